@@ -1,0 +1,119 @@
+package dev.codefactory.domain.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the structure of a markdown body without changing it: ATX headings as sections, and inline links. Fenced
+ * code blocks and code spans are skipped, so a {@code #} or a link inside code is not mistaken for structure.
+ */
+public final class MarkdownBody {
+    private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,}).*$");
+    private static final Pattern LINK = Pattern.compile("!?\\[[^\\]]*]\\(\\s*<?([^)\\s>]*)>?(?:\\s+(?:\"[^\"]*\"|'[^']*'))?\\s*\\)");
+    private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?:(?!\\1).)*?\\1");
+
+    private final List<String> lines;
+    private final int firstLine;
+    private final boolean[] inCode;
+
+    private MarkdownBody(String body, int firstLine) {
+        this.lines = splitLines(body);
+        this.firstLine = firstLine;
+        this.inCode = codeLines(lines);
+    }
+
+    /**
+     * @param body      the markdown after the front matter
+     * @param firstLine the 1-based line number of the body's first line in the file
+     */
+    public static MarkdownBody of(String body, int firstLine) {
+        return new MarkdownBody(body, firstLine);
+    }
+
+    public List<Section> sections() {
+        List<int[]> heads = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (inCode[i]) {
+                continue;
+            }
+            Matcher m = HEADING.matcher(lines.get(i));
+            if (m.matches()) {
+                heads.add(new int[] {i, m.group(1).length()});
+                texts.add(m.group(2) == null ? "" : m.group(2).trim());
+            }
+        }
+        List<Section> sections = new ArrayList<>(heads.size());
+        for (int h = 0; h < heads.size(); h++) {
+            int start = heads.get(h)[0];
+            int level = heads.get(h)[1];
+            int end = lines.size();
+            for (int n = h + 1; n < heads.size(); n++) {
+                if (heads.get(n)[1] <= level) {
+                    end = heads.get(n)[0];
+                    break;
+                }
+            }
+            String content = String.join("\n", lines.subList(start + 1, end));
+            sections.add(new Section(texts.get(h), level, firstLine + start, content));
+        }
+        return sections;
+    }
+
+    public List<Link> links() {
+        List<Link> links = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (inCode[i]) {
+                continue;
+            }
+            String text = CODE_SPAN.matcher(lines.get(i)).replaceAll("");
+            Matcher m = LINK.matcher(text);
+            while (m.find()) {
+                links.add(new Link(m.group(1), firstLine + i));
+            }
+        }
+        return links;
+    }
+
+    private static boolean[] codeLines(List<String> lines) {
+        boolean[] code = new boolean[lines.size()];
+        String fence = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            Matcher m = FENCE.matcher(line);
+            if (fence == null) {
+                if (m.matches()) {
+                    fence = m.group(1);
+                    code[i] = true;
+                }
+            } else {
+                code[i] = true;
+                String trimmed = line.strip();
+                char mark = fence.charAt(0);
+                if (m.matches() && trimmed.chars().allMatch(c -> c == mark) && trimmed.length() >= fence.length()) {
+                    fence = null;
+                }
+            }
+        }
+        return code;
+    }
+
+    static List<String> splitLines(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                int end = i > start && text.charAt(i - 1) == '\r' ? i - 1 : i;
+                out.add(text.substring(start, end));
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            out.add(text.substring(start));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.codefactory.domain.spec;
+
+import dev.codefactory.domain.report.Finding;
+import dev.codefactory.domain.report.Severity;
+
+/** Every check the spec catalog makes, with the id that findings carry. */
+public enum Rule {
+    FILE_UNREADABLE("file.unreadable", "the file could not be read"),
+    FILE_ENCODING("file.encoding", "a contract must be UTF-8 text"),
+    FILE_SIZE("file.size", "a contract must be under the size limit"),
+    FILE_BINARY("file.binary", "a .md file must not hold binary data"),
+    FILE_OUTSIDE_PROJECT("file.outside-project", "a contract must not lead outside the project (symlinks)"),
+    FRONT_MATTER_MISSING("front-matter.missing", "a contract starts with YAML front matter between --- lines"),
+    FRONT_MATTER_SYNTAX("front-matter.syntax", "the front matter must be valid YAML mapping"),
+    FIELD_REQUIRED("field.required", "id, title, status, created and updated are required"),
+    FIELD_TYPE("field.type", "each known field has its type"),
+    ID_FORMAT("id.format", "ids are " + SpecId.FORMAT_DESCRIPTION),
+    ID_DUPLICATE("id.duplicate", "ids are unique across contracts/"),
+    STATUS_UNKNOWN("status.unknown", "status is one of " + SpecStatus.labels()),
+    PRIORITY_UNKNOWN("priority.unknown", "priority is one of " + Priority.labels()),
+    DATE_FORMAT("date.format", "created and updated are dates, YYYY-MM-DD"),
+    DATE_ORDER("date.order", "updated is not before created"),
+    SECTION_MISSING("section.missing", "the kind's required sections are present"),
+    SECTION_EMPTY("section.empty", "the kind's required sections are not empty"),
+    LINK_BROKEN("link.broken", "relative links resolve to files in the project");
+
+    private final String id;
+    private final String description;
+
+    Rule(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Finding error(String file, int line, String message) {
+        return new Finding(id, Severity.ERROR, file, line, message);
+    }
+}

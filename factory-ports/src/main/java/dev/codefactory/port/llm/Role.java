@@ -1,0 +1,4 @@
+package dev.codefactory.port.llm;
+
+/** Who says a chat message. */
+public enum Role { SYSTEM, USER, ASSISTANT }

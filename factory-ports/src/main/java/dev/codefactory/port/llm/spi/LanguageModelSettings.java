@@ -1,0 +1,44 @@
+package dev.codefactory.port.llm.spi;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to reach and use a provider.
+ *
+ * @param endpoint    null for the provider's default (or its environment variable)
+ * @param model       the default model, empty to let the provider choose
+ * @param apiKey      null when there is none; never printed by {@link #toString()}
+ * @param options     provider-specific options ({@code llm.options.*})
+ * @param environment the process environment as the provider may read it ({@code OLLAMA_HOST}, ...)
+ */
+public record LanguageModelSettings(URI endpoint, String model, String apiKey, Map<String, Object> options,
+                                    Timeouts timeouts, Map<String, String> environment) {
+
+    public LanguageModelSettings {
+        Objects.requireNonNull(model, "model");
+        options = Map.copyOf(options);
+        Objects.requireNonNull(timeouts, "timeouts");
+        environment = Map.copyOf(environment);
+    }
+
+    /** Limits on the three waits of a call. */
+    public record Timeouts(Duration connect, Duration firstToken, Duration total) {
+        public static final Timeouts DEFAULT =
+                new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofMinutes(10));
+
+        public Timeouts {
+            Objects.requireNonNull(connect, "connect");
+            Objects.requireNonNull(firstToken, "firstToken");
+            Objects.requireNonNull(total, "total");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LanguageModelSettings[endpoint=" + endpoint + ", model=" + model + ", apiKey="
+                + (apiKey == null ? "none" : "****") + ", options=" + options + ", timeouts=" + timeouts + "]";
+    }
+}

@@ -1,0 +1,49 @@
+package dev.codefactory.port.spec;
+
+import dev.codefactory.domain.spec.SpecKind;
+import dev.codefactory.domain.spec.SpecSource;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where contracts live. Paths are project-relative with forward slashes; anything that would lead outside the
+ * project, into {@code .git}, or through a symlink out of it is refused with
+ * {@link dev.codefactory.domain.project.UnsafePathException}. Writes are atomic: a reader sees the old file or the
+ * new one, never a mix.
+ */
+public interface SpecificationRepository {
+
+    /** Every contract file under the kinds' folders, readable or not, ordered by path. */
+    List<SpecSource> loadAll();
+
+    /**
+     * One contract file.
+     *
+     * @throws dev.codefactory.domain.spec.SpecNotFoundException when there is no such file
+     */
+    SpecSource load(String path);
+
+    /** Parses text as a contract stored at {@code path}, without touching storage (to check before writing). */
+    SpecSource parse(String path, String content);
+
+    /** True when {@code path} names an existing regular file inside the project. */
+    boolean exists(String path);
+
+    /**
+     * Writes a new contract file {@code <kind folder>/<fileName>}.
+     *
+     * @return its project-relative path
+     * @throws dev.codefactory.domain.project.StorageException when the file already exists, naming it
+     */
+    String create(SpecKind kind, String fileName, String content);
+
+    /**
+     * Sets top-level front matter fields of an existing contract, changing only the lines of those fields (a field
+     * that is absent is added before the closing {@code ---}). The rest of the file stays byte-for-byte the same;
+     * setting a field to its current value leaves the file untouched.
+     */
+    void updateFields(String path, Map<String, String> yamlValues);
+
+    /** Replaces the generated block of {@code contracts/README.md} between its markers, leaving the rest alone. */
+    void writeIndex(String block);
+}
