@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param createdAt  when it was made
  * @param scope      the files or spec ids it covered
  * @param findings   what it found, in report order
- * @param properties further facts, rendered in the front matter in this order
+ * @param properties further facts, rendered in the front matter sorted by key (so that the output does not depend
+ *                   on the map's iteration order)
  */
 public record Report(String kind, String title, Instant createdAt, List<String> scope, List<Finding> findings,
                      Map<String, String> properties) {

@@ -11,8 +11,11 @@ import java.util.regex.Pattern;
  */
 public final class MarkdownBody {
     private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
-    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,}).*$");
-    private static final Pattern LINK = Pattern.compile("!?\\[[^\\]]*]\\(\\s*<?([^)\\s>]*)>?(?:\\s+(?:\"[^\"]*\"|'[^']*'))?\\s*\\)");
+    /** A backtick fence's info string may not hold a backtick (CommonMark), else the line is inline code. */
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(?:(`{3,})[^`]*|(~{3,}).*)$");
+    /** The target is group 1 when written in angle brackets (which may hold spaces), else group 2. */
+    private static final Pattern LINK = Pattern.compile(
+            "!?\\[[^\\]]*]\\(\\s*(?:<([^<>\\n]*)>|((?!<)[^)\\s]*))(?:\\s+(?:\"[^\"]*\"|'[^']*'))?\\s*\\)");
     private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?:(?!\\1).)*?\\1");
 
     private final List<String> lines;
@@ -72,7 +75,7 @@ public final class MarkdownBody {
             String text = CODE_SPAN.matcher(lines.get(i)).replaceAll("");
             Matcher m = LINK.matcher(text);
             while (m.find()) {
-                links.add(new Link(m.group(1), firstLine + i));
+                links.add(new Link(m.group(1) != null ? m.group(1) : m.group(2), firstLine + i));
             }
         }
         return links;
@@ -86,7 +89,7 @@ public final class MarkdownBody {
             Matcher m = FENCE.matcher(line);
             if (fence == null) {
                 if (m.matches()) {
-                    fence = m.group(1);
+                    fence = m.group(1) != null ? m.group(1) : m.group(2);
                     code[i] = true;
                 }
             } else {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public final class YamlText {
     private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z_./][A-Za-z0-9 _.()/+'-]*");
     private static final Pattern RESERVED = Pattern.compile(
-            "(?i)(true|false|yes|no|on|off|y|n|null|~|\\.inf|\\.nan)");
+            "(?i)(true|false|yes|no|on|off|y|n|null|~|\\.inf|\\.nan|\\.[0-9].*)");
 
     private YamlText() {
     }
@@ -30,7 +30,7 @@ public final class YamlText {
                 case '\r': out.append("\\r"); break;
                 case '\t': out.append("\\t"); break;
                 default:
-                    if (c < 0x20 || c == 0x7f) {
+                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
                         out.append(String.format("\\x%02x", (int) c));
                     } else {
                         out.append(c);
