@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class SpecValidator {
     public Validation validate(Collection<? extends SpecSource> sources) {
         List<Finding> findings = new ArrayList<>();
         List<Specification> specs = new ArrayList<>();
-        Map<String, String> firstById = new HashMap<>();
+        List<SpecSource.Parsed> withIds = new ArrayList<>();
         for (SpecSource source : sources) {
             if (source instanceof SpecSource.Unreadable) {
                 findings.add(((SpecSource.Unreadable) source).problem());
@@ -43,13 +44,20 @@ public final class SpecValidator {
             read(parsed, own).ifPresent(specs::add);
             checkBody(parsed, own);
             findings.addAll(own);
+            if (parsed.frontMatter().get("id") instanceof String && SpecId.isValid((String) parsed.frontMatter().get("id"))) {
+                withIds.add(parsed);
+            }
         }
-        specs.sort((a, b) -> a.path().compareTo(b.path()));
-        for (Specification spec : specs) {
-            String other = firstById.putIfAbsent(spec.id().value(), spec.path());
+        specs.sort(Comparator.comparing(Specification::path));
+        // ids are compared across every file that has a well-formed one, even when its other fields are broken
+        withIds.sort(Comparator.comparing(SpecSource.Parsed::path));
+        Map<String, String> firstById = new HashMap<>();
+        for (SpecSource.Parsed parsed : withIds) {
+            String id = (String) parsed.frontMatter().get("id");
+            String other = firstById.putIfAbsent(id, parsed.path());
             if (other != null) {
-                findings.add(Rule.ID_DUPLICATE.error(spec.path(), lineOfId(sources, spec.path()),
-                        "id '" + spec.id() + "' is already used by " + other + "; give this spec another id"));
+                findings.add(Rule.ID_DUPLICATE.error(parsed.path(), parsed.frontMatter().lineOf("id"),
+                        "id '" + id + "' is already used by " + other + "; give this spec another id"));
             }
         }
         findings.sort(Finding.BY_LOCATION);
@@ -224,14 +232,5 @@ public final class SpecValidator {
             return "the number " + v;
         }
         return "a " + v.getClass().getSimpleName().toLowerCase(Locale.ROOT);
-    }
-
-    private static int lineOfId(Collection<? extends SpecSource> sources, String path) {
-        for (SpecSource s : sources) {
-            if (s.path().equals(path) && s instanceof SpecSource.Parsed) {
-                return ((SpecSource.Parsed) s).frontMatter().lineOf("id");
-            }
-        }
-        return 0;
     }
 }

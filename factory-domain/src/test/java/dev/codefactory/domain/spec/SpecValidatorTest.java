@@ -220,6 +220,20 @@ class SpecValidatorTest {
     }
 
     @Test
+    void reports_a_duplicate_id_even_when_the_other_file_has_other_errors() {
+        String earlier = "contracts/specs/a-login.md";
+        String later = "contracts/specs/b-login.md";
+
+        Validation v = validate(parsed(earlier, fieldsWith("status", "done"), BODY), parsed(later, fields(), BODY));
+
+        assertEquals(2, v.findings().size(), v.findings().toString());
+        Finding f = v.findings().stream().filter(x -> x.ruleId().equals("id.duplicate")).findFirst().orElseThrow();
+        assertEquals(later + ":2", f.location());
+        assertEquals("id 'feature-001' is already used by contracts/specs/a-login.md; give this spec another id",
+                f.message());
+    }
+
+    @Test
     void reports_an_unknown_status_listing_the_allowed_ones() {
         Finding f = onlyFinding(validate(parsed(PATH, fieldsWith("status", "done"), BODY)), Rule.STATUS_UNKNOWN,
                 PATH, 4);
