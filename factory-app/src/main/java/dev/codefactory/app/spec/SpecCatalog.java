@@ -1,0 +1,263 @@
+package dev.codefactory.app.spec;
+
+import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.project.ProjectStateException;
+import dev.codefactory.domain.report.Finding;
+import dev.codefactory.domain.report.Report;
+import dev.codefactory.domain.report.ReportMarkdown;
+import dev.codefactory.domain.report.Severity;
+import dev.codefactory.domain.spec.CatalogIndex;
+import dev.codefactory.domain.spec.InvalidSpecificationException;
+import dev.codefactory.domain.spec.Slug;
+import dev.codefactory.domain.spec.SpecId;
+import dev.codefactory.domain.spec.SpecKind;
+import dev.codefactory.domain.spec.SpecNotFoundException;
+import dev.codefactory.domain.spec.SpecSource;
+import dev.codefactory.domain.spec.SpecStatus;
+import dev.codefactory.domain.spec.SpecTemplate;
+import dev.codefactory.domain.spec.SpecValidator;
+import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.domain.spec.Validation;
+import dev.codefactory.port.project.ProjectLayout;
+import dev.codefactory.port.report.ReportRepository;
+import dev.codefactory.port.spec.SpecificationRepository;
+import dev.codefactory.port.template.TemplateSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** The spec catalog's use cases, over the storage ports. */
+public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase, ListSpecsUseCase, ShowSpecUseCase,
+        ValidateSpecsUseCase, ChangeSpecStatusUseCase, RebuildIndexUseCase {
+
+    private final Path root;
+    private final Supplier<ProjectLayout> layout;
+    private final Supplier<SpecificationRepository> specs;
+    private final Supplier<TemplateSource> templates;
+    private final Supplier<ReportRepository> reports;
+    private final Clock clock;
+    private final Map<String, String> environment;
+
+    public SpecCatalog(Path root, Supplier<ProjectLayout> layout, Supplier<SpecificationRepository> specs,
+                       Supplier<TemplateSource> templates, Supplier<ReportRepository> reports, Clock clock,
+                       Map<String, String> environment) {
+        this.root = root;
+        this.layout = layout;
+        this.specs = specs;
+        this.templates = templates;
+        this.reports = reports;
+        this.clock = clock;
+        this.environment = Map.copyOf(environment);
+    }
+
+    @Override
+    public InitResult init() {
+        if (!layout.get().isGitRepository()) {
+            throw new ProjectStateException(root + " is not inside a git repository; Code-Factory keeps contracts"
+                    + " in git: run 'git init' there first (or cd into your repository)");
+        }
+        return layout.get().exclusively(() -> new InitResult(root, layout.get().initialize()));
+    }
+
+    @Override
+    public CreatedSpec create(CreateSpecCommand command) {
+        requireReady();
+        return layout.get().exclusively(() -> {
+            SpecificationRepository repo = specs.get();
+            Validation before = validator(repo).validate(repo.loadAll());
+            SpecKind kind = command.kind();
+            SpecId id = nextId(kind, before);
+            SpecTemplate template = templates.get().template(kind);
+            String author = command.author() != null ? command.author() : authorFromEnvironment();
+            String content = template.render(new SpecTemplate.Values(id, command.title(), LocalDate.now(clock),
+                    author, command.tags(), command.priority()));
+            String fileName = freeFileName(repo, kind, Slug.of(command.title(), id.value()));
+            String path = kind.folder() + "/" + fileName;
+            SpecSource parsed = repo.parse(path, content);
+            Validation own = validator(repo).validate(List.of(parsed));
+            if (!own.isValid() || own.specifications().isEmpty()) {
+                List<Finding> problems = new ArrayList<>();
+                for (Finding f : own.findings()) {
+                    problems.add(new Finding(f.ruleId(), f.severity(), template.origin(), f.line(),
+                            "template would produce an invalid " + kind.label() + ": " + f.message()));
+                }
+                throw new InvalidSpecificationException(problems);
+            }
+            String written = repo.create(kind, fileName, content);
+            List<Specification> all = new ArrayList<>(before.specifications());
+            all.add(own.specifications().get(0));
+            repo.writeIndex(CatalogIndex.render(all));
+            return new CreatedSpec(own.specifications().get(0), written);
+        });
+    }
+
+    @Override
+    public SpecList list(SpecQuery query) {
+        requireReady();
+        SpecificationRepository repo = specs.get();
+        Validation validation = validator(repo).validate(repo.loadAll());
+        List<Specification> matching = validation.specifications().stream().filter(query::matches)
+                .sorted(Comparator.comparing(Specification::id)).collect(Collectors.toList());
+        List<Finding> problems = validation.findings().stream().filter(f -> f.severity() == Severity.ERROR)
+                .collect(Collectors.toList());
+        return new SpecList(matching, problems);
+    }
+
+    @Override
+    public Specification show(String idOrPath) {
+        requireReady();
+        SpecificationRepository repo = specs.get();
+        if (looksLikePath(idOrPath)) {
+            String path = idOrPath.replace('\\', '/');
+            if (SpecKind.ofPath(path).isEmpty()) {
+                throw new InvalidCommandException(idOrPath + " is not a contract: give a spec id or a path under "
+                        + "contracts/specs, contracts/architecture or contracts/decisions");
+            }
+            SpecSource source = repo.load(path);
+            return readOrThrow(repo, source);
+        }
+        Validation validation = validator(repo).validate(repo.loadAll());
+        return validation.specifications().stream().filter(s -> s.id().value().equals(idOrPath)).findFirst()
+                .orElseThrow(() -> new SpecNotFoundException(idOrPath));
+    }
+
+    @Override
+    public ValidationResult validate(ValidateSpecsCommand command) {
+        requireReady();
+        SpecificationRepository repo = specs.get();
+        List<SpecSource> sources = repo.loadAll();
+        Validation all = validator(repo).validate(sources);
+        Validation result = all;
+        if (!command.ids().isEmpty()) {
+            Set<String> paths = new HashSet<>();
+            for (String wanted : command.ids()) {
+                paths.add(pathOf(wanted, all, sources));
+            }
+            result = new Validation(paths.size(),
+                    all.specifications().stream().filter(s -> paths.contains(s.path())).collect(Collectors.toList()),
+                    all.findings().stream().filter(f -> paths.contains(f.file())).collect(Collectors.toList()));
+        }
+        String reportPath = "";
+        if (command.writeReport()) {
+            Report report = new Report("validation", "Contract validation", clock.instant(),
+                    command.ids(), result.findings(), Map.of("files", String.valueOf(result.files())));
+            reportPath = layout.get().exclusively(() -> reports.get().save(report, ReportMarkdown.render(report)));
+        }
+        return new ValidationResult(result, reportPath);
+    }
+
+    @Override
+    public StatusChange changeStatus(ChangeSpecStatusCommand command) {
+        requireReady();
+        return layout.get().exclusively(() -> {
+            SpecificationRepository repo = specs.get();
+            Validation validation = validator(repo).validate(repo.loadAll());
+            Specification spec = validation.specifications().stream()
+                    .filter(s -> s.id().value().equals(command.id())).findFirst()
+                    .orElseThrow(() -> new SpecNotFoundException(command.id()));
+            List<Finding> errors = validation.findings().stream()
+                    .filter(f -> f.file().equals(spec.path()) && f.severity() == Severity.ERROR)
+                    .collect(Collectors.toList());
+            if (!errors.isEmpty()) {
+                throw new InvalidSpecificationException(errors);
+            }
+            SpecStatus target = spec.status().moveTo(command.target(), spec.id().value());
+            LocalDate today = LocalDate.now(clock);
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("status", target.label());
+            fields.put("updated", today.toString());
+            repo.updateFields(spec.path(), fields);
+            Specification moved = new Specification(spec.path(), spec.kind(), spec.id(), spec.title(), target,
+                    spec.created(), today.isBefore(spec.created()) ? spec.created() : today, spec.author(),
+                    spec.tags(), spec.priority(), spec.extra(), spec.sections());
+            List<Specification> all = new ArrayList<>(validation.specifications());
+            all.replaceAll(s -> s.path().equals(spec.path()) ? moved : s);
+            repo.writeIndex(CatalogIndex.render(all));
+            return new StatusChange(spec.id(), spec.path(), spec.status(), target, today);
+        });
+    }
+
+    @Override
+    public int rebuildIndex() {
+        requireReady();
+        return layout.get().exclusively(() -> {
+            SpecificationRepository repo = specs.get();
+            List<Specification> all = validator(repo).validate(repo.loadAll()).specifications();
+            repo.writeIndex(CatalogIndex.render(all));
+            return all.size();
+        });
+    }
+
+    private void requireReady() {
+        ProjectLayout l = layout.get();
+        if (!l.isInitialized()) {
+            String git = l.isGitRepository() ? "" : "'git init' and then ";
+            throw new ProjectStateException(root + " has no Code-Factory layout yet: run " + git
+                    + "'factory init' there first");
+        }
+    }
+
+    private Specification readOrThrow(SpecificationRepository repo, SpecSource source) {
+        if (source instanceof SpecSource.Unreadable) {
+            throw new InvalidSpecificationException(List.of(((SpecSource.Unreadable) source).problem()));
+        }
+        List<Finding> findings = new ArrayList<>();
+        return validator(repo).read((SpecSource.Parsed) source, findings)
+                .orElseThrow(() -> new InvalidSpecificationException(findings));
+    }
+
+    private String pathOf(String wanted, Validation all, List<SpecSource> sources) {
+        if (looksLikePath(wanted)) {
+            String path = wanted.replace('\\', '/');
+            if (sources.stream().anyMatch(s -> s.path().equals(path))) {
+                return path;
+            }
+            throw new SpecNotFoundException(wanted);
+        }
+        return all.specifications().stream().filter(s -> s.id().value().equals(wanted)).map(Specification::path)
+                .findFirst().orElseThrow(() -> new SpecNotFoundException(wanted));
+    }
+
+    private static boolean looksLikePath(String text) {
+        return text.contains("/") || text.contains("\\") || text.endsWith(".md");
+    }
+
+    private static SpecValidator validator(SpecificationRepository repo) {
+        return new SpecValidator(repo::exists);
+    }
+
+    private static SpecId nextId(SpecKind kind, Validation existing) {
+        int max = 0;
+        for (Specification s : existing.specifications()) {
+            max = Math.max(max, s.id().sequenceAfter(kind.idPrefix()));
+        }
+        return new SpecId(String.format("%s-%03d", kind.idPrefix(), max + 1));
+    }
+
+    private static String freeFileName(SpecificationRepository repo, SpecKind kind, String slug) {
+        String name = slug + ".md";
+        for (int n = 2; repo.exists(kind.folder() + "/" + name); n++) {
+            name = slug + "-" + n + ".md";
+        }
+        return name;
+    }
+
+    private String authorFromEnvironment() {
+        for (String key : List.of("FACTORY_AUTHOR", "GIT_AUTHOR_NAME", "USER", "USERNAME")) {
+            String v = environment.get(key);
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return "unknown";
+    }
+}
