@@ -1,0 +1,82 @@
+package dev.codefactory.cli;
+
+import dev.codefactory.app.CodeFactory;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code factory}: the root of the command tree, holding what every subcommand shares. */
+@Command(name = "factory", mixinStandardHelpOptions = true, versionProvider = FactoryCommand.Version.class,
+        sortOptions = false,
+        description = {"Spec-driven development: specifications in git, code checked against them.", ""},
+        subcommands = {InitCommand.class, SpecCommand.class, HelpCommand.class},
+        footer = {"", "Run 'factory COMMAND --help' for the options of a command."})
+final class FactoryCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-C", "--directory"}, paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Work on the project in DIR instead of the current directory.")
+    Path directory;
+
+    @Option(names = "--no-color", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "No colours (also when NO_COLOR is set, or output is not a terminal).")
+    boolean noColor;
+
+    @Option(names = "--verbose", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "On failure, also print the stack trace.")
+    boolean verbose;
+
+    private final Session session;
+    private CodeFactory factory;
+
+    FactoryCommand(Session session) {
+        this.session = session;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    Style style() {
+        return new Style(session.colourAllowed() && !noColor);
+    }
+
+    /** The project, opened on first use from the working directory (or {@code -C DIR}). */
+    CodeFactory factory() {
+        if (factory == null) {
+            Path start = directory == null ? session.workingDirectory()
+                    : session.workingDirectory().resolve(directory);
+            factory = CodeFactory.builder().projectRoot(CodeFactory.locateProject(start))
+                    .environment(session.environment()).build();
+        }
+        return factory;
+    }
+
+    void close() {
+        if (factory != null) {
+            factory.close();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.OK;
+    }
+
+    /** {@code factory --version}: cheap, touches no project. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"factory " + CodeFactory.version(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

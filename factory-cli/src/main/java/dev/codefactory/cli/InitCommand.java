@@ -1,0 +1,38 @@
+package dev.codefactory.cli;
+
+import dev.codefactory.app.spec.InitProjectUseCase.InitResult;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = {"Set up Code-Factory in this git repository: contracts/ (specs, architecture, decisions)"
+                + " with an index, reports/, and .factory/ for local state, ignored by git.",
+            "Running it again changes nothing."})
+final class InitCommand implements Callable<Integer> {
+
+    @ParentCommand
+    FactoryCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        InitResult result = root.factory().init();
+        PrintWriter out = spec.commandLine().getOut();
+        Style style = root.style();
+        if (result.alreadyInitialized()) {
+            out.println("Already set up in " + result.root() + ": nothing to do.");
+            return ExitCodes.OK;
+        }
+        out.println(style.green("Set up Code-Factory") + " in " + result.root() + ":");
+        result.created().forEach(p -> out.println("  created " + p));
+        out.println();
+        out.println("Next: factory spec new \"Your first feature\"");
+        return ExitCodes.OK;
+    }
+}

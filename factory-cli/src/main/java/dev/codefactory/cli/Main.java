@@ -1,0 +1,73 @@
+package dev.codefactory.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The {@code factory} command line. {@link #run} is the entry point for tests and embedding. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Charset charset = Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
+        Session session = new Session(out, err, Path.of("").toAbsolutePath(), System.getenv(),
+                System.console() != null);
+        int code = run(session, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line and returns its exit code (see {@link ExitCodes}); never exits the JVM. */
+    public static int run(Session session, String... args) {
+        FactoryCommand root = new FactoryCommand(session);
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(session.out());
+        cli.setErr(session.err());
+        cli.setColorScheme(Help.defaultColorScheme(session.colourAllowed() ? Help.Ansi.ON : Help.Ansi.OFF));
+        cli.setParameterExceptionHandler((ex, badArgs) -> {
+            CommandLine failed = ex.getCommandLine();
+            session.err().println("factory: " + ex.getMessage());
+            session.err().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, failed, parsed) -> {
+            boolean known = ex instanceof dev.codefactory.domain.FactoryException;
+            String message = known ? ex.getMessage()
+                    : "internal error: " + ex + " (run with --verbose for the stack trace, and please report it)";
+            session.err().println("factory: " + message);
+            if (root.verbose) {
+                ex.printStackTrace(session.err());
+            }
+            return ExitCodes.of(ex);
+        });
+        documentExitCodes(cli);
+        try {
+            return cli.execute(args);
+        } finally {
+            root.close();
+            session.out().flush();
+            session.err().flush();
+        }
+    }
+
+    private static void documentExitCodes(CommandLine cli) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (String line : ExitCodes.HELP) {
+            int colon = line.indexOf(':');
+            codes.put(line.substring(0, colon), line.substring(colon + 1));
+        }
+        CommandSpec spec = cli.getCommandSpec();
+        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        cli.getSubcommands().values().forEach(Main::documentExitCodes);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.codefactory.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one run of the CLI talks to: its output streams, working directory and environment, and whether output goes
+ * to a terminal. Tests and embedders make their own; {@link Main#main} makes the real one.
+ */
+public record Session(PrintWriter out, PrintWriter err, Path workingDirectory, Map<String, String> environment,
+                      boolean terminal) {
+
+    public Session {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(err, "err");
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        environment = Map.copyOf(environment);
+    }
+
+    /** Colours only on a terminal, and never when {@code NO_COLOR} is set to anything non-empty. */
+    public boolean colourAllowed() {
+        String noColor = environment.get("NO_COLOR");
+        return terminal && (noColor == null || noColor.isEmpty());
+    }
+}

@@ -1,0 +1,26 @@
+package dev.codefactory.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "spec", mixinStandardHelpOptions = true,
+        description = "Create, list, show, validate and move specifications through their lifecycle.",
+        subcommands = {SpecNewCommand.class, SpecListCommand.class, SpecShowCommand.class,
+            SpecValidateCommand.class, SpecStatusCommand.class, SpecIndexCommand.class})
+final class SpecCommand implements Callable<Integer> {
+
+    @ParentCommand
+    FactoryCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.OK;
+    }
+}

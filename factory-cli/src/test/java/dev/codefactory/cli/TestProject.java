@@ -1,0 +1,113 @@
+package dev.codefactory.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** A real project folder for CLI tests: a git repository made with the git command line, and runs of the CLI in it. */
+final class TestProject {
+    final Path root;
+    final Map<String, String> env = new HashMap<>(Map.of("FACTORY_AUTHOR", "Ada Tester"));
+    boolean terminal;
+
+    private TestProject(Path root) {
+        this.root = root;
+    }
+
+    static TestProject gitRepository(Path dir) {
+        TestProject p = new TestProject(dir);
+        p.git("init", "-q");
+        return p;
+    }
+
+    static TestProject initialised(Path dir) {
+        TestProject p = gitRepository(dir);
+        Result r = p.run("init");
+        assertEquals(0, r.exit, r.err);
+        return p;
+    }
+
+    static TestProject plainFolder(Path dir) {
+        return new TestProject(dir);
+    }
+
+    record Result(int exit, String out, String err) {
+        List<String> errLines() {
+            return err.lines().collect(Collectors.toList());
+        }
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new Session(new PrintWriter(out), new PrintWriter(err), root, env, terminal), args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    Path write(String relative, String content) throws IOException {
+        return write(relative, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Path write(String relative, byte[] content) throws IOException {
+        Path file = root.resolve(relative);
+        Files.createDirectories(file.getParent());
+        return Files.write(file, content);
+    }
+
+    String read(String relative) throws IOException {
+        return Files.readString(root.resolve(relative));
+    }
+
+    /** Every file under the root except .git, with its bytes, to show that a command changed nothing. */
+    Map<String, String> snapshot() throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String rel = root.relativize(p).toString();
+                if (rel.startsWith(".git/") || rel.equals(".git") || rel.startsWith(".factory/lock")) {
+                    continue;
+                }
+                if (Files.isSymbolicLink(p)) {
+                    files.put(rel, "-> " + Files.readSymbolicLink(p));
+                } else if (Files.isRegularFile(p)) {
+                    files.put(rel, Files.size(p) > 1_000_000 ? "size " + Files.size(p) + " modified "
+                            + Files.getLastModifiedTime(p) : new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+                } else {
+                    files.put(rel, "dir");
+                }
+            }
+        }
+        return files;
+    }
+
+    String git(String... args) {
+        try {
+            String[] cmd = new String[args.length + 1];
+            cmd[0] = "git";
+            System.arraycopy(args, 0, cmd, 1, args.length);
+            Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("git " + String.join(" ", args) + " failed: " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException("git is needed for these tests", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
