@@ -1,0 +1,197 @@
+package dev.codefactory.adapter.fs;
+
+import dev.codefactory.domain.project.StorageException;
+import dev.codefactory.domain.project.UnsafePathException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The project root and the only way into it: turns project-relative paths (forward slashes) into file system paths,
+ * refusing anything that is absolute, climbs out of the root, enters {@code .git}, or leads out through a symlink.
+ */
+final class ProjectFiles {
+    private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:");
+
+    private final Path root;
+    private volatile Path realRoot;
+
+    ProjectFiles(Path root) {
+        this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** The root with every symlink resolved; the project must exist. */
+    Path realRoot() {
+        Path known = realRoot;
+        if (known == null) {
+            try {
+                known = root.toRealPath();
+            } catch (IOException e) {
+                throw new StorageException(root.toString(), "opening the project folder", e);
+            }
+            realRoot = known;
+        }
+        return known;
+    }
+
+    /**
+     * The file system path of a project-relative path, after checking that it stays inside the project: not
+     * absolute, not climbing out, not into {@code .git}, and not out through a symlink (the real path of the deepest
+     * part that exists, the file itself included, must be inside the real root).
+     *
+     * @throws UnsafePathException when it would lead elsewhere
+     */
+    Path resolve(String path) {
+        return resolve(path, true);
+    }
+
+    /**
+     * Like {@link #resolve(String)}, except that when the path itself is a symlink only the folders leading to it are
+     * checked, so that the caller can report where the link points instead of refusing the path.
+     */
+    Path resolveEntry(String path) {
+        return resolve(path, false);
+    }
+
+    private Path resolve(String path, boolean followLast) {
+        Objects.requireNonNull(path, "path");
+        if (path.isEmpty()) {
+            throw new UnsafePathException(path, "the path is empty");
+        }
+        if (path.indexOf('\0') >= 0) {
+            throw new UnsafePathException(path, "it holds a NUL character");
+        }
+        if (path.indexOf('\\') >= 0) {
+            throw new UnsafePathException(path, "it holds a backslash; project paths use forward slashes");
+        }
+        if (path.startsWith("/") || DRIVE.matcher(path).lookingAt()) {
+            throw new UnsafePathException(path, "it is an absolute path");
+        }
+        for (String segment : path.split("/")) {
+            if (segment.equalsIgnoreCase(".git")) {
+                throw new UnsafePathException(path, "it leads into .git");
+            }
+        }
+        Path resolved;
+        try {
+            Path relative = root.getFileSystem().getPath(path);
+            if (relative.isAbsolute()) {
+                throw new UnsafePathException(path, "it is an absolute path");
+            }
+            resolved = root.resolve(relative).normalize();
+        } catch (InvalidPathException e) {
+            throw new UnsafePathException(path, "it is not a valid file name here (" + e.getReason() + ")");
+        }
+        if (!resolved.startsWith(root)) {
+            throw new UnsafePathException(path, "it leads outside the project folder");
+        }
+        if (resolved.equals(root)) {
+            throw new UnsafePathException(path, "it names the project folder itself, not a file in it");
+        }
+        checkRealPath(path, followLast || !Files.isSymbolicLink(resolved) ? resolved : resolved.getParent());
+        return resolved;
+    }
+
+    /** The real path of an existing file when it is inside the project (and not in {@code .git}), else empty. */
+    Optional<Path> realPathInside(Path file) throws IOException {
+        Path real = file.toRealPath();
+        return isInside(real) ? Optional.of(real) : Optional.empty();
+    }
+
+    /** The project-relative form of a path under the root, with forward slashes. */
+    String relative(Path path) {
+        String rel = root.relativize(path).toString();
+        String separator = path.getFileSystem().getSeparator();
+        return separator.equals("/") ? rel : rel.replace(separator, "/");
+    }
+
+    /** Reads a whole project text file as strict UTF-8. */
+    String readText(Path file, String shownPath) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new StorageException(shownPath, "reading", e);
+        }
+        return decodeUtf8(bytes, shownPath);
+    }
+
+    static String decodeUtf8(byte[] bytes, String shownPath) {
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            throw new StorageException(shownPath + ": is not UTF-8 text; save it as UTF-8");
+        }
+    }
+
+    /** Creates a folder of the project (and its parents) when missing. */
+    void createDirectories(Path dir, String shownPath) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StorageException(shownPath, "creating the folder", e);
+        }
+    }
+
+    private void checkRealPath(String path, Path resolved) {
+        Path existing = resolved;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            throw new StorageException(path + ": the project folder " + root + " does not exist");
+        }
+        Path real;
+        try {
+            real = existing.toRealPath();
+        } catch (NoSuchFileException e) {
+            // removed between the two calls: judge the parent instead
+            checkRealPath(path, existing.getParent());
+            return;
+        } catch (IOException e) {
+            throw new StorageException(path, "resolving the path", e);
+        }
+        if (!real.startsWith(realRoot())) {
+            throw new UnsafePathException(path, "it leads outside the project through a symlink");
+        }
+        if (!isInside(real)) {
+            throw new UnsafePathException(path, "it leads into .git through a symlink");
+        }
+    }
+
+    private boolean isInside(Path real) {
+        Path realRootPath = realRoot();
+        if (!real.startsWith(realRootPath)) {
+            return false;
+        }
+        for (Path segment : realRootPath.relativize(real)) {
+            if (segment.toString().equalsIgnoreCase(".git")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean existsNoFollow(Path path) {
+        return Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.codefactory.adapter.fs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.codefactory.port.project.spi.ProjectLayoutProvider;
+import dev.codefactory.port.report.spi.ReportRepositoryProvider;
+import dev.codefactory.port.spec.spi.SpecificationRepositoryProvider;
+import dev.codefactory.port.spi.Provider;
+import dev.codefactory.port.template.spi.TemplateSourceProvider;
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProvidersTest {
+
+    @Test
+    void service_loader_finds_the_four_providers_with_their_ids() {
+        Map<String, String> found = new TreeMap<>();
+        for (Class<? extends Provider> spi : List.of(SpecificationRepositoryProvider.class,
+                ReportRepositoryProvider.class, TemplateSourceProvider.class, ProjectLayoutProvider.class)) {
+            for (Provider p : ServiceLoader.load(spi)) {
+                found.put(spi.getSimpleName(), p.getClass().getSimpleName() + ":" + p.id());
+            }
+        }
+        assertEquals(Map.of(
+                "SpecificationRepositoryProvider", "MarkdownSpecificationRepositoryProvider:markdown",
+                "ReportRepositoryProvider", "MarkdownReportRepositoryProvider:markdown",
+                "TemplateSourceProvider", "FileTemplateSourceProvider:file",
+                "ProjectLayoutProvider", "FileProjectLayoutProvider:file"), found);
+    }
+
+    @Test
+    void providers_create_adapters_without_touching_a_missing_folder(@TempDir Path tmp) {
+        Path missing = tmp.resolve("not-there");
+        Projects.specs(missing);
+        Projects.reports(missing);
+        Projects.layout(missing);
+        Projects.templates(missing);
+        assertTrue(Files.notExists(missing));
+    }
+
+    @Test
+    void only_the_providers_are_public() throws IOException, URISyntaxException, ClassNotFoundException {
+        Path classes = Path.of(MarkdownSpecificationRepositoryProvider.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI()).resolve("dev/codefactory/adapter/fs");
+        Set<String> publicClasses = new TreeSet<>();
+        try (Stream<Path> files = Files.list(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = file.getFileName().toString().replace(".class", "");
+                Class<?> type = Class.forName("dev.codefactory.adapter.fs." + name, false, getClass().getClassLoader());
+                if (Modifier.isPublic(type.getModifiers())) {
+                    publicClasses.add(type.getSimpleName());
+                }
+            }
+        }
+        assertEquals(Set.of("FileProjectLayoutProvider", "FileTemplateSourceProvider",
+                "MarkdownReportRepositoryProvider", "MarkdownSpecificationRepositoryProvider"), publicClasses);
+    }
+}
