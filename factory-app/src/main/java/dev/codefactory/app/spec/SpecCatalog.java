@@ -73,7 +73,7 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         requireReady();
         return layout.get().exclusively(() -> {
             SpecificationRepository repo = specs.get();
-            Validation before = validator(repo).validate(repo.loadAll());
+            Validation before = validateAll(repo);
             SpecKind kind = command.kind();
             SpecId id = nextId(kind, before);
             SpecTemplate template = templates.get().template(kind);
@@ -104,7 +104,7 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
     public SpecList list(SpecQuery query) {
         requireReady();
         SpecificationRepository repo = specs.get();
-        Validation validation = validator(repo).validate(repo.loadAll());
+        Validation validation = validateAll(repo);
         List<Specification> matching = validation.specifications().stream().filter(query::matches)
                 .sorted(Comparator.comparing(Specification::id)).collect(Collectors.toList());
         List<Finding> problems = validation.findings().stream().filter(f -> f.severity() == Severity.ERROR)
@@ -125,7 +125,7 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
             SpecSource source = repo.load(path);
             return readOrThrow(repo, source);
         }
-        Validation validation = validator(repo).validate(repo.loadAll());
+        Validation validation = validateAll(repo);
         return validation.specifications().stream().filter(s -> s.id().value().equals(idOrPath)).findFirst()
                 .orElseThrow(() -> new SpecNotFoundException(idOrPath));
     }
@@ -135,7 +135,7 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         requireReady();
         SpecificationRepository repo = specs.get();
         List<SpecSource> sources = repo.loadAll();
-        Validation all = validator(repo).validate(sources);
+        Validation all = validator(repo, sources).validate(sources);
         Validation result = all;
         if (!command.ids().isEmpty()) {
             Set<String> paths = new HashSet<>();
@@ -160,7 +160,7 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         requireReady();
         return layout.get().exclusively(() -> {
             SpecificationRepository repo = specs.get();
-            Validation validation = validator(repo).validate(repo.loadAll());
+            Validation validation = validateAll(repo);
             Specification spec = validation.specifications().stream()
                     .filter(s -> s.id().value().equals(command.id())).findFirst()
                     .orElseThrow(() -> new SpecNotFoundException(command.id()));
@@ -191,7 +191,7 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         requireReady();
         return layout.get().exclusively(() -> {
             SpecificationRepository repo = specs.get();
-            List<Specification> all = validator(repo).validate(repo.loadAll()).specifications();
+            List<Specification> all = validateAll(repo).specifications();
             repo.writeIndex(CatalogIndex.render(all));
             return all.size();
         });
@@ -233,6 +233,18 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
 
     private static SpecValidator validator(SpecificationRepository repo) {
         return new SpecValidator(repo::exists);
+    }
+
+    /** A validator that answers links to the loaded contracts from memory and asks storage only about others. */
+    private static SpecValidator validator(SpecificationRepository repo, List<SpecSource> loaded) {
+        Set<String> contracts = new HashSet<>();
+        loaded.forEach(s -> contracts.add(s.path()));
+        return new SpecValidator(path -> contracts.contains(path) || repo.exists(path));
+    }
+
+    private static Validation validateAll(SpecificationRepository repo) {
+        List<SpecSource> all = repo.loadAll();
+        return validator(repo, all).validate(all);
     }
 
     private static SpecId nextId(SpecKind kind, Validation existing) {

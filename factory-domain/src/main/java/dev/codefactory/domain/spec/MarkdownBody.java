@@ -40,7 +40,7 @@ public final class MarkdownBody {
         List<int[]> heads = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (inCode[i]) {
+            if (inCode[i] || firstNonSpace(lines.get(i)) != '#') {
                 continue;
             }
             Matcher m = HEADING.matcher(lines.get(i));
@@ -69,10 +69,11 @@ public final class MarkdownBody {
     public List<Link> links() {
         List<Link> links = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (inCode[i]) {
+            String line = lines.get(i);
+            if (inCode[i] || !line.contains("](")) {
                 continue;
             }
-            String text = CODE_SPAN.matcher(lines.get(i)).replaceAll("");
+            String text = line.indexOf('`') >= 0 ? CODE_SPAN.matcher(line).replaceAll("") : line;
             Matcher m = LINK.matcher(text);
             while (m.find()) {
                 links.add(new Link(m.group(1) != null ? m.group(1) : m.group(2), firstLine + i));
@@ -86,6 +87,11 @@ public final class MarkdownBody {
         String fence = null;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
+            char first = firstNonSpace(line);
+            if (first != '`' && first != '~') {
+                code[i] = fence != null;
+                continue;
+            }
             Matcher m = FENCE.matcher(line);
             if (fence == null) {
                 if (m.matches()) {
@@ -102,6 +108,16 @@ public final class MarkdownBody {
             }
         }
         return code;
+    }
+
+    /** The first character after up to three spaces of indentation, or a space when there is none. */
+    private static char firstNonSpace(String line) {
+        for (int i = 0; i < line.length() && i < 4; i++) {
+            if (line.charAt(i) != ' ') {
+                return line.charAt(i);
+            }
+        }
+        return ' ';
     }
 
     static List<String> splitLines(String text) {

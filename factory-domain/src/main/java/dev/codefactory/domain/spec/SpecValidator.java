@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The catalog's rules ({@link Rule}) applied to contract files: each file on its own, then across files (ids
@@ -29,23 +30,22 @@ public final class SpecValidator {
         this.fileExists = fileExists;
     }
 
-    /** Validates every source; specifications whose front matter is sound are returned even when they have findings. */
+    /**
+     * Validates every source; specifications whose front matter is sound are returned even when they have findings.
+     * Files are checked in parallel (the existence predicate must be thread-safe), then compared with each other.
+     */
     public Validation validate(Collection<? extends SpecSource> sources) {
+        List<Checked> checked = sources.parallelStream().map(this::check).collect(Collectors.toList());
         List<Finding> findings = new ArrayList<>();
         List<Specification> specs = new ArrayList<>();
         List<SpecSource.Parsed> withIds = new ArrayList<>();
-        for (SpecSource source : sources) {
-            if (source instanceof SpecSource.Unreadable) {
-                findings.add(((SpecSource.Unreadable) source).problem());
-                continue;
+        for (Checked c : checked) {
+            findings.addAll(c.findings);
+            if (c.spec != null) {
+                specs.add(c.spec);
             }
-            SpecSource.Parsed parsed = (SpecSource.Parsed) source;
-            List<Finding> own = new ArrayList<>();
-            read(parsed, own).ifPresent(specs::add);
-            checkBody(parsed, own);
-            findings.addAll(own);
-            if (parsed.frontMatter().get("id") instanceof String && SpecId.isValid((String) parsed.frontMatter().get("id"))) {
-                withIds.add(parsed);
+            if (c.wellFormedId != null) {
+                withIds.add(c.source);
             }
         }
         specs.sort(Comparator.comparing(Specification::path));
@@ -64,8 +64,40 @@ public final class SpecValidator {
         return new Validation(sources.size(), specs, findings);
     }
 
+    /** One file's own findings, its specification when its front matter is sound, and its id when well-formed. */
+    private static final class Checked {
+        final SpecSource.Parsed source;
+        final Specification spec;
+        final List<Finding> findings;
+        final String wellFormedId;
+
+        Checked(SpecSource.Parsed source, Specification spec, List<Finding> findings, String wellFormedId) {
+            this.source = source;
+            this.spec = spec;
+            this.findings = findings;
+            this.wellFormedId = wellFormedId;
+        }
+    }
+
+    private Checked check(SpecSource source) {
+        if (source instanceof SpecSource.Unreadable) {
+            return new Checked(null, null, List.of(((SpecSource.Unreadable) source).problem()), null);
+        }
+        SpecSource.Parsed parsed = (SpecSource.Parsed) source;
+        MarkdownBody body = MarkdownBody.of(parsed.body(), parsed.bodyLine());
+        List<Finding> own = new ArrayList<>();
+        Specification spec = read(parsed, own, body).orElse(null);
+        checkBody(parsed, body, own);
+        Object id = parsed.frontMatter().get("id");
+        return new Checked(parsed, spec, own, id instanceof String && SpecId.isValid((String) id) ? (String) id : null);
+    }
+
     /** Reads the front matter of one file into a specification, adding a finding for every field problem. */
     public Optional<Specification> read(SpecSource.Parsed source, List<Finding> findings) {
+        return read(source, findings, MarkdownBody.of(source.body(), source.bodyLine()));
+    }
+
+    private Optional<Specification> read(SpecSource.Parsed source, List<Finding> findings, MarkdownBody body) {
         FrontMatter fm = source.frontMatter();
         String path = source.path();
         int before = findings.size();
@@ -127,12 +159,11 @@ public final class SpecValidator {
         String author = text(fm, "author");
         return Optional.of(new Specification(path, kind.get(), new SpecId(id), text(fm, "title"), status,
                 created, updated, author == null ? "" : author, tags, priority, extra,
-                MarkdownBody.of(source.body(), source.bodyLine()).sections()));
+                body.sections()));
     }
 
-    private void checkBody(SpecSource.Parsed source, List<Finding> findings) {
+    private void checkBody(SpecSource.Parsed source, MarkdownBody body, List<Finding> findings) {
         String path = source.path();
-        MarkdownBody body = MarkdownBody.of(source.body(), source.bodyLine());
         List<Section> sections = body.sections();
         for (String required : SpecKind.ofPath(path).map(SpecKind::requiredSections).orElse(List.of())) {
             Optional<Section> found = sections.stream()
