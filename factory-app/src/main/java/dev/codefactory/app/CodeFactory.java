@@ -76,18 +76,14 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
 
     /**
      * The project a command run in {@code start} works on: the nearest folder, from {@code start} up, that has
-     * been initialised ({@code contracts/} and {@code .factory/}), else the nearest git work tree, else
-     * {@code start} itself.
+     * been initialised ({@code contracts/} and {@code .factory/}) or is the top of a git work tree (so a repository
+     * nested in another project is its own project); {@code start} itself when there is none.
      */
     public static Path locateProject(Path start) {
         Path dir = start.toAbsolutePath().normalize();
         for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("contracts")) && Files.isDirectory(p.resolve(".factory"))) {
-                return p;
-            }
-        }
-        for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(".git"))) {
+            boolean initialised = Files.isDirectory(p.resolve("contracts")) && Files.isDirectory(p.resolve(".factory"));
+            if (initialised || Files.exists(p.resolve(".git"))) {
                 return p;
             }
         }

@@ -63,6 +63,16 @@ class CodeFactoryTest {
     }
 
     @Test
+    void a_repository_nested_in_an_initialised_project_is_its_own_project() throws IOException {
+        Files.createDirectories(repo.resolve(".git"));
+        Files.createDirectories(repo.resolve("contracts"));
+        Files.createDirectories(repo.resolve(".factory"));
+        Path nested = Files.createDirectories(repo.resolve("vendor/lib/.git")).getParent();
+        assertEquals(nested, CodeFactory.locateProject(nested.resolve(".")));
+        assertEquals(repo.toAbsolutePath().normalize(), CodeFactory.locateProject(repo.resolve("vendor")));
+    }
+
+    @Test
     void two_instances_creating_at_once_never_share_an_id() throws Exception {
         Files.createDirectories(repo.resolve(".git"));
         try (CodeFactory a = open(); CodeFactory b = open()) {
