@@ -1,0 +1,72 @@
+package dev.codefactory.adapter.fs;
+
+import dev.codefactory.domain.project.StorageException;
+import dev.codefactory.port.audit.AuditEntry;
+import dev.codefactory.port.audit.AuditLog;
+import dev.codefactory.port.spi.ProjectContext;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+
+/**
+ * {@code .factory/audit.jsonl}: one JSON object a line, appended with a single write on a file opened for appending,
+ * so lines from concurrent processes never interleave.
+ */
+final class JsonLinesAuditLog implements AuditLog {
+    static final String FILE = ".factory/audit.jsonl";
+
+    private final ProjectFiles files;
+
+    JsonLinesAuditLog(ProjectContext context) {
+        this.files = new ProjectFiles(context.root());
+    }
+
+    @Override
+    public void append(AuditEntry e) {
+        StringBuilder line = new StringBuilder(256).append('{');
+        field(line, "time", e.time().toString());
+        field(line, "mode", e.mode());
+        field(line, "provider", e.provider());
+        field(line, "model", e.model());
+        field(line, "requestHash", e.requestHash());
+        number(line, "requestChars", e.requestChars());
+        number(line, "inputTokens", e.inputTokens());
+        number(line, "outputTokens", e.outputTokens());
+        Duration ttft = e.timeToFirstToken();
+        if (ttft != null) {
+            number(line, "timeToFirstTokenMs", ttft.toMillis());
+        }
+        number(line, "durationMs", e.duration().toMillis());
+        field(line, "outcome", e.outcome());
+        if (e.prompt() != null) {
+            field(line, "prompt", e.prompt());
+        }
+        line.setCharAt(line.length() - 1, '}');
+        line.append('\n');
+        Path file = files.resolve(FILE);
+        files.createDirectories(file.getParent(), ".factory");
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            ByteBuffer bytes = ByteBuffer.wrap(line.toString().getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+        } catch (IOException ex) {
+            throw new StorageException(FILE, "appending to the audit log", ex);
+        }
+    }
+
+    private static void field(StringBuilder out, String name, String value) {
+        out.append('"').append(name).append("\":");
+        JsonText.string(value, out);
+        out.append(',');
+    }
+
+    private static void number(StringBuilder out, String name, long value) {
+        out.append('"').append(name).append("\":").append(value).append(',');
+    }
+}
