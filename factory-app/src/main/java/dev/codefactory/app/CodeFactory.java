@@ -1,6 +1,12 @@
 package dev.codefactory.app;
 
+import dev.codefactory.app.config.ConfigLayers;
+import dev.codefactory.app.config.ConfigScope;
+import dev.codefactory.app.config.ConfigUseCase;
+import dev.codefactory.app.config.FactoryConfig;
+import dev.codefactory.app.config.LayeredConfiguration;
 import dev.codefactory.app.provider.ProviderRegistry;
+import dev.codefactory.app.secret.SecretService;
 import dev.codefactory.app.spec.ChangeSpecStatusUseCase;
 import dev.codefactory.app.spec.CreateSpecUseCase;
 import dev.codefactory.app.spec.InitProjectUseCase;
@@ -12,6 +18,8 @@ import dev.codefactory.app.spec.ValidateSpecsUseCase;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.port.project.spi.ProjectLayoutProvider;
 import dev.codefactory.port.report.spi.ReportRepositoryProvider;
+import dev.codefactory.port.secret.spi.SecretStoreProvider;
+import dev.codefactory.port.secret.spi.SecretStoreSettings;
 import dev.codefactory.port.spec.spi.SpecificationRepositoryProvider;
 import dev.codefactory.port.spi.ProjectContext;
 import dev.codefactory.port.spi.Provider;
@@ -22,8 +30,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,11 +56,13 @@ import java.util.function.Supplier;
  * between two of them.
  */
 public final class CodeFactory implements AutoCloseable, InitProjectUseCase, CreateSpecUseCase, ListSpecsUseCase,
-        ShowSpecUseCase, ValidateSpecsUseCase, ChangeSpecStatusUseCase, RebuildIndexUseCase {
+        ShowSpecUseCase, ValidateSpecsUseCase, ChangeSpecStatusUseCase, RebuildIndexUseCase, ConfigUseCase {
 
     private final ProjectContext context;
     private final ProviderRegistry registry;
     private final SpecCatalog catalog;
+    private final LayeredConfiguration configuration;
+    private final SecretService secrets;
 
     private CodeFactory(Builder b) {
         Path root = Objects.requireNonNull(b.root, "projectRoot");
@@ -63,6 +75,12 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 lazy(TemplateSourceProvider.class, ids, "file", p -> p.create(context)),
                 lazy(ReportRepositoryProvider.class, ids, "markdown", p -> p.create(context)),
                 context.clock(), context.environment());
+        Path userDir = b.userConfigDir != null ? b.userConfigDir
+                : ConfigLayers.defaultUserDir(b.environment, Path.of(System.getProperty("user.home")));
+        this.configuration = new LayeredConfiguration(new ConfigLayers(context.root(), userDir, b.systemConfigDir,
+                b.configFile, b.environment, b.overrides));
+        this.secrets = new SecretService(registry, ids.get(SecretStoreProvider.class), new SecretStoreSettings(
+                b.environment, userDir, System.getProperty("os.name", ""), Duration.ofSeconds(10), b.passphrase));
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */
@@ -112,6 +130,11 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         return new ArrayList<>(registry.all(spi).keySet());
     }
 
+    /** The provider of {@code spi} with {@code id}; the message of the failure lists the known ids. */
+    public <P extends Provider> P provider(Class<P> spi, String id) {
+        return registry.select(spi, Objects.requireNonNull(id, "id"), id);
+    }
+
     @Override
     public InitResult init() {
         return catalog.init();
@@ -147,6 +170,29 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         return catalog.rebuildIndex();
     }
 
+    /**
+     * The effective configuration (read on first use, then kept): command-line overrides, then the environment,
+     * then {@code .factory/config.yaml}, the user's and the system's {@code config.yaml} (or the one explicit
+     * file), then defaults.
+     */
+    @Override
+    public FactoryConfig config() {
+        return configuration.config();
+    }
+
+    @Override
+    public ConfigChange setConfig(String key, String value, ConfigScope scope) {
+        return configuration.setConfig(key, value, scope);
+    }
+
+    /**
+     * The secrets (API keys, tokens): environment variables first, then the keyring or the encrypted file in the
+     * user's config folder. The store is chosen on first use.
+     */
+    public SecretService secrets() {
+        return secrets;
+    }
+
     @Override
     public void close() {
         // Nothing is held open between calls yet; later adapters (HTTP clients, repositories) are closed here.
@@ -176,6 +222,11 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         private ClassLoader classLoader = CodeFactory.class.getClassLoader();
         private final List<Provider> providers = new ArrayList<>();
         private final Map<Class<?>, String> ids = new HashMap<>();
+        private final Map<String, String> overrides = new LinkedHashMap<>();
+        private Path configFile;
+        private Path userConfigDir;
+        private Path systemConfigDir = Path.of("/etc/factory");
+        private Supplier<char[]> passphrase;
 
         private Builder() {
         }
@@ -215,6 +266,47 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         /** Chooses the provider of {@code spi} by id when several are available. */
         public Builder use(Class<? extends Provider> spi, String id) {
             ids.put(spi, Objects.requireNonNull(id, "id"));
+            return this;
+        }
+
+        /**
+         * One file that replaces the project's, the user's and the system's {@code config.yaml} (as
+         * {@code FACTORY_CONFIG} does); relative to the project root.
+         */
+        public Builder configFile(Path file) {
+            this.configFile = file;
+            return this;
+        }
+
+        /** A value that wins over every other layer (the CLI's {@code --model}, say); null or empty removes one. */
+        public Builder override(String key, String value) {
+            Objects.requireNonNull(key, "key");
+            if (value == null || value.isEmpty()) {
+                overrides.remove(key);
+            } else {
+                overrides.put(key, value);
+            }
+            return this;
+        }
+
+        /** The user's configuration folder; by default {@code $XDG_CONFIG_HOME/factory} or {@code ~/.config/factory}. */
+        public Builder userConfigDir(Path dir) {
+            this.userConfigDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /** The system's configuration folder; by default {@code /etc/factory}. */
+        public Builder systemConfigDir(Path dir) {
+            this.systemConfigDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /**
+         * Asked for the passphrase of the encrypted secrets file when {@code FACTORY_MASTER_KEY} is not set (a
+         * console prompt, say); by default nobody is asked.
+         */
+        public Builder passphrase(Supplier<char[]> passphrase) {
+            this.passphrase = passphrase;
             return this;
         }
 

@@ -17,8 +17,10 @@ public final class ExitCodes {
     static final String[] HELP = {
         "0:Success.",
         "1:Validation found problems of severity error (the command says which file and line).",
-        "2:Usage error: unknown command or option, a bad argument, an unknown spec id, a refused path or status move.",
-        "3:Any other failure: not a git repository, not initialised, a file that could not be read or written."
+        "2:Usage error: unknown command or option, a bad argument, an unknown spec id or configuration key,"
+            + " a refused path or status move.",
+        "3:Any other failure: not a git repository, not initialised, a file that could not be read or written,"
+            + " a malformed configuration file."
     };
 
     private ExitCodes() {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "factory", mixinStandardHelpOptions = true, versionProvider = FactoryCommand.Version.class,
         sortOptions = false,
         description = {"Spec-driven development: specifications in git, code checked against them.", ""},
-        subcommands = {InitCommand.class, SpecCommand.class, HelpCommand.class},
+        subcommands = {InitCommand.class, SpecCommand.class, ConfigCommand.class, AuthCommand.class, HelpCommand.class},
         footer = {"", "Run 'factory COMMAND --help' for the options of a command."})
 final class FactoryCommand implements Callable<Integer> {
 
@@ -24,6 +24,23 @@ final class FactoryCommand implements Callable<Integer> {
     @Option(names = {"-C", "--directory"}, paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Work on the project in DIR instead of the current directory.")
     Path directory;
+
+    @Option(names = "--config", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Read configuration from FILE alone, instead of the project's, the user's and the"
+                    + " system's config.yaml (also FACTORY_CONFIG).")
+    Path configFile;
+
+    @Option(names = "--provider", paramLabel = "ID", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Language model provider for this command (llm.provider).")
+    String provider;
+
+    @Option(names = "--model", paramLabel = "NAME", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Model for this command (llm.model).")
+    String model;
+
+    @Option(names = "--endpoint", paramLabel = "URL", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Provider base URL for this command (llm.endpoint).")
+    String endpoint;
 
     @Option(names = "--no-color", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "No colours (also when NO_COLOR is set, or output is not a terminal).")
@@ -53,8 +70,14 @@ final class FactoryCommand implements Callable<Integer> {
         if (factory == null) {
             Path start = directory == null ? session.workingDirectory()
                     : session.workingDirectory().resolve(directory);
-            factory = CodeFactory.builder().projectRoot(CodeFactory.locateProject(start))
-                    .environment(session.environment()).build();
+            CodeFactory.Builder builder = CodeFactory.builder().projectRoot(CodeFactory.locateProject(start))
+                    .environment(session.environment())
+                    .override("llm.provider", provider).override("llm.model", model)
+                    .override("llm.endpoint", endpoint);
+            if (configFile != null) {
+                builder.configFile(session.workingDirectory().resolve(configFile));
+            }
+            factory = builder.build();
         }
         return factory;
     }

@@ -20,7 +20,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
         Session session = new Session(out, err, Path.of("").toAbsolutePath(), System.getenv(),
-                System.console() != null);
+                System.console() != null, System.in);
         int code = run(session, args);
         out.flush();
         err.flush();

@@ -135,7 +135,18 @@ class ArchitectureTest {
     @Test
     void adapters_expose_nothing_but_their_providers() {
         check(classes().that().resideInAPackage(ROOT + ".adapter..").and().arePublic()
+                .and().resideOutsideOfPackage(ROOT + ".adapter.*.internal..")
                 .should().implement(Provider.class));
+    }
+
+    @Test
+    void language_model_providers_share_only_their_internal_seam() {
+        check(slices().matching(ROOT + ".adapter.llm.(*)..").namingSlices("llm provider $1")
+                .should().notDependOnEachOther().ignoreDependency(
+                        describe("any", (JavaClass c) -> true),
+                        describe("the internal seam", (JavaClass c) -> c.getPackageName()
+                                .startsWith(ROOT + ".adapter.llm.internal")))
+                .allowEmptyShould(true));
     }
 
     @Test

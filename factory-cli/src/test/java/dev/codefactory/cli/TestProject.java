@@ -24,6 +24,13 @@ final class TestProject {
 
     private TestProject(Path root) {
         this.root = root;
+        // never the developer's own ~/.config/factory
+        env.put("XDG_CONFIG_HOME", userConfigHome().toString());
+    }
+
+    /** The XDG_CONFIG_HOME of these runs: the user's file is {@code userConfigHome()/factory/config.yaml}. */
+    Path userConfigHome() {
+        return root.resolve(".xdg-config");
     }
 
     static TestProject gitRepository(Path dir) {

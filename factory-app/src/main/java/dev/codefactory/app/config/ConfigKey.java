@@ -1,0 +1,170 @@
+package dev.codefactory.app.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One configuration key that Code-Factory knows: its name, its default (none when unset means "decide later", as for
+ * {@code llm.provider}, which is auto-detected), what it is for, and, for closed sets, the values it accepts.
+ * {@link #KNOWN} is the one list of keys; {@code llm.options.*} is open (any model option passes through).
+ */
+public record ConfigKey(String name, String defaultValue, String description, List<String> allowed) {
+
+    /** Keys under this prefix are passed to the model as they are, so any name is accepted. */
+    public static final String LLM_OPTIONS = "llm.options.";
+
+    private static final List<String> BOOLEAN = List.of("true", "false");
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z0-9][a-z0-9_-]*)*");
+    private static final Pattern SECRET = Pattern.compile(
+            "(?i).*(\\.|^)(key|token|secret)$|.*password.*|.*(api[-_]?key|secret[-_]?key|access[-_]?token)$");
+
+    /** Every fixed key, in the order {@code factory config list} shows them. */
+    public static final Map<String, ConfigKey> KNOWN = index(
+            key("version", null, "version of this file's format"),
+            key("user.name", null, "your name, as the author of new contracts"),
+            key("user.email", null, "your e-mail address"),
+            key("llm.provider", null, "language model provider id (ollama, openai, anthropic, gemini, azure,"
+                    + " openai-compatible); unset: auto-detected"),
+            key("llm.endpoint", null, "base URL of the provider; unset: the provider's default"),
+            key("llm.model", null, "model name; unset: the provider's default"),
+            key("github.enabled", "true", "use GitHub when the repository is hosted there", BOOLEAN),
+            key("github.username", null, "your GitHub login"),
+            key("github.api-url", "https://api.github.com", "GitHub REST API base URL"),
+            key("github.web-url", "https://github.com", "GitHub web base URL"),
+            key("github.client-id", null, "OAuth app client id for the device flow"),
+            key("github.token-ref", "github.oauth.token", "name of the GitHub token in the secret store"),
+            key("github.app-installed", "false", "whether the Code-Factory GitHub App is installed", BOOLEAN),
+            key("ui.theme", "auto", "colour theme", List.of("auto", "light", "dark")),
+            key("ui.animations", "true", "spinners and progress animations", BOOLEAN),
+            key("ui.syntax-highlight", "true", "highlight code in the terminal", BOOLEAN),
+            key("audit.full-prompts", "false", "write whole prompts and answers to .factory/audit.jsonl", BOOLEAN),
+            key("cache.ttl", "24h", "how long cached model answers are reused (30m, 24h, 7d; 0 disables)"),
+            key("project.test-command", null, "command that runs the project's tests"));
+
+    public ConfigKey {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        allowed = List.copyOf(allowed);
+    }
+
+    public Optional<String> defaultIfSet() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    /** Whether {@code name} is a fixed key or a well-formed {@code llm.options.*} key. */
+    public static boolean isKnown(String name) {
+        return KNOWN.containsKey(name) || (name.startsWith(LLM_OPTIONS) && name.length() > LLM_OPTIONS.length()
+                && NAME.matcher(name).matches());
+    }
+
+    /**
+     * Whether {@code name} looks like it holds a secret ({@code *.key}, {@code *.token}, {@code *.secret},
+     * {@code *password*}, {@code *api-key}): such values belong in the secret store, never in a config file.
+     */
+    public static boolean looksSecret(String name) {
+        return SECRET.matcher(name).matches();
+    }
+
+    /** The environment variable that overrides {@code name}: {@code FACTORY_} and the key upper-cased, {@code .} and
+     *  {@code -} as {@code _}. */
+    public static String environmentName(String name) {
+        return "FACTORY_" + name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** Why {@code value} is not acceptable for this key, if it is not. */
+    Optional<String> problemWith(String value) {
+        if (!allowed.isEmpty() && !allowed.contains(value)) {
+            return Optional.of("'" + value + "' is not a valid value for " + name + "; use one of "
+                    + String.join(", ", allowed));
+        }
+        return Optional.empty();
+    }
+
+    /** Why {@code value} is not acceptable for the key {@code name}, if it is not (open keys take anything). */
+    static Optional<String> problemWith(String name, String value) {
+        ConfigKey key = KNOWN.get(name);
+        return key == null ? Optional.empty() : key.problemWith(value);
+    }
+
+    /** A message for a key that is not known, with the closest known keys, or the keys of its section. */
+    static String unknown(String name) {
+        String normal = name.toLowerCase(Locale.ROOT).replace('_', '-');
+        List<String> close = KNOWN.keySet().stream()
+                .filter(k -> distance(normal, k) <= Math.max(2, k.length() / 4)
+                        || (normal.contains(".") && k.endsWith("." + normal.substring(normal.lastIndexOf('.') + 1))))
+                .sorted(Comparator.comparingInt(k -> distance(normal, k)))
+                .limit(3).collect(Collectors.toList());
+        if (normal.startsWith(LLM_OPTIONS)) {
+            return "'" + name + "' is not a valid model option name (lowercase letters, digits, '-' and '_')";
+        }
+        StringBuilder m = new StringBuilder("unknown configuration key '").append(name).append('\'');
+        if (!close.isEmpty()) {
+            m.append("; did you mean ").append(close.stream().map(k -> "'" + k + "'")
+                    .collect(Collectors.joining(" or "))).append('?');
+        } else {
+            String section = name.contains(".") ? name.substring(0, name.indexOf('.') + 1) : name + ".";
+            List<String> same = KNOWN.keySet().stream().filter(k -> k.startsWith(section))
+                    .collect(Collectors.toList());
+            if (section.equals("llm.")) {
+                same.add(LLM_OPTIONS + "*");
+            }
+            m.append("; known keys: ").append(String.join(", ", same.isEmpty() ? sections() : same));
+        }
+        return m.toString();
+    }
+
+    private static List<String> sections() {
+        List<String> out = new ArrayList<>();
+        for (String k : KNOWN.keySet()) {
+            String s = k.contains(".") ? k.substring(0, k.indexOf('.')) + ".*" : k;
+            if (!out.contains(s)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private static ConfigKey key(String name, String defaultValue, String description) {
+        return new ConfigKey(name, defaultValue, description, List.of());
+    }
+
+    private static ConfigKey key(String name, String defaultValue, String description, List<String> allowed) {
+        return new ConfigKey(name, defaultValue, description, allowed);
+    }
+
+    private static Map<String, ConfigKey> index(ConfigKey... keys) {
+        Map<String, ConfigKey> m = new LinkedHashMap<>();
+        for (ConfigKey k : keys) {
+            m.put(k.name(), k);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+}

@@ -1,0 +1,354 @@
+package dev.codefactory.app.config;
+
+import dev.codefactory.app.config.ConfigOrigin.Layer;
+import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.project.ProjectStateException;
+import dev.codefactory.domain.project.StorageException;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.source.yaml.YamlConfigSource;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * The configuration in layers, merged by SmallRye Config (MicroProfile Config) with one source per layer, each with
+ * an ordinal that gives the precedence: command line, environment ({@code FACTORY_LLM_MODEL} for {@code llm.model}),
+ * then either the explicit file ({@code --config}, {@code FACTORY_CONFIG}) or the project's, the user's and the
+ * system's {@code config.yaml}, then the defaults. Files are read as YAML by SmallRye's YAML source and located
+ * line by line by {@link YamlOutline}, so errors and origins name the line.
+ */
+public final class LayeredConfiguration implements ConfigUseCase {
+    private static final Pattern YAML_LINE = Pattern.compile("line (\\d+), column (\\d+)");
+    private static final String ENV_OPTIONS = "FACTORY_LLM_OPTIONS_";
+
+    private final ConfigLayers layers;
+    private FactoryConfig loaded;
+
+    public LayeredConfiguration(ConfigLayers layers) {
+        this.layers = layers;
+    }
+
+    @Override
+    public synchronized FactoryConfig config() {
+        if (loaded == null) {
+            loaded = load();
+        }
+        return loaded;
+    }
+
+    @Override
+    public ConfigChange setConfig(String key, String value, ConfigScope scope) {
+        checkKey(key, "");
+        if (value == null || value.contains("\n") || value.contains("\r")) {
+            throw new InvalidCommandException("a configuration value is one line of text; " + key
+                    + " was given " + (value == null ? "none" : "several lines"));
+        }
+        ConfigKey.problemWith(key, value)
+                .ifPresent(p -> {
+                    throw new InvalidCommandException(p);
+                });
+        Path file = layers.fileOf(scope);
+        Path root = layers.projectRoot();
+        if (scope == ConfigScope.PROJECT && !Files.isDirectory(root.resolve(".factory"))
+                && !Files.exists(root.resolve(".git"))) {
+            throw new ProjectStateException(root + " is not a project (no .git or .factory/ here), so it has no"
+                    + " .factory/config.yaml: run this in your repository, or use --global for your own settings");
+        }
+        boolean written;
+        synchronized (this) {
+            String before = Files.exists(file) ? read(file) : "";
+            if (!before.isEmpty()) {
+                parse(file, before, 0); // never edit a file that does not read
+            }
+            String after = ConfigFileEdit.set(file, YamlOutline.of(before), key, scalar(value));
+            String readBack = parse(file, after, 0).getValue(key);
+            if (!value.equals(readBack)) {
+                throw new ConfigException(file, 0, "setting " + key + " would not read back as '" + value
+                        + "' (it reads '" + readBack + "'); edit the file by hand");
+            }
+            written = !after.equals(before);
+            if (written) {
+                writeAtomically(file, after);
+            }
+            loaded = null;
+        }
+        return new ConfigChange(key, value, file, written, config().value(key));
+    }
+
+    private FactoryConfig load() {
+        Map<Integer, Layer> layerOf = new HashMap<>();
+        Map<Integer, YamlOutline> outlines = new HashMap<>();
+        Map<Integer, Path> paths = new HashMap<>();
+        List<ConfigSource> sources = new ArrayList<>();
+
+        Map<String, String> overrides = new LinkedHashMap<>();
+        layers.overrides().forEach((k, v) -> {
+            checkKey(k, " (given on the command line)");
+            if (v != null && !v.isEmpty()) {
+                ConfigKey.problemWith(k, v)
+                        .ifPresent(p -> {
+                            throw new InvalidCommandException(p);
+                        });
+                overrides.put(k, v);
+            }
+        });
+        add(sources, layerOf, new PropertiesConfigSource(overrides, "command line", 600), Layer.COMMAND_LINE);
+
+        Map<String, String> environment = new LinkedHashMap<>();
+        Map<String, String> variables = new HashMap<>();
+        for (String key : ConfigKey.KNOWN.keySet()) {
+            String name = ConfigKey.environmentName(key);
+            String v = layers.environment().get(name);
+            if (v != null && !v.isEmpty()) {
+                environment.put(key, v);
+                variables.put(key, name);
+            }
+        }
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(layers.environment()).entrySet()) {
+            if (e.getKey().startsWith(ENV_OPTIONS) && e.getKey().length() > ENV_OPTIONS.length()
+                    && !e.getValue().isEmpty()) {
+                String key = ConfigKey.LLM_OPTIONS + e.getKey().substring(ENV_OPTIONS.length()).toLowerCase(Locale.ROOT);
+                environment.put(key, e.getValue());
+                variables.put(key, e.getKey());
+            }
+        }
+        environment.forEach((k, v) -> {
+            if (ConfigKey.looksSecret(k)) {
+                throw new ConfigException("environment " + variables.get(k) + ": " + k + " looks like a secret;"
+                        + " configuration refers to secrets by name only: store it with 'factory auth set'");
+            }
+            ConfigKey.problemWith(k, v).ifPresent(p -> {
+                throw new ConfigException("environment " + variables.get(k) + ": " + p);
+            });
+        });
+        add(sources, layerOf, new PropertiesConfigSource(environment, "environment", 500), Layer.ENVIRONMENT);
+
+        Optional<Path> explicit = layers.explicit();
+        List<Map.Entry<Path, Layer>> files = new ArrayList<>();
+        if (explicit.isPresent()) {
+            if (!Files.isRegularFile(explicit.get())) {
+                throw new ConfigException(explicit.get(), 0, "no such configuration file (named by "
+                        + (layers.explicitFile() != null ? "--config" : "FACTORY_CONFIG") + ")");
+            }
+            files.add(Map.entry(explicit.get(), Layer.EXPLICIT_FILE));
+        } else {
+            files.add(Map.entry(layers.projectFile(), Layer.PROJECT_FILE));
+            files.add(Map.entry(layers.userFile(), Layer.USER_FILE));
+            files.add(Map.entry(layers.systemFile(), Layer.SYSTEM_FILE));
+        }
+        int ordinal = 400;
+        for (Map.Entry<Path, Layer> f : files) {
+            Path file = f.getKey();
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            String text = read(file);
+            YamlOutline outline = YamlOutline.of(text);
+            YamlConfigSource source = parse(file, text, ordinal--);
+            check(file, outline, source);
+            sources.add(source);
+            layerOf.put(source.getOrdinal(), f.getValue());
+            outlines.put(source.getOrdinal(), outline);
+            paths.put(source.getOrdinal(), file);
+        }
+
+        Map<String, String> defaults = new LinkedHashMap<>();
+        ConfigKey.KNOWN.values().forEach(k -> k.defaultIfSet().ifPresent(d -> defaults.put(k.name(), d)));
+        add(sources, layerOf, new PropertiesConfigSource(defaults, "default", 0), Layer.DEFAULT);
+
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withSources(sources.toArray(new ConfigSource[0]))
+                .build();
+        TreeSet<String> options = new TreeSet<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(ConfigKey.LLM_OPTIONS) && !name.contains("[")) {
+                options.add(name);
+            }
+        }
+        Map<String, ConfigValue> values = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(ConfigKey.KNOWN.keySet());
+        names.addAll(options);
+        for (String name : names) {
+            io.smallrye.config.ConfigValue v = config.getConfigValue(name);
+            String raw = v == null ? null : v.getValue();
+            if (raw == null) {
+                values.put(name, new ConfigValue(name, null, ConfigOrigin.defaults()));
+                continue;
+            }
+            Layer layer = layerOf.getOrDefault(v.getSourceOrdinal(), Layer.DEFAULT);
+            ConfigOrigin origin;
+            if (layer == Layer.COMMAND_LINE) {
+                origin = ConfigOrigin.commandLine();
+            } else if (layer == Layer.ENVIRONMENT) {
+                origin = ConfigOrigin.environment(variables.get(name));
+            } else if (layer.isFile()) {
+                origin = ConfigOrigin.file(layer, paths.get(v.getSourceOrdinal()),
+                        outlines.get(v.getSourceOrdinal()).lineOf(name));
+            } else {
+                origin = ConfigOrigin.defaults();
+            }
+            values.put(name, new ConfigValue(name, raw, origin));
+        }
+        return new FactoryConfig(values);
+    }
+
+    /** Adds a source; its ordinal, unique per layer, tells where a value came from. */
+    private static void add(List<ConfigSource> sources, Map<Integer, Layer> layerOf, ConfigSource source,
+                            Layer layer) {
+        sources.add(source);
+        layerOf.put(source.getOrdinal(), layer);
+    }
+
+    /** Refuses secrets, unknown keys and bad values in a file, naming the first by line. */
+    private static void check(Path file, YamlOutline outline, YamlConfigSource source) {
+        List<String> names = new ArrayList<>(source.getPropertyNames());
+        names.sort(Comparator.comparingInt(outline::lineOf).thenComparing(Comparator.naturalOrder()));
+        for (String name : names) {
+            String key = name.replaceAll("\\[\\d+]", "");
+            int line = outline.lineOf(name);
+            if (ConfigKey.looksSecret(key)) {
+                throw new ConfigException(file, line, key + " looks like a secret: configuration files refer to"
+                        + " secrets by name only; remove it from this file and store it with 'factory auth set'");
+            }
+            if (!ConfigKey.isKnown(key) || !key.equals(name)) {
+                throw new ConfigException(file, line, ConfigKey.isKnown(key) ? key + " takes one value, not a list"
+                        : ConfigKey.unknown(key));
+            }
+            ConfigKey known = ConfigKey.KNOWN.get(key);
+            if (known != null) {
+                Optional<String> problem = known.problemWith(source.getValue(name));
+                if (problem.isPresent()) {
+                    throw new ConfigException(file, line, problem.get());
+                }
+            }
+        }
+    }
+
+    private static void checkKey(String key, String where) {
+        if (ConfigKey.looksSecret(key)) {
+            throw new InvalidCommandException("'" + key + "'" + where + " looks like a secret: configuration refers"
+                    + " to secrets by name only; store the secret with 'factory auth set' instead");
+        }
+        if (!ConfigKey.isKnown(key)) {
+            throw new InvalidCommandException(ConfigKey.unknown(key) + where);
+        }
+    }
+
+    /** Parses {@code text} with SmallRye's YAML source; a syntax error names the file and the line. */
+    private static YamlConfigSource parse(Path file, String text, int ordinal) {
+        YamlOutline.Duplicate twice = YamlOutline.of(text).firstDuplicate().orElse(null);
+        if (twice != null) {
+            throw new ConfigException(file, twice.line(), twice.path() + " is set twice (first on line "
+                    + twice.firstLine() + "); keep one");
+        }
+        YamlConfigSource source;
+        try {
+            source = new YamlConfigSource(file.toString(), text, ordinal);
+        } catch (RuntimeException e) {
+            throw yamlError(file, String.valueOf(e.getMessage()));
+        }
+        if (!text.isBlank() && source.getPropertyNames().isEmpty() && YamlOutline.of(text).entries().isEmpty()
+                && text.lines().anyMatch(l -> !l.isBlank() && !l.strip().startsWith("#")
+                        && !l.strip().equals("---"))) {
+            int line = 1;
+            for (String l : (Iterable<String>) text.lines()::iterator) {
+                if (!l.isBlank() && !l.strip().startsWith("#")) {
+                    break;
+                }
+                line++;
+            }
+            throw new ConfigException(file, line, "not a configuration: the file must be a YAML mapping"
+                    + " (llm:, github:, ui:, ...)");
+        }
+        return source;
+    }
+
+    /**
+     * The YAML parser's message in one line: its context and its problem ("while parsing a flow sequence, expected
+     * ',' or ']'"), at the line where it stopped, or, for a bracket or a quote left open, where that opened.
+     */
+    private static ConfigException yamlError(Path file, String message) {
+        List<String> said = new ArrayList<>();
+        List<Integer> marks = new ArrayList<>();
+        for (String l : (Iterable<String>) message.lines()::iterator) {
+            Matcher m = YAML_LINE.matcher(l);
+            if (l.strip().startsWith("in ") && m.find()) {
+                marks.add(Integer.parseInt(m.group(1)));
+            } else if (!l.isBlank() && !Character.isWhitespace(l.charAt(0))) {
+                said.add(l.strip());
+            }
+        }
+        String problem = said.isEmpty() ? message.strip() : String.join(", ", said);
+        boolean leftOpen = !said.isEmpty() && said.get(0).matches("while (parsing a flow|scanning a (quoted|block)).*");
+        int line = marks.isEmpty() ? 0 : leftOpen ? marks.get(0) : marks.get(marks.size() - 1);
+        return new ConfigException(file, line, "not valid YAML: " + problem);
+    }
+
+    private static String read(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file, 0, "not UTF-8 text");
+        } catch (IOException e) {
+            throw new StorageException(file.toString(), "read", e);
+        }
+    }
+
+    /** Booleans and numbers stay plain ({@code animations: false}); other text is quoted when YAML needs it. */
+    private static String scalar(String value) {
+        if (value.matches("true|false|-?\\d+(\\.\\d+)?")) {
+            return value;
+        }
+        return dev.codefactory.domain.text.YamlText.scalar(value);
+    }
+
+    private static void writeAtomically(Path file, String text) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            try {
+                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                    ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                    while (buf.hasRemaining()) {
+                        ch.write(buf);
+                    }
+                    ch.force(true);
+                }
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new StorageException(file.toString(), "write", e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.codefactory.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "auth", mixinStandardHelpOptions = true,
+        description = {"Store, check and delete the keys of model providers and the GitHub token.",
+            "Keys go to the OS keyring when one answers (Secret Service on Linux, the Keychain on macOS), else to"
+                + " an encrypted file, ~/.config/factory/secrets.enc, whose master key is FACTORY_MASTER_KEY.",
+            "OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY (or GOOGLE_API_KEY), AZURE_OPENAI_API_KEY and"
+                + " GITHUB_TOKEN override what is stored."},
+        subcommands = {AuthSetCommand.class, AuthStatusCommand.class, AuthDeleteCommand.class})
+final class AuthCommand implements Callable<Integer> {
+
+    @ParentCommand
+    FactoryCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.codefactory.cli;
+
+import dev.codefactory.app.secret.SecretService;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "delete", mixinStandardHelpOptions = true,
+        description = {"Delete the stored key of PROVIDER (environment variables are left alone)."})
+final class AuthDeleteCommand implements Callable<Integer> {
+
+    @ParentCommand
+    AuthCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROVIDER", description = "openai, anthropic, gemini, azure, github, or a"
+            + " secret name.")
+    String provider;
+
+    @Override
+    public Integer call() {
+        SecretService.Change change = parent.root.factory().secrets().delete(provider);
+        PrintWriter out = spec.commandLine().getOut();
+        if (change.changed()) {
+            out.println("Deleted " + change.name() + " from " + change.location() + ".");
+        } else {
+            out.println("No " + change.name() + " is stored in " + change.location() + ": nothing to delete.");
+        }
+        change.overriddenBy().ifPresent(v -> spec.commandLine().getErr().println("note: " + v + " is still set in"
+                + " the environment and provides " + change.name() + "."));
+        return ExitCodes.OK;
+    }
+}
