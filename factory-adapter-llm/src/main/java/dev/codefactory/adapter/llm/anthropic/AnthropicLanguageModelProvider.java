@@ -1,0 +1,37 @@
+package dev.codefactory.adapter.llm.anthropic;
+
+import dev.codefactory.adapter.llm.internal.Settings;
+import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.llm.spi.LanguageModelProvider;
+import dev.codefactory.port.llm.spi.LanguageModelSettings;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Anthropic's Messages API. The base address is the configured one, else {@code ANTHROPIC_BASE_URL}, else
+ * {@code https://api.anthropic.com}; the key the configured one, else {@code ANTHROPIC_API_KEY}.
+ */
+public final class AnthropicLanguageModelProvider implements LanguageModelProvider {
+    static final URI DEFAULT_BASE = URI.create("https://api.anthropic.com");
+
+    @Override
+    public String id() {
+        return "anthropic";
+    }
+
+    @Override
+    public String displayName() {
+        return "Anthropic";
+    }
+
+    @Override
+    public LanguageModel create(LanguageModelSettings settings) {
+        URI base = settings.endpoint() != null ? settings.endpoint()
+                : Settings.fromEnvironment(settings, List.of("ANTHROPIC_BASE_URL"))
+                        .map(e -> URI.create(e.getValue())).orElse(DEFAULT_BASE);
+        Map.Entry<String, String> key = Settings.apiKey(settings, List.of("ANTHROPIC_API_KEY"));
+        return new AnthropicLanguageModel(Settings.config(id(), base, key, settings, Set.of()));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.codefactory.adapter.llm.gemini;
+
+import dev.codefactory.adapter.llm.internal.Settings;
+import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.llm.spi.LanguageModelProvider;
+import dev.codefactory.port.llm.spi.LanguageModelSettings;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Google's Gemini API. The base address is the configured one, else
+ * {@code https://generativelanguage.googleapis.com}; the key the configured one, else {@code GEMINI_API_KEY}, else
+ * {@code GOOGLE_API_KEY}.
+ */
+public final class GeminiLanguageModelProvider implements LanguageModelProvider {
+    static final URI DEFAULT_BASE = URI.create("https://generativelanguage.googleapis.com");
+
+    @Override
+    public String id() {
+        return "gemini";
+    }
+
+    @Override
+    public String displayName() {
+        return "Gemini";
+    }
+
+    @Override
+    public LanguageModel create(LanguageModelSettings settings) {
+        URI base = settings.endpoint() != null ? settings.endpoint() : DEFAULT_BASE;
+        Map.Entry<String, String> key = Settings.apiKey(settings, List.of("GEMINI_API_KEY", "GOOGLE_API_KEY"));
+        return new GeminiLanguageModel(Settings.config(id(), base, key, settings, Set.of()));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.codefactory.adapter.llm.openai;
+
+import dev.codefactory.adapter.llm.internal.Settings;
+import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.llm.spi.LanguageModelProvider;
+import dev.codefactory.port.llm.spi.LanguageModelSettings;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * OpenAI's chat completions. The base address is the configured one, else {@code OPENAI_BASE_URL}, else
+ * {@code https://api.openai.com}, with or without {@code /v1}; the key is the configured one, else
+ * {@code OPENAI_API_KEY}.
+ */
+public final class OpenAiLanguageModelProvider implements LanguageModelProvider {
+    static final URI DEFAULT_BASE = URI.create("https://api.openai.com");
+
+    @Override
+    public String id() {
+        return "openai";
+    }
+
+    @Override
+    public String displayName() {
+        return "OpenAI";
+    }
+
+    @Override
+    public LanguageModel create(LanguageModelSettings settings) {
+        URI base = settings.endpoint() != null ? settings.endpoint()
+                : Settings.fromEnvironment(settings, List.of("OPENAI_BASE_URL"))
+                        .map(e -> URI.create(e.getValue())).orElse(DEFAULT_BASE);
+        Map.Entry<String, String> key = Settings.apiKey(settings, List.of("OPENAI_API_KEY"));
+        return new OpenAiLanguageModel(Settings.config(id(), base, key, settings, Set.of()),
+                new OpenAiFlavour("max_completion_tokens"));
+    }
+}
