@@ -5,6 +5,7 @@ import dev.codefactory.app.config.ConfigScope;
 import dev.codefactory.app.config.ConfigUseCase;
 import dev.codefactory.app.config.FactoryConfig;
 import dev.codefactory.app.config.LayeredConfiguration;
+import dev.codefactory.app.llm.LanguageModels;
 import dev.codefactory.app.provider.ProviderRegistry;
 import dev.codefactory.app.secret.SecretService;
 import dev.codefactory.app.spec.ChangeSpecStatusUseCase;
@@ -16,6 +17,8 @@ import dev.codefactory.app.spec.ShowSpecUseCase;
 import dev.codefactory.app.spec.SpecCatalog;
 import dev.codefactory.app.spec.ValidateSpecsUseCase;
 import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.port.audit.spi.AuditLogProvider;
+import dev.codefactory.port.cache.spi.ResponseCacheProvider;
 import dev.codefactory.port.project.spi.ProjectLayoutProvider;
 import dev.codefactory.port.report.spi.ReportRepositoryProvider;
 import dev.codefactory.port.secret.spi.SecretStoreProvider;
@@ -63,6 +66,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     private final SpecCatalog catalog;
     private final LayeredConfiguration configuration;
     private final SecretService secrets;
+    private final LanguageModels languageModels;
 
     private CodeFactory(Builder b) {
         Path root = Objects.requireNonNull(b.root, "projectRoot");
@@ -81,6 +85,10 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 b.configFile, b.environment, b.overrides));
         this.secrets = new SecretService(registry, ids.get(SecretStoreProvider.class), new SecretStoreSettings(
                 b.environment, userDir, System.getProperty("os.name", ""), Duration.ofSeconds(10), b.passphrase));
+        this.languageModels = new LanguageModels(registry, this::config, this::secrets,
+                lazy(AuditLogProvider.class, ids, "jsonl", p -> p.create(context)),
+                lazy(ResponseCacheProvider.class, ids, "file", p -> p.create(context)),
+                context.clock(), context.environment());
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */
@@ -191,6 +199,11 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
      */
     public SecretService secrets() {
         return secrets;
+    }
+
+    /** Language models: the configured or detected provider, audited and cached; the providers and their models. */
+    public LanguageModels languageModels() {
+        return languageModels;
     }
 
     @Override

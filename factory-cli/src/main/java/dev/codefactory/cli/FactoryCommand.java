@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "factory", mixinStandardHelpOptions = true, versionProvider = FactoryCommand.Version.class,
         sortOptions = false,
         description = {"Spec-driven development: specifications in git, code checked against them.", ""},
-        subcommands = {InitCommand.class, SpecCommand.class, ConfigCommand.class, AuthCommand.class, HelpCommand.class},
+        subcommands = {InitCommand.class, SpecCommand.class, ConfigCommand.class, AuthCommand.class, ModelsCommand.class,
+            AskCommand.class, HelpCommand.class},
         footer = {"", "Run 'factory COMMAND --help' for the options of a command."})
 final class FactoryCommand implements Callable<Integer> {
 

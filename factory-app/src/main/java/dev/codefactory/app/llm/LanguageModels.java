@@ -1,0 +1,154 @@
+package dev.codefactory.app.llm;
+
+import dev.codefactory.app.config.FactoryConfig;
+import dev.codefactory.app.provider.ProviderRegistry;
+import dev.codefactory.app.secret.SecretService;
+import dev.codefactory.domain.FactoryException;
+import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.port.audit.AuditLog;
+import dev.codefactory.port.cache.ResponseCache;
+import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.llm.ModelInfo;
+import dev.codefactory.port.llm.spi.LanguageModelProvider;
+import dev.codefactory.port.llm.spi.LanguageModelSettings;
+import dev.codefactory.port.secret.KnownSecret;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Chooses, configures and decorates the language model a command uses: the configured provider, or, when none is
+ * configured, Ollama if it answers on its address, else the first provider whose key is set. The model it hands
+ * out records every call in the audit log and, unless told not to, answers repeated requests from the cache.
+ */
+public final class LanguageModels {
+    /** Providers tried for a key, in this order, when nothing is configured and Ollama does not answer. */
+    private static final List<String> KEYED = List.of("openai", "anthropic", "gemini", "azure");
+    private static final LanguageModelSettings.Timeouts PROBE =
+            new LanguageModelSettings.Timeouts(Duration.ofMillis(400), Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+    private final ProviderRegistry registry;
+    private final Supplier<FactoryConfig> config;
+    private final Supplier<SecretService> secrets;
+    private final Supplier<AuditLog> audit;
+    private final Supplier<ResponseCache> cache;
+    private final Clock clock;
+    private final Map<String, String> environment;
+
+    public LanguageModels(ProviderRegistry registry, Supplier<FactoryConfig> config, Supplier<SecretService> secrets,
+                          Supplier<AuditLog> audit, Supplier<ResponseCache> cache, Clock clock,
+                          Map<String, String> environment) {
+        this.registry = registry;
+        this.config = config;
+        this.secrets = secrets;
+        this.audit = audit;
+        this.cache = cache;
+        this.clock = clock;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** Which provider a command will use, and why, in words for the person. */
+    public record Selection(String providerId, String reason) {
+    }
+
+    /** A provider on the class path. */
+    public record ProviderInfo(String id, String displayName) {
+    }
+
+    public List<ProviderInfo> providers() {
+        List<ProviderInfo> out = new ArrayList<>();
+        registry.all(LanguageModelProvider.class).forEach((id, p) -> out.add(new ProviderInfo(id, p.displayName())));
+        return out;
+    }
+
+    /** The configured provider, or the one auto-detection picks. */
+    public Selection select() {
+        Optional<String> configured = config.get().llmProvider();
+        if (configured.isPresent()) {
+            provider(configured.get());
+            return new Selection(configured.get(), "llm.provider is set ("
+                    + config.get().value("llm.provider").origin().describe() + ")");
+        }
+        Map<String, LanguageModelProvider> all = registry.all(LanguageModelProvider.class);
+        if (all.containsKey("ollama")) {
+            try {
+                all.get("ollama").create(settings("ollama", PROBE, Map.of("max-attempts", "1"))).listModels();
+                return new Selection("ollama", "nothing is configured and Ollama answers on its address");
+            } catch (FactoryException | IllegalArgumentException e) {
+                // not running: try the keyed providers
+            }
+        }
+        for (String id : KEYED) {
+            Optional<KnownSecret> known = KnownSecret.find(id);
+            if (all.containsKey(id) && known.isPresent()) {
+                Optional<SecretService.ResolvedSecret> key = secrets.get().get(known.get().name());
+                if (key.isPresent()) {
+                    return new Selection(id, "nothing is configured, Ollama does not answer, and a key for " + id
+                            + " is set (" + key.get().source() + ")");
+                }
+            }
+        }
+        throw new FactoryException("no language model is configured and none was found: start Ollama ('ollama serve',"
+                + " then 'ollama pull llama3.2'), or set a key (OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY, or"
+                + " 'factory auth set PROVIDER'), or choose one with 'factory config set llm.provider ID'");
+    }
+
+    /**
+     * The model of {@code providerId} (null: the selected one), configured from the configuration and secrets,
+     * audited as {@code mode}, and cached unless {@code useCache} is false.
+     */
+    public LanguageModel open(String providerId, String mode, boolean useCache) {
+        String id = providerId != null ? providerId : select().providerId();
+        LanguageModel model = provider(id).create(settings(id, LanguageModelSettings.Timeouts.DEFAULT, Map.of()));
+        LanguageModel audited = new AuditedLanguageModel(model, audit.get(), clock, mode,
+                config.get().auditFullPrompts());
+        return useCache ? new CachingLanguageModel(audited, cache.get(), clock, config.get().cacheTtl()) : audited;
+    }
+
+    /** The models {@code providerId} (null: the selected one) offers. */
+    public List<ModelInfo> models(String providerId) {
+        String id = providerId != null ? providerId : select().providerId();
+        return provider(id).create(settings(id, LanguageModelSettings.Timeouts.DEFAULT, Map.of())).listModels();
+    }
+
+    private LanguageModelProvider provider(String id) {
+        try {
+            return registry.select(LanguageModelProvider.class, id, id);
+        } catch (FactoryException e) {
+            throw new InvalidCommandException("unknown language model provider '" + id + "'; known: "
+                    + String.join(", ", registry.all(LanguageModelProvider.class).keySet()));
+        }
+    }
+
+    private LanguageModelSettings settings(String id, LanguageModelSettings.Timeouts timeouts,
+                                           Map<String, String> extraOptions) {
+        FactoryConfig c = config.get();
+        boolean selected = c.llmProvider().map(id::equals).orElse(true);
+        URI endpoint = selected ? c.llmEndpoint().map(URI::create).orElse(null) : null;
+        String model = selected ? c.llmModel().orElse("") : "";
+        Map<String, Object> options = new LinkedHashMap<>();
+        c.llmOptions().forEach((k, v) -> options.put(k, typed(v)));
+        options.putAll(extraOptions);
+        String key = KnownSecret.find(id).flatMap(k -> secrets.get().get(k.name()))
+                .map(SecretService.ResolvedSecret::value).orElse(null);
+        return new LanguageModelSettings(endpoint, model, key, options, timeouts, environment);
+    }
+
+    /** {@code 0.7} as a number, {@code true} as a boolean, the rest as text, as a provider's JSON wants them. */
+    private static Object typed(String value) {
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.valueOf(value);
+        }
+        try {
+            return value.contains(".") ? (Object) Double.valueOf(value) : (Object) Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            return value;
+        }
+    }
+}
