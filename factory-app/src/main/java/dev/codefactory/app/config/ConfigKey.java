@@ -1,5 +1,6 @@
 package dev.codefactory.app.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -17,12 +19,25 @@ import java.util.stream.Collectors;
  * {@code llm.provider}, which is auto-detected), what it is for, and, for closed sets, the values it accepts.
  * {@link #KNOWN} is the one list of keys; {@code llm.options.*} is open (any model option passes through).
  */
-public record ConfigKey(String name, String defaultValue, String description, List<String> allowed) {
+public record ConfigKey(String name, String defaultValue, String description, List<String> allowed, Type type) {
+
+    /** What a key's values are, as checked when a layer is read or a value is set. */
+    public enum Type {
+        /** Any one line of text (or one of {@link #allowed()} when that is not empty). */
+        TEXT,
+        /** {@code 500ms}, {@code 90s}, {@code 30m}, {@code 24h}, {@code 7d}; a bare number is seconds. */
+        DURATION,
+        /** A duration longer than zero (a timeout). */
+        POSITIVE_DURATION,
+        /** A whole number of at least 1. */
+        POSITIVE_INTEGER
+    }
 
     /** Keys under this prefix are passed to the model as they are, so any name is accepted. */
     public static final String LLM_OPTIONS = "llm.options.";
 
     private static final List<String> BOOLEAN = List.of("true", "false");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)?");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z0-9][a-z0-9_-]*)*");
     private static final Pattern SECRET = Pattern.compile(
             "(?i).*(\\.|^)(key|token|secret)$|.*password.*|.*(api[-_]?key|secret[-_]?key|access[-_]?token)$");
@@ -36,6 +51,13 @@ public record ConfigKey(String name, String defaultValue, String description, Li
                     + " openai-compatible); unset: auto-detected"),
             key("llm.endpoint", null, "base URL of the provider; unset: the provider's default"),
             key("llm.model", null, "model name; unset: the provider's default"),
+            key("llm.timeouts.connect", "10s", "how long to wait for the provider's connection (500ms, 10s, 2m)",
+                    Type.POSITIVE_DURATION),
+            key("llm.timeouts.first-token", "120s", "how long to wait for the first token of an answer (500ms,"
+                    + " 120s, 2m)", Type.POSITIVE_DURATION),
+            key("llm.timeouts.total", "10m", "how long a whole answer may take (30s, 10m, 1h)", Type.POSITIVE_DURATION),
+            key("llm.max-attempts", "3", "tries of a call that fails for a passing reason (timeout, 429, 5xx) before"
+                    + " it gives up; 1 never retries", Type.POSITIVE_INTEGER),
             key("github.enabled", "true", "use GitHub when the repository is hosted there", BOOLEAN),
             key("github.username", null, "your GitHub login"),
             key("github.api-url", "https://api.github.com", "GitHub REST API base URL"),
@@ -47,13 +69,20 @@ public record ConfigKey(String name, String defaultValue, String description, Li
             key("ui.animations", "true", "spinners and progress animations", BOOLEAN),
             key("ui.syntax-highlight", "true", "highlight code in the terminal", BOOLEAN),
             key("audit.full-prompts", "false", "write whole prompts and answers to .factory/audit.jsonl", BOOLEAN),
-            key("cache.ttl", "24h", "how long cached model answers are reused (30m, 24h, 7d; 0 disables)"),
+            key("cache.ttl", "24h", "how long cached model answers are reused (30m, 24h, 7d; 0 disables)",
+                    Type.DURATION),
             key("project.test-command", null, "command that runs the project's tests"));
 
     public ConfigKey {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         allowed = List.copyOf(allowed);
+        Objects.requireNonNull(type, "type");
+    }
+
+    /** A text key. */
+    public ConfigKey(String name, String defaultValue, String description, List<String> allowed) {
+        this(name, defaultValue, description, allowed, Type.TEXT);
     }
 
     public Optional<String> defaultIfSet() {
@@ -86,7 +115,45 @@ public record ConfigKey(String name, String defaultValue, String description, Li
             return Optional.of("'" + value + "' is not a valid value for " + name + "; use one of "
                     + String.join(", ", allowed));
         }
+        if (type == Type.POSITIVE_DURATION && parseDuration(value).map(Duration::isZero).orElse(false)) {
+            return Optional.of("'" + value + "' is too short for " + name + "; use a duration longer than zero ("
+                    + defaultValue + ")");
+        }
+        if ((type == Type.DURATION || type == Type.POSITIVE_DURATION) && parseDuration(value).isEmpty()) {
+            return Optional.of("'" + value + "' is not a duration for " + name + "; use a number with ms, s, m, h"
+                    + " or d (" + (defaultValue == null ? "10s" : defaultValue) + ")");
+        }
+        if (type == Type.POSITIVE_INTEGER && parsePositive(value).isEmpty()) {
+            return Optional.of("'" + value + "' is not a valid value for " + name + "; use a whole number of at"
+                    + " least 1");
+        }
         return Optional.empty();
+    }
+
+    /** {@code 500ms}, {@code 90s}, {@code 30m}, {@code 24h}, {@code 7d} (a bare number is seconds); empty if not one. */
+    static Optional<Duration> parseDuration(String value) {
+        Matcher m = DURATION.matcher(value == null ? "" : value.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        switch (unit) {
+            case "ms": return Optional.of(Duration.ofMillis(n));
+            case "m": return Optional.of(Duration.ofMinutes(n));
+            case "h": return Optional.of(Duration.ofHours(n));
+            case "d": return Optional.of(Duration.ofDays(n));
+            default: return Optional.of(Duration.ofSeconds(n));
+        }
+    }
+
+    static Optional<Integer> parsePositive(String value) {
+        try {
+            int n = Integer.parseInt(value == null ? "" : value.strip());
+            return n >= 1 ? Optional.of(n) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** Why {@code value} is not acceptable for the key {@code name}, if it is not (open keys take anything). */
@@ -158,6 +225,10 @@ public record ConfigKey(String name, String defaultValue, String description, Li
 
     private static ConfigKey key(String name, String defaultValue, String description, List<String> allowed) {
         return new ConfigKey(name, defaultValue, description, allowed);
+    }
+
+    private static ConfigKey key(String name, String defaultValue, String description, Type type) {
+        return new ConfigKey(name, defaultValue, description, List.of(), type);
     }
 
     private static Map<String, ConfigKey> index(ConfigKey... keys) {

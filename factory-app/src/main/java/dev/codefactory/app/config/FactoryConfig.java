@@ -1,16 +1,14 @@
 package dev.codefactory.app.config;
 
 import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The effective configuration of one {@code CodeFactory}: every known key with its value and origin, after the
@@ -18,8 +16,6 @@ import java.util.regex.Pattern;
  * new one after {@code setConfig}.
  */
 public final class FactoryConfig {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
-
     private final Map<String, ConfigValue> values;
 
     FactoryConfig(Map<String, ConfigValue> values) {
@@ -77,21 +73,43 @@ public final class FactoryConfig {
 
     /** {@code cache.ttl} ({@code 90s}, {@code 30m}, {@code 24h}, {@code 7d}; a bare number is seconds). */
     public Duration cacheTtl() {
-        ConfigValue v = value("cache.ttl");
-        Matcher m = DURATION.matcher(v.valueIfSet().orElse("0").strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new ConfigException("cache.ttl: '" + v.value() + "' from " + v.origin()
-                    + " is not a duration; use a number with ms, s, m, h or d (24h)");
+        return duration("cache.ttl");
+    }
+
+    /**
+     * A duration key ({@code cache.ttl}, {@code llm.timeouts.*}): {@code 500ms}, {@code 90s}, {@code 30m},
+     * {@code 24h}, {@code 7d}; a bare number is seconds. Unset is zero.
+     */
+    public Duration duration(String key) {
+        ConfigValue v = value(key);
+        return ConfigKey.parseDuration(v.valueIfSet().orElse("0")).orElseThrow(() -> new ConfigException(
+                key + ": '" + v.value() + "' from " + v.origin() + " is not a duration; use a number with ms, s, m,"
+                        + " h or d (24h)"));
+    }
+
+    /**
+     * The three waits of a model call: {@code llm.timeouts.connect} (10s), {@code llm.timeouts.first-token} (120s)
+     * and {@code llm.timeouts.total} (10m).
+     */
+    public LanguageModelSettings.Timeouts llmTimeouts() {
+        return new LanguageModelSettings.Timeouts(positive("llm.timeouts.connect"),
+                positive("llm.timeouts.first-token"), positive("llm.timeouts.total"));
+    }
+
+    /** {@code llm.max-attempts}: how often a call that fails for a passing reason is tried, at least once. */
+    public int llmMaxAttempts() {
+        ConfigValue v = value("llm.max-attempts");
+        return ConfigKey.parsePositive(v.valueIfSet().orElse("3")).orElseThrow(() -> new ConfigException(
+                "llm.max-attempts: '" + v.value() + "' from " + v.origin() + " is not a whole number of at least 1"));
+    }
+
+    private Duration positive(String key) {
+        Duration d = duration(key);
+        if (d.isZero()) {
+            throw new ConfigException(key + ": '" + value(key).value() + "' from " + value(key).origin()
+                    + " is too short; use a duration longer than zero");
         }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        switch (unit) {
-            case "ms": return Duration.ofMillis(n);
-            case "m": return Duration.ofMinutes(n);
-            case "h": return Duration.ofHours(n);
-            case "d": return Duration.ofDays(n);
-            default: return Duration.ofSeconds(n);
-        }
+        return d;
     }
 
     public Optional<String> projectTestCommand() {

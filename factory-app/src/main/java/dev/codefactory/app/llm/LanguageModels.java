@@ -1,5 +1,6 @@
 package dev.codefactory.app.llm;
 
+import dev.codefactory.app.config.ConfigOrigin;
 import dev.codefactory.app.config.FactoryConfig;
 import dev.codefactory.app.provider.ProviderRegistry;
 import dev.codefactory.app.secret.SecretService;
@@ -32,6 +33,10 @@ public final class LanguageModels {
     private static final List<String> KEYED = List.of("openai", "anthropic", "gemini", "azure");
     private static final LanguageModelSettings.Timeouts PROBE =
             new LanguageModelSettings.Timeouts(Duration.ofMillis(400), Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+    /** The option the built-in providers read their retries from; {@code llm.max-attempts} sets it. */
+    private static final String MAX_ATTEMPTS_OPTION = "max-attempts";
+    private static final String MAX_ATTEMPTS_KEY = "llm.max-attempts";
 
     private final ProviderRegistry registry;
     private final Supplier<FactoryConfig> config;
@@ -78,7 +83,7 @@ public final class LanguageModels {
         Map<String, LanguageModelProvider> all = registry.all(LanguageModelProvider.class);
         if (all.containsKey("ollama")) {
             try {
-                all.get("ollama").create(settings("ollama", PROBE, Map.of("max-attempts", "1"))).listModels();
+                all.get("ollama").create(settings("ollama", PROBE, Map.of(MAX_ATTEMPTS_OPTION, "1"))).listModels();
                 return new Selection("ollama", "nothing is configured and Ollama answers on its address");
             } catch (FactoryException | IllegalArgumentException e) {
                 // not running: try the keyed providers
@@ -105,7 +110,7 @@ public final class LanguageModels {
      */
     public LanguageModel open(String providerId, String mode, boolean useCache) {
         String id = providerId != null ? providerId : select().providerId();
-        LanguageModel model = provider(id).create(settings(id, LanguageModelSettings.Timeouts.DEFAULT, Map.of()));
+        LanguageModel model = provider(id).create(settings(id, config.get().llmTimeouts(), Map.of()));
         LanguageModel audited = new AuditedLanguageModel(model, audit.get(), clock, mode,
                 config.get().auditFullPrompts());
         return useCache ? new CachingLanguageModel(audited, cache.get(), clock, config.get().cacheTtl()) : audited;
@@ -114,7 +119,7 @@ public final class LanguageModels {
     /** The models {@code providerId} (null: the selected one) offers. */
     public List<ModelInfo> models(String providerId) {
         String id = providerId != null ? providerId : select().providerId();
-        return provider(id).create(settings(id, LanguageModelSettings.Timeouts.DEFAULT, Map.of())).listModels();
+        return provider(id).create(settings(id, config.get().llmTimeouts(), Map.of())).listModels();
     }
 
     private LanguageModelProvider provider(String id) {
@@ -134,6 +139,9 @@ public final class LanguageModels {
         String model = selected ? c.llmModel().orElse("") : "";
         Map<String, Object> options = new LinkedHashMap<>();
         c.llmOptions().forEach((k, v) -> options.put(k, typed(v)));
+        if (c.value(MAX_ATTEMPTS_KEY).origin().layer() != ConfigOrigin.Layer.DEFAULT) {
+            options.put(MAX_ATTEMPTS_OPTION, c.llmMaxAttempts());
+        }
         options.putAll(extraOptions);
         String key = KnownSecret.find(id).flatMap(k -> secrets.get().get(k.name()))
                 .map(SecretService.ResolvedSecret::value).orElse(null);

@@ -10,6 +10,7 @@ import dev.codefactory.app.config.ConfigOrigin.Layer;
 import dev.codefactory.app.config.ConfigUseCase.ConfigChange;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -382,6 +383,85 @@ class LayeredConfigurationTest {
         InvalidCommandException e = assertThrows(InvalidCommandException.class,
                 () -> builder().build().setConfig("ui.animations", "maybe", ConfigScope.GLOBAL));
         assertTrue(e.getMessage().contains("true, false"), e.getMessage());
+    }
+
+    @Test
+    void the_llm_timeouts_default_to_ten_seconds_two_minutes_and_ten_minutes() {
+        FactoryConfig c = config();
+        assertEquals(LanguageModelSettings.Timeouts.DEFAULT, c.llmTimeouts());
+        assertEquals(new LanguageModelSettings.Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(120),
+                Duration.ofMinutes(10)), c.llmTimeouts());
+        assertEquals(3, c.llmMaxAttempts());
+        assertEquals(Layer.DEFAULT, c.value("llm.max-attempts").origin().layer());
+    }
+
+    @Test
+    void the_llm_timeouts_are_read_from_files_the_environment_and_the_command_line() throws IOException {
+        userFile("llm:\n  timeouts:\n    connect: 500ms\n    first-token: 2m\n    total: 1h\n  max-attempts: 1\n");
+        FactoryConfig c = config();
+        assertEquals(new LanguageModelSettings.Timeouts(Duration.ofMillis(500), Duration.ofMinutes(2),
+                Duration.ofHours(1)), c.llmTimeouts());
+        assertEquals(1, c.llmMaxAttempts());
+        assertEquals(user().resolve("config.yaml") + ":4", c.value("llm.timeouts.first-token").origin().describe());
+
+        env.put("FACTORY_LLM_TIMEOUTS_FIRST_TOKEN", "45");
+        assertEquals(Duration.ofSeconds(45), config().llmTimeouts().firstToken());
+        assertEquals(Duration.ofSeconds(3),
+                builder().override("llm.timeouts.first-token", "3s").build().config().llmTimeouts().firstToken());
+    }
+
+    @Test
+    void a_bad_duration_in_a_file_is_an_error_naming_the_file_the_line_and_the_key() throws IOException {
+        Path file = projectFile("llm:\n  model: m\n  timeouts:\n    first-token: soon\n");
+        ConfigException e = assertThrows(ConfigException.class, this::config);
+        assertEquals(file, e.file().orElseThrow());
+        assertEquals(4, e.line());
+        assertTrue(e.getMessage().startsWith(file + ":4: 'soon' is not a duration for llm.timeouts.first-token"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("ms, s, m, h or d"), e.getMessage());
+    }
+
+    @Test
+    void a_bad_cache_ttl_in_a_file_is_refused_when_the_file_is_read() throws IOException {
+        Path file = userFile("cache:\n  ttl: 1 week\n");
+        ConfigException e = assertThrows(ConfigException.class, this::config);
+        assertTrue(e.getMessage().startsWith(file + ":2: '1 week' is not a duration for cache.ttl"), e.getMessage());
+    }
+
+    @Test
+    void a_zero_timeout_is_refused_but_a_zero_cache_ttl_disables_the_cache() throws IOException {
+        Path file = userFile("cache:\n  ttl: 0\nllm:\n  timeouts:\n    connect: 0s\n");
+        ConfigException e = assertThrows(ConfigException.class, this::config);
+        assertTrue(e.getMessage().startsWith(file + ":5: '0s' is too short for llm.timeouts.connect"),
+                e.getMessage());
+        userFile("cache:\n  ttl: 0\n");
+        assertEquals(Duration.ZERO, config().cacheTtl());
+    }
+
+    @Test
+    void a_bad_duration_in_the_environment_names_the_variable_and_the_key() {
+        env.put("FACTORY_LLM_TIMEOUTS_TOTAL", "10 minutes");
+        ConfigException e = assertThrows(ConfigException.class, this::config);
+        assertEquals("environment FACTORY_LLM_TIMEOUTS_TOTAL: '10 minutes' is not a duration for llm.timeouts.total;"
+                + " use a number with ms, s, m, h or d (10m)", e.getMessage());
+    }
+
+    @Test
+    void set_refuses_a_bad_duration_or_attempt_count_and_writes_nothing() {
+        InvalidCommandException e = assertThrows(InvalidCommandException.class,
+                () -> builder().build().setConfig("llm.timeouts.connect", "10 s ago", ConfigScope.PROJECT));
+        assertTrue(e.getMessage().contains("is not a duration for llm.timeouts.connect"), e.getMessage());
+        e = assertThrows(InvalidCommandException.class,
+                () -> builder().build().setConfig("llm.max-attempts", "0", ConfigScope.PROJECT));
+        assertTrue(e.getMessage().contains("llm.max-attempts; use a whole number of at least 1"), e.getMessage());
+        assertFalse(Files.exists(project().resolve(".factory/config.yaml")));
+    }
+
+    @Test
+    void set_writes_a_timeout_that_reads_back() {
+        CodeFactory factory = builder().build();
+        factory.setConfig("llm.timeouts.first-token", "300ms", ConfigScope.PROJECT);
+        assertEquals(Duration.ofMillis(300), builder().build().config().llmTimeouts().firstToken());
     }
 
     @Test
