@@ -208,6 +208,8 @@ class SecretsNeverLeakTest {
         Result refused = ask(Mode.UNAUTHORIZED_ECHOING_THE_KEY);
         assertEquals(3, refused.exit(), refused.err());
         assertTrue(refused.err().contains("factory auth set"), "says how to replace the stored key: " + refused.err());
+        assertTrue(refused.err().contains("llm.openai.key"), "names the entry the rejected key came from: "
+                + refused.err());
         assertNoSecretAnywhere("a 401 with the stored key", refused);
 
         Result failed = ask(Mode.SERVER_ERROR_ECHOING_THE_KEY);

@@ -143,9 +143,9 @@ public final class LanguageModels {
             options.put(MAX_ATTEMPTS_OPTION, c.llmMaxAttempts());
         }
         options.putAll(extraOptions);
-        String key = KnownSecret.find(id).flatMap(k -> secrets.get().get(k.name()))
-                .map(SecretService.ResolvedSecret::value).orElse(null);
-        return new LanguageModelSettings(endpoint, model, key, options, timeouts, environment);
+        Optional<SecretService.ResolvedSecret> key = KnownSecret.find(id).flatMap(k -> secrets.get().get(k.name()));
+        return new LanguageModelSettings(endpoint, model, key.map(SecretService.ResolvedSecret::value).orElse(null),
+                options, timeouts, environment, key.map(SecretService.ResolvedSecret::source).orElse(null));
     }
 
     /** {@code 0.7} as a number, {@code true} as a boolean, the rest as text, as a provider's JSON wants them. */

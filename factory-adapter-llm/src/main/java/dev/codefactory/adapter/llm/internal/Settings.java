@@ -39,8 +39,10 @@ public final class Settings {
             if (env.isPresent() && env.get().getValue().equals(key)) {
                 return Map.entry(key, "the key in the environment variable " + env.get().getKey());
             }
-            return Map.entry(key, "the configured key (keyring entry or `factory auth set`), or set "
-                    + String.join(" / ", variables));
+            String where = settings.apiKeySource() != null
+                    ? "the key from " + settings.apiKeySource() + " (replace it with `factory auth set`)"
+                    : "the configured key (keyring entry or `factory auth set`)";
+            return Map.entry(key, where + ", or set " + String.join(" / ", variables));
         }
         if (env.isPresent()) {
             return Map.entry(env.get().getValue(), "the key in the environment variable " + env.get().getKey());

@@ -13,9 +13,17 @@ import java.util.Objects;
  * @param apiKey      null when there is none; never printed by {@link #toString()}
  * @param options     provider-specific options ({@code llm.options.*})
  * @param environment the process environment as the provider may read it ({@code OLLAMA_HOST}, ...)
+ * @param apiKeySource where {@code apiKey} came from, in words for an error message ("keyring entry
+ *                     llm.openai.key", "environment variable OPENAI_API_KEY"); null when unknown
  */
 public record LanguageModelSettings(URI endpoint, String model, String apiKey, Map<String, Object> options,
-                                    Timeouts timeouts, Map<String, String> environment) {
+                                    Timeouts timeouts, Map<String, String> environment, String apiKeySource) {
+
+    /** Settings whose key, if any, comes from an unnamed place. */
+    public LanguageModelSettings(URI endpoint, String model, String apiKey, Map<String, Object> options,
+                                 Timeouts timeouts, Map<String, String> environment) {
+        this(endpoint, model, apiKey, options, timeouts, environment, null);
+    }
 
     public LanguageModelSettings {
         Objects.requireNonNull(model, "model");
@@ -39,6 +47,7 @@ public record LanguageModelSettings(URI endpoint, String model, String apiKey, M
     @Override
     public String toString() {
         return "LanguageModelSettings[endpoint=" + endpoint + ", model=" + model + ", apiKey="
-                + (apiKey == null ? "none" : "****") + ", options=" + options + ", timeouts=" + timeouts + "]";
+                + (apiKey == null ? "none" : "****") + ", apiKeySource=" + apiKeySource + ", options=" + options
+                + ", timeouts=" + timeouts + "]";
     }
 }
