@@ -116,8 +116,10 @@ public abstract class LanguageModelContractTest {
         handle.cancel();
         handle.cancel();
 
-        assertTrue(listener.awaitEnd(Duration.ofSeconds(2)), "cancel should end the stream promptly");
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(1)) < 0,
+        // the server would stream forever: ending within a few seconds (not a speed target) shows cancel worked,
+        // with room for a loaded two-core CI machine
+        assertTrue(listener.awaitEnd(PROMPTLY), "cancel should end the stream promptly");
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(3)) < 0,
                 "cancel took too long");
         assertTrue(awaitClientDisconnect(PROMPTLY), "cancel should close the connection");
         assertEquals(List.of(), listener.errors);
