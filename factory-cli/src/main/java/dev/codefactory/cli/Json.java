@@ -1,5 +1,6 @@
 package dev.codefactory.cli;
 
+import dev.codefactory.domain.text.JsonText;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ final class Json {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String) {
-            string((String) value, out);
+            JsonText.quote((String) value, out);
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Map) {
@@ -33,7 +34,7 @@ final class Json {
             while (it.hasNext()) {
                 Map.Entry<?, ?> e = it.next();
                 pad(out, indent + 1);
-                string(String.valueOf(e.getKey()), out);
+                JsonText.quote(String.valueOf(e.getKey()), out);
                 out.append(": ");
                 write(e.getValue(), out, indent + 1);
                 out.append(it.hasNext() ? ",\n" : "\n");
@@ -55,32 +56,11 @@ final class Json {
             pad(out, indent);
             out.append(']');
         } else {
-            string(value.toString(), out);
+            JsonText.quote(value.toString(), out);
         }
     }
 
     private static void pad(StringBuilder out, int indent) {
         out.append("  ".repeat(indent));
-    }
-
-    private static void string(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\n': out.append("\\n"); break;
-                case '\r': out.append("\\r"); break;
-                case '\t': out.append("\\t"); break;
-                default:
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-            }
-        }
-        out.append('"');
     }
 }

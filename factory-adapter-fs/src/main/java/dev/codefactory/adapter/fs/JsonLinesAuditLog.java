@@ -1,6 +1,7 @@
 package dev.codefactory.adapter.fs;
 
 import dev.codefactory.domain.project.StorageException;
+import dev.codefactory.domain.text.JsonText;
 import dev.codefactory.port.audit.AuditEntry;
 import dev.codefactory.port.audit.AuditLog;
 import dev.codefactory.port.spi.ProjectContext;
@@ -62,7 +63,7 @@ final class JsonLinesAuditLog implements AuditLog {
 
     private static void field(StringBuilder out, String name, String value) {
         out.append('"').append(name).append("\":");
-        JsonText.string(value, out);
+        JsonText.quote(value, out);
         out.append(',');
     }
 
