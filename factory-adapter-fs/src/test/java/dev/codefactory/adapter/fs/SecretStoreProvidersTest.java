@@ -17,14 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretStoreProvidersTest {
 
     @Test
-    void service_loader_finds_the_three_secret_stores_with_their_ids() {
+    void service_loader_finds_the_four_secret_stores_with_their_ids() {
         Map<String, String> found = new TreeMap<>();
         for (SecretStoreProvider p : ServiceLoader.load(SecretStoreProvider.class)) {
             found.put(p.id(), p.getClass().getSimpleName() + (p.keyring() ? " keyring" : " fallback"));
         }
         assertEquals(Map.of("encrypted-file", "EncryptedFileSecretStoreProvider fallback",
                 "keychain", "MacKeychainStoreProvider keyring",
-                "secret-service", "LinuxSecretServiceStoreProvider keyring"), found);
+                "secret-service", "LinuxSecretServiceStoreProvider keyring",
+                "wincred", "WindowsCredentialStoreProvider keyring"), found);
     }
 
     @Test
