@@ -3,6 +3,7 @@ package dev.codefactory.adapter.llm.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.codefactory.adapter.llm.internal.Exchange;
 import dev.codefactory.adapter.llm.internal.HttpLanguageModel;
 import dev.codefactory.adapter.llm.internal.ModelConfig;
 import dev.codefactory.adapter.llm.internal.StreamState;
@@ -15,9 +16,8 @@ import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.ModelInfo;
 import dev.codefactory.port.llm.Role;
 import dev.codefactory.port.llm.Usage;
+import feign.Response;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,25 +30,20 @@ final class AnthropicLanguageModel extends HttpLanguageModel {
     private static final Set<String> TRANSIENT_ERRORS = Set.of("overloaded_error", "api_error", "rate_limit_error",
             "timeout_error");
 
+    private final AnthropicApi api;
+
     AnthropicLanguageModel(ModelConfig config) {
         super(config);
-    }
-
-    private URI uri(String path) {
-        String base = config.base().toString();
-        if (base.endsWith("/v1")) {
-            base = base.substring(0, base.length() - 3);
-        }
-        return URI.create(base + path);
-    }
-
-    private HttpRequest.Builder headers(HttpRequest.Builder builder) {
-        builder.header("anthropic-version", VERSION);
-        return config.apiKey() == null ? builder : builder.header("x-api-key", config.apiKey());
+        this.api = target(AnthropicApi.class, withoutSuffix(config.base(), "/v1"), template -> {
+            template.header("anthropic-version", VERSION);
+            if (config.apiKey() != null) {
+                template.header("x-api-key", config.apiKey());
+            }
+        });
     }
 
     @Override
-    protected HttpRequest.Builder chatRequest(GenerationRequest request, String model, boolean stream)
+    protected Response chat(GenerationRequest request, String model, boolean stream, Exchange exchange)
             throws IOException {
         ObjectNode body = json.createObjectNode();
         body.put("model", model);
@@ -77,10 +72,7 @@ final class AnthropicLanguageModel extends HttpLanguageModel {
             body.set("stop_sequences", json.valueToTree(request.stop()));
         }
         body.put("stream", stream);
-        return headers(HttpRequest.newBuilder(uri("/v1/messages")))
-                .header("Content-Type", "application/json")
-                .header("Accept", stream ? "text/event-stream" : "application/json")
-                .POST(jsonBody(body));
+        return api.messages(body, accept(stream, "text/event-stream"), exchange);
     }
 
     @Override
@@ -147,8 +139,8 @@ final class AnthropicLanguageModel extends HttpLanguageModel {
     }
 
     @Override
-    protected HttpRequest.Builder modelsRequest() {
-        return headers(HttpRequest.newBuilder(uri("/v1/models?limit=1000"))).GET();
+    protected Response models(Exchange exchange) throws IOException {
+        return api.models(exchange);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codefactory.adapter.llm.internal.Failures;
+import dev.codefactory.adapter.llm.internal.Exchange;
 import dev.codefactory.adapter.llm.internal.HttpLanguageModel;
 import dev.codefactory.adapter.llm.internal.ModelConfig;
 import dev.codefactory.adapter.llm.internal.StreamState;
@@ -15,10 +16,9 @@ import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.ModelInfo;
 import dev.codefactory.port.llm.Role;
 import dev.codefactory.port.llm.Usage;
+import feign.Response;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,20 +33,15 @@ final class GeminiLanguageModel extends HttpLanguageModel {
     /** Options that belong at the top of the request rather than in {@code generationConfig}. */
     private static final Set<String> TOP_LEVEL = Set.of("safetySettings", "tools", "toolConfig", "cachedContent");
 
+    private final GeminiApi api;
+
     GeminiLanguageModel(ModelConfig config) {
         super(config);
-    }
-
-    private URI uri(String pathAndQuery) {
-        String base = config.base().toString();
-        if (base.endsWith("/v1beta")) {
-            base = base.substring(0, base.length() - 7);
-        }
-        return URI.create(base + pathAndQuery);
-    }
-
-    private HttpRequest.Builder keyed(HttpRequest.Builder builder) {
-        return config.apiKey() == null ? builder : builder.header("x-goog-api-key", config.apiKey());
+        this.api = target(GeminiApi.class, withoutSuffix(config.base(), "/v1beta"), template -> {
+            if (config.apiKey() != null) {
+                template.header("x-goog-api-key", config.apiKey());
+            }
+        });
     }
 
     static String modelPath(String model) {
@@ -55,7 +50,7 @@ final class GeminiLanguageModel extends HttpLanguageModel {
     }
 
     @Override
-    protected HttpRequest.Builder chatRequest(GenerationRequest request, String model, boolean stream)
+    protected Response chat(GenerationRequest request, String model, boolean stream, Exchange exchange)
             throws IOException {
         ObjectNode body = json.createObjectNode();
         ArrayNode contents = body.putArray("contents");
@@ -89,12 +84,8 @@ final class GeminiLanguageModel extends HttpLanguageModel {
         if (!generation.isEmpty()) {
             body.set("generationConfig", generation);
         }
-        String path = "/v1beta/models/" + modelPath(model)
-                + (stream ? ":streamGenerateContent?alt=sse" : ":generateContent");
-        return keyed(HttpRequest.newBuilder(uri(path)))
-                .header("Content-Type", "application/json")
-                .header("Accept", stream ? "text/event-stream" : "application/json")
-                .POST(jsonBody(body));
+        return stream ? api.streamGenerateContent(modelPath(model), body, exchange)
+                : api.generateContent(modelPath(model), body, exchange);
     }
 
     @Override
@@ -141,8 +132,8 @@ final class GeminiLanguageModel extends HttpLanguageModel {
     }
 
     @Override
-    protected HttpRequest.Builder modelsRequest() {
-        return keyed(HttpRequest.newBuilder(uri("/v1beta/models?pageSize=1000"))).GET();
+    protected Response models(Exchange exchange) throws IOException {
+        return api.models(exchange);
     }
 
     @Override

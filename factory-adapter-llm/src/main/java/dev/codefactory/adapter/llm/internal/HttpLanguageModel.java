@@ -13,34 +13,38 @@ import dev.codefactory.port.llm.LanguageModel;
 import dev.codefactory.port.llm.ModelInfo;
 import dev.codefactory.port.llm.StreamHandle;
 import dev.codefactory.port.llm.StreamListener;
+import feign.ExceptionPropagationPolicy;
+import feign.Feign;
+import feign.FeignException;
+import feign.RequestInterceptor;
+import feign.Response;
+import feign.Retryer;
+import feign.jackson.JacksonDecoder;
+import feign.jackson.JacksonEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The HTTP engine every provider shares: requests through {@link HttpClient}, retries of transient failures,
- * the three timeouts, and streams read on their own daemon thread with a handle that cancels at once. A provider
- * supplies its wire format: how to build the requests and how to read the answers.
+ * The HTTP engine every provider shares: each provider declares its endpoints as a Feign interface (bodies written
+ * by feign-jackson, answers returned as raw {@link Response}s so that streams are read as they arrive), over
+ * {@link JdkFeignClient}; this class adds retries of transient failures, the three timeouts, and streams read on
+ * their own daemon thread with a handle that cancels at once. A provider supplies its wire format: how to send the
+ * requests and how to read the answers.
  */
 public abstract class HttpLanguageModel implements LanguageModel {
     private static final int MAX_ERROR_BODY = 64 * 1024;
@@ -52,20 +56,47 @@ public abstract class HttpLanguageModel implements LanguageModel {
 
     protected final ModelConfig config;
     protected final ObjectMapper json = Json.newMapper();
-    private final HttpLog log;
+    private final JdkFeignClient client;
+    private final JacksonDecoder decoder = new JacksonDecoder(json);
     private final Object lock = new Object();
-    private HttpClient client;
     private ScheduledThreadPoolExecutor timers;
 
     protected HttpLanguageModel(ModelConfig config) {
         this.config = config;
-        this.log = HttpLog.forSecrets(config.apiKey() == null ? List.of() : List.of(config.apiKey()));
+        this.client = new JdkFeignClient(config.providerId(), config.timeouts().connect(),
+                HttpLog.forSecrets(config.apiKey() == null ? List.of() : List.of(config.apiKey())));
+    }
+
+    /**
+     * A provider's Feign interface bound to {@code base}; {@code headers} adds what every request carries (the key,
+     * a version header). Its methods return {@link Response} and take the {@link Exchange} as their options.
+     */
+    protected final <T> T target(Class<T> api, URI base, RequestInterceptor headers) {
+        String url = base.toString();
+        return Feign.builder()
+                .client(client)
+                .encoder(new JacksonEncoder(json))
+                .retryer(Retryer.NEVER_RETRY)
+                .exceptionPropagationPolicy(ExceptionPropagationPolicy.UNWRAP)
+                .requestInterceptor(headers)
+                .target(api, url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    }
+
+    /** {@code base} without the version segment a user may have included ({@code /v1}, {@code /v1beta}). */
+    protected static URI withoutSuffix(URI base, String suffix) {
+        String s = base.toString();
+        s = s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        return s.endsWith(suffix) ? URI.create(s.substring(0, s.length() - suffix.length())) : URI.create(s);
+    }
+
+    protected static String accept(boolean stream, String streamType) {
+        return stream ? streamType : "application/json";
     }
 
     // ---- the wire format, supplied by each provider -----------------------------------------------------------
 
-    /** The request for a chat completion; {@code model} is already resolved. */
-    protected abstract HttpRequest.Builder chatRequest(GenerationRequest request, String model, boolean stream)
+    /** Sends a chat completion through the provider's Feign interface; {@code model} is already resolved. */
+    protected abstract Response chat(GenerationRequest request, String model, boolean stream, Exchange exchange)
             throws IOException;
 
     /** A whole (non-streamed) answer. */
@@ -76,7 +107,8 @@ public abstract class HttpLanguageModel implements LanguageModel {
     /** One streamed chunk: an SSE event (type and data) or one NDJSON line (type null). */
     protected abstract void onChunk(String type, String data, StreamState state) throws IOException;
 
-    protected abstract HttpRequest.Builder modelsRequest();
+    /** Asks the provider for its models through its Feign interface. */
+    protected abstract Response models(Exchange exchange) throws IOException;
 
     protected abstract List<ModelInfo> parseModels(JsonNode body);
 
@@ -121,14 +153,6 @@ public abstract class HttpLanguageModel implements LanguageModel {
         return merged;
     }
 
-    protected final URI resolve(String pathAndQuery) {
-        return URI.create(config.base() + pathAndQuery);
-    }
-
-    protected final HttpRequest.BodyPublisher jsonBody(Object tree) throws IOException {
-        return HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(tree));
-    }
-
     protected final ErrorContext errorContext(String model) {
         return new ErrorContext(config.providerId(), config.base().toString(), config.keyHint(),
                 notRunningHint(model), model.isEmpty() ? "" : unknownModelHint(model),
@@ -156,11 +180,9 @@ public abstract class HttpLanguageModel implements LanguageModel {
     @Override
     public Generation generate(GenerationRequest request) {
         String model = modelFor(request);
-        return withRetries(() -> {
-            HttpRequest http = build(chatRequest(request, model, false), config.timeouts().total());
-            String body = send(http, model, config.timeouts().total());
-            return parseGeneration(parse(body, model), model);
-        });
+        Duration total = config.timeouts().total();
+        return withRetries(() -> parseGeneration(
+                send(exchange -> chat(request, model, false, exchange), model, "answer", total), model));
     }
 
     @Override
@@ -169,8 +191,7 @@ public abstract class HttpLanguageModel implements LanguageModel {
     }
 
     private List<ModelInfo> listModelsOnce(Duration wait) {
-        HttpRequest http = build(modelsRequest(), wait);
-        return parseModels(parse(send(http, "", wait), ""));
+        return parseModels(send(this::models, "", "list of models", wait));
     }
 
     @Override
@@ -187,16 +208,18 @@ public abstract class HttpLanguageModel implements LanguageModel {
 
     @FunctionalInterface
     private interface Attempt<T> {
-        T call() throws IOException;
+        T call();
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        Response send(Exchange exchange) throws IOException;
     }
 
     private <T> T withRetries(Attempt<T> attempt) {
         for (int n = 1; ; n++) {
             try {
                 return attempt.call();
-            } catch (IOException e) {
-                throw new PermanentLanguageModelException(config.providerId(), "could not write the request: "
-                        + firstLine(e.getMessage()), null);
             } catch (TransientLanguageModelException e) {
                 Optional<Duration> delay = config.retry().delayAfter(n, e.retryAfter());
                 if (delay.isEmpty()) {
@@ -212,71 +235,92 @@ public abstract class HttpLanguageModel implements LanguageModel {
         }
     }
 
-    private HttpRequest build(HttpRequest.Builder builder, Duration timeout) {
-        return builder.timeout(timeout).build();
+    private Exchange exchange(Duration headerWait) {
+        return new Exchange(config.timeouts().connect(), headerWait);
     }
 
-    private JsonNode parse(String body, String model) {
-        try {
-            return json.readTree(body);
-        } catch (IOException e) {
-            throw new PermanentLanguageModelException(config.providerId(), "the answer was not the JSON expected ("
-                    + firstLine(e.getMessage()) + "); check that the endpoint " + config.base() + " is a "
-                    + config.providerId() + " server.", null);
-        }
-    }
-
-    /** Sends a request whose whole answer is read at once; non-2xx mapped. */
-    private String send(HttpRequest request, String model, Duration total) {
+    /**
+     * Sends a request and reads its whole JSON answer within {@code limit} (headers and body together), mapping
+     * every failure: a status, a timeout, a lost connection, an answer that is not JSON.
+     */
+    private JsonNode send(Call call, String model, String what, Duration limit) {
         long started = System.nanoTime();
-        log.request(config.providerId(), request);
-        CompletableFuture<HttpResponse<byte[]>> future =
-                client().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-        HttpResponse<byte[]> response;
+        Response response;
         try {
-            response = future.get(total.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw Failures.timeout(errorContext(model), "answer", total);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
+            response = call.send(exchange(limit));
+        } catch (Exchange.TimedOut e) {
+            throw Failures.timeout(errorContext(model), what, limit);
+        } catch (Exchange.Cancelled e) {
             throw new TransientLanguageModelException(config.providerId(), "interrupted while waiting for "
                     + config.base(), null, null);
-        } catch (ExecutionException e) {
-            throw ioFailure(e.getCause(), model, false);
+        } catch (IOException e) {
+            throw Failures.forIo(errorContext(model), e, false);
+        } catch (FeignException e) {
+            throw requestFailure(e);
         }
-        log.response(config.providerId(), request, response.statusCode(),
-                Duration.ofNanos(System.nanoTime() - started));
-        String body = new String(response.body(), StandardCharsets.UTF_8);
-        if (response.statusCode() / 100 != 2) {
-            throw statusFailure(response, body, model);
-        }
-        return body;
-    }
-
-    private LanguageModelException statusFailure(HttpResponse<?> response, String body, String model) {
-        return Failures.forStatus(errorContext(model), effectiveStatus(response.statusCode(), body),
-                response.headers().firstValue("retry-after").orElse(null),
-                response.headers().firstValue("retry-after-ms").orElse(null), body, model, json, config.clock());
-    }
-
-    private TransientLanguageModelException ioFailure(Throwable cause, String model, boolean afterTokens) {
-        IOException io = cause instanceof IOException ? (IOException) cause
-                : new IOException(String.valueOf(cause), null);
-        return Failures.forIo(errorContext(model), io, afterTokens);
-    }
-
-    private HttpClient client() {
-        synchronized (lock) {
-            if (client == null) {
-                client = HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(config.timeouts().connect())
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build();
+        InputStream in = bodyOf(response);
+        AtomicBoolean expired = new AtomicBoolean();
+        long left = Math.max(0, limit.toNanos() - (System.nanoTime() - started));
+        ScheduledFuture<?> watchdog = timers().schedule(() -> {
+            expired.set(true);
+            closeQuietly(in);
+        }, left, TimeUnit.NANOSECONDS);
+        try (response) {
+            if (response.status() / 100 != 2) {
+                throw statusFailure(response, readBounded(in), model);
             }
-            return client;
+            JsonNode tree = (JsonNode) decoder.decode(response, JsonNode.class);
+            if (tree == null || tree.isMissingNode()) {
+                throw new PermanentLanguageModelException(config.providerId(), "the answer was empty; check that the "
+                        + "endpoint " + config.base() + " is a " + config.providerId() + " server.", null);
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            if (expired.get()) {
+                throw Failures.timeout(errorContext(model), what, limit);
+            }
+            throw new PermanentLanguageModelException(config.providerId(), "the answer was not the JSON expected ("
+                    + firstLine(e.getOriginalMessage()) + "); check that the endpoint " + config.base() + " is a "
+                    + config.providerId() + " server.", null);
+        } catch (IOException e) {
+            if (expired.get()) {
+                throw Failures.timeout(errorContext(model), what, limit);
+            }
+            throw Failures.forIo(errorContext(model), e, false);
+        } finally {
+            watchdog.cancel(false);
+        }
+    }
+
+    private PermanentLanguageModelException requestFailure(FeignException e) {
+        return new PermanentLanguageModelException(config.providerId(), "could not write the request: "
+                + firstLine(e.getMessage()), null);
+    }
+
+    private LanguageModelException statusFailure(Response response, String body, String model) {
+        return Failures.forStatus(errorContext(model), effectiveStatus(response.status(), body),
+                header(response, "retry-after"), header(response, "retry-after-ms"), body, model, json,
+                config.clock());
+    }
+
+    private static String header(Response response, String name) {
+        Collection<String> values = response.headers().get(name);
+        return values == null || values.isEmpty() ? null : values.iterator().next();
+    }
+
+    private static InputStream bodyOf(Response response) {
+        try {
+            return response.body() == null ? InputStream.nullInputStream() : response.body().asInputStream();
+        } catch (IOException e) {
+            return InputStream.nullInputStream();
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // closing is all we wanted
         }
     }
 
@@ -321,7 +365,7 @@ public abstract class HttpLanguageModel implements LanguageModel {
         private final StreamListener listener;
         private final AtomicBoolean told = new AtomicBoolean();
         private final CountDownLatch cancelSignal = new CountDownLatch(1);
-        private final AtomicReference<CompletableFuture<?>> pending = new AtomicReference<>();
+        private final AtomicReference<Exchange> exchange = new AtomicReference<>();
         private final AtomicReference<InputStream> body = new AtomicReference<>();
         private volatile boolean cancelled;
         private volatile String timedOut;
@@ -351,17 +395,13 @@ public abstract class HttpLanguageModel implements LanguageModel {
         }
 
         private void abort() {
-            CompletableFuture<?> future = pending.get();
-            if (future != null) {
-                future.cancel(true);
+            Exchange current = exchange.get();
+            if (current != null) {
+                current.cancel();
             }
             InputStream in = body.get();
             if (in != null) {
-                try {
-                    in.close();
-                } catch (IOException ignored) {
-                    // closing is all we wanted
-                }
+                closeQuietly(in);
             }
         }
 
@@ -428,44 +468,31 @@ public abstract class HttpLanguageModel implements LanguageModel {
             long started = System.nanoTime();
             Duration firstToken = config.timeouts().firstToken();
             Duration total = config.timeouts().total();
-            HttpRequest http;
-            try {
-                http = build(chatRequest(request, model, true), Settings.min(firstToken, total));
-            } catch (IOException e) {
-                throw new PermanentLanguageModelException(config.providerId(), "could not write the request: "
-                        + e.getMessage(), null);
-            }
-            log.request(config.providerId(), http);
-            CompletableFuture<HttpResponse<InputStream>> future =
-                    client().sendAsync(http, HttpResponse.BodyHandlers.ofInputStream());
-            pending.set(future);
+            Duration headerWait = Settings.min(firstToken, total);
+            Exchange current = exchange(headerWait);
+            exchange.set(current);
             if (cancelled) {
-                future.cancel(true);
                 return;
             }
-            HttpResponse<InputStream> response;
+            Response response;
             try {
-                response = future.get(Settings.min(firstToken, total).toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                future.cancel(true);
+                response = chat(request, model, true, current);
+            } catch (Exchange.Cancelled e) {
+                cancelled = true;
+                return;
+            } catch (Exchange.TimedOut e) {
                 boolean first = firstToken.compareTo(total) <= 0;
                 throw Failures.timeout(errorContext(model), first ? "first token" : "answer",
                         first ? firstToken : total);
-            } catch (CancellationException e) {
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                cancelled = true;
-                return;
-            } catch (ExecutionException e) {
+            } catch (IOException e) {
                 if (cancelled) {
                     return;
                 }
-                throw ioFailure(e.getCause(), model, false);
+                throw Failures.forIo(errorContext(model), e, false);
+            } catch (FeignException e) {
+                throw requestFailure(e);
             }
-            log.response(config.providerId(), http, response.statusCode(),
-                    Duration.ofNanos(System.nanoTime() - started));
-            InputStream in = response.body();
+            InputStream in = bodyOf(response);
             body.set(in);
             if (cancelled) {
                 abort();
@@ -480,7 +507,7 @@ public abstract class HttpLanguageModel implements LanguageModel {
                         Math.max(0, firstToken.toNanos() - elapsed), TimeUnit.NANOSECONDS);
                 totalTimer = timers().schedule(() -> timeUp("whole answer", total),
                         Math.max(0, total.toNanos() - elapsed), TimeUnit.NANOSECONDS);
-                if (response.statusCode() / 100 != 2) {
+                if (response.status() / 100 != 2) {
                     throw statusFailure(response, readBounded(in), model);
                 }
                 readStream(in, firstTimer);

@@ -3,6 +3,7 @@ package dev.codefactory.adapter.llm.ollama;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.codefactory.adapter.llm.internal.Exchange;
 import dev.codefactory.adapter.llm.internal.HttpLanguageModel;
 import dev.codefactory.adapter.llm.internal.ModelConfig;
 import dev.codefactory.adapter.llm.internal.StreamState;
@@ -13,8 +14,8 @@ import dev.codefactory.port.llm.Generation;
 import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.ModelInfo;
 import dev.codefactory.port.llm.Usage;
+import feign.Response;
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,12 +27,19 @@ final class OllamaLanguageModel extends HttpLanguageModel {
     /** Options Ollama takes at the top level of the request rather than inside {@code options}. */
     private static final Set<String> TOP_LEVEL = Set.of("keep_alive", "format", "think");
 
+    private final OllamaApi api;
+
     OllamaLanguageModel(ModelConfig config) {
         super(config);
+        this.api = target(OllamaApi.class, config.base(), template -> {
+            if (config.apiKey() != null) {
+                template.header("Authorization", "Bearer " + config.apiKey());
+            }
+        });
     }
 
     @Override
-    protected HttpRequest.Builder chatRequest(GenerationRequest request, String model, boolean stream)
+    protected Response chat(GenerationRequest request, String model, boolean stream, Exchange exchange)
             throws IOException {
         ObjectNode body = json.createObjectNode();
         body.put("model", model);
@@ -58,14 +66,7 @@ final class OllamaLanguageModel extends HttpLanguageModel {
         if (!options.isEmpty()) {
             body.set("options", options);
         }
-        return authorized(HttpRequest.newBuilder(resolve("/api/chat")))
-                .header("Content-Type", "application/json")
-                .header("Accept", stream ? "application/x-ndjson" : "application/json")
-                .POST(jsonBody(body));
-    }
-
-    private HttpRequest.Builder authorized(HttpRequest.Builder builder) {
-        return config.apiKey() == null ? builder : builder.header("Authorization", "Bearer " + config.apiKey());
+        return api.chat(body, accept(stream, "application/x-ndjson"), exchange);
     }
 
     @Override
@@ -98,8 +99,8 @@ final class OllamaLanguageModel extends HttpLanguageModel {
     }
 
     @Override
-    protected HttpRequest.Builder modelsRequest() {
-        return authorized(HttpRequest.newBuilder(resolve("/api/tags"))).GET();
+    protected Response models(Exchange exchange) throws IOException {
+        return api.tags(exchange);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package dev.codefactory.adapter.llm.openai;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.codefactory.adapter.llm.internal.Exchange;
+import feign.Response;
+import java.io.IOException;
 import java.net.URI;
 
 /** Azure OpenAI: deployments in the path, {@code api-version} in the query, {@code api-key} header. */
@@ -11,24 +15,23 @@ final class AzureFlavour implements Flavour {
     }
 
     @Override
-    public URI chatUri(URI base, String model) {
-        return URI.create(base + "/openai/deployments/" + UriPaths.segment(model)
-                + "/chat/completions?api-version=" + UriPaths.segment(apiVersion));
-    }
+    public Endpoints bind(Targets targets, URI base, String apiKey) {
+        AzureOpenAiApi api = targets.target(AzureOpenAiApi.class, base, template -> {
+            if (apiKey != null) {
+                template.header("api-key", apiKey);
+            }
+        });
+        return new Endpoints() {
+            @Override
+            public Response chat(JsonNode body, String model, String accept, Exchange exchange) throws IOException {
+                return api.chat(UriPaths.segment(model), apiVersion, body, accept, exchange);
+            }
 
-    @Override
-    public URI modelsUri(URI base) {
-        return URI.create(base + "/openai/models?api-version=" + UriPaths.segment(apiVersion));
-    }
-
-    @Override
-    public String authHeader() {
-        return "api-key";
-    }
-
-    @Override
-    public String authValue(String key) {
-        return key;
+            @Override
+            public Response models(Exchange exchange) throws IOException {
+                return api.models(apiVersion, exchange);
+            }
+        };
     }
 
     @Override

@@ -5,14 +5,8 @@ import java.net.URI;
 /** Where the three OpenAI wire-format providers differ: addresses, the auth header, the token limit field. */
 interface Flavour {
 
-    URI chatUri(URI base, String model);
-
-    URI modelsUri(URI base);
-
-    /** The header carrying the key: {@code Authorization} (with {@code Bearer}) or Azure's {@code api-key}. */
-    String authHeader();
-
-    String authValue(String key);
+    /** This flavour's endpoints at {@code base}, built through {@code targets}, sending {@code apiKey} if any. */
+    Endpoints bind(Targets targets, URI base, String apiKey);
 
     /** {@code max_completion_tokens} for OpenAI and Azure, {@code max_tokens} for servers that copy the old API. */
     String maxTokensField();
@@ -20,6 +14,7 @@ interface Flavour {
     /** OpenAI's base may be given with or without {@code /v1}; the paths add it back. */
     static URI withoutV1(URI base) {
         String s = base.toString();
-        return s.endsWith("/v1") ? URI.create(s.substring(0, s.length() - 3)) : base;
+        s = s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        return URI.create(s.endsWith("/v1") ? s.substring(0, s.length() - 3) : s);
     }
 }

@@ -1,8 +1,12 @@
 package dev.codefactory.adapter.llm.openai;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.codefactory.adapter.llm.internal.Exchange;
+import feign.Response;
+import java.io.IOException;
 import java.net.URI;
 
-/** OpenAI and servers compatible with it. */
+/** OpenAI and servers compatible with it: {@code Authorization: Bearer}, paths under {@code /v1}. */
 final class OpenAiFlavour implements Flavour {
     private final String maxTokensField;
 
@@ -11,23 +15,23 @@ final class OpenAiFlavour implements Flavour {
     }
 
     @Override
-    public URI chatUri(URI base, String model) {
-        return URI.create(Flavour.withoutV1(base) + "/v1/chat/completions");
-    }
+    public Endpoints bind(Targets targets, URI base, String apiKey) {
+        ChatCompletionsApi api = targets.target(ChatCompletionsApi.class, Flavour.withoutV1(base), template -> {
+            if (apiKey != null) {
+                template.header("Authorization", "Bearer " + apiKey);
+            }
+        });
+        return new Endpoints() {
+            @Override
+            public Response chat(JsonNode body, String model, String accept, Exchange exchange) throws IOException {
+                return api.chat(body, accept, exchange);
+            }
 
-    @Override
-    public URI modelsUri(URI base) {
-        return URI.create(Flavour.withoutV1(base) + "/v1/models");
-    }
-
-    @Override
-    public String authHeader() {
-        return "Authorization";
-    }
-
-    @Override
-    public String authValue(String key) {
-        return "Bearer " + key;
+            @Override
+            public Response models(Exchange exchange) throws IOException {
+                return api.models(exchange);
+            }
+        };
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.codefactory.adapter.llm.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.codefactory.adapter.llm.internal.Exchange;
 import dev.codefactory.adapter.llm.internal.Failures;
 import dev.codefactory.adapter.llm.internal.HttpLanguageModel;
 import dev.codefactory.adapter.llm.internal.ModelConfig;
@@ -14,8 +15,8 @@ import dev.codefactory.port.llm.Generation;
 import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.ModelInfo;
 import dev.codefactory.port.llm.Usage;
+import feign.Response;
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,14 +25,16 @@ import java.util.Map;
 /** The chat completions wire format (SSE {@code data:} chunks ending in {@code [DONE]}), for three providers. */
 final class OpenAiLanguageModel extends HttpLanguageModel {
     private final Flavour flavour;
+    private final Endpoints endpoints;
 
     OpenAiLanguageModel(ModelConfig config, Flavour flavour) {
         super(config);
         this.flavour = flavour;
+        this.endpoints = flavour.bind(this::target, config.base(), config.apiKey());
     }
 
     @Override
-    protected HttpRequest.Builder chatRequest(GenerationRequest request, String model, boolean stream)
+    protected Response chat(GenerationRequest request, String model, boolean stream, Exchange exchange)
             throws IOException {
         ObjectNode body = json.createObjectNode();
         body.put("model", model);
@@ -56,15 +59,7 @@ final class OpenAiLanguageModel extends HttpLanguageModel {
         if (stream) {
             body.putObject("stream_options").put("include_usage", true);
         }
-        return authorized(HttpRequest.newBuilder(flavour.chatUri(config.base(), model)))
-                .header("Content-Type", "application/json")
-                .header("Accept", stream ? "text/event-stream" : "application/json")
-                .POST(jsonBody(body));
-    }
-
-    private HttpRequest.Builder authorized(HttpRequest.Builder builder) {
-        return config.apiKey() == null ? builder
-                : builder.header(flavour.authHeader(), flavour.authValue(config.apiKey()));
+        return endpoints.chat(body, model, accept(stream, "text/event-stream"), exchange);
     }
 
     @Override
@@ -106,8 +101,8 @@ final class OpenAiLanguageModel extends HttpLanguageModel {
     }
 
     @Override
-    protected HttpRequest.Builder modelsRequest() {
-        return authorized(HttpRequest.newBuilder(flavour.modelsUri(config.base()))).GET();
+    protected Response models(Exchange exchange) throws IOException {
+        return endpoints.models(exchange);
     }
 
     @Override
