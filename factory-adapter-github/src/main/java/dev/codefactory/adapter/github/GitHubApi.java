@@ -1,0 +1,34 @@
+package dev.codefactory.adapter.github;
+
+import feign.Headers;
+import feign.Param;
+import feign.RequestLine;
+import feign.Response;
+
+/**
+ * GitHub's REST API, as much of it as Code-Factory uses, relative to {@code github.api-url}. Every call carries the
+ * headers {@link GitHubCodeHost} adds; failures become {@code CodeHostException}s in {@link GitHubErrors}.
+ */
+interface GitHubApi {
+
+    /** The signed-in user; raw, because the token's scopes arrive in the {@code X-OAuth-Scopes} header. */
+    @RequestLine("GET /user")
+    Response user();
+
+    @RequestLine("GET /repos/{owner}/{repo}")
+    Wire.Repository repository(@Param("owner") String owner, @Param("repo") String repo);
+
+    @RequestLine("POST /repos/{owner}/{repo}/pulls")
+    @Headers("Content-Type: application/json")
+    Wire.PullRequest createPullRequest(@Param("owner") String owner, @Param("repo") String repo,
+                                       Wire.NewPullRequest body);
+
+    @RequestLine("POST /repos/{owner}/{repo}/issues/{number}/labels")
+    @Headers("Content-Type: application/json")
+    void addLabels(@Param("owner") String owner, @Param("repo") String repo, @Param("number") int number,
+                   Wire.Labels body);
+
+    @RequestLine("POST /repos/{owner}/{repo}/issues")
+    @Headers("Content-Type: application/json")
+    Wire.Issue createIssue(@Param("owner") String owner, @Param("repo") String repo, Wire.NewIssue body);
+}
