@@ -1,5 +1,6 @@
 package dev.codefactory.app;
 
+import dev.codefactory.app.codehost.CodeHostAccess;
 import dev.codefactory.app.config.ConfigLayers;
 import dev.codefactory.app.config.ConfigScope;
 import dev.codefactory.app.config.ConfigUseCase;
@@ -16,6 +17,7 @@ import dev.codefactory.app.spec.RebuildIndexUseCase;
 import dev.codefactory.app.spec.ShowSpecUseCase;
 import dev.codefactory.app.spec.SpecCatalog;
 import dev.codefactory.app.spec.ValidateSpecsUseCase;
+import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.port.audit.spi.AuditLogProvider;
 import dev.codefactory.port.cache.spi.ResponseCacheProvider;
@@ -27,6 +29,10 @@ import dev.codefactory.port.spec.spi.SpecificationRepositoryProvider;
 import dev.codefactory.port.spi.ProjectContext;
 import dev.codefactory.port.spi.Provider;
 import dev.codefactory.port.template.spi.TemplateSourceProvider;
+import dev.codefactory.port.vcs.VersionControl;
+import dev.codefactory.port.vcs.spi.VersionControlProvider;
+import dev.codefactory.port.workspace.WorkspaceScanner;
+import dev.codefactory.port.workspace.spi.WorkspaceScannerProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -67,6 +74,11 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     private final LayeredConfiguration configuration;
     private final SecretService secrets;
     private final LanguageModels languageModels;
+    private final CodeHostAccess codeHosts;
+    private final Supplier<VersionControlProvider> versionControlProvider;
+    private final Supplier<WorkspaceScannerProvider> scannerProvider;
+    private final Object vcsLock = new Object();
+    private Optional<VersionControl> versionControl;
 
     private CodeFactory(Builder b) {
         Path root = Objects.requireNonNull(b.root, "projectRoot");
@@ -89,6 +101,9 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 lazy(AuditLogProvider.class, ids, "jsonl", p -> p.create(context)),
                 lazy(ResponseCacheProvider.class, ids, "file", p -> p.create(context)),
                 context.clock(), context.environment());
+        this.codeHosts = new CodeHostAccess(registry, this::config, this::secrets, context.clock());
+        this.versionControlProvider = lazy(VersionControlProvider.class, ids, "jgit", p -> p);
+        this.scannerProvider = lazy(WorkspaceScannerProvider.class, ids, "git", p -> p);
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */
@@ -206,9 +221,45 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         return languageModels;
     }
 
+    /** Signing in to GitHub, and the client for it. */
+    public CodeHostAccess codeHosts() {
+        return codeHosts;
+    }
+
+    /**
+     * The git repository whose working tree holds the project, opened on first use and closed with this instance;
+     * empty when the project is not in a git repository.
+     */
+    public Optional<VersionControl> versionControl() {
+        synchronized (vcsLock) {
+            if (versionControl == null) {
+                versionControl = versionControlProvider.get().open(context.root());
+            }
+            return versionControl;
+        }
+    }
+
+    /**
+     * The git repository of the project, or a {@link ProjectStateException} that says how to make one.
+     */
+    public VersionControl requireVersionControl() {
+        return versionControl().orElseThrow(() -> new ProjectStateException(context.root()
+                + " is not in a git repository; run `git init` there (and commit), then try again."));
+    }
+
+    /** Lists the project's files as git sees them (tracked, and untracked but not ignored), with limits. */
+    public WorkspaceScanner workspace() {
+        return scannerProvider.get().create(versionControl().map(VersionControl::workTree).orElse(context.root()));
+    }
+
     @Override
     public void close() {
-        // Nothing is held open between calls yet; later adapters (HTTP clients, repositories) are closed here.
+        synchronized (vcsLock) {
+            if (versionControl != null) {
+                versionControl.ifPresent(VersionControl::close);
+                versionControl = null;
+            }
+        }
     }
 
     private <P extends Provider, T> Supplier<T> lazy(Class<P> spi, Map<Class<?>, String> ids, String preferred,

@@ -64,7 +64,7 @@ final class AskCommand implements Callable<Integer> {
             err.println("Using " + selection.providerId() + ": " + selection.reason() + ".");
         }
         LanguageModel model = models.open(selection.providerId(), "ask", !noCache);
-        Spinner spinner = new Spinner(err, root.session().terminal() && !json, selection.providerId());
+        Spinner spinner = new Spinner(err, root.session().terminal() && !json, () -> "waiting for " + selection.providerId());
         Collector collector = new Collector(out, spinner, json);
         long start = System.nanoTime();
         spinner.start();
@@ -156,57 +156,6 @@ final class AskCommand implements Callable<Integer> {
         public void onError(LanguageModelException e) {
             error = e;
             done.countDown();
-        }
-    }
-
-    /** A spinner on standard error until the first token, only on a terminal. */
-    private static final class Spinner {
-        private static final String FRAMES = "|/-\\";
-        private final PrintWriter err;
-        private final boolean enabled;
-        private final String provider;
-        private volatile boolean running;
-        private Thread thread;
-
-        Spinner(PrintWriter err, boolean enabled, String provider) {
-            this.err = err;
-            this.enabled = enabled;
-            this.provider = provider;
-        }
-
-        synchronized void start() {
-            if (!enabled) {
-                return;
-            }
-            running = true;
-            thread = new Thread(() -> {
-                long start = System.nanoTime();
-                for (int i = 0; running; i++) {
-                    synchronized (this) {
-                        if (running) {
-                            err.print("\r" + FRAMES.charAt(i % 4) + " waiting for " + provider + " "
-                                    + (System.nanoTime() - start) / 100_000_000 / 10.0 + " s");
-                            err.flush();
-                        }
-                    }
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "factory-spinner");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        synchronized void stop() {
-            if (running) {
-                running = false;
-                err.print("\r\u001b[2K");
-                err.flush();
-                thread.interrupt();
-            }
         }
     }
 }

@@ -7,12 +7,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "auth", mixinStandardHelpOptions = true,
-        description = {"Store, check and delete the keys of model providers and the GitHub token.",
-            "Keys go to the OS keyring when one answers (Secret Service on Linux, the Keychain on macOS), else to"
+        description = {"Store, check and delete the keys of model providers; sign in to and out of GitHub.",
+            "Keys go to the OS keyring when one answers (Secret Service on Linux, the Keychain on macOS, the"
+                + " Credential Manager on Windows), else to"
                 + " an encrypted file, ~/.config/factory/secrets.enc, whose master key is FACTORY_MASTER_KEY.",
             "OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY (or GOOGLE_API_KEY), AZURE_OPENAI_API_KEY and"
                 + " GITHUB_TOKEN override what is stored."},
-        subcommands = {AuthSetCommand.class, AuthStatusCommand.class, AuthDeleteCommand.class})
+        subcommands = {AuthSetCommand.class, AuthStatusCommand.class, AuthDeleteCommand.class,
+            AuthLoginCommand.class, AuthLogoutCommand.class})
 final class AuthCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -1,7 +1,9 @@
 package dev.codefactory.cli;
 
+import dev.codefactory.app.codehost.CodeHostAccess;
 import dev.codefactory.app.secret.SecretService.SecretStatus;
 import dev.codefactory.app.secret.SecretService.Status;
+import dev.codefactory.port.codehost.HostUser;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show which keys are set and where each comes from (an environment variable, the keyring or"
-                + " the encrypted file); never the keys themselves."})
+                + " the encrypted file); never the keys themselves.",
+            "When a GitHub token is set, asks GitHub whose it is (skip with --offline)."})
 final class AuthStatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -28,9 +31,13 @@ final class AuthStatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the status as JSON.")
     boolean json;
 
+    @Option(names = "--offline", description = "Do not ask GitHub whose the token is.")
+    boolean offline;
+
     @Override
     public Integer call() {
         Status status = parent.root.factory().secrets().status();
+        CodeHostAccess.Status github = githubStatus();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -47,6 +54,13 @@ final class AuthStatusCommand implements Callable<Integer> {
                 secrets.add(e);
             }
             m.put("secrets", secrets);
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("token", github.tokenName());
+            g.put("source", github.source().orElse(null));
+            g.put("login", github.user().map(HostUser::login).orElse(null));
+            g.put("scopes", github.user().map(HostUser::scopes).orElse(null));
+            g.put("problem", github.problem().orElse(null));
+            m.put("github", g);
             out.print(Json.write(m));
         } else {
             Style style = parent.root.style();
@@ -55,11 +69,44 @@ final class AuthStatusCommand implements Callable<Integer> {
                 out.println(String.format("  %-10s %-20s %s", s.provider(), s.name(),
                         s.source().map(style::green).orElse("not set")));
             }
+            out.println(githubLine(github, style));
         }
         if (status.problem().isPresent()) {
             spec.commandLine().getErr().println("factory: " + status.problem().get());
             return ExitCodes.FAILURE;
         }
+        if (github.problem().isPresent()) {
+            spec.commandLine().getErr().println("factory: " + github.problem().get());
+            return ExitCodes.FAILURE;
+        }
         return ExitCodes.OK;
+    }
+
+    private CodeHostAccess.Status githubStatus() {
+        boolean check = !offline && parent.root.factory().codeHosts().token().isPresent();
+        Spinner spinner = new Spinner(spec.commandLine().getErr(), check && parent.root.session().terminal() && !json,
+                () -> "asking GitHub whose the token is");
+        spinner.start();
+        try {
+            return parent.root.factory().codeHosts().status(check);
+        } finally {
+            spinner.stop();
+        }
+    }
+
+    private static String githubLine(CodeHostAccess.Status github, Style style) {
+        if (github.source().isEmpty()) {
+            return "GitHub: not signed in; run `factory auth login github` (or set GITHUB_TOKEN).";
+        }
+        String from = " (token from " + github.source().get() + ")";
+        if (github.user().isPresent()) {
+            HostUser user = github.user().get();
+            return "GitHub: signed in as " + style.green(user.login()) + from
+                    + (user.scopes().isEmpty() ? "" : ", scopes: " + user.scopes()) + ".";
+        }
+        if (github.problem().isPresent()) {
+            return "GitHub: the token could not be checked" + from + ".";
+        }
+        return "GitHub: a token is set" + from + "; not checked (--offline).";
     }
 }

@@ -71,7 +71,7 @@ class AuthCommandTest {
     void status_names_each_key_and_its_source_without_values() {
         assertEquals(0, run(SECRET + "\n", "auth", "set", "anthropic").exit());
         project.env.put("GITHUB_TOKEN", SECRET);
-        Result r = run("", "auth", "status");
+        Result r = run("", "auth", "status", "--offline");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("Keys are stored in ~/config/factory/secrets.enc (encrypted-file).\n"), r.out());
         assertTrue(r.out().contains("anthropic  llm.anthropic.key    entry llm.anthropic.key in"

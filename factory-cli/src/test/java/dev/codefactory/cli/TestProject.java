@@ -26,6 +26,10 @@ final class TestProject {
         this.root = root;
         // never the developer's own ~/.config/factory
         env.put("XDG_CONFIG_HOME", userConfigHome().toString());
+        // never the real GitHub: a GitHub token in a test is checked against a closed loopback port unless the test
+        // points these at its own server
+        env.put("FACTORY_GITHUB_API_URL", "http://127.0.0.1:9");
+        env.put("FACTORY_GITHUB_WEB_URL", "http://127.0.0.1:9");
     }
 
     /** The XDG_CONFIG_HOME of these runs: the user's file is {@code userConfigHome()/factory/config.yaml}. */

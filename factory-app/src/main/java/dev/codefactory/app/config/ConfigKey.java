@@ -64,6 +64,9 @@ public record ConfigKey(String name, String defaultValue, String description, Li
             key("github.web-url", "https://github.com", "GitHub web base URL"),
             key("github.client-id", null, "OAuth app client id for the device flow"),
             key("github.token-ref", "github.oauth.token", "name of the GitHub token in the secret store"),
+            key("github.scopes", "repo", "OAuth scopes asked for at sign-in (repo; public_repo for public"
+                    + " repositories only)"),
+            key("github.timeout", "30s", "how long one GitHub request may take", Type.POSITIVE_DURATION),
             key("github.app-installed", "false", "whether the Code-Factory GitHub App is installed", BOOLEAN),
             key("ui.theme", "auto", "colour theme", List.of("auto", "light", "dark")),
             key("ui.animations", "true", "spinners and progress animations", BOOLEAN),

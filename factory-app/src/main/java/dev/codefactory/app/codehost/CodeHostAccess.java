@@ -1,0 +1,210 @@
+package dev.codefactory.app.codehost;
+
+import dev.codefactory.app.config.FactoryConfig;
+import dev.codefactory.app.provider.ProviderRegistry;
+import dev.codefactory.app.secret.SecretService;
+import dev.codefactory.app.secret.SecretService.ResolvedSecret;
+import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.codehost.CodeHostException;
+import dev.codefactory.domain.codehost.CodeHostException.Kind;
+import dev.codefactory.port.codehost.CodeHost;
+import dev.codefactory.port.codehost.DeviceAuthorization;
+import dev.codefactory.port.codehost.HostUser;
+import dev.codefactory.port.codehost.TokenPoll;
+import dev.codefactory.port.codehost.spi.CodeHostProvider;
+import dev.codefactory.port.codehost.spi.CodeHostSettings;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Signing in to the code host (GitHub) and the client for it. The token lives in the {@link SecretService} under
+ * {@code github.token-ref} ({@code github.oauth.token}; {@code GITHUB_TOKEN} overrides it) and nowhere else. The device
+ * flow's waiting loop is here, not in the adapter: it honours the host's interval, lengthens it on {@code slow_down},
+ * and stops at the code's expiry.
+ */
+public final class CodeHostAccess {
+    /** The only host there is today. */
+    public static final String GITHUB = "github";
+
+    private final ProviderRegistry registry;
+    private final Supplier<FactoryConfig> config;
+    private final Supplier<SecretService> secrets;
+    private final Clock clock;
+
+    public CodeHostAccess(ProviderRegistry registry, Supplier<FactoryConfig> config, Supplier<SecretService> secrets,
+                          Clock clock) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.config = Objects.requireNonNull(config, "config");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * After a successful sign-in.
+     *
+     * @param storedIn where the token was stored
+     * @param overriddenBy an environment variable that will still win over the stored token
+     */
+    public record Login(HostUser user, String scopes, String storedIn, Optional<String> overriddenBy) {
+        public Login {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(scopes, "scopes");
+            Objects.requireNonNull(storedIn, "storedIn");
+            Objects.requireNonNull(overriddenBy, "overriddenBy");
+        }
+    }
+
+    /**
+     * Whether a token is there and whose it is.
+     *
+     * @param source  where the token comes from; empty when there is none
+     * @param user    who it belongs to, when {@code check} was asked and the host answered
+     * @param problem why the host could not say (the token was rejected, the host is unreachable)
+     */
+    public record Status(String host, String tokenName, Optional<String> source, Optional<HostUser> user,
+                         Optional<String> problem) {
+        public Status {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(tokenName, "tokenName");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(problem, "problem");
+        }
+    }
+
+    /** The client for the configured host, with the stored token if there is one. */
+    public CodeHost host() {
+        return create(token().map(ResolvedSecret::value));
+    }
+
+    /** The secret name of the token: {@code github.token-ref}. */
+    public String tokenName() {
+        return config.get().get("github.token-ref").orElse("github.oauth.token");
+    }
+
+    /** The token and where it comes from, when there is one. */
+    public Optional<ResolvedSecret> token() {
+        return secrets.get().get(tokenName());
+    }
+
+    /**
+     * Signs in with the device flow: shows the code through {@code listener}, waits for the person to enter it,
+     * stores the token, and says who it belongs to.
+     *
+     * @throws CodeHostException {@link Kind#EXPIRED} or {@link Kind#DENIED} when the person did not authorise in
+     *                           time, or when the host refuses
+     */
+    public Login login(String host, DeviceFlowListener listener, Sleeper sleeper) {
+        requireKnown(host);
+        CodeHost anonymous = create(Optional.empty());
+        DeviceAuthorization auth = anonymous.startDeviceFlow(scopes());
+        listener.codeReady(auth);
+        Instant started = clock.instant();
+        Duration interval = auth.interval().isNegative() || auth.interval().isZero() ? Duration.ofSeconds(5)
+                : auth.interval();
+        while (true) {
+            Instant now = clock.instant();
+            if (!now.isBefore(auth.expiresAt())) {
+                throw expired();
+            }
+            Duration left = Duration.between(now, auth.expiresAt());
+            listener.waiting(Duration.between(started, now), left);
+            try {
+                sleeper.sleep(interval.compareTo(left) < 0 ? interval : left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CodeHostException(Kind.DENIED, "sign-in interrupted: nothing was stored.", null);
+            }
+            if (!clock.instant().isBefore(auth.expiresAt())) {
+                throw expired();
+            }
+            TokenPoll poll = anonymous.pollDeviceFlow(auth);
+            if (poll instanceof TokenPoll.SlowDown) {
+                Duration asked = ((TokenPoll.SlowDown) poll).interval();
+                interval = asked.compareTo(interval) > 0 ? asked : interval.plusSeconds(5);
+            } else if (poll instanceof TokenPoll.Expired) {
+                throw expired();
+            } else if (poll instanceof TokenPoll.Denied) {
+                throw new CodeHostException(Kind.DENIED, "the authorization was refused on GitHub: nothing was"
+                        + " stored. Run `factory auth login github` again to retry.", null);
+            } else if (poll instanceof TokenPoll.Granted) {
+                TokenPoll.Granted granted = (TokenPoll.Granted) poll;
+                HostUser user = create(Optional.of(granted.token())).currentUser();
+                SecretService.Change change = secrets.get().put(tokenName(), granted.token());
+                return new Login(user, granted.scopes(), change.location(), change.overriddenBy());
+            }
+        }
+    }
+
+    /** Forgets the stored token (an environment variable that provides one is left alone, and reported). */
+    public SecretService.Change logout(String host) {
+        requireKnown(host);
+        return secrets.get().delete(tokenName());
+    }
+
+    /** Where the token comes from and, when {@code check}, whose it is according to the host. */
+    public Status status(boolean check) {
+        Optional<ResolvedSecret> token = token();
+        Optional<HostUser> user = Optional.empty();
+        Optional<String> problem = Optional.empty();
+        if (check && token.isPresent()) {
+            try {
+                user = Optional.of(create(token.map(ResolvedSecret::value)).currentUser());
+            } catch (CodeHostException e) {
+                problem = Optional.of(e.getMessage());
+            }
+        }
+        return new Status(GITHUB, tokenName(), token.map(ResolvedSecret::source), user, problem);
+    }
+
+    private CodeHost create(Optional<String> token) {
+        FactoryConfig c = config.get();
+        CodeHostSettings settings = new CodeHostSettings(
+                uri(c, "github.api-url", "https://api.github.com"),
+                uri(c, "github.web-url", "https://github.com"),
+                c.get("github.client-id").orElse(""), token, c.duration("github.timeout"), clock);
+        return registry.select(CodeHostProvider.class, GITHUB, GITHUB).create(settings);
+    }
+
+    private Set<String> scopes() {
+        String listed = config.get().get("github.scopes").orElse("repo");
+        Set<String> scopes = new LinkedHashSet<>();
+        Arrays.stream(listed.split("[,\\s]+")).filter(s -> !s.isBlank()).forEach(scopes::add);
+        return scopes;
+    }
+
+    private static URI uri(FactoryConfig c, String key, String fallback) {
+        String value = c.get(key).orElse(fallback);
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() == null || uri.getHost() == null
+                    || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+                throw new IllegalArgumentException("not an http(s) address");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            throw new InvalidCommandException(key + ": '" + value + "' (from " + c.value(key).origin()
+                    + ") is not an http(s) address such as " + fallback + "; fix it with `factory config set " + key
+                    + " URL`");
+        }
+    }
+
+    private static void requireKnown(String host) {
+        if (!GITHUB.equals(host)) {
+            throw new InvalidCommandException("unknown code host '" + host + "'; known: " + GITHUB);
+        }
+    }
+
+    private static CodeHostException expired() {
+        return new CodeHostException(Kind.EXPIRED, "the code expired before it was entered: nothing was stored."
+                + " Run `factory auth login github` again and enter the new code within its time.", null);
+    }
+}

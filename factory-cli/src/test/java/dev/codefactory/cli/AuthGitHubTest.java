@@ -1,0 +1,187 @@
+package dev.codefactory.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.codefactory.cli.TestProject.Result;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code factory auth login|status|logout github} end to end: the real GitHub adapter against a loopback server that
+ * answers the device flow and {@code /user} the way GitHub does (web endpoints at the root, the API under
+ * {@code /api/v3}, as on GitHub Enterprise).
+ */
+class AuthGitHubTest {
+    private static final String TOKEN = "gho_16C7e42F292c6912E7710c838347Ae178B4a";
+
+    @TempDir
+    Path tmp;
+    TestProject project;
+    HttpServer server;
+    final Deque<String> pollAnswers = new ArrayDeque<>();
+    final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/login/device/code", ex -> {
+            String body = body(ex);
+            requests.add("POST /login/device/code " + body);
+            reply(ex, 200, "{\"device_code\":\"3584d83530557fdd1f46af8289938c8ef79f9dc5\",\"user_code\":\"WDJB-MJHT\","
+                    + "\"verification_uri\":\"https://github.com/login/device\",\"expires_in\":900,\"interval\":1}");
+        });
+        server.createContext("/login/oauth/access_token", ex -> {
+            requests.add("POST /login/oauth/access_token " + body(ex));
+            String answer = pollAnswers.isEmpty() ? "{\"error\":\"authorization_pending\"}" : pollAnswers.removeFirst();
+            reply(ex, 200, answer);
+        });
+        server.createContext("/api/v3/user", ex -> {
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            authorizations.add(String.valueOf(auth));
+            if (!("Bearer " + TOKEN).equals(auth)) {
+                reply(ex, 401, "{\"message\":\"Bad credentials\",\"documentation_url\":\"https://docs.github.com\"}");
+                return;
+            }
+            ex.getResponseHeaders().add("X-OAuth-Scopes", "repo");
+            reply(ex, 200, "{\"login\":\"octocat\",\"name\":\"The Octocat\",\"html_url\":\"https://github.com/octocat\"}");
+        });
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        project = TestProject.gitRepository(Files.createDirectories(tmp.resolve("project")));
+        project.env.put("HOME", tmp.toString());
+        project.env.put("FACTORY_MASTER_KEY", "a long master passphrase");
+        project.env.put("FACTORY_GITHUB_WEB_URL", base);
+        project.env.put("FACTORY_GITHUB_API_URL", base + "/api/v3");
+        project.env.put("FACTORY_GITHUB_CLIENT_ID", "Iv1.8a61f9b3a7aba766");
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private static String body(HttpExchange ex) throws IOException {
+        return new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static void reply(HttpExchange ex, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private void neverShowsTheToken(Result... results) {
+        for (Result r : results) {
+            assertFalse(r.out().contains(TOKEN) || r.err().contains(TOKEN), "token shown: " + r);
+        }
+    }
+
+    @Test
+    void login_shows_the_code_waits_for_it_stores_the_token_and_says_who_signed_in() {
+        pollAnswers.add("{\"error\":\"authorization_pending\"}");
+        pollAnswers.add("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"repo\"}");
+
+        Result login = project.run("auth", "login", "github");
+
+        assertEquals(0, login.exit(), login.err());
+        assertTrue(login.out().startsWith("Open https://github.com/login/device and enter the code WDJB-MJHT (valid"
+                + " until "), login.out());
+        assertTrue(login.out().contains("Signed in to GitHub as octocat (The Octocat), scopes: repo. Token stored"
+                + " in ~/project/.xdg-config/factory/secrets.enc."), login.out());
+        assertEquals(3, requests.size(), requests.toString());
+        assertTrue(requests.get(0).contains("Iv1.8a61f9b3a7aba766") && requests.get(0).contains("repo"),
+                requests.get(0));
+        assertTrue(requests.get(2).contains("3584d83530557fdd1f46af8289938c8ef79f9dc5"), requests.get(2));
+        assertEquals(List.of("Bearer " + TOKEN), authorizations);
+
+        Result status = project.run("auth", "status");
+        assertEquals(0, status.exit(), status.err());
+        assertTrue(status.out().contains("GitHub: signed in as octocat (token from entry github.oauth.token in"
+                + " ~/project/.xdg-config/factory/secrets.enc), scopes: repo."), status.out());
+
+        Result logout = project.run("auth", "logout", "github");
+        assertEquals(0, logout.exit(), logout.err());
+        assertTrue(logout.out().startsWith("Signed out of GitHub: deleted github.oauth.token"), logout.out());
+        Result after = project.run("auth", "status");
+        assertTrue(after.out().contains("GitHub: not signed in; run `factory auth login github`"), after.out());
+        neverShowsTheToken(login, status, logout, after);
+    }
+
+    @Test
+    void login_as_json_prints_who_signed_in_and_keeps_the_code_on_standard_error() throws IOException {
+        pollAnswers.add("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"repo\"}");
+
+        Result login = project.run("auth", "login", "github", "--json");
+
+        assertEquals(0, login.exit(), login.err());
+        JsonNode json = new ObjectMapper().readTree(login.out());
+        assertEquals("octocat", json.get("login").asText());
+        assertEquals("repo", json.get("scopes").asText());
+        assertTrue(login.err().contains("WDJB-MJHT"), login.err());
+        neverShowsTheToken(login);
+    }
+
+    @Test
+    void a_refused_authorization_stores_nothing_and_says_so() {
+        pollAnswers.add("{\"error\":\"access_denied\",\"error_description\":\"The user has denied your app\"}");
+
+        Result login = project.run("auth", "login", "github");
+
+        assertEquals(3, login.exit(), login.err());
+        assertTrue(login.err().contains("refused"), login.err());
+        assertTrue(login.err().contains("nothing was stored"), login.err());
+        assertTrue(project.run("auth", "status", "--offline").out().contains("GitHub: not signed in"));
+    }
+
+    @Test
+    void without_a_client_id_login_says_which_setting_to_make() {
+        project.env.remove("FACTORY_GITHUB_CLIENT_ID");
+
+        Result login = project.run("auth", "login", "github");
+
+        assertTrue(login.exit() != 0, login.toString());
+        assertTrue(login.err().contains("github.client-id"), login.err());
+        assertTrue(requests.isEmpty(), requests.toString());
+    }
+
+    @Test
+    void status_with_a_rejected_token_fails_and_says_to_sign_in_again() {
+        project.env.put("GITHUB_TOKEN", "ghp_revoked0000000000000000000000000000");
+
+        Result status = project.run("auth", "status");
+
+        assertEquals(3, status.exit(), status.err());
+        assertTrue(status.out().contains("GitHub: the token could not be checked (token from environment variable"
+                + " GITHUB_TOKEN)."), status.out());
+        assertTrue(status.err().contains("factory auth login github"), status.err());
+        assertFalse(status.err().contains("ghp_revoked") || status.out().contains("ghp_revoked"), status.toString());
+
+        Result offline = project.run("auth", "status", "--offline");
+        assertEquals(0, offline.exit(), offline.err());
+        assertEquals(1, authorizations.size(), "--offline asks GitHub nothing");
+    }
+}
