@@ -1,0 +1,206 @@
+package dev.codefactory.adapter.git;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.codefactory.port.vcs.VersionControl;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
+import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.SystemReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Base of the tests: a temporary HOME with its own {@code .gitconfig} and XDG folder, seen the same way by JGit
+ * (through a {@link SystemReader} installed for the test) and by the {@code git} command line (through its
+ * environment), so that the developer's own configuration never leaks in.
+ */
+abstract class IsolatedGit {
+
+    @TempDir
+    Path temp;
+    Path home;
+    Path work;
+    final Map<String, String> env = new HashMap<>();
+    final Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+    final JGitVersionControlProvider provider = new JGitVersionControlProvider(clock);
+    private final List<VersionControl> opened = new ArrayList<>();
+
+    @BeforeEach
+    void isolate() throws IOException {
+        home = Files.createDirectories(temp.resolve("home"));
+        work = Files.createDirectories(temp.resolve("work"));
+        env.put("HOME", home.toString());
+        env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        env.put("GIT_CONFIG_NOSYSTEM", "1");
+        env.put("LANG", "C");
+        env.put("LC_ALL", "C");
+        Files.writeString(home.resolve(".gitconfig"), "[user]\n\tname = Ada Lovelace\n\temail = ada@example.com\n"
+                + "[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n");
+        SystemReader.setInstance(new TestSystemReader(SystemReader.getInstance(), home, env));
+    }
+
+    @AfterEach
+    void restoreSystemReader() {
+        opened.forEach(VersionControl::close);
+        SystemReader.setInstance(null);
+    }
+
+    /** Opens (and closes after the test) the repository around {@code dir}. */
+    VersionControl open(Path dir) {
+        VersionControl vc = provider.open(dir).orElseThrow();
+        opened.add(vc);
+        return vc;
+    }
+
+    /** A new repository made by {@code git init} with branch main, opened through the provider. */
+    VersionControl newRepo(String name) {
+        Path dir = work.resolve(name);
+        git(work, "init", "-q", "-b", "main", name);
+        return open(dir);
+    }
+
+    /** Runs git in {@code dir} with the isolated environment; returns stdout, fails the test on a non-zero exit. */
+    String git(Path dir, String... args) {
+        Result r = run(dir, args);
+        assertEquals(0, r.exit, () -> "git " + String.join(" ", args) + " failed: " + r.err + r.out);
+        return r.out;
+    }
+
+    record Result(int exit, String out, String err) {
+    }
+
+    Result run(Path dir, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("git");
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("GIT_"));
+        pb.environment().putAll(env);
+        try {
+            Path out = Files.createTempFile(temp, "out", ".txt");
+            Path err = Files.createTempFile(temp, "err", ".txt");
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+            Process p = pb.start();
+            p.getOutputStream().close();
+            int exit = p.waitFor();
+            return new Result(exit, Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Makes a commit with the CLI: writes the files, adds everything, commits. */
+    void commitFiles(Path repo, String message, String... pathsAndContents) {
+        for (int i = 0; i < pathsAndContents.length; i += 2) {
+            write(repo.resolve(pathsAndContents[i]), pathsAndContents[i + 1]);
+        }
+        git(repo, "add", "-A");
+        git(repo, "commit", "-q", "-m", message);
+    }
+
+    /** JGit's view of the environment: HOME, XDG and config files inside the test's temporary folder. */
+    static final class TestSystemReader extends SystemReader {
+        private final SystemReader delegate;
+        private final Path home;
+        private final Map<String, String> env;
+
+        TestSystemReader(SystemReader delegate, Path home, Map<String, String> env) {
+            this.delegate = delegate;
+            this.home = home;
+            this.env = env;
+        }
+
+        @Override
+        public String getHostname() {
+            return "localhost";
+        }
+
+        @Override
+        public String getenv(String variable) {
+            return env.get(variable);
+        }
+
+        @Override
+        public String getProperty(String key) {
+            return "user.home".equals(key) ? home.toString() : delegate.getProperty(key);
+        }
+
+        @Override
+        public FileBasedConfig openUserConfig(Config parent, FS fs) {
+            return new FileBasedConfig(parent, home.resolve(".gitconfig").toFile(), fs);
+        }
+
+        @Override
+        public FileBasedConfig openSystemConfig(Config parent, FS fs) {
+            return emptyConfig(parent, fs);
+        }
+
+        @Override
+        public FileBasedConfig openJGitConfig(Config parent, FS fs) {
+            return new FileBasedConfig(parent, home.resolve(".jgitconfig").toFile(), fs);
+        }
+
+        private static FileBasedConfig emptyConfig(Config parent, FS fs) {
+            return new FileBasedConfig(parent, null, fs) {
+                @Override
+                public void load() {
+                    // nothing: no system or JGit configuration in tests
+                }
+
+                @Override
+                public boolean isOutdated() {
+                    return false;
+                }
+            };
+        }
+
+        @Override
+        public Path getXdgConfigDirectory(FS fs) {
+            return Path.of(env.get("XDG_CONFIG_HOME"));
+        }
+
+        @Override
+        public long getCurrentTime() {
+            return delegate.getCurrentTime();
+        }
+
+        @Override
+        public int getTimezone(long when) {
+            return 0;
+        }
+    }
+}
