@@ -249,7 +249,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
 
     /** Lists the project's files as git sees them (tracked, and untracked but not ignored), with limits. */
     public WorkspaceScanner workspace() {
-        return scannerProvider.get().create(versionControl().map(VersionControl::workTree).orElse(context.root()));
+        return scannerProvider.get().create(versionControl().map(VersionControl::workTree).orElse(context.root()),
+                context.environment());
     }
 
     @Override

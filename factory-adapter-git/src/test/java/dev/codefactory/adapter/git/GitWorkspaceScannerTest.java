@@ -412,7 +412,7 @@ class GitWorkspaceScannerTest {
     @Test
     void provider_creates_a_scanner_for_the_given_tree() {
         GitFixture repo = GitFixture.init(temp).write("a.txt", "a");
-        WorkspaceScanner scanner = new GitWorkspaceScannerProvider(repo.environment(), false).create(repo.repo);
+        WorkspaceScanner scanner = new GitWorkspaceScannerProvider().create(repo.repo, repo.environment());
 
         assertEquals(List.of("a.txt"), keptPaths(scanner.scan(ScanRequest.everything())));
     }

@@ -182,8 +182,8 @@ public final class ScanBenchmark {
 
     private static WorkspaceScanner scanner(Path repo, boolean thorough) {
         Path home = repo.getParent().resolve("scan-home");
-        return new GitWorkspaceScannerProvider(Map.of("HOME", home.toString(),
-                "XDG_CONFIG_HOME", home.resolve(".config").toString()), thorough).create(repo);
+        return new GitWorkspaceScannerProvider(thorough).create(repo, Map.of("HOME", home.toString(),
+                "XDG_CONFIG_HOME", home.resolve(".config").toString()));
     }
 
     private static void check(List<String> gitPaths, ScanResult result) {
