@@ -7,12 +7,18 @@ import dev.codefactory.app.secret.SecretService.ResolvedSecret;
 import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.codehost.CodeHostException;
 import dev.codefactory.domain.codehost.CodeHostException.Kind;
+import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.port.codehost.CodeHost;
 import dev.codefactory.port.codehost.DeviceAuthorization;
 import dev.codefactory.port.codehost.HostUser;
+import dev.codefactory.port.codehost.PullRequest;
+import dev.codefactory.port.codehost.PullRequestDraft;
+import dev.codefactory.port.codehost.RepositoryRef;
 import dev.codefactory.port.codehost.TokenPoll;
 import dev.codefactory.port.codehost.spi.CodeHostProvider;
 import dev.codefactory.port.codehost.spi.CodeHostSettings;
+import dev.codefactory.port.vcs.PushResult;
+import dev.codefactory.port.vcs.VersionControl;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +39,8 @@ import java.util.function.Supplier;
 public final class CodeHostAccess {
     /** The only host there is today. */
     public static final String GITHUB = "github";
+    /** The remote pull requests are pushed to. */
+    public static final String ORIGIN = "origin";
 
     private final ProviderRegistry registry;
     private final Supplier<FactoryConfig> config;
@@ -142,6 +150,57 @@ public final class CodeHostAccess {
                 return new Login(user, granted.scopes(), change.location(), change.overriddenBy());
             }
         }
+    }
+
+    /** The project's repository on the host, from the {@code origin} remote; empty when origin is elsewhere. */
+    public Optional<RepositoryRef> repositoryOf(VersionControl vcs) {
+        return vcs.remoteUrl(ORIGIN).flatMap(url -> host().repositoryOf(url));
+    }
+
+    /**
+     * Pushes the branch to {@code origin} with the stored token and opens a pull request for it (into the
+     * repository's default branch unless the command names one).
+     *
+     * @throws ProjectStateException when there is no {@code origin} or it is not on the configured host
+     * @throws CodeHostException     {@link Kind#UNAUTHORIZED} when not signed in (before anything is pushed)
+     */
+    public OpenedPullRequest openPullRequest(VersionControl vcs, OpenPullRequestCommand command) {
+        String url = vcs.remoteUrl(ORIGIN).orElseThrow(() -> new ProjectStateException("this repository has no"
+                + " origin remote to push to; add one with `git remote add origin URL`."));
+        Optional<ResolvedSecret> token = token();
+        CodeHost host = create(token.map(ResolvedSecret::value));
+        RepositoryRef ref = host.repositoryOf(url).orElseThrow(() -> new ProjectStateException("origin ("
+                + withoutCredentials(url) + ") is not on " + config.get().get("github.web-url")
+                .orElse("https://github.com") + "; point github.web-url and github.api-url at its host, or open the"
+                + " pull request by hand."));
+        if (token.isEmpty()) {
+            throw new CodeHostException(Kind.UNAUTHORIZED, "not signed in to GitHub, so nothing was pushed: run"
+                    + " `factory auth login github` (or set GITHUB_TOKEN), then try again.", null);
+        }
+        PushResult pushed = vcs.push(ORIGIN, command.branch(), token.get().secret());
+        String base = command.base() != null ? command.base() : host.repository(ref).defaultBranch();
+        PullRequest pr = host.createPullRequest(ref, new PullRequestDraft(command.title(), command.body(),
+                command.branch(), base, command.labels(), command.draft()));
+        return new OpenedPullRequest(ref, pushed, base, pr);
+    }
+
+    /**
+     * What {@link #openPullRequest} did.
+     *
+     * @param base the branch the pull request merges into
+     */
+    public record OpenedPullRequest(RepositoryRef repository, PushResult push, String base, PullRequest pullRequest) {
+        public OpenedPullRequest {
+            Objects.requireNonNull(repository, "repository");
+            Objects.requireNonNull(push, "push");
+            Objects.requireNonNull(base, "base");
+            Objects.requireNonNull(pullRequest, "pullRequest");
+        }
+    }
+
+    /** {@code url} without a {@code user:password@} part, for messages. */
+    static String withoutCredentials(String url) {
+        return url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
     }
 
     /** Forgets the stored token (an environment variable that provides one is left alone, and reported). */
