@@ -59,7 +59,7 @@ measure() {
 }
 
 {
-  echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, $(java -version 2>&1 | head -1)"
+  echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, $(java -version 2>&1 | sed -n 1p)"
   measure "factory --version" "$factory" --version
   measure "factory spec list ($n specs)" "$factory" -C "$project" spec list
   measure "factory spec validate ($n specs)" "$factory" -C "$project" spec validate

@@ -31,6 +31,7 @@ import dev.codefactory.port.spi.Provider;
 import dev.codefactory.port.template.spi.TemplateSourceProvider;
 import dev.codefactory.port.vcs.VersionControl;
 import dev.codefactory.port.vcs.spi.VersionControlProvider;
+import dev.codefactory.port.workspace.ScanRequest;
 import dev.codefactory.port.workspace.WorkspaceScanner;
 import dev.codefactory.port.workspace.spi.WorkspaceScannerProvider;
 import java.io.IOException;
@@ -245,6 +246,15 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     public VersionControl requireVersionControl() {
         return versionControl().orElseThrow(() -> new ProjectStateException(context.root()
                 + " is not in a git repository; run `git init` there (and commit), then try again."));
+    }
+
+    /**
+     * What a review or change scans: {@code paths} (the whole tree when empty) within the configured limits,
+     * {@code scan.max-file-size} and {@code scan.max-files}.
+     */
+    public ScanRequest scanRequest(List<String> paths) {
+        FactoryConfig c = config();
+        return new ScanRequest(paths, c.scanMaxFileBytes(), c.scanMaxFiles());
     }
 
     /** Lists the project's files as git sees them (tracked, and untracked but not ignored), with limits. */

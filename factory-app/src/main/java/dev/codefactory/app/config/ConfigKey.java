@@ -30,7 +30,9 @@ public record ConfigKey(String name, String defaultValue, String description, Li
         /** A duration longer than zero (a timeout). */
         POSITIVE_DURATION,
         /** A whole number of at least 1. */
-        POSITIVE_INTEGER
+        POSITIVE_INTEGER,
+        /** A size larger than zero: {@code 10MB}, {@code 512KB}, {@code 1GB}; a bare number is bytes. */
+        SIZE
     }
 
     /** Keys under this prefix are passed to the model as they are, so any name is accepted. */
@@ -38,6 +40,7 @@ public record ConfigKey(String name, String defaultValue, String description, Li
 
     private static final List<String> BOOLEAN = List.of("true", "false");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)?");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,9})\\s*(b|kb|mb|gb|kib|mib|gib)?");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z0-9][a-z0-9_-]*)*");
     private static final Pattern SECRET = Pattern.compile(
             "(?i).*(\\.|^)(key|token|secret)$|.*password.*|.*(api[-_]?key|secret[-_]?key|access[-_]?token)$");
@@ -74,7 +77,11 @@ public record ConfigKey(String name, String defaultValue, String description, Li
             key("audit.full-prompts", "false", "write whole prompts and answers to .factory/audit.jsonl", BOOLEAN),
             key("cache.ttl", "24h", "how long cached model answers are reused (30m, 24h, 7d; 0 disables)",
                     Type.DURATION),
-            key("project.test-command", null, "command that runs the project's tests"));
+            key("project.test-command", null, "command that runs the project's tests"),
+            key("scan.max-file-size", "10MB", "files larger than this are left out of reviews and changes, and"
+                    + " reported (512KB, 10MB)", Type.SIZE),
+            key("scan.max-files", "100", "the most files one review reads; the rest are reported as skipped",
+                    Type.POSITIVE_INTEGER));
 
     public ConfigKey {
         Objects.requireNonNull(name, "name");
@@ -126,6 +133,10 @@ public record ConfigKey(String name, String defaultValue, String description, Li
             return Optional.of("'" + value + "' is not a duration for " + name + "; use a number with ms, s, m, h"
                     + " or d (" + (defaultValue == null ? "10s" : defaultValue) + ")");
         }
+        if (type == Type.SIZE && parseSize(value).isEmpty()) {
+            return Optional.of("'" + value + "' is not a size for " + name + "; use a number larger than zero with"
+                    + " KB, MB or GB (" + defaultValue + ")");
+        }
         if (type == Type.POSITIVE_INTEGER && parsePositive(value).isEmpty()) {
             return Optional.of("'" + value + "' is not a valid value for " + name + "; use a whole number of at"
                     + " least 1");
@@ -148,6 +159,18 @@ public record ConfigKey(String name, String defaultValue, String description, Li
             case "d": return Optional.of(Duration.ofDays(n));
             default: return Optional.of(Duration.ofSeconds(n));
         }
+    }
+
+    /** {@code 512KB}, {@code 10MB}, {@code 1GB} (powers of 1024; a bare number is bytes); empty if not one or 0. */
+    static Optional<Long> parseSize(String value) {
+        Matcher m = SIZE.matcher(value == null ? "" : value.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "b" : m.group(2).replace("i", "");
+        long bytes = unit.equals("kb") ? n << 10 : unit.equals("mb") ? n << 20 : unit.equals("gb") ? n << 30 : n;
+        return bytes > 0 ? Optional.of(bytes) : Optional.empty();
     }
 
     static Optional<Integer> parsePositive(String value) {

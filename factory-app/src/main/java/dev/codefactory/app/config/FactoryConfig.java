@@ -112,6 +112,21 @@ public final class FactoryConfig {
         return d;
     }
 
+    /** {@code scan.max-file-size} in bytes (10 MB by default). */
+    public long scanMaxFileBytes() {
+        ConfigValue v = value("scan.max-file-size");
+        return ConfigKey.parseSize(v.valueIfSet().orElse("10MB")).orElseThrow(() -> new ConfigException(
+                "scan.max-file-size: '" + v.value() + "' from " + v.origin() + " is not a size; use a number with"
+                        + " KB, MB or GB (10MB)"));
+    }
+
+    /** {@code scan.max-files}: the most files one review reads (100 by default). */
+    public int scanMaxFiles() {
+        ConfigValue v = value("scan.max-files");
+        return ConfigKey.parsePositive(v.valueIfSet().orElse("100")).orElseThrow(() -> new ConfigException(
+                "scan.max-files: '" + v.value() + "' from " + v.origin() + " is not a whole number of at least 1"));
+    }
+
     public Optional<String> projectTestCommand() {
         return get("project.test-command");
     }

@@ -11,12 +11,14 @@ import dev.codefactory.app.config.ConfigUseCase.ConfigChange;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.port.llm.spi.LanguageModelSettings;
+import dev.codefactory.port.workspace.ScanRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -518,5 +520,34 @@ class LayeredConfigurationTest {
         try (var files = Files.list(plain)) {
             assertEquals(0, files.count());
         }
+    }
+
+    @Test
+    void scan_limits_default_to_ten_megabytes_and_a_hundred_files_and_take_sizes_with_units() throws IOException {
+        assertEquals(new ScanRequest(List.of(), 10L << 20, 100), builder().build().scanRequest(List.of()));
+
+        projectFile("scan:\n  max-file-size: 512KB\n  max-files: 20\n");
+        assertEquals(new ScanRequest(List.of("src"), 512L << 10, 20), builder().build().scanRequest(List.of("src")));
+
+        env.put("FACTORY_SCAN_MAX_FILE_SIZE", "2gb");
+        assertEquals(2L << 30, config().scanMaxFileBytes());
+        env.put("FACTORY_SCAN_MAX_FILE_SIZE", "4096");
+        assertEquals(4096L, config().scanMaxFileBytes());
+    }
+
+    @Test
+    void a_bad_size_is_refused_naming_the_key_and_the_units() throws IOException {
+        Path file = projectFile("scan:\n  max-file-size: huge\n");
+        ConfigException e = assertThrows(ConfigException.class, this::config);
+        assertTrue(e.getMessage().startsWith(file + ":2: 'huge' is not a size for scan.max-file-size; use a number"
+                + " larger than zero with KB, MB or GB (10MB)"), e.getMessage());
+
+        Files.delete(file);
+        for (String bad : List.of("0", "0MB", "-1MB", "10 TB")) {
+            InvalidCommandException refused = assertThrows(InvalidCommandException.class,
+                    () -> builder().build().setConfig("scan.max-file-size", bad, ConfigScope.PROJECT), bad);
+            assertTrue(refused.getMessage().contains("is not a size for scan.max-file-size"), refused.getMessage());
+        }
+        assertFalse(Files.exists(file));
     }
 }
