@@ -331,6 +331,13 @@ final class JGitVersionControl implements VersionControl {
                 .call();
     }
 
+    @Override
+    public Optional<Identity> identity() {
+        UserConfig user = repo.getConfig().get(UserConfig.KEY);
+        return user.isAuthorNameImplicit() || user.isAuthorEmailImplicit() ? Optional.empty()
+                : Optional.of(new Identity(user.getAuthorName(), user.getAuthorEmail()));
+    }
+
     /** The committer git config names (repository, global, system), or a message telling how to set it. */
     private PersonIdent configuredIdentity() {
         UserConfig user = repo.getConfig().get(UserConfig.KEY);

@@ -12,6 +12,7 @@ import dev.codefactory.port.vcs.VersionControl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CommitTest extends IsolatedGit {
@@ -39,6 +40,18 @@ class CommitTest extends IsolatedGit {
         vc.add(List.of("a.txt"));
         vc.commit(CommitRequest.of("one"));
         assertEquals("Repo Person|ada@example.com\n", git(r, "log", "-1", "--format=%cn|%ce"));
+    }
+
+    @Test
+    void identity_is_what_git_config_says_and_empty_when_it_says_nothing() throws Exception {
+        VersionControl vc = newRepo("r");
+        assertEquals(Optional.of(new Identity("Ada Lovelace", "ada@example.com")), vc.identity());
+        git(vc.workTree(), "config", "user.name", "Repo Person");
+        try (VersionControl reopened = open(vc.workTree())) {
+            assertEquals(Optional.of(new Identity("Repo Person", "ada@example.com")), reopened.identity());
+        }
+        Files.writeString(home.resolve(".gitconfig"), "[init]\n\tdefaultBranch = main\n");
+        assertEquals(Optional.empty(), newRepo("bare-identity").identity());
     }
 
     @Test

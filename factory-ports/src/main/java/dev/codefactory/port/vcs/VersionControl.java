@@ -34,6 +34,9 @@ public interface VersionControl extends AutoCloseable {
      */
     CommitInfo commit(CommitRequest request);
 
+    /** Who git would record as the author of a commit here ({@code user.name}, {@code user.email}), if set. */
+    Optional<Identity> identity();
+
     /** The current branch's short name, empty when {@code HEAD} is detached or the repository is empty. */
     Optional<String> currentBranch();
 
