@@ -1,0 +1,287 @@
+package dev.codefactory.domain.intake;
+
+import dev.codefactory.domain.mode.IntakeStep;
+import dev.codefactory.domain.text.JsonReader;
+import dev.codefactory.domain.text.JsonText;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An intake in progress, saved after every step so that it can be resumed: the idea, the clarifying questions and
+ * their answers, the generated and the edited body, the feedback given, and where the spec was saved.
+ *
+ * @param id        {@code intake-20261125-101500}, chosen by the caller
+ * @param created   when the intake started
+ * @param updated   when it last changed
+ * @param step      where it stands
+ * @param idea      the idea as the person wrote it
+ * @param questions the clarifying questions asked
+ * @param answers   answers by question id, in the order given; {@code ""} means skipped
+ * @param generated the body the model last generated, or null
+ * @param edited    the body as the person edited it, or null
+ * @param feedback  the feedback given for regenerations, oldest first
+ * @param wizard    the body is written section by section without a model
+ * @param specId    the saved spec's id, or null
+ * @param specPath  the saved spec's path, or null
+ */
+public record IntakeDraft(String id, Instant created, Instant updated, IntakeStep step, String idea,
+        List<ClarifyingQuestions.Question> questions, Map<String, String> answers, String generated, String edited,
+        List<String> feedback, boolean wizard, String specId, String specPath) {
+
+    public IntakeDraft {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(updated, "updated");
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(idea, "idea");
+        questions = List.copyOf(Objects.requireNonNull(questions, "questions"));
+        Objects.requireNonNull(answers, "answers");
+        Map<String, String> copy = new LinkedHashMap<>();
+        answers.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "answer key"),
+                Objects.requireNonNull(v, "answer to " + k)));
+        answers = Collections.unmodifiableMap(copy);
+        feedback = List.copyOf(Objects.requireNonNull(feedback, "feedback"));
+    }
+
+    /** A new intake of {@code idea} at step IDEA. */
+    public static IntakeDraft start(String id, String idea, Instant now) {
+        return new IntakeDraft(id, now, now, IntakeStep.IDEA, idea, List.of(), Map.of(), null, null, List.of(), false,
+                null, null);
+    }
+
+    /** The body to show or save: the edited one when there is one, else the generated one (null when neither). */
+    public String current() {
+        return edited != null ? edited : generated;
+    }
+
+    /** This draft at {@code next}, without checking the move (see {@link #moveTo} for the guarded version). */
+    public IntakeDraft withStep(IntakeStep next, Instant now) {
+        return new IntakeDraft(id, created, now, next, idea, questions, answers, generated, edited, feedback, wizard,
+                specId, specPath);
+    }
+
+    /**
+     * This draft at {@code next} when {@link IntakeStep} allows the move from the current step (staying put is
+     * allowed), else an {@link dev.codefactory.domain.state.IllegalTransitionException} naming the allowed moves.
+     */
+    public IntakeDraft moveTo(IntakeStep next, Instant now) {
+        return withStep(next == step ? next : step.moveTo(next, id), now);
+    }
+
+    /** This draft with new questions; the answers to the old ones are dropped (ids are reused by new questions). */
+    public IntakeDraft withQuestions(List<ClarifyingQuestions.Question> newQuestions, Instant now) {
+        return new IntakeDraft(id, created, now, step, idea, newQuestions, Map.of(), generated, edited, feedback,
+                wizard, specId, specPath);
+    }
+
+    /**
+     * This draft with {@code answer} to question {@code questionId} ({@code ""} or null: skipped).
+     *
+     * @throws IllegalArgumentException when no question has that id
+     */
+    public IntakeDraft withAnswer(String questionId, String answer, Instant now) {
+        if (questions.stream().noneMatch(q -> q.id().equals(questionId))) {
+            throw new IllegalArgumentException(id + ": no question " + questionId + " to answer");
+        }
+        Map<String, String> next = new LinkedHashMap<>(answers);
+        next.put(questionId, answer == null ? "" : answer);
+        return new IntakeDraft(id, created, now, step, idea, questions, next, generated, edited, feedback, wizard,
+                specId, specPath);
+    }
+
+    /** This draft with a newly generated body; an earlier edit is dropped, since it edited the previous body. */
+    public IntakeDraft withGenerated(String body, Instant now) {
+        return new IntakeDraft(id, created, now, step, idea, questions, answers, body, null, feedback, wizard, specId,
+                specPath);
+    }
+
+    /** This draft with the person's edit of the body. */
+    public IntakeDraft withEdited(String body, Instant now) {
+        return new IntakeDraft(id, created, now, step, idea, questions, answers, generated, body, feedback, wizard,
+                specId, specPath);
+    }
+
+    /** This draft with one more piece of feedback at the end. */
+    public IntakeDraft withFeedback(String more, Instant now) {
+        List<String> next = new ArrayList<>(feedback);
+        next.add(Objects.requireNonNull(more, "feedback"));
+        return new IntakeDraft(id, created, now, step, idea, questions, answers, generated, edited, next, wizard,
+                specId, specPath);
+    }
+
+    /** This draft written section by section ({@code true}) or by a model. */
+    public IntakeDraft withWizard(boolean byWizard, Instant now) {
+        return new IntakeDraft(id, created, now, step, idea, questions, answers, generated, edited, feedback,
+                byWizard, specId, specPath);
+    }
+
+    /** This draft saved as spec {@code savedId} at {@code savedPath}: the step becomes SAVED. */
+    public IntakeDraft withSaved(String savedId, String savedPath, Instant now) {
+        return new IntakeDraft(id, created, now, IntakeStep.SAVED, idea, questions, answers, generated, edited,
+                feedback, wizard, Objects.requireNonNull(savedId, "specId"),
+                Objects.requireNonNull(savedPath, "specPath"));
+    }
+
+    /** The draft as pretty JSON (two-space indent), keys in a fixed order, ending with a newline. */
+    public String toJson() {
+        StringBuilder out = new StringBuilder("{\n");
+        field(out, "id").append(str(id)).append(",\n");
+        field(out, "created").append(str(created.toString())).append(",\n");
+        field(out, "updated").append(str(updated.toString())).append(",\n");
+        field(out, "step").append(str(step.name())).append(",\n");
+        field(out, "idea").append(str(idea)).append(",\n");
+        field(out, "questions");
+        if (questions.isEmpty()) {
+            out.append("[],\n");
+        } else {
+            out.append("[\n");
+            for (int i = 0; i < questions.size(); i++) {
+                ClarifyingQuestions.Question q = questions.get(i);
+                out.append("    {\"id\": ").append(str(q.id())).append(", \"text\": ").append(str(q.text()))
+                        .append(", \"why\": ").append(str(q.why())).append('}')
+                        .append(i + 1 < questions.size() ? ",\n" : "\n");
+            }
+            out.append("  ],\n");
+        }
+        field(out, "answers");
+        if (answers.isEmpty()) {
+            out.append("{},\n");
+        } else {
+            out.append("{\n");
+            int i = 0;
+            for (Map.Entry<String, String> e : answers.entrySet()) {
+                out.append("    ").append(str(e.getKey())).append(": ").append(str(e.getValue()))
+                        .append(++i < answers.size() ? ",\n" : "\n");
+            }
+            out.append("  },\n");
+        }
+        field(out, "generated").append(str(generated)).append(",\n");
+        field(out, "edited").append(str(edited)).append(",\n");
+        field(out, "feedback");
+        if (feedback.isEmpty()) {
+            out.append("[],\n");
+        } else {
+            out.append("[\n");
+            for (int i = 0; i < feedback.size(); i++) {
+                out.append("    ").append(str(feedback.get(i))).append(i + 1 < feedback.size() ? ",\n" : "\n");
+            }
+            out.append("  ],\n");
+        }
+        field(out, "wizard").append(wizard).append(",\n");
+        field(out, "specId").append(str(specId)).append(",\n");
+        field(out, "specPath").append(str(specPath)).append('\n');
+        return out.append("}\n").toString();
+    }
+
+    /**
+     * The draft {@link #toJson} wrote. {@code generated}, {@code edited}, {@code specId} and {@code specPath} may
+     * be null or absent; every other field is required.
+     *
+     * @throws IllegalArgumentException when the JSON is malformed or a field is missing or of the wrong type; the
+     *                                  message names the field
+     */
+    public static IntakeDraft fromJson(String json) {
+        Object root;
+        try {
+            root = JsonReader.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("intake draft: " + e.getMessage(), e);
+        }
+        if (!(root instanceof Map)) {
+            throw new IllegalArgumentException("intake draft: expected a JSON object");
+        }
+        Map<?, ?> map = (Map<?, ?>) root;
+        List<ClarifyingQuestions.Question> questions = new ArrayList<>();
+        List<?> rawQuestions = required(map, "questions", List.class);
+        for (int i = 0; i < rawQuestions.size(); i++) {
+            String where = "questions[" + i + "]";
+            if (!(rawQuestions.get(i) instanceof Map)) {
+                throw new IllegalArgumentException("intake draft: field '" + where + "' must be an object");
+            }
+            Map<?, ?> q = (Map<?, ?>) rawQuestions.get(i);
+            questions.add(new ClarifyingQuestions.Question(required(q, where + ".id", "id", String.class),
+                    required(q, where + ".text", "text", String.class),
+                    optional(q, where + ".why", "why", String.class)));
+        }
+        Map<String, String> answers = new LinkedHashMap<>();
+        Map<?, ?> rawAnswers = required(map, "answers", Map.class);
+        for (Map.Entry<?, ?> e : rawAnswers.entrySet()) {
+            if (!(e.getValue() instanceof String)) {
+                throw new IllegalArgumentException("intake draft: field 'answers." + e.getKey() + "' must be a string");
+            }
+            answers.put((String) e.getKey(), (String) e.getValue());
+        }
+        List<String> feedback = new ArrayList<>();
+        List<?> rawFeedback = required(map, "feedback", List.class);
+        for (int i = 0; i < rawFeedback.size(); i++) {
+            if (!(rawFeedback.get(i) instanceof String)) {
+                throw new IllegalArgumentException("intake draft: field 'feedback[" + i + "]' must be a string");
+            }
+            feedback.add((String) rawFeedback.get(i));
+        }
+        return new IntakeDraft(required(map, "id", String.class), instant(map, "created"), instant(map, "updated"),
+                step(map), required(map, "idea", String.class), questions, answers,
+                optional(map, "generated", "generated", String.class), optional(map, "edited", "edited", String.class),
+                feedback, required(map, "wizard", Boolean.class), optional(map, "specId", "specId", String.class),
+                optional(map, "specPath", "specPath", String.class));
+    }
+
+    private static Instant instant(Map<?, ?> map, String name) {
+        String text = required(map, name, String.class);
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("intake draft: field '" + name + "' is not an instant: " + text, e);
+        }
+    }
+
+    private static IntakeStep step(Map<?, ?> map) {
+        String text = required(map, "step", String.class);
+        try {
+            return IntakeStep.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("intake draft: field 'step' is not an intake step: " + text, e);
+        }
+    }
+
+    private static <T> T required(Map<?, ?> map, String name, Class<T> type) {
+        return required(map, name, name, type);
+    }
+
+    private static <T> T required(Map<?, ?> map, String where, String key, Class<T> type) {
+        T value = optional(map, where, key, type);
+        if (value == null) {
+            throw new IllegalArgumentException("intake draft: field '" + where + "' is missing");
+        }
+        return value;
+    }
+
+    private static <T> T optional(Map<?, ?> map, String where, String key, Class<T> type) {
+        Object value = map.get(key);
+        if (value != null && !type.isInstance(value)) {
+            throw new IllegalArgumentException("intake draft: field '" + where + "' must be a "
+                    + type.getSimpleName().toLowerCase(java.util.Locale.ROOT).replace("list", "array")
+                            .replace("map", "object"));
+        }
+        return type.cast(value);
+    }
+
+    private static StringBuilder field(StringBuilder out, String name) {
+        return out.append("  \"").append(name).append("\": ");
+    }
+
+    private static String str(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder();
+        JsonText.quote(s, out);
+        return out.toString();
+    }
+}
