@@ -6,6 +6,8 @@ import dev.codefactory.app.config.ConfigScope;
 import dev.codefactory.app.config.ConfigUseCase;
 import dev.codefactory.app.config.FactoryConfig;
 import dev.codefactory.app.config.LayeredConfiguration;
+import dev.codefactory.app.intake.IntakeService;
+import dev.codefactory.app.intake.IntakeUseCase;
 import dev.codefactory.app.llm.LanguageModels;
 import dev.codefactory.app.provider.ProviderRegistry;
 import dev.codefactory.app.secret.SecretService;
@@ -21,6 +23,8 @@ import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.port.audit.spi.AuditLogProvider;
 import dev.codefactory.port.cache.spi.ResponseCacheProvider;
+import dev.codefactory.port.intake.IntakeDialog;
+import dev.codefactory.port.intake.spi.DraftStoreProvider;
 import dev.codefactory.port.project.spi.ProjectLayoutProvider;
 import dev.codefactory.port.report.spi.ReportRepositoryProvider;
 import dev.codefactory.port.secret.spi.SecretStoreProvider;
@@ -67,7 +71,8 @@ import java.util.function.Supplier;
  * between two of them.
  */
 public final class CodeFactory implements AutoCloseable, InitProjectUseCase, CreateSpecUseCase, ListSpecsUseCase,
-        ShowSpecUseCase, ValidateSpecsUseCase, ChangeSpecStatusUseCase, RebuildIndexUseCase, ConfigUseCase {
+        ShowSpecUseCase, ValidateSpecsUseCase, ChangeSpecStatusUseCase, RebuildIndexUseCase, ConfigUseCase,
+        IntakeUseCase {
 
     private final ProjectContext context;
     private final ProviderRegistry registry;
@@ -78,6 +83,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     private final CodeHostAccess codeHosts;
     private final Supplier<VersionControlProvider> versionControlProvider;
     private final Supplier<WorkspaceScannerProvider> scannerProvider;
+    private final IntakeService intake;
     private final Object vcsLock = new Object();
     private Optional<VersionControl> versionControl;
 
@@ -105,6 +111,9 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         this.codeHosts = new CodeHostAccess(registry, this::config, this::secrets, context.clock());
         this.versionControlProvider = lazy(VersionControlProvider.class, ids, "jgit", p -> p);
         this.scannerProvider = lazy(WorkspaceScannerProvider.class, ids, "git", p -> p);
+        this.intake = new IntakeService(context.root(), catalog, languageModels,
+                lazy(DraftStoreProvider.class, ids, "file", p -> p.create(context)), this::versionControl,
+                context.clock(), context.environment());
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */
@@ -220,6 +229,15 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     /** Language models: the configured or detected provider, audited and cached; the providers and their models. */
     public LanguageModels languageModels() {
         return languageModels;
+    }
+
+    /**
+     * INTAKE: an idea becomes a reviewed, committed spec, asking and showing through {@code dialog}; the draft is
+     * kept in {@code .factory/drafts/} at every step.
+     */
+    @Override
+    public IntakeResult intake(IntakeCommand command, IntakeDialog dialog) {
+        return intake.intake(command, dialog);
     }
 
     /** Signing in to GitHub, and the client for it. */

@@ -255,6 +255,19 @@ public final class LayeredConfiguration implements ConfigUseCase {
         }
     }
 
+    /**
+     * Any YAML mapping (an answers file, say) flattened as SmallRye reads configuration: {@code a.b} for nested keys,
+     * {@code list[0]} for sequence items. A syntax error or a key written twice names the file and the line.
+     */
+    public static Map<String, String> flatten(Path file, String text) {
+        YamlConfigSource source = parse(file, text, 0);
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (String name : source.getPropertyNames()) {
+            out.put(name, source.getValue(name));
+        }
+        return out;
+    }
+
     /** Parses {@code text} with SmallRye's YAML source; a syntax error names the file and the line. */
     private static YamlConfigSource parse(Path file, String text, int ordinal) {
         YamlOutline.Duplicate twice = YamlOutline.of(text).firstDuplicate().orElse(null);

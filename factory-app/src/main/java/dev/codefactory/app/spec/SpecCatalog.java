@@ -31,6 +31,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -70,34 +71,93 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
 
     @Override
     public CreatedSpec create(CreateSpecCommand command) {
+        return create(command, null);
+    }
+
+    /**
+     * A new contract whose body (from its {@code # Title} heading on) is {@code body}, or the template's when null.
+     * Code-Factory, not the body's author, writes the front matter: a fresh id, {@code draft}, today's dates, the
+     * author, tags and priority. Refused with the findings when the result would not be valid.
+     */
+    public CreatedSpec create(CreateSpecCommand command, String body) {
         requireReady();
         return layout.get().exclusively(() -> {
             SpecificationRepository repo = specs.get();
             Validation before = validateAll(repo);
-            SpecKind kind = command.kind();
-            SpecId id = nextId(kind, before);
-            SpecTemplate template = templates.get().template(kind);
-            String author = command.author() != null ? command.author() : authorFromEnvironment();
-            String content = template.render(new SpecTemplate.Values(id, command.title(), LocalDate.now(clock),
-                    author, command.tags(), command.priority()));
-            String fileName = freeFileName(repo, kind, Slug.of(command.title(), id.value()));
-            String path = kind.folder() + "/" + fileName;
-            SpecSource parsed = repo.parse(path, content);
-            Validation own = validator(repo).validate(List.of(parsed));
-            if (!own.isValid() || own.specifications().isEmpty()) {
+            Composed composed = compose(repo, command, body, before);
+            if (!composed.validation().isValid() || composed.validation().specifications().isEmpty()) {
                 List<Finding> problems = new ArrayList<>();
-                for (Finding f : own.findings()) {
-                    problems.add(new Finding(f.ruleId(), f.severity(), template.origin(), f.line(),
-                            "template would produce an invalid " + kind.label() + ": " + f.message()));
+                for (Finding f : composed.validation().findings()) {
+                    problems.add(body != null ? f : new Finding(f.ruleId(), f.severity(), composed.origin(),
+                            f.line(), "template would produce an invalid " + command.kind().label() + ": "
+                            + f.message()));
                 }
                 throw new InvalidSpecificationException(problems);
             }
-            String written = repo.create(kind, fileName, content);
+            String written = repo.create(command.kind(), composed.fileName(), composed.content());
             List<Specification> all = new ArrayList<>(before.specifications());
-            all.add(own.specifications().get(0));
+            all.add(composed.validation().specifications().get(0));
             repo.writeIndex(CatalogIndex.render(all));
-            return new CreatedSpec(own.specifications().get(0), written);
+            return new CreatedSpec(composed.validation().specifications().get(0), written);
         });
+    }
+
+    /**
+     * What would be wrong with a new contract of this body, front matter included ({@code line N: message}, the
+     * lines of the whole file); empty when it would be valid. Nothing is written.
+     */
+    public List<String> check(CreateSpecCommand command, String body) {
+        requireReady();
+        SpecificationRepository repo = specs.get();
+        Composed composed = compose(repo, command, Objects.requireNonNull(body, "body"), validateAll(repo));
+        List<String> problems = new ArrayList<>();
+        for (Finding f : composed.validation().findings()) {
+            if (f.severity() == Severity.ERROR) {
+                problems.add((f.line() > 0 ? "line " + f.line() + ": " : "") + f.message());
+            }
+        }
+        return problems;
+    }
+
+    /** The project's template for {@code kind} without its front matter: the sections a new contract has. */
+    public String templateBody(SpecKind kind) {
+        String text = templates.get().template(kind).text().replace("\r\n", "\n");
+        return text.startsWith("---\n") && text.indexOf("\n---\n", 4) > 0
+                ? text.substring(text.indexOf("\n---\n", 4) + 5).stripLeading() : text;
+    }
+
+    /** The relative path of the contracts index ({@code contracts/README.md}), for commits. */
+    public String indexPath() {
+        return "contracts/README.md";
+    }
+
+    private record Composed(String origin, String fileName, String content, Validation validation) {
+    }
+
+    private Composed compose(SpecificationRepository repo, CreateSpecCommand command, String body,
+                             Validation before) {
+        SpecKind kind = command.kind();
+        SpecId id = nextId(kind, before);
+        SpecTemplate template = templates.get().template(kind);
+        String author = command.author() != null ? command.author() : authorFromEnvironment();
+        String content = template.render(new SpecTemplate.Values(id, command.title(), LocalDate.now(clock),
+                author, command.tags(), command.priority()));
+        if (body != null) {
+            content = frontMatterOf(content) + "\n" + (body.endsWith("\n") ? body : body + "\n");
+        }
+        String fileName = freeFileName(repo, kind, Slug.of(command.title(), id.value()));
+        String path = kind.folder() + "/" + fileName;
+        SpecSource parsed = repo.parse(path, content);
+        return new Composed(template.origin(), fileName, content, validator(repo).validate(List.of(parsed)));
+    }
+
+    /** The front matter block of rendered text, both {@code ---} lines included. */
+    private static String frontMatterOf(String rendered) {
+        int end = rendered.indexOf("\n---\n", 4);
+        if (!rendered.startsWith("---\n") || end < 0) {
+            throw new IllegalStateException("the template has no front matter block");
+        }
+        return rendered.substring(0, end + 5);
     }
 
     @Override

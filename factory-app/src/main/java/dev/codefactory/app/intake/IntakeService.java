@@ -1,0 +1,517 @@
+package dev.codefactory.app.intake;
+
+import dev.codefactory.app.llm.LanguageModels;
+import dev.codefactory.app.spec.CreateSpecUseCase.CreateSpecCommand;
+import dev.codefactory.app.spec.CreateSpecUseCase.CreatedSpec;
+import dev.codefactory.app.spec.ListSpecsUseCase.SpecQuery;
+import dev.codefactory.app.spec.SpecCatalog;
+import dev.codefactory.domain.FactoryException;
+import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.intake.ClarifyingQuestions;
+import dev.codefactory.domain.intake.ClarifyingQuestions.Question;
+import dev.codefactory.domain.intake.IntakeDraft;
+import dev.codefactory.domain.intake.IntakePrompts;
+import dev.codefactory.domain.intake.IntakePrompts.Answered;
+import dev.codefactory.domain.intake.IntakePrompts.IntakeContext;
+import dev.codefactory.domain.intake.IntakePrompts.Prompt;
+import dev.codefactory.domain.intake.ModelMarkdown;
+import dev.codefactory.domain.intake.NearDuplicates;
+import dev.codefactory.domain.intake.NearDuplicates.Candidate;
+import dev.codefactory.domain.intake.TechStack;
+import dev.codefactory.domain.intake.TemplateSections;
+import dev.codefactory.domain.llm.LanguageModelException;
+import dev.codefactory.domain.mode.IntakeStep;
+import dev.codefactory.domain.spec.SpecKind;
+import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.port.intake.DraftStore;
+import dev.codefactory.port.intake.IntakeDialog;
+import dev.codefactory.port.intake.IntakeDialog.Answer;
+import dev.codefactory.port.intake.IntakeDialog.Notice;
+import dev.codefactory.port.intake.IntakeDialog.ReviewDecision;
+import dev.codefactory.port.llm.FinishReason;
+import dev.codefactory.port.llm.Generation;
+import dev.codefactory.port.llm.GenerationRequest;
+import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.llm.StreamListener;
+import dev.codefactory.port.vcs.CommitInfo;
+import dev.codefactory.port.vcs.CommitRequest;
+import dev.codefactory.port.vcs.VersionControl;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+
+/**
+ * The INTAKE flow over the spec catalog, a language model, the draft store and git. Every step ends with the draft
+ * saved; nothing is written to {@code contracts/} before the person accepts a spec that validates.
+ */
+public final class IntakeService implements IntakeUseCase {
+    /** Ideas shorter than this get a hint about what to add. */
+    public static final int MIN_IDEA_LENGTH = 50;
+    /** Build files larger than this are not read for the tech stack. */
+    private static final long MAX_BUILD_FILE = 256 * 1024;
+    private static final DateTimeFormatter DRAFT_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+    private static final String SECTION = "section:";
+
+    private final Path root;
+    private final SpecCatalog catalog;
+    private final LanguageModels models;
+    private final Supplier<DraftStore> drafts;
+    private final Supplier<Optional<VersionControl>> git;
+    private final Clock clock;
+    private final Map<String, String> environment;
+
+    /**
+     * @param environment {@code FACTORY_AUTHOR} there names the author of new specs; otherwise git config's
+     *                    {@code user.name} does
+     */
+    public IntakeService(Path root, SpecCatalog catalog, LanguageModels models, Supplier<DraftStore> drafts,
+                         Supplier<Optional<VersionControl>> git, Clock clock, Map<String, String> environment) {
+        this.root = root;
+        this.catalog = catalog;
+        this.models = models;
+        this.drafts = drafts;
+        this.git = git;
+        this.clock = clock;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** One run: the command, the dialog, and the draft as it stands. */
+    private final class Run {
+        final IntakeCommand command;
+        final IntakeDialog dialog;
+        IntakeDraft draft;
+        IntakeContext context;
+        LanguageModel model;
+        String templateBody;
+
+        Run(IntakeCommand command, IntakeDialog dialog) {
+            this.command = command;
+            this.dialog = dialog;
+        }
+
+        void save() {
+            drafts.get().save(draft);
+        }
+
+        IntakeResult kept() {
+            draft = draft.withStep(draft.step(), clock.instant());
+            save();
+            return new IntakeResult(false, null, null, Optional.empty(), draft.id(), drafts.get().pathOf(draft.id()),
+                    draft.wizard());
+        }
+    }
+
+    @Override
+    public IntakeResult intake(IntakeCommand command, IntakeDialog dialog) {
+        List<Specification> existing = catalog.list(SpecQuery.ALL).specs();
+        Run run = new Run(command, dialog);
+        run.templateBody = catalog.templateBody(SpecKind.SPEC);
+        if (command.resume()) {
+            run.draft = latestUnfinished();
+            dialog.say(Notice.info("Resuming the intake of " + run.draft.created() + " (" + drafts.get()
+                    .pathOf(run.draft.id()) + "), stopped at " + run.draft.step().name().toLowerCase() + "."));
+        } else {
+            Optional<String> idea = idea(command.idea(), dialog);
+            if (idea.isEmpty()) {
+                return new IntakeResult(false, null, null, Optional.empty(), "", null, false);
+            }
+            run.draft = IntakeDraft.start(newDraftId(), idea.get(), clock.instant());
+            run.save();
+        }
+        run.context = context(existing, run.draft.idea());
+        if (!command.resume() && !duplicatesAccepted(run, existing)) {
+            run.draft = run.draft.withStep(IntakeStep.ABANDONED, clock.instant());
+            run.save();
+            return new IntakeResult(false, null, null, Optional.empty(), run.draft.id(),
+                    drafts.get().pathOf(run.draft.id()), false);
+        }
+        if (run.draft.step() == IntakeStep.IDEA) {
+            run.draft = run.draft.withStep(IntakeStep.CONTEXT, clock.instant());
+            run.save();
+        }
+        run.model = command.offline() || run.draft.wizard() ? null : openModel(dialog);
+        if (run.draft.current() == null) {
+            if (run.model != null) {
+                try {
+                    askQuestions(run);
+                    generate(run, null);
+                } catch (LanguageModelException e) {
+                    if (run.draft.generated() != null) {
+                        throw e;
+                    }
+                    dialog.say(Notice.warning("No model answered (" + e.getMessage() + "). Switching to the guided"
+                            + " wizard; your idea and answers are kept."));
+                    run.model = null;
+                }
+            }
+            if (run.model == null) {
+                wizard(run);
+            }
+        }
+        return review(run);
+    }
+
+    // ---- steps ---------------------------------------------------------------------------------------------------
+
+    private Optional<String> idea(String given, IntakeDialog dialog) {
+        String idea = given == null ? "" : given.strip();
+        if (idea.isEmpty()) {
+            Optional<String> typed = dialog.idea("", "Describe the feature: who it is for, what they must be able to"
+                    + " do, and any limits (speed, security, platforms).");
+            if (typed.isEmpty() || typed.get().isBlank()) {
+                return Optional.empty();
+            }
+            idea = typed.get().strip();
+        }
+        if (idea.length() < MIN_IDEA_LENGTH) {
+            Optional<String> longer = dialog.idea(idea, "That is short (" + idea.length() + " characters) to write a"
+                    + " spec from: add who it is for, what they must be able to do, and any limits (speed,"
+                    + " security, platforms). Or go on as it is.");
+            if (longer.isEmpty() || longer.get().isBlank()) {
+                return Optional.empty();
+            }
+            idea = longer.get().strip();
+        }
+        return Optional.of(idea);
+    }
+
+    private boolean duplicatesAccepted(Run run, List<Specification> existing) {
+        List<NearDuplicates.Match> duplicates = NearDuplicates.rank(run.draft.idea(), candidates(existing),
+                NearDuplicates.DUPLICATE);
+        return duplicates.isEmpty() || run.dialog.proceedDespite(duplicates);
+    }
+
+    private LanguageModel openModel(IntakeDialog dialog) {
+        try {
+            LanguageModels.Selection selection = models.select();
+            dialog.say(Notice.info("Using " + selection.providerId() + ": " + selection.reason() + "."));
+            return models.open(selection.providerId(), "intake", true);
+        } catch (FactoryException e) {
+            dialog.say(Notice.warning("No model is available (" + e.getMessage() + "). Using the guided wizard"
+                    + " instead."));
+            return null;
+        }
+    }
+
+    private void askQuestions(Run run) {
+        IntakeDraft d = run.draft;
+        if (d.step() == IntakeStep.CONTEXT && run.command.maxQuestions() > 0) {
+            Prompt prompt = IntakePrompts.questions(run.context, d.idea(), run.command.maxQuestions());
+            Generation g = run.model.generate(GenerationRequest.of(prompt.system(), prompt.user()));
+            List<Question> questions = ClarifyingQuestions.parse(g.text(), run.command.maxQuestions());
+            if (questions.isEmpty()) {
+                run.dialog.say(Notice.info("The model asked no usable questions; going on without."));
+            }
+            run.draft = d.withQuestions(questions, clock.instant()).withStep(IntakeStep.QUESTIONS, clock.instant());
+            run.save();
+        }
+        List<Question> questions = run.draft.questions();
+        for (int i = 0; i < questions.size(); i++) {
+            Question q = questions.get(i);
+            if (run.draft.answers().containsKey(q.id())) {
+                continue;
+            }
+            Answer answer = run.dialog.ask(q, i + 1, questions.size());
+            if (answer instanceof Answer.SkipRest) {
+                for (int j = i; j < questions.size(); j++) {
+                    run.draft = run.draft.withAnswer(questions.get(j).id(), "", clock.instant());
+                }
+                run.save();
+                break;
+            }
+            String text = answer instanceof Answer.Given ? ((Answer.Given) answer).text().strip() : "";
+            run.draft = run.draft.withAnswer(q.id(), text, clock.instant());
+            run.save();
+        }
+    }
+
+    /** Writes (or rewrites, with feedback) the spec, then one repair round when it does not validate. */
+    private void generate(Run run, String feedback) {
+        IntakeDraft d = run.draft.withStep(IntakeStep.GENERATION, clock.instant());
+        run.draft = d;
+        run.save();
+        Prompt prompt = IntakePrompts.generation(run.context, d.idea(), answered(d), run.templateBody, feedback,
+                feedback == null ? null : d.current());
+        String body = null;
+        for (int attempt = 1; attempt <= 2 && body == null; attempt++) {
+            Generation g = stream(run, prompt);
+            ModelMarkdown.Extracted extracted = ModelMarkdown.extract(g.text());
+            if (extracted.isEmpty()) {
+                run.dialog.say(Notice.warning(attempt == 1 ? "The model returned no spec; asking once more."
+                        : "The model returned no spec again."));
+                continue;
+            }
+            if (extracted.hadFrontMatter()) {
+                run.dialog.say(Notice.info("The model wrote front matter of its own; Code-Factory writes it"
+                        + " instead."));
+            }
+            if (extracted.truncated() || g.finishReason() == FinishReason.LENGTH) {
+                run.dialog.say(Notice.warning("The answer was cut off before its end; what is missing is listed"
+                        + " below."));
+            }
+            body = withTitle(extracted.body(), d.idea());
+        }
+        if (body == null) {
+            run.draft = run.draft.withStep(IntakeStep.REVIEW, clock.instant());
+            run.save();
+            throw new FactoryException("the model returned an empty answer twice; try again later, another model"
+                    + " (--model), or --offline for the guided wizard. The idea and answers are kept: factory"
+                    + " intake --resume");
+        }
+        List<String> problems = problems(run, body);
+        if (!problems.isEmpty()) {
+            run.dialog.say(Notice.info("The spec has " + problems.size() + " problem(s); asking the model to"
+                    + " repair them once."));
+            Prompt repair = IntakePrompts.repair(body, problems, run.templateBody);
+            Generation fixed = run.model.generate(GenerationRequest.of(repair.system(), repair.user()));
+            ModelMarkdown.Extracted extracted = ModelMarkdown.extract(fixed.text());
+            if (!extracted.isEmpty()) {
+                String repaired = withTitle(extracted.body(), d.idea());
+                if (problems(run, repaired).size() <= problems.size()) {
+                    body = repaired;
+                }
+            }
+        }
+        run.draft = run.draft.withGenerated(body, clock.instant()).withStep(IntakeStep.REVIEW, clock.instant());
+        run.save();
+    }
+
+    private Generation stream(Run run, Prompt prompt) {
+        CountDownLatch done = new CountDownLatch(1);
+        Generation[] result = new Generation[1];
+        LanguageModelException[] failure = new LanguageModelException[1];
+        run.model.stream(GenerationRequest.of(prompt.system(), prompt.user()), new StreamListener() {
+            @Override
+            public void onToken(String token) {
+                run.dialog.token(token);
+            }
+
+            @Override
+            public void onComplete(Generation generation) {
+                result[0] = generation;
+                done.countDown();
+            }
+
+            @Override
+            public void onError(LanguageModelException error) {
+                failure[0] = error;
+                done.countDown();
+            }
+        });
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FactoryException("interrupted while the spec was being written; the draft is kept: factory"
+                    + " intake --resume");
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return result[0];
+    }
+
+    private void wizard(Run run) {
+        List<TemplateSections.Section> sections = TemplateSections.of(run.templateBody);
+        if (!run.draft.wizard()) {
+            List<Question> asked = new ArrayList<>();
+            for (TemplateSections.Section s : sections) {
+                asked.add(new Question(SECTION + s.heading(), s.heading(), s.hint()));
+            }
+            run.draft = run.draft.withWizard(true, clock.instant()).withQuestions(asked, clock.instant())
+                    .withStep(IntakeStep.GENERATION, clock.instant());
+            run.save();
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (int i = 0; i < sections.size(); i++) {
+            TemplateSections.Section s = sections.get(i);
+            String key = SECTION + s.heading();
+            String text = run.draft.answers().get(key);
+            if (text == null) {
+                text = run.dialog.section(s, i + 1, sections.size());
+                text = text == null ? "" : text.strip();
+                run.draft = run.draft.withAnswer(key, text, clock.instant());
+                run.save();
+            }
+            texts.put(s.heading(), text);
+        }
+        String body = TemplateSections.fill(titleFrom(run.draft.idea()), sections, texts);
+        run.draft = run.draft.withGenerated(body, clock.instant()).withStep(IntakeStep.REVIEW, clock.instant());
+        run.save();
+    }
+
+    private IntakeResult review(Run run) {
+        while (true) {
+            String current = run.draft.current();
+            List<String> problems = problems(run, current);
+            ReviewDecision decision = run.dialog.review(current, problems, run.model != null);
+            if (decision instanceof ReviewDecision.Accept) {
+                if (problems.isEmpty()) {
+                    return save(run, current);
+                }
+                run.dialog.say(Notice.warning("It cannot be saved as it is: fix what is listed (edit"
+                        + (run.model != null ? " or regenerate" : "") + ") first."));
+            } else if (decision instanceof ReviewDecision.Edit) {
+                String edited = run.dialog.edit(current);
+                if (edited != null && !edited.equals(current)) {
+                    run.draft = run.draft.withEdited(edited, clock.instant());
+                    run.save();
+                }
+            } else if (decision instanceof ReviewDecision.Regenerate) {
+                if (run.model == null) {
+                    run.dialog.say(Notice.warning("There is no model to write it again; edit it instead."));
+                    continue;
+                }
+                String feedback = ((ReviewDecision.Regenerate) decision).feedback();
+                run.draft = run.draft.withFeedback(feedback == null ? "" : feedback, clock.instant());
+                run.save();
+                generate(run, feedback == null || feedback.isBlank() ? "Write it again, better." : feedback);
+            } else {
+                return run.kept();
+            }
+        }
+    }
+
+    private IntakeResult save(Run run, String body) {
+        String title = titleOf(body).orElse(titleFrom(run.draft.idea()));
+        CreatedSpec created = catalog.create(new CreateSpecCommand(title, SpecKind.SPEC, run.command.tags(),
+                run.command.priority(), author()), body);
+        String id = created.spec().id().value();
+        Optional<String> commit = Optional.empty();
+        Optional<VersionControl> vcs = git.get();
+        if (run.command.commit() && vcs.isPresent()) {
+            Path workTree = vcs.get().workTree();
+            List<String> paths = List.of(relative(workTree, created.path()), relative(workTree, catalog.indexPath()));
+            CommitInfo info = vcs.get().commit(CommitRequest.only("spec: add " + title + " (" + id + ")", paths));
+            commit = Optional.of(info.id());
+        } else if (run.command.commit()) {
+            run.dialog.say(Notice.warning("Not committed: the project is not in a git repository."));
+        }
+        run.draft = run.draft.withSaved(id, created.path(), clock.instant());
+        drafts.get().delete(run.draft.id());
+        return new IntakeResult(true, id, created.path(), commit, run.draft.id(), null, run.draft.wizard());
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    /** FACTORY_AUTHOR when set (the catalog reads it), else git config's user.name, else the catalog's fallbacks. */
+    private String author() {
+        String named = environment.get("FACTORY_AUTHOR");
+        if (named != null && !named.isBlank()) {
+            return null;
+        }
+        return git.get().flatMap(VersionControl::identity).map(i -> i.name()).orElse(null);
+    }
+
+    private List<String> problems(Run run, String body) {
+        String title = titleOf(body).orElse(titleFrom(run.draft.idea()));
+        try {
+            return catalog.check(new CreateSpecCommand(title, SpecKind.SPEC, run.command.tags(),
+                    run.command.priority(), null), body);
+        } catch (InvalidCommandException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
+    private IntakeDraft latestUnfinished() {
+        return drafts.get().list().stream()
+                .filter(d -> d.step() != IntakeStep.SAVED && d.step() != IntakeStep.ABANDONED)
+                .findFirst()
+                .orElseThrow(() -> new InvalidCommandException("there is no unfinished intake to resume in"
+                        + " .factory/drafts/; start one with: factory intake \"IDEA\""));
+    }
+
+    private String newDraftId() {
+        String base = "intake-" + DRAFT_ID.format(clock.instant());
+        String id = base;
+        for (int n = 2; drafts.get().load(id).isPresent(); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    private IntakeContext context(List<Specification> existing, String idea) {
+        List<Candidate> all = candidates(existing);
+        List<Candidate> related = new ArrayList<>();
+        for (NearDuplicates.Match m : NearDuplicates.rank(idea, all, NearDuplicates.RELATED)) {
+            if (related.size() < 5) {
+                related.add(m.candidate());
+            }
+        }
+        return new IntakeContext(root.getFileName() == null ? "project" : root.getFileName().toString(),
+                TechStack.detect(buildFiles()), all, related);
+    }
+
+    private Map<String, String> buildFiles() {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String name : TechStack.buildFileNames()) {
+            Path p = root.resolve(name);
+            try {
+                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(p) <= MAX_BUILD_FILE) {
+                    files.put(name, new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                // an unreadable build file only means a less precise tech stack
+            }
+        }
+        return files;
+    }
+
+    private static List<Candidate> candidates(List<Specification> specs) {
+        List<Candidate> out = new ArrayList<>();
+        for (Specification s : specs) {
+            out.add(new Candidate(s.id().value(), s.title(), s.tags(), s.path()));
+        }
+        return out;
+    }
+
+    private static List<Answered> answered(IntakeDraft d) {
+        List<Answered> out = new ArrayList<>();
+        for (Question q : d.questions()) {
+            out.add(new Answered(q.text(), d.answers().getOrDefault(q.id(), "")));
+        }
+        return out;
+    }
+
+    /** The text of the body's first {@code # } heading. */
+    static Optional<String> titleOf(String body) {
+        for (String line : body.split("\n", -1)) {
+            if (line.startsWith("# ")) {
+                String t = line.substring(2).strip();
+                return t.isEmpty() || t.length() > 200 ? Optional.empty() : Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A title from the idea: its first sentence, at most 80 characters, cut at a word. */
+    static String titleFrom(String idea) {
+        String first = idea.strip().split("(?<=[.!?])\\s|\\n", 2)[0].replaceAll("[.!?]+$", "").strip();
+        if (first.length() > 80) {
+            int cut = first.lastIndexOf(' ', 80);
+            first = first.substring(0, cut > 20 ? cut : 80);
+        }
+        return first.isEmpty() ? "New feature" : Character.toUpperCase(first.charAt(0)) + first.substring(1);
+    }
+
+    private static String withTitle(String body, String idea) {
+        return titleOf(body).isPresent() ? body : "# " + titleFrom(idea) + "\n\n" + body;
+    }
+
+    private String relative(Path workTree, String projectRelative) {
+        return workTree.toAbsolutePath().normalize().relativize(root.toAbsolutePath().normalize()
+                .resolve(projectRelative)).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,105 @@
+package dev.codefactory.app.intake;
+
+import dev.codefactory.app.config.LayeredConfiguration;
+import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.intake.ClarifyingQuestions.Question;
+import dev.codefactory.domain.project.StorageException;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Answers prepared in a YAML file ({@code factory intake --answers FILE}), for an intake without a terminal:
+ * <pre>
+ * answers:          # in the order the questions are asked
+ *   - Teams of up to 50 people
+ *   - Email and Google sign-in
+ * q3: Nothing else  # or by question number
+ * sections:         # for the guided wizard (no model), by section heading
+ *   Overview: A shared calendar for small teams.
+ * </pre>
+ */
+public record PreparedAnswers(List<String> inOrder, Map<String, String> byId, Map<String, String> sections) {
+    private static final int MAX_BYTES = 1024 * 1024;
+    private static final Pattern ORDERED = Pattern.compile("answers\\[(\\d+)]");
+    private static final Pattern BY_ID = Pattern.compile("q(\\d+)");
+
+    public PreparedAnswers {
+        inOrder = List.copyOf(inOrder);
+        byId = Map.copyOf(byId);
+        sections = Map.copyOf(sections);
+    }
+
+    public static final PreparedAnswers NONE = new PreparedAnswers(List.of(), Map.of(), Map.of());
+
+    /** The answer for the {@code number}th question (from 1): by id first, else by position. */
+    public Optional<String> answerFor(Question question, int number) {
+        String byQuestion = byId.get(question.id());
+        if (byQuestion != null) {
+            return Optional.of(byQuestion);
+        }
+        return number >= 1 && number <= inOrder.size() ? Optional.of(inOrder.get(number - 1)) : Optional.empty();
+    }
+
+    /** The wizard's text for the section headed {@code heading} (case-insensitive). */
+    public Optional<String> sectionText(String heading) {
+        return sections.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(heading))
+                .map(Map.Entry::getValue).findFirst();
+    }
+
+    /** Reads an answers file; what is wrong with it is named with the file (and line, for YAML syntax). */
+    public static PreparedAnswers read(Path file) {
+        String text;
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidCommandException("answers file " + file + " does not exist (or is not a file)");
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new InvalidCommandException("answers file " + file + " is larger than 1 MB; it should hold a"
+                        + " few answers");
+            }
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidCommandException("answers file " + file + " is not UTF-8 text");
+        } catch (IOException e) {
+            throw new StorageException("cannot read the answers file " + file + ": " + e.getMessage());
+        }
+        Map<String, String> flat = LayeredConfiguration.flatten(file, text);
+        TreeMap<Integer, String> ordered = new TreeMap<>();
+        Map<String, String> byId = new LinkedHashMap<>();
+        Map<String, String> sections = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : flat.entrySet()) {
+            String key = e.getKey();
+            Matcher o = ORDERED.matcher(key);
+            Matcher q = BY_ID.matcher(key);
+            if (o.matches()) {
+                ordered.put(Integer.parseInt(o.group(1)), e.getValue());
+            } else if (q.matches()) {
+                byId.put(key, e.getValue());
+            } else if (key.startsWith("sections.") && key.length() > "sections.".length()) {
+                sections.put(unquote(key.substring("sections.".length())), e.getValue());
+            } else if (!key.equals("answers")) {
+                throw new InvalidCommandException("answers file " + file + ": unknown key '" + key + "'; use"
+                        + " answers: (a list, in the order of the questions), q1:, q2:, ... (by question number),"
+                        + " or sections: (by heading, for the wizard)");
+            }
+        }
+        return new PreparedAnswers(new ArrayList<>(ordered.values()), byId, sections);
+    }
+
+    private static String unquote(String key) {
+        return key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"") ? key.substring(1, key.length() - 1)
+                : key;
+    }
+}

@@ -1,0 +1,359 @@
+package dev.codefactory.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.codefactory.app.CodeFactory;
+import dev.codefactory.app.intake.IntakeUseCase.IntakeCommand;
+import dev.codefactory.app.intake.IntakeUseCase.IntakeResult;
+import dev.codefactory.cli.TestProject.Result;
+import dev.codefactory.domain.intake.ClarifyingQuestions.Question;
+import dev.codefactory.domain.intake.NearDuplicates;
+import dev.codefactory.domain.intake.TemplateSections;
+import dev.codefactory.domain.spec.Priority;
+import dev.codefactory.port.intake.IntakeDialog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * INTAKE end to end, against a loopback model that speaks Ollama's wire format: from Java through the
+ * {@link IntakeDialog} port, and through {@code factory intake} in a temporary git repository.
+ */
+class IntakeTest {
+    static final String IDEA = "A shared team calendar where members of a small team see each other's absences and"
+            + " book meeting rooms, from the browser.";
+    static final String SPEC = "# Team calendar\n\n## Overview\n\nA shared calendar for small teams: absences and"
+            + " rooms in one place. Ünïcødé survives chunking: 日本語 ✓\n\n## Requirements\n\n### Functional\n\n"
+            + "- A member can mark an absence.\n- A member can book a room for a time slot.\n\n"
+            + "### Non-Functional\n\n- A booking shows to the team within 5 seconds.\n";
+    static final String QUESTIONS = "Sure! Here are my questions:\n```json\n[{\"question\": \"How many people are in a"
+            + " team?\", \"why\": \"sizing\"}, {\"question\": \"Which sign-in do teams use?\"}]\n```\nThanks!";
+
+    @TempDir
+    Path tmp;
+    TestProject project;
+    ModelLoopback model;
+
+    @BeforeEach
+    void start() throws IOException {
+        model = new ModelLoopback();
+        project = TestProject.initialised(Files.createDirectories(tmp.resolve("calendar")));
+        project.git("config", "user.name", "Ada Lovelace");
+        project.git("config", "user.email", "ada@example.com");
+        project.git("add", "-A");
+        project.git("commit", "-q", "-m", "init");
+        project.env.put("HOME", tmp.toString());
+        project.env.remove("FACTORY_AUTHOR");
+        project.env.put("FACTORY_LLM_PROVIDER", "ollama");
+        project.env.put("FACTORY_LLM_ENDPOINT", model.url());
+        project.env.put("FACTORY_LLM_MODEL", "llama3.2:latest");
+        Files.writeString(project.root.resolve("pom.xml"), "<project><properties><maven.compiler.release>17"
+                + "</maven.compiler.release></properties></project>\n");
+    }
+
+    @AfterEach
+    void stop() {
+        model.close();
+    }
+
+    /** A person scripted in advance: answers in order, then review decisions in order. */
+    static final class ScriptedPerson implements IntakeDialog {
+        final Deque<String> answers = new ArrayDeque<>();
+        final Deque<ReviewDecision> decisions = new ArrayDeque<>();
+        final List<String> notices = new ArrayList<>();
+        final List<String> asked = new ArrayList<>();
+        final List<List<String>> problemsShown = new ArrayList<>();
+        final StringBuilder streamed = new StringBuilder();
+        String editedText;
+
+        @Override
+        public void say(Notice notice) {
+            notices.add(notice.level() + ": " + notice.message());
+        }
+
+        @Override
+        public Optional<String> idea(String current, String hint) {
+            return current.isEmpty() ? Optional.empty() : Optional.of(current);
+        }
+
+        @Override
+        public boolean proceedDespite(List<NearDuplicates.Match> duplicates) {
+            notices.add("DUPLICATES: " + duplicates.size());
+            return false;
+        }
+
+        @Override
+        public Answer ask(Question question, int number, int count) {
+            asked.add(number + "/" + count + " " + question.text());
+            String a = answers.pollFirst();
+            return a == null ? new Answer.Skipped() : new Answer.Given(a);
+        }
+
+        @Override
+        public void token(String text) {
+            streamed.append(text);
+        }
+
+        @Override
+        public ReviewDecision review(String markdown, List<String> problems, boolean canRegenerate) {
+            problemsShown.add(problems);
+            ReviewDecision d = decisions.pollFirst();
+            return d == null ? new ReviewDecision.Quit() : d;
+        }
+
+        @Override
+        public String edit(String markdown) {
+            return editedText == null ? markdown : editedText;
+        }
+
+        @Override
+        public String section(TemplateSections.Section section, int number, int count) {
+            return section.heading().equals("Overview") ? "Absences and rooms for small teams."
+                    : section.heading().equals("Functional") ? "- A member can mark an absence." : "";
+        }
+    }
+
+    private CodeFactory factory() {
+        return CodeFactory.builder().projectRoot(project.root).environment(project.env)
+                .userConfigDir(project.userConfigHome().resolve("factory")).build();
+    }
+
+    private String committedFiles() {
+        return project.git("show", "--name-only", "--format=%s%n%an <%ae>", "HEAD");
+    }
+
+    @Test
+    void a_java_program_drives_a_whole_intake_with_scripted_answers_and_gets_a_committed_spec() throws IOException {
+        model.questions.add(QUESTIONS);
+        model.generations.add("Here is the spec you asked for:\n\n```markdown\n---\ntitle: mine\nstatus: done\n---\n"
+                + SPEC + "```\nLet me know if you want changes.");
+        ScriptedPerson person = new ScriptedPerson();
+        person.answers.add("Up to 50 people");
+        person.answers.add("Google sign-in");
+        person.decisions.add(new IntakeDialog.ReviewDecision.Accept());
+
+        IntakeResult result;
+        try (CodeFactory f = factory()) {
+            result = f.intake(IntakeCommand.of(IDEA), person);
+        }
+
+        assertTrue(result.saved(), person.notices.toString());
+        assertEquals("feature-001", result.specId());
+        assertEquals("contracts/specs/team-calendar.md", result.path());
+        assertEquals(List.of("1/2 How many people are in a team?", "2/2 Which sign-in do teams use?"), person.asked);
+        assertTrue(person.streamed.toString().contains("日本語 ✓"), person.streamed.toString());
+        String saved = Files.readString(project.root.resolve(result.path()), StandardCharsets.UTF_8);
+        assertTrue(saved.startsWith("---\nid: feature-001\ntitle: Team calendar\nstatus: draft\n"), saved);
+        assertTrue(saved.contains("author: Ada Lovelace\n"), "the author comes from git config: " + saved);
+        assertFalse(saved.contains("status: done") || saved.contains("title: mine"), saved);
+        assertTrue(saved.endsWith(SPEC), saved);
+        assertFalse(saved.contains("Let me know") || saved.contains("```"), saved);
+        assertTrue(person.notices.stream().anyMatch(n -> n.contains("front matter")), person.notices.toString());
+        String generation = model.bodies.get(model.kinds.indexOf(ModelLoopback.Kind.GENERATION));
+        assertTrue(generation.contains("Up to 50 people") && generation.contains("Google sign-in"), generation);
+        assertTrue(generation.contains("Java 17 (Maven)"), "the tech stack is in the prompt");
+        assertEquals("spec: add Team calendar (feature-001)\nAda Lovelace <ada@example.com>\n\n"
+                + "contracts/README.md\ncontracts/specs/team-calendar.md", committedFiles().strip());
+        assertEquals(result.commit().orElseThrow(), project.git("rev-parse", "HEAD").strip());
+        assertTrue(project.git("status", "--porcelain").contains("?? pom.xml"), "nothing else was committed");
+        assertNoDrafts();
+    }
+
+    @Test
+    void a_spec_missing_a_section_gets_one_repair_round_with_the_validators_findings() throws IOException {
+        model.questions.add("[]");
+        model.generations.add("# Team calendar\n\n## Overview\n\nShared absences and rooms.\n");
+        model.repairs.add(SPEC);
+        ScriptedPerson person = new ScriptedPerson();
+        person.decisions.add(new IntakeDialog.ReviewDecision.Accept());
+
+        IntakeResult result;
+        try (CodeFactory f = factory()) {
+            result = f.intake(IntakeCommand.of(IDEA), person);
+        }
+
+        assertTrue(result.saved(), person.notices.toString());
+        String repair = model.bodies.get(model.kinds.indexOf(ModelLoopback.Kind.REPAIR));
+        assertTrue(repair.contains("Requirements"), "the finding names the missing section: " + repair);
+        assertEquals(List.of(List.of()), person.problemsShown);
+    }
+
+    @Test
+    void quitting_keeps_the_draft_and_resume_goes_on_from_the_review() throws IOException {
+        model.questions.add(QUESTIONS);
+        model.generations.add(SPEC);
+        ScriptedPerson first = new ScriptedPerson();
+        first.answers.add("Up to 50 people");
+        first.decisions.add(new IntakeDialog.ReviewDecision.Quit());
+        IntakeResult quit;
+        try (CodeFactory f = factory()) {
+            quit = f.intake(IntakeCommand.of(IDEA), first);
+        }
+        assertFalse(quit.saved());
+        assertTrue(Files.exists(project.root.resolve(quit.draftPath())), quit.draftPath());
+        assertFalse(Files.exists(project.root.resolve("contracts/specs/team-calendar.md")));
+        int requests = model.bodies.size();
+
+        ScriptedPerson second = new ScriptedPerson();
+        second.decisions.add(new IntakeDialog.ReviewDecision.Accept());
+        IntakeResult resumed;
+        try (CodeFactory f = factory()) {
+            resumed = f.intake(new IntakeCommand(null, true, false, 5, true, List.of(), Priority.HIGH), second);
+        }
+        assertTrue(resumed.saved(), second.notices.toString());
+        assertEquals(requests, model.bodies.size(), "resuming at the review asks the model nothing again");
+        assertTrue(second.asked.isEmpty());
+        assertTrue(Files.readString(project.root.resolve(resumed.path())).contains("priority: high"));
+        assertNoDrafts();
+    }
+
+    @Test
+    void an_edit_is_checked_again_and_saved_as_edited() throws IOException {
+        model.questions.add("[]");
+        model.generations.add(SPEC);
+        ScriptedPerson person = new ScriptedPerson();
+        person.editedText = SPEC.replace("within 5 seconds", "within 2 seconds");
+        person.decisions.add(new IntakeDialog.ReviewDecision.Edit());
+        person.decisions.add(new IntakeDialog.ReviewDecision.Accept());
+
+        IntakeResult result;
+        try (CodeFactory f = factory()) {
+            result = f.intake(IntakeCommand.of(IDEA), person);
+        }
+
+        assertTrue(Files.readString(project.root.resolve(result.path())).contains("within 2 seconds"));
+    }
+
+    @Test
+    void without_a_model_the_wizard_writes_the_same_format() throws IOException {
+        model.close();
+        ScriptedPerson person = new ScriptedPerson();
+        person.decisions.add(new IntakeDialog.ReviewDecision.Accept());
+
+        IntakeResult result;
+        try (CodeFactory f = factory()) {
+            result = f.intake(IntakeCommand.of(IDEA), person);
+        }
+
+        assertTrue(result.saved(), person.notices.toString());
+        assertTrue(result.wizard());
+        assertTrue(person.notices.stream().anyMatch(n -> n.contains("wizard")), person.notices.toString());
+        String saved = Files.readString(project.root.resolve(result.path()));
+        assertTrue(saved.contains("## Overview\n\nAbsences and rooms for small teams."), saved);
+        assertTrue(saved.contains("- A member can mark an absence."), saved);
+    }
+
+    @Test
+    void a_near_duplicate_is_pointed_out_before_anything_is_generated() {
+        assertEquals(0, project.run("spec", "new", "Shared team calendar for absences and meeting rooms").exit());
+        ScriptedPerson person = new ScriptedPerson();
+
+        IntakeResult result;
+        try (CodeFactory f = factory()) {
+            result = f.intake(IntakeCommand.of(IDEA), person);
+        }
+
+        assertFalse(result.saved());
+        assertTrue(person.notices.contains("DUPLICATES: 1"), person.notices.toString());
+        assertTrue(model.bodies.isEmpty(), "nothing was generated");
+    }
+
+    @Test
+    void the_cli_runs_an_intake_without_a_terminal_from_an_answers_file_and_prints_json() throws IOException {
+        model.questions.add(QUESTIONS);
+        model.generations.add(SPEC);
+        Path answers = Files.writeString(tmp.resolve("answers.yaml"), "answers:\n  - Up to 50 people\n"
+                + "  - Google sign-in\n");
+
+        Result r = project.run("intake", IDEA, "--answers", answers.toString(), "--yes", "--json", "--tags",
+                "calendar,teams");
+
+        assertEquals(0, r.exit(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertTrue(json.get("saved").asBoolean());
+        assertEquals("feature-001", json.get("id").asText());
+        assertEquals("contracts/specs/team-calendar.md", json.get("path").asText());
+        assertEquals(project.git("rev-parse", "HEAD").strip(), json.get("commit").asText());
+        String committed = project.git("show", "HEAD:contracts/specs/team-calendar.md");
+        assertTrue(committed.contains("tags: [calendar, teams]") || committed.contains("- calendar"), committed);
+        assertTrue(committed.endsWith(SPEC), committed);
+        assertTrue(project.git("log", "-1", "--format=%s").strip().equals("spec: add Team calendar (feature-001)"));
+        String generation = model.bodies.get(model.kinds.indexOf(ModelLoopback.Kind.GENERATION));
+        assertTrue(generation.contains("Google sign-in"), generation);
+    }
+
+    @Test
+    void the_cli_without_yes_keeps_the_draft_and_says_how_to_go_on() {
+        model.questions.add("[]");
+        model.generations.add(SPEC);
+
+        Result r = project.run("intake", IDEA, "--no-questions");
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("factory intake --resume"), r.err());
+        assertFalse(Files.exists(project.root.resolve("contracts/specs/team-calendar.md")));
+        Result resumed = project.run("intake", "--resume", "--yes");
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.out().startsWith("Saved feature-001 to contracts/specs/team-calendar.md, committed as "),
+                resumed.out());
+    }
+
+    @Test
+    void an_empty_answer_twice_fails_clearly_and_keeps_the_idea() {
+        model.questions.add("[]");
+        model.generations.add("");
+
+        Result r = project.run("intake", IDEA, "--yes");
+
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().contains("empty answer twice"), r.err());
+        assertTrue(r.err().contains("factory intake --resume"), r.err());
+        assertNotNull(onlyDraft());
+    }
+
+    @Test
+    void a_short_idea_gets_a_hint_about_what_to_add() {
+        model.questions.add("[]");
+        model.generations.add(SPEC);
+
+        Result r = project.run("intake", "Team calendar", "--yes", "--no-questions");
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("hint: That is short (13 characters)"), r.err());
+    }
+
+    private Path onlyDraft() {
+        try (Stream<Path> files = Files.list(project.root.resolve(".factory/drafts"))) {
+            List<Path> drafts = files.filter(p -> p.toString().endsWith(".json")).toList();
+            assertEquals(1, drafts.size(), drafts.toString());
+            return drafts.get(0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void assertNoDrafts() throws IOException {
+        Path dir = project.root.resolve(".factory/drafts");
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".json")).toList());
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.codefactory.cli;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.codefactory.domain.text.JsonText;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A model on 127.0.0.1 that speaks Ollama's {@code /api/chat} (one JSON object, or NDJSON lines when streamed) and
+ * {@code /api/tags}, answering each kind of intake request from a script: the questions step, the spec's generation
+ * (streamed in small chunks cut at awkward places, inside multi-byte characters included) and the repair round. What
+ * a script holds is what models really return: prose around JSON, fences, chatter, front matter, nothing at all.
+ */
+final class ModelLoopback implements AutoCloseable {
+    /** Which request an intake makes, told apart by its system prompt. */
+    enum Kind { QUESTIONS, GENERATION, REPAIR }
+
+    private final HttpServer server;
+    final Deque<String> questions = new ArrayDeque<>();
+    final Deque<String> generations = new ArrayDeque<>();
+    final Deque<String> repairs = new ArrayDeque<>();
+    /** Every chat request's body and kind, in order. */
+    final List<String> bodies = new CopyOnWriteArrayList<>();
+    final List<Kind> kinds = new CopyOnWriteArrayList<>();
+    /** Streams stop after this many bytes (no {@code done} line), to play a dropped connection; -1: never. */
+    volatile int cutAfter = -1;
+
+    ModelLoopback() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "model-loopback");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/api/tags", ex -> send(ex, "{\"models\":[{\"name\":\"llama3.2:latest\"}]}"));
+        server.createContext("/api/chat", this::chat);
+        server.start();
+    }
+
+    /** For {@code OLLAMA_HOST} (or {@code llm.endpoint}). */
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    static Kind kindOf(String body) {
+        String lower = body.toLowerCase(Locale.ROOT);
+        int user = lower.indexOf("\"role\":\"user\"");
+        String system = user < 0 ? lower : lower.substring(0, user);
+        if (system.contains("clarifying question")) {
+            return Kind.QUESTIONS;
+        }
+        if (system.contains("repair") || system.contains("fix")) {
+            return Kind.REPAIR;
+        }
+        return Kind.GENERATION;
+    }
+
+    private void chat(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Kind kind = kindOf(body);
+        bodies.add(body);
+        kinds.add(kind);
+        Deque<String> script = kind == Kind.QUESTIONS ? questions : kind == Kind.REPAIR ? repairs : generations;
+        String text = script.isEmpty() ? "" : script.size() == 1 ? script.peekFirst() : script.removeFirst();
+        if (!body.contains("\"stream\":true")) {
+            send(exchange, "{\"model\":\"llama3.2:latest\",\"message\":{\"role\":\"assistant\",\"content\":"
+                    + quote(text) + "},\"done\":true,\"done_reason\":\"stop\",\"prompt_eval_count\":10,"
+                    + "\"eval_count\":20}");
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", "application/x-ndjson");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < text.length(); i += 7) {
+                String piece = text.substring(i, Math.min(text.length(), i + 7));
+                lines.append("{\"model\":\"llama3.2:latest\",\"message\":{\"role\":\"assistant\",\"content\":")
+                        .append(quote(piece)).append("},\"done\":false}\n");
+            }
+            lines.append("{\"model\":\"llama3.2:latest\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},"
+                    + "\"done\":true,\"done_reason\":\"stop\",\"prompt_eval_count\":10,\"eval_count\":20}\n");
+            byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
+            int limit = cutAfter < 0 ? bytes.length : Math.min(cutAfter, bytes.length);
+            for (int i = 0; i < limit; i += 5) {
+                out.write(bytes, i, Math.min(5, limit - i));
+                out.flush();
+            }
+        }
+    }
+
+    private static void send(HttpExchange exchange, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String quote(String s) {
+        StringBuilder b = new StringBuilder();
+        JsonText.quote(s, b);
+        return b.toString();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.codefactory.port.intake;
+
+import dev.codefactory.domain.intake.ClarifyingQuestions.Question;
+import dev.codefactory.domain.intake.NearDuplicates;
+import dev.codefactory.domain.intake.TemplateSections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The person in the loop of an intake: everything the intake asks or shows goes through here, so the same intake
+ * runs on a terminal, from a script with prepared answers, or inside another program. Implementations may block
+ * while the person thinks.
+ */
+public interface IntakeDialog {
+
+    /** Something to tell the person: which model was chosen, a hint, a warning. */
+    void say(Notice notice);
+
+    /**
+     * The idea, when none was given or the one given was too short ({@code hint} says what to add); the same text
+     * again to go on with it, empty to give up.
+     */
+    Optional<String> idea(String current, String hint);
+
+    /** Whether to go on although these specs look like the same feature. */
+    boolean proceedDespite(List<NearDuplicates.Match> duplicates);
+
+    /** One clarifying question ({@code number} of {@code count}). */
+    Answer ask(Question question, int number, int count);
+
+    /** A piece of the spec as the model writes it. */
+    void token(String text);
+
+    /** The spec as it stands and what is still wrong with it; {@code canRegenerate} is false without a model. */
+    ReviewDecision review(String markdown, List<String> problems, boolean canRegenerate);
+
+    /** The person's edit of {@code markdown} (in their editor); the text unchanged when they changed nothing. */
+    String edit(String markdown);
+
+    /** Without a model: the text of one template section ({@code number} of {@code count}); blank to leave it. */
+    String section(TemplateSections.Section section, int number, int count);
+
+    /** A message for the person. */
+    record Notice(Level level, String message) {
+        public enum Level { INFO, HINT, WARNING }
+
+        public static Notice info(String message) {
+            return new Notice(Level.INFO, message);
+        }
+
+        public static Notice hint(String message) {
+            return new Notice(Level.HINT, message);
+        }
+
+        public static Notice warning(String message) {
+            return new Notice(Level.WARNING, message);
+        }
+    }
+
+    /** An answer to a clarifying question. */
+    sealed interface Answer {
+        record Given(String text) implements Answer {
+        }
+
+        /** This question is skipped. */
+        record Skipped() implements Answer {
+        }
+
+        /** This and every remaining question are skipped. */
+        record SkipRest() implements Answer {
+        }
+    }
+
+    /** What to do with the spec shown. */
+    sealed interface ReviewDecision {
+        /** Save it (only offered when nothing is wrong with it). */
+        record Accept() implements ReviewDecision {
+        }
+
+        /** Open it in the editor, then show it again. */
+        record Edit() implements ReviewDecision {
+        }
+
+        /** Write it again, taking {@code feedback} into account. */
+        record Regenerate(String feedback) implements ReviewDecision {
+        }
+
+        /** Stop; the draft is kept for {@code factory intake --resume}. */
+        record Quit() implements ReviewDecision {
+        }
+    }
+}
