@@ -113,7 +113,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         this.scannerProvider = lazy(WorkspaceScannerProvider.class, ids, "git", p -> p);
         this.intake = new IntakeService(context.root(), catalog, languageModels,
                 lazy(DraftStoreProvider.class, ids, "file", p -> p.create(context)), this::versionControl,
-                context.clock(), context.environment());
+                context.clock(), context.environment(), this::config);
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */

@@ -58,9 +58,9 @@ final class IntakeCommand implements Callable<Integer> {
             + " order), 'q1:', 'q2:' ..., and 'sections:' (by heading) for the wizard.")
     Path answersFile;
 
-    @Option(names = "--questions", paramLabel = "N", defaultValue = "5", description = "At most N clarifying"
-            + " questions (default: ${DEFAULT-VALUE}).")
-    int questions;
+    @Option(names = "--questions", paramLabel = "N", description = "At most N clarifying questions (default:"
+            + " intake.questions, 5).")
+    Integer questions;
 
     @Option(names = "--no-questions", description = "Skip the clarifying questions.")
     boolean noQuestions;
@@ -110,7 +110,7 @@ final class IntakeCommand implements Callable<Integer> {
         PreparedAnswers prepared = answersFile == null ? PreparedAnswers.NONE
                 : PreparedAnswers.read(root.session().workingDirectory().resolve(answersFile));
         IntakeUseCase.IntakeCommand command = new IntakeUseCase.IntakeCommand("-".equals(given) ? null : given,
-                resume, offline, noQuestions ? 0 : questions, !noCommit, tags, priority);
+                resume, offline, noQuestions ? 0 : questions == null ? -1 : questions, !noCommit, tags, priority);
         Dialog dialog = new Dialog(out, err, interactive, prepared);
         IntakeUseCase.IntakeResult result = root.factory().intake(command, dialog);
         if (json) {

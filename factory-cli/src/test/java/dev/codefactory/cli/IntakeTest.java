@@ -315,6 +315,33 @@ class IntakeTest {
     }
 
     @Test
+    void a_connection_dropped_mid_spec_keeps_the_answers_and_resume_writes_it_again() throws IOException {
+        model.questions.add(QUESTIONS);
+        model.generations.add(SPEC);
+        model.cutAfter = 400;
+        Path answers = Files.writeString(tmp.resolve("answers.yaml"), "q1: Up to 50 people\nq2: Google sign-in\n");
+
+        Result cut = project.run("intake", IDEA, "--answers", answers.toString(), "--yes");
+
+        assertEquals(3, cut.exit(), cut.err());
+        assertTrue(cut.err().contains("factory intake --resume"), cut.err());
+        String draft = Files.readString(onlyDraft());
+        assertTrue(draft.contains("Up to 50 people") && draft.contains("Google sign-in"), draft);
+        assertFalse(Files.exists(project.root.resolve("contracts/specs/team-calendar.md")));
+
+        model.cutAfter = -1;
+        int questionsAsked = (int) model.kinds.stream().filter(k -> k == ModelLoopback.Kind.QUESTIONS).count();
+        Result resumed = project.run("intake", "--resume", "--yes");
+
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertEquals(questionsAsked, model.kinds.stream().filter(k -> k == ModelLoopback.Kind.QUESTIONS).count(),
+                "the questions are not asked again");
+        String generation = model.bodies.get(model.bodies.size() - 1);
+        assertTrue(generation.contains("Google sign-in"), "the kept answers go into the new generation");
+        assertTrue(Files.readString(project.root.resolve("contracts/specs/team-calendar.md")).endsWith(SPEC));
+    }
+
+    @Test
     void an_empty_answer_twice_fails_clearly_and_keeps_the_idea() {
         model.questions.add("[]");
         model.generations.add("");

@@ -112,6 +112,14 @@ public final class FactoryConfig {
         return d;
     }
 
+    /** A whole-number key of at least 1 ({@code intake.questions}, {@code scan.max-files}), else its default. */
+    public int positive(String key, int fallback) {
+        ConfigValue v = value(key);
+        return ConfigKey.parsePositive(v.valueIfSet().orElse(String.valueOf(fallback))).orElseThrow(() ->
+                new ConfigException(key + ": '" + v.value() + "' from " + v.origin() + " is not a whole number of at"
+                        + " least 1"));
+    }
+
     /** {@code scan.max-file-size} in bytes (10 MB by default). */
     public long scanMaxFileBytes() {
         ConfigValue v = value("scan.max-file-size");
@@ -122,9 +130,7 @@ public final class FactoryConfig {
 
     /** {@code scan.max-files}: the most files one review reads (100 by default). */
     public int scanMaxFiles() {
-        ConfigValue v = value("scan.max-files");
-        return ConfigKey.parsePositive(v.valueIfSet().orElse("100")).orElseThrow(() -> new ConfigException(
-                "scan.max-files: '" + v.value() + "' from " + v.origin() + " is not a whole number of at least 1"));
+        return positive("scan.max-files", 100);
     }
 
     public Optional<String> projectTestCommand() {

@@ -1,5 +1,6 @@
 package dev.codefactory.app.intake;
 
+import dev.codefactory.app.config.FactoryConfig;
 import dev.codefactory.app.llm.LanguageModels;
 import dev.codefactory.app.spec.CreateSpecUseCase.CreateSpecCommand;
 import dev.codefactory.app.spec.CreateSpecUseCase.CreatedSpec;
@@ -56,8 +57,6 @@ import java.util.function.Supplier;
  * saved; nothing is written to {@code contracts/} before the person accepts a spec that validates.
  */
 public final class IntakeService implements IntakeUseCase {
-    /** Ideas shorter than this get a hint about what to add. */
-    public static final int MIN_IDEA_LENGTH = 50;
     /** Build files larger than this are not read for the tech stack. */
     private static final long MAX_BUILD_FILE = 256 * 1024;
     private static final DateTimeFormatter DRAFT_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
@@ -71,13 +70,15 @@ public final class IntakeService implements IntakeUseCase {
     private final Supplier<Optional<VersionControl>> git;
     private final Clock clock;
     private final Map<String, String> environment;
+    private final Supplier<FactoryConfig> config;
 
     /**
      * @param environment {@code FACTORY_AUTHOR} there names the author of new specs; otherwise git config's
      *                    {@code user.name} does
      */
     public IntakeService(Path root, SpecCatalog catalog, LanguageModels models, Supplier<DraftStore> drafts,
-                         Supplier<Optional<VersionControl>> git, Clock clock, Map<String, String> environment) {
+                         Supplier<Optional<VersionControl>> git, Clock clock, Map<String, String> environment,
+                         Supplier<FactoryConfig> config) {
         this.root = root;
         this.catalog = catalog;
         this.models = models;
@@ -85,6 +86,7 @@ public final class IntakeService implements IntakeUseCase {
         this.git = git;
         this.clock = clock;
         this.environment = Map.copyOf(environment);
+        this.config = config;
     }
 
     /** One run: the command, the dialog, and the draft as it stands. */
@@ -146,18 +148,16 @@ public final class IntakeService implements IntakeUseCase {
             if (run.model != null) {
                 try {
                     askQuestions(run);
-                    generate(run, null);
                 } catch (LanguageModelException e) {
-                    if (run.draft.generated() != null) {
-                        throw e;
-                    }
                     dialog.say(Notice.warning("No model answered (" + e.getMessage() + "). Switching to the guided"
-                            + " wizard; your idea and answers are kept."));
+                            + " wizard; your idea is kept."));
                     run.model = null;
                 }
             }
             if (run.model == null) {
                 wizard(run);
+            } else {
+                generateKeepingTheDraft(run, null);
             }
         }
         return review(run);
@@ -175,7 +175,7 @@ public final class IntakeService implements IntakeUseCase {
             }
             idea = typed.get().strip();
         }
-        if (idea.length() < MIN_IDEA_LENGTH) {
+        if (idea.length() < config.get().positive("intake.min-idea-length", 50)) {
             Optional<String> longer = dialog.idea(idea, "That is short (" + idea.length() + " characters) to write a"
                     + " spec from: add who it is for, what they must be able to do, and any limits (speed,"
                     + " security, platforms). Or go on as it is.");
@@ -207,10 +207,12 @@ public final class IntakeService implements IntakeUseCase {
 
     private void askQuestions(Run run) {
         IntakeDraft d = run.draft;
-        if (d.step() == IntakeStep.CONTEXT && run.command.maxQuestions() > 0) {
-            Prompt prompt = IntakePrompts.questions(run.context, d.idea(), run.command.maxQuestions());
+        int max = run.command.maxQuestions() >= 0 ? run.command.maxQuestions()
+                : config.get().positive("intake.questions", 5);
+        if (d.step() == IntakeStep.CONTEXT && max > 0) {
+            Prompt prompt = IntakePrompts.questions(run.context, d.idea(), max);
             Generation g = run.model.generate(GenerationRequest.of(prompt.system(), prompt.user()));
-            List<Question> questions = ClarifyingQuestions.parse(g.text(), run.command.maxQuestions());
+            List<Question> questions = ClarifyingQuestions.parse(g.text(), max);
             if (questions.isEmpty()) {
                 run.dialog.say(Notice.info("The model asked no usable questions; going on without."));
             }
@@ -234,6 +236,22 @@ public final class IntakeService implements IntakeUseCase {
             String text = answer instanceof Answer.Given ? ((Answer.Given) answer).text().strip() : "";
             run.draft = run.draft.withAnswer(q.id(), text, clock.instant());
             run.save();
+        }
+    }
+
+    /**
+     * {@link #generate}, and when the model fails half-way (a dropped connection, a timeout) the draft stays as it
+     * was before this generation, with a message that says how to go on.
+     */
+    private void generateKeepingTheDraft(Run run, String feedback) {
+        IntakeDraft before = run.draft;
+        try {
+            generate(run, feedback);
+        } catch (LanguageModelException e) {
+            run.draft = before.current() == null ? before.withStep(IntakeStep.QUESTIONS, clock.instant()) : before;
+            run.save();
+            throw new FactoryException(e.getMessage() + " Nothing was lost: the draft is kept in "
+                    + drafts.get().pathOf(run.draft.id()) + "; continue with: factory intake --resume", e);
         }
     }
 
@@ -377,7 +395,8 @@ public final class IntakeService implements IntakeUseCase {
                 String feedback = ((ReviewDecision.Regenerate) decision).feedback();
                 run.draft = run.draft.withFeedback(feedback == null ? "" : feedback, clock.instant());
                 run.save();
-                generate(run, feedback == null || feedback.isBlank() ? "Write it again, better." : feedback);
+                generateKeepingTheDraft(run, feedback == null || feedback.isBlank() ? "Write it again, better."
+                        : feedback);
             } else {
                 return run.kept();
             }

@@ -20,13 +20,14 @@ public interface IntakeUseCase {
      * @param idea         the idea; null to ask the dialog (or, with {@code resume}, to take the draft's)
      * @param resume       continue the most recent unfinished draft instead of starting one
      * @param offline      do not use a model: the guided template wizard
-     * @param maxQuestions at most this many clarifying questions; 0 skips the step
+     * @param maxQuestions at most this many clarifying questions; 0 skips the step; -1 takes
+     *                     {@code intake.questions} (5)
      * @param commit       commit the new spec (and the index) when git is there
      */
     record IntakeCommand(String idea, boolean resume, boolean offline, int maxQuestions, boolean commit,
                          List<String> tags, Priority priority) {
         public IntakeCommand {
-            if (maxQuestions < 0 || maxQuestions > 20) {
+            if (maxQuestions < -1 || maxQuestions > 20) {
                 throw new InvalidCommandException("the number of questions must be between 0 and 20, not "
                         + maxQuestions);
             }
@@ -39,7 +40,7 @@ public interface IntakeUseCase {
         }
 
         public static IntakeCommand of(String idea) {
-            return new IntakeCommand(idea, false, false, 5, true, List.of(), Priority.MEDIUM);
+            return new IntakeCommand(idea, false, false, -1, true, List.of(), Priority.MEDIUM);
         }
     }
 
