@@ -9,9 +9,7 @@ import dev.codefactory.domain.intake.NearDuplicates;
 import dev.codefactory.domain.intake.TemplateSections;
 import dev.codefactory.domain.spec.Priority;
 import dev.codefactory.port.intake.IntakeDialog;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +87,7 @@ final class IntakeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON (id, path, commit); the spec is not echoed.")
     boolean json;
 
-    private BufferedReader input;
+    private LineInput input;
 
     @Override
     public Integer call() {
@@ -112,7 +110,14 @@ final class IntakeCommand implements Callable<Integer> {
         IntakeUseCase.IntakeCommand command = new IntakeUseCase.IntakeCommand("-".equals(given) ? null : given,
                 resume, offline, noQuestions ? 0 : questions == null ? -1 : questions, !noCommit, tags, priority);
         Dialog dialog = new Dialog(out, err, interactive, prepared);
-        IntakeUseCase.IntakeResult result = root.factory().intake(command, dialog);
+        IntakeUseCase.IntakeResult result;
+        try {
+            result = root.factory().intake(command, dialog);
+        } finally {
+            if (input != null) {
+                input.close();
+            }
+        }
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("saved", result.saved());
@@ -143,15 +148,12 @@ final class IntakeCommand implements Callable<Integer> {
         }
     }
 
-    private String readLine() {
-        try {
-            if (input == null) {
-                input = new BufferedReader(new InputStreamReader(root.session().in(), StandardCharsets.UTF_8));
-            }
-            return input.readLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A line the person types after {@code prompt}; null when they are done (Ctrl-D, end of input). */
+    private String readLine(String prompt) {
+        if (input == null) {
+            input = LineInput.of(root.session(), spec.commandLine().getErr());
         }
+        return input.readLine(prompt);
     }
 
     /** The terminal's side of the intake, or a scripted one (answers file, --yes) without a terminal. */
@@ -202,7 +204,7 @@ final class IntakeCommand implements Callable<Integer> {
             err.flush();
             StringBuilder typed = new StringBuilder();
             String line;
-            while ((line = readLine()) != null && !line.isEmpty()) {
+            while ((line = readLine("> ")) != null && !line.isEmpty()) {
                 typed.append(typed.length() == 0 ? "" : "\n").append(line);
             }
             if (line == null && typed.length() == 0 && current.isEmpty()) {
@@ -229,9 +231,7 @@ final class IntakeCommand implements Callable<Integer> {
                 refused = true;
                 return false;
             }
-            err.print("Write a new spec anyway? [y/N] ");
-            err.flush();
-            String answer = readLine();
+            String answer = readLine("Write a new spec anyway? [y/N] ");
             return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
         }
 
@@ -250,9 +250,7 @@ final class IntakeCommand implements Callable<Integer> {
             if (!question.why().isBlank()) {
                 err.println(root.style().dim("  (" + question.why() + ")"));
             }
-            err.print("  Your answer (Enter to skip, '-' to skip the rest): ");
-            err.flush();
-            String line = readLine();
+            String line = readLine("  Your answer (Enter to skip, '-' to skip the rest): ");
             if (line == null || line.strip().equals("-")) {
                 return new Answer.SkipRest();
             }
@@ -291,19 +289,15 @@ final class IntakeCommand implements Callable<Integer> {
                 return new ReviewDecision.Quit();
             }
             while (true) {
-                err.print((problems.isEmpty() ? "[a]ccept, " : "") + "[e]dit" + (canRegenerate ? ", [r]egenerate" : "")
-                        + ", [q]uit? ");
-                err.flush();
-                String line = readLine();
+                String line = readLine((problems.isEmpty() ? "[a]ccept, " : "") + "[e]dit"
+                        + (canRegenerate ? ", [r]egenerate" : "") + ", [q]uit? ");
                 String choice = line == null ? "q" : line.strip().toLowerCase(Locale.ROOT);
                 if (choice.startsWith("a") && problems.isEmpty()) {
                     return new ReviewDecision.Accept();
                 } else if (choice.startsWith("e")) {
                     return new ReviewDecision.Edit();
                 } else if (choice.startsWith("r") && canRegenerate) {
-                    err.print("What should change? ");
-                    err.flush();
-                    String feedback = readLine();
+                    String feedback = readLine("What should change? ");
                     return new ReviewDecision.Regenerate(feedback == null ? "" : feedback.strip());
                 } else if (choice.startsWith("q")) {
                     return new ReviewDecision.Quit();
@@ -374,7 +368,7 @@ final class IntakeCommand implements Callable<Integer> {
             err.flush();
             StringBuilder typed = new StringBuilder();
             String line;
-            while ((line = readLine()) != null && !line.isEmpty()) {
+            while ((line = readLine("> ")) != null && !line.isEmpty()) {
                 typed.append(typed.length() == 0 ? "" : "\n").append(line);
             }
             return typed.toString();

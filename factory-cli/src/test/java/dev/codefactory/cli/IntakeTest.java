@@ -60,6 +60,7 @@ class IntakeTest {
         project.git("commit", "-q", "-m", "init");
         project.env.put("HOME", tmp.toString());
         project.env.remove("FACTORY_AUTHOR");
+        project.env.put("NO_COLOR", "1");
         project.env.put("FACTORY_LLM_PROVIDER", "ollama");
         project.env.put("FACTORY_LLM_ENDPOINT", model.url());
         project.env.put("FACTORY_LLM_MODEL", "llama3.2:latest");
@@ -339,6 +340,52 @@ class IntakeTest {
         String generation = model.bodies.get(model.bodies.size() - 1);
         assertTrue(generation.contains("Google sign-in"), "the kept answers go into the new generation");
         assertTrue(Files.readString(project.root.resolve("contracts/specs/team-calendar.md")).endsWith(SPEC));
+    }
+
+    @Test
+    void on_a_terminal_the_person_types_the_idea_answers_edits_in_their_editor_and_accepts() throws IOException {
+        model.questions.add(QUESTIONS);
+        model.generations.add(SPEC);
+        Path editor = tmp.resolve("editor.sh");
+        Files.writeString(editor, "#!/bin/sh\nsed -i 's/within 5 seconds/within 1 second/' \"$1\"\n");
+        editor.toFile().setExecutable(true);
+        project.env.put("EDITOR", editor.toString());
+        String typed = "A shared team calendar where members of a small team see each other's absences\n"
+                + "and book meeting rooms, from the browser.\n\n"
+                + "Up to 50 people\n"
+                + "-\n"
+                + "e\n"
+                + "a\n";
+
+        Result r = project.runTyping(typed, "intake");
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("Type the idea; end with an empty line"), r.err());
+        assertTrue(r.err().contains("Q1/2: How many people are in a team?"), r.err());
+        assertTrue(r.err().contains("(sizing)"), "the question's reason is shown: " + r.err());
+        assertTrue(r.out().contains("---- the spec ----"), r.out());
+        String saved = Files.readString(project.root.resolve("contracts/specs/team-calendar.md"));
+        assertTrue(saved.contains("within 1 second"), "the editor's change was saved: " + saved);
+        String generation = model.bodies.get(model.kinds.indexOf(ModelLoopback.Kind.GENERATION));
+        assertTrue(generation.contains("book meeting rooms, from the browser"), "both typed lines make the idea");
+        assertTrue(generation.contains("Up to 50 people"), generation);
+        assertTrue(generation.contains("(skipped)"), "the rest was skipped with '-': " + generation);
+    }
+
+    @Test
+    void on_a_terminal_regenerate_sends_the_feedback_and_quit_keeps_the_draft() {
+        model.questions.add("[]");
+        model.generations.add(SPEC);
+
+        Result r = project.runTyping("r\nMention public holidays\nq\n", "intake", IDEA);
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("continue with: factory intake --resume"), r.err());
+        String regeneration = model.bodies.get(model.bodies.size() - 1);
+        assertTrue(regeneration.contains("Mention public holidays"), regeneration);
+        assertTrue(regeneration.contains("A member can book a room"), "the previous draft is revised: "
+                + regeneration);
+        assertFalse(Files.exists(project.root.resolve("contracts/specs/team-calendar.md")));
     }
 
     @Test

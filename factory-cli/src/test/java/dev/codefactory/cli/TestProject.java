@@ -67,6 +67,15 @@ final class TestProject {
         return new Result(exit, out.toString(), err.toString());
     }
 
+    /** As on a terminal, with {@code typed} as what the person types. */
+    Result runTyping(String typed, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new Session(new PrintWriter(out), new PrintWriter(err), root, env, true,
+                new java.io.ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8))), args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
     Path write(String relative, String content) throws IOException {
         return write(relative, content.getBytes(StandardCharsets.UTF_8));
     }

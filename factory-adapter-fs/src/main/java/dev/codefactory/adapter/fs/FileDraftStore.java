@@ -6,6 +6,7 @@ import dev.codefactory.port.intake.DraftStore;
 import dev.codefactory.port.spi.ProjectContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ final class FileDraftStore implements DraftStore {
                     out.add(read(file, FOLDER + "/" + file.getFileName()));
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | DirectoryIteratorException e) {
             throw new StorageException("cannot list " + FOLDER + "/: " + e.getMessage());
         }
         out.sort(Comparator.comparing(IntakeDraft::updated).reversed().thenComparing(IntakeDraft::id));
@@ -105,7 +106,14 @@ final class FileDraftStore implements DraftStore {
                         + " wrote; move it out of " + FOLDER + "/");
             }
             String text = ProjectFiles.decodeUtf8(Files.readAllBytes(file), shown);
-            return IntakeDraft.fromJson(text);
+            IntakeDraft draft = IntakeDraft.fromJson(text);
+            String name = file.getFileName().toString();
+            String expected = name.substring(0, name.length() - ".json".length());
+            if (!draft.id().equals(expected)) {
+                // saving it would write another file and leave this one behind, loading it would answer another id
+                throw new IllegalArgumentException("it holds the draft '" + draft.id() + "', not '" + expected + "'");
+            }
+            return draft;
         } catch (IOException e) {
             throw new StorageException("cannot read the draft " + shown + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {

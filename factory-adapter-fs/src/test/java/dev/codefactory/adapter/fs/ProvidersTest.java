@@ -3,6 +3,7 @@ package dev.codefactory.adapter.fs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.codefactory.port.intake.spi.DraftStoreProvider;
 import dev.codefactory.port.project.spi.ProjectLayoutProvider;
 import dev.codefactory.port.report.spi.ReportRepositoryProvider;
 import dev.codefactory.port.spec.spi.SpecificationRepositoryProvider;
@@ -26,10 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ProvidersTest {
 
     @Test
-    void service_loader_finds_the_four_providers_with_their_ids() {
+    void service_loader_finds_the_five_providers_with_their_ids() {
         Map<String, String> found = new TreeMap<>();
         for (Class<? extends Provider> spi : List.of(SpecificationRepositoryProvider.class,
-                ReportRepositoryProvider.class, TemplateSourceProvider.class, ProjectLayoutProvider.class)) {
+                ReportRepositoryProvider.class, TemplateSourceProvider.class, ProjectLayoutProvider.class,
+                DraftStoreProvider.class)) {
             for (Provider p : ServiceLoader.load(spi)) {
                 found.put(spi.getSimpleName(), p.getClass().getSimpleName() + ":" + p.id());
             }
@@ -38,7 +40,8 @@ class ProvidersTest {
                 "SpecificationRepositoryProvider", "MarkdownSpecificationRepositoryProvider:markdown",
                 "ReportRepositoryProvider", "MarkdownReportRepositoryProvider:markdown",
                 "TemplateSourceProvider", "FileTemplateSourceProvider:file",
-                "ProjectLayoutProvider", "FileProjectLayoutProvider:file"), found);
+                "ProjectLayoutProvider", "FileProjectLayoutProvider:file",
+                "DraftStoreProvider", "FileDraftStoreProvider:file"), found);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.codefactory.app.intake;
 
+import dev.codefactory.app.config.ConfigException;
 import dev.codefactory.app.config.LayeredConfiguration;
 import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.intake.ClarifyingQuestions.Question;
@@ -33,6 +34,9 @@ public record PreparedAnswers(List<String> inOrder, Map<String, String> byId, Ma
     private static final int MAX_BYTES = 1024 * 1024;
     private static final Pattern ORDERED = Pattern.compile("answers\\[(\\d+)]");
     private static final Pattern BY_ID = Pattern.compile("q(\\d+)");
+    private static final String CONFIG_KEYS_HINT = "(llm:, github:, ui:, ...)";
+    private static final String ACCEPTED_KEYS = "answers: (a list, in the order of the questions), q1:, q2:, ..."
+            + " (by question number), or sections: (by heading, for the wizard)";
 
     public PreparedAnswers {
         inOrder = List.copyOf(inOrder);
@@ -61,6 +65,9 @@ public record PreparedAnswers(List<String> inOrder, Map<String, String> byId, Ma
     public static PreparedAnswers read(Path file) {
         String text;
         try {
+            if (Files.isDirectory(file)) {
+                throw new InvalidCommandException("answers file " + file + " is a folder, not a file");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new InvalidCommandException("answers file " + file + " does not exist (or is not a file)");
             }
@@ -75,7 +82,17 @@ public record PreparedAnswers(List<String> inOrder, Map<String, String> byId, Ma
         } catch (IOException e) {
             throw new StorageException("cannot read the answers file " + file + ": " + e.getMessage());
         }
-        Map<String, String> flat = LayeredConfiguration.flatten(file, text);
+        Map<String, String> flat;
+        try {
+            flat = LayeredConfiguration.flatten(file, text);
+        } catch (ConfigException e) {
+            // the configuration's wording would name its own keys (llm:, github:, ...), not an answers file's
+            String message = String.valueOf(e.getMessage());
+            if (!message.contains(CONFIG_KEYS_HINT)) {
+                throw e;
+            }
+            throw new InvalidCommandException(message.replace(CONFIG_KEYS_HINT, ACCEPTED_KEYS));
+        }
         TreeMap<Integer, String> ordered = new TreeMap<>();
         Map<String, String> byId = new LinkedHashMap<>();
         Map<String, String> sections = new LinkedHashMap<>();
@@ -83,19 +100,39 @@ public record PreparedAnswers(List<String> inOrder, Map<String, String> byId, Ma
             String key = e.getKey();
             Matcher o = ORDERED.matcher(key);
             Matcher q = BY_ID.matcher(key);
-            if (o.matches()) {
+            if (o.matches() && o.group(1).length() <= 9 && Integer.parseInt(o.group(1)) < text.length()) {
+                // a real list item: its index is below the file's length (a key written as answers[99999] is not)
                 ordered.put(Integer.parseInt(o.group(1)), e.getValue());
             } else if (q.matches()) {
                 byId.put(key, e.getValue());
             } else if (key.startsWith("sections.") && key.length() > "sections.".length()) {
-                sections.put(unquote(key.substring("sections.".length())), e.getValue());
+                String heading = unquote(key.substring("sections.".length()));
+                for (String known : sections.keySet()) {
+                    if (known.equalsIgnoreCase(heading)) {
+                        throw new InvalidCommandException("answers file " + file + ": the section '" + heading
+                                + "' is given twice (also as '" + known + "'); headings are matched ignoring case,"
+                                + " keep one");
+                    }
+                }
+                sections.put(heading, e.getValue());
             } else if (!key.equals("answers")) {
-                throw new InvalidCommandException("answers file " + file + ": unknown key '" + key + "'; use"
-                        + " answers: (a list, in the order of the questions), q1:, q2:, ... (by question number),"
-                        + " or sections: (by heading, for the wizard)");
+                throw new InvalidCommandException("answers file " + file + ": unknown key '" + key + "'; use "
+                        + ACCEPTED_KEYS);
             }
         }
-        return new PreparedAnswers(new ArrayList<>(ordered.values()), byId, sections);
+        String answers = flat.get("answers");
+        if (ordered.isEmpty() && answers != null && !answers.isBlank()) {
+            throw new InvalidCommandException("answers file " + file + ": answers: must be a list, one '- answer'"
+                    + " per line in the order of the questions (or use q1:, q2:, ... for single answers)");
+        }
+        // an empty item (a bare '-') skips its question: it must not move the answers after it up
+        List<String> inOrder = new ArrayList<>();
+        if (!ordered.isEmpty()) {
+            for (int i = 0; i <= ordered.lastKey(); i++) {
+                inOrder.add(ordered.getOrDefault(i, ""));
+            }
+        }
+        return new PreparedAnswers(inOrder, byId, sections);
     }
 
     private static String unquote(String key) {

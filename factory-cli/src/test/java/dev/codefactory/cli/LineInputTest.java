@@ -1,0 +1,41 @@
+package dev.codefactory.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.Test;
+
+/** The two ways a person's lines are read: JLine's editor (on a dumb terminal here) and plain lines. */
+class LineInputTest {
+
+    @Test
+    void jline_reads_typed_lines_and_says_null_at_the_end() throws IOException {
+        byte[] typed = "first line\nsecond\n".getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        try (LineInput input = LineInput.jline(new DumbTerminal(new ByteArrayInputStream(typed), screen))) {
+            assertEquals("first line", input.readLine("> "));
+            assertEquals("second", input.readLine("> "));
+            assertNull(input.readLine("> "));
+        }
+        assertEquals(true, screen.toString(StandardCharsets.UTF_8).contains("> "));
+    }
+
+    @Test
+    void plain_lines_print_the_prompt_and_say_null_at_the_end() {
+        StringWriter prompts = new StringWriter();
+        LineInput input = LineInput.lines(new ByteArrayInputStream("ünï\n\nlast".getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(prompts));
+        assertEquals("ünï", input.readLine("Q? "));
+        assertEquals("", input.readLine("Q? "));
+        assertEquals("last", input.readLine("Q? "));
+        assertNull(input.readLine("Q? "));
+        assertEquals("Q? Q? Q? Q? ", prompts.toString());
+    }
+}
