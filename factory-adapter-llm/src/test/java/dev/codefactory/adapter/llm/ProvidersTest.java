@@ -79,7 +79,8 @@ class ProvidersTest {
     @Test
     void http_only_through_feign_and_its_one_client_no_standard_streams_no_module_discovery() {
         // every provider speaks HTTP through its Feign interface; java.net.http is the transport of one class
-        noClasses().that().doNotHaveSimpleName("JdkFeignClient").and().doNotHaveSimpleName("Failures").and().doNotHaveSimpleName("HttpLog")
+        noClasses().that().doNotHaveSimpleName("JdkFeignClient").and().doNotHaveSimpleName("Failures")
+                .and().doNotHaveSimpleName("HttpLog")
                 .should().dependOnClassesThat().resideInAPackage("java.net.http..").check(CLASSES);
         noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")
                 .check(CLASSES);

@@ -40,6 +40,7 @@ import dev.codefactory.port.vcs.VersionControl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -478,7 +479,7 @@ public final class IntakeService implements IntakeUseCase {
         for (String name : TechStack.buildFileNames()) {
             Path p = root.resolve(name);
             try {
-                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(p) <= MAX_BUILD_FILE) {
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) <= MAX_BUILD_FILE) {
                     files.put(name, new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
                 }
             } catch (IOException e) {

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * INTAKE: an idea becomes a reviewed specification in {@code contracts/specs/}, committed. A program drives it through
- * an {@link IntakeDialog} (questions, answers, review decisions); the draft is saved at every step so that an
+ * INTAKE: an idea becomes a reviewed specification in {@code contracts/specs/}, committed. A program drives it
+ * through an {@link IntakeDialog} (questions, answers, review decisions); the draft is saved at every step so that an
  * interrupted intake can be resumed.
  */
 public interface IntakeUseCase {

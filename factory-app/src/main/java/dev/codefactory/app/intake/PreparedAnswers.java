@@ -132,7 +132,59 @@ public record PreparedAnswers(List<String> inOrder, Map<String, String> byId, Ma
                 inOrder.add(ordered.getOrDefault(i, ""));
             }
         }
-        return new PreparedAnswers(inOrder, byId, sections);
+        return new PreparedAnswers(plainWords(inOrder, listItems(text)), plainWords(byId, text),
+                plainWords(sections, text));
+    }
+
+    /** YAML's old booleans: SmallRye reads an unquoted {@code no} as {@code false}, which is not what was typed. */
+    private static final Pattern YAML_BOOLEAN = Pattern.compile("(?i)y|yes|n|no|on|off|true|false");
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*-\\s+([^\\s#\"'][^#]*?)\\s*(#.*)?$");
+
+    /** The plain one-word items of the {@code answers:} list, in order ({@code null} for any other item). */
+    private static List<String> listItems(String text) {
+        List<String> items = new ArrayList<>();
+        boolean inAnswers = false;
+        for (String line : text.split("\\R")) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("-")) {
+                inAnswers = line.startsWith("answers:");
+                continue;
+            }
+            Matcher m = LIST_ITEM.matcher(line);
+            if (inAnswers && line.stripLeading().startsWith("-")) {
+                items.add(m.matches() ? m.group(1) : null);
+            }
+        }
+        return items;
+    }
+
+    /** Each answer the YAML reader turned into {@code true}/{@code false} back to the word in the file. */
+    private static List<String> plainWords(List<String> answers, List<String> raw) {
+        List<String> out = new ArrayList<>(answers);
+        for (int i = 0; i < out.size() && i < raw.size(); i++) {
+            String typed = raw.get(i);
+            if (typed != null && YAML_BOOLEAN.matcher(typed).matches()
+                    && (out.get(i).equals("true") || out.get(i).equals("false"))) {
+                out.set(i, typed);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> plainWords(Map<String, String> answers, String text) {
+        Map<String, String> out = new LinkedHashMap<>(answers);
+        for (Map.Entry<String, String> e : answers.entrySet()) {
+            if (!e.getValue().equals("true") && !e.getValue().equals("false")) {
+                continue;
+            }
+            String key = e.getKey();
+            String leaf = key.contains(".") ? key.substring(key.lastIndexOf('.') + 1) : key;
+            Matcher m = Pattern.compile("(?m)^\\s*\"?" + Pattern.quote(leaf)
+                    + "\"?\\s*:\\s*([^\\s#\"']\\S*)\\s*(#.*)?$").matcher(text);
+            if (m.find() && YAML_BOOLEAN.matcher(m.group(1)).matches()) {
+                out.put(e.getKey(), m.group(1));
+            }
+        }
+        return out;
     }
 
     private static String unquote(String key) {

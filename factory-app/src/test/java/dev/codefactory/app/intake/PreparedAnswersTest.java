@@ -229,4 +229,14 @@ class PreparedAnswersTest {
         assertEquals(Optional.empty(), PreparedAnswers.NONE.answerFor(q(1), 1));
         assertEquals(Optional.empty(), PreparedAnswers.NONE.sectionText("Overview"));
     }
+
+    @Test
+    void yes_and_no_stay_the_words_typed_not_yaml_booleans() throws IOException {
+        Path file = Files.writeString(dir.resolve("yn.yaml"), "answers:\n  - no\n  - Yes\n  - \"no\"\n  - off\n"
+                + "q5: No   # a comment\nsections:\n  Overview: yes\n");
+        PreparedAnswers a = PreparedAnswers.read(file);
+        assertEquals(List.of("no", "Yes", "no", "off"), a.inOrder());
+        assertEquals("No", a.byId().get("q5"));
+        assertEquals("yes", a.sectionText("overview").orElseThrow());
+    }
 }
