@@ -74,7 +74,7 @@ class IntakeTest {
     }
 
     /** A person scripted in advance: answers in order, then review decisions in order. */
-    static final class ScriptedPerson implements IntakeDialog {
+    static class ScriptedPerson implements IntakeDialog {
         final Deque<String> answers = new ArrayDeque<>();
         final Deque<ReviewDecision> decisions = new ArrayDeque<>();
         final List<String> notices = new ArrayList<>();
@@ -258,6 +258,58 @@ class IntakeTest {
         String saved = Files.readString(project.root.resolve(result.path()));
         assertTrue(saved.contains("## Overview\n\nAbsences and rooms for small teams."), saved);
         assertTrue(saved.contains("- A member can mark an absence."), saved);
+    }
+
+    @Test
+    void a_related_spec_is_in_the_prompt_and_linked_from_the_new_spec() throws IOException {
+        assertEquals(0, project.run("spec", "new", "Room booking rules").exit());
+        model.questions.add("[]");
+        model.generations.add(SPEC);
+        ScriptedPerson person = new ScriptedPerson();
+        person.decisions.add(new IntakeDialog.ReviewDecision.Accept());
+
+        IntakeResult result;
+        try (CodeFactory f = factory()) {
+            result = f.intake(IntakeCommand.of(IDEA), person);
+        }
+
+        assertTrue(result.saved(), person.notices.toString());
+        assertTrue(model.bodies.get(0).contains("Room booking rules"), "related specs are in the context");
+        String saved = Files.readString(project.root.resolve(result.path()));
+        assertTrue(saved.endsWith("## Related Specs\n\n- [Room booking rules](room-booking-rules.md)\n"), saved);
+        assertEquals(0, project.run("spec", "validate").exit(), "the link resolves");
+    }
+
+    @Test
+    void a_crash_in_the_middle_of_the_questions_keeps_the_answers_given_and_resume_asks_the_rest() {
+        model.questions.add(QUESTIONS);
+        model.generations.add(SPEC);
+        ScriptedPerson crashing = new ScriptedPerson() {
+            @Override
+            public Answer ask(Question question, int number, int count) {
+                if (number == 2) {
+                    throw new IllegalStateException("the terminal went away");
+                }
+                return new Answer.Given("Up to 50 people");
+            }
+        };
+        try (CodeFactory f = factory()) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> f.intake(IntakeCommand.of(IDEA), crashing));
+        }
+
+        ScriptedPerson back = new ScriptedPerson();
+        back.answers.add("Google sign-in");
+        back.decisions.add(new IntakeDialog.ReviewDecision.Accept());
+        IntakeResult result;
+        try (CodeFactory f = factory()) {
+            result = f.intake(new IntakeCommand(null, true, false, -1, true, List.of(), Priority.MEDIUM), back);
+        }
+
+        assertTrue(result.saved(), back.notices.toString());
+        assertEquals(List.of("2/2 Which sign-in do teams use?"), back.asked);
+        String generation = model.bodies.get(model.kinds.indexOf(ModelLoopback.Kind.GENERATION));
+        assertTrue(generation.contains("Up to 50 people") && generation.contains("Google sign-in"), generation);
     }
 
     @Test

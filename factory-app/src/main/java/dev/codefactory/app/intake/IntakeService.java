@@ -18,6 +18,7 @@ import dev.codefactory.domain.intake.IntakePrompts.Prompt;
 import dev.codefactory.domain.intake.ModelMarkdown;
 import dev.codefactory.domain.intake.NearDuplicates;
 import dev.codefactory.domain.intake.NearDuplicates.Candidate;
+import dev.codefactory.domain.intake.RelatedLinks;
 import dev.codefactory.domain.intake.TechStack;
 import dev.codefactory.domain.intake.TemplateSections;
 import dev.codefactory.domain.llm.LanguageModelException;
@@ -303,6 +304,7 @@ public final class IntakeService implements IntakeUseCase {
                 }
             }
         }
+        body = RelatedLinks.add(body, run.context.related(), SpecKind.SPEC.folder());
         run.draft = run.draft.withGenerated(body, clock.instant()).withStep(IntakeStep.REVIEW, clock.instant());
         run.save();
     }
@@ -366,7 +368,8 @@ public final class IntakeService implements IntakeUseCase {
             }
             texts.put(s.heading(), text);
         }
-        String body = TemplateSections.fill(titleFrom(run.draft.idea()), sections, texts);
+        String body = RelatedLinks.add(TemplateSections.fill(titleFrom(run.draft.idea()), sections, texts),
+                run.context.related(), SpecKind.SPEC.folder());
         run.draft = run.draft.withGenerated(body, clock.instant()).withStep(IntakeStep.REVIEW, clock.instant());
         run.save();
     }

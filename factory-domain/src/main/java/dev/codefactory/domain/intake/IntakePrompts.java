@@ -172,7 +172,8 @@ public final class IntakePrompts {
                     .append("\n\n");
         }
         if (!context.related().isEmpty()) {
-            out.append("Related specs (link them where relevant):\n")
+            out.append("Related specs (link them under Related Specs as relative Markdown links, [Title](file.md)"
+                    + " for a spec in the same folder):\n")
                     .append(data.block("RELATED-SPECS", specs(context.related()))).append("\n\n");
         }
         return out.toString();
