@@ -1,0 +1,157 @@
+package dev.codefactory.domain.review;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the requirements out of a spec body: the list items under a requirements heading.
+ *
+ * <p>A requirements heading is an ATX heading of any level whose text, ignoring case, a leading number
+ * ({@code 2.}) and a trailing colon, is {@code Requirements}, {@code Functional}, {@code Non-Functional} (also
+ * {@code Nonfunctional}, {@code Non Functional}), either of those followed by {@code Requirements}, or
+ * {@code Acceptance Criteria}. Its scope runs to the next heading of the same or a higher level, so subsections
+ * ({@code ### Functional} under {@code ## Requirements}) are included. In scope, every list item ({@code - },
+ * {@code * }, {@code + }, {@code 1. }, {@code 1) }, nested ones too) is one requirement; a task checkbox
+ * ({@code [ ]}, {@code [x]}) is removed from its text; indented non-item lines that follow an item are joined to it
+ * with a space; a blank line or unindented prose ends it. HTML comments (template hints) are ignored, items left
+ * blank by them are skipped, and fenced code blocks are never read as items.
+ */
+public final class Requirements {
+    private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,}).*$");
+    private static final Pattern ITEM = Pattern.compile("^(\\s*)(?:[-*+]|\\d{1,9}[.)])(?:[ \\t]+(.*))?$");
+    private static final Pattern CHECKBOX = Pattern.compile("^\\[[ xX]\\](?:[ \\t]+|$)");
+    private static final Set<String> NAMES = Set.of("requirements", "functional", "functional requirements",
+            "non-functional", "non-functional requirements", "acceptance criteria");
+
+    private Requirements() {
+    }
+
+    /**
+     * The requirements of one spec, numbered {@code R1}, {@code R2}, ... in order.
+     *
+     * @param specId        the spec's id, copied into each requirement
+     * @param markdownBody  the body after the front matter ({@code null} counts as empty)
+     * @param bodyStartLine the 1-based line of the body's first line in the spec file
+     */
+    public static List<Requirement> of(String specId, String markdownBody, int bodyStartLine) {
+        Objects.requireNonNull(specId, "specId");
+        if (bodyStartLine < 1) {
+            throw new IllegalArgumentException("bodyStartLine must be 1 or more: " + bodyStartLine);
+        }
+        if (markdownBody == null || markdownBody.isEmpty()) {
+            return List.of();
+        }
+        String[] lines = withoutComments(markdownBody).split("\r?\n", -1);
+        List<Requirement> out = new ArrayList<>();
+        int scopeLevel = -1; // level of the open requirements heading, -1 when outside
+        String fence = null;
+        StringBuilder current = null;
+        int currentLine = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            Matcher f = FENCE.matcher(line);
+            if (fence != null) {
+                if (f.matches() && f.group(1).charAt(0) == fence.charAt(0) && f.group(1).length() >= fence.length()
+                        && line.strip().length() == f.group(1).length()) {
+                    fence = null;
+                }
+                continue;
+            }
+            if (f.matches()) {
+                current = flush(specId, current, currentLine, out);
+                fence = f.group(1);
+                continue;
+            }
+            Matcher h = HEADING.matcher(line);
+            if (h.matches()) {
+                current = flush(specId, current, currentLine, out);
+                int level = h.group(1).length();
+                if (scopeLevel != -1 && level <= scopeLevel) {
+                    scopeLevel = -1;
+                }
+                if (scopeLevel == -1 && isRequirementsHeading(h.group(2))) {
+                    scopeLevel = level;
+                }
+                continue;
+            }
+            if (scopeLevel == -1) {
+                continue;
+            }
+            Matcher item = ITEM.matcher(line);
+            if (item.matches()) {
+                current = flush(specId, current, currentLine, out);
+                String text = item.group(2) == null ? "" : item.group(2).strip();
+                Matcher box = CHECKBOX.matcher(text);
+                if (box.find()) {
+                    text = text.substring(box.end()).strip();
+                }
+                current = new StringBuilder(text);
+                currentLine = bodyStartLine + i;
+            } else if (line.isBlank()) {
+                current = flush(specId, current, currentLine, out);
+            } else if (current != null && Character.isWhitespace(line.charAt(0))) {
+                if (current.length() > 0) {
+                    current.append(' ');
+                }
+                current.append(line.strip());
+            } else {
+                current = flush(specId, current, currentLine, out);
+            }
+        }
+        flush(specId, current, currentLine, out);
+        return List.copyOf(out);
+    }
+
+    /** True when {@code heading} names a requirements section (see the class comment). */
+    static boolean isRequirementsHeading(String heading) {
+        if (heading == null) {
+            return false;
+        }
+        String t = heading.strip().toLowerCase(Locale.ROOT)
+                .replaceFirst("^\\d+(?:\\.\\d+)*\\.?\\s+", "")
+                .replaceFirst("\\s*:$", "")
+                .replaceAll("\\s+", " ")
+                .replaceFirst("^non[ -]?functional", "non-functional");
+        return NAMES.contains(t);
+    }
+
+    private static StringBuilder flush(String specId, StringBuilder current, int line, List<Requirement> out) {
+        if (current != null) {
+            String text = current.toString().replaceAll("\\s+", " ").strip();
+            if (!text.isEmpty()) {
+                out.add(new Requirement(specId, "R" + (out.size() + 1), text, line));
+            }
+        }
+        return null;
+    }
+
+    /** The body with every HTML comment removed, its newlines kept so line numbers stay right. */
+    private static String withoutComments(String body) {
+        int open = body.indexOf("<!--");
+        if (open < 0) {
+            return body;
+        }
+        StringBuilder out = new StringBuilder(body.length());
+        int pos = 0;
+        while (open >= 0) {
+            out.append(body, pos, open);
+            int close = body.indexOf("-->", open + 4);
+            int end = close < 0 ? body.length() : close + 3;
+            for (int i = open; i < end; i++) {
+                if (body.charAt(i) == '\n') {
+                    out.append('\n');
+                }
+            }
+            pos = end;
+            open = body.indexOf("<!--", pos);
+        }
+        out.append(body, pos, body.length());
+        return out.toString();
+    }
+}
