@@ -1,0 +1,90 @@
+package dev.codefactory.app.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.codefactory.domain.text.JsonReader;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReviewJsonTest {
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(ReviewReport r) {
+        return (Map<String, Object>) JsonReader.parse(ReviewJson.render(r));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T at(Object node, Object... path) {
+        Object n = node;
+        for (Object key : path) {
+            n = key instanceof Integer i ? ((List<Object>) n).get(i) : ((Map<String, Object>) n).get(key);
+        }
+        return (T) n;
+    }
+
+    @Test
+    void keeps_a_stable_key_order() {
+        Map<String, Object> doc = parse(ReviewReportFixtures.full());
+        assertEquals(List.of("format", "id", "date", "scope", "specIds", "provider", "model", "commit", "partial",
+                "offline", "unreviewedSpecIds", "summary", "specs", "findings", "skipped", "metrics"),
+                List.copyOf(doc.keySet()));
+        assertEquals(ReviewJson.render(ReviewReportFixtures.full()), ReviewJson.render(ReviewReportFixtures.full()));
+    }
+
+    @Test
+    void is_pretty_printed_with_two_spaces() {
+        String json = ReviewJson.render(ReviewReportFixtures.empty());
+        assertTrue(json.startsWith("{\n  \"format\": \"code-factory/review/1\",\n  \"id\": \"review-empty\",\n"),
+                json);
+        assertTrue(json.contains("\n  \"findings\": [],\n"), json);
+        assertTrue(json.endsWith("}\n"), json);
+    }
+
+    @Test
+    void carries_the_findings_with_escaped_text() {
+        Map<String, Object> doc = parse(ReviewReportFixtures.full());
+        List<Object> findings = at(doc, "findings");
+        assertEquals(10, findings.size());
+        assertEquals("critical", at(findings, 0, "severity"));
+        Map<String, Object> pipe = findings.stream().map(f -> (Map<String, Object>) cast(f))
+                .filter(f -> "fp-pipe".equals(f.get("fingerprint"))).findFirst().orElseThrow();
+        assertEquals("Uses a | b where\nthe spec says c", pipe.get("message"));
+        assertTrue(pipe.containsKey("requirementId"));
+        assertNull(pipe.get("requirementId"));
+        assertEquals(4L, pipe.get("startLine"));
+        assertEquals("docs/résumé 東京.md", findings.stream().map(f -> (String) at(f, "file"))
+                .filter(f -> f.startsWith("docs/")).findFirst().orElseThrow());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @Test
+    void carries_summary_specs_skipped_and_metrics() {
+        Map<String, Object> doc = parse(ReviewReportFixtures.full());
+        assertEquals(2L, (Long) at(doc, "summary", "bySeverity", "critical"));
+        assertEquals(2L, (Long) at(doc, "summary", "specsReviewed"));
+        assertEquals(new BigDecimal("0.8"), at(doc, "specs", 0, "score"));
+        assertEquals("too large", at(doc, "skipped", 1, "reason"));
+        assertEquals(10L, (Long) at(doc, "metrics", "languages", "java"));
+        assertEquals(3L, (Long) at(doc, "metrics", "droppedFindings"));
+        assertEquals(83_400L, (Long) at(doc, "metrics", "durationMillis"));
+    }
+
+    @Test
+    void marks_partial_and_offline_reports() {
+        Map<String, Object> partial = parse(ReviewReportFixtures.partial());
+        assertEquals(Boolean.TRUE, partial.get("partial"));
+        assertEquals(List.of("SPEC-2", "SPEC-3"), partial.get("unreviewedSpecIds"));
+        Map<String, Object> empty = parse(ReviewReportFixtures.empty());
+        assertEquals(Boolean.TRUE, empty.get("offline"));
+        assertNull(at(empty, "summary", "overallScore"));
+        assertTrue(empty.containsKey("model"));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.codefactory.app.review;
+
+import dev.codefactory.app.review.ReviewReport.Item;
+import dev.codefactory.app.review.ReviewReport.Metrics;
+import dev.codefactory.app.review.ReviewReport.Skipped;
+import dev.codefactory.app.review.ReviewReport.SpecResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reports to render: every severity and category, awkward paths, partial, empty. */
+final class ReviewReportFixtures {
+    static final Instant DATE = Instant.parse("2026-03-04T05:06:07Z");
+
+    private ReviewReportFixtures() {
+    }
+
+    static Item item(String severity, String category, String file, int start, int end, String source) {
+        return new Item("SPEC-1", severity, category, file, start, end, "R-2",
+                "A " + severity + " " + category + " problem", "Fix it", "fp-" + severity + "-" + category, source);
+    }
+
+    static SpecResult spec(String id, int requirements, int met, double score) {
+        return new SpecResult(id, "Title of " + id, "specs/" + id.toLowerCase() + ".md", requirements, met, 1, 1, 0,
+                requirements - met - 2, score, List.of("src/Main.java"), List.of("named in the spec"));
+    }
+
+    static Metrics metrics() {
+        return new Metrics(12, 3456, Map.of("java", 10, "markdown", 2), 12000, 3400, 83_400);
+    }
+
+    /** Every severity and every category, plus check findings, spaces and non-ASCII in paths. */
+    static ReviewReport full() {
+        List<Item> findings = new ArrayList<>();
+        String[] severities = {"info", "low", "medium", "high", "critical"};
+        for (int i = 0; i < ReviewReport.CATEGORIES.size(); i++) {
+            String severity = severities[i % severities.length];
+            findings.add(item(severity, ReviewReport.CATEGORIES.get(i), "src/main/App" + i + ".java", 10 + i,
+                    10 + i, "model"));
+        }
+        findings.add(item("critical", "security", "config/app settings.yml", 3, 3, "check:secret"));
+        findings.add(item("high", "correctness", "docs/résumé 東京.md", 7, 12, "model"));
+        findings.add(item("low", "maintainability", "src/Whole.java", 0, 0, "check:todo-comment"));
+        findings.add(new Item("SPEC-2", "medium", "compliance", "src/Pipe.java", 4, 4, null,
+                "Uses a | b where\nthe spec says c", "Use c | d", "fp-pipe", "model"));
+        return new ReviewReport("review-2026-03-04", DATE, List.of("src"), List.of("SPEC-1", "SPEC-2"), "ollama",
+                "qwen2.5-coder:7b", "0123456789abcdef", false, false,
+                List.of(spec("SPEC-1", 10, 7, 0.8), spec("SPEC-2", 4, 2, 0.5)), findings,
+                List.of(new Skipped("assets/logo.png", "binary", ""),
+                        new Skipped("big|file.txt", "too large", "2 MB > 1 MB")),
+                metrics(), 3);
+    }
+
+    /** Stopped after SPEC-1 of SPEC-1, SPEC-2, SPEC-3. */
+    static ReviewReport partial() {
+        return new ReviewReport("review-2026-03-04-2", DATE, List.of(), List.of("SPEC-1", "SPEC-2", "SPEC-3"),
+                "ollama", "qwen2.5-coder:7b", null, true, false, List.of(spec("SPEC-1", 10, 7, 0.8)),
+                List.of(item("high", "compliance", "src/A.java", 5, 9, "model")), List.of(), metrics(), 0);
+    }
+
+    /** Offline, nothing found, nothing skipped, no spec reviewed. */
+    static ReviewReport empty() {
+        return new ReviewReport("review-empty", DATE, List.of(), List.of(), null, null, null, false, true,
+                List.of(), List.of(), List.of(), new Metrics(0, 0, Map.of(), 0, 0, 5), 0);
+    }
+}
