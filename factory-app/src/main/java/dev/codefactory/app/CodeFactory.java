@@ -9,6 +9,8 @@ import dev.codefactory.app.config.LayeredConfiguration;
 import dev.codefactory.app.intake.IntakeService;
 import dev.codefactory.app.intake.IntakeUseCase;
 import dev.codefactory.app.llm.LanguageModels;
+import dev.codefactory.app.review.ReviewService;
+import dev.codefactory.app.review.ReviewUseCase;
 import dev.codefactory.app.provider.ProviderRegistry;
 import dev.codefactory.app.secret.SecretService;
 import dev.codefactory.app.spec.ChangeSpecStatusUseCase;
@@ -26,7 +28,9 @@ import dev.codefactory.port.cache.spi.ResponseCacheProvider;
 import dev.codefactory.port.intake.IntakeDialog;
 import dev.codefactory.port.intake.spi.DraftStoreProvider;
 import dev.codefactory.port.project.spi.ProjectLayoutProvider;
+import dev.codefactory.port.report.ReportRepository;
 import dev.codefactory.port.report.spi.ReportRepositoryProvider;
+import dev.codefactory.port.review.ReviewDialog;
 import dev.codefactory.port.secret.spi.SecretStoreProvider;
 import dev.codefactory.port.secret.spi.SecretStoreSettings;
 import dev.codefactory.port.spec.spi.SpecificationRepositoryProvider;
@@ -72,7 +76,7 @@ import java.util.function.Supplier;
  */
 public final class CodeFactory implements AutoCloseable, InitProjectUseCase, CreateSpecUseCase, ListSpecsUseCase,
         ShowSpecUseCase, ValidateSpecsUseCase, ChangeSpecStatusUseCase, RebuildIndexUseCase, ConfigUseCase,
-        IntakeUseCase {
+        IntakeUseCase, ReviewUseCase {
 
     private final ProjectContext context;
     private final ProviderRegistry registry;
@@ -84,6 +88,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     private final Supplier<VersionControlProvider> versionControlProvider;
     private final Supplier<WorkspaceScannerProvider> scannerProvider;
     private final IntakeService intake;
+    private final ReviewService review;
     private final Object vcsLock = new Object();
     private Optional<VersionControl> versionControl;
 
@@ -92,12 +97,13 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         this.context = new ProjectContext(root, b.clock, b.environment, b.limits);
         this.registry = new ProviderRegistry(b.classLoader, b.providers);
         Map<Class<?>, String> ids = Map.copyOf(b.ids);
+        Supplier<ReportRepository> reports = lazy(ReportRepositoryProvider.class, ids, "markdown",
+                p -> p.create(context));
         this.catalog = new SpecCatalog(context.root(),
                 lazy(ProjectLayoutProvider.class, ids, "file", p -> p.create(context)),
                 lazy(SpecificationRepositoryProvider.class, ids, "markdown", p -> p.create(context)),
                 lazy(TemplateSourceProvider.class, ids, "file", p -> p.create(context)),
-                lazy(ReportRepositoryProvider.class, ids, "markdown", p -> p.create(context)),
-                context.clock(), context.environment());
+                reports, context.clock(), context.environment());
         Path userDir = b.userConfigDir != null ? b.userConfigDir
                 : ConfigLayers.defaultUserDir(b.environment, Path.of(System.getProperty("user.home")));
         this.configuration = new LayeredConfiguration(new ConfigLayers(context.root(), userDir, b.systemConfigDir,
@@ -114,6 +120,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         this.intake = new IntakeService(context.root(), catalog, languageModels,
                 lazy(DraftStoreProvider.class, ids, "file", p -> p.create(context)), this::versionControl,
                 context.clock(), context.environment(), this::config);
+        this.review = new ReviewService(context.root(), catalog, languageModels, this::workspace, reports,
+                this::versionControl, this::config, this::scanRequest, context.clock());
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */
@@ -238,6 +246,15 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     @Override
     public IntakeResult intake(IntakeCommand command, IntakeDialog dialog) {
         return intake.intake(command, dialog);
+    }
+
+    /**
+     * REVIEW: the code checked against the specs, with progress and match confirmation through {@code dialog}; the
+     * report is saved in {@code reports/}.
+     */
+    @Override
+    public ReviewOutcome review(ReviewCommand command, ReviewDialog dialog) {
+        return review.review(command, dialog);
     }
 
     /** Signing in to GitHub, and the client for it. */

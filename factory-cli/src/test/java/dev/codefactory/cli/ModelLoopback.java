@@ -17,18 +17,21 @@ import java.util.concurrent.Executors;
 
 /**
  * A model on 127.0.0.1 that speaks Ollama's {@code /api/chat} (one JSON object, or NDJSON lines when streamed) and
- * {@code /api/tags}, answering each kind of intake request from a script: the questions step, the spec's generation
- * (streamed in small chunks cut at awkward places, inside multi-byte characters included) and the repair round. What
+ * {@code /api/tags}, answering each kind of request from a script: intake's questions, the spec's generation
+ * (streamed in small chunks cut at awkward places, inside multi-byte characters included) and its repair round, and
+ * review's analysis and its repair request. What
  * a script holds is what models really return: prose around JSON, fences, chatter, front matter, nothing at all.
  */
 final class ModelLoopback implements AutoCloseable {
     /** Which request an intake makes, told apart by its system prompt. */
-    enum Kind { QUESTIONS, GENERATION, REPAIR }
+    enum Kind { QUESTIONS, GENERATION, REPAIR, REVIEW, REVIEW_REPAIR }
 
     private final HttpServer server;
     final Deque<String> questions = new ArrayDeque<>();
     final Deque<String> generations = new ArrayDeque<>();
     final Deque<String> repairs = new ArrayDeque<>();
+    final Deque<String> reviews = new ArrayDeque<>();
+    final Deque<String> reviewRepairs = new ArrayDeque<>();
     /** Every chat request's body and kind, in order. */
     final List<String> bodies = new CopyOnWriteArrayList<>();
     final List<Kind> kinds = new CopyOnWriteArrayList<>();
@@ -59,6 +62,12 @@ final class ModelLoopback implements AutoCloseable {
         if (system.contains("clarifying question")) {
             return Kind.QUESTIONS;
         }
+        if (system.contains("reviewing code")) {
+            return Kind.REVIEW;
+        }
+        if (system.contains("code review answer")) {
+            return Kind.REVIEW_REPAIR;
+        }
         if (system.contains("repair") || system.contains("fix")) {
             return Kind.REPAIR;
         }
@@ -70,7 +79,8 @@ final class ModelLoopback implements AutoCloseable {
         Kind kind = kindOf(body);
         bodies.add(body);
         kinds.add(kind);
-        Deque<String> script = kind == Kind.QUESTIONS ? questions : kind == Kind.REPAIR ? repairs : generations;
+        Deque<String> script = kind == Kind.QUESTIONS ? questions : kind == Kind.REPAIR ? repairs
+                : kind == Kind.REVIEW ? reviews : kind == Kind.REVIEW_REPAIR ? reviewRepairs : generations;
         String text = script.isEmpty() ? "" : script.size() == 1 ? script.peekFirst() : script.removeFirst();
         if (!body.contains("\"stream\":true")) {
             send(exchange, "{\"model\":\"llama3.2:latest\",\"message\":{\"role\":\"assistant\",\"content\":"

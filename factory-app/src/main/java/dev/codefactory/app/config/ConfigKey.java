@@ -81,6 +81,8 @@ public record ConfigKey(String name, String defaultValue, String description, Li
             key("intake.questions", "5", "the most clarifying questions an intake asks", Type.POSITIVE_INTEGER),
             key("intake.min-idea-length", "50", "ideas shorter than this get a hint about what to add",
                     Type.POSITIVE_INTEGER),
+            key("review.context-window", "8192", "the model's context window in tokens: the code a review sends"
+                    + " is split into calls that fit it", Type.POSITIVE_INTEGER),
             key("scan.max-file-size", "10MB", "files larger than this are left out of reviews and changes, and"
                     + " reported (512KB, 10MB)", Type.SIZE),
             key("scan.max-files", "100", "the most files one review reads; the rest are reported as skipped",

@@ -1,0 +1,540 @@
+package dev.codefactory.app.review;
+
+import dev.codefactory.app.config.FactoryConfig;
+import dev.codefactory.app.llm.LanguageModels;
+import dev.codefactory.app.spec.ListSpecsUseCase.SpecQuery;
+import dev.codefactory.app.spec.SpecCatalog;
+import dev.codefactory.domain.FactoryException;
+import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.llm.LanguageModelException;
+import dev.codefactory.domain.report.Report;
+import dev.codefactory.domain.review.Category;
+import dev.codefactory.domain.review.CodeFile;
+import dev.codefactory.domain.review.Compliance;
+import dev.codefactory.domain.review.ContextPacker;
+import dev.codefactory.domain.review.Requirement;
+import dev.codefactory.domain.review.Requirements;
+import dev.codefactory.domain.review.ReviewAnswer;
+import dev.codefactory.domain.review.ReviewPrompts;
+import dev.codefactory.domain.review.ReviewSeverity;
+import dev.codefactory.domain.review.Secrets;
+import dev.codefactory.domain.review.SpecMatcher;
+import dev.codefactory.domain.review.Verdict;
+import dev.codefactory.domain.spec.SpecStatus;
+import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.domain.workspace.Languages;
+import dev.codefactory.port.llm.Generation;
+import dev.codefactory.port.llm.GenerationRequest;
+import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.report.ReportRepository;
+import dev.codefactory.port.review.ReviewDialog;
+import dev.codefactory.port.vcs.CommitRequest;
+import dev.codefactory.port.vcs.VersionControl;
+import dev.codefactory.port.workspace.ScanRequest;
+import dev.codefactory.port.workspace.ScanResult;
+import dev.codefactory.port.workspace.SkippedFile;
+import dev.codefactory.port.workspace.SourceFile;
+import dev.codefactory.port.workspace.WorkspaceScanner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The REVIEW flow: discovery (the workspace scanner and its limits) → specs matched to files (with reasons, which
+ * the person may change) → for each spec, its requirements and the matched code (secrets redacted) packed into the
+ * model's window and analysed batch by batch, each answer validated (one repair request when malformed; findings
+ * citing files or lines that do not exist dropped and counted) → deterministic checks → a report in
+ * {@code reports/}, a partial one when stopped.
+ */
+public final class ReviewService implements ReviewUseCase {
+    /** Tokens kept free in the window for the instructions and the answer. */
+    private static final int RESERVE = 2048;
+    private static final int SNIFF = 64 * 1024;
+    private static final Pattern IDENTIFIER = Pattern.compile("`([A-Za-z_][A-Za-z0-9_.]{2,})`"
+            + "|\\b([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)\\b");
+
+    private final Path root;
+    private final SpecCatalog catalog;
+    private final LanguageModels models;
+    private final Supplier<WorkspaceScanner> scanner;
+    private final Supplier<ReportRepository> reports;
+    private final Supplier<Optional<VersionControl>> git;
+    private final Supplier<FactoryConfig> config;
+    private final Function<List<String>, ScanRequest> scanRequest;
+    private final Clock clock;
+
+    public ReviewService(Path root, SpecCatalog catalog, LanguageModels models, Supplier<WorkspaceScanner> scanner,
+                         Supplier<ReportRepository> reports, Supplier<Optional<VersionControl>> git,
+                         Supplier<FactoryConfig> config, Function<List<String>, ScanRequest> scanRequest,
+                         Clock clock) {
+        this.root = root;
+        this.catalog = catalog;
+        this.models = models;
+        this.scanner = scanner;
+        this.reports = reports;
+        this.git = git;
+        this.config = config;
+        this.scanRequest = scanRequest;
+        this.clock = clock;
+    }
+
+    /** What one spec's review found, before it becomes report rows. */
+    private static final class SpecWork {
+        final Specification spec;
+        final String body;
+        final List<Requirement> requirements;
+        List<String> files = List.of();
+        List<String> reasons = List.of();
+        final Map<String, ReviewAnswer.Assessment> assessments = new LinkedHashMap<>();
+        final List<ReviewAnswer.ReviewFinding> findings = new ArrayList<>();
+
+        SpecWork(Specification spec, String body, List<Requirement> requirements) {
+            this.spec = spec;
+            this.body = body;
+            this.requirements = requirements;
+        }
+    }
+
+    @Override
+    public ReviewOutcome review(ReviewCommand command, ReviewDialog dialog) {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        List<Specification> all = catalog.list(SpecQuery.ALL).specs();
+        List<Specification> chosen = choose(all, command.specIds());
+        ScanResult scan = scanner.get().scan(scanRequest.apply(command.paths()));
+        Map<String, SourceFile> byPath = new LinkedHashMap<>();
+        for (SourceFile f : scan.files()) {
+            if (!isContract(f.path())) {
+                byPath.put(f.path(), f);
+            }
+        }
+        List<ReviewReport.Skipped> skipped = new ArrayList<>();
+        for (SkippedFile s : scan.skipped()) {
+            skipped.add(new ReviewReport.Skipped(s.path(), s.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    s.detail()));
+        }
+        Map<String, String> texts = new HashMap<>();
+        Function<String, String> head = path -> texts.computeIfAbsent(path, p -> readHead(p));
+
+        LanguageModel model = null;
+        String provider = "";
+        if (!command.offline()) {
+            try {
+                LanguageModels.Selection selection = models.select();
+                dialog.say("Using " + selection.providerId() + ": " + selection.reason() + ".");
+                model = models.open(selection.providerId(), "review", command.useCache());
+                provider = selection.providerId();
+            } catch (FactoryException e) {
+                dialog.say("No model is available (" + e.getMessage() + "); running the deterministic checks only.");
+            }
+        }
+
+        List<SpecWork> work = new ArrayList<>();
+        int maxFiles = config.get().scanMaxFiles();
+        for (Specification spec : chosen) {
+            String body = readSpec(spec);
+            int bodyStart = bodyStartLine(body);
+            SpecWork w = new SpecWork(spec, body, Requirements.of(spec.id().value(), body.substring(offsetOfLine(body,
+                    bodyStart)), bodyStart));
+            List<SpecMatcher.Match> matches = SpecMatcher.rank(new SpecMatcher.SpecInfo(spec.id().value(),
+                    spec.title(), spec.tags(), spec.status().label(), body), new ArrayList<>(byPath.keySet()), head,
+                    maxFiles);
+            List<String> confirmed = dialog.confirmMatches(spec.id().value(), spec.title(), matches);
+            List<String> files = new ArrayList<>();
+            List<String> reasons = new ArrayList<>();
+            for (String path : confirmed) {
+                if (!byPath.containsKey(path)) {
+                    dialog.say(spec.id().value() + ": " + path + " is not among the files reviewed; left out.");
+                    continue;
+                }
+                files.add(path);
+                matches.stream().filter(m -> m.path().equals(path)).findFirst()
+                        .ifPresent(m -> reasons.add(path + ": " + String.join("; ", m.reasons())));
+            }
+            w.files = files;
+            w.reasons = reasons;
+            work.add(w);
+        }
+
+        long tokensIn = 0;
+        long tokensOut = 0;
+        int dropped = 0;
+        boolean partial = false;
+        List<String> notReviewed = new ArrayList<>();
+        String modelName = "";
+        if (model != null) {
+            int window = config.get().positive("review.context-window", 8192);
+            Map<SpecWork, List<ContextPacker.Batch>> plans = new LinkedHashMap<>();
+            int total = 0;
+            for (SpecWork w : work) {
+                if (w.files.isEmpty() || w.requirements.isEmpty()) {
+                    continue;
+                }
+                List<CodeFile> code = new ArrayList<>();
+                for (String path : w.files) {
+                    String text = fullText(path, byPath.get(path));
+                    if (text != null) {
+                        code.add(new CodeFile(path, byPath.get(path).language(),
+                                Secrets.redact(text, Secrets.find(path, text))));
+                    }
+                }
+                try {
+                    List<ContextPacker.Batch> batches = ContextPacker.pack(w.requirements, code,
+                            Math.max(512, window - RESERVE));
+                    plans.put(w, batches);
+                    total += batches.size();
+                } catch (IllegalArgumentException e) {
+                    dialog.say(w.spec.id().value() + ": its requirements alone do not fit the model's window ("
+                            + e.getMessage() + "); raise review.context-window. Not analysed.");
+                }
+            }
+            int done = 0;
+            long analysisStart = System.nanoTime();
+            for (Map.Entry<SpecWork, List<ContextPacker.Batch>> plan : plans.entrySet()) {
+                SpecWork w = plan.getKey();
+                if (partial) {
+                    notReviewed.add(w.spec.id().value());
+                    continue;
+                }
+                List<ContextPacker.Batch> batches = plan.getValue();
+                Set<String> ids = new HashSet<>();
+                w.requirements.forEach(r -> ids.add(r.id()));
+                for (int i = 0; i < batches.size(); i++) {
+                    if (dialog.stopRequested()) {
+                        partial = true;
+                        notReviewed.add(w.spec.id().value());
+                        break;
+                    }
+                    Duration elapsed = Duration.ofNanos(System.nanoTime() - analysisStart);
+                    Duration left = done == 0 ? Duration.ZERO : elapsed.dividedBy(done).multipliedBy(total - done);
+                    dialog.progress(done, total, w.spec.id().value(), "batch " + (i + 1) + " of " + batches.size(),
+                            elapsed, left);
+                    ContextPacker.Batch batch = batches.get(i);
+                    ReviewPrompts.Prompt prompt = ReviewPrompts.analyse(w.spec.id().value(), w.spec.title(), batch,
+                            i + 1, batches.size());
+                    try {
+                        Generation g = model.generate(GenerationRequest.of(prompt.system(), prompt.user()));
+                        tokensIn += g.usage().inputTokens();
+                        tokensOut += g.usage().outputTokens();
+                        modelName = g.model();
+                        ReviewAnswer.Parsed parsed;
+                        try {
+                            parsed = ReviewAnswer.parse(w.spec.id().value(), g.text(), ids, lineExists(byPath, texts));
+                        } catch (IllegalArgumentException malformed) {
+                            ReviewPrompts.Prompt repair = ReviewPrompts.repair(g.text(), malformed.getMessage());
+                            Generation fixed = model.generate(GenerationRequest.of(repair.system(), repair.user()));
+                            tokensIn += fixed.usage().inputTokens();
+                            tokensOut += fixed.usage().outputTokens();
+                            try {
+                                parsed = ReviewAnswer.parse(w.spec.id().value(), fixed.text(), ids,
+                                        lineExists(byPath, texts));
+                            } catch (IllegalArgumentException stillMalformed) {
+                                dialog.say(w.spec.id().value() + ": the model's answer to batch " + (i + 1)
+                                        + " could not be read, even after a repair request ("
+                                        + stillMalformed.getMessage() + "); that batch is left out.");
+                                done++;
+                                continue;
+                            }
+                        }
+                        dropped += parsed.droppedFindings();
+                        merge(w, parsed);
+                    } catch (LanguageModelException e) {
+                        dialog.say(w.spec.id().value() + ": the model failed (" + e.getMessage() + "); the report"
+                                + " is marked partial.");
+                        partial = true;
+                        notReviewed.add(w.spec.id().value());
+                        break;
+                    }
+                    done++;
+                }
+            }
+            dialog.progress(done, total, "", "done", Duration.ofNanos(System.nanoTime() - analysisStart),
+                    Duration.ZERO);
+        }
+
+        Map<String, Long> lineCounts = new HashMap<>();
+        List<ReviewAnswer.ReviewFinding> checks = deterministicChecks(work, byPath, texts, lineCounts);
+        ReviewReport report = report(now, command, work, checks, skipped, byPath, lineCounts, provider, modelName,
+                partial, notReviewed, model == null, tokensIn, tokensOut, dropped,
+                Duration.ofNanos(System.nanoTime() - started));
+        String markdown = ReviewMarkdown.render(report);
+        String path = reports.get().save(new Report("review", "Review", now, command.paths(), List.of(),
+                Map.of()), markdown);
+        Optional<String> commit = Optional.empty();
+        Optional<VersionControl> vcs = git.get();
+        if (command.commit()) {
+            if (vcs.isEmpty()) {
+                dialog.say("Not committed: the project is not in a git repository.");
+            } else {
+                Path workTree = vcs.get().workTree().toAbsolutePath().normalize();
+                List<String> paths = List.of(rel(workTree, path), rel(workTree, "reports/README.md"));
+                commit = Optional.of(vcs.get().commit(CommitRequest.only("review: " + report.id()
+                        + (partial ? " (partial)" : ""), paths)).id());
+            }
+        }
+        return new ReviewOutcome(report, path, commit);
+    }
+
+    // ---- steps ---------------------------------------------------------------------------------------------------
+
+    private static List<Specification> choose(List<Specification> all, List<String> ids) {
+        if (ids.isEmpty()) {
+            return all.stream().filter(s -> s.status() != SpecStatus.DEPRECATED).toList();
+        }
+        List<Specification> out = new ArrayList<>();
+        for (String id : ids) {
+            out.add(all.stream().filter(s -> s.id().value().equals(id)).findFirst().orElseThrow(() ->
+                    new InvalidCommandException("no spec with id '" + id + "'; `factory spec list` shows them")));
+        }
+        return out;
+    }
+
+    /** The best verdict seen for each requirement across batches; findings added. */
+    private static void merge(SpecWork w, ReviewAnswer.Parsed parsed) {
+        for (ReviewAnswer.Assessment a : parsed.assessments()) {
+            ReviewAnswer.Assessment before = w.assessments.get(a.requirementId());
+            if (before == null || rank(a.verdict()) > rank(before.verdict())) {
+                w.assessments.put(a.requirementId(), a);
+            }
+        }
+        w.findings.addAll(parsed.findings());
+    }
+
+    /** Contradicted outranks met (a contradiction must be seen), met outranks partial, partial missing. */
+    private static int rank(Verdict v) {
+        switch (v) {
+            case CONTRADICTED: return 3;
+            case MET: return 2;
+            case PARTIAL: return 1;
+            default: return 0;
+        }
+    }
+
+    private List<ReviewAnswer.ReviewFinding> deterministicChecks(List<SpecWork> work, Map<String, SourceFile> files,
+                                                                Map<String, String> texts, Map<String, Long> lines) {
+        List<ReviewAnswer.ReviewFinding> out = new ArrayList<>();
+        for (SourceFile f : files.values()) {
+            String text = fullText(f.path(), f);
+            if (text == null) {
+                continue;
+            }
+            lines.put(f.path(), text.lines().count());
+            for (Secrets.Hit hit : Secrets.find(f.path(), text)) {
+                out.add(new ReviewAnswer.ReviewFinding("", ReviewSeverity.CRITICAL, Category.SECURITY, f.path(),
+                        hit.line(), hit.line(), null, "a secret (" + hit.kind() + ") is written in the code",
+                        "move it to a secret store or an environment variable, and rotate it: it is in git history"));
+            }
+        }
+        for (SpecWork w : work) {
+            String specId = w.spec.id().value();
+            if (w.spec.status() == SpecStatus.IMPLEMENTED && w.files.isEmpty()) {
+                out.add(new ReviewAnswer.ReviewFinding(specId, ReviewSeverity.HIGH, Category.COMPLIANCE,
+                        w.spec.path(), 1, 1, null, specId + " is marked implemented but no code matches it",
+                        "name the files or identifiers it is implemented in, or set its status back to approved"));
+            }
+            for (Requirement r : w.requirements) {
+                List<String> names = identifiers(r.text());
+                if (names.isEmpty()) {
+                    continue;
+                }
+                boolean referred = false;
+                for (SourceFile f : files.values()) {
+                    String text = texts.computeIfAbsent(f.path(), this::readHead);
+                    if (text != null && names.stream().anyMatch(text::contains)) {
+                        referred = true;
+                        break;
+                    }
+                }
+                if (!referred) {
+                    out.add(new ReviewAnswer.ReviewFinding(specId, ReviewSeverity.LOW, Category.TEST_GAP,
+                            w.spec.path(), Math.max(1, r.line()), Math.max(1, r.line()), r.id(),
+                            r.id() + " names " + String.join(", ", names) + " but no code or test refers to it",
+                            "implement it, or add a test that names it"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> identifiers(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = IDENTIFIER.matcher(text);
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            if (!out.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    private ReviewReport report(Instant now, ReviewCommand command, List<SpecWork> work,
+                                List<ReviewAnswer.ReviewFinding> checks, List<ReviewReport.Skipped> skipped,
+                                Map<String, SourceFile> files, Map<String, Long> lineCounts, String provider,
+                                String model, boolean partial, List<String> notReviewed, boolean offline,
+                                long tokensIn, long tokensOut, int dropped, Duration duration) {
+        List<ReviewReport.SpecResult> specs = new ArrayList<>();
+        List<ReviewReport.Item> items = new ArrayList<>();
+        for (SpecWork w : work) {
+            Compliance.Score s = Compliance.of(w.requirements, new ArrayList<>(w.assessments.values()));
+            specs.add(new ReviewReport.SpecResult(w.spec.id().value(), w.spec.title(), w.spec.path(), s.requirements(),
+                    s.met(), s.partial(), s.missing(), s.contradicted(), s.unassessed(), s.value(), w.files,
+                    w.reasons));
+            for (ReviewAnswer.ReviewFinding f : w.findings) {
+                items.add(item(f, "model"));
+            }
+        }
+        for (ReviewAnswer.ReviewFinding f : checks) {
+            items.add(item(f, f.category() == Category.SECURITY ? "check:secret"
+                    : f.category() == Category.TEST_GAP ? "check:unreferenced-requirement" : "check:no-matching-code"));
+        }
+        long lines = lineCounts.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Integer> languages = new TreeMap<>();
+        for (SourceFile f : files.values()) {
+            languages.merge(f.language(), 1, Integer::sum);
+        }
+        String date = now.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        String id = nextReportId("review-" + date);
+        List<String> specIds = work.stream().map(w -> w.spec.id().value()).toList();
+        String head = git.get().flatMap(v -> v.log(null, 1).stream().findFirst()).map(c -> c.id()).orElse("");
+        if (partial && !notReviewed.isEmpty()) {
+            skipped.add(new ReviewReport.Skipped("(specs)", "not reviewed", "stopped before "
+                    + String.join(", ", notReviewed)));
+        }
+        return new ReviewReport(id, now, command.paths().isEmpty() ? List.of(".") : command.paths(), specIds,
+                provider, model, head, partial, offline, specs, items, skipped,
+                new ReviewReport.Metrics(files.size(), lines, languages, tokensIn, tokensOut, duration.toMillis()),
+                dropped);
+    }
+
+    private static ReviewReport.Item item(ReviewAnswer.ReviewFinding f, String source) {
+        return new ReviewReport.Item(f.specId(), f.severity().label(), f.category().label(), f.file(),
+                f.startLine(), f.endLine(), f.requirementId(), f.message(), f.suggestion() == null ? ""
+                : f.suggestion(), f.fingerprint(), source);
+    }
+
+    private String nextReportId(String base) {
+        Set<String> taken = new HashSet<>(reports.get().list());
+        for (int n = 1; ; n++) {
+            String id = base + (n == 1 ? "" : "-" + n);
+            if (!taken.contains(id + ".md") && !taken.contains("reports/" + id + ".md") && !taken.contains(id)) {
+                return id;
+            }
+        }
+    }
+
+    // ---- files ---------------------------------------------------------------------------------------------------
+
+    private static boolean isContract(String path) {
+        return path.startsWith("contracts/") || path.startsWith("reports/") || path.startsWith(".factory/");
+    }
+
+    private String readSpec(Specification spec) {
+        try {
+            return Files.readString(root.resolve(spec.path()), StandardCharsets.UTF_8).replace("\r\n", "\n");
+        } catch (IOException e) {
+            throw new FactoryException("cannot read " + spec.path() + ": " + e.getMessage());
+        }
+    }
+
+    /** The first line after the front matter (1-based), or 1 when there is none. */
+    private static int bodyStartLine(String text) {
+        if (!text.startsWith("---\n")) {
+            return 1;
+        }
+        int end = text.indexOf("\n---\n", 3);
+        return end < 0 ? 1 : (int) text.substring(0, end + 5).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    private static int offsetOfLine(String text, int line) {
+        int offset = 0;
+        for (int i = 1; i < line && offset >= 0; i++) {
+            offset = text.indexOf('\n', offset) + 1;
+        }
+        return Math.max(0, Math.min(offset, text.length()));
+    }
+
+    /** Up to 64 KB of a file as UTF-8 text, for matching; null when it cannot be read as text. */
+    private String readHead(String path) {
+        Path file = root.resolve(path);
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes(SNIFF);
+            if (Languages.looksBinary(bytes, bytes.length)) {
+                return null;
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The whole file when it is text within the size limit (checked again: it may have changed since the scan). */
+    private String fullText(String path, SourceFile f) {
+        Path file = root.resolve(path);
+        try {
+            if (Files.isSymbolicLink(file) || Files.size(file) > config.get().scanMaxFileBytes()) {
+                return null;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (Languages.looksBinary(bytes, bytes.length)) {
+                return null;
+            }
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(Files.exists(file) ? readQuietly(file) : new byte[0], StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static byte[] readQuietly(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    /** Whether {@code path} is a reviewed file with at least {@code line} lines. */
+    private java.util.function.BiPredicate<String, Integer> lineExists(Map<String, SourceFile> files,
+                                                                      Map<String, String> texts) {
+        Map<String, Long> counts = new HashMap<>();
+        return (path, line) -> {
+            if (!files.containsKey(path) || line == null || line < 1) {
+                return false;
+            }
+            long count = counts.computeIfAbsent(path, p -> {
+                String text = fullText(p, files.get(p));
+                return text == null ? 0L : text.lines().count();
+            });
+            return line <= count;
+        };
+    }
+
+    private String rel(Path workTree, String projectRelative) {
+        return workTree.relativize(root.toAbsolutePath().normalize().resolve(projectRelative)).toString()
+                .replace('\\', '/');
+    }
+}

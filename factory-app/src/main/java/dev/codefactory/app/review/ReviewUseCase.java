@@ -1,0 +1,51 @@
+package dev.codefactory.app.review;
+
+import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.port.review.ReviewDialog;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * REVIEW: does the code do what the specs say? Findings with file and line, a compliance score per spec, and a
+ * report in {@code reports/}. Runs without a model too ({@code offline}): the deterministic checks alone.
+ */
+public interface ReviewUseCase {
+
+    ReviewOutcome review(ReviewCommand command, ReviewDialog dialog);
+
+    /**
+     * @param paths   files or folders to review; empty for the whole project
+     * @param specIds the specs to review against; empty to match every spec that is not deprecated
+     * @param offline no model: the deterministic checks only
+     * @param commit  commit the report (and the reports index)
+     */
+    record ReviewCommand(List<String> paths, List<String> specIds, boolean offline, boolean commit,
+                         boolean useCache) {
+        public ReviewCommand {
+            paths = List.copyOf(paths);
+            specIds = List.copyOf(specIds);
+            for (String p : paths) {
+                if (p.isBlank() || p.contains("\0")) {
+                    throw new InvalidCommandException("not a path: '" + p + "'");
+                }
+            }
+        }
+
+        public static ReviewCommand all() {
+            return new ReviewCommand(List.of(), List.of(), false, false, true);
+        }
+    }
+
+    /**
+     * @param reportPath the saved report, relative to the project root
+     * @param commit     the commit's id, when one was made
+     */
+    record ReviewOutcome(ReviewReport report, String reportPath, Optional<String> commit) {
+        public ReviewOutcome {
+            Objects.requireNonNull(report, "report");
+            Objects.requireNonNull(reportPath, "reportPath");
+            Objects.requireNonNull(commit, "commit");
+        }
+    }
+}

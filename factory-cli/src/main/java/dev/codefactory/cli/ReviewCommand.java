@@ -1,0 +1,242 @@
+package dev.codefactory.cli;
+
+import dev.codefactory.app.review.ReviewJson;
+import dev.codefactory.app.review.ReviewReport;
+import dev.codefactory.app.review.ReviewUseCase;
+import dev.codefactory.app.review.Sarif;
+import dev.codefactory.app.CodeFactory;
+import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.review.ReviewSeverity;
+import dev.codefactory.domain.review.SpecMatcher;
+import dev.codefactory.port.review.ReviewDialog;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "review", mixinStandardHelpOptions = true,
+        description = {"Check the code against the specs: findings with file and line, a compliance score per spec,"
+                + " and a report in reports/review-DATE.md.",
+            "Files come from git (tracked, and untracked but not ignored) within scan.max-file-size and"
+                + " scan.max-files; each spec is matched to files by the paths and names it mentions, its tags and"
+                + " its words (shown, and on a terminal yours to change). The model reads each spec's requirements"
+                + " with its code, in calls that fit review.context-window; secrets are redacted before any code"
+                + " leaves the machine. Deterministic checks (secrets in code, implemented specs without code,"
+                + " requirements nothing refers to) also run with --offline.",
+            "Ctrl-C stops after the current call and keeps a report marked partial."})
+final class ReviewCommand implements Callable<Integer> {
+
+    @ParentCommand
+    FactoryCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to review (default: the whole"
+            + " project).")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--spec", paramLabel = "ID", description = "Review against this spec only (repeatable).")
+    List<String> specIds = new ArrayList<>();
+
+    @Option(names = "--offline", description = "No model: the deterministic checks only.")
+    boolean offline;
+
+    @Option(names = "--commit", description = "Commit the report and the reports index.")
+    boolean commit;
+
+    @Option(names = "--no-cache", description = "Ask the model again even when an answer is cached.")
+    boolean noCache;
+
+    @Option(names = {"-y", "--yes"}, description = "Take the matched files as they are, without asking.")
+    boolean yes;
+
+    @Option(names = "--json", description = "Print the report as JSON instead of a summary.")
+    boolean json;
+
+    @Option(names = "--sarif", paramLabel = "FILE", description = "Also write SARIF 2.1.0 (for GitHub code scanning)"
+            + " to FILE.")
+    Path sarif;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit with 1 when a finding is this severe or"
+            + " more: critical, high, medium, low or info.")
+    String failOn;
+
+    private LineInput input;
+
+    @Override
+    public Integer call() {
+        ReviewSeverity threshold = failOn == null ? null : ReviewSeverity.parse(failOn).orElseThrow(() ->
+                new InvalidCommandException("--fail-on takes critical, high, medium, low or info, not '" + failOn
+                        + "'"));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean interactive = root.session().terminal() && !yes && !json;
+        Dialog dialog = new Dialog(err, interactive, root.session().terminal() && !json);
+        CodeFactory factory = root.factory();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread stopper = new Thread(() -> {
+            dialog.stop = true;
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "factory-review-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        ReviewUseCase.ReviewOutcome outcome;
+        try {
+            outcome = factory.review(new ReviewUseCase.ReviewCommand(paths, specIds, offline, commit, !noCache),
+                    dialog);
+        } finally {
+            dialog.clearProgress();
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook waited for the partial report
+            }
+            if (input != null) {
+                input.close();
+            }
+        }
+        ReviewReport report = outcome.report();
+        if (sarif != null) {
+            Path target = root.session().workingDirectory().resolve(sarif);
+            try {
+                Files.writeString(target, Sarif.render(report, CodeFactory.version()), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the SARIF file " + target + ": " + e.getMessage(), e);
+            }
+        }
+        if (json) {
+            out.print(ReviewJson.render(report));
+        } else {
+            summary(out, report, outcome);
+        }
+        if (report.partial()) {
+            err.println("factory: the review stopped before the end; " + outcome.reportPath() + " is marked partial.");
+            return ExitCodes.FAILURE;
+        }
+        return threshold != null && report.failsAt(threshold.label()) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private void summary(PrintWriter out, ReviewReport report, ReviewUseCase.ReviewOutcome outcome) {
+        Style style = root.style();
+        for (ReviewReport.SpecResult s : report.specs()) {
+            String score = s.requirements() > 0 && s.unassessed() == s.requirements() ? "  n/a"
+                    : String.format(Locale.ROOT, "%4.0f%%", s.score() * 100);
+            out.println(String.format(Locale.ROOT, "%-12s %s  %s  (%d requirements: %d met, %d partial,"
+                    + " %d missing, %d contradicted, %d unassessed; %d files)", s.specId(), score,
+                    s.title(), s.requirements(), s.met(), s.partial(), s.missing(), s.contradicted(), s.unassessed(),
+                    s.matchedFiles().size()));
+        }
+        for (ReviewReport.Item f : report.findings()) {
+            String where = f.file() + ":" + f.startLine() + (f.endLine() > f.startLine() ? "-" + f.endLine() : "");
+            String severity = f.severity();
+            String shown = severity.equals("critical") || severity.equals("high") ? style.red(severity)
+                    : severity.equals("medium") ? style.yellow(severity) : style.dim(severity);
+            out.println(shown + " " + where + " [" + f.category() + "] " + f.message());
+        }
+        out.println(report.findings().size() + " finding(s), " + report.skipped().size() + " file(s) skipped; report: "
+                + outcome.reportPath() + outcome.commit().map(c -> ", committed as " + c.substring(0, 7)).orElse("")
+                + ".");
+    }
+
+    private String readLine(String prompt) {
+        if (input == null) {
+            input = LineInput.of(root.session(), spec.commandLine().getErr());
+        }
+        return input.readLine(prompt);
+    }
+
+    /** Matches shown (and, on a terminal, changed), progress on one line of standard error. */
+    private final class Dialog implements ReviewDialog {
+        private final PrintWriter err;
+        private final boolean interactive;
+        private final boolean showProgress;
+        volatile boolean stop;
+        private boolean progressShown;
+
+        Dialog(PrintWriter err, boolean interactive, boolean showProgress) {
+            this.err = err;
+            this.interactive = interactive;
+            this.showProgress = showProgress;
+        }
+
+        @Override
+        public List<String> confirmMatches(String specId, String specTitle, List<SpecMatcher.Match> matches) {
+            clearProgress();
+            if (!json) {
+                err.println(specId + " " + specTitle + ": " + (matches.isEmpty() ? "no matching files"
+                        : matches.size() + " file(s)"));
+                for (SpecMatcher.Match m : matches) {
+                    err.println("  " + m.path() + root.style().dim("  (" + String.join("; ", m.reasons()) + ")"));
+                }
+            }
+            List<String> paths = new ArrayList<>(matches.stream().map(SpecMatcher.Match::path).toList());
+            if (!interactive) {
+                return paths;
+            }
+            String line = readLine("  Enter to keep these, '-' to skip this spec, or the paths to use instead: ");
+            if (line == null || line.isBlank()) {
+                return paths;
+            }
+            if (line.strip().equals("-")) {
+                return List.of();
+            }
+            return List.of(line.strip().split("\\s+"));
+        }
+
+        @Override
+        public void say(String message) {
+            clearProgress();
+            if (!json) {
+                err.println(message);
+                err.flush();
+            }
+        }
+
+        @Override
+        public void progress(int done, int total, String specId, String what, Duration elapsed, Duration left) {
+            if (!showProgress || total == 0) {
+                return;
+            }
+            int width = 20;
+            int filled = total == 0 ? width : done * width / total;
+            err.print("\r\u001b[2K[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + done + "/" + total
+                    + " " + specId + " " + what + " · " + elapsed.toSeconds() + " s"
+                    + (left.isZero() ? "" : " · ~" + left.toSeconds() + " s left"));
+            err.flush();
+            progressShown = true;
+        }
+
+        void clearProgress() {
+            if (progressShown) {
+                err.print("\r\u001b[2K");
+                err.flush();
+                progressShown = false;
+            }
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return stop;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.codefactory.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.codefactory.cli.TestProject.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code factory review} end to end in a temporary repository with specs and code, against a loopback model that
+ * answers with findings: well-formed, malformed (one repair request), and citing a file that does not exist.
+ */
+class ReviewTest {
+    static final String LOGIN = "src/main/java/app/auth/LoginService.java";
+    static final String SECRET = "sk-" + "proj" + "Q8vZ3xW1Lm0Np7RtY5bK2cD4";
+    static final String ANSWER = "```json\n{\"requirements\":[{\"id\":\"R1\",\"verdict\":\"met\",\"evidence\":[{\"file\":\""
+            + LOGIN + "\",\"startLine\":3,\"endLine\":5}],\"note\":\"the hash is compared\"},{\"id\":\"R2\",\"verdict\":"
+            + "\"missing\",\"evidence\":[],\"note\":\"\"}],\"findings\":[{\"severity\":\"high\",\"category\":"
+            + "\"correctness\",\"file\":\"" + LOGIN + "\",\"startLine\":4,\"endLine\":4,\"requirement\":\"R2\","
+            + "\"message\":\"a locked account is not refused\",\"suggestion\":\"check the lock before the password\"},"
+            + "{\"severity\":\"low\",\"category\":\"maintainability\",\"file\":\"src/Ghost.java\",\"startLine\":1,"
+            + "\"endLine\":1,\"requirement\":null,\"message\":\"made up\",\"suggestion\":\"\"}]}\n```";
+
+    @TempDir
+    Path tmp;
+    TestProject project;
+    ModelLoopback model;
+
+    @BeforeEach
+    void start() throws IOException {
+        model = new ModelLoopback();
+        project = TestProject.initialised(Files.createDirectories(tmp.resolve("shop")));
+        project.git("config", "user.name", "Ada Lovelace");
+        project.git("config", "user.email", "ada@example.com");
+        project.env.put("HOME", tmp.toString());
+        project.env.put("FACTORY_LLM_PROVIDER", "ollama");
+        project.env.put("FACTORY_LLM_ENDPOINT", model.url());
+        project.env.put("FACTORY_LLM_MODEL", "llama3.2:latest");
+        project.write("contracts/specs/user-login.md", spec("feature-001", "User login", "approved", "[auth]",
+                "People sign in with email and password through `LoginService`.",
+                "- `LoginService` checks the password against the stored hash.\n"
+                        + "- A locked account is refused with `AccountLockedException`.\n"));
+        project.write("contracts/specs/invoice-export.md", spec("feature-002", "Invoice export", "implemented",
+                "[billing]", "Invoices can be downloaded as PDF files.",
+                "- An invoice is exported by `InvoicePdfExporter`.\n"));
+        project.write(LOGIN, "package app.auth;\n\nclass LoginService {\n    boolean login(String user, String password) {\n"
+                + "        return hashes.matches(user, password);\n    }\n}\n");
+        project.write("src/main/resources/application.properties", "openai.key=" + SECRET + "\nport=8080\n");
+        project.git("add", "-A");
+        project.git("commit", "-q", "-m", "shop");
+    }
+
+    @AfterEach
+    void stop() {
+        model.close();
+    }
+
+    private static String spec(String id, String title, String status, String tags, String overview,
+                               String functional) {
+        return "---\nid: " + id + "\ntitle: " + title + "\nstatus: " + status + "\ncreated: 2026-11-20\nupdated:"
+                + " 2026-11-20\nauthor: Ada\ntags: " + tags + "\npriority: high\n---\n\n# " + title + "\n\n## Overview\n\n"
+                + overview + "\n\n## Requirements\n\n### Functional\n\n" + functional;
+    }
+
+    private List<String> modelRequestsOf(ModelLoopback.Kind kind) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < model.kinds.size(); i++) {
+            if (model.kinds.get(i) == kind) {
+                out.add(model.bodies.get(i));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void a_review_with_a_model_scores_specs_reports_findings_and_fails_at_the_threshold() throws IOException {
+        model.reviews.add(ANSWER);
+        Path sarif = tmp.resolve("review.sarif");
+
+        Result r = project.run("review", "--yes", "--json", "--sarif", sarif.toString(), "--fail-on", "high");
+
+        assertEquals(1, r.exit(), r.err());
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        JsonNode login = findSpec(report, "feature-001");
+        assertEquals(0.5, login.get("score").asDouble(), 1e-9, login.toString());
+        assertEquals(1, login.get("met").asInt());
+        assertEquals(1, login.get("missing").asInt());
+        assertEquals(1, report.get("metrics").get("droppedFindings").asInt(), "the finding citing src/Ghost.java is dropped");
+        String findings = report.get("findings").toString();
+        assertTrue(findings.contains("a locked account is not refused"), findings);
+        assertFalse(findings.contains("made up"), findings);
+        assertTrue(findings.contains("\"check:secret\""), "the secret is found by the deterministic check");
+        assertTrue(findings.contains("feature-002 is marked implemented but no code matches it"), findings);
+        assertFalse(r.out().contains(SECRET) || r.err().contains(SECRET), "the secret is never shown");
+        List<String> asked = modelRequestsOf(ModelLoopback.Kind.REVIEW);
+        assertEquals(1, asked.size(), "one spec has code, one call");
+        assertTrue(asked.get(0).contains("   3| class LoginService {"), "code lines are numbered: " + asked.get(0));
+        for (String body : model.bodies) {
+            assertFalse(body.contains(SECRET), "no secret leaves the machine");
+        }
+        JsonNode sarifJson = new ObjectMapper().readTree(Files.readString(sarif));
+        assertEquals("2.1.0", sarifJson.get("version").asText());
+        assertTrue(sarifJson.get("runs").get(0).get("results").size() >= 3, sarifJson.toString());
+        String saved = Files.readString(project.root.resolve(report.get("id").asText().isEmpty() ? "x"
+                : "reports/" + report.get("id").asText() + ".md"));
+        assertTrue(saved.contains(LOGIN), saved);
+        assertFalse(saved.contains(SECRET), saved);
+    }
+
+    @Test
+    void a_malformed_answer_gets_one_repair_request() throws IOException {
+        model.reviews.add("I looked at the code and it seems fine overall!");
+        model.reviewRepairs.add(ANSWER);
+
+        Result r = project.run("review", "--yes", "--json", "--spec", "feature-001");
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(1, modelRequestsOf(ModelLoopback.Kind.REVIEW_REPAIR).size());
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertEquals(0.5, findSpec(report, "feature-001").get("score").asDouble(), 1e-9);
+        assertEquals(1, report.get("specs").size(), "--spec limits the review");
+    }
+
+    @Test
+    void offline_the_deterministic_checks_run_and_the_report_is_committed() throws IOException {
+        Result r = project.run("review", "--offline", "--commit", "--yes");
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(model.bodies.isEmpty(), "no model was asked");
+        String committed = project.git("show", "--name-only", "--format=%s", "HEAD");
+        assertTrue(committed.startsWith("review: review-"), committed);
+        assertTrue(committed.contains("reports/README.md"), committed);
+        String reportPath = committed.lines().filter(l -> l.startsWith("reports/review-")).findFirst().orElseThrow();
+        String report = Files.readString(project.root.resolve(reportPath));
+        assertTrue(report.contains("src/main/resources/application.properties"), report);
+        assertTrue(report.contains("InvoicePdfExporter"), "the unreferenced requirement is reported: " + report);
+        assertFalse(report.contains(SECRET), report);
+        assertTrue(r.out().contains("report: " + reportPath), r.out());
+    }
+
+    @Test
+    void an_unknown_spec_or_severity_is_a_usage_error() {
+        assertEquals(2, project.run("review", "--spec", "feature-404", "--offline").exit());
+        Result bad = project.run("review", "--fail-on", "severe", "--offline");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("critical, high, medium, low or info"), bad.err());
+    }
+
+    private static JsonNode findSpec(JsonNode report, String id) {
+        for (JsonNode s : report.get("specs")) {
+            if (s.get("specId").asText().equals(id)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no " + id + " in " + report);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.codefactory.port.review;
+
+import dev.codefactory.domain.review.SpecMatcher;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The person watching a review: which files were matched to each spec (and, on a terminal, a chance to change
+ * them), and progress while the model reads the code. Implemented by the CLI for a terminal or a script, by tests,
+ * and by programs that embed Code-Factory.
+ */
+public interface ReviewDialog {
+
+    /**
+     * The files matched to a spec, with the reasons; returns the paths to review for it (the same list to accept
+     * them; fewer, or others from the project, to change them).
+     */
+    List<String> confirmMatches(String specId, String specTitle, List<SpecMatcher.Match> matches);
+
+    /** Something to tell the person: which model, what was skipped, a warning. */
+    void say(String message);
+
+    /**
+     * Progress: {@code done} of {@code total} model calls finished, the current spec and batch, the time so far and
+     * an estimate of the time left (zero until one call has finished).
+     */
+    void progress(int done, int total, String specId, String what, Duration elapsed, Duration left);
+
+    /** True once the person asked to stop (Ctrl-C): the review ends after the current call, with a partial report. */
+    boolean stopRequested();
+}
