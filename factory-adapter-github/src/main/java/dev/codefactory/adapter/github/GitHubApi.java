@@ -4,6 +4,7 @@ import feign.Headers;
 import feign.Param;
 import feign.RequestLine;
 import feign.Response;
+import java.util.List;
 
 /**
  * GitHub's REST API, as much of it as Code-Factory uses, relative to {@code github.api-url}. Every call carries the
@@ -31,4 +32,11 @@ interface GitHubApi {
     @RequestLine("POST /repos/{owner}/{repo}/issues")
     @Headers("Content-Type: application/json")
     Wire.Issue createIssue(@Param("owner") String owner, @Param("repo") String repo, Wire.NewIssue body);
+
+    /** One page of the issues carrying {@code label}, open and closed, newest first; pull requests included. */
+    @RequestLine("GET /repos/{owner}/{repo}/issues?labels={label}&state=all&per_page={perPage}&page={page}"
+            + "&sort=created&direction=desc")
+    List<Wire.ListedIssue> issues(@Param("owner") String owner, @Param("repo") String repo,
+                                  @Param("label") String label, @Param("perPage") int perPage,
+                                  @Param("page") int page);
 }

@@ -9,6 +9,7 @@ import dev.codefactory.domain.codehost.CodeHostException;
 import dev.codefactory.domain.codehost.CodeHostException.Kind;
 import dev.codefactory.port.codehost.CodeHost;
 import dev.codefactory.port.codehost.DeviceAuthorization;
+import dev.codefactory.port.codehost.ExistingIssue;
 import dev.codefactory.port.codehost.HostRepository;
 import dev.codefactory.port.codehost.HostUser;
 import dev.codefactory.port.codehost.Issue;
@@ -29,6 +30,9 @@ import feign.jackson.JacksonEncoder;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,6 +50,8 @@ final class GitHubCodeHost implements CodeHost {
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
     private static final Duration SLOW_DOWN_STEP = Duration.ofSeconds(5);
     private static final Duration DEFAULT_EXPIRY = Duration.ofMinutes(15);
+    /** GitHub's largest page. */
+    static final int PAGE_SIZE = 100;
 
     private final CodeHostSettings settings;
     private final GitHubErrors errors;
@@ -272,6 +278,48 @@ final class GitHubCodeHost implements CodeHost {
                     + " names no issue; check on GitHub whether it was opened.");
         }
         return new Issue(created.number(), created.htmlUrl());
+    }
+
+    /**
+     * Pages through {@code GET /repos/{owner}/{repo}/issues} until {@code max} issues or a short page; the pull
+     * requests that endpoint lists too are skipped. Works without a token on public repositories.
+     */
+    @Override
+    public List<ExistingIssue> issues(RepositoryRef ref, String label, int max) {
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(label, "label");
+        if (label.isBlank()) {
+            // GitHub would answer every issue for an empty label filter
+            throw new IllegalArgumentException("label is blank");
+        }
+        List<ExistingIssue> found = new ArrayList<>();
+        for (int page = 1; found.size() < max; page++) {
+            int number = page;
+            List<Wire.ListedIssue> items = call(() -> api.issues(ref.owner(), ref.name(), label, PAGE_SIZE, number),
+                    "github.api-url");
+            if (items == null) {
+                break;
+            }
+            for (Wire.ListedIssue item : items) {
+                if (found.size() == max) {
+                    break;
+                }
+                if (item == null || item.isPullRequest()) {
+                    continue;
+                }
+                if (isBlank(item.htmlUrl())) {
+                    throw errors.failure(Kind.UNAVAILABLE, "GitHub's list of the issues of " + ref + " holds #"
+                            + item.number() + " without an address; check github.api-url points at the GitHub "
+                            + "API.");
+                }
+                found.add(new ExistingIssue(item.number(), item.htmlUrl(), item.title() == null ? "" : item.title(),
+                        item.body(), "open".equals(item.state())));
+            }
+            if (items.size() < PAGE_SIZE) {
+                break;
+            }
+        }
+        return List.copyOf(found);
     }
 
     private void requireToken() {

@@ -37,6 +37,14 @@ final class Wire {
     record Issue(int number, @JsonProperty("html_url") String htmlUrl) {
     }
 
+    /** An item of the issue list; {@code pullRequest} is set when the item is a pull request. */
+    record ListedIssue(int number, @JsonProperty("html_url") String htmlUrl, String title, String body, String state,
+                       @JsonProperty("pull_request") Object pullRequest) {
+        boolean isPullRequest() {
+            return pullRequest != null;
+        }
+    }
+
     // ---- OAuth device flow --------------------------------------------------------------------------------------
 
     record DeviceCodeRequest(@JsonProperty("client_id") String clientId, String scope) {

@@ -1,5 +1,6 @@
 package dev.codefactory.port.codehost;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,4 +39,7 @@ public interface CodeHost {
     PullRequest createPullRequest(RepositoryRef ref, PullRequestDraft draft);
 
     Issue createIssue(RepositoryRef ref, IssueDraft draft);
+
+    /** Issues of the repository carrying {@code label}, open and closed, newest first, at most {@code max}. */
+    List<ExistingIssue> issues(RepositoryRef ref, String label, int max);
 }
