@@ -121,7 +121,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 lazy(DraftStoreProvider.class, ids, "file", p -> p.create(context)), this::versionControl,
                 context.clock(), context.environment(), this::config);
         this.review = new ReviewService(context.root(), catalog, languageModels, this::workspace, reports,
-                this::versionControl, this::config, this::scanRequest, context.clock());
+                this::versionControl, this::config, this::scanRequest, context.clock(), this::codeHosts);
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */

@@ -77,10 +77,19 @@ final class ReviewCommand implements Callable<Integer> {
             + " more: critical, high, medium, low or info.")
     String failOn;
 
+    @Option(names = "--issues", paramLabel = "SEVERITY", description = "Open a GitHub issue (label code-factory) for"
+            + " each finding this severe or more; findings an issue already tracks (by fingerprint) are not filed"
+            + " again.")
+    String issues;
+
     private LineInput input;
 
     @Override
     public Integer call() {
+        if (issues != null && ReviewSeverity.parse(issues).isEmpty()) {
+            throw new InvalidCommandException("--issues takes critical, high, medium, low or info, not '" + issues
+                    + "'");
+        }
         ReviewSeverity threshold = failOn == null ? null : ReviewSeverity.parse(failOn).orElseThrow(() ->
                 new InvalidCommandException("--fail-on takes critical, high, medium, low or info, not '" + failOn
                         + "'"));
@@ -101,7 +110,8 @@ final class ReviewCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(stopper);
         ReviewUseCase.ReviewOutcome outcome;
         try {
-            outcome = factory.review(new ReviewUseCase.ReviewCommand(paths, specIds, offline, commit, !noCache),
+            outcome = factory.review(new ReviewUseCase.ReviewCommand(paths, specIds, offline, commit, !noCache,
+                    issues == null ? null : ReviewSeverity.parse(issues).orElseThrow().label()),
                     dialog);
         } finally {
             dialog.clearProgress();
@@ -153,6 +163,7 @@ final class ReviewCommand implements Callable<Integer> {
                     : severity.equals("medium") ? style.yellow(severity) : style.dim(severity);
             out.println(shown + " " + where + " [" + f.category() + "] " + f.message());
         }
+        outcome.issues().forEach(url -> out.println("opened " + url));
         out.println(report.findings().size() + " finding(s), " + report.skipped().size() + " file(s) skipped; report: "
                 + outcome.reportPath() + outcome.commit().map(c -> ", committed as " + c.substring(0, 7)).orElse("")
                 + ".");

@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.codefactory.app.CodeFactory;
+import dev.codefactory.app.review.ReviewUseCase;
 import dev.codefactory.cli.TestProject.Result;
+import dev.codefactory.domain.review.SpecMatcher;
+import dev.codefactory.port.review.ReviewDialog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -147,6 +152,103 @@ class ReviewTest {
         assertTrue(report.contains("InvoicePdfExporter"), "the unreferenced requirement is reported: " + report);
         assertFalse(report.contains(SECRET), report);
         assertTrue(r.out().contains("report: " + reportPath), r.out());
+    }
+
+    @Test
+    void a_stop_request_ends_after_the_current_call_with_a_report_marked_partial() throws IOException {
+        project.write("contracts/specs/cart.md", spec("feature-003", "Shopping cart", "approved", "[cart]",
+                "A cart through `CartService`.", "- `CartService` adds items.\n"));
+        project.write("src/main/java/app/cart/CartService.java", "package app.cart;\nclass CartService {}\n");
+        model.reviews.add(ANSWER);
+        List<String> said = new ArrayList<>();
+        ReviewDialog stopsAfterOneCall = new ReviewDialog() {
+            int progress;
+
+            @Override
+            public List<String> confirmMatches(String specId, String title, List<SpecMatcher.Match> matches) {
+                return matches.stream().map(SpecMatcher.Match::path).toList();
+            }
+
+            @Override
+            public void say(String message) {
+                said.add(message);
+            }
+
+            @Override
+            public void progress(int done, int total, String specId, String what, Duration elapsed, Duration left) {
+                progress++;
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return progress >= 1;
+            }
+        };
+
+        ReviewUseCase.ReviewOutcome outcome;
+        try (CodeFactory f = CodeFactory.builder().projectRoot(project.root).environment(project.env)
+                .userConfigDir(project.userConfigHome().resolve("factory")).build()) {
+            outcome = f.review(ReviewUseCase.ReviewCommand.all(), stopsAfterOneCall);
+        }
+
+        assertTrue(outcome.report().partial(), said.toString());
+        assertEquals(1, modelRequestsOf(ModelLoopback.Kind.REVIEW).size(), "stopped after the first call");
+        String report = Files.readString(project.root.resolve(outcome.reportPath()));
+        assertTrue(report.contains("partial: true"), report);
+        assertTrue(report.contains("feature-003"), "the spec not reviewed is named: " + report);
+    }
+
+    @Test
+    void issues_are_opened_once_per_finding_and_a_second_review_files_no_duplicates() throws IOException {
+        List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer github = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        github.createContext("/api/v3/repos/acme/shop/issues", ex -> {
+            String method = ex.getRequestMethod();
+            String body = new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String reply;
+            if (method.equals("POST")) {
+                created.add(body);
+                reply = "{\"number\":" + created.size() + ",\"html_url\":\"https://github.com/acme/shop/issues/"
+                        + created.size() + "\"}";
+            } else {
+                StringBuilder list = new StringBuilder("[");
+                for (int i = 0; i < created.size(); i++) {
+                    JsonNode sent = new ObjectMapper().readTree(created.get(i));
+                    list.append(i == 0 ? "" : ",").append("{\"number\":").append(i + 1).append(",\"html_url\":\"u\","
+                            + "\"title\":\"t\",\"state\":\"open\",\"body\":")
+                            .append(new ObjectMapper().writeValueAsString(sent.get("body").asText())).append('}');
+                }
+                reply = list.append(']').toString();
+            }
+            byte[] bytes = reply.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(method.equals("POST") ? 201 : 200, bytes.length);
+            ex.getResponseBody().write(bytes);
+            ex.close();
+        });
+        github.start();
+        try {
+            String base = "http://127.0.0.1:" + github.getAddress().getPort();
+            project.env.put("FACTORY_GITHUB_WEB_URL", base);
+            project.env.put("FACTORY_GITHUB_API_URL", base + "/api/v3");
+            project.env.put("GITHUB_TOKEN", "ghp_test_token_for_the_loopback_server_0001");
+            project.git("remote", "add", "origin", base + "/acme/shop.git");
+
+            Result first = project.run("review", "--offline", "--yes", "--issues", "high");
+            assertEquals(0, first.exit(), first.err());
+            assertEquals(2, created.size(), "the critical secret and the high finding: " + created);
+            assertTrue(created.stream().allMatch(b -> b.contains("code-factory:fingerprint=")), created.toString());
+            assertTrue(created.stream().noneMatch(b -> b.contains(SECRET)), "no secret in an issue");
+            assertTrue(first.out().contains("opened https://github.com/acme/shop/issues/1"), first.out());
+
+            Result second = project.run("review", "--offline", "--yes", "--issues", "high");
+            assertEquals(0, second.exit(), second.err());
+            assertEquals(2, created.size(), "nothing filed twice");
+            assertTrue(second.err().contains("Issues: 0 opened, 2 already tracked."), second.err());
+        } finally {
+            github.stop(0);
+        }
     }
 
     @Test

@@ -83,6 +83,8 @@ public record ConfigKey(String name, String defaultValue, String description, Li
                     Type.POSITIVE_INTEGER),
             key("review.context-window", "8192", "the model's context window in tokens: the code a review sends"
                     + " is split into calls that fit it", Type.POSITIVE_INTEGER),
+            key("review.max-files-per-spec", "20", "the most files a review reads for one spec (its best matches)",
+                    Type.POSITIVE_INTEGER),
             key("scan.max-file-size", "10MB", "files larger than this are left out of reviews and changes, and"
                     + " reported (512KB, 10MB)", Type.SIZE),
             key("scan.max-files", "100", "the most files one review reads; the rest are reported as skipped",

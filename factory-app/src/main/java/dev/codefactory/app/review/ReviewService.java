@@ -1,5 +1,6 @@
 package dev.codefactory.app.review;
 
+import dev.codefactory.app.codehost.CodeHostAccess;
 import dev.codefactory.app.config.FactoryConfig;
 import dev.codefactory.app.llm.LanguageModels;
 import dev.codefactory.app.spec.ListSpecsUseCase.SpecQuery;
@@ -23,6 +24,10 @@ import dev.codefactory.domain.review.Verdict;
 import dev.codefactory.domain.spec.SpecStatus;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.domain.workspace.Languages;
+import dev.codefactory.port.codehost.CodeHost;
+import dev.codefactory.port.codehost.ExistingIssue;
+import dev.codefactory.port.codehost.IssueDraft;
+import dev.codefactory.port.codehost.RepositoryRef;
 import dev.codefactory.port.llm.Generation;
 import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.LanguageModel;
@@ -84,11 +89,12 @@ public final class ReviewService implements ReviewUseCase {
     private final Supplier<FactoryConfig> config;
     private final Function<List<String>, ScanRequest> scanRequest;
     private final Clock clock;
+    private final Supplier<CodeHostAccess> codeHosts;
 
     public ReviewService(Path root, SpecCatalog catalog, LanguageModels models, Supplier<WorkspaceScanner> scanner,
                          Supplier<ReportRepository> reports, Supplier<Optional<VersionControl>> git,
                          Supplier<FactoryConfig> config, Function<List<String>, ScanRequest> scanRequest,
-                         Clock clock) {
+                         Clock clock, Supplier<CodeHostAccess> codeHosts) {
         this.root = root;
         this.catalog = catalog;
         this.models = models;
@@ -98,6 +104,7 @@ public final class ReviewService implements ReviewUseCase {
         this.config = config;
         this.scanRequest = scanRequest;
         this.clock = clock;
+        this.codeHosts = codeHosts;
     }
 
     /** What one spec's review found, before it becomes report rows. */
@@ -152,7 +159,7 @@ public final class ReviewService implements ReviewUseCase {
         }
 
         List<SpecWork> work = new ArrayList<>();
-        int maxFiles = config.get().scanMaxFiles();
+        int maxFiles = config.get().positive("review.max-files-per-spec", 20);
         for (Specification spec : chosen) {
             String body = readSpec(spec);
             int bodyStart = bodyStartLine(body);
@@ -294,7 +301,56 @@ public final class ReviewService implements ReviewUseCase {
                         + (partial ? " (partial)" : ""), paths)).id());
             }
         }
-        return new ReviewOutcome(report, path, commit);
+        List<String> opened = new ArrayList<>();
+        int known = 0;
+        if (command.issuesAt() != null) {
+            known = fileIssues(report, path, command.issuesAt(), vcs, opened, dialog);
+        }
+        return new ReviewOutcome(report, path, commit, opened, known);
+    }
+
+    /** The label every issue Code-Factory files carries; their bodies end with the finding's fingerprint. */
+    static final String ISSUE_LABEL = "code-factory";
+    private static final Pattern FINGERPRINT = Pattern.compile("<!-- code-factory:fingerprint=([0-9a-f]+) -->");
+
+    /** Opens an issue per finding at or above {@code threshold} that no existing issue tracks; returns how many were. */
+    private int fileIssues(ReviewReport report, String reportPath, String threshold, Optional<VersionControl> vcs,
+                           List<String> opened, ReviewDialog dialog) {
+        VersionControl repo = vcs.orElseThrow(() -> new InvalidCommandException("--issues needs a git repository"
+                + " whose origin is on GitHub"));
+        CodeHostAccess access = codeHosts.get();
+        RepositoryRef ref = access.repositoryOf(repo).orElseThrow(() -> new InvalidCommandException("--issues:"
+                + " origin is not on GitHub (github.web-url); issues were not opened"));
+        CodeHost host = access.host();
+        Set<String> tracked = new HashSet<>();
+        for (ExistingIssue issue : host.issues(ref, ISSUE_LABEL, 1000)) {
+            Matcher m = FINGERPRINT.matcher(issue.body());
+            while (m.find()) {
+                tracked.add(m.group(1));
+            }
+        }
+        int known = 0;
+        for (ReviewReport.Item f : report.findings()) {
+            if (ReviewReport.rank(f.severity()) > ReviewReport.rank(threshold)) {
+                continue;
+            }
+            if (tracked.contains(f.fingerprint())) {
+                known++;
+                continue;
+            }
+            String where = f.file() == null ? "" : f.file() + ":" + f.startLine();
+            String title = "[" + f.severity() + "] " + (f.message().length() > 100 ? f.message().substring(0, 100)
+                    + "..." : f.message());
+            String body = "**" + f.severity() + "** " + f.category() + (where.isEmpty() ? "" : " at `" + where + "`")
+                    + (f.specId() == null || f.specId().isEmpty() ? "" : " (" + f.specId()
+                    + (f.requirementId() == null ? "" : " " + f.requirementId()) + ")") + "\n\n" + f.message()
+                    + (f.suggestion().isEmpty() ? "" : "\n\nSuggestion: " + f.suggestion()) + "\n\nFound by `factory"
+                    + " review` (" + reportPath + ").\n\n<!-- code-factory:fingerprint=" + f.fingerprint() + " -->\n";
+            opened.add(host.createIssue(ref, new IssueDraft(title, body, List.of(ISSUE_LABEL, f.severity()))).url());
+            tracked.add(f.fingerprint());
+        }
+        dialog.say("Issues: " + opened.size() + " opened, " + known + " already tracked.");
+        return known;
     }
 
     // ---- steps ---------------------------------------------------------------------------------------------------

@@ -19,9 +19,11 @@ public interface ReviewUseCase {
      * @param specIds the specs to review against; empty to match every spec that is not deprecated
      * @param offline no model: the deterministic checks only
      * @param commit  commit the report (and the reports index)
+     * @param issuesAt open a GitHub issue for each finding this severe or more (null: none); a finding whose
+     *                 fingerprint an existing issue carries is not filed again
      */
     record ReviewCommand(List<String> paths, List<String> specIds, boolean offline, boolean commit,
-                         boolean useCache) {
+                         boolean useCache, String issuesAt) {
         public ReviewCommand {
             paths = List.copyOf(paths);
             specIds = List.copyOf(specIds);
@@ -33,19 +35,23 @@ public interface ReviewUseCase {
         }
 
         public static ReviewCommand all() {
-            return new ReviewCommand(List.of(), List.of(), false, false, true);
+            return new ReviewCommand(List.of(), List.of(), false, false, true, null);
         }
     }
 
     /**
      * @param reportPath the saved report, relative to the project root
      * @param commit     the commit's id, when one was made
+     * @param issues     the addresses of the issues opened
+     * @param issuesKnown findings at the threshold that an existing issue already tracks
      */
-    record ReviewOutcome(ReviewReport report, String reportPath, Optional<String> commit) {
+    record ReviewOutcome(ReviewReport report, String reportPath, Optional<String> commit, List<String> issues,
+                         int issuesKnown) {
         public ReviewOutcome {
             Objects.requireNonNull(report, "report");
             Objects.requireNonNull(reportPath, "reportPath");
             Objects.requireNonNull(commit, "commit");
+            issues = List.copyOf(issues);
         }
     }
 }

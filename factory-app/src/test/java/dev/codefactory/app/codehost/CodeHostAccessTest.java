@@ -10,6 +10,7 @@ import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.codehost.CodeHostException;
 import dev.codefactory.port.codehost.CodeHost;
 import dev.codefactory.port.codehost.DeviceAuthorization;
+import dev.codefactory.port.codehost.ExistingIssue;
 import dev.codefactory.port.codehost.HostRepository;
 import dev.codefactory.port.codehost.HostUser;
 import dev.codefactory.port.codehost.Issue;
@@ -123,6 +124,11 @@ class CodeHostAccessTest {
 
         @Override
         public Issue createIssue(RepositoryRef ref, IssueDraft draft) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<ExistingIssue> issues(RepositoryRef ref, String label, int max) {
             throw new UnsupportedOperationException();
         }
     }
