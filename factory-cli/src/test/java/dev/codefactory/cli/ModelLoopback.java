@@ -39,6 +39,8 @@ final class ModelLoopback implements AutoCloseable {
     volatile int cutAfter = -1;
 
     ModelLoopback() throws IOException {
+        // the JDK's server writes headers and body apart; without TCP_NODELAY every answer waits out a delayed ACK
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "model-loopback");

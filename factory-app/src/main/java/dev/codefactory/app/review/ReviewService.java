@@ -391,12 +391,14 @@ public final class ReviewService implements ReviewUseCase {
     private List<ReviewAnswer.ReviewFinding> deterministicChecks(List<SpecWork> work, Map<String, SourceFile> files,
                                                                 Map<String, String> texts, Map<String, Long> lines) {
         List<ReviewAnswer.ReviewFinding> out = new ArrayList<>();
+        Set<String> words = new HashSet<>();
         for (SourceFile f : files.values()) {
             String text = fullText(f.path(), f);
             if (text == null) {
                 continue;
             }
             lines.put(f.path(), text.lines().count());
+            addWords(text, words);
             for (Secrets.Hit hit : Secrets.find(f.path(), text)) {
                 out.add(new ReviewAnswer.ReviewFinding("", ReviewSeverity.CRITICAL, Category.SECURITY, f.path(),
                         hit.line(), hit.line(), null, "a secret (" + hit.kind() + ") is written in the code",
@@ -415,14 +417,7 @@ public final class ReviewService implements ReviewUseCase {
                 if (names.isEmpty()) {
                     continue;
                 }
-                boolean referred = false;
-                for (SourceFile f : files.values()) {
-                    String text = texts.computeIfAbsent(f.path(), this::readHead);
-                    if (text != null && names.stream().anyMatch(text::contains)) {
-                        referred = true;
-                        break;
-                    }
-                }
+                boolean referred = names.stream().anyMatch(n -> words.containsAll(List.of(n.split("\\."))));
                 if (!referred) {
                     out.add(new ReviewAnswer.ReviewFinding(specId, ReviewSeverity.LOW, Category.TEST_GAP,
                             w.spec.path(), Math.max(1, r.line()), Math.max(1, r.line()), r.id(),
@@ -432,6 +427,25 @@ public final class ReviewService implements ReviewUseCase {
             }
         }
         return out;
+    }
+
+    /** Every identifier-like word of {@code text} ({@code [A-Za-z_][A-Za-z0-9_]*}), into {@code words}. */
+    private static void addWords(String text, Set<String> words) {
+        int start = 0;
+        boolean inWord = false;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            boolean part = c == '_' || (c < 128 && Character.isLetterOrDigit(c));
+            if (part && !inWord) {
+                inWord = true;
+                start = i;
+            } else if (!part && inWord) {
+                inWord = false;
+                if (!Character.isDigit(text.charAt(start))) {
+                    words.add(text.substring(start, i));
+                }
+            }
+        }
     }
 
     private static List<String> identifiers(String text) {

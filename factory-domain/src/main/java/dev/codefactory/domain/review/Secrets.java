@@ -54,6 +54,35 @@ public final class Secrets {
                 + "[A-Za-z0-9_.-]{0,40}[\"']?\\s{0,5}(?::=|=>|=|:)\\s{0,5}([\"'`]?)"
                 + "([A-Za-z0-9+/=_\\-.~!@#$%^&*]{16,512})(\\1)"), 2),
     };
+    /** Words one of which a text must hold for the generic detector to run (a cheap filter, lowercase). */
+    private static final String[] GENERIC_WORDS = {"password", "passwd", "secret", "token", "api_key", "api-key",
+        "apikey"};
+    private static final String[] AWS_SECRET_WORDS = {"aws"};
+
+    private static String[] literalsOf(String kind) {
+        switch (kind) {
+            case "private-key": return new String[] {"PRIVATE KEY"};
+            case "aws-access-key-id": return new String[] {"AKIA", "ASIA"};
+            case "github-token": return new String[] {"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"};
+            case "anthropic-api-key": return new String[] {"sk-ant-"};
+            case "openai-api-key": return new String[] {"sk-"};
+            case "google-api-key": return new String[] {"AIza"};
+            case "slack-token": return new String[] {"xox"};
+            case "jwt": return new String[] {"eyJ"};
+            default: return new String[0];
+        }
+    }
+
+    /** Whether {@code text} holds one of {@code literals}: the detectors' cheap filter before any regex runs. */
+    private static boolean mayHold(String text, String[] literals) {
+        for (String literal : literals) {
+            if (text.contains(literal)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final Pattern PLACEHOLDER = Pattern.compile("(?i)change_?me|x{3,}|\\*{3,}|example|placeholder"
             + "|your[_-]|dummy|redacted|sample|\\$\\{.*}|\\{\\{.*}}|<.*>|^\\$|%s|todo|fixme|insert[_-]?here");
 
@@ -87,7 +116,16 @@ public final class Secrets {
         int[] lineStarts = lineStarts(text);
         List<int[]> spans = new ArrayList<>();
         List<Hit> hits = new ArrayList<>();
+        String lower = null;
         for (Detector d : DETECTORS) {
+            if (d.kind.equals("generic-secret") || d.kind.equals("aws-secret-access-key")) {
+                lower = lower == null ? text.toLowerCase(Locale.ROOT) : lower;
+                if (!mayHold(lower, d.kind.equals("generic-secret") ? GENERIC_WORDS : AWS_SECRET_WORDS)) {
+                    continue;
+                }
+            } else if (!mayHold(text, d.literals)) {
+                continue;
+            }
             Matcher m = d.pattern.matcher(text);
             while (m.find()) {
                 int start = m.start(d.group);
@@ -234,11 +272,14 @@ public final class Secrets {
         final String kind;
         final Pattern pattern;
         final int group;
+        /** Text without any of these cannot match: the regex is not run on it. */
+        final String[] literals;
 
         Detector(String kind, Pattern pattern, int group) {
             this.kind = kind;
             this.pattern = pattern;
             this.group = group;
+            this.literals = literalsOf(kind);
         }
     }
 }
