@@ -37,6 +37,8 @@ final class ModelLoopback implements AutoCloseable {
     final List<Kind> kinds = new CopyOnWriteArrayList<>();
     /** Streams stop after this many bytes (no {@code done} line), to play a dropped connection; -1: never. */
     volatile int cutAfter = -1;
+    /** Each answer waits this long first, to play a slow model. */
+    volatile int delayMillis;
 
     ModelLoopback() throws IOException {
         // the JDK's server writes headers and body apart; without TCP_NODELAY every answer waits out a delayed ACK
@@ -84,6 +86,13 @@ final class ModelLoopback implements AutoCloseable {
         Deque<String> script = kind == Kind.QUESTIONS ? questions : kind == Kind.REPAIR ? repairs
                 : kind == Kind.REVIEW ? reviews : kind == Kind.REVIEW_REPAIR ? reviewRepairs : generations;
         String text = script.isEmpty() ? "" : script.size() == 1 ? script.peekFirst() : script.removeFirst();
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (!body.contains("\"stream\":true")) {
             send(exchange, "{\"model\":\"llama3.2:latest\",\"message\":{\"role\":\"assistant\",\"content\":"
                     + quote(text) + "},\"done\":true,\"done_reason\":\"stop\",\"prompt_eval_count\":10,"

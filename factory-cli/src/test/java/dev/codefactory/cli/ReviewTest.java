@@ -15,11 +15,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -249,6 +254,58 @@ class ReviewTest {
         } finally {
             github.stop(0);
         }
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void ctrl_c_during_the_analysis_ends_after_the_current_call_and_keeps_a_partial_report() throws Exception {
+        project.write("contracts/specs/cart.md", spec("feature-003", "Shopping cart", "approved", "[cart]",
+                "A cart through `CartService`.", "- `CartService` adds items.\n"));
+        project.write("src/main/java/app/cart/CartService.java", "package app.cart;\nclass CartService {}\n");
+        model.reviews.add(ANSWER);
+        model.delayMillis = 1500;
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "review", "--yes")
+                .directory(project.root.toFile()).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("FACTORY_") || k.startsWith("GITHUB"));
+        pb.environment().putAll(project.env);
+        Process child = pb.start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (model.bodies.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, model.bodies.size(), "the first call is under way");
+
+        new ProcessBuilder("kill", "-INT", String.valueOf(child.pid())).start().waitFor(10, TimeUnit.SECONDS);
+
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the review ended after Ctrl-C");
+        String said = output.get(10, TimeUnit.SECONDS);
+        assertEquals(130, child.exitValue(), said);
+        assertEquals(1, model.bodies.size(), "no call after Ctrl-C: " + said);
+        try (Stream<Path> files = Files.list(project.root.resolve("reports"))) {
+            List<Path> reviews = files.filter(p -> p.getFileName().toString().startsWith("review-")).toList();
+            assertEquals(1, reviews.size(), said);
+            assertTrue(Files.readString(reviews.get(0)).contains("partial: true"), said);
+        }
+    }
+
+    @Test
+    void on_a_terminal_the_person_can_leave_a_spec_out_of_the_review() {
+        model.reviews.add(ANSWER);
+        project.env.put("NO_COLOR", "1");
+
+        Result r = project.runTyping("-\n", "review", "--spec", "feature-001");
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains(LOGIN), "the match is shown with its reasons: " + r.err());
+        assertTrue(modelRequestsOf(ModelLoopback.Kind.REVIEW).isEmpty(), "the spec left out is not analysed");
     }
 
     @Test
