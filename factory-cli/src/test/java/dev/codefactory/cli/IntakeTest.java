@@ -441,6 +441,47 @@ class IntakeTest {
     }
 
     @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs({org.junit.jupiter.api.condition.OS.LINUX,
+        org.junit.jupiter.api.condition.OS.MAC})
+    void ctrl_c_while_the_spec_is_written_leaves_a_draft_that_resume_continues() throws Exception {
+        model.generations.add(SPEC);
+        model.delayMillis = 5000;
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "intake", IDEA, "--no-questions",
+                "--yes").directory(project.root.toFile()).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("FACTORY_") || k.startsWith("GITHUB"));
+        pb.environment().putAll(project.env);
+        Process child = pb.start();
+        java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        return e.toString();
+                    }
+                });
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (model.bodies.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, model.bodies.size(), "the spec is being written");
+
+        new ProcessBuilder("kill", "-INT", String.valueOf(child.pid())).start().waitFor(10,
+                java.util.concurrent.TimeUnit.SECONDS);
+
+        assertTrue(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "intake ended after Ctrl-C");
+        String said = output.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(130, child.exitValue(), said);
+        assertTrue(Files.readString(onlyDraft()).contains("book meeting rooms"), "the idea is in the draft");
+        assertFalse(Files.exists(project.root.resolve("contracts/specs/team-calendar.md")));
+
+        model.delayMillis = 0;
+        Result resumed = project.run("intake", "--resume", "--yes");
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(Files.readString(project.root.resolve("contracts/specs/team-calendar.md")).endsWith(SPEC));
+    }
+
+    @Test
     void an_empty_answer_twice_fails_clearly_and_keeps_the_idea() {
         model.questions.add("[]");
         model.generations.add("");

@@ -20,7 +20,6 @@ import dev.codefactory.domain.review.ReviewPrompts;
 import dev.codefactory.domain.review.ReviewSeverity;
 import dev.codefactory.domain.review.Secrets;
 import dev.codefactory.domain.review.SpecMatcher;
-import dev.codefactory.domain.review.Verdict;
 import dev.codefactory.domain.spec.SpecStatus;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.domain.workspace.Languages;
@@ -114,7 +113,8 @@ public final class ReviewService implements ReviewUseCase {
         final List<Requirement> requirements;
         List<String> files = List.of();
         List<String> reasons = List.of();
-        final Map<String, ReviewAnswer.Assessment> assessments = new LinkedHashMap<>();
+        /** Every batch's assessments; {@link Compliance} combines several of one requirement. */
+        final List<ReviewAnswer.Assessment> assessments = new ArrayList<>();
         final List<ReviewAnswer.ReviewFinding> findings = new ArrayList<>();
 
         SpecWork(Specification spec, String body, List<Requirement> requirements) {
@@ -367,25 +367,9 @@ public final class ReviewService implements ReviewUseCase {
         return out;
     }
 
-    /** The best verdict seen for each requirement across batches; findings added. */
     private static void merge(SpecWork w, ReviewAnswer.Parsed parsed) {
-        for (ReviewAnswer.Assessment a : parsed.assessments()) {
-            ReviewAnswer.Assessment before = w.assessments.get(a.requirementId());
-            if (before == null || rank(a.verdict()) > rank(before.verdict())) {
-                w.assessments.put(a.requirementId(), a);
-            }
-        }
+        w.assessments.addAll(parsed.assessments());
         w.findings.addAll(parsed.findings());
-    }
-
-    /** Contradicted outranks met (a contradiction must be seen), met outranks partial, partial missing. */
-    private static int rank(Verdict v) {
-        switch (v) {
-            case CONTRADICTED: return 3;
-            case MET: return 2;
-            case PARTIAL: return 1;
-            default: return 0;
-        }
     }
 
     private List<ReviewAnswer.ReviewFinding> deterministicChecks(List<SpecWork> work, Map<String, SourceFile> files,
@@ -468,7 +452,7 @@ public final class ReviewService implements ReviewUseCase {
         List<ReviewReport.SpecResult> specs = new ArrayList<>();
         List<ReviewReport.Item> items = new ArrayList<>();
         for (SpecWork w : work) {
-            Compliance.Score s = Compliance.of(w.requirements, new ArrayList<>(w.assessments.values()));
+            Compliance.Score s = Compliance.of(w.requirements, w.assessments);
             specs.add(new ReviewReport.SpecResult(w.spec.id().value(), w.spec.title(), w.spec.path(), s.requirements(),
                     s.met(), s.partial(), s.missing(), s.contradicted(), s.unassessed(), s.value(), w.files,
                     w.reasons));
