@@ -1,0 +1,43 @@
+package dev.codefactory.domain.change;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The shape every path a model may write must have; shared by {@link EditBlocks} and {@link ChangeSafety}. */
+final class PathRules {
+
+    private PathRules() {
+    }
+
+    /**
+     * Why {@code path} may not be written, phrased to be shown to a person or a model, or empty when its shape is
+     * fine. Checks the text only: whether the file exists, is binary or is planned is the caller's business.
+     */
+    static Optional<String> problem(String path) {
+        if (path == null || path.isBlank()) {
+            return Optional.of("a file path is empty: name the file relative to the project root");
+        }
+        if (path.indexOf('\0') >= 0) {
+            return Optional.of(path.replace('\0', '?') + " contains a NUL character: use a plain relative path");
+        }
+        if (path.indexOf('\\') >= 0) {
+            return Optional.of(path + " contains backslashes: use forward slashes (src/main/App.java)");
+        }
+        if (path.startsWith("/") || path.startsWith("~") || path.matches("^[A-Za-z]:.*")) {
+            return Optional.of(path + " is absolute: give the path relative to the project root");
+        }
+        String[] segments = path.split("/", -1);
+        for (String segment : segments) {
+            if (segment.equals("..")) {
+                return Optional.of(path + " contains a '..' segment: stay inside the project, relative to its root");
+            }
+            if (segment.toLowerCase(Locale.ROOT).equals(".git")) {
+                return Optional.of(path + " is inside .git: Git's own files are never edited; leave it out");
+            }
+        }
+        if (segments[0].toLowerCase(Locale.ROOT).equals(".factory")) {
+            return Optional.of(path + " is inside .factory: Code-Factory's own files are never edited; leave it out");
+        }
+        return Optional.empty();
+    }
+}
