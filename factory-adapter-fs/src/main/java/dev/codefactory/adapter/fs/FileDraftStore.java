@@ -70,7 +70,8 @@ final class FileDraftStore implements DraftStore {
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.json")) {
             for (Path file : entries) {
-                if (Files.isRegularFile(file)) {
+                // a link in the drafts folder could point anywhere: drafts are files Code-Factory wrote, never links
+                if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     out.add(read(file, FOLDER + "/" + file.getFileName()));
                 }
             }

@@ -301,7 +301,7 @@ final class GitHubErrors implements ErrorDecoder {
                 return "pull request in " + repo;
             }
             if (rest.equals("/issues")) {
-                return "issue in " + repo;
+                return request.httpMethod() == Request.HttpMethod.GET ? "issues of " + repo : "issue in " + repo;
             }
             Matcher labels = Pattern.compile("/issues/(\\d+)/labels").matcher(rest);
             if (labels.matches()) {

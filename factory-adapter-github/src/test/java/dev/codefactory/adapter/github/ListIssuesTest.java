@@ -164,7 +164,7 @@ class ListIssuesTest {
         CodeHostException e = assertThrows(CodeHostException.class, () -> host.issues(ACME, "factory", 10));
 
         assertEquals(CodeHostException.Kind.NOT_FOUND, e.kind());
-        assertTrue(e.getMessage().contains("acme/rocket"), e.getMessage());
+        assertTrue(e.getMessage().contains("issues of acme/rocket"), e.getMessage());
         assertTrue(!e.getMessage().contains(Hosts.TOKEN), e.getMessage());
     }
 

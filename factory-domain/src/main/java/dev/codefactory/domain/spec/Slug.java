@@ -15,7 +15,9 @@ public final class Slug {
         String plain = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
         String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > MAX) {
-            slug = slug.substring(0, MAX).replaceAll("-+$", "");
+            // cut at the last whole word that fits; a single word longer than the limit is cut where it must be
+            int cut = slug.charAt(MAX) == '-' ? MAX : slug.lastIndexOf('-', MAX);
+            slug = (cut > 0 ? slug.substring(0, cut) : slug.substring(0, MAX)).replaceAll("-+$", "");
         }
         return slug.isEmpty() ? fallback : slug;
     }

@@ -31,6 +31,13 @@ class SlugTest {
     }
 
     @Test
+    void cuts_a_long_title_after_its_last_whole_word() {
+        assertEquals("a-shared-team-calendar-where-members-see-absences-and-book",
+                Slug.of("A shared team calendar where members see absences and book rooms", "spec"));
+        assertEquals("x".repeat(60), Slug.of("x".repeat(70) + " tail", "spec"));
+    }
+
+    @Test
     void does_not_end_with_a_hyphen_after_cutting() {
         assertEquals("a".repeat(59), Slug.of("a".repeat(59) + " bbbbbbbbbb", "spec"));
     }
