@@ -201,7 +201,7 @@ public final class ReviewService implements ReviewUseCase {
                 }
                 List<CodeFile> code = new ArrayList<>();
                 for (String path : w.files) {
-                    String text = fullText(path, byPath.get(path));
+                    String text = fullText(path);
                     if (text != null) {
                         code.add(new CodeFile(path, byPath.get(path).language(),
                                 Secrets.redact(text, Secrets.find(path, text))));
@@ -248,7 +248,7 @@ public final class ReviewService implements ReviewUseCase {
                         modelName = g.model();
                         ReviewAnswer.Parsed parsed;
                         try {
-                            parsed = ReviewAnswer.parse(w.spec.id().value(), g.text(), ids, lineExists(byPath, texts));
+                            parsed = ReviewAnswer.parse(w.spec.id().value(), g.text(), ids, lineExists(byPath));
                         } catch (IllegalArgumentException malformed) {
                             ReviewPrompts.Prompt repair = ReviewPrompts.repair(g.text(), malformed.getMessage());
                             Generation fixed = model.generate(GenerationRequest.of(repair.system(), repair.user()));
@@ -256,7 +256,7 @@ public final class ReviewService implements ReviewUseCase {
                             tokensOut += fixed.usage().outputTokens();
                             try {
                                 parsed = ReviewAnswer.parse(w.spec.id().value(), fixed.text(), ids,
-                                        lineExists(byPath, texts));
+                                        lineExists(byPath));
                             } catch (IllegalArgumentException stillMalformed) {
                                 dialog.say(w.spec.id().value() + ": the model's answer to batch " + (i + 1)
                                         + " could not be read, even after a repair request ("
@@ -282,7 +282,7 @@ public final class ReviewService implements ReviewUseCase {
         }
 
         Map<String, Long> lineCounts = new HashMap<>();
-        List<ReviewAnswer.ReviewFinding> checks = deterministicChecks(work, byPath, texts, lineCounts);
+        List<ReviewAnswer.ReviewFinding> checks = deterministicChecks(work, byPath, lineCounts);
         ReviewReport report = report(now, command, work, checks, skipped, byPath, lineCounts, provider, modelName,
                 partial, notReviewed, model == null, tokensIn, tokensOut, dropped,
                 Duration.ofNanos(System.nanoTime() - started));
@@ -373,11 +373,11 @@ public final class ReviewService implements ReviewUseCase {
     }
 
     private List<ReviewAnswer.ReviewFinding> deterministicChecks(List<SpecWork> work, Map<String, SourceFile> files,
-                                                                Map<String, String> texts, Map<String, Long> lines) {
+                                                                Map<String, Long> lines) {
         List<ReviewAnswer.ReviewFinding> out = new ArrayList<>();
         Set<String> words = new HashSet<>();
         for (SourceFile f : files.values()) {
-            String text = fullText(f.path(), f);
+            String text = fullText(f.path());
             if (text == null) {
                 continue;
             }
@@ -545,42 +545,36 @@ public final class ReviewService implements ReviewUseCase {
     }
 
     /** The whole file when it is text within the size limit (checked again: it may have changed since the scan). */
-    private String fullText(String path, SourceFile f) {
+    private String fullText(String path) {
         Path file = root.resolve(path);
+        byte[] bytes;
         try {
             if (Files.isSymbolicLink(file) || Files.size(file) > config.get().scanMaxFileBytes()) {
                 return null;
             }
-            byte[] bytes = Files.readAllBytes(file);
-            if (Languages.looksBinary(bytes, bytes.length)) {
-                return null;
-            }
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(Files.exists(file) ? readQuietly(file) : new byte[0], StandardCharsets.ISO_8859_1);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static byte[] readQuietly(Path file) {
+        if (Languages.looksBinary(bytes, bytes.length)) {
+            return null;
+        }
         try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            return new byte[0];
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.ISO_8859_1); // not UTF-8: every byte still shown as a char
         }
     }
 
     /** Whether {@code path} is a reviewed file with at least {@code line} lines. */
-    private java.util.function.BiPredicate<String, Integer> lineExists(Map<String, SourceFile> files,
-                                                                      Map<String, String> texts) {
+    private java.util.function.BiPredicate<String, Integer> lineExists(Map<String, SourceFile> files) {
         Map<String, Long> counts = new HashMap<>();
         return (path, line) -> {
             if (!files.containsKey(path) || line == null || line < 1) {
                 return false;
             }
             long count = counts.computeIfAbsent(path, p -> {
-                String text = fullText(p, files.get(p));
+                String text = fullText(p);
                 return text == null ? 0L : text.lines().count();
             });
             return line <= count;

@@ -1,5 +1,6 @@
 package dev.codefactory.domain.change;
 
+import dev.codefactory.domain.text.Fence;
 import dev.codefactory.domain.plan.Edit;
 import dev.codefactory.domain.plan.FileChange;
 import java.util.ArrayList;
@@ -253,9 +254,9 @@ public final class EditBlocks {
                 String line = lines.get(k);
                 Fence f = Fence.of(line);
                 if (f != null) {
-                    if (f.info.isEmpty() && depth > 0) {
+                    if (f.info().isEmpty() && depth > 0) {
                         depth--;
-                    } else if (f.info.isEmpty() && f.mark == open.mark && f.length >= open.length) {
+                    } else if (f.closes(open, false)) {
                         put(path, new Entry(Kind.CREATE, join(lines.subList(j + 1, k))));
                         return k + 1;
                     } else {
@@ -395,42 +396,4 @@ public final class EditBlocks {
         }
     }
 
-    /** A code fence line: up to three spaces, three or more backticks or tildes, and an info string. */
-    private static final class Fence {
-        final char mark;
-        final int length;
-        final String info;
-
-        private Fence(char mark, int length, String info) {
-            this.mark = mark;
-            this.length = length;
-            this.info = info;
-        }
-
-        static Fence of(String line) {
-            int indent = 0;
-            while (indent < line.length() && line.charAt(indent) == ' ') {
-                indent++;
-            }
-            if (indent > 3 || indent >= line.length()) {
-                return null;
-            }
-            char mark = line.charAt(indent);
-            if (mark != '`' && mark != '~') {
-                return null;
-            }
-            int end = indent;
-            while (end < line.length() && line.charAt(end) == mark) {
-                end++;
-            }
-            if (end - indent < 3) {
-                return null;
-            }
-            String info = line.substring(end).strip();
-            if (mark == '`' && info.indexOf('`') >= 0) {
-                return null;
-            }
-            return new Fence(mark, end - indent, info);
-        }
-    }
 }

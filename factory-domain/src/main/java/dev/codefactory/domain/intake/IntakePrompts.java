@@ -1,6 +1,6 @@
 package dev.codefactory.domain.intake;
 
-import java.util.ArrayList;
+import dev.codefactory.domain.text.DataBlocks;
 import java.util.List;
 import java.util.Objects;
 
@@ -62,7 +62,7 @@ public final class IntakePrompts {
             throw new IllegalArgumentException("max must not be negative: " + max);
         }
         Objects.requireNonNull(context, "context");
-        Data data = new Data();
+        DataBlocks data = new DataBlocks();
         String ideaBlock = data.block("IDEA", text(idea));
         String contextText = contextText(context, data);
         String system = "You are a senior product analyst helping to write a feature specification for a software "
@@ -86,7 +86,7 @@ public final class IntakePrompts {
     public static Prompt generation(IntakeContext context, String idea, List<Answered> answers, String templateBody,
             String feedback, String previousDraft) {
         Objects.requireNonNull(context, "context");
-        Data data = new Data();
+        DataBlocks data = new DataBlocks();
         String ideaBlock = data.block("IDEA", text(idea));
         StringBuilder qa = new StringBuilder();
         List<Answered> list = answers == null ? List.of() : answers;
@@ -140,7 +140,7 @@ public final class IntakePrompts {
 
     /** Asks to fix exactly the listed validator problems in {@code draft} and return the whole body. */
     public static Prompt repair(String draft, List<String> problems, String templateBody) {
-        Data data = new Data();
+        DataBlocks data = new DataBlocks();
         String draftBlock = data.block("DRAFT", text(draft));
         StringBuilder list = new StringBuilder();
         List<String> all = problems == null ? List.of() : problems;
@@ -158,7 +158,7 @@ public final class IntakePrompts {
         return new Prompt(system, data.finish(user));
     }
 
-    private static String contextText(IntakeContext context, Data data) {
+    private static String contextText(IntakeContext context, DataBlocks data) {
         StringBuilder out = new StringBuilder();
         if (!context.projectName().isBlank()) {
             out.append("Project: ").append(data.block("PROJECT", context.projectName())).append("\n\n");
@@ -196,40 +196,5 @@ public final class IntakePrompts {
 
     private static String text(String s) {
         return s == null ? "" : s;
-    }
-
-    /**
-     * Collects delimited values and picks, once all are known, the one suffix none of them contains. Blocks are
-     * written with a placeholder first and the suffix substituted in {@link #finish}.
-     */
-    private static final class Data {
-        /** A placeholder that cannot clash with values: values are scanned for it and escaped if present. */
-        private static final String SLOT = "\u0000N\u0000";
-        private final List<String> values = new ArrayList<>();
-
-        String block(String name, String value) {
-            String safe = value.replace("\u0000", "\uFFFD"); // NUL never belongs in a prompt, and marks SLOT
-            values.add(safe);
-            String body = safe.endsWith("\n") ? safe : safe + "\n";
-            return "<<<" + name + "-" + SLOT + ">>>\n" + body + "<<<END-" + name + "-" + SLOT + ">>>";
-        }
-
-        String finish(String text) {
-            int n = 1;
-            while (clashes(n)) {
-                n++;
-            }
-            return text.replace(SLOT, Integer.toString(n));
-        }
-
-        private boolean clashes(int n) {
-            String token = "-" + n + ">>>";
-            for (String value : values) {
-                if (value.contains(token)) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.codefactory.domain.intake;
 
+import dev.codefactory.domain.text.Fence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -145,7 +146,7 @@ public final class ModelMarkdown {
                 i++;
                 continue;
             }
-            boolean wrapper = !headingSeen && WRAPPER_INFOS.contains(open.info.toLowerCase(Locale.ROOT));
+            boolean wrapper = !headingSeen && WRAPPER_INFOS.contains(open.info().toLowerCase(Locale.ROOT));
             int close = -1;
             if (wrapper) {
                 for (int j = lines.size() - 1; j > i; j--) {
@@ -304,51 +305,4 @@ public final class ModelMarkdown {
         return start == end ? "" : String.join("\n", lines.subList(start, end)) + "\n";
     }
 
-    /** A fence line: up to three spaces, three or more backticks or tildes, and an info string. */
-    private static final class Fence {
-        final int indent;
-        final char mark;
-        final int length;
-        final String info;
-
-        private Fence(int indent, char mark, int length, String info) {
-            this.indent = indent;
-            this.mark = mark;
-            this.length = length;
-            this.info = info;
-        }
-
-        static Fence of(String line) {
-            int indent = 0;
-            while (indent < line.length() && line.charAt(indent) == ' ') {
-                indent++;
-            }
-            if (indent > 3 || indent >= line.length()) {
-                return null;
-            }
-            char mark = line.charAt(indent);
-            if (mark != '`' && mark != '~') {
-                return null;
-            }
-            int end = indent;
-            while (end < line.length() && line.charAt(end) == mark) {
-                end++;
-            }
-            if (end - indent < 3) {
-                return null;
-            }
-            String info = line.substring(end).strip();
-            if (mark == '`' && info.indexOf('`') >= 0) {
-                return null; // inline code, not a fence
-            }
-            int space = info.indexOf(' ');
-            return new Fence(indent, mark, end - indent, space < 0 ? info : info.substring(0, space));
-        }
-
-        /** Whether this line closes {@code open}; a wrapper's closer must also sit at its indentation. */
-        boolean closes(Fence open, boolean sameIndent) {
-            return info.isEmpty() && mark == open.mark && length >= open.length
-                    && (!sameIndent || indent == open.indent);
-        }
-    }
 }

@@ -1,6 +1,6 @@
 package dev.codefactory.domain.review;
 
-import java.util.ArrayList;
+import dev.codefactory.domain.text.DataBlocks;
 import java.util.List;
 import java.util.Objects;
 
@@ -53,7 +53,7 @@ public final class ReviewPrompts {
         if (batchCount < 1 || batchNumber < 1 || batchNumber > batchCount) {
             throw new IllegalArgumentException("batch " + batchNumber + " of " + batchCount);
         }
-        Data data = new Data();
+        DataBlocks data = new DataBlocks();
         String specBlock = data.block("SPEC", specId + ": " + (specTitle == null ? "" : specTitle));
         StringBuilder reqs = new StringBuilder();
         for (Requirement r : batch.requirements()) {
@@ -97,7 +97,7 @@ public final class ReviewPrompts {
      * JSON of the {@link #ANSWER_SHAPE} only, keeping its content.
      */
     public static Prompt repair(String malformedAnswer, String problem) {
-        Data data = new Data();
+        DataBlocks data = new DataBlocks();
         String answerBlock = data.block("ANSWER", malformedAnswer == null ? "" : malformedAnswer);
         String problemBlock = data.block("PROBLEM", problem == null || problem.isBlank() ? "unreadable" : problem);
         String system = "You are a careful editor of JSON. A code review answer could not be read by a program. "
@@ -136,51 +136,5 @@ public final class ReviewPrompts {
             out.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c);
         }
         return out.toString();
-    }
-
-    /**
-     * Collects delimited values and picks, once all are known, the one suffix none of them contains. Blocks are
-     * written with a placeholder first and the suffix substituted in {@link #finish}.
-     */
-    private static final class Data {
-        private static final String SLOT = "\u0000N\u0000";
-        private final List<String> values = new ArrayList<>();
-
-        String block(String name, String value) {
-            return block(name, value, value);
-        }
-
-        /** A block holding {@code shown}, which renders {@code raw}; both are scanned for clashes. */
-        String block(String name, String shown, String raw) {
-            String safe = shown.replace("\u0000", "\uFFFD"); // NUL never belongs in a prompt, and marks SLOT
-            values.add(safe);
-            if (raw != shown) {
-                values.add(raw);
-            }
-            String body = safe.endsWith("\n") ? safe : safe + "\n";
-            return "<<<" + name + "-" + SLOT + ">>>\n" + body + "<<<END-" + name + "-" + SLOT + ">>>";
-        }
-
-        void scan(String value) {
-            values.add(value);
-        }
-
-        String finish(String text) {
-            int n = 1;
-            while (clashes(n)) {
-                n++;
-            }
-            return text.replace(SLOT, Integer.toString(n));
-        }
-
-        private boolean clashes(int n) {
-            String token = "-" + n + ">>>";
-            for (String value : values) {
-                if (value.contains(token)) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }
