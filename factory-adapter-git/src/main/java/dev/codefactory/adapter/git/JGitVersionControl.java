@@ -17,11 +17,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +41,7 @@ import org.eclipse.jgit.api.errors.CheckoutConflictException;
 import org.eclipse.jgit.api.errors.EmptyCommitException;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.InvalidRefNameException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.api.errors.NotMergedException;
 import org.eclipse.jgit.api.errors.RefAlreadyExistsException;
 import org.eclipse.jgit.api.errors.RefNotFoundException;
@@ -59,6 +63,8 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.ReflogEntry;
+import org.eclipse.jgit.lib.ReflogReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.lib.UserConfig;
@@ -400,7 +406,7 @@ final class JGitVersionControl implements VersionControl {
         Objects.requireNonNull(name, "name");
         String start = startPoint == null ? Constants.HEAD : startPoint;
         try {
-            if (resolve(start).isEmpty()) {
+            if (revision(start).isEmpty()) {
                 throw new VersionControlException("cannot create branch " + name + ": " + unknownRef(start));
             }
             git.branchCreate().setName(name).setStartPoint(start).call();
@@ -472,7 +478,7 @@ final class JGitVersionControl implements VersionControl {
         }
         String from = ref == null ? Constants.HEAD : ref;
         try (RevWalk walk = new RevWalk(repo)) {
-            Optional<ObjectId> start = resolve(from + "^{commit}");
+            Optional<ObjectId> start = revision(from + "^{commit}");
             if (start.isEmpty()) {
                 if (ref == null) {
                     return List.of(); // no commit yet
@@ -498,9 +504,9 @@ final class JGitVersionControl implements VersionControl {
         Objects.requireNonNull(fromRef, "fromRef");
         Objects.requireNonNull(toRef, "toRef");
         try {
-            ObjectId from = resolve(fromRef + "^{tree}")
+            ObjectId from = revision(fromRef + "^{tree}")
                     .orElseThrow(() -> new VersionControlException("cannot diff: " + unknownRef(fromRef)));
-            ObjectId to = resolve(toRef + "^{tree}")
+            ObjectId to = revision(toRef + "^{tree}")
                     .orElseThrow(() -> new VersionControlException("cannot diff: " + unknownRef(toRef)));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (DiffFormatter formatter = new DiffFormatter(out)) {
@@ -518,7 +524,7 @@ final class JGitVersionControl implements VersionControl {
     @Override
     public String diffWorkingTree() {
         try (ObjectReader reader = repo.newObjectReader()) {
-            Optional<ObjectId> head = resolve("HEAD^{tree}");
+            Optional<ObjectId> head = revision("HEAD^{tree}");
             AbstractTreeIterator old = head.isPresent() ? new CanonicalTreeParser(null, reader, head.get())
                     : new EmptyTreeIterator();
             DirCache index = repo.readDirCache();
@@ -553,7 +559,7 @@ final class JGitVersionControl implements VersionControl {
     private boolean detectRenames() {
         String renames = repo.getConfig().getString("diff", null, "renames");
         return renames == null
-                || !List.of("false", "no", "off", "0").contains(renames.toLowerCase(java.util.Locale.ROOT));
+                || !List.of("false", "no", "off", "0").contains(renames.toLowerCase(Locale.ROOT));
     }
 
     // ---------------------------------------------------------------- remotes
@@ -747,6 +753,123 @@ final class JGitVersionControl implements VersionControl {
         snapshots.drop(snapshot);
     }
 
+    // ---------------------------------------------------------------- stash
+
+    /**
+     * {@code git stash push --include-untracked -m MESSAGE}: JGit records the same three commits git does (working
+     * tree, index, untracked files), so {@code git stash pop} takes it back. Like git, untracked folders emptied by
+     * the stash are removed; ignored files are left alone. A null or blank message gives git's default
+     * ({@code WIP on BRANCH: ABBREV SUBJECT}).
+     */
+    @Override
+    public Optional<String> stash(String message) {
+        RepositoryState s = state();
+        if (s.empty()) {
+            throw new VersionControlException("cannot stash: the repository has no commit yet; commit first (a stash"
+                    + " is recorded on top of HEAD)");
+        }
+        if (!s.conflicted().isEmpty()) {
+            throw new VersionControlException("cannot stash: there are unresolved conflicts in "
+                    + String.join(", ", s.conflicted()) + "; resolve them and stage the files first"
+                    + (s.operation() == RepositoryState.Operation.NONE ? ""
+                            : ", or abort the " + operationName(s.operation())));
+        }
+        if (s.operation() != RepositoryState.Operation.NONE) {
+            throw new VersionControlException("cannot stash in the middle of a " + operationName(s.operation())
+                    + " (" + repo.getRepositoryState().getDescription() + "); finish or abort it first");
+        }
+        var create = git.stashCreate().setIncludeUntracked(true);
+        if (message != null && !message.isBlank()) {
+            String branch = s.branch().orElse("(no branch)");
+            create.setWorkingDirectoryMessage(literalFormat("On " + branch + ": " + message.strip()));
+        }
+        Set<String> deleted = new TreeSet<>();
+        var listener = repo.getListenerList()
+                .addWorkingTreeModifiedListener(event -> deleted.addAll(event.getDeleted()));
+        try {
+            RevCommit stashed = create.call();
+            return stashed == null ? Optional.empty() : Optional.of(stashed.getName());
+        } catch (UnmergedPathsException e) {
+            throw new VersionControlException("cannot stash: there are unresolved conflicts; resolve them and stage"
+                    + " the files first", e);
+        } catch (GitAPIException | JGitInternalException e) {
+            throw failure("cannot stash the changes; check git status and git stash list", e);
+        } finally {
+            listener.remove();
+            removeEmptyFolders(deleted);
+        }
+    }
+
+    private static String operationName(RepositoryState.Operation operation) {
+        return operation.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** A {@link java.text.MessageFormat} pattern (what JGit formats the stash message with) that yields {@code text}. */
+    static String literalFormat(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    /** The folders that held only the files just deleted, as git removes them; never the working tree itself. */
+    private void removeEmptyFolders(Set<String> deleted) {
+        Path root = workTree().toAbsolutePath().normalize();
+        for (String path : deleted) {
+            Path dir = root.resolve(path).normalize().getParent();
+            while (dir != null && !dir.equals(root) && dir.startsWith(root)) {
+                try {
+                    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+                            || !Files.deleteIfExists(dir)) {
+                        break;
+                    }
+                } catch (IOException e) {
+                    break; // not empty (or not ours to remove): git leaves it too
+                }
+                dir = dir.getParent();
+            }
+        }
+    }
+
+    /**
+     * {@code git stash drop stash@{n}} for the entry of {@code refs/stash}'s reflog that holds {@code commit}; the
+     * other entries keep their order.
+     */
+    @Override
+    public boolean dropStash(String commit) {
+        Objects.requireNonNull(commit, "commit");
+        String wanted = commit.strip().toLowerCase(Locale.ROOT);
+        try {
+            Ref stash = repo.exactRef(Constants.R_STASH);
+            if (stash == null) {
+                return false;
+            }
+            ReflogReader reflog = repo.getRefDatabase().getReflogReader(stash);
+            List<ReflogEntry> entries = reflog == null ? List.of() : reflog.getReverseEntries();
+            for (int n = 0; n < entries.size(); n++) {
+                if (entries.get(n).getNewId().name().equals(wanted)) {
+                    git.stashDrop().setStashRef(n).call();
+                    return true;
+                }
+            }
+            return false;
+        } catch (GitAPIException | IOException | JGitInternalException e) {
+            throw failure("cannot drop the stash entry " + commit + "; check git stash list", e);
+        }
+    }
+
+    /** The commit {@code ref} names ({@code ref^{commit}}), empty for anything that names no commit. */
+    @Override
+    public Optional<String> resolve(String ref) {
+        Objects.requireNonNull(ref, "ref");
+        if (ref.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            // REV:PATH names the file (or folder) at PATH in REV; anything else names a commit
+            return revision(ref.indexOf(':') > 0 ? ref : ref + "^{commit}").map(ObjectId::name);
+        } catch (IllegalArgumentException e) { // JGit's InvalidObjectIdException and the like: names nothing
+            return Optional.empty();
+        }
+    }
+
     @Override
     public void close() {
         repo.close();
@@ -755,7 +878,7 @@ final class JGitVersionControl implements VersionControl {
     // ---------------------------------------------------------------- helpers
 
     private Optional<ObjectId> headId() throws IOException {
-        return resolve("HEAD^{commit}");
+        return revision("HEAD^{commit}");
     }
 
     private Optional<String> symbolicBranch() throws IOException {
@@ -766,7 +889,7 @@ final class JGitVersionControl implements VersionControl {
         return Optional.of(head.getTarget().getName());
     }
 
-    private Optional<ObjectId> resolve(String revision) {
+    private Optional<ObjectId> revision(String revision) {
         try {
             return Optional.ofNullable(repo.resolve(revision));
         } catch (RevisionSyntaxException | IOException e) {

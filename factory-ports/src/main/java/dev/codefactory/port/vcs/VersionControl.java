@@ -91,6 +91,25 @@ public interface VersionControl extends AutoCloseable {
     /** Forgets a snapshot (its ref is deleted; git collects its objects later). */
     void dropSnapshot(Snapshot snapshot);
 
+    /**
+     * Stashes the staged, unstaged and untracked (not ignored) changes as {@code git stash push --include-untracked
+     * -m MESSAGE} does, leaving the index and working tree as {@code HEAD} has them; the stash shows in
+     * {@code git stash list}. Returns the stash commit, or empty when there was nothing to stash.
+     */
+    Optional<String> stash(String message);
+
+    /**
+     * Removes the stash entry whose commit is {@code commit} ({@code git stash drop stash@{n}} for its n); false
+     * when no entry holds it any more.
+     */
+    boolean dropStash(String commit);
+
+    /**
+     * The commit {@code ref} names: a branch, a full ref ({@code refs/remotes/origin/main}), a commit id; or, for
+     * {@code REV:PATH}, the id of the file or folder at {@code PATH} in {@code REV}. Empty when it names none.
+     */
+    Optional<String> resolve(String ref);
+
     @Override
     void close();
 }

@@ -1,0 +1,46 @@
+package dev.codefactory.port.change;
+
+import dev.codefactory.domain.change.Proposal;
+import dev.codefactory.domain.mode.ChangeOrderStep;
+import dev.codefactory.port.vcs.WorkingTreeStatus;
+import java.util.List;
+
+/**
+ * The person in the loop of a change order: every write waits for their word. Implemented by the CLI for a terminal
+ * or a script, by tests, and by programs that embed Code-Factory.
+ */
+public interface ChangeDialog {
+
+    /** The working tree has uncommitted work: stash it for the change (and give it back on undo), or stop. */
+    enum DirtyTreeChoice { STASH, STOP }
+
+    /** Called when the flow enters {@code step}, with a line about what it is doing. */
+    void step(ChangeOrderStep step, String detail);
+
+    /** Something to tell the person: which model, a warning, what a retry is for. */
+    void say(String message);
+
+    /**
+     * The working tree differs from {@code HEAD} (listed as {@code git status --porcelain} would); nothing has been
+     * touched yet.
+     */
+    DirtyTreeChoice dirtyTree(WorkingTreeStatus status);
+
+    /**
+     * The plan to approve, edit or reject; {@code problems} says what was wrong with the last edit (empty the first
+     * time). Called again after every edit.
+     */
+    PlanDecision reviewPlan(Proposal proposal, String planText, List<String> problems);
+
+    /**
+     * The proposed files, each with its diff; returns the paths to apply (all of them to approve everything, none to
+     * reject the change). {@code round} is 0 for the change, 1.. for the rounds that fix failing tests.
+     */
+    List<String> reviewDiffs(int round, List<FileDiff> diffs);
+
+    /** One line of the test command's output, as it runs. */
+    void testOutput(String line);
+
+    /** True once the person asked to stop (Ctrl-C): the change ends at the next safe point, nothing half-written. */
+    boolean stopRequested();
+}

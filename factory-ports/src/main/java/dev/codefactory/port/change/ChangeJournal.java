@@ -1,0 +1,21 @@
+package dev.codefactory.port.change;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The record of change orders, {@code .factory/changes/<id>.json}: each replaced atomically when saved, in a folder
+ * git ignores (the folder carries its own {@code .gitignore}), so that restoring a snapshot never removes it. A
+ * record that cannot be read is reported with its file, never skipped silently.
+ */
+public interface ChangeJournal {
+
+    /** Writes the record, replacing the one with the same id; returns its path relative to the project root. */
+    String save(ChangeRecord record);
+
+    /** The record with this id, or empty. */
+    Optional<ChangeRecord> find(String id);
+
+    /** Every record, the newest ({@link ChangeRecord#created()}) first. */
+    List<ChangeRecord> list();
+}

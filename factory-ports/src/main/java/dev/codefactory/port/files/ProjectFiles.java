@@ -1,0 +1,36 @@
+package dev.codefactory.port.files;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The project's own files, read and written the careful way a change order needs: paths relative to the project
+ * root with {@code /} separators; nothing outside the root, inside {@code .git/} or {@code .factory/}, or through a
+ * symbolic link is ever read or written (an {@link dev.codefactory.domain.project.UnsafePathException} says which
+ * path and why).
+ */
+public interface ProjectFiles {
+
+    /** What is at {@code path}. */
+    FileKind kind(String path);
+
+    /**
+     * The text of {@code path} (UTF-8), or empty when there is no file there.
+     *
+     * @throws dev.codefactory.domain.project.UnsafePathException for a path that may not be read, a binary or
+     *         non-UTF-8 file, a symbolic link or a folder
+     */
+    Optional<String> readText(String path);
+
+    /**
+     * Writes every one of {@code writes} or none of them: new contents go to temporary files beside their targets
+     * first, then replace them one by one; when anything fails, the files already replaced get their previous bytes
+     * back and the temporary files are removed. A modified file keeps its permissions (an executable stays
+     * executable); missing parent folders are created (and removed again on failure).
+     *
+     * @throws dev.codefactory.domain.project.UnsafePathException before anything is written, for any path that may
+     *         not be written
+     * @throws java.io.UncheckedIOException when writing failed (after the rollback)
+     */
+    void writeAll(List<FileWrite> writes);
+}
