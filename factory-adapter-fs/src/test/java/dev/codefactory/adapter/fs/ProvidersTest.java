@@ -3,6 +3,8 @@ package dev.codefactory.adapter.fs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.codefactory.port.change.spi.ChangeJournalProvider;
+import dev.codefactory.port.files.spi.ProjectFilesProvider;
 import dev.codefactory.port.intake.spi.DraftStoreProvider;
 import dev.codefactory.port.project.spi.ProjectLayoutProvider;
 import dev.codefactory.port.report.spi.ReportRepositoryProvider;
@@ -27,11 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ProvidersTest {
 
     @Test
-    void service_loader_finds_the_five_providers_with_their_ids() {
+    void service_loader_finds_the_project_bound_providers_with_their_ids() {
         Map<String, String> found = new TreeMap<>();
         for (Class<? extends Provider> spi : List.of(SpecificationRepositoryProvider.class,
                 ReportRepositoryProvider.class, TemplateSourceProvider.class, ProjectLayoutProvider.class,
-                DraftStoreProvider.class)) {
+                DraftStoreProvider.class, ProjectFilesProvider.class, ChangeJournalProvider.class)) {
             for (Provider p : ServiceLoader.load(spi)) {
                 found.put(spi.getSimpleName(), p.getClass().getSimpleName() + ":" + p.id());
             }
@@ -41,7 +43,9 @@ class ProvidersTest {
                 "ReportRepositoryProvider", "MarkdownReportRepositoryProvider:markdown",
                 "TemplateSourceProvider", "FileTemplateSourceProvider:file",
                 "ProjectLayoutProvider", "FileProjectLayoutProvider:file",
-                "DraftStoreProvider", "FileDraftStoreProvider:file"), found);
+                "DraftStoreProvider", "FileDraftStoreProvider:file",
+                "ProjectFilesProvider", "SafeProjectFilesProvider:file",
+                "ChangeJournalProvider", "FileChangeJournalProvider:file"), found);
     }
 
     @Test
@@ -51,6 +55,8 @@ class ProvidersTest {
         Projects.reports(missing);
         Projects.layout(missing);
         Projects.templates(missing);
+        new SafeProjectFilesProvider().create(Projects.context(missing));
+        new FileChangeJournalProvider().create(Projects.context(missing));
         assertTrue(Files.notExists(missing));
     }
 
