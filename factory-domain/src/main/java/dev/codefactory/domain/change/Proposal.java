@@ -1,0 +1,56 @@
+package dev.codefactory.domain.change;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A change plan as the person sees it before approving: what the request means, the specs it affects, the files it
+ * will touch, and the impact of touching them.
+ *
+ * @param id      the change's id ({@code factory/change-<id>})
+ * @param request the request as the person wrote it
+ * @param summary what will be done, in a few sentences
+ * @param specs   the specs it affects, with the reason each was chosen
+ * @param files   the files it touches, no path twice
+ * @param impact  dependents, tests, effort and risk of touching {@code files}
+ */
+public record Proposal(String id, String request, String summary, List<SpecRef> specs, List<PlannedFile> files,
+                       Impact.Result impact) {
+
+    /** A spec the change affects. */
+    public record SpecRef(String id, String title, String reason) {
+        public SpecRef {
+            Objects.requireNonNull(id, "id");
+            title = title == null ? "" : title;
+            reason = reason == null ? "" : reason.strip();
+        }
+    }
+
+    public Proposal {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(request, "request");
+        summary = summary == null ? "" : summary.strip();
+        specs = List.copyOf(specs);
+        files = List.copyOf(files);
+        Objects.requireNonNull(impact, "impact");
+        Set<String> seen = new HashSet<>();
+        for (PlannedFile f : files) {
+            if (!seen.add(f.path())) {
+                throw new IllegalArgumentException(f.path() + " appears twice in change plan " + id);
+            }
+        }
+    }
+
+    /** The paths of {@link #files()}. */
+    public Set<String> paths() {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        files.forEach(f -> out.add(f.path()));
+        return out;
+    }
+
+    public Proposal withImpact(Impact.Result next) {
+        return new Proposal(id, request, summary, specs, files, next);
+    }
+}
