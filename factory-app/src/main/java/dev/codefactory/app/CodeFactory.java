@@ -1,5 +1,7 @@
 package dev.codefactory.app;
 
+import dev.codefactory.app.change.ChangeOrderService;
+import dev.codefactory.app.change.ChangeOrderUseCase;
 import dev.codefactory.app.codehost.CodeHostAccess;
 import dev.codefactory.app.config.ConfigLayers;
 import dev.codefactory.app.config.ConfigScope;
@@ -25,6 +27,11 @@ import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.port.audit.spi.AuditLogProvider;
 import dev.codefactory.port.cache.spi.ResponseCacheProvider;
+import dev.codefactory.port.change.ChangeDialog;
+import dev.codefactory.port.change.ChangeRecord;
+import dev.codefactory.port.change.spi.ChangeJournalProvider;
+import dev.codefactory.port.files.ProjectFiles;
+import dev.codefactory.port.files.spi.ProjectFilesProvider;
 import dev.codefactory.port.intake.IntakeDialog;
 import dev.codefactory.port.intake.spi.DraftStoreProvider;
 import dev.codefactory.port.project.spi.ProjectLayoutProvider;
@@ -76,7 +83,7 @@ import java.util.function.Supplier;
  */
 public final class CodeFactory implements AutoCloseable, InitProjectUseCase, CreateSpecUseCase, ListSpecsUseCase,
         ShowSpecUseCase, ValidateSpecsUseCase, ChangeSpecStatusUseCase, RebuildIndexUseCase, ConfigUseCase,
-        IntakeUseCase, ReviewUseCase {
+        IntakeUseCase, ReviewUseCase, ChangeOrderUseCase {
 
     private final ProjectContext context;
     private final ProviderRegistry registry;
@@ -89,6 +96,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     private final Supplier<WorkspaceScannerProvider> scannerProvider;
     private final IntakeService intake;
     private final ReviewService review;
+    private final ChangeOrderService changes;
+    private final Supplier<ProjectFiles> projectFiles;
     private final Object vcsLock = new Object();
     private Optional<VersionControl> versionControl;
 
@@ -122,6 +131,10 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 context.clock(), context.environment(), this::config);
         this.review = new ReviewService(context.root(), catalog, languageModels, this::workspace, reports,
                 this::versionControl, this::config, this::scanRequest, context.clock(), this::codeHosts);
+        this.projectFiles = lazy(ProjectFilesProvider.class, ids, "file", p -> p.create(context));
+        this.changes = new ChangeOrderService(context.root(), catalog, languageModels, this::workspace, projectFiles,
+                lazy(ChangeJournalProvider.class, ids, "file", p -> p.create(context)), this::requireVersionControl,
+                this::config, this::codeHosts, context.clock());
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */
@@ -255,6 +268,32 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     @Override
     public ReviewOutcome review(ReviewCommand command, ReviewDialog dialog) {
         return review.review(command, dialog);
+    }
+
+    /**
+     * CHANGE_ORDER: a request becomes a reviewed change on branch {@code factory/change-<id>}, asking
+     * {@code dialog} before every write; see {@link ChangeOrderUseCase}.
+     */
+    @Override
+    public ChangeOutcome change(ChangeCommand command, ChangeDialog dialog) {
+        return changes.change(command, dialog);
+    }
+
+    /** Puts back the state before a change exactly; see {@link ChangeOrderUseCase#undo}. */
+    @Override
+    public UndoOutcome undo(UndoCommand command) {
+        return changes.undo(command);
+    }
+
+    /** The change orders recorded in this project, newest first. */
+    @Override
+    public List<ChangeRecord> history() {
+        return changes.history();
+    }
+
+    /** The project's files as a change order reads and writes them: inside the root, never through a link. */
+    public ProjectFiles files() {
+        return projectFiles.get();
     }
 
     /** Signing in to GitHub, and the client for it. */

@@ -85,6 +85,12 @@ public record ConfigKey(String name, String defaultValue, String description, Li
                     + " is split into calls that fit it", Type.POSITIVE_INTEGER),
             key("review.max-files-per-spec", "20", "the most files a review reads for one spec (its best matches)",
                     Type.POSITIVE_INTEGER),
+            key("change.max-files", "20", "the most files one change order may create, modify and delete",
+                    Type.POSITIVE_INTEGER),
+            key("change.max-bytes", "1MB", "the most new text one change order may write (new files and"
+                    + " replacement text together)", Type.SIZE),
+            key("change.test-timeout", "10m", "how long project.test-command may run after a change before it is"
+                    + " stopped", Type.POSITIVE_DURATION),
             key("scan.max-file-size", "10MB", "files larger than this are left out of reviews and changes, and"
                     + " reported (512KB, 10MB)", Type.SIZE),
             key("scan.max-files", "100", "the most files one review reads; the rest are reported as skipped",

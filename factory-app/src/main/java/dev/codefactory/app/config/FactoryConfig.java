@@ -122,10 +122,15 @@ public final class FactoryConfig {
 
     /** {@code scan.max-file-size} in bytes (10 MB by default). */
     public long scanMaxFileBytes() {
-        ConfigValue v = value("scan.max-file-size");
-        return ConfigKey.parseSize(v.valueIfSet().orElse("10MB")).orElseThrow(() -> new ConfigException(
-                "scan.max-file-size: '" + v.value() + "' from " + v.origin() + " is not a size; use a number with"
-                        + " KB, MB or GB (10MB)"));
+        return size("scan.max-file-size", "10MB");
+    }
+
+    /** A size key ({@code scan.max-file-size}, {@code change.max-bytes}) in bytes, else its default. */
+    public long size(String key, String fallback) {
+        ConfigValue v = value(key);
+        return ConfigKey.parseSize(v.valueIfSet().orElse(fallback)).orElseThrow(() -> new ConfigException(
+                key + ": '" + v.value() + "' from " + v.origin() + " is not a size; use a number with KB, MB or GB ("
+                        + fallback + ")"));
     }
 
     /** {@code scan.max-files}: the most files one review reads (100 by default). */

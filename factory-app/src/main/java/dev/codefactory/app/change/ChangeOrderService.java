@@ -1,0 +1,944 @@
+package dev.codefactory.app.change;
+
+import dev.codefactory.app.codehost.CodeHostAccess;
+import dev.codefactory.app.codehost.OpenPullRequestCommand;
+import dev.codefactory.app.config.FactoryConfig;
+import dev.codefactory.app.llm.LanguageModels;
+import dev.codefactory.app.spec.ChangeSpecStatusUseCase.ChangeSpecStatusCommand;
+import dev.codefactory.app.spec.ListSpecsUseCase.SpecQuery;
+import dev.codefactory.app.spec.SpecCatalog;
+import dev.codefactory.domain.FactoryException;
+import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.change.ChangeCandidates;
+import dev.codefactory.domain.change.ChangeLogs;
+import dev.codefactory.domain.change.ChangePrompts;
+import dev.codefactory.domain.change.ChangeSafety;
+import dev.codefactory.domain.change.ChangeTexts;
+import dev.codefactory.domain.change.EditApplier;
+import dev.codefactory.domain.change.EditBlocks;
+import dev.codefactory.domain.change.Impact;
+import dev.codefactory.domain.change.Limits;
+import dev.codefactory.domain.change.PlanAnswer;
+import dev.codefactory.domain.change.PlannedFile;
+import dev.codefactory.domain.change.PlannedFile.Action;
+import dev.codefactory.domain.change.Proposal;
+import dev.codefactory.domain.change.ProposalText;
+import dev.codefactory.domain.change.UnifiedDiff;
+import dev.codefactory.domain.mode.ChangeOrderStep;
+import dev.codefactory.domain.plan.FileChange;
+import dev.codefactory.domain.project.ProjectStateException;
+import dev.codefactory.domain.review.SpecMatcher;
+import dev.codefactory.domain.spec.SpecStatus;
+import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.port.change.ChangeDialog;
+import dev.codefactory.port.change.ChangeJournal;
+import dev.codefactory.port.change.ChangeRecord;
+import dev.codefactory.port.change.FileDiff;
+import dev.codefactory.port.change.PlanDecision;
+import dev.codefactory.port.files.FileKind;
+import dev.codefactory.port.files.FileWrite;
+import dev.codefactory.port.files.ProjectFiles;
+import dev.codefactory.port.llm.Generation;
+import dev.codefactory.port.llm.GenerationRequest;
+import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.vcs.CommitInfo;
+import dev.codefactory.port.vcs.CommitRequest;
+import dev.codefactory.port.vcs.RepositoryState;
+import dev.codefactory.port.vcs.Snapshot;
+import dev.codefactory.port.vcs.VersionControl;
+import dev.codefactory.port.vcs.WorkingTreeStatus;
+import dev.codefactory.port.workspace.ScanRequest;
+import dev.codefactory.port.workspace.SourceFile;
+import dev.codefactory.port.workspace.WorkspaceScanner;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * The CHANGE_ORDER flow. Nothing is touched until the person approved the plan; from then on a snapshot of
+ * {@code HEAD}, index and working tree is the way back, used by every failure before the commit and by
+ * {@code factory undo} after it. The model's edits are parsed, checked ({@link ChangeSafety}) and applied in memory
+ * ({@link EditApplier}): a file is written only when all of its edits applied, and all approved files are written
+ * together or none ({@link ProjectFiles#writeAll}).
+ */
+public final class ChangeOrderService implements ChangeOrderUseCase {
+    /** The label of every pull request a change opens. */
+    public static final String LABEL = "code-factory";
+    /** The change log every change adds an entry to. */
+    public static final String CHANGE_LOG = "reports/change-log.md";
+
+    private static final int HEAD_CHARS = 64 * 1024;
+    private static final int EXCERPT_CHARS = 4_000;
+    private static final int EXCERPT_FILES = 10;
+    private static final int CANDIDATES = 40;
+    private static final int SCAN_FILES = 20_000;
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
+
+    private final Path root;
+    private final SpecCatalog catalog;
+    private final LanguageModels models;
+    private final Supplier<WorkspaceScanner> scanner;
+    private final Supplier<ProjectFiles> files;
+    private final Supplier<ChangeJournal> journal;
+    private final Supplier<VersionControl> git;
+    private final Supplier<FactoryConfig> config;
+    private final Supplier<CodeHostAccess> codeHosts;
+    private final Clock clock;
+
+    public ChangeOrderService(Path root, SpecCatalog catalog, LanguageModels models, Supplier<WorkspaceScanner> scanner,
+                              Supplier<ProjectFiles> files, Supplier<ChangeJournal> journal,
+                              Supplier<VersionControl> git, Supplier<FactoryConfig> config,
+                              Supplier<CodeHostAccess> codeHosts, Clock clock) {
+        this.root = root;
+        this.catalog = catalog;
+        this.models = models;
+        this.scanner = scanner;
+        this.files = files;
+        this.journal = journal;
+        this.git = git;
+        this.config = config;
+        this.codeHosts = codeHosts;
+        this.clock = clock;
+    }
+
+    // ---- change ----------------------------------------------------------------------------------------------------
+
+    @Override
+    public ChangeOutcome change(ChangeCommand command, ChangeDialog dialog) {
+        VersionControl vcs = git.get();
+        RepositoryState state = vcs.state();
+        if (state.empty()) {
+            throw new ProjectStateException("the repository has no commit yet, so there is nothing to branch a change"
+                    + " from; commit your files first (git add -A && git commit -m 'first commit').");
+        }
+        if (!state.healthy()) {
+            throw new ProjectStateException("the repository is in the middle of something (" + describe(state)
+                    + "); finish or abort it first (`factory rescue` can help), then try again.");
+        }
+        FactoryConfig cfg = config.get();
+        Limits limits = new Limits(cfg.positive("change.max-files", 20), cfg.size("change.max-bytes", "1MB"));
+        List<Specification> allSpecs = catalog.list(SpecQuery.ALL).specs();
+        List<Specification> named = named(allSpecs, command.specIds());
+
+        WorkingTreeStatus status = vcs.status();
+        boolean stash = false;
+        if (!status.cleanExceptUntracked()) {
+            ChangeDialog.DirtyTreeChoice choice = command.stash() ? ChangeDialog.DirtyTreeChoice.STASH
+                    : dialog.dirtyTree(status);
+            if (choice != ChangeDialog.DirtyTreeChoice.STASH) {
+                throw new ProjectStateException("the working tree has uncommitted changes and a change is never mixed"
+                        + " with them; commit or stash them (or pass --stash), then try again. Nothing was changed.");
+            }
+            stash = true;
+        }
+
+        LanguageModels.Selection selection = models.select();
+        dialog.say("Using " + selection.providerId() + ": " + selection.reason() + ".");
+        LanguageModel model = models.open(selection.providerId(), "change", command.useCache());
+        String id = newId(vcs);
+
+        // 1. analysis
+        dialog.step(ChangeOrderStep.ANALYSIS, "reading the specs and the project's files");
+        Map<String, String> heads = heads(dialog);
+        List<Specification> considered = named.isEmpty() ? likelySpecs(allSpecs, command.request()) : named;
+        Map<String, String> specTitles = new LinkedHashMap<>();
+        allSpecs.stream().filter(s -> s.status() != SpecStatus.DEPRECATED)
+                .forEach(s -> specTitles.put(s.id().value(), s.title()));
+        List<ChangePrompts.SpecContext> specContexts = new ArrayList<>();
+        List<String> specReferences = new ArrayList<>();
+        for (Specification spec : considered) {
+            String body = readSpec(spec);
+            specContexts.add(new ChangePrompts.SpecContext(spec.id().value(), spec.title(), cut(body, EXCERPT_CHARS)));
+            for (SpecMatcher.Match m : SpecMatcher.rank(new SpecMatcher.SpecInfo(spec.id().value(), spec.title(),
+                    spec.tags(), spec.status().label(), body), new ArrayList<>(heads.keySet()), heads::get, 10)) {
+                if (!specReferences.contains(m.path())) {
+                    specReferences.add(m.path());
+                }
+            }
+        }
+        List<ChangePrompts.Candidate> candidates = ChangeCandidates.rank(command.request(), specReferences,
+                new ArrayList<>(heads.keySet()), heads::get, CANDIDATES);
+        Map<String, String> excerpts = new LinkedHashMap<>();
+        for (ChangePrompts.Candidate c : candidates) {
+            if (excerpts.size() >= EXCERPT_FILES) {
+                break;
+            }
+            excerpts.put(c.path(), cut(heads.get(c.path()), EXCERPT_CHARS));
+        }
+        PlanAnswer.Parsed plan = askPlan(model, command.request(), specContexts, candidates, excerpts, specTitles,
+                dialog);
+        plan.notes().forEach(n -> dialog.say("Plan: " + n));
+        List<Proposal.SpecRef> specs = new ArrayList<>();
+        for (Specification s : named) {
+            specs.add(new Proposal.SpecRef(s.id().value(), s.title(), "named with --spec"));
+        }
+        for (Proposal.SpecRef ref : plan.specs()) {
+            if (specs.stream().noneMatch(s -> s.id().equals(ref.id()))) {
+                specs.add(new Proposal.SpecRef(ref.id(), specTitles.getOrDefault(ref.id(), ref.title()),
+                        ref.reason()));
+            }
+        }
+
+        // 2. impact
+        dialog.step(ChangeOrderStep.IMPACT, "finding what depends on the files to change");
+        Proposal proposal = withImpact(new Proposal(id, command.request(), plan.summary(), specs, plan.files(),
+                new Impact.Result(List.of(), List.of(), "small", "low", List.of())), heads);
+
+        // 3. plan review
+        dialog.step(ChangeOrderStep.PLAN_REVIEW, "waiting for the plan to be approved");
+        Optional<Proposal> approved = reviewPlan(proposal, command.yes(), limits, status, specTitles, heads, dialog);
+        if (approved.isEmpty()) {
+            ChangeRecord rejected = newRecord(id, command.request(), vcs, "", "", proposal)
+                    .withStatus(ChangeRecord.Status.ABANDONED, "the plan was rejected");
+            journal.get().save(rejected);
+            return new ChangeOutcome(Result.REJECTED, rejected, proposal, Optional.empty());
+        }
+        proposal = approved.get();
+        if (dialog.stopRequested()) {
+            return stoppedBefore(id, command, vcs, proposal);
+        }
+
+        // from here on, the snapshot is the way back
+        Snapshot snapshot = vcs.snapshot("before change " + id);
+        String stashId = "";
+        ChangeRecord record = newRecord(id, command.request(), vcs, snapshot.id(), "", proposal);
+        journal.get().save(record);
+        try {
+            if (stash) {
+                stashId = vcs.stash("factory: before change " + id).orElse("");
+                record = newRecord(id, command.request(), vcs, snapshot.id(), stashId, proposal);
+                journal.get().save(record);
+                dialog.say("Your uncommitted work is stashed (" + shortId(stashId) + "); `factory undo` gives it back"
+                        + " with the change undone, `git stash pop` without undoing it.");
+            }
+            // 4. generation
+            dialog.step(ChangeOrderStep.GENERATION, "asking the model for the edits");
+            Map<String, String> before = currentContents(proposal);
+            Edits edits = generate(model, proposal, specContexts, before, limits, dialog);
+            if (dialog.stopRequested()) {
+                return abandon(record, snapshot, "stopped before anything was written", Result.STOPPED, proposal,
+                        dialog);
+            }
+            // 5. diff review
+            dialog.step(ChangeOrderStep.DIFF_REVIEW, edits.after.size() + " file(s) to review");
+            List<FileDiff> diffs = diffs(edits.before, edits.after);
+            List<String> chosen = command.yes() ? diffs.stream().map(FileDiff::path).toList()
+                    : dialog.reviewDiffs(0, diffs);
+            Map<String, String> accepted = new LinkedHashMap<>();
+            for (FileDiff d : diffs) {
+                if (chosen.contains(d.path())) {
+                    accepted.put(d.path(), edits.after.get(d.path()));
+                }
+            }
+            if (accepted.isEmpty()) {
+                return abandon(record, snapshot, "every file was rejected", Result.REJECTED, proposal, dialog);
+            }
+            if (dialog.stopRequested()) {
+                return abandon(record, snapshot, "stopped before anything was written", Result.STOPPED, proposal,
+                        dialog);
+            }
+            // 6. apply
+            dialog.step(ChangeOrderStep.APPLIED, "writing " + accepted.size() + " file(s) on " + proposal.id());
+            record = apply(vcs, record, proposal, accepted, edits.before);
+        } catch (RuntimeException e) {
+            rollBack(record, snapshot, e.getMessage(), dialog);
+            throw e;
+        }
+        dialog.say("Committed " + shortId(record.tip()) + " on " + record.branch() + ".");
+
+        // 7. verify
+        Result result = Result.APPLIED;
+        Optional<String> testCommand = config.get().projectTestCommand();
+        if (testCommand.isPresent() && !testCommand.get().isBlank()) {
+            record = verify(vcs, model, record, proposal, testCommand.get(), command, specContexts, limits, dialog);
+            result = record.tests().equals("passed") ? Result.APPLIED : Result.APPLIED_TESTS_FAILING;
+        } else {
+            record = record.withTests("not run (no project.test-command)");
+            journal.get().save(record);
+        }
+
+        // 8. pull request
+        Optional<String> url = Optional.empty();
+        if (command.pr()) {
+            record = pullRequest(vcs, record, proposal, command.draft(), dialog);
+            url = Optional.of(record.pullRequest());
+        }
+        return new ChangeOutcome(result, record, proposal, url);
+    }
+
+    private static String describe(RepositoryState state) {
+        List<String> parts = new ArrayList<>();
+        if (state.operation() != null && !state.operation().name().equals("NONE")) {
+            parts.add(state.operation().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " in progress");
+        }
+        if (!state.conflicted().isEmpty()) {
+            parts.add("conflicts in " + String.join(", ", state.conflicted()));
+        }
+        return parts.isEmpty() ? "not a normal state" : String.join("; ", parts);
+    }
+
+    private List<Specification> named(List<Specification> all, List<String> ids) {
+        List<Specification> out = new ArrayList<>();
+        for (String id : ids) {
+            out.add(all.stream().filter(s -> s.id().value().equals(id)).findFirst().orElseThrow(() ->
+                    new InvalidCommandException("no spec with id '" + id + "'; `factory spec list` shows them")));
+        }
+        return out;
+    }
+
+    /** The specs whose title, tags or id share words with the request; all of them when there are few. */
+    private static List<Specification> likelySpecs(List<Specification> all, String request) {
+        List<Specification> live = all.stream().filter(s -> s.status() != SpecStatus.DEPRECATED).toList();
+        if (live.size() <= 8) {
+            return live;
+        }
+        Set<String> words = words(request);
+        TreeMap<Integer, List<Specification>> ranked = new TreeMap<>();
+        for (Specification s : live) {
+            Set<String> own = words(s.title() + " " + String.join(" ", s.tags()) + " " + s.id().value());
+            own.retainAll(words);
+            if (!own.isEmpty()) {
+                ranked.computeIfAbsent(-own.size(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        List<Specification> out = new ArrayList<>();
+        ranked.values().forEach(out::addAll);
+        return out.size() > 8 ? out.subList(0, 8) : out;
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (w.length() >= 4) {
+                out.add(w.endsWith("s") ? w.substring(0, w.length() - 1) : w);
+            }
+        }
+        return out;
+    }
+
+    /** The head of every text file git sees (not contracts, reports or .factory), by path. */
+    private Map<String, String> heads(ChangeDialog dialog) {
+        FactoryConfig cfg = config.get();
+        var scan = scanner.get().scan(new ScanRequest(List.of(), cfg.scanMaxFileBytes(), SCAN_FILES));
+        if (!scan.skipped().isEmpty()) {
+            dialog.say(scan.skipped().size() + " file(s) left out of the analysis (binary, too large or beyond "
+                    + SCAN_FILES + " files).");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        ProjectFiles project = files.get();
+        for (SourceFile f : scan.files()) {
+            String p = f.path();
+            if (p.startsWith(".factory/") || p.startsWith("contracts/") || p.startsWith("reports/")) {
+                continue;
+            }
+            try {
+                project.readText(p).ifPresent(text -> out.put(p, cut(text, HEAD_CHARS)));
+            } catch (FactoryException unreadable) {
+                // binary, a link, or gone since the scan: not a candidate
+            }
+        }
+        return out;
+    }
+
+    private PlanAnswer.Parsed askPlan(LanguageModel model, String request, List<ChangePrompts.SpecContext> specs,
+                                      List<ChangePrompts.Candidate> candidates, Map<String, String> excerpts,
+                                      Map<String, String> specTitles, ChangeDialog dialog) {
+        ChangePrompts.Prompt prompt = ChangePrompts.plan(request, specs, candidates, excerpts);
+        String answer = ask(model, prompt);
+        try {
+            return PlanAnswer.parse(answer, this::exists, specTitles);
+        } catch (IllegalArgumentException malformed) {
+            dialog.say("The model's plan could not be used (" + malformed.getMessage() + "); asking once more.");
+            String again = ask(model, ChangePrompts.planRepair(answer, malformed.getMessage()));
+            try {
+                return PlanAnswer.parse(again, this::exists, specTitles);
+            } catch (IllegalArgumentException still) {
+                throw new FactoryException("the model did not propose a usable plan, even when asked again ("
+                        + still.getMessage() + "). Nothing was changed. Name the files or the spec in the request"
+                        + " (--spec ID), or try another model (--model).");
+            }
+        }
+    }
+
+    private static String ask(LanguageModel model, ChangePrompts.Prompt prompt) {
+        Generation g = model.generate(GenerationRequest.of(prompt.system(), prompt.user()));
+        return g.text();
+    }
+
+    private boolean exists(String path) {
+        try {
+            return files.get().kind(path) != FileKind.MISSING;
+        } catch (FactoryException unsafe) {
+            return false;
+        }
+    }
+
+    private Proposal withImpact(Proposal p, Map<String, String> heads) {
+        List<String> changing = new ArrayList<>();
+        Set<String> deleted = new HashSet<>();
+        for (PlannedFile f : p.files()) {
+            changing.add(f.path());
+            if (f.action() == Action.DELETE) {
+                deleted.add(f.path());
+            }
+        }
+        return p.withImpact(Impact.analyse(changing, deleted, heads));
+    }
+
+    /** The plan approved (as is, or after edits), or empty when rejected. */
+    private Optional<Proposal> reviewPlan(Proposal proposal, boolean yes, Limits limits, WorkingTreeStatus status,
+                                          Map<String, String> specTitles, Map<String, String> heads,
+                                          ChangeDialog dialog) {
+        Proposal current = proposal;
+        List<String> problems = planProblems(current, limits, status, specTitles);
+        while (true) {
+            if (yes) {
+                if (!problems.isEmpty()) {
+                    throw new FactoryException("the plan cannot be carried out: " + String.join("; ", problems)
+                            + ". Nothing was changed; run without --yes to edit the plan.");
+                }
+                return Optional.of(current);
+            }
+            PlanDecision decision = dialog.reviewPlan(current, ProposalText.render(current), problems);
+            if (decision instanceof PlanDecision.Reject) {
+                return Optional.empty();
+            }
+            if (decision instanceof PlanDecision.Approve) {
+                if (problems.isEmpty()) {
+                    return Optional.of(current);
+                }
+                continue; // shown again with its problems: it cannot be approved as it is
+            }
+            String text = ((PlanDecision.Edit) decision).text();
+            ProposalText.Edited edited;
+            try {
+                edited = ProposalText.parse(text);
+            } catch (IllegalArgumentException e) {
+                problems = List.of("your edit could not be read: " + e.getMessage());
+                continue;
+            }
+            if (edited.files().isEmpty()) {
+                return Optional.empty();
+            }
+            List<Proposal.SpecRef> specs = new ArrayList<>();
+            for (Proposal.SpecRef s : edited.specs()) {
+                specs.add(new Proposal.SpecRef(s.id(), specTitles.getOrDefault(s.id(), s.title()), s.reason()));
+            }
+            current = withImpact(new Proposal(current.id(), current.request(), edited.summary(), specs,
+                    edited.files(), current.impact()), heads);
+            problems = planProblems(current, limits, status, specTitles);
+        }
+    }
+
+    private List<String> planProblems(Proposal p, Limits limits, WorkingTreeStatus status,
+                                      Map<String, String> specTitles) {
+        List<String> problems = new ArrayList<>();
+        if (p.files().size() > limits.maxFiles()) {
+            problems.add("the plan touches " + p.files().size() + " files, more than change.max-files ("
+                    + limits.maxFiles() + "); leave some out or raise the limit");
+        }
+        Set<String> untracked = new HashSet<>();
+        status.entries().stream().filter(e -> e.index() == '?').forEach(e -> untracked.add(e.path()));
+        for (PlannedFile f : p.files()) {
+            FileKind kind;
+            try {
+                kind = files.get().kind(f.path());
+            } catch (FactoryException unsafe) {
+                problems.add(unsafe.getMessage());
+                continue;
+            }
+            if (kind == FileKind.BINARY || kind == FileKind.SYMLINK || kind == FileKind.DIRECTORY
+                    || kind == FileKind.OTHER) {
+                problems.add(f.path() + " is a " + kind.name().toLowerCase(Locale.ROOT) + ": Code-Factory only"
+                        + " writes text files; leave it out");
+            } else if (f.action() == Action.CREATE && kind != FileKind.MISSING) {
+                problems.add(f.path() + " already exists: modify it instead of creating it");
+            } else if (f.action() != Action.CREATE && kind == FileKind.MISSING) {
+                problems.add(f.path() + " does not exist: create it instead, or leave it out");
+            } else if (untracked.contains(f.path())) {
+                problems.add(f.path() + " is untracked (uncommitted work of yours): commit it first, or leave it"
+                        + " out");
+            }
+        }
+        for (Proposal.SpecRef s : p.specs()) {
+            if (!specTitles.containsKey(s.id())) {
+                problems.add("no spec with id '" + s.id() + "' (or it is deprecated); `factory spec list` shows"
+                        + " them");
+            }
+        }
+        return problems;
+    }
+
+    private ChangeOutcome stoppedBefore(String id, ChangeCommand command, VersionControl vcs, Proposal proposal) {
+        ChangeRecord r = newRecord(id, command.request(), vcs, "", "", proposal)
+                .withStatus(ChangeRecord.Status.ABANDONED, "stopped before anything was written");
+        journal.get().save(r);
+        return new ChangeOutcome(Result.STOPPED, r, proposal, Optional.empty());
+    }
+
+    private ChangeRecord newRecord(String id, String request, VersionControl vcs, String snapshotId, String stash,
+                                   Proposal p) {
+        RepositoryState s = vcs.state();
+        List<String> specIds = p.specs().stream().map(Proposal.SpecRef::id).toList();
+        return new ChangeRecord(id, request, clock.instant(), ChangeRecord.Status.STARTED, s.branch().orElse(""),
+                s.head().orElse(""), snapshotId, stash, "factory/change-" + id, List.of(), specIds,
+                new ArrayList<>(p.paths()), "not run", false, "", "");
+    }
+
+    private String newId(VersionControl vcs) {
+        String day = ID_TIME.format(clock.instant());
+        for (int i = 0; i < 100; i++) {
+            String id = day + "-" + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000));
+            if (!vcs.branchExists("factory/change-" + id) && journal.get().find(id).isEmpty()) {
+                return id;
+            }
+        }
+        throw new FactoryException("could not find a free change id; delete old factory/change-* branches");
+    }
+
+    // ---- generation ------------------------------------------------------------------------------------------------
+
+    /** The files' contents before the change (modified and deleted files), by path. */
+    private Map<String, String> currentContents(Proposal p) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (PlannedFile f : p.files()) {
+            if (f.action() != Action.CREATE) {
+                files.get().readText(f.path()).ifPresent(text -> out.put(f.path(), text));
+            }
+        }
+        return out;
+    }
+
+    /** What the model's edits do: the content before (null: new) and after (null: deleted) of every file. */
+    private static final class Edits {
+        final Map<String, String> before = new LinkedHashMap<>();
+        final Map<String, String> after = new LinkedHashMap<>();
+    }
+
+    private Edits generate(LanguageModel model, Proposal proposal, List<ChangePrompts.SpecContext> specs,
+                           Map<String, String> contents, Limits limits, ChangeDialog dialog) {
+        String answer = ask(model, ChangePrompts.generate(proposal, specs, contents));
+        Edits edits = new Edits();
+        List<String> problems = attempt(answer, proposal, contents, limits, edits);
+        if (!problems.isEmpty()) {
+            dialog.say("Some edits could not be used; sending them back to the model once:\n  - "
+                    + String.join("\n  - ", problems));
+            String again = ask(model, ChangePrompts.regenerate(proposal, answer, problems, contents));
+            Edits second = new Edits();
+            List<String> remaining = new ArrayList<>(attempt(again, proposal, contents, limits, second));
+            // the second answer wins for the files it names; the first keeps the files it got right
+            Edits merged = new Edits();
+            for (String path : proposal.paths()) {
+                if (second.after.containsKey(path)) {
+                    put(merged, second, path);
+                } else if (edits.after.containsKey(path)) {
+                    put(merged, edits, path);
+                } else if (mentions(problems, path) && !mentions(remaining, path)) {
+                    problems.stream().filter(p -> p.startsWith(path + ":")).findFirst().ifPresent(remaining::add);
+                }
+            }
+            if (!remaining.isEmpty()) {
+                throw new FactoryException("the model's edits could not be applied, even after one retry, so nothing"
+                        + " was written:\n  - " + String.join("\n  - ", remaining) + "\nTry a smaller request, name"
+                        + " the exact lines to change, or another model.");
+            }
+            edits = merged;
+        }
+        List<String> untouched = new ArrayList<>();
+        for (String path : proposal.paths()) {
+            if (!edits.after.containsKey(path)) {
+                untouched.add(path);
+            }
+        }
+        if (!untouched.isEmpty()) {
+            dialog.say("The model left " + String.join(", ", untouched) + " unchanged, though the plan named them.");
+        }
+        Edits result = edits;
+        if (result.after.keySet().stream().allMatch(p -> Objects.equals(result.before.get(p), result.after.get(p)))) {
+            throw new FactoryException("the model's answer changes nothing, so nothing was written; try rephrasing"
+                    + " the request.");
+        }
+        return edits;
+    }
+
+    private static void put(Edits into, Edits from, String path) {
+        into.before.put(path, from.before.get(path));
+        into.after.put(path, from.after.get(path));
+    }
+
+    private static boolean mentions(List<String> problems, String path) {
+        return problems.stream().anyMatch(p -> p.startsWith(path + ":") || p.startsWith(path + " "));
+    }
+
+    /**
+     * Reads one answer into {@code edits} (only files whose every edit applied); returns what went wrong, each
+     * problem starting with the path it concerns when it concerns one.
+     */
+    private List<String> attempt(String answer, Proposal proposal, Map<String, String> contents, Limits limits,
+                                 Edits edits) {
+        EditBlocks.Parsed parsed = EditBlocks.parse(answer);
+        List<String> problems = new ArrayList<>(parsed.problems());
+        if (parsed.truncated()) {
+            problems.add("the answer was cut off in the middle of an edit: write shorter edits, one file at a time");
+        }
+        List<String> safety = ChangeSafety.problems(parsed.changes(), this::binaryOrLink, proposal.paths(), limits);
+        problems.addAll(safety);
+        for (FileChange change : parsed.changes()) {
+            String path = change.path();
+            if (safety.stream().anyMatch(s -> s.startsWith(path))) {
+                continue;
+            }
+            if (change instanceof FileChange.Modify modify) {
+                String original = contents.get(path);
+                if (original == null) {
+                    problems.add(path + ": it does not exist, so it cannot be edited; create it with NEW FILE");
+                    continue;
+                }
+                EditApplier.Result r = EditApplier.apply(original, modify.edits());
+                if (r instanceof EditApplier.Refused refused) {
+                    problems.add(path + ": edit " + (refused.editIndex() + 1) + " of " + modify.edits().size()
+                            + ": " + refused.reason());
+                    continue;
+                }
+                edits.before.put(path, original);
+                edits.after.put(path, ((EditApplier.Applied) r).content());
+            } else if (change instanceof FileChange.Create create) {
+                if (contents.containsKey(path) || exists(path)) {
+                    problems.add(path + ": it already exists; change it with FILE: and SEARCH/REPLACE blocks");
+                    continue;
+                }
+                edits.before.put(path, null);
+                edits.after.put(path, create.content());
+            } else {
+                if (!contents.containsKey(path)) {
+                    problems.add(path + ": it does not exist, so it cannot be deleted");
+                    continue;
+                }
+                edits.before.put(path, contents.get(path));
+                edits.after.put(path, null);
+            }
+        }
+        return problems;
+    }
+
+    private boolean binaryOrLink(String path) {
+        try {
+            FileKind k = files.get().kind(path);
+            return k == FileKind.BINARY || k == FileKind.SYMLINK || k == FileKind.DIRECTORY || k == FileKind.OTHER;
+        } catch (FactoryException unsafe) {
+            return true;
+        }
+    }
+
+    private static List<FileDiff> diffs(Map<String, String> before, Map<String, String> after) {
+        List<FileDiff> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : after.entrySet()) {
+            String path = e.getKey();
+            String old = before.get(path);
+            String now = e.getValue();
+            if (old != null && old.equals(now)) {
+                continue;
+            }
+            String diff = UnifiedDiff.of(path, old, now, 3);
+            int added = 0;
+            int removed = 0;
+            for (String line : diff.split("\n")) {
+                if (line.startsWith("+") && !line.startsWith("+++")) {
+                    added++;
+                } else if (line.startsWith("-") && !line.startsWith("---")) {
+                    removed++;
+                }
+            }
+            Action action = old == null ? Action.CREATE : now == null ? Action.DELETE : Action.MODIFY;
+            out.add(new FileDiff(path, action, diff, added, removed));
+        }
+        return out;
+    }
+
+    // ---- apply -----------------------------------------------------------------------------------------------------
+
+    private ChangeRecord apply(VersionControl vcs, ChangeRecord record, Proposal proposal, Map<String, String> accepted,
+                               Map<String, String> before) {
+        vcs.createBranch(record.branch(), "HEAD");
+        vcs.switchBranch(record.branch());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+        List<PlannedFile> done = new ArrayList<>();
+        List<FileWrite> writes = new ArrayList<>();
+        for (Map.Entry<String, String> e : accepted.entrySet()) {
+            writes.add(new FileWrite(e.getKey(), e.getValue()));
+            Action action = before.get(e.getKey()) == null ? Action.CREATE
+                    : e.getValue() == null ? Action.DELETE : Action.MODIFY;
+            String reason = proposal.files().stream().filter(f -> f.path().equals(e.getKey())).map(PlannedFile::reason)
+                    .findFirst().orElse("");
+            done.add(new PlannedFile(e.getKey(), action, reason));
+        }
+        List<Specification> specs = new ArrayList<>();
+        List<Specification> all = catalog.list(SpecQuery.ALL).specs();
+        for (Proposal.SpecRef ref : proposal.specs()) {
+            all.stream().filter(s -> s.id().value().equals(ref.id())).findFirst().ifPresent(specs::add);
+        }
+        String entry = today + " change " + proposal.id() + ": " + firstLine(proposal.request()) + " ("
+                + String.join(", ", accepted.keySet()) + ")";
+        for (Specification spec : specs) {
+            String text = files.get().readText(spec.path()).orElseThrow(() -> new FactoryException(spec.path()
+                    + " has disappeared; the change was not applied"));
+            writes.add(new FileWrite(spec.path(), ChangeLogs.appendToSpec(text, entry)));
+        }
+        String log = files.get().readText(CHANGE_LOG).orElse(null);
+        writes.add(new FileWrite(CHANGE_LOG, ChangeLogs.appendToLog(log, new ChangeLogs.LogEntry(proposal.id(), today,
+                proposal.request(), specs.stream().map(s -> s.id().value()).toList(), done, record.branch()))));
+        files.get().writeAll(writes);
+        Set<String> paths = new LinkedHashSet<>();
+        writes.forEach(w -> paths.add(w.path()));
+        for (Specification spec : specs) {
+            if (spec.status() == SpecStatus.APPROVED) {
+                catalog.changeStatus(new ChangeSpecStatusCommand(spec.id().value(), SpecStatus.IMPLEMENTED));
+                paths.add(catalog.indexPath());
+            }
+        }
+        Proposal applied = new Proposal(proposal.id(), proposal.request(), proposal.summary(), proposal.specs(), done,
+                proposal.impact());
+        vcs.add(new ArrayList<>(paths));
+        CommitInfo commit = vcs.commit(CommitRequest.of(ChangeTexts.commitMessage(applied)));
+        ChangeRecord applied1 = record.withCommits(List.of(commit.id()), new ArrayList<>(accepted.keySet()))
+                .withStatus(ChangeRecord.Status.APPLIED, "");
+        journal.get().save(applied1);
+        return applied1;
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > 80 ? line.substring(0, 77) + "..." : line;
+    }
+
+    /** Puts everything back as the snapshot has it, gives stashed work back, and records why. */
+    private void rollBack(ChangeRecord record, Snapshot snapshot, String why, ChangeDialog dialog) {
+        VersionControl vcs = git.get();
+        try {
+            vcs.restore(snapshot);
+            if (!record.stash().isEmpty()) {
+                vcs.dropStash(record.stash());
+            }
+            if (vcs.branchExists(record.branch())) {
+                vcs.deleteBranch(record.branch(), true);
+            }
+            vcs.dropSnapshot(snapshot);
+            journal.get().save(record.withStatus(ChangeRecord.Status.ABANDONED, why == null ? "failed" : why));
+        } catch (RuntimeException e) {
+            dialog.say("Putting things back failed too (" + e.getMessage() + "); `factory undo " + record.id()
+                    + "` tries again from the recorded snapshot.");
+        }
+    }
+
+    private ChangeOutcome abandon(ChangeRecord record, Snapshot snapshot, String why, Result result, Proposal p,
+                                  ChangeDialog dialog) {
+        rollBack(record, snapshot, why, dialog);
+        ChangeRecord r = journal.get().find(record.id()).orElse(record.withStatus(ChangeRecord.Status.ABANDONED, why));
+        return new ChangeOutcome(result, r, p, Optional.empty());
+    }
+
+    // ---- verify ----------------------------------------------------------------------------------------------------
+
+    private ChangeRecord verify(VersionControl vcs, LanguageModel model, ChangeRecord record, Proposal proposal,
+                                String testCommand, ChangeCommand command, List<ChangePrompts.SpecContext> specs,
+                                Limits limits, ChangeDialog dialog) {
+        Duration limit = config.get().duration("change.test-timeout");
+        dialog.step(ChangeOrderStep.VERIFIED, "running " + testCommand);
+        TestCommand.Run run = TestCommand.run(testCommand, vcs.workTree(), limit, dialog::testOutput,
+                dialog::stopRequested);
+        ChangeRecord current = record;
+        for (int round = 1; !run.passed() && !run.stopped() && round <= command.fixTests(); round++) {
+            dialog.say("The tests " + run.summary(limit) + "; asking the model for a fix (round " + round + " of "
+                    + command.fixTests() + ").");
+            Map<String, String> contents = new LinkedHashMap<>();
+            for (PlannedFile f : proposal.files()) {
+                files.get().readText(f.path()).ifPresent(t -> contents.put(f.path(), t));
+            }
+            String answer = ask(model, ChangePrompts.fixTests(proposal, testCommand, run.tail(), contents));
+            Edits fix = new Edits();
+            List<String> problems = attempt(answer, proposal, contents, limits, fix);
+            if (!problems.isEmpty()) {
+                dialog.say("The fix could not be applied (" + String.join("; ", problems) + "); stopping here.");
+                break;
+            }
+            List<FileDiff> diffs = diffs(fix.before, fix.after);
+            if (diffs.isEmpty()) {
+                dialog.say("The model proposed no change; stopping here.");
+                break;
+            }
+            List<String> chosen = command.yes() ? diffs.stream().map(FileDiff::path).toList()
+                    : dialog.reviewDiffs(round, diffs);
+            List<FileWrite> writes = new ArrayList<>();
+            for (FileDiff d : diffs) {
+                if (chosen.contains(d.path())) {
+                    writes.add(new FileWrite(d.path(), fix.after.get(d.path())));
+                }
+            }
+            if (writes.isEmpty()) {
+                dialog.say("No fix approved; stopping here.");
+                break;
+            }
+            files.get().writeAll(writes);
+            List<String> paths = writes.stream().map(FileWrite::path).toList();
+            vcs.add(paths);
+            CommitInfo c = vcs.commit(CommitRequest.of("change " + proposal.id() + ": fix tests (round " + round
+                    + ")\n\nTest command: " + testCommand + "\nBefore: " + run.summary(limit)));
+            List<String> commits = new ArrayList<>(current.commits());
+            commits.add(c.id());
+            Set<String> touched = new LinkedHashSet<>(current.files());
+            touched.addAll(paths);
+            current = current.withCommits(commits, new ArrayList<>(touched));
+            journal.get().save(current);
+            run = TestCommand.run(testCommand, vcs.workTree(), limit, dialog::testOutput, dialog::stopRequested);
+        }
+        current = current.withTests(run.summary(limit));
+        journal.get().save(current);
+        dialog.say("Tests: " + run.summary(limit) + ".");
+        return current;
+    }
+
+    // ---- pull request ----------------------------------------------------------------------------------------------
+
+    private ChangeRecord pullRequest(VersionControl vcs, ChangeRecord record, Proposal proposal, boolean draft,
+                                     ChangeDialog dialog) {
+        dialog.step(ChangeOrderStep.VERIFIED, "pushing " + record.branch() + " and opening a pull request");
+        String base = !record.baseBranch().isEmpty()
+                && vcs.resolve("refs/remotes/" + CodeHostAccess.ORIGIN + "/" + record.baseBranch()).isPresent()
+                ? record.baseBranch() : null;
+        try {
+            CodeHostAccess.OpenedPullRequest opened = codeHosts.get().openPullRequest(vcs, new OpenPullRequestCommand(
+                    record.branch(), ChangeTexts.pullRequestTitle(proposal),
+                    ChangeTexts.pullRequestBody(proposal, record.commits(), record.tests()), List.of(LABEL), draft,
+                    base));
+            ChangeRecord r = record.withPullRequest(true, opened.pullRequest().url());
+            journal.get().save(r);
+            return r;
+        } catch (RuntimeException e) {
+            boolean pushed = vcs.resolve("refs/remotes/" + CodeHostAccess.ORIGIN + "/" + record.branch()).isPresent();
+            journal.get().save(record.withPullRequest(pushed, ""));
+            throw new FactoryException("the change is committed on " + record.branch() + " (" + shortId(record.tip())
+                    + "), but the pull request could not be opened: " + e.getMessage() + " Open it by hand, or"
+                    + " `factory undo` to take the change back.", e);
+        }
+    }
+
+    private static String shortId(String commit) {
+        return commit.length() > 7 ? commit.substring(0, 7) : commit;
+    }
+
+    // ---- undo and history ------------------------------------------------------------------------------------------
+
+    @Override
+    public List<ChangeRecord> history() {
+        return journal.get().list();
+    }
+
+    @Override
+    public UndoOutcome undo(UndoCommand command) {
+        ChangeJournal j = journal.get();
+        ChangeRecord record;
+        if (command.id() == null || command.id().isBlank()) {
+            record = j.list().stream().filter(r -> r.status() == ChangeRecord.Status.APPLIED
+                    || r.status() == ChangeRecord.Status.STARTED).findFirst().orElseThrow(() ->
+                    new InvalidCommandException("there is no change to undo; `factory history` lists them"));
+        } else {
+            record = j.find(command.id()).orElseThrow(() -> new InvalidCommandException("no change with id '"
+                    + command.id() + "'; `factory history` lists them"));
+        }
+        if (record.status() == ChangeRecord.Status.UNDONE) {
+            throw new InvalidCommandException("change " + record.id() + " was already undone");
+        }
+        if (record.status() == ChangeRecord.Status.ABANDONED) {
+            throw new InvalidCommandException("change " + record.id() + " was never applied (" + record.note()
+                    + "); there is nothing to undo");
+        }
+        VersionControl vcs = git.get();
+        Snapshot snapshot = vcs.snapshots().stream().filter(s -> s.id().equals(record.snapshotId())).findFirst()
+                .orElseThrow(() -> new ProjectStateException("the snapshot taken before change " + record.id() + " ("
+                        + record.snapshotId() + ") is gone from refs/factory/snapshots/, so it cannot be undone"
+                        + " exactly; check out " + (record.baseBranch().isEmpty() ? record.baseCommit()
+                        : record.baseBranch()) + " by hand."));
+        Optional<String> tip = vcs.resolve("refs/heads/" + record.branch());
+        if (!command.force()) {
+            List<String> moved = new ArrayList<>();
+            Optional<String> branch = vcs.currentBranch();
+            if (!record.tip().isEmpty() && tip.isPresent() && !tip.get().equals(record.tip())) {
+                moved.add(record.branch() + " has commits made after the change");
+            }
+            if (branch.isPresent() && !branch.get().equals(record.branch())
+                    && !branch.get().equals(record.baseBranch())) {
+                moved.add("you are on " + branch.get() + " now, neither the change's branch nor " + record.baseBranch());
+            }
+            WorkingTreeStatus status = vcs.status();
+            for (WorkingTreeStatus.Entry e : status.entries()) {
+                if (e.index() != '?') {
+                    moved.add(e.path() + " has uncommitted changes");
+                } else if (vcs.resolve(snapshot.commit() + ":" + e.path()).isEmpty()) {
+                    moved.add(e.path() + " is new and untracked");
+                }
+            }
+            if (!moved.isEmpty()) {
+                throw new ProjectStateException("undoing change " + record.id() + " would lose work: "
+                        + String.join("; ", moved) + ". Commit or stash it elsewhere first, or pass --force to lose"
+                        + " it.");
+            }
+        }
+        vcs.restore(snapshot);
+        // the snapshot held the stashed work too: it is back in the working tree, so its stash entry goes
+        boolean stashBack = !record.stash().isEmpty();
+        if (stashBack) {
+            vcs.dropStash(record.stash());
+        }
+        boolean pushed = record.pushed()
+                || vcs.resolve("refs/remotes/" + CodeHostAccess.ORIGIN + "/" + record.branch()).isPresent();
+        boolean deleted = false;
+        String why = "";
+        Optional<String> tipNow = vcs.resolve("refs/heads/" + record.branch());
+        if (tipNow.isEmpty()) {
+            why = "there was no change branch";
+        } else if (pushed) {
+            why = record.branch() + " was pushed" + (record.pullRequest().isEmpty() ? ""
+                    : " and has a pull request (" + record.pullRequest() + ")") + "; delete it there, then `git branch"
+                    + " -D " + record.branch() + "`";
+        } else if (!record.tip().isEmpty() && !tipNow.get().equals(record.tip())) {
+            why = record.branch() + " has commits made after the change; delete it with `git branch -D "
+                    + record.branch() + "` when you no longer need them";
+        } else {
+            vcs.deleteBranch(record.branch(), true);
+            deleted = true;
+        }
+        vcs.dropSnapshot(snapshot);
+        ChangeRecord undone = record.withStatus(ChangeRecord.Status.UNDONE, "undone " + clock.instant());
+        j.save(undone);
+        return new UndoOutcome(undone, snapshot.branch().orElse(""), deleted, why, stashBack);
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------------------------
+
+    private String readSpec(Specification spec) {
+        return files.get().readText(spec.path()).orElse("").replace("\r\n", "\n");
+    }
+
+    private static String cut(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.codefactory.app.change;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Runs the project's own test command ({@code project.test-command}, written by the person in their configuration,
+ * never by a model) in the project root through the system shell, line by line to a listener, within a time limit.
+ */
+final class TestCommand {
+    /** The most output kept for the result (and sent to the model when tests are fixed). */
+    static final int TAIL_CHARS = 12_000;
+
+    private TestCommand() {
+    }
+
+    /**
+     * How a run ended.
+     *
+     * @param exitCode the command's exit code; -1 when it was stopped
+     * @param timedOut stopped after the time limit
+     * @param stopped  stopped because the person asked
+     * @param tail     the end of the output (stdout and stderr together)
+     */
+    record Run(int exitCode, boolean timedOut, boolean stopped, String tail, Duration took) {
+        boolean passed() {
+            return exitCode == 0 && !timedOut && !stopped;
+        }
+
+        /** {@code passed}, {@code failed (exit 1)}, {@code timed out after 10m}, {@code stopped}. */
+        String summary(Duration limit) {
+            if (timedOut) {
+                return "timed out after " + limit.toMinutes() + "m";
+            }
+            if (stopped) {
+                return "stopped";
+            }
+            return exitCode == 0 ? "passed" : "failed (exit " + exitCode + ")";
+        }
+    }
+
+    static Run run(String command, Path dir, Duration limit, Consumer<String> lines, BooleanSupplier stop) {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        List<String> argv = windows ? List.of("cmd.exe", "/c", command) : List.of("/bin/sh", "-c", command);
+        long start = System.nanoTime();
+        Process process;
+        try {
+            process = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            return new Run(127, false, false, "could not start `" + command + "`: " + e.getMessage(),
+                    Duration.ofNanos(System.nanoTime() - start));
+        }
+        Deque<String> tail = new ArrayDeque<>();
+        int[] size = {0};
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.accept(line);
+                    synchronized (tail) {
+                        tail.addLast(line);
+                        size[0] += line.length() + 1;
+                        while (size[0] > TAIL_CHARS && tail.size() > 1) {
+                            size[0] -= tail.removeFirst().length() + 1;
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process was stopped; what was read is kept
+            }
+        }, "test-command-output");
+        reader.setDaemon(true);
+        reader.start();
+        boolean timedOut = false;
+        boolean stopped = false;
+        long deadline = start + limit.toNanos();
+        try {
+            while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
+                if (stop.getAsBoolean()) {
+                    stopped = true;
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    timedOut = true;
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
+        }
+        if (timedOut || stopped) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        try {
+            reader.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int exit = timedOut || stopped ? -1 : process.exitValue();
+        String text;
+        synchronized (tail) {
+            text = String.join("\n", tail);
+        }
+        return new Run(exit, timedOut, stopped, text, Duration.ofNanos(System.nanoTime() - start));
+    }
+}

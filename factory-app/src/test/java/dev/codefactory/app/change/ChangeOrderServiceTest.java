@@ -1,0 +1,607 @@
+package dev.codefactory.app.change;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.codefactory.app.CodeFactory;
+import dev.codefactory.app.change.ChangeOrderUseCase.ChangeCommand;
+import dev.codefactory.app.change.ChangeOrderUseCase.ChangeOutcome;
+import dev.codefactory.app.change.ChangeOrderUseCase.Result;
+import dev.codefactory.app.change.ChangeOrderUseCase.UndoCommand;
+import dev.codefactory.app.change.ChangeOrderUseCase.UndoOutcome;
+import dev.codefactory.app.spec.ChangeSpecStatusUseCase.ChangeSpecStatusCommand;
+import dev.codefactory.app.spec.CreateSpecUseCase.CreateSpecCommand;
+import dev.codefactory.domain.FactoryException;
+import dev.codefactory.domain.change.Proposal;
+import dev.codefactory.domain.mode.ChangeOrderStep;
+import dev.codefactory.domain.project.ProjectStateException;
+import dev.codefactory.domain.spec.SpecStatus;
+import dev.codefactory.domain.text.JsonText;
+import dev.codefactory.port.change.ChangeDialog;
+import dev.codefactory.port.change.ChangeRecord;
+import dev.codefactory.port.change.FileDiff;
+import dev.codefactory.port.change.PlanDecision;
+import dev.codefactory.port.vcs.WorkingTreeStatus;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CHANGE_ORDER end to end through the library: a real git repository (checked with the git command line), the real
+ * file-system, git and Ollama adapters, a model on 127.0.0.1 that answers with scripted text the way models really
+ * answer, and a scripted person ({@link ChangeDialog}).
+ */
+class ChangeOrderServiceTest {
+    private static final String GREETER = "src/main/java/demo/Greeter.java";
+    private static final String FAREWELL = "src/main/java/demo/Farewell.java";
+    private static final String GREETER_TEXT = String.join("\n",
+            "package demo;",
+            "",
+            "public final class Greeter {",
+            "    public String greet(String name) {",
+            "        return \"Hello, \" + name;",
+            "    }",
+            "",
+            "    public String shout(String name) {",
+            "        return \"Hello, \" + name;",
+            "    }",
+            "}",
+            "");
+
+    @TempDir
+    Path tmp;
+    Path project;
+    Model model;
+    String specId;
+    String specPath;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        project = tmp.resolve("demo");
+        Files.createDirectories(project);
+        git("init", "-q", "-b", "main");
+        write(GREETER, GREETER_TEXT);
+        write("src/test/java/demo/GreeterTest.java", "package demo;\n\nclass GreeterTest {\n    // Greeter\n}\n");
+        write("README.md", "# Demo\n\nGreets people.\n");
+        write(".gitignore", "build/\n");
+        try (CodeFactory f = factory(Map.of())) {
+            f.init();
+            var created = f.create(CreateSpecCommand.of("Greeting people"));
+            specId = created.spec().id().value();
+            specPath = created.path();
+            f.changeStatus(new ChangeSpecStatusCommand(specId, SpecStatus.APPROVED));
+        }
+        git("add", "-A");
+        git("commit", "-q", "-m", "start");
+        model = new Model();
+    }
+
+    @AfterEach
+    void tearDown() {
+        model.close();
+    }
+
+    // ---- the whole flow --------------------------------------------------------------------------------------------
+
+    @Test
+    void applies_on_a_branch_in_one_commit_and_undo_puts_back_every_byte_and_the_stashed_work() throws Exception {
+        // uncommitted work of every kind: staged, modified, untracked, ignored
+        write("notes/todo.txt", "staged note\n");
+        git("add", "notes/todo.txt");
+        write("README.md", "# Demo\n\nGreets people, kindly.\n");
+        write("scratch.txt", "untracked\n");
+        write("build/out.log", "ignored\n");
+        String statusBefore = git("status", "--porcelain", "--untracked-files=all");
+        Map<String, String> before = tree();
+
+        model.answers.add(plan());
+        model.answers.add(edits());
+        Dialog dialog = new Dialog();
+        dialog.dirty = ChangeDialog.DirtyTreeChoice.STASH;
+        ChangeOutcome outcome;
+        try (CodeFactory f = factory(Map.of())) {
+            outcome = f.change(ChangeCommand.of("Add a farewell next to the greeting, and greet with Hi"), dialog);
+        }
+        assertEquals(Result.APPLIED, outcome.result());
+        ChangeRecord r = outcome.record();
+        assertEquals(ChangeRecord.Status.APPLIED, r.status());
+        assertEquals("factory/change-" + r.id(), r.branch());
+        assertEquals(r.branch(), git("rev-parse", "--abbrev-ref", "HEAD").strip());
+        assertEquals(git("rev-parse", "main").strip() + "\n", git("rev-parse", "HEAD~1"), "one commit on main");
+        String message = git("log", "-1", "--format=%B");
+        assertTrue(message.startsWith("change " + r.id() + ": Add a farewell"), message);
+        assertTrue(message.contains(specId), message);
+        assertEquals(GREETER_TEXT.replace("return \"Hello, \" + name;\n    }\n\n    public String shout",
+                "return \"Hi, \" + name;\n    }\n\n    public String shout"), read(GREETER));
+        assertEquals("package demo;\n\npublic final class Farewell {\n}\n", read(FAREWELL));
+        String spec = read(specPath);
+        assertTrue(spec.contains("status: implemented"), spec);
+        assertTrue(spec.contains("## Change log") && spec.contains("change " + r.id()), spec);
+        assertTrue(read("reports/change-log.md").contains("## " + r.id()), read("reports/change-log.md"));
+        assertEquals("", git("status", "--porcelain"), "everything committed, the person's work stashed");
+        assertTrue(git("stash", "list").contains("before change " + r.id()), git("stash", "list"));
+        assertEquals("ignored\n", read("build/out.log"));
+        assertEquals(List.of(ChangeOrderStep.ANALYSIS, ChangeOrderStep.IMPACT, ChangeOrderStep.PLAN_REVIEW,
+                ChangeOrderStep.GENERATION, ChangeOrderStep.DIFF_REVIEW, ChangeOrderStep.APPLIED), dialog.steps);
+        assertEquals(List.of(GREETER, FAREWELL), dialog.shownDiffs.get(0).stream().map(FileDiff::path).toList());
+        assertEquals("not run (no project.test-command)", r.tests());
+
+        UndoOutcome undone;
+        try (CodeFactory f = factory(Map.of())) {
+            undone = f.undo(UndoCommand.last());
+            assertEquals(ChangeRecord.Status.UNDONE, f.history().get(0).status());
+        }
+        assertEquals("main", undone.branch());
+        assertTrue(undone.branchDeleted());
+        assertTrue(undone.stashRestored());
+        assertEquals("main\n", git("rev-parse", "--abbrev-ref", "HEAD"));
+        assertEquals(statusBefore, git("status", "--porcelain", "--untracked-files=all"));
+        assertEquals(before, tree());
+        assertEquals("", git("stash", "list"));
+        assertEquals("", git("branch", "--list", "factory/*"));
+        assertEquals("", git("for-each-ref", "refs/factory/"), "the snapshot is dropped once used");
+    }
+
+    @Test
+    void search_text_found_twice_goes_back_to_the_model_once_with_the_reason() throws Exception {
+        model.answers.add(plan());
+        // "return \"Hello, \" + name;" is in greet and in shout: ambiguous
+        model.answers.add("FILE: " + GREETER + "\n<<<<<<< SEARCH\n        return \"Hello, \" + name;\n=======\n"
+                + "        return \"Hi, \" + name;\n>>>>>>> REPLACE\n\n" + newFarewell("java"));
+        model.answers.add(edits());
+        ChangeOutcome outcome = changeWith(new Dialog());
+        assertEquals(Result.APPLIED, outcome.result());
+        assertTrue(read(GREETER).contains("return \"Hi, \" + name;\n    }\n\n    public String shout"));
+        assertEquals(3, model.bodies.size(), "plan, edits, the one retry, and nothing else");
+        String retry = model.bodies.get(2);
+        assertTrue(retry.contains(GREETER + ": edit 1 of 1"), retry);
+    }
+
+    @Test
+    void an_edit_that_still_does_not_apply_after_the_retry_writes_nothing_and_says_which_and_why() throws Exception {
+        Map<String, String> before = tree();
+        String head = git("rev-parse", "HEAD");
+        model.answers.add(plan());
+        String absent = "FILE: " + GREETER + "\n<<<<<<< SEARCH\n        return \"Howdy\";\n=======\n"
+                + "        return \"Hi\";\n>>>>>>> REPLACE\n\n" + newFarewell("java");
+        model.answers.add(absent);
+        model.answers.add(absent);
+        FactoryException e = assertThrows(FactoryException.class, () -> changeWith(new Dialog()));
+        assertTrue(e.getMessage().contains(GREETER + ": edit 1 of 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("nothing was written"), e.getMessage());
+        assertUntouched(before, head);
+        try (CodeFactory f = factory(Map.of())) {
+            assertEquals(ChangeRecord.Status.ABANDONED, f.history().get(0).status());
+        }
+    }
+
+    @Test
+    void edits_to_a_file_outside_the_plan_or_inside_git_are_refused_and_never_written() throws Exception {
+        model.answers.add(plan());
+        model.answers.add(edits() + "\nFILE: README.md\n<<<<<<< SEARCH\n# Demo\n=======\n# Hacked\n>>>>>>> REPLACE\n"
+                + "\nNEW FILE: .git/hooks/pre-commit\n```\nrm -rf /\n```\n");
+        model.answers.add(edits());
+        ChangeOutcome outcome = changeWith(new Dialog());
+        assertEquals(Result.APPLIED, outcome.result());
+        assertEquals("# Demo\n\nGreets people.\n", read("README.md"));
+        assertFalse(Files.exists(project.resolve(".git/hooks/pre-commit")));
+        String retry = model.bodies.get(2);
+        assertTrue(retry.contains("README.md"), retry);
+        assertTrue(retry.contains(".git"), retry);
+    }
+
+    @Test
+    void a_plan_without_files_is_asked_again_once_then_refused_with_nothing_changed() throws Exception {
+        Map<String, String> before = tree();
+        String head = git("rev-parse", "HEAD");
+        model.answers.add("{\"summary\": \"nothing to do\", \"specs\": [], \"files\": []}");
+        model.answers.add("I think this is already done.");
+        FactoryException e = assertThrows(FactoryException.class, () -> changeWith(new Dialog()));
+        assertTrue(e.getMessage().contains("usable plan"), e.getMessage());
+        assertEquals(2, model.bodies.size());
+        assertUntouched(before, head);
+    }
+
+    @Test
+    void wrong_fence_languages_chatter_and_a_truncated_first_answer_are_handled() throws Exception {
+        model.answers.add("Sure! Here is the plan:\n```yaml\n" + plan() + "\n```\nLet me know.");
+        // cut off in the middle of the second block
+        model.answers.add("FILE: " + GREETER + "\n<<<<<<< SEARCH\n    public String greet(String name) {\n"
+                + "        return \"Hello, \" + name;\n=======\n    public String greet(String name) {\n"
+                + "        return \"Hi, \" + name;\n>>>>>>> REPLACE\n\nNEW FILE: " + FAREWELL + "\n```python\npackage");
+        model.answers.add("```diff\n" + edits().replace("```java", "```python") + "```\n");
+        ChangeOutcome outcome = changeWith(new Dialog());
+        assertEquals(Result.APPLIED, outcome.result());
+        assertEquals("package demo;\n\npublic final class Farewell {\n}\n", read(FAREWELL));
+        assertTrue(model.bodies.get(2).contains("cut off"), model.bodies.get(2));
+    }
+
+    // ---- the person decides ----------------------------------------------------------------------------------------
+
+    @Test
+    void a_rejected_plan_writes_nothing_and_is_recorded() throws Exception {
+        Map<String, String> before = tree();
+        String head = git("rev-parse", "HEAD");
+        model.answers.add(plan());
+        Dialog dialog = new Dialog();
+        dialog.decisions.add((p, text) -> PlanDecision.reject("not now"));
+        ChangeOutcome outcome = changeWith(dialog);
+        assertEquals(Result.REJECTED, outcome.result());
+        assertEquals(1, model.bodies.size(), "no edits asked for");
+        assertUntouched(before, head);
+        assertEquals(ChangeRecord.Status.ABANDONED, outcome.record().status());
+        assertTrue(dialog.planTexts.get(0).contains(GREETER), dialog.planTexts.get(0));
+    }
+
+    @Test
+    void an_edited_plan_is_read_back_and_only_its_files_are_asked_for() throws Exception {
+        model.answers.add(plan());
+        model.answers.add(newFarewell("java"));
+        Dialog dialog = new Dialog();
+        dialog.decisions.add((p, text) -> PlanDecision.edit(text.lines().filter(l -> !l.contains("modify " + GREETER))
+                .reduce("", (a, b) -> a + b + "\n")));
+        dialog.decisions.add((p, text) -> PlanDecision.approve());
+        ChangeOutcome outcome = changeWith(dialog);
+        assertEquals(Result.APPLIED, outcome.result());
+        assertEquals(List.of(FAREWELL), outcome.proposal().files().stream().map(f -> f.path()).toList());
+        assertEquals(GREETER_TEXT, read(GREETER));
+        String generation = model.bodies.get(1);
+        assertFalse(generation.contains("public String shout"), "the dropped file is not sent: " + generation);
+    }
+
+    @Test
+    void only_the_approved_diffs_are_applied() throws Exception {
+        model.answers.add(plan());
+        model.answers.add(edits());
+        Dialog dialog = new Dialog();
+        dialog.approve = diffs -> List.of(FAREWELL);
+        ChangeOutcome outcome = changeWith(dialog);
+        assertEquals(Result.APPLIED, outcome.result());
+        assertEquals(GREETER_TEXT, read(GREETER));
+        assertTrue(Files.exists(project.resolve(FAREWELL)));
+        assertEquals(List.of(FAREWELL), outcome.record().files());
+        assertEquals("", git("status", "--porcelain"));
+    }
+
+    @Test
+    void rejecting_every_diff_puts_everything_back() throws Exception {
+        write("scratch.txt", "untracked stays\n");
+        write("README.md", "# Demo, modified\n");
+        Map<String, String> before = tree();
+        String head = git("rev-parse", "HEAD");
+        model.answers.add(plan());
+        model.answers.add(edits());
+        Dialog dialog = new Dialog();
+        dialog.dirty = ChangeDialog.DirtyTreeChoice.STASH;
+        dialog.approve = diffs -> List.of();
+        ChangeOutcome outcome = changeWith(dialog);
+        assertEquals(Result.REJECTED, outcome.result());
+        assertUntouched(before, head);
+        assertEquals("", git("stash", "list"));
+    }
+
+    @Test
+    void a_dirty_tree_is_never_mixed_in_stopping_changes_nothing() throws Exception {
+        write("README.md", "# Demo, modified\n");
+        Map<String, String> before = tree();
+        String head = git("rev-parse", "HEAD");
+        Dialog dialog = new Dialog();
+        dialog.dirty = ChangeDialog.DirtyTreeChoice.STOP;
+        ProjectStateException e = assertThrows(ProjectStateException.class, () -> changeWith(dialog));
+        assertTrue(e.getMessage().contains("uncommitted"), e.getMessage());
+        assertEquals(0, model.bodies.size());
+        assertUntouched(before, head);
+    }
+
+    // ---- verify ----------------------------------------------------------------------------------------------------
+
+    @Test
+    void failing_tests_go_back_to_the_model_and_the_fix_is_a_second_commit_that_undo_also_takes_back()
+            throws Exception {
+        Map<String, String> before = tree();
+        model.answers.add(plan());
+        model.answers.add(edits());
+        model.answers.add("FILE: " + FAREWELL + "\n<<<<<<< SEARCH\npublic final class Farewell {\n}\n=======\n"
+                + "public final class Farewell {\n    // Bye\n}\n>>>>>>> REPLACE\n");
+        Dialog dialog = new Dialog();
+        ChangeOutcome outcome;
+        try (CodeFactory f = factory(Map.of("project.test-command", "echo checking; grep -q Bye " + FAREWELL))) {
+            outcome = f.change(new ChangeCommand("Add a farewell", List.of(), false, false, 1, false, false, true),
+                    dialog);
+        }
+        assertEquals(Result.APPLIED, outcome.result());
+        assertEquals("passed", outcome.record().tests());
+        assertEquals(2, outcome.record().commits().size());
+        assertTrue(read(FAREWELL).contains("// Bye"));
+        assertTrue(dialog.output.contains("checking"), dialog.output.toString());
+        assertEquals(2, dialog.shownDiffs.size(), "the fix is shown as a diff too");
+        assertTrue(model.bodies.get(2).contains("checking"), "the test output goes to the model");
+        try (CodeFactory f = factory(Map.of())) {
+            f.undo(new UndoCommand(outcome.record().id(), false));
+        }
+        assertEquals(before, tree());
+        assertEquals("", git("branch", "--list", "factory/*"));
+    }
+
+    @Test
+    void tests_still_failing_leave_the_change_applied_and_say_so() throws Exception {
+        model.answers.add(plan());
+        model.answers.add(edits());
+        ChangeOutcome outcome;
+        try (CodeFactory f = factory(Map.of("project.test-command", "exit 3"))) {
+            outcome = f.change(ChangeCommand.of("Add a farewell"), new Dialog());
+        }
+        assertEquals(Result.APPLIED_TESTS_FAILING, outcome.result());
+        assertEquals("failed (exit 3)", outcome.record().tests());
+    }
+
+    // ---- undo ------------------------------------------------------------------------------------------------------
+
+    @Test
+    void undo_refuses_to_lose_work_made_after_the_change_unless_forced() throws Exception {
+        model.answers.add(plan());
+        model.answers.add(edits());
+        changeWith(new Dialog());
+        write("after.txt", "new work\n");
+        try (CodeFactory f = factory(Map.of())) {
+            ProjectStateException e = assertThrows(ProjectStateException.class, () -> f.undo(UndoCommand.last()));
+            assertTrue(e.getMessage().contains("after.txt"), e.getMessage());
+            assertTrue(Files.exists(project.resolve(FAREWELL)), "nothing undone");
+            f.undo(new UndoCommand(null, true));
+        }
+        assertEquals("main\n", git("rev-parse", "--abbrev-ref", "HEAD"));
+        assertFalse(Files.exists(project.resolve(FAREWELL)));
+    }
+
+    @Test
+    void undo_keeps_a_pushed_branch_and_says_why() throws Exception {
+        Path bare = tmp.resolve("remote.git");
+        gitIn(tmp, "init", "-q", "--bare", bare.toString());
+        git("remote", "add", "origin", bare.toString());
+        model.answers.add(plan());
+        model.answers.add(edits());
+        ChangeOutcome outcome = changeWith(new Dialog());
+        git("push", "-q", "origin", outcome.record().branch());
+        UndoOutcome undone;
+        try (CodeFactory f = factory(Map.of())) {
+            undone = f.undo(UndoCommand.last());
+        }
+        assertFalse(undone.branchDeleted());
+        assertTrue(undone.why().contains("pushed"), undone.why());
+        assertEquals("main\n", git("rev-parse", "--abbrev-ref", "HEAD"));
+    }
+
+    @Test
+    void undo_of_nothing_or_twice_says_so() throws Exception {
+        try (CodeFactory f = factory(Map.of())) {
+            assertTrue(assertThrows(FactoryException.class, () -> f.undo(UndoCommand.last())).getMessage()
+                    .contains("no change to undo"));
+        }
+        model.answers.add(plan());
+        model.answers.add(edits());
+        String id = changeWith(new Dialog()).record().id();
+        try (CodeFactory f = factory(Map.of())) {
+            f.undo(UndoCommand.last());
+            assertTrue(assertThrows(FactoryException.class, () -> f.undo(new UndoCommand(id, false))).getMessage()
+                    .contains("already undone"));
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    private String plan() {
+        return "{\"summary\": \"Greet with Hi and add a Farewell class.\", \"specs\": [{\"id\": \"" + specId
+                + "\", \"reason\": \"it is about greeting\"}], \"files\": ["
+                + "{\"path\": \"" + GREETER + "\", \"action\": \"modify\", \"reason\": \"greet says Hi\"},"
+                + "{\"path\": \"" + FAREWELL + "\", \"action\": \"create\", \"reason\": \"the farewell\"}]}";
+    }
+
+    private static String edits() {
+        return "Here are the edits.\n\nFILE: " + GREETER + "\n<<<<<<< SEARCH\n    public String greet(String name) {\n"
+                + "        return \"Hello, \" + name;\n=======\n    public String greet(String name) {\n"
+                + "        return \"Hi, \" + name;\n>>>>>>> REPLACE\n\n" + newFarewell("java");
+    }
+
+    private static String newFarewell(String language) {
+        return "NEW FILE: " + FAREWELL + "\n```" + language + "\npackage demo;\n\npublic final class Farewell {\n}\n"
+                + "```\n";
+    }
+
+    private ChangeOutcome changeWith(Dialog dialog) {
+        try (CodeFactory f = factory(Map.of())) {
+            return f.change(ChangeCommand.of("Add a farewell next to the greeting, and greet with Hi"), dialog);
+        }
+    }
+
+    private CodeFactory factory(Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>();
+        env.put("FACTORY_AUTHOR", "Ada Tester");
+        env.put("HOME", tmp.toString());
+        env.put("GIT_CONFIG_GLOBAL", tmp.resolve("gitconfig").toString());
+        if (model != null) {
+            env.put("FACTORY_LLM_PROVIDER", "ollama");
+            env.put("FACTORY_LLM_ENDPOINT", model.url());
+            env.put("FACTORY_LLM_MODEL", "llama3.2:latest");
+        }
+        CodeFactory.Builder b = CodeFactory.builder().projectRoot(project).environment(env)
+                .userConfigDir(tmp.resolve("cfg"));
+        overrides.forEach(b::override);
+        return b.build();
+    }
+
+    private void assertUntouched(Map<String, String> before, String head) throws Exception {
+        assertEquals(before, tree());
+        assertEquals(head, git("rev-parse", "HEAD"));
+        assertEquals("main\n", git("rev-parse", "--abbrev-ref", "HEAD"));
+        assertEquals("", git("branch", "--list", "factory/*"));
+    }
+
+    /** Every file outside .git and Code-Factory's own records, with its bytes (as ISO-8859-1 text, byte for byte). */
+    private Map<String, String> tree() throws IOException, InterruptedException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(project)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String rel = project.relativize(p).toString().replace('\\', '/');
+                if (Files.isRegularFile(p) && !rel.startsWith(".git/") && !rel.startsWith(".factory/")) {
+                    out.put(rel, new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+        out.put("(index)", git("ls-files", "--stage"));
+        return out;
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path p = project.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+    }
+
+    private String read(String path) throws IOException {
+        return Files.readString(project.resolve(path), StandardCharsets.UTF_8);
+    }
+
+    private String git(String... args) throws IOException, InterruptedException {
+        return gitIn(project, args);
+    }
+
+    private String gitIn(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Ada", "-c", "user.email=ada@example.com",
+                "-c", "commit.gpgsign=false"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("GIT_CONFIG_GLOBAL", tmp.resolve("gitconfig").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException("git " + String.join(" ", args) + " failed: " + out);
+        }
+        return out;
+    }
+
+    /** The person, scripted: plan decisions in order (approve when none are left), diffs approved by a rule. */
+    static final class Dialog implements ChangeDialog {
+        final Deque<java.util.function.BiFunction<Proposal, String, PlanDecision>> decisions = new ArrayDeque<>();
+        Function<List<FileDiff>, List<String>> approve = diffs -> diffs.stream().map(FileDiff::path).toList();
+        DirtyTreeChoice dirty = DirtyTreeChoice.STOP;
+        final List<ChangeOrderStep> steps = new ArrayList<>();
+        final List<String> said = new ArrayList<>();
+        final List<String> planTexts = new ArrayList<>();
+        final List<List<FileDiff>> shownDiffs = new ArrayList<>();
+        final List<String> output = new ArrayList<>();
+
+        @Override
+        public void step(ChangeOrderStep step, String detail) {
+            if (!steps.contains(step)) {
+                steps.add(step);
+            }
+        }
+
+        @Override
+        public void say(String message) {
+            said.add(message);
+        }
+
+        @Override
+        public DirtyTreeChoice dirtyTree(WorkingTreeStatus status) {
+            return dirty;
+        }
+
+        @Override
+        public PlanDecision reviewPlan(Proposal proposal, String planText, List<String> problems) {
+            planTexts.add(planText);
+            assertTrue(problems.isEmpty(), "problems: " + problems);
+            return decisions.isEmpty() ? PlanDecision.approve() : decisions.removeFirst().apply(proposal, planText);
+        }
+
+        @Override
+        public List<String> reviewDiffs(int round, List<FileDiff> diffs) {
+            shownDiffs.add(diffs);
+            return approve.apply(diffs);
+        }
+
+        @Override
+        public void testOutput(String line) {
+            output.add(line);
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return false;
+        }
+    }
+
+    /** Ollama's /api/chat on 127.0.0.1, answering from a script in order; an empty script answers "". */
+    static final class Model implements AutoCloseable {
+        final Deque<String> answers = new ArrayDeque<>();
+        final List<String> bodies = new CopyOnWriteArrayList<>();
+        private final HttpServer server;
+
+        Model() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/api/tags", ex -> send(ex, "{\"models\":[{\"name\":\"llama3.2:latest\"}]}"));
+            server.createContext("/api/chat", this::chat);
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        private void chat(HttpExchange ex) throws IOException {
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            bodies.add(body);
+            String text;
+            synchronized (answers) {
+                text = answers.isEmpty() ? "" : answers.removeFirst();
+            }
+            StringBuilder quoted = new StringBuilder();
+            JsonText.quote(text, quoted);
+            String done = "\"done\":true,\"done_reason\":\"stop\",\"prompt_eval_count\":10,\"eval_count\":20}";
+            if (body.contains("\"stream\":true")) {
+                send(ex, "{\"model\":\"llama3.2:latest\",\"message\":{\"role\":\"assistant\",\"content\":" + quoted
+                        + "},\"done\":false}\n{\"model\":\"llama3.2:latest\",\"message\":{\"role\":\"assistant\","
+                        + "\"content\":\"\"}," + done + "\n");
+            } else {
+                send(ex, "{\"model\":\"llama3.2:latest\",\"message\":{\"role\":\"assistant\",\"content\":" + quoted
+                        + "}," + done);
+            }
+        }
+
+        private static void send(HttpExchange ex, String body) throws IOException {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+}
