@@ -238,6 +238,52 @@ class ChangeOrderServiceTest {
         assertTrue(model.bodies.get(2).contains("cut off"), model.bodies.get(2));
     }
 
+    @Test
+    void binary_files_links_and_plans_over_the_limits_cannot_be_approved() throws Exception {
+        Files.write(project.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+        Files.createSymbolicLink(project.resolve("link.java"), project.resolve(GREETER));
+        git("add", "-A");
+        git("commit", "-q", "-m", "binary and link");
+        Map<String, String> before = tree();
+        String head = git("rev-parse", "HEAD");
+        model.answers.add("{\"summary\": \"s\", \"files\": [{\"path\": \"logo.png\", \"action\": \"modify\"},"
+                + " {\"path\": \"link.java\", \"action\": \"modify\"}]}");
+        FactoryException e;
+        try (CodeFactory f = factory(Map.of())) {
+            e = assertThrows(FactoryException.class, () -> f.change(new ChangeCommand("Recolour the logo", List.of(),
+                    true, false, 0, false, false, true), new Dialog()));
+        }
+        assertTrue(e.getMessage().contains("logo.png is a binary"), e.getMessage());
+        assertTrue(e.getMessage().contains("link.java is a symlink"), e.getMessage());
+        assertEquals(1, model.bodies.size(), "no edits are asked for a plan that cannot be carried out");
+        assertUntouched(before, head);
+
+        model.answers.add(plan());
+        try (CodeFactory f = factory(Map.of("change.max-files", "1"))) {
+            e = assertThrows(FactoryException.class, () -> f.change(new ChangeCommand("Add a farewell", List.of(),
+                    true, false, 0, false, false, true), new Dialog()));
+        }
+        assertTrue(e.getMessage().contains("more than change.max-files (1)"), e.getMessage());
+        assertUntouched(before, head);
+    }
+
+    @Test
+    void new_text_over_change_max_bytes_is_refused_before_anything_is_written() throws Exception {
+        Map<String, String> before = tree();
+        String head = git("rev-parse", "HEAD");
+        model.answers.add(plan());
+        String big = "NEW FILE: " + FAREWELL + "\n```\n" + "x".repeat(3000) + "\n```\n";
+        model.answers.add(big);
+        model.answers.add(big);
+        FactoryException e;
+        try (CodeFactory f = factory(Map.of("change.max-bytes", "2KB"))) {
+            e = assertThrows(FactoryException.class, () -> f.change(ChangeCommand.of("Add a farewell"),
+                    new Dialog()));
+        }
+        assertTrue(e.getMessage().contains("bytes"), e.getMessage());
+        assertUntouched(before, head);
+    }
+
     // ---- the person decides ----------------------------------------------------------------------------------------
 
     @Test
