@@ -10,7 +10,10 @@ import java.util.Optional;
  */
 public interface ChangeJournal {
 
-    /** Writes the record, replacing the one with the same id; returns its path relative to the project root. */
+    /**
+     * Writes the record, replacing the one with the same id; returns its path relative to the project root. Ids are
+     * {@code [a-z0-9][a-z0-9-]{0,63}}; any other is an {@link IllegalArgumentException}.
+     */
     String save(ChangeRecord record);
 
     /** The record with this id, or empty. */

@@ -52,9 +52,9 @@ public record ChangeRecord(String id, String request, Instant created, Status st
         Objects.requireNonNull(snapshotId, "snapshotId");
         Objects.requireNonNull(stash, "stash");
         Objects.requireNonNull(branch, "branch");
-        commits = List.copyOf(commits);
-        specs = List.copyOf(specs);
-        files = List.copyOf(files);
+        commits = List.copyOf(Objects.requireNonNull(commits, "commits"));
+        specs = List.copyOf(Objects.requireNonNull(specs, "specs"));
+        files = List.copyOf(Objects.requireNonNull(files, "files"));
         Objects.requireNonNull(tests, "tests");
         Objects.requireNonNull(pullRequest, "pullRequest");
         Objects.requireNonNull(note, "note");

@@ -6,7 +6,10 @@ public enum FileKind {
     MISSING,
     /** A regular file whose bytes are UTF-8 text. */
     TEXT,
-    /** A regular file that is not UTF-8 text (a NUL byte, or bytes that do not decode). */
+    /**
+     * A regular file that is not UTF-8 text: a NUL byte in its first 8000 bytes (as git decides), or bytes that do
+     * not decode as UTF-8.
+     */
     BINARY,
     /** A symbolic link, or a path that passes through one. */
     SYMLINK,

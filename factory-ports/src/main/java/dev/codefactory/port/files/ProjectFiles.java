@@ -29,7 +29,9 @@ public interface ProjectFiles {
      * executable); missing parent folders are created (and removed again on failure).
      *
      * @throws dev.codefactory.domain.project.UnsafePathException before anything is written, for any path that may
-     *         not be written
+     *         not be written, a file to delete that is missing, a folder in the way, or one path given twice
+     * @throws IllegalArgumentException before anything is written, for content that is not valid Unicode (a lone
+     *         surrogate)
      * @throws java.io.UncheckedIOException when writing failed (after the rollback)
      */
     void writeAll(List<FileWrite> writes);
