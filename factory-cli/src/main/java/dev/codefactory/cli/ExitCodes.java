@@ -12,15 +12,19 @@ public final class ExitCodes {
     public static final int FINDINGS = 1;
     public static final int USAGE = 2;
     public static final int FAILURE = 3;
+    public static final int REJECTED = 4;
 
     /** The text shown under "Exit codes" in every command's help. */
     static final String[] HELP = {
         "0:Success.",
-        "1:Validation found problems of severity error (the command says which file and line).",
+        "1:Problems found: validation errors (the command says which file and line), review findings at the"
+            + " --fail-on severity, an intake not saved (a similar spec, or a spec that fails its checks), a change"
+            + " applied whose tests fail.",
         "2:Usage error: unknown command or option, a bad argument, an unknown spec id or configuration key,"
             + " a refused path or status move.",
         "3:Any other failure: not a git repository, not initialised, a file that could not be read or written,"
-            + " a malformed configuration file."
+            + " a malformed configuration file.",
+        "4:The change was rejected or stopped: nothing was written."
     };
 
     private ExitCodes() {

@@ -28,6 +28,10 @@ final class Style {
         return wrap("32", s);
     }
 
+    String cyan(String s) {
+        return wrap("36", s);
+    }
+
     private String wrap(String code, String s) {
         return on ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
     }

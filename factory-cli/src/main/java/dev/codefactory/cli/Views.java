@@ -1,6 +1,7 @@
 package dev.codefactory.cli;
 
 import dev.codefactory.domain.report.Finding;
+import dev.codefactory.port.change.ChangeRecord;
 import dev.codefactory.domain.spec.Priority;
 import dev.codefactory.domain.spec.Section;
 import dev.codefactory.domain.spec.Specification;
@@ -8,6 +9,7 @@ import dev.codefactory.domain.spec.Validation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The JSON shapes of {@code --json} output: stable field names, documented in README.md. */
@@ -66,6 +68,27 @@ final class Views {
         v.findings().forEach(f -> findings.add(finding(f)));
         m.put("findings", findings);
         m.put("report", reportPath.isEmpty() ? null : reportPath);
+        return m;
+    }
+
+    /** One change order as {@code factory history --json} lists it. */
+    static Map<String, Object> change(ChangeRecord c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("request", c.request());
+        m.put("created", c.created().toString());
+        m.put("status", c.status().name().toLowerCase(Locale.ROOT));
+        m.put("baseBranch", c.baseBranch().isEmpty() ? null : c.baseBranch());
+        m.put("baseCommit", c.baseCommit());
+        m.put("branch", c.branch());
+        m.put("commits", c.commits());
+        m.put("specs", c.specs());
+        m.put("files", c.files());
+        m.put("tests", c.tests());
+        m.put("stashed", !c.stash().isEmpty());
+        m.put("pushed", c.pushed());
+        m.put("pullRequest", c.pullRequest().isEmpty() ? null : c.pullRequest());
+        m.put("note", c.note().isEmpty() ? null : c.note());
         return m;
     }
 }

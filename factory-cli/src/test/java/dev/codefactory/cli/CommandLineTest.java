@@ -44,7 +44,8 @@ class CommandLineTest {
         for (String[] command : List.of(new String[] {"init"}, new String[] {"spec"}, new String[] {"spec", "new"},
                 new String[] {"spec", "list"}, new String[] {"spec", "show"}, new String[] {"spec", "validate"},
                 new String[] {"spec", "status"}, new String[] {"spec", "index"}, new String[] {"config"},
-                new String[] {"config", "list"}, new String[] {"config", "get"}, new String[] {"config", "set"})) {
+                new String[] {"config", "list"}, new String[] {"config", "get"}, new String[] {"config", "set"},
+                new String[] {"change"}, new String[] {"undo"}, new String[] {"history"})) {
             String[] args = java.util.Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";
             Result r = p.run(args);

@@ -19,12 +19,13 @@ import java.util.concurrent.Executors;
  * A model on 127.0.0.1 that speaks Ollama's {@code /api/chat} (one JSON object, or NDJSON lines when streamed) and
  * {@code /api/tags}, answering each kind of request from a script: intake's questions, the spec's generation
  * (streamed in small chunks cut at awkward places, inside multi-byte characters included) and its repair round, and
- * review's analysis and its repair request. What
+ * review's analysis and its repair request, and a change order's requests (its plan, edits, regenerations and test
+ * fixes, in the order they are asked). What
  * a script holds is what models really return: prose around JSON, fences, chatter, front matter, nothing at all.
  */
 final class ModelLoopback implements AutoCloseable {
     /** Which request an intake makes, told apart by its system prompt. */
-    enum Kind { QUESTIONS, GENERATION, REPAIR, REVIEW, REVIEW_REPAIR }
+    enum Kind { QUESTIONS, GENERATION, REPAIR, REVIEW, REVIEW_REPAIR, CHANGE }
 
     private final HttpServer server;
     final Deque<String> questions = new ArrayDeque<>();
@@ -32,6 +33,12 @@ final class ModelLoopback implements AutoCloseable {
     final Deque<String> repairs = new ArrayDeque<>();
     final Deque<String> reviews = new ArrayDeque<>();
     final Deque<String> reviewRepairs = new ArrayDeque<>();
+    /**
+     * The answers to a change order's requests (plan, edits, regeneration, test fixes), one each in the order they
+     * come: strictly first in, first out (an empty answer once they run out), unlike the other scripts, whose last
+     * answer repeats.
+     */
+    final Deque<String> changes = new ArrayDeque<>();
     /** Every chat request's body and kind, in order. */
     final List<String> bodies = new CopyOnWriteArrayList<>();
     final List<Kind> kinds = new CopyOnWriteArrayList<>();
@@ -63,6 +70,10 @@ final class ModelLoopback implements AutoCloseable {
         String lower = body.toLowerCase(Locale.ROOT);
         int user = lower.indexOf("\"role\":\"user\"");
         String system = user < 0 ? lower : lower.substring(0, user);
+        if (system.contains("change order")) {
+            // first: change-order prompts speak of fixing and repairing too
+            return Kind.CHANGE;
+        }
         if (system.contains("clarifying question")) {
             return Kind.QUESTIONS;
         }
@@ -84,8 +95,10 @@ final class ModelLoopback implements AutoCloseable {
         bodies.add(body);
         kinds.add(kind);
         Deque<String> script = kind == Kind.QUESTIONS ? questions : kind == Kind.REPAIR ? repairs
-                : kind == Kind.REVIEW ? reviews : kind == Kind.REVIEW_REPAIR ? reviewRepairs : generations;
-        String text = script.isEmpty() ? "" : script.size() == 1 ? script.peekFirst() : script.removeFirst();
+                : kind == Kind.REVIEW ? reviews : kind == Kind.REVIEW_REPAIR ? reviewRepairs
+                : kind == Kind.CHANGE ? changes : generations;
+        String text = kind == Kind.CHANGE ? (script.isEmpty() ? "" : script.removeFirst())
+                : script.isEmpty() ? "" : script.size() == 1 ? script.peekFirst() : script.removeFirst();
         if (delayMillis > 0) {
             try {
                 Thread.sleep(delayMillis);

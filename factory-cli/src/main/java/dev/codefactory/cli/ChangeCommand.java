@@ -1,0 +1,189 @@
+package dev.codefactory.cli;
+
+import dev.codefactory.app.CodeFactory;
+import dev.codefactory.app.change.ChangeOrderUseCase;
+import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.port.change.ChangeRecord;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "change", mixinStandardHelpOptions = true,
+        description = {"Turn a request in plain words into a reviewed change, committed on its own branch"
+                + " factory/change-ID.",
+            "The model reads the request with the specs and the code and proposes a plan (the specs it affects, the"
+                + " files it will create, modify or delete, their dependents and tests); you approve it, edit it in"
+                + " $VISUAL/$EDITOR, or reject it. It then writes the edits, shown file by file as diffs for you to"
+                + " accept or refuse; what you accept is applied in one commit, project.test-command is run, and with"
+                + " --pr the branch is pushed and a pull request opened (label code-factory).",
+            "Nothing is written before you approve. Uncommitted work is stashed only if you say so (--stash), and"
+                + " 'factory undo' puts everything back: the branch, the index and the files as they were, your"
+                + " stashed work included. Ctrl-C stops at the next safe point, with nothing half-written.",
+            "Without a terminal, answers are read line by line from standard input (the end of the input"
+                + " rejects), or --yes approves the plan and every file."})
+final class ChangeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    FactoryCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "REQUEST", description = "What to change, in plain words (quoted, or"
+            + " as several words).")
+    List<String> words = new ArrayList<>();
+
+    @Option(names = "--spec", paramLabel = "ID", description = "A spec the change concerns (repeatable; default:"
+            + " the analysis finds them).")
+    List<String> specIds = new ArrayList<>();
+
+    @Option(names = {"-y", "--yes"}, description = "Approve the plan and every file without asking.")
+    boolean yes;
+
+    @Option(names = "--stash", description = "With uncommitted work: stash it for the change without asking"
+            + " ('factory undo' gives it back).")
+    boolean stash;
+
+    @Option(names = "--fix-tests", paramLabel = "N", defaultValue = "0", description = "When the tests fail, give"
+            + " the failures back to the model for up to N rounds of fixes (default: ${DEFAULT-VALUE}).")
+    int fixTests;
+
+    @Option(names = "--pr", description = "Push the branch to origin and open a pull request (needs 'factory auth"
+            + " login github' or GITHUB_TOKEN).")
+    boolean pr;
+
+    @Option(names = "--draft", description = "Open the pull request as a draft (with --pr).")
+    boolean draft;
+
+    @Option(names = "--no-cache", description = "Ask the model again even when an answer is cached.")
+    boolean noCache;
+
+    @Option(names = "--json", description = "Print the result as one JSON object; the plan and the diffs go to"
+            + " standard error.")
+    boolean json;
+
+    private LineInput input;
+
+    @Override
+    public Integer call() {
+        if (draft && !pr) {
+            throw new InvalidCommandException("--draft is for the pull request: use it with --pr");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ChangeOrderUseCase.ChangeCommand command = new ChangeOrderUseCase.ChangeCommand(String.join(" ", words),
+                specIds, yes, stash, fixTests, pr, draft, !noCache);
+        TerminalChangeDialog dialog = new TerminalChangeDialog(json ? err : out, err, root.style(), yes, stash,
+                json, root.session().terminal() && !json, root.session().environment(), this::readLine);
+        CodeFactory factory = root.factory();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread stopper = new Thread(() -> {
+            dialog.stop = true;
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "factory-change-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        ChangeOrderUseCase.ChangeOutcome outcome;
+        try {
+            outcome = factory.change(command, dialog);
+        } finally {
+            dialog.done();
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook waited for the change to stop
+            }
+            if (input != null) {
+                input.close();
+            }
+        }
+        if (json) {
+            out.print(Json.write(json(outcome)));
+        } else {
+            summary(out, outcome);
+        }
+        switch (outcome.result()) {
+            case APPLIED:
+                return ExitCodes.OK;
+            case APPLIED_TESTS_FAILING:
+                return ExitCodes.FINDINGS;
+            default:
+                return ExitCodes.REJECTED;
+        }
+    }
+
+    static String resultWord(ChangeOrderUseCase.Result result) {
+        return result.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static Map<String, Object> json(ChangeOrderUseCase.ChangeOutcome outcome) {
+        ChangeRecord r = outcome.record();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("result", resultWord(outcome.result()));
+        m.put("id", r.id());
+        m.put("branch", r.branch());
+        m.put("commits", r.commits());
+        m.put("files", r.files());
+        m.put("specs", r.specs());
+        m.put("tests", r.tests());
+        m.put("pullRequest", outcome.pullRequest().orElse(null));
+        m.put("request", r.request());
+        m.put("note", r.note().isEmpty() ? null : r.note());
+        return m;
+    }
+
+    private void summary(PrintWriter out, ChangeOrderUseCase.ChangeOutcome outcome) {
+        Style style = root.style();
+        ChangeRecord r = outcome.record();
+        switch (outcome.result()) {
+            case APPLIED:
+                out.println(style.green("Applied") + " on branch " + r.branch() + " as " + commits(r) + ".");
+                break;
+            case APPLIED_TESTS_FAILING:
+                out.println(style.yellow("Applied, but the tests fail:") + " on branch " + r.branch() + " as "
+                        + commits(r) + ".");
+                break;
+            case REJECTED:
+                out.println(style.red("Rejected:") + " nothing was written"
+                        + (r.note().isEmpty() ? "." : " (" + r.note() + ")."));
+                return;
+            default:
+                out.println(style.red("Stopped:") + " nothing was written"
+                        + (r.note().isEmpty() ? "." : " (" + r.note() + ")."));
+                return;
+        }
+        out.println("Files: " + (r.files().isEmpty() ? "none" : String.join(", ", r.files())));
+        out.println("Specs: " + (r.specs().isEmpty() ? "none" : String.join(", ", r.specs())));
+        out.println("Tests: " + r.tests());
+        outcome.pullRequest().ifPresent(url -> out.println("Pull request: " + url));
+        out.println(style.dim("'factory undo' puts everything back."));
+    }
+
+    private static String commits(ChangeRecord r) {
+        List<String> shortIds = r.commits().stream().map(c -> c.substring(0, Math.min(7, c.length()))).toList();
+        return (shortIds.size() == 1 ? "commit " : "commits ") + String.join(", ", shortIds);
+    }
+
+    private String readLine(String prompt) {
+        if (input == null) {
+            input = LineInput.of(root.session(), spec.commandLine().getErr());
+        }
+        return input.readLine(prompt);
+    }
+}

@@ -1,0 +1,492 @@
+package dev.codefactory.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.codefactory.cli.TestProject.Result;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code factory change}, {@code undo} and {@code history} end to end: the real CLI in a temporary git repository,
+ * against a loopback model that answers a change order's plan and edits in the order they are asked, and, for
+ * {@code --pr}, a loopback GitHub API with a bare repository standing for GitHub's (origin's push URL).
+ */
+class ChangeTest {
+    static final String GREETER = "src/main/java/app/Greeter.java";
+    static final String FAREWELL = "src/main/java/app/Farewell.java";
+    static final String GREETER_BEFORE = "package app;\n\nclass Greeter {\n    String hello() {\n        return \"hello\";\n"
+            + "    }\n}\n";
+    static final String GREETER_AFTER = "package app;\n\nclass Greeter {\n    String hello() {\n        return \"hello\";\n"
+            + "    }\n\n    String bye() {\n        return Farewell.WORD;\n    }\n}\n";
+    static final String FAREWELL_AFTER = "package app;\n\nfinal class Farewell {\n    static final String WORD = \"bye\";\n}\n";
+    static final String REQUEST = "Let the greeter say goodbye as well";
+    static final String PLAN = "Here is the plan:\n```json\n{\"summary\": \"Add bye() to Greeter, backed by a new Farewell"
+            + " class.\", \"specs\": [{\"id\": \"feature-001\", \"reason\": \"the greeting spec\"}], \"files\": ["
+            + "{\"path\": \"" + GREETER + "\", \"action\": \"modify\", \"reason\": \"add bye()\"},"
+            + "{\"path\": \"" + FAREWELL + "\", \"action\": \"create\", \"reason\": \"holds the word\"}]}\n```\n";
+    static final String EDITS = "FILE: " + GREETER + "\n<<<<<<< SEARCH\n    String hello() {\n        return \"hello\";\n"
+            + "    }\n=======\n    String hello() {\n        return \"hello\";\n    }\n\n    String bye() {\n"
+            + "        return Farewell.WORD;\n    }\n>>>>>>> REPLACE\n\nNEW FILE: " + FAREWELL + "\n```\n"
+            + FAREWELL_AFTER + "```\n";
+
+    @TempDir
+    Path tmp;
+    TestProject project;
+    ModelLoopback model;
+    String baseBranch;
+
+    @BeforeEach
+    void start() throws IOException {
+        model = new ModelLoopback();
+        project = TestProject.initialised(Files.createDirectories(tmp.resolve("greeter")));
+        project.git("config", "user.name", "Ada Lovelace");
+        project.git("config", "user.email", "ada@example.com");
+        project.env.put("HOME", tmp.toString());
+        project.env.put("NO_COLOR", "1");
+        project.env.put("FACTORY_LLM_PROVIDER", "ollama");
+        project.env.put("FACTORY_LLM_ENDPOINT", model.url());
+        project.env.put("FACTORY_LLM_MODEL", "llama3.2:latest");
+        project.env.put("FACTORY_PROJECT_TEST_COMMAND", "echo all 3 tests passed");
+        project.write("contracts/specs/greeting.md", "---\nid: feature-001\ntitle: Greeting\nstatus: approved\n"
+                + "created: 2026-11-20\nupdated: 2026-11-20\nauthor: Ada\ntags: [greeting]\npriority: high\n---\n\n"
+                + "# Greeting\n\n## Overview\n\nThe `Greeter` greets people.\n\n## Requirements\n\n- `Greeter` says"
+                + " hello.\n- `Greeter` says goodbye.\n");
+        project.write(GREETER, GREETER_BEFORE);
+        project.write("README.md", "greeter\n");
+        project.git("add", "-A");
+        project.git("commit", "-q", "-m", "greeter");
+        baseBranch = project.git("symbolic-ref", "--short", "HEAD").strip();
+    }
+
+    @AfterEach
+    void stop() {
+        model.close();
+    }
+
+    private void scriptPlanAndEdits() {
+        model.changes.add(PLAN);
+        model.changes.add(EDITS);
+    }
+
+    /**
+     * Every file of the project but {@code .git/}, Code-Factory's own state in {@code .factory/}, and the tests' user
+     * configuration folder (where a child JVM's JGit notes the file system's timestamp resolution).
+     */
+    private Map<String, String> files() throws IOException {
+        Map<String, String> all = new TreeMap<>(project.snapshot());
+        all.keySet().removeIf(p -> p.equals(".factory") || p.startsWith(".factory/") || p.equals(".xdg-config")
+                || p.startsWith(".xdg-config/"));
+        return all;
+    }
+
+    private String head() {
+        return project.git("rev-parse", "HEAD").strip();
+    }
+
+    private String branch() {
+        return project.git("rev-parse", "--abbrev-ref", "HEAD").strip();
+    }
+
+    private List<String> changeBranches() {
+        return project.git("branch", "--list", "factory/change-*").lines().map(String::strip)
+                .filter(l -> !l.isEmpty()).toList();
+    }
+
+    private long changeRequests() {
+        return model.kinds.stream().filter(k -> k == ModelLoopback.Kind.CHANGE).count();
+    }
+
+    @Test
+    void with_yes_and_stash_the_change_is_committed_on_its_branch_and_undo_puts_everything_back() throws IOException {
+        project.write("notes.txt", "my own notes, never committed\n");
+        project.write("README.md", "greeter, staged\n");
+        project.git("add", "README.md");
+        String porcelainBefore = project.git("status", "--porcelain");
+        Map<String, String> before = files();
+        String commitBefore = head();
+        scriptPlanAndEdits();
+
+        Result r = project.run("change", REQUEST, "--yes", "--stash", "--json");
+
+        assertEquals(0, r.exit(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("applied", json.get("result").asText(), r.out());
+        String id = json.get("id").asText();
+        assertEquals("factory/change-" + id, json.get("branch").asText());
+        assertEquals(REQUEST, json.get("request").asText());
+        assertEquals("passed", json.get("tests").asText(), r.out());
+        assertTrue(json.get("pullRequest").isNull(), r.out());
+        assertEquals("[\"feature-001\"]", json.get("specs").toString());
+        assertTrue(json.get("files").toString().contains(GREETER) && json.get("files").toString().contains(FAREWELL),
+                r.out());
+        assertEquals(1, json.get("commits").size(), r.out());
+        assertEquals("factory/change-" + id, branch(), "the change branch is checked out");
+        assertEquals(commitBefore, project.git("rev-parse", "HEAD~1").strip(), "one commit on top of the base");
+        assertEquals(json.get("commits").get(0).asText(), head());
+        assertTrue(project.git("log", "-1", "--format=%s").startsWith("change "), project.git("log", "-1"));
+        assertEquals(GREETER_AFTER, project.read(GREETER));
+        assertEquals(FAREWELL_AFTER, project.read(FAREWELL));
+        assertTrue(project.read("reports/change-log.md").contains(id), project.read("reports/change-log.md"));
+        assertEquals(2, changeRequests(), "a plan and the edits");
+        assertTrue(r.err().contains("all 3 tests passed"), "the test output is shown: " + r.err());
+
+        Result undo = project.run("undo", "--json");
+
+        assertEquals(0, undo.exit(), undo.err());
+        JsonNode undone = new ObjectMapper().readTree(undo.out());
+        assertEquals(id, undone.get("id").asText());
+        assertEquals(baseBranch, undone.get("branch").asText());
+        assertTrue(undone.get("branchDeleted").asBoolean(), undo.out());
+        assertTrue(undone.get("stashRestored").asBoolean(), undo.out());
+        assertEquals(baseBranch, branch());
+        assertEquals(commitBefore, head());
+        assertEquals(porcelainBefore, project.git("status", "--porcelain"));
+        assertEquals(before, files(), "every file as it was, byte for byte");
+        assertEquals(List.of(), changeBranches());
+        assertEquals("", project.git("stash", "list"), "the stash was given back, not left behind");
+    }
+
+    @Test
+    void on_a_terminal_the_plan_is_approved_and_each_file_accepted_or_refused() throws IOException {
+        scriptPlanAndEdits();
+
+        Result r = project.runTyping("a\ny\nn\n", "change", "Let", "the", "greeter", "say", "goodbye");
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Add bye() to Greeter"), "the plan is shown: " + r.out());
+        assertTrue(r.err().contains("[a]pprove / [e]dit / [r]eject"), r.err());
+        assertTrue(r.err().contains("[y]es / [n]o / [a]ll remaining / [q]uit"), r.err());
+        assertTrue(r.out().contains("modify " + GREETER + "  +4 -0"), r.out());
+        assertTrue(r.out().contains("+    String bye() {"), "the diff is shown: " + r.out());
+        assertTrue(r.out().contains("create " + FAREWELL), r.out());
+        assertFalse(r.out().contains("\u001b["), "no colour with NO_COLOR");
+        assertTrue(r.out().contains("Applied on branch factory/change-"), r.out());
+        assertTrue(r.out().contains("Tests: passed"), r.out());
+        assertTrue(r.out().contains("'factory undo' puts everything back."), r.out());
+        assertEquals(GREETER_AFTER, project.read(GREETER));
+        assertFalse(Files.exists(project.root.resolve(FAREWELL)), "the refused file is not written");
+        String committed = project.git("show", "--name-only", "--format=%s", "HEAD");
+        assertTrue(committed.contains(GREETER) && !committed.contains(FAREWELL), committed);
+    }
+
+    @Test
+    void diffs_are_coloured_on_a_terminal() throws IOException {
+        project.env.remove("NO_COLOR");
+        scriptPlanAndEdits();
+
+        Result r = project.runTyping("a\na\n", "change", REQUEST);
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\u001b[32m+    String bye() {\u001b[0m"), r.out());
+        assertTrue(r.out().contains("\u001b[36m@@"), r.out());
+        assertTrue(r.out().contains("\u001b[1mmodify " + GREETER + "\u001b[0m"), r.out());
+        assertEquals(FAREWELL_AFTER, project.read(FAREWELL), "'a' accepted the rest");
+    }
+
+    @Test
+    void a_rejected_plan_writes_nothing_and_exits_with_4() throws IOException {
+        Map<String, String> before = files();
+        String commitBefore = head();
+        scriptPlanAndEdits();
+
+        Result r = project.runTyping("r\n", "change", REQUEST);
+
+        assertEquals(ExitCodes.REJECTED, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("Rejected: nothing was written"), r.out());
+        assertEquals(1, changeRequests(), "no edits are asked for");
+        assertEquals(before, files());
+        assertEquals(commitBefore, head());
+        assertEquals(baseBranch, branch());
+        assertEquals(List.of(), changeBranches());
+    }
+
+    @Test
+    void the_end_of_the_input_rejects() throws IOException {
+        Map<String, String> before = files();
+        scriptPlanAndEdits();
+
+        Result r = project.run("change", REQUEST, "--json");
+
+        assertEquals(ExitCodes.REJECTED, r.exit(), r.err());
+        assertEquals("rejected", new ObjectMapper().readTree(r.out()).get("result").asText());
+        assertEquals(before, files());
+        assertEquals(baseBranch, branch());
+    }
+
+    @Test
+    void an_editor_that_fails_is_reported_and_the_plan_asked_again() throws IOException {
+        project.env.put("EDITOR", "false");
+        scriptPlanAndEdits();
+
+        Result r = project.runTyping("e\nr\n", "change", REQUEST);
+
+        assertEquals(ExitCodes.REJECTED, r.exit(), r.err());
+        assertTrue(r.err().contains("the editor (false) exited with 1"), r.err());
+        assertEquals(2, r.err().split("\\[a\\]pprove", -1).length - 1, "asked again: " + r.err());
+    }
+
+    @Test
+    void an_edited_plan_is_shown_again_and_carried_out_as_edited() throws IOException {
+        Path editor = tmp.resolve("drop-farewell.sh");
+        Files.writeString(editor, "#!/bin/sh\nsed -i '/Farewell.java/d' \"$1\"\n");
+        assertTrue(editor.toFile().setExecutable(true));
+        project.env.put("VISUAL", editor.toString());
+        project.env.put("EDITOR", "false");
+        model.changes.add(PLAN);
+        model.changes.add(EDITS.substring(0, EDITS.indexOf("NEW FILE:")));
+
+        Result r = project.runTyping("e\na\ny\n", "change", REQUEST);
+
+        assertEquals(0, r.exit(), r.out() + r.err());
+        String[] plans = r.out().split("# Change plan ", -1);
+        assertEquals(3, plans.length, "the plan is shown, edited, and shown again: " + r.out());
+        assertTrue(plans[1].contains(FAREWELL), plans[1]);
+        String edited = plans[2].substring(0, plans[2].indexOf("## Impact"));
+        assertFalse(edited.contains(FAREWELL), "$VISUAL comes before $EDITOR: " + plans[2]);
+        assertEquals(GREETER_AFTER, project.read(GREETER));
+        assertFalse(Files.exists(project.root.resolve(FAREWELL)));
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void ctrl_c_while_the_model_plans_stops_with_nothing_written() throws Exception {
+        Map<String, String> before = files();
+        scriptPlanAndEdits();
+        model.delayMillis = 1500;
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "change", REQUEST, "--yes")
+                .directory(project.root.toFile()).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("FACTORY_") || k.startsWith("GITHUB"));
+        pb.environment().putAll(project.env);
+        Process child = pb.start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (model.bodies.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, model.bodies.size(), "the plan is being asked for");
+
+        new ProcessBuilder("kill", "-INT", String.valueOf(child.pid())).start().waitFor(10, TimeUnit.SECONDS);
+
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the change ended after Ctrl-C");
+        String said = output.get(10, TimeUnit.SECONDS);
+        assertEquals(130, child.exitValue(), said);
+        assertEquals(1, model.bodies.size(), "no request after Ctrl-C: " + said);
+        assertEquals(before, files(), said);
+        assertEquals(baseBranch, branch());
+        assertEquals(List.of(), changeBranches());
+    }
+
+    @Test
+    void a_dirty_tree_with_yes_but_without_stash_stops_and_changes_nothing() throws IOException {
+        project.write("README.md", "greeter, edited\n");
+        String porcelainBefore = project.git("status", "--porcelain");
+        Map<String, String> before = files();
+        scriptPlanAndEdits();
+
+        Result r = project.run("change", REQUEST, "--yes");
+
+        assertEquals(ExitCodes.REJECTED, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains(" M README.md"), "the uncommitted work is listed: " + r.err());
+        assertTrue(r.err().contains("pass --stash"), r.err());
+        assertEquals(porcelainBefore, project.git("status", "--porcelain"));
+        assertEquals(before, files());
+        assertEquals(List.of(), changeBranches());
+        assertEquals("", project.git("stash", "list"));
+    }
+
+    @Test
+    void history_lists_the_change_orders_newest_first() throws IOException {
+        scriptPlanAndEdits();
+        Result applied = project.run("change", REQUEST, "--yes", "--json");
+        assertEquals(0, applied.exit(), applied.err());
+        String id = new ObjectMapper().readTree(applied.out()).get("id").asText();
+        project.git("checkout", "-q", baseBranch);
+        model.changes.add(PLAN);
+        Result rejected = project.runTyping("r\n", "change", "Say hello in French");
+        assertEquals(ExitCodes.REJECTED, rejected.exit(), rejected.err());
+        project.env.put("COLUMNS", "200");
+
+        Result table = project.run("history");
+        Result json = project.run("history", "--json");
+
+        assertEquals(0, table.exit(), table.err());
+        List<String> lines = table.out().lines().toList();
+        assertEquals(3, lines.size(), table.out());
+        assertTrue(lines.get(0).startsWith("ID"), table.out());
+        assertTrue(lines.get(1).contains("Say hello in French"), "newest first: " + table.out());
+        assertTrue(lines.get(2).startsWith(id), table.out());
+        assertTrue(lines.get(2).contains("applied") && lines.get(2).contains("factory/change-" + id)
+                && lines.get(2).contains("passed") && lines.get(2).contains(REQUEST), table.out());
+        assertTrue(lines.get(2).matches(".*\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d.*"), table.out());
+        assertEquals(0, json.exit(), json.err());
+        JsonNode list = new ObjectMapper().readTree(json.out());
+        assertEquals(2, list.size(), json.out());
+        assertEquals("Say hello in French", list.get(0).get("request").asText());
+        assertNotEquals("applied", list.get(0).get("status").asText());
+        assertEquals(id, list.get(1).get("id").asText());
+        assertEquals("applied", list.get(1).get("status").asText());
+        assertEquals("passed", list.get(1).get("tests").asText());
+    }
+
+    @Test
+    void history_cuts_long_requests_to_the_width_of_the_terminal() throws IOException {
+        scriptPlanAndEdits();
+        String longRequest = REQUEST + ", " + "and say it politely ".repeat(10).strip();
+        assertEquals(0, project.run("change", longRequest, "--yes").exit());
+        project.env.put("COLUMNS", "100");
+
+        Result table = project.run("history");
+
+        assertEquals(0, table.exit(), table.err());
+        for (String line : table.out().lines().toList()) {
+            assertTrue(line.length() <= 100, line);
+        }
+        assertTrue(table.out().contains("…"), table.out());
+    }
+
+    @Test
+    void help_describes_each_command_and_the_exit_codes() {
+        for (String command : List.of("change", "undo", "history")) {
+            Result r = project.run(command, "--help");
+            assertEquals(0, r.exit(), command);
+            assertTrue(r.out().contains("Exit codes:"), r.out());
+            assertTrue(r.out().contains("rejected or stopped"), r.out());
+        }
+        String change = project.run("change", "--help").out();
+        for (String option : List.of("--spec", "--yes", "--stash", "--fix-tests", "--pr", "--draft", "--no-cache",
+                "--json", "factory undo")) {
+            assertTrue(change.contains(option), option + " in:\n" + change);
+        }
+        assertTrue(project.run("undo", "--help").out().contains("--force"));
+        String root = project.run("--help").out();
+        assertTrue(root.contains("change") && root.contains("undo") && root.contains("history"), root);
+    }
+
+    @Test
+    void a_draft_without_a_pull_request_is_a_usage_error() {
+        Result r = project.run("change", REQUEST, "--draft");
+
+        assertEquals(ExitCodes.USAGE, r.exit());
+        assertTrue(r.err().contains("--draft"), r.err());
+        assertTrue(model.bodies.isEmpty());
+    }
+
+    @Test
+    void failing_tests_leave_the_change_applied_and_exit_with_1() throws IOException {
+        project.env.put("FACTORY_PROJECT_TEST_COMMAND", "echo 1 test failed; exit 1");
+        scriptPlanAndEdits();
+
+        Result r = project.run("change", REQUEST, "--yes");
+
+        assertEquals(ExitCodes.FINDINGS, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("Applied, but the tests fail"), r.out());
+        assertTrue(r.out().contains("Tests: failed (exit 1)"), r.out());
+        assertTrue(r.out().contains("1 test failed"), "the test output is shown: " + r.out());
+        assertEquals(GREETER_AFTER, project.read(GREETER));
+    }
+
+    @Test
+    void with_pr_the_branch_is_pushed_and_a_labelled_pull_request_opened() throws Exception {
+        List<String> pulls = new CopyOnWriteArrayList<>();
+        List<String> labels = new CopyOnWriteArrayList<>();
+        HttpServer github = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        github.createContext("/api/v3/repos/acme/greeter", ex -> {
+            String path = ex.getRequestURI().getPath();
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (path.endsWith("/pulls")) {
+                pulls.add(body);
+                reply(ex, 201, "{\"number\":5,\"html_url\":\"https://github.com/acme/greeter/pull/5\",\"draft\":false}");
+            } else if (path.endsWith("/issues/5/labels")) {
+                labels.add(body);
+                reply(ex, 200, "[{\"name\":\"code-factory\"}]");
+            } else {
+                reply(ex, 200, "{\"default_branch\":\"" + baseBranch + "\",\"html_url\":"
+                        + "\"https://github.com/acme/greeter\",\"private\":false,\"fork\":false}");
+            }
+        });
+        github.start();
+        try {
+            Path bare = tmp.resolve("greeter.git");
+            project.git("init", "-q", "--bare", bare.toString());
+            String base = "http://127.0.0.1:" + github.getAddress().getPort();
+            project.env.put("FACTORY_GITHUB_WEB_URL", base);
+            project.env.put("FACTORY_GITHUB_API_URL", base + "/api/v3");
+            project.env.put("GITHUB_TOKEN", "ghp_test_token_for_the_loopback_server_0002");
+            project.git("remote", "add", "origin", base + "/acme/greeter.git");
+            project.git("config", "remote.origin.pushurl", bare.toString());
+            scriptPlanAndEdits();
+
+            Result r = project.run("change", REQUEST, "--yes", "--pr", "--json");
+
+            assertEquals(0, r.exit(), r.err());
+            JsonNode json = new ObjectMapper().readTree(r.out());
+            assertEquals("https://github.com/acme/greeter/pull/5", json.get("pullRequest").asText(), r.out());
+            String branch = json.get("branch").asText();
+            assertEquals(head(), project.git("--git-dir", bare.toString(), "rev-parse", "refs/heads/" + branch)
+                    .strip(), "the branch was pushed");
+            assertEquals(1, pulls.size(), pulls.toString());
+            JsonNode pull = new ObjectMapper().readTree(pulls.get(0));
+            assertEquals(branch, pull.get("head").asText());
+            assertEquals(baseBranch, pull.get("base").asText());
+            String body = pull.get("body").asText();
+            for (String expected : List.of(REQUEST, "Add bye() to Greeter", "feature-001", GREETER, FAREWELL,
+                    "passed")) {
+                assertTrue(body.contains(expected), expected + " in the pull request:\n" + body);
+            }
+            assertEquals(1, labels.size());
+            assertTrue(labels.get(0).contains("\"code-factory\""), labels.get(0));
+
+            Result history = project.run("history");
+            assertTrue(history.out().contains("pull request: https://github.com/acme/greeter/pull/5"),
+                    history.out());
+
+            Result undo = project.run("undo");
+            assertEquals(0, undo.exit(), undo.err());
+            assertTrue(undo.out().contains("Branch " + branch + " kept: "), "a pushed branch is kept: " + undo.out());
+            assertEquals(baseBranch, branch());
+            assertEquals(GREETER_BEFORE, project.read(GREETER));
+        } finally {
+            github.stop(0);
+        }
+    }
+
+    private static void reply(HttpExchange ex, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
