@@ -142,8 +142,14 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             ChangeDialog.DirtyTreeChoice choice = command.stash() ? ChangeDialog.DirtyTreeChoice.STASH
                     : dialog.dirtyTree(status);
             if (choice != ChangeDialog.DirtyTreeChoice.STASH) {
-                throw new ProjectStateException("the working tree has uncommitted changes and a change is never mixed"
-                        + " with them; commit or stash them (or pass --stash), then try again. Nothing was changed.");
+                String id = newId(vcs);
+                Proposal none = new Proposal(id, command.request(), "", List.of(), List.of(),
+                        new Impact.Result(List.of(), List.of(), "small", "low", List.of()));
+                ChangeRecord stopped = newRecord(id, command.request(), vcs, "", "", none).withStatus(
+                        ChangeRecord.Status.ABANDONED, "stopped: the working tree had uncommitted changes; commit or"
+                                + " stash them (or pass --stash), then try again");
+                journal.get().save(stopped);
+                return new ChangeOutcome(Result.REJECTED, stopped, none, Optional.empty());
             }
             stash = true;
         }

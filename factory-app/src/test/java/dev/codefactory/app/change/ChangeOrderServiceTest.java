@@ -355,8 +355,9 @@ class ChangeOrderServiceTest {
         String head = git("rev-parse", "HEAD");
         Dialog dialog = new Dialog();
         dialog.dirty = ChangeDialog.DirtyTreeChoice.STOP;
-        ProjectStateException e = assertThrows(ProjectStateException.class, () -> changeWith(dialog));
-        assertTrue(e.getMessage().contains("uncommitted"), e.getMessage());
+        ChangeOutcome outcome = changeWith(dialog);
+        assertEquals(Result.REJECTED, outcome.result());
+        assertTrue(outcome.record().note().contains("uncommitted"), outcome.record().note());
         assertEquals(0, model.bodies.size());
         assertUntouched(before, head);
     }
