@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -88,27 +86,13 @@ final class ChangeCommand implements Callable<Integer> {
         TerminalChangeDialog dialog = new TerminalChangeDialog(json ? err : out, err, root.style(), yes, stash,
                 json, root.session().terminal() && !json, root.session().environment(), this::readLine);
         CodeFactory factory = root.factory();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread stopper = new Thread(() -> {
-            dialog.stop = true;
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "factory-change-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
+        CtrlC ctrlC = new CtrlC("factory-change-stop", () -> dialog.stop = true);
         ChangeOrderUseCase.ChangeOutcome outcome;
         try {
             outcome = factory.change(command, dialog);
         } finally {
             dialog.done();
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook waited for the change to stop
-            }
+            ctrlC.close();
             if (input != null) {
                 input.close();
             }

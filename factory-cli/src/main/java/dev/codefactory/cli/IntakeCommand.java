@@ -307,7 +307,7 @@ final class IntakeCommand implements Callable<Integer> {
 
         @Override
         public String edit(String markdown) {
-            String editor = firstSet("VISUAL", "EDITOR");
+            String editor = Editor.configured(root.session().environment()).orElse(null);
             if (editor == null) {
                 say(Notice.warning("set VISUAL or EDITOR to the editor to use (EDITOR=nano, EDITOR=\"code --wait\");"
                         + " the spec was left as it was"));
@@ -318,9 +318,7 @@ final class IntakeCommand implements Callable<Integer> {
                 Path dir = Files.createDirectories(root.factory().root().resolve(".factory/drafts"));
                 file = Files.createTempFile(dir, "edit-", ".md");
                 Files.writeString(file, markdown, StandardCharsets.UTF_8);
-                List<String> command = new ArrayList<>(List.of(editor.strip().split("\\s+")));
-                command.add(file.toString());
-                int code = new ProcessBuilder(command).inheritIO().start().waitFor();
+                int code = Editor.open(editor, file);
                 if (code != 0) {
                     say(Notice.warning("the editor (" + editor + ") exited with " + code + "; the spec was left as"
                             + " it was"));
@@ -342,16 +340,6 @@ final class IntakeCommand implements Callable<Integer> {
                     }
                 }
             }
-        }
-
-        private String firstSet(String... names) {
-            for (String n : names) {
-                String v = root.session().environment().get(n);
-                if (v != null && !v.isBlank()) {
-                    return v;
-                }
-            }
-            return null;
         }
 
         @Override

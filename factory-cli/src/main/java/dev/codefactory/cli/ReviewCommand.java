@@ -20,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -98,16 +96,7 @@ final class ReviewCommand implements Callable<Integer> {
         boolean interactive = root.session().terminal() && !yes && !json;
         Dialog dialog = new Dialog(err, interactive, root.session().terminal() && !json);
         CodeFactory factory = root.factory();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread stopper = new Thread(() -> {
-            dialog.stop = true;
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "factory-review-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
+        CtrlC ctrlC = new CtrlC("factory-review-stop", () -> dialog.stop = true);
         ReviewUseCase.ReviewOutcome outcome;
         try {
             outcome = factory.review(new ReviewUseCase.ReviewCommand(paths, specIds, offline, commit, !noCache,
@@ -115,12 +104,7 @@ final class ReviewCommand implements Callable<Integer> {
                     dialog);
         } finally {
             dialog.clearProgress();
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook waited for the partial report
-            }
+            ctrlC.close();
             if (input != null) {
                 input.close();
             }

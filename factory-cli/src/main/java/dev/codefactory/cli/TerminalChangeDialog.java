@@ -143,14 +143,12 @@ final class TerminalChangeDialog implements ChangeDialog {
 
     /** The plan after the person edited it; null when the editor failed (said, and asked again). */
     private String edit(String planText) {
-        String editor = firstSet("VISUAL", "EDITOR");
+        String editor = Editor.configured(environment).orElse("vi");
         Path file = null;
         try {
             file = Files.createTempFile("factory-plan-", ".md");
             Files.writeString(file, planText, StandardCharsets.UTF_8);
-            List<String> command = new ArrayList<>(List.of(editor.strip().split("\\s+")));
-            command.add(file.toString());
-            int code = new ProcessBuilder(command).inheritIO().start().waitFor();
+            int code = Editor.open(editor, file);
             if (code != 0) {
                 err.println(style.yellow("warning: ") + "the editor (" + editor + ") exited with " + code
                         + "; the plan is unchanged.");
@@ -175,16 +173,6 @@ final class TerminalChangeDialog implements ChangeDialog {
                 }
             }
         }
-    }
-
-    private String firstSet(String... names) {
-        for (String n : names) {
-            String v = environment.get(n);
-            if (v != null && !v.isBlank()) {
-                return v;
-            }
-        }
-        return "vi";
     }
 
     @Override
