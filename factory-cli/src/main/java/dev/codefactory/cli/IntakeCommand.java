@@ -313,32 +313,21 @@ final class IntakeCommand implements Callable<Integer> {
                         + " the spec was left as it was"));
                 return markdown;
             }
-            Path file = null;
             try {
                 Path dir = Files.createDirectories(root.factory().root().resolve(".factory/drafts"));
-                file = Files.createTempFile(dir, "edit-", ".md");
-                Files.writeString(file, markdown, StandardCharsets.UTF_8);
-                int code = Editor.open(editor, file);
-                if (code != 0) {
-                    say(Notice.warning("the editor (" + editor + ") exited with " + code + "; the spec was left as"
-                            + " it was"));
+                Editor.Edited edited = Editor.edit(editor, markdown, dir);
+                if (edited.exitCode() != 0) {
+                    say(Notice.warning("the editor (" + editor + ") exited with " + edited.exitCode() + "; the spec"
+                            + " was left as it was"));
                     return markdown;
                 }
-                return Files.readString(file, StandardCharsets.UTF_8);
+                return edited.text();
             } catch (IOException e) {
                 throw new FactoryException("could not run the editor '" + editor + "': " + e.getMessage()
                         + "; set VISUAL or EDITOR to an editor on your PATH");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return markdown;
-            } finally {
-                if (file != null) {
-                    try {
-                        Files.deleteIfExists(file);
-                    } catch (IOException ignored) {
-                        // a leftover temporary copy in .factory/drafts/ is harmless
-                    }
-                }
             }
         }
 

@@ -8,8 +8,6 @@ import dev.codefactory.port.change.PlanDecision;
 import dev.codefactory.port.vcs.WorkingTreeStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,18 +142,14 @@ final class TerminalChangeDialog implements ChangeDialog {
     /** The plan after the person edited it; null when the editor failed (said, and asked again). */
     private String edit(String planText) {
         String editor = Editor.configured(environment).orElse("vi");
-        Path file = null;
         try {
-            file = Files.createTempFile("factory-plan-", ".md");
-            Files.writeString(file, planText, StandardCharsets.UTF_8);
-            int code = Editor.open(editor, file);
-            if (code != 0) {
-                err.println(style.yellow("warning: ") + "the editor (" + editor + ") exited with " + code
-                        + "; the plan is unchanged.");
+            Editor.Edited edited = Editor.edit(editor, planText, Path.of(System.getProperty("java.io.tmpdir")));
+            if (edited.exitCode() != 0) {
+                err.println(style.yellow("warning: ") + "the editor (" + editor + ") exited with "
+                        + edited.exitCode() + "; the plan is unchanged.");
                 err.flush();
-                return null;
             }
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return edited.text();
         } catch (IOException e) {
             err.println(style.yellow("warning: ") + "could not run the editor '" + editor + "': " + e.getMessage()
                     + "; set VISUAL or EDITOR to an editor on your PATH (EDITOR=nano, EDITOR=\"code --wait\").");
@@ -164,14 +158,6 @@ final class TerminalChangeDialog implements ChangeDialog {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a leftover copy in the temporary folder is harmless
-                }
-            }
         }
     }
 
