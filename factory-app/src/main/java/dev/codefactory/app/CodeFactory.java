@@ -132,7 +132,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         this.review = new ReviewService(context.root(), catalog, languageModels, this::workspace, reports,
                 this::versionControl, this::config, this::scanRequest, context.clock(), this::codeHosts);
         this.projectFiles = lazy(ProjectFilesProvider.class, ids, "file", p -> p.create(context));
-        this.changes = new ChangeOrderService(context.root(), catalog, languageModels, this::workspace, projectFiles,
+        this.changes = new ChangeOrderService(catalog, languageModels, this::workspace, projectFiles,
                 lazy(ChangeJournalProvider.class, ids, "file", p -> p.create(context)), this::requireVersionControl,
                 this::config, this::codeHosts, context.clock());
     }

@@ -15,7 +15,6 @@ import dev.codefactory.domain.change.ChangePrompts;
 import dev.codefactory.domain.change.ChangeSafety;
 import dev.codefactory.domain.change.ChangeTexts;
 import dev.codefactory.domain.change.EditApplier;
-import dev.codefactory.domain.change.EditBlocks;
 import dev.codefactory.domain.change.Impact;
 import dev.codefactory.domain.change.Limits;
 import dev.codefactory.domain.change.PlanAnswer;
@@ -23,9 +22,7 @@ import dev.codefactory.domain.change.PlannedFile;
 import dev.codefactory.domain.change.PlannedFile.Action;
 import dev.codefactory.domain.change.Proposal;
 import dev.codefactory.domain.change.ProposalText;
-import dev.codefactory.domain.change.UnifiedDiff;
 import dev.codefactory.domain.mode.ChangeOrderStep;
-import dev.codefactory.domain.plan.FileChange;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.review.SpecMatcher;
 import dev.codefactory.domain.spec.SpecStatus;
@@ -50,7 +47,6 @@ import dev.codefactory.port.vcs.WorkingTreeStatus;
 import dev.codefactory.port.workspace.ScanRequest;
 import dev.codefactory.port.workspace.SourceFile;
 import dev.codefactory.port.workspace.WorkspaceScanner;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -63,7 +59,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -90,7 +85,6 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     private static final int SCAN_FILES = 20_000;
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
 
-    private final Path root;
     private final SpecCatalog catalog;
     private final LanguageModels models;
     private final Supplier<WorkspaceScanner> scanner;
@@ -100,12 +94,13 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     private final Supplier<FactoryConfig> config;
     private final Supplier<CodeHostAccess> codeHosts;
     private final Clock clock;
+    private final EditGeneration generation;
+    private final ChangeUndo undo;
 
-    public ChangeOrderService(Path root, SpecCatalog catalog, LanguageModels models, Supplier<WorkspaceScanner> scanner,
+    public ChangeOrderService(SpecCatalog catalog, LanguageModels models, Supplier<WorkspaceScanner> scanner,
                               Supplier<ProjectFiles> files, Supplier<ChangeJournal> journal,
                               Supplier<VersionControl> git, Supplier<FactoryConfig> config,
                               Supplier<CodeHostAccess> codeHosts, Clock clock) {
-        this.root = root;
         this.catalog = catalog;
         this.models = models;
         this.scanner = scanner;
@@ -115,6 +110,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         this.config = config;
         this.codeHosts = codeHosts;
         this.clock = clock;
+        this.generation = new EditGeneration(files);
+        this.undo = new ChangeUndo(journal, git, clock);
     }
 
     // ---- change ----------------------------------------------------------------------------------------------------
@@ -236,14 +233,14 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             // 4. generation
             dialog.step(ChangeOrderStep.GENERATION, "asking the model for the edits");
             Map<String, String> before = currentContents(proposal);
-            Edits edits = generate(model, proposal, specContexts, before, limits, dialog);
+            EditGeneration.Edits edits = generation.generate(model, proposal, specContexts, before, limits, dialog);
             if (dialog.stopRequested()) {
                 return abandon(record, snapshot, "stopped before anything was written", Result.STOPPED, proposal,
                         dialog);
             }
             // 5. diff review
             dialog.step(ChangeOrderStep.DIFF_REVIEW, edits.after.size() + " file(s) to review");
-            List<FileDiff> diffs = diffs(edits.before, edits.after);
+            List<FileDiff> diffs = EditGeneration.diffs(edits.before, edits.after);
             List<String> chosen = command.yes() ? diffs.stream().map(FileDiff::path).toList()
                     : dialog.reviewDiffs(0, diffs);
             Map<String, String> accepted = new LinkedHashMap<>();
@@ -272,7 +269,14 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         Result result = Result.APPLIED;
         Optional<String> testCommand = config.get().projectTestCommand();
         if (testCommand.isPresent() && !testCommand.get().isBlank()) {
-            record = verify(vcs, model, record, proposal, testCommand.get(), command, specContexts, limits, dialog);
+            try {
+                record = verify(vcs, model, record, proposal, testCommand.get(), command, limits, dialog);
+            } catch (RuntimeException e) {
+                ChangeRecord latest = journal.get().find(record.id()).orElse(record);
+                throw new FactoryException("the change is committed on " + latest.branch() + " (" + shortId(
+                        latest.tip()) + "), but verifying it failed: " + e.getMessage() + " Run the tests yourself, or"
+                        + " `factory undo` to take the change back.", e);
+            }
             result = record.tests().equals("passed") ? Result.APPLIED : Result.APPLIED_TESTS_FAILING;
         } else {
             record = record.withTests("not run (no project.test-command)");
@@ -531,152 +535,6 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         return out;
     }
 
-    /** What the model's edits do: the content before (null: new) and after (null: deleted) of every file. */
-    private static final class Edits {
-        final Map<String, String> before = new LinkedHashMap<>();
-        final Map<String, String> after = new LinkedHashMap<>();
-    }
-
-    private Edits generate(LanguageModel model, Proposal proposal, List<ChangePrompts.SpecContext> specs,
-                           Map<String, String> contents, Limits limits, ChangeDialog dialog) {
-        String answer = ask(model, ChangePrompts.generate(proposal, specs, contents));
-        Edits edits = new Edits();
-        List<String> problems = attempt(answer, proposal, contents, limits, edits);
-        if (!problems.isEmpty()) {
-            dialog.say("Some edits could not be used; sending them back to the model once:\n  - "
-                    + String.join("\n  - ", problems));
-            String again = ask(model, ChangePrompts.regenerate(proposal, answer, problems, contents));
-            Edits second = new Edits();
-            List<String> remaining = new ArrayList<>(attempt(again, proposal, contents, limits, second));
-            // the second answer wins for the files it names; the first keeps the files it got right
-            Edits merged = new Edits();
-            for (String path : proposal.paths()) {
-                if (second.after.containsKey(path)) {
-                    put(merged, second, path);
-                } else if (edits.after.containsKey(path)) {
-                    put(merged, edits, path);
-                } else if (mentions(problems, path) && !mentions(remaining, path)) {
-                    problems.stream().filter(p -> p.startsWith(path + ":")).findFirst().ifPresent(remaining::add);
-                }
-            }
-            if (!remaining.isEmpty()) {
-                throw new FactoryException("the model's edits could not be applied, even after one retry, so nothing"
-                        + " was written:\n  - " + String.join("\n  - ", remaining) + "\nTry a smaller request, name"
-                        + " the exact lines to change, or another model.");
-            }
-            edits = merged;
-        }
-        List<String> untouched = new ArrayList<>();
-        for (String path : proposal.paths()) {
-            if (!edits.after.containsKey(path)) {
-                untouched.add(path);
-            }
-        }
-        if (!untouched.isEmpty()) {
-            dialog.say("The model left " + String.join(", ", untouched) + " unchanged, though the plan named them.");
-        }
-        Edits result = edits;
-        if (result.after.keySet().stream().allMatch(p -> Objects.equals(result.before.get(p), result.after.get(p)))) {
-            throw new FactoryException("the model's answer changes nothing, so nothing was written; try rephrasing"
-                    + " the request.");
-        }
-        return edits;
-    }
-
-    private static void put(Edits into, Edits from, String path) {
-        into.before.put(path, from.before.get(path));
-        into.after.put(path, from.after.get(path));
-    }
-
-    private static boolean mentions(List<String> problems, String path) {
-        return problems.stream().anyMatch(p -> p.startsWith(path + ":") || p.startsWith(path + " "));
-    }
-
-    /**
-     * Reads one answer into {@code edits} (only files whose every edit applied); returns what went wrong, each
-     * problem starting with the path it concerns when it concerns one.
-     */
-    private List<String> attempt(String answer, Proposal proposal, Map<String, String> contents, Limits limits,
-                                 Edits edits) {
-        EditBlocks.Parsed parsed = EditBlocks.parse(answer);
-        List<String> problems = new ArrayList<>(parsed.problems());
-        if (parsed.truncated()) {
-            problems.add("the answer was cut off in the middle of an edit: write shorter edits, one file at a time");
-        }
-        List<String> safety = ChangeSafety.problems(parsed.changes(), this::binaryOrLink, proposal.paths(), limits);
-        problems.addAll(safety);
-        for (FileChange change : parsed.changes()) {
-            String path = change.path();
-            if (safety.stream().anyMatch(s -> s.startsWith(path))) {
-                continue;
-            }
-            if (change instanceof FileChange.Modify modify) {
-                String original = contents.get(path);
-                if (original == null) {
-                    problems.add(path + ": it does not exist, so it cannot be edited; create it with NEW FILE");
-                    continue;
-                }
-                EditApplier.Result r = EditApplier.apply(original, modify.edits());
-                if (r instanceof EditApplier.Refused refused) {
-                    problems.add(path + ": edit " + (refused.editIndex() + 1) + " of " + modify.edits().size()
-                            + ": " + refused.reason());
-                    continue;
-                }
-                edits.before.put(path, original);
-                edits.after.put(path, ((EditApplier.Applied) r).content());
-            } else if (change instanceof FileChange.Create create) {
-                if (contents.containsKey(path) || exists(path)) {
-                    problems.add(path + ": it already exists; change it with FILE: and SEARCH/REPLACE blocks");
-                    continue;
-                }
-                edits.before.put(path, null);
-                edits.after.put(path, create.content());
-            } else {
-                if (!contents.containsKey(path)) {
-                    problems.add(path + ": it does not exist, so it cannot be deleted");
-                    continue;
-                }
-                edits.before.put(path, contents.get(path));
-                edits.after.put(path, null);
-            }
-        }
-        return problems;
-    }
-
-    private boolean binaryOrLink(String path) {
-        try {
-            FileKind k = files.get().kind(path);
-            return k == FileKind.BINARY || k == FileKind.SYMLINK || k == FileKind.DIRECTORY || k == FileKind.OTHER;
-        } catch (FactoryException unsafe) {
-            return true;
-        }
-    }
-
-    private static List<FileDiff> diffs(Map<String, String> before, Map<String, String> after) {
-        List<FileDiff> out = new ArrayList<>();
-        for (Map.Entry<String, String> e : after.entrySet()) {
-            String path = e.getKey();
-            String old = before.get(path);
-            String now = e.getValue();
-            if (old != null && old.equals(now)) {
-                continue;
-            }
-            String diff = UnifiedDiff.of(path, old, now, 3);
-            int added = 0;
-            int removed = 0;
-            for (String line : diff.split("\n")) {
-                if (line.startsWith("+") && !line.startsWith("+++")) {
-                    added++;
-                } else if (line.startsWith("-") && !line.startsWith("---")) {
-                    removed++;
-                }
-            }
-            Action action = old == null ? Action.CREATE : now == null ? Action.DELETE : Action.MODIFY;
-            out.add(new FileDiff(path, action, diff, added, removed));
-        }
-        return out;
-    }
-
     // ---- apply -----------------------------------------------------------------------------------------------------
 
     private ChangeRecord apply(VersionControl vcs, ChangeRecord record, Proposal proposal, Map<String, String> accepted,
@@ -762,8 +620,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     // ---- verify ----------------------------------------------------------------------------------------------------
 
     private ChangeRecord verify(VersionControl vcs, LanguageModel model, ChangeRecord record, Proposal proposal,
-                                String testCommand, ChangeCommand command, List<ChangePrompts.SpecContext> specs,
-                                Limits limits, ChangeDialog dialog) {
+                                String testCommand, ChangeCommand command, Limits limits, ChangeDialog dialog) {
         Duration limit = config.get().duration("change.test-timeout");
         dialog.step(ChangeOrderStep.VERIFIED, "running " + testCommand);
         TestCommand.Run run = TestCommand.run(testCommand, vcs.workTree(), limit, dialog::testOutput,
@@ -777,13 +634,13 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                 files.get().readText(f.path()).ifPresent(t -> contents.put(f.path(), t));
             }
             String answer = ask(model, ChangePrompts.fixTests(proposal, testCommand, run.tail(), contents));
-            Edits fix = new Edits();
-            List<String> problems = attempt(answer, proposal, contents, limits, fix);
+            EditGeneration.Edits fix = new EditGeneration.Edits();
+            List<String> problems = generation.attempt(answer, proposal, contents, limits, fix);
             if (!problems.isEmpty()) {
                 dialog.say("The fix could not be applied (" + String.join("; ", problems) + "); stopping here.");
                 break;
             }
-            List<FileDiff> diffs = diffs(fix.before, fix.after);
+            List<FileDiff> diffs = EditGeneration.diffs(fix.before, fix.after);
             if (diffs.isEmpty()) {
                 dialog.say("The model proposed no change; stopping here.");
                 break;
@@ -857,82 +714,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
     @Override
     public UndoOutcome undo(UndoCommand command) {
-        ChangeJournal j = journal.get();
-        ChangeRecord record;
-        if (command.id() == null || command.id().isBlank()) {
-            record = j.list().stream().filter(r -> r.status() == ChangeRecord.Status.APPLIED
-                    || r.status() == ChangeRecord.Status.STARTED).findFirst().orElseThrow(() ->
-                    new InvalidCommandException("there is no change to undo; `factory history` lists them"));
-        } else {
-            record = j.find(command.id()).orElseThrow(() -> new InvalidCommandException("no change with id '"
-                    + command.id() + "'; `factory history` lists them"));
-        }
-        if (record.status() == ChangeRecord.Status.UNDONE) {
-            throw new InvalidCommandException("change " + record.id() + " was already undone");
-        }
-        if (record.status() == ChangeRecord.Status.ABANDONED) {
-            throw new InvalidCommandException("change " + record.id() + " was never applied (" + record.note()
-                    + "); there is nothing to undo");
-        }
-        VersionControl vcs = git.get();
-        Snapshot snapshot = vcs.snapshots().stream().filter(s -> s.id().equals(record.snapshotId())).findFirst()
-                .orElseThrow(() -> new ProjectStateException("the snapshot taken before change " + record.id() + " ("
-                        + record.snapshotId() + ") is gone from refs/factory/snapshots/, so it cannot be undone"
-                        + " exactly; check out " + (record.baseBranch().isEmpty() ? record.baseCommit()
-                        : record.baseBranch()) + " by hand."));
-        Optional<String> tip = vcs.resolve("refs/heads/" + record.branch());
-        if (!command.force()) {
-            List<String> moved = new ArrayList<>();
-            Optional<String> branch = vcs.currentBranch();
-            if (!record.tip().isEmpty() && tip.isPresent() && !tip.get().equals(record.tip())) {
-                moved.add(record.branch() + " has commits made after the change");
-            }
-            if (branch.isPresent() && !branch.get().equals(record.branch())
-                    && !branch.get().equals(record.baseBranch())) {
-                moved.add("you are on " + branch.get() + " now, neither the change's branch nor " + record.baseBranch());
-            }
-            WorkingTreeStatus status = vcs.status();
-            for (WorkingTreeStatus.Entry e : status.entries()) {
-                if (e.index() != '?') {
-                    moved.add(e.path() + " has uncommitted changes");
-                } else if (vcs.resolve(snapshot.commit() + ":" + e.path()).isEmpty()) {
-                    moved.add(e.path() + " is new and untracked");
-                }
-            }
-            if (!moved.isEmpty()) {
-                throw new ProjectStateException("undoing change " + record.id() + " would lose work: "
-                        + String.join("; ", moved) + ". Commit or stash it elsewhere first, or pass --force to lose"
-                        + " it.");
-            }
-        }
-        vcs.restore(snapshot);
-        // the snapshot held the stashed work too: it is back in the working tree, so its stash entry goes
-        boolean stashBack = !record.stash().isEmpty();
-        if (stashBack) {
-            vcs.dropStash(record.stash());
-        }
-        boolean pushed = record.pushed()
-                || vcs.resolve("refs/remotes/" + CodeHostAccess.ORIGIN + "/" + record.branch()).isPresent();
-        boolean deleted = false;
-        String why = "";
-        Optional<String> tipNow = vcs.resolve("refs/heads/" + record.branch());
-        if (tipNow.isEmpty()) {
-            why = "there was no change branch";
-        } else if (pushed) {
-            why = record.branch() + " was pushed" + (record.pullRequest().isEmpty() ? ""
-                    : " and has a pull request (" + record.pullRequest() + ")") + "; delete it there, then `git branch"
-                    + " -D " + record.branch() + "`";
-        } else if (!record.tip().isEmpty() && !tipNow.get().equals(record.tip())) {
-            why = record.branch() + " has commits made after the change; delete it with `git branch -D "
-                    + record.branch() + "` when you no longer need them";
-        } else {
-            vcs.deleteBranch(record.branch(), true);
-            deleted = true;
-        }
-        vcs.dropSnapshot(snapshot);
-        ChangeRecord undone = record.withStatus(ChangeRecord.Status.UNDONE, "undone " + clock.instant());
-        j.save(undone);
-        return new UndoOutcome(undone, snapshot.branch().orElse(""), deleted, why, stashBack);
+        return undo.undo(command);
     }
 
     // ---- reading ---------------------------------------------------------------------------------------------------

@@ -1,0 +1,111 @@
+package dev.codefactory.app.change;
+
+import dev.codefactory.app.codehost.CodeHostAccess;
+import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.project.ProjectStateException;
+import dev.codefactory.port.change.ChangeJournal;
+import dev.codefactory.port.change.ChangeRecord;
+import dev.codefactory.port.vcs.Snapshot;
+import dev.codefactory.port.vcs.VersionControl;
+import dev.codefactory.port.vcs.WorkingTreeStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@code factory undo}: the snapshot taken before a change is restored (branch, index, every file, the stashed work
+ * with them), unless that would lose work done since; then the stash entry and the change branch go, the branch only
+ * when it was neither pushed nor moved on.
+ */
+final class ChangeUndo {
+    private final Supplier<ChangeJournal> journal;
+    private final Supplier<VersionControl> git;
+    private final Clock clock;
+
+    ChangeUndo(Supplier<ChangeJournal> journal, Supplier<VersionControl> git, Clock clock) {
+        this.journal = journal;
+        this.git = git;
+        this.clock = clock;
+    }
+
+    ChangeOrderUseCase.UndoOutcome undo(ChangeOrderUseCase.UndoCommand command) {
+        ChangeJournal j = journal.get();
+        ChangeRecord record;
+        if (command.id() == null || command.id().isBlank()) {
+            record = j.list().stream().filter(r -> r.status() == ChangeRecord.Status.APPLIED
+                    || r.status() == ChangeRecord.Status.STARTED).findFirst().orElseThrow(() ->
+                    new InvalidCommandException("there is no change to undo; `factory history` lists them"));
+        } else {
+            record = j.find(command.id()).orElseThrow(() -> new InvalidCommandException("no change with id '"
+                    + command.id() + "'; `factory history` lists them"));
+        }
+        if (record.status() == ChangeRecord.Status.UNDONE) {
+            throw new InvalidCommandException("change " + record.id() + " was already undone");
+        }
+        if (record.status() == ChangeRecord.Status.ABANDONED) {
+            throw new InvalidCommandException("change " + record.id() + " was never applied (" + record.note()
+                    + "); there is nothing to undo");
+        }
+        VersionControl vcs = git.get();
+        Snapshot snapshot = vcs.snapshots().stream().filter(s -> s.id().equals(record.snapshotId())).findFirst()
+                .orElseThrow(() -> new ProjectStateException("the snapshot taken before change " + record.id() + " ("
+                        + record.snapshotId() + ") is gone from refs/factory/snapshots/, so it cannot be undone"
+                        + " exactly; check out " + (record.baseBranch().isEmpty() ? record.baseCommit()
+                        : record.baseBranch()) + " by hand."));
+        Optional<String> tip = vcs.resolve("refs/heads/" + record.branch());
+        if (!command.force()) {
+            List<String> moved = new ArrayList<>();
+            Optional<String> branch = vcs.currentBranch();
+            if (!record.tip().isEmpty() && tip.isPresent() && !tip.get().equals(record.tip())) {
+                moved.add(record.branch() + " has commits made after the change");
+            }
+            if (branch.isPresent() && !branch.get().equals(record.branch())
+                    && !branch.get().equals(record.baseBranch())) {
+                moved.add("you are on " + branch.get() + " now, neither the change's branch nor " + record.baseBranch());
+            }
+            WorkingTreeStatus status = vcs.status();
+            for (WorkingTreeStatus.Entry e : status.entries()) {
+                if (e.index() != '?') {
+                    moved.add(e.path() + " has uncommitted changes");
+                } else if (vcs.resolve(snapshot.commit() + ":" + e.path()).isEmpty()) {
+                    moved.add(e.path() + " is new and untracked");
+                }
+            }
+            if (!moved.isEmpty()) {
+                throw new ProjectStateException("undoing change " + record.id() + " would lose work: "
+                        + String.join("; ", moved) + ". Commit or stash it elsewhere first, or pass --force to lose"
+                        + " it.");
+            }
+        }
+        vcs.restore(snapshot);
+        // the snapshot held the stashed work too: it is back in the working tree, so its stash entry goes
+        boolean stashBack = !record.stash().isEmpty();
+        if (stashBack) {
+            vcs.dropStash(record.stash());
+        }
+        boolean pushed = record.pushed()
+                || vcs.resolve("refs/remotes/" + CodeHostAccess.ORIGIN + "/" + record.branch()).isPresent();
+        boolean deleted = false;
+        String why = "";
+        Optional<String> tipNow = vcs.resolve("refs/heads/" + record.branch());
+        if (tipNow.isEmpty()) {
+            why = "there was no change branch";
+        } else if (pushed) {
+            why = record.branch() + " was pushed" + (record.pullRequest().isEmpty() ? ""
+                    : " and has a pull request (" + record.pullRequest() + ")") + "; delete it there, then `git branch"
+                    + " -D " + record.branch() + "`";
+        } else if (!record.tip().isEmpty() && !tipNow.get().equals(record.tip())) {
+            why = record.branch() + " has commits made after the change; delete it with `git branch -D "
+                    + record.branch() + "` when you no longer need them";
+        } else {
+            vcs.deleteBranch(record.branch(), true);
+            deleted = true;
+        }
+        vcs.dropSnapshot(snapshot);
+        ChangeRecord undone = record.withStatus(ChangeRecord.Status.UNDONE, "undone " + clock.instant());
+        j.save(undone);
+        return new ChangeOrderUseCase.UndoOutcome(undone, snapshot.branch().orElse(""), deleted, why, stashBack);
+    }
+}
