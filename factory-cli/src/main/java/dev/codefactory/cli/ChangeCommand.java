@@ -154,7 +154,8 @@ final class ChangeCommand implements Callable<Integer> {
         }
         out.println("Files: " + (r.files().isEmpty() ? "none" : String.join(", ", r.files())));
         out.println("Specs: " + (r.specs().isEmpty() ? "none" : String.join(", ", r.specs())));
-        out.println("Tests: " + r.tests());
+        out.println("Tests: " + r.tests() + (r.tests().equals(ChangeOrderUseCase.NO_TESTS)
+                ? " (set project.test-command to run them after every change)" : ""));
         outcome.pullRequest().ifPresent(url -> out.println("Pull request: " + url));
         out.println(style.dim("'factory undo' puts everything back."));
     }

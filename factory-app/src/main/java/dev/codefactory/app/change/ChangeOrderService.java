@@ -257,7 +257,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                         dialog);
             }
             // 6. apply
-            dialog.step(ChangeOrderStep.APPLIED, "writing " + accepted.size() + " file(s) on " + proposal.id());
+            dialog.step(ChangeOrderStep.APPLIED, "writing " + accepted.size() + " file(s) on " + record.branch());
             record = apply(vcs, record, proposal, accepted, edits.before);
         } catch (RuntimeException e) {
             rollBack(record, snapshot, e.getMessage(), dialog);
@@ -279,7 +279,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             }
             result = record.tests().equals("passed") ? Result.APPLIED : Result.APPLIED_TESTS_FAILING;
         } else {
-            record = record.withTests("not run (no project.test-command)");
+            record = record.withTests(NO_TESTS);
             journal.get().save(record);
         }
 

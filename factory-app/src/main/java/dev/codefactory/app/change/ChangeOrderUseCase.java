@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public interface ChangeOrderUseCase {
 
+    /** The test result ({@link ChangeRecord#tests()}) of a change in a project without {@code project.test-command}. */
+    String NO_TESTS = "none configured";
+
     /** Runs the whole flow, asking {@code dialog} before every write. */
     ChangeOutcome change(ChangeCommand command, ChangeDialog dialog);
 

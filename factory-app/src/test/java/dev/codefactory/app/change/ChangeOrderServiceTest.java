@@ -146,7 +146,7 @@ class ChangeOrderServiceTest {
         assertEquals(List.of(ChangeOrderStep.ANALYSIS, ChangeOrderStep.IMPACT, ChangeOrderStep.PLAN_REVIEW,
                 ChangeOrderStep.GENERATION, ChangeOrderStep.DIFF_REVIEW, ChangeOrderStep.APPLIED), dialog.steps);
         assertEquals(List.of(GREETER, FAREWELL), dialog.shownDiffs.get(0).stream().map(FileDiff::path).toList());
-        assertEquals("not run (no project.test-command)", r.tests());
+        assertEquals("none configured", r.tests());
 
         UndoOutcome undone;
         try (CodeFactory f = factory(Map.of())) {
