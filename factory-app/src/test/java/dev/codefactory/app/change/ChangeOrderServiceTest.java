@@ -198,18 +198,27 @@ class ChangeOrderServiceTest {
     }
 
     @Test
-    void edits_to_a_file_outside_the_plan_or_inside_git_are_refused_and_never_written() throws Exception {
+    void edits_outside_the_plan_the_project_or_into_git_and_factory_are_refused_and_never_written() throws Exception {
         model.answers.add(plan());
         model.answers.add(edits() + "\nFILE: README.md\n<<<<<<< SEARCH\n# Demo\n=======\n# Hacked\n>>>>>>> REPLACE\n"
-                + "\nNEW FILE: .git/hooks/pre-commit\n```\nrm -rf /\n```\n");
+                + "\nNEW FILE: .git/hooks/pre-commit\n```\nrm -rf /\n```\n"
+                + "\nNEW FILE: ../escape.txt\n```\nout\n```\n"
+                + "\nNEW FILE: " + tmp.resolve("absolute.txt") + "\n```\nout\n```\n"
+                + "\nFILE: .factory/templates/README.md\n<<<<<<< SEARCH\ntemplate\n=======\nx\n>>>>>>> REPLACE\n");
+        String config = read(".factory/templates/README.md");
         model.answers.add(edits());
         ChangeOutcome outcome = changeWith(new Dialog());
         assertEquals(Result.APPLIED, outcome.result());
         assertEquals("# Demo\n\nGreets people.\n", read("README.md"));
         assertFalse(Files.exists(project.resolve(".git/hooks/pre-commit")));
+        assertFalse(Files.exists(tmp.resolve("escape.txt")));
+        assertFalse(Files.exists(tmp.resolve("absolute.txt")));
+        assertEquals(config, read(".factory/templates/README.md"));
         String retry = model.bodies.get(2);
-        assertTrue(retry.contains("README.md"), retry);
-        assertTrue(retry.contains(".git"), retry);
+        for (String refused : List.of("README.md", ".git/hooks/pre-commit", "../escape.txt", "absolute.txt",
+                ".factory/templates/README.md")) {
+            assertTrue(retry.contains(refused), refused + " is named in the retry: " + retry);
+        }
     }
 
     @Test
