@@ -83,6 +83,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     private static final int EXCERPT_FILES = 10;
     private static final int CANDIDATES = 40;
     private static final int SCAN_FILES = 20_000;
+    private static final Impact.Result NO_IMPACT = new Impact.Result(List.of(), List.of(), "small", "low", List.of());
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
 
     private final SpecCatalog catalog;
@@ -140,13 +141,9 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                     : dialog.dirtyTree(status);
             if (choice != ChangeDialog.DirtyTreeChoice.STASH) {
                 String id = newId(vcs);
-                Proposal none = new Proposal(id, command.request(), "", List.of(), List.of(),
-                        new Impact.Result(List.of(), List.of(), "small", "low", List.of()));
-                ChangeRecord stopped = newRecord(id, command.request(), vcs, "", "", none).withStatus(
-                        ChangeRecord.Status.ABANDONED, "stopped: the working tree had uncommitted changes; commit or"
-                                + " stash them (or pass --stash), then try again");
-                journal.get().save(stopped);
-                return new ChangeOutcome(Result.REJECTED, stopped, none, Optional.empty());
+                return endedBefore(vcs, new Proposal(id, command.request(), "", List.of(), List.of(), NO_IMPACT),
+                        Result.REJECTED, "stopped: the working tree had uncommitted changes; commit or stash them (or"
+                                + " pass --stash), then try again");
             }
             stash = true;
         }
@@ -201,31 +198,28 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         // 2. impact
         dialog.step(ChangeOrderStep.IMPACT, "finding what depends on the files to change");
         Proposal proposal = withImpact(new Proposal(id, command.request(), plan.summary(), specs, plan.files(),
-                new Impact.Result(List.of(), List.of(), "small", "low", List.of())), heads);
+                NO_IMPACT), heads);
 
         // 3. plan review
         dialog.step(ChangeOrderStep.PLAN_REVIEW, "waiting for the plan to be approved");
         Optional<Proposal> approved = reviewPlan(proposal, command.yes(), limits, status, specTitles, heads, dialog);
         if (approved.isEmpty()) {
-            ChangeRecord rejected = newRecord(id, command.request(), vcs, "", "", proposal)
-                    .withStatus(ChangeRecord.Status.ABANDONED, "the plan was rejected");
-            journal.get().save(rejected);
-            return new ChangeOutcome(Result.REJECTED, rejected, proposal, Optional.empty());
+            return endedBefore(vcs, proposal, Result.REJECTED, "the plan was rejected");
         }
         proposal = approved.get();
         if (dialog.stopRequested()) {
-            return stoppedBefore(id, command, vcs, proposal);
+            return endedBefore(vcs, proposal, Result.STOPPED, "stopped before anything was written");
         }
 
         // from here on, the snapshot is the way back
         Snapshot snapshot = vcs.snapshot("before change " + id);
         String stashId = "";
-        ChangeRecord record = newRecord(id, command.request(), vcs, snapshot.id(), "", proposal);
+        ChangeRecord record = newRecord(vcs, proposal, snapshot.id(), "");
         journal.get().save(record);
         try {
             if (stash) {
                 stashId = vcs.stash("factory: before change " + id).orElse("");
-                record = newRecord(id, command.request(), vcs, snapshot.id(), stashId, proposal);
+                record = newRecord(vcs, proposal, snapshot.id(), stashId);
                 journal.get().save(record);
                 dialog.say("Your uncommitted work is stashed (" + shortId(stashId) + "); `factory undo` gives it back"
                         + " with the change undone, `git stash pop` without undoing it.");
@@ -495,27 +489,28 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         return problems;
     }
 
-    private ChangeOutcome stoppedBefore(String id, ChangeCommand command, VersionControl vcs, Proposal proposal) {
-        ChangeRecord r = newRecord(id, command.request(), vcs, "", "", proposal)
-                .withStatus(ChangeRecord.Status.ABANDONED, "stopped before anything was written");
+    /** Ends a change that stopped before its snapshot (nothing was touched), recorded for the history. */
+    private ChangeOutcome endedBefore(VersionControl vcs, Proposal proposal, Result result, String why) {
+        ChangeRecord r = newRecord(vcs, proposal, "", "")
+                .withStatus(ChangeRecord.Status.ABANDONED, why);
         journal.get().save(r);
-        return new ChangeOutcome(Result.STOPPED, r, proposal, Optional.empty());
+        return new ChangeOutcome(result, r, proposal, Optional.empty());
     }
 
-    private ChangeRecord newRecord(String id, String request, VersionControl vcs, String snapshotId, String stash,
-                                   Proposal p) {
+    private ChangeRecord newRecord(VersionControl vcs, Proposal p, String snapshotId, String stash) {
         RepositoryState s = vcs.state();
         List<String> specIds = p.specs().stream().map(Proposal.SpecRef::id).toList();
-        return new ChangeRecord(id, request, clock.instant(), ChangeRecord.Status.STARTED, s.branch().orElse(""),
-                s.head().orElse(""), snapshotId, stash, "factory/change-" + id, List.of(), specIds,
-                new ArrayList<>(p.paths()), "not run", false, "", "");
+        return new ChangeRecord(p.id(), p.request(), clock.instant(), ChangeRecord.Status.STARTED,
+                s.branch().orElse(""), s.head().orElse(""), snapshotId, stash, Proposal.branchOf(p.id()), List.of(),
+                specIds, new ArrayList<>(p.paths()), "not run", false, "", "");
     }
+
 
     private String newId(VersionControl vcs) {
         String day = ID_TIME.format(clock.instant());
         for (int i = 0; i < 100; i++) {
             String id = day + "-" + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000));
-            if (!vcs.branchExists("factory/change-" + id) && journal.get().find(id).isEmpty()) {
+            if (!vcs.branchExists(Proposal.branchOf(id)) && journal.get().find(id).isEmpty()) {
                 return id;
             }
         }
@@ -591,8 +586,12 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         return line.length() > 80 ? line.substring(0, 77) + "..." : line;
     }
 
-    /** Puts everything back as the snapshot has it, gives stashed work back, and records why. */
-    private void rollBack(ChangeRecord record, Snapshot snapshot, String why, ChangeDialog dialog) {
+    /**
+     * Puts everything back as the snapshot has it, gives stashed work back, and records why; returns the record as
+     * abandoned.
+     */
+    private ChangeRecord rollBack(ChangeRecord record, Snapshot snapshot, String why, ChangeDialog dialog) {
+        ChangeRecord abandoned = record.withStatus(ChangeRecord.Status.ABANDONED, why == null ? "failed" : why);
         VersionControl vcs = git.get();
         try {
             vcs.restore(snapshot);
@@ -603,18 +602,17 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                 vcs.deleteBranch(record.branch(), true);
             }
             vcs.dropSnapshot(snapshot);
-            journal.get().save(record.withStatus(ChangeRecord.Status.ABANDONED, why == null ? "failed" : why));
+            journal.get().save(abandoned);
         } catch (RuntimeException e) {
             dialog.say("Putting things back failed too (" + e.getMessage() + "); `factory undo " + record.id()
                     + "` tries again from the recorded snapshot.");
         }
+        return abandoned;
     }
 
     private ChangeOutcome abandon(ChangeRecord record, Snapshot snapshot, String why, Result result, Proposal p,
                                   ChangeDialog dialog) {
-        rollBack(record, snapshot, why, dialog);
-        ChangeRecord r = journal.get().find(record.id()).orElse(record.withStatus(ChangeRecord.Status.ABANDONED, why));
-        return new ChangeOutcome(result, r, p, Optional.empty());
+        return new ChangeOutcome(result, rollBack(record, snapshot, why, dialog), p, Optional.empty());
     }
 
     // ---- verify ----------------------------------------------------------------------------------------------------

@@ -43,6 +43,11 @@ public record Proposal(String id, String request, String summary, List<SpecRef> 
         }
     }
 
+    /** The branch a change is applied on: {@code factory/change-<id>}. */
+    public static String branchOf(String id) {
+        return "factory/change-" + id;
+    }
+
     /** The paths of {@link #files()}. */
     public Set<String> paths() {
         Set<String> out = new java.util.LinkedHashSet<>();
