@@ -631,11 +631,12 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             for (PlannedFile f : proposal.files()) {
                 files.get().readText(f.path()).ifPresent(t -> contents.put(f.path(), t));
             }
-            String answer = ask(model, ChangePrompts.fixTests(proposal, testCommand, run.tail(), contents));
-            EditGeneration.Edits fix = new EditGeneration.Edits();
-            List<String> problems = generation.attempt(answer, proposal, contents, limits, fix);
-            if (!problems.isEmpty()) {
-                dialog.say("The fix could not be applied (" + String.join("; ", problems) + "); stopping here.");
+            EditGeneration.Edits fix;
+            try {
+                fix = generation.edits(model, ChangePrompts.fixTests(proposal, testCommand, run.tail(), contents),
+                        proposal, contents, limits, dialog);
+            } catch (FactoryException unusable) {
+                dialog.say("The fix could not be applied (" + unusable.getMessage() + "); stopping here.");
                 break;
             }
             List<FileDiff> diffs = EditGeneration.diffs(fix.before, fix.after);

@@ -42,35 +42,11 @@ final class EditGeneration {
         final Map<String, String> after = new LinkedHashMap<>();
     }
 
+    /** The edits that carry out {@code proposal}: every planned file the model changed, applied in memory. */
     Edits generate(LanguageModel model, Proposal proposal, List<ChangePrompts.SpecContext> specs,
-                           Map<String, String> contents, Limits limits, ChangeDialog dialog) {
-        String answer = ask(model, ChangePrompts.generate(proposal, specs, contents));
-        Edits edits = new Edits();
-        List<String> problems = attempt(answer, proposal, contents, limits, edits);
-        if (!problems.isEmpty()) {
-            dialog.say("Some edits could not be used; sending them back to the model once:\n  - "
-                    + String.join("\n  - ", problems));
-            String again = ask(model, ChangePrompts.regenerate(proposal, answer, problems, contents));
-            Edits second = new Edits();
-            List<String> remaining = new ArrayList<>(attempt(again, proposal, contents, limits, second));
-            // the second answer wins for the files it names; the first keeps the files it got right
-            Edits merged = new Edits();
-            for (String path : proposal.paths()) {
-                if (second.after.containsKey(path)) {
-                    put(merged, second, path);
-                } else if (edits.after.containsKey(path)) {
-                    put(merged, edits, path);
-                } else if (mentions(problems, path) && !mentions(remaining, path)) {
-                    problems.stream().filter(p -> p.startsWith(path + ":")).findFirst().ifPresent(remaining::add);
-                }
-            }
-            if (!remaining.isEmpty()) {
-                throw new FactoryException("the model's edits could not be applied, even after one retry, so nothing"
-                        + " was written:\n  - " + String.join("\n  - ", remaining) + "\nTry a smaller request, name"
-                        + " the exact lines to change, or another model.");
-            }
-            edits = merged;
-        }
+                   Map<String, String> contents, Limits limits, ChangeDialog dialog) {
+        Edits edits = edits(model, ChangePrompts.generate(proposal, specs, contents), proposal, contents, limits,
+                dialog);
         List<String> untouched = new ArrayList<>();
         for (String path : proposal.paths()) {
             if (!edits.after.containsKey(path)) {
@@ -80,12 +56,48 @@ final class EditGeneration {
         if (!untouched.isEmpty()) {
             dialog.say("The model left " + String.join(", ", untouched) + " unchanged, though the plan named them.");
         }
-        Edits result = edits;
-        if (result.after.keySet().stream().allMatch(p -> Objects.equals(result.before.get(p), result.after.get(p)))) {
+        if (edits.after.keySet().stream().allMatch(p -> Objects.equals(edits.before.get(p), edits.after.get(p)))) {
             throw new FactoryException("the model's answer changes nothing, so nothing was written; try rephrasing"
                     + " the request.");
         }
         return edits;
+    }
+
+    /**
+     * Asks {@code prompt}, reads the answer and applies it in memory; what could not be used goes back to the model
+     * once with the reasons. The second answer wins for the files it names, the first keeps the files it got right.
+     *
+     * @throws FactoryException naming every edit that still could not be used, and why
+     */
+    Edits edits(LanguageModel model, ChangePrompts.Prompt prompt, Proposal proposal, Map<String, String> contents,
+                Limits limits, ChangeDialog dialog) {
+        String answer = ask(model, prompt);
+        Edits edits = new Edits();
+        List<String> problems = attempt(answer, proposal, contents, limits, edits);
+        if (problems.isEmpty()) {
+            return edits;
+        }
+        dialog.say("Some edits could not be used; sending them back to the model once:\n  - "
+                + String.join("\n  - ", problems));
+        String again = ask(model, ChangePrompts.regenerate(proposal, answer, problems, contents));
+        Edits second = new Edits();
+        List<String> remaining = new ArrayList<>(attempt(again, proposal, contents, limits, second));
+        Edits merged = new Edits();
+        for (String path : proposal.paths()) {
+            if (second.after.containsKey(path)) {
+                put(merged, second, path);
+            } else if (edits.after.containsKey(path)) {
+                put(merged, edits, path);
+            } else if (mentions(problems, path) && !mentions(remaining, path)) {
+                problems.stream().filter(p -> p.startsWith(path + ":")).findFirst().ifPresent(remaining::add);
+            }
+        }
+        if (!remaining.isEmpty()) {
+            throw new FactoryException("the model's edits could not be applied, even after one retry, so nothing"
+                    + " was written:\n  - " + String.join("\n  - ", remaining) + "\nTry a smaller request, name"
+                    + " the exact lines to change, or another model.");
+        }
+        return merged;
     }
 
     private static void put(Edits into, Edits from, String path) {
@@ -101,7 +113,7 @@ final class EditGeneration {
      * Reads one answer into {@code edits} (only files whose every edit applied); returns what went wrong, each
      * problem starting with the path it concerns when it concerns one.
      */
-    List<String> attempt(String answer, Proposal proposal, Map<String, String> contents, Limits limits,
+    private List<String> attempt(String answer, Proposal proposal, Map<String, String> contents, Limits limits,
                                  Edits edits) {
         EditBlocks.Parsed parsed = EditBlocks.parse(answer);
         List<String> problems = new ArrayList<>(parsed.problems());

@@ -402,6 +402,52 @@ class ChangeOrderServiceTest {
     }
 
     @Test
+    void a_test_fix_that_does_not_apply_goes_back_to_the_model_once_like_any_edit() throws Exception {
+        model.answers.add(plan());
+        model.answers.add(edits());
+        String absent = "FILE: " + FAREWELL + "\n<<<<<<< SEARCH\npublic class Farewell {}\n=======\n"
+                + "public class Farewell { /* Bye */ }\n>>>>>>> REPLACE\n";
+        model.answers.add(absent);
+        model.answers.add("FILE: " + FAREWELL + "\n<<<<<<< SEARCH\npublic final class Farewell {\n}\n=======\n"
+                + "public final class Farewell {\n    // Bye\n}\n>>>>>>> REPLACE\n");
+        Dialog dialog = new Dialog();
+        ChangeOutcome outcome;
+        try (CodeFactory f = factory(Map.of("project.test-command", "grep -q Bye " + FAREWELL))) {
+            outcome = f.change(new ChangeCommand("Add a farewell", List.of(), false, false, 1, false, false, true),
+                    dialog);
+        }
+        assertEquals(Result.APPLIED, outcome.result(), String.join("\n", dialog.said));
+        assertEquals(4, model.bodies.size(), "plan, edits, the fix and its one retry");
+        assertTrue(model.bodies.get(3).contains(FAREWELL + ": edit 1 of 1"), model.bodies.get(3));
+        assertEquals(2, outcome.record().commits().size());
+        assertTrue(read(FAREWELL).contains("// Bye"));
+    }
+
+    @Test
+    void a_test_fix_that_still_does_not_apply_ends_the_rounds_with_the_change_kept_and_the_reason_told()
+            throws Exception {
+        model.answers.add(plan());
+        model.answers.add(edits());
+        String absent = "FILE: " + FAREWELL + "\n<<<<<<< SEARCH\npublic class Farewell {}\n=======\n"
+                + "public class Farewell { /* Bye */ }\n>>>>>>> REPLACE\n";
+        model.answers.add(absent);
+        model.answers.add(absent);
+        Dialog dialog = new Dialog();
+        ChangeOutcome outcome;
+        try (CodeFactory f = factory(Map.of("project.test-command", "grep -q Bye " + FAREWELL))) {
+            outcome = f.change(new ChangeCommand("Add a farewell", List.of(), false, false, 3, false, false, true),
+                    dialog);
+        }
+        assertEquals(Result.APPLIED_TESTS_FAILING, outcome.result());
+        assertEquals(4, model.bodies.size(), "no further round once a fix could not be applied");
+        assertEquals(1, outcome.record().commits().size(), "the change's commit only");
+        String said = String.join("\n", dialog.said);
+        assertTrue(said.contains("The fix could not be applied"), said);
+        assertTrue(said.contains(FAREWELL + ": edit 1 of 1"), said);
+        assertEquals("package demo;\n\npublic final class Farewell {\n}\n", read(FAREWELL));
+    }
+
+    @Test
     void tests_still_failing_leave_the_change_applied_and_say_so() throws Exception {
         model.answers.add(plan());
         model.answers.add(edits());
