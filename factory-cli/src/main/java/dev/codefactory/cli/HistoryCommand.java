@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = {"List the change orders of this project, newest first: id, when it started (local time),"
-                + " status (started, applied, undone, abandoned), branch, test result, request, and the pull request"
-                + " when one was opened.",
+                + " status (started, applied, undone, abandoned), branch, test result, request (cut to the width of"
+                + " a terminal, whole when piped), and the pull request when one was opened.",
             "The records are kept in .factory/changes/, outside git; 'factory undo ID' puts one back."})
 final class HistoryCommand implements Callable<Integer> {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
@@ -61,7 +61,8 @@ final class HistoryCommand implements Callable<Integer> {
         for (int w : widths) {
             used += w + 2;
         }
-        int room = Math.max(20, columns() - used);
+        // on a terminal a long request is cut to the width; piped, it is printed whole for the reader of the output
+        int room = root.session().terminal() ? Math.max(20, columns() - used) : Integer.MAX_VALUE;
         for (int n = 0; n < rows.size(); n++) {
             String[] row = rows.get(n);
             StringBuilder line = new StringBuilder();

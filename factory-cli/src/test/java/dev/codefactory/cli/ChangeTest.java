@@ -360,12 +360,14 @@ class ChangeTest {
     }
 
     @Test
-    void history_cuts_long_requests_to_the_width_of_the_terminal() throws IOException {
+    void history_cuts_long_requests_to_the_width_of_a_terminal_and_prints_them_whole_when_piped() throws IOException {
         scriptPlanAndEdits();
         String longRequest = REQUEST + ", " + "and say it politely ".repeat(10).strip();
         assertEquals(0, project.run("change", longRequest, "--yes").exit());
         project.env.put("COLUMNS", "100");
 
+        Result piped = project.run("history");
+        project.terminal = true;
         Result table = project.run("history");
 
         assertEquals(0, table.exit(), table.err());
@@ -373,6 +375,8 @@ class ChangeTest {
             assertTrue(line.length() <= 100, line);
         }
         assertTrue(table.out().contains("…"), table.out());
+        assertEquals(0, piped.exit(), piped.err());
+        assertTrue(piped.out().contains(longRequest), "piped, the request is whole: " + piped.out());
     }
 
     @Test
