@@ -53,7 +53,7 @@ final class UndoCommand implements Callable<Integer> {
             m.put("head", r.baseCommit());
             m.put("changeBranch", r.branch());
             m.put("branchDeleted", outcome.branchDeleted());
-            m.put("branchKept", outcome.branchDeleted() ? null : outcome.why());
+            m.put("branchKept", outcome.why().isEmpty() ? null : outcome.why());
             m.put("stashRestored", outcome.stashRestored());
             m.put("request", r.request());
             out.print(Json.write(m));
@@ -66,8 +66,14 @@ final class UndoCommand implements Callable<Integer> {
         if (outcome.stashRestored()) {
             out.println("Your stashed work was given back.");
         }
-        out.println(outcome.branchDeleted() ? "Branch " + r.branch() + " deleted."
-                : "Branch " + r.branch() + " kept" + (outcome.why().isEmpty() ? "." : ": " + outcome.why() + "."));
+        if (outcome.branchDeleted()) {
+            out.println("Branch " + r.branch() + " deleted.");
+        } else if (!outcome.why().isEmpty()) {
+            out.println("Branch " + r.branch() + " kept: " + outcome.why() + ".");
+        } else {
+            out.println("The change stopped before it made its branch " + r.branch() + ", so there was none to"
+                    + " delete.");
+        }
         return ExitCodes.OK;
     }
 

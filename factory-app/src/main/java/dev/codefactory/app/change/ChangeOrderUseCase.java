@@ -100,7 +100,8 @@ public interface ChangeOrderUseCase {
      * @param record        the change, now {@link ChangeRecord.Status#UNDONE}
      * @param branch        the branch checked out again (empty when {@code HEAD} was detached)
      * @param branchDeleted the change branch was removed
-     * @param why           why the branch was kept, when it was (pushed, moved on)
+     * @param why           why the branch was kept, when it was (pushed, moved on); empty when it was deleted or
+     *                      never made (a change stopped by a crash before its branch)
      * @param stashRestored the stashed work was given back
      */
     record UndoOutcome(ChangeRecord record, String branch, boolean branchDeleted, String why,

@@ -91,7 +91,7 @@ final class ChangeUndo {
         String why = "";
         Optional<String> tipNow = vcs.resolve("refs/heads/" + record.branch());
         if (tipNow.isEmpty()) {
-            why = "there was no change branch";
+            // stopped (a crash, a kill) before its branch was made: nothing to delete, nothing kept
         } else if (pushed) {
             why = record.branch() + " was pushed" + (record.pullRequest().isEmpty() ? ""
                     : " and has a pull request (" + record.pullRequest() + ")") + "; delete it there, then `git branch"

@@ -461,6 +461,50 @@ class ChangeOrderServiceTest {
 
     // ---- undo ------------------------------------------------------------------------------------------------------
 
+    /** What a killed JVM leaves: no catch block, no rollback; only what was saved before. */
+    static final class Killed extends Error {
+        Killed() {
+            super("killed");
+        }
+    }
+
+    @Test
+    void a_change_killed_after_stashing_is_undone_exactly_from_its_record() throws Exception {
+        write("README.md", "# Demo\n\nGreets people, kindly.\n");
+        write("scratch.txt", "untracked\n");
+        git("add", "scratch.txt");
+        write("notes.txt", "untracked notes\n");
+        String statusBefore = git("status", "--porcelain", "--untracked-files=all");
+        Map<String, String> before = tree();
+        String head = git("rev-parse", "HEAD");
+        model.answers.add(plan());
+        model.answers.add(edits());
+        Dialog dialog = new Dialog();
+        dialog.dirty = ChangeDialog.DirtyTreeChoice.STASH;
+        dialog.approve = diffs -> {
+            throw new Killed();
+        };
+        try (CodeFactory f = factory(Map.of())) {
+            assertThrows(Killed.class, () -> f.change(ChangeCommand.of("Add a farewell"), dialog));
+        }
+        assertFalse(git("stash", "list").isEmpty(), "the person's work is in the stash, the tree is not as it was");
+
+        UndoOutcome undone;
+        try (CodeFactory f = factory(Map.of())) {
+            assertEquals(ChangeRecord.Status.STARTED, f.history().get(0).status());
+            undone = f.undo(UndoCommand.last());
+        }
+        assertTrue(undone.stashRestored());
+        assertFalse(undone.branchDeleted());
+        assertEquals("", undone.why(), "no branch was made, none is kept");
+        assertEquals("main", undone.branch());
+        assertEquals(head, git("rev-parse", "HEAD"));
+        assertEquals(statusBefore, git("status", "--porcelain", "--untracked-files=all"));
+        assertEquals(before, tree());
+        assertEquals("", git("stash", "list"));
+        assertEquals("", git("for-each-ref", "refs/factory/"));
+    }
+
     @Test
     void undo_refuses_to_lose_work_made_after_the_change_unless_forced() throws Exception {
         model.answers.add(plan());
