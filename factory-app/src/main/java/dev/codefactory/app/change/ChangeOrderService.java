@@ -254,7 +254,10 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             dialog.step(ChangeOrderStep.APPLIED, "writing " + accepted.size() + " file(s) on " + record.branch());
             record = apply(vcs, record, proposal, accepted, edits.before);
         } catch (RuntimeException e) {
-            rollBack(record, snapshot, e.getMessage(), dialog);
+            if (rollBack(record, snapshot, e.getMessage(), dialog).status() == ChangeRecord.Status.ABANDONED) {
+                dialog.say("The change stopped; nothing was written: the branch, the index and every file are as"
+                        + " they were" + (record.stash().isEmpty() ? "" : ", your stashed work given back") + ".");
+            }
             throw e;
         }
         dialog.say("Committed " + shortId(record.tip()) + " on " + record.branch() + ".");
@@ -588,7 +591,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
     /**
      * Puts everything back as the snapshot has it, gives stashed work back, and records why; returns the record as
-     * abandoned.
+     * abandoned, or as it was (started, for {@code factory undo}) when putting things back failed.
      */
     private ChangeRecord rollBack(ChangeRecord record, Snapshot snapshot, String why, ChangeDialog dialog) {
         ChangeRecord abandoned = record.withStatus(ChangeRecord.Status.ABANDONED, why == null ? "failed" : why);
@@ -603,11 +606,12 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             }
             vcs.dropSnapshot(snapshot);
             journal.get().save(abandoned);
+            return abandoned;
         } catch (RuntimeException e) {
             dialog.say("Putting things back failed too (" + e.getMessage() + "); `factory undo " + record.id()
                     + "` tries again from the recorded snapshot.");
+            return record; // still started: undo finds it
         }
-        return abandoned;
     }
 
     private ChangeOutcome abandon(ChangeRecord record, Snapshot snapshot, String why, Result result, Proposal p,

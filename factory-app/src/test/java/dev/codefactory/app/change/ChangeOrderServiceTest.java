@@ -506,6 +506,33 @@ class ChangeOrderServiceTest {
     }
 
     @Test
+    void a_connection_dropped_while_the_edits_come_puts_everything_back_the_stashed_work_included() throws Exception {
+        write("README.md", "# Demo\n\nGreets people, kindly.\n");
+        write("notes.txt", "untracked notes\n");
+        String statusBefore = git("status", "--porcelain", "--untracked-files=all");
+        Map<String, String> before = tree();
+        String head = git("rev-parse", "HEAD");
+        model.answers.add(plan());
+        model.answers.add(Model.DROP);
+        Dialog dialog = new Dialog();
+        dialog.dirty = ChangeDialog.DirtyTreeChoice.STASH;
+        try (CodeFactory f = factory(Map.of("llm.max-attempts", "1"))) {
+            FactoryException e = assertThrows(FactoryException.class,
+                    () -> f.change(ChangeCommand.of("Add a farewell"), dialog));
+            assertEquals(ChangeRecord.Status.ABANDONED, f.history().get(0).status(), e.getMessage());
+        }
+        assertEquals(2, model.bodies.size(), "the plan, and the edits that never arrived");
+        assertTrue(String.join("\n", dialog.said).contains("nothing was written: the branch, the index and every"
+                + " file are as they were, your stashed work given back"), String.join("\n", dialog.said));
+        assertEquals(head, git("rev-parse", "HEAD"));
+        assertEquals("main\n", git("rev-parse", "--abbrev-ref", "HEAD"));
+        assertEquals(statusBefore, git("status", "--porcelain", "--untracked-files=all"));
+        assertEquals(before, tree());
+        assertEquals("", git("stash", "list"), "the stashed work is given back, not left in the stash");
+        assertEquals("", git("branch", "--list", "factory/*"));
+    }
+
+    @Test
     void undo_refuses_to_lose_work_made_after_the_change_unless_forced() throws Exception {
         model.answers.add(plan());
         model.answers.add(edits());
@@ -701,6 +728,8 @@ class ChangeOrderServiceTest {
 
     /** Ollama's /api/chat on 127.0.0.1, answering from a script in order; an empty script answers "". */
     static final class Model implements AutoCloseable {
+        /** An answer that is cut off mid-way by the connection dropping. */
+        static final String DROP = "<drop the connection>";
         final Deque<String> answers = new ArrayDeque<>();
         final List<String> bodies = new CopyOnWriteArrayList<>();
         private final HttpServer server;
@@ -722,6 +751,16 @@ class ChangeOrderServiceTest {
             String text;
             synchronized (answers) {
                 text = answers.isEmpty() ? "" : answers.removeFirst();
+            }
+            if (text.equals(DROP)) {
+                // promise a long body, send the start of one, and hang up: a dropped connection
+                ex.getResponseHeaders().add("Content-Type", "application/json");
+                ex.sendResponseHeaders(200, 10_000);
+                ex.getResponseBody().write("{\"model\":\"llama3.2:latest\",\"message\":{\"role\":".getBytes(
+                        StandardCharsets.UTF_8));
+                ex.getResponseBody().flush();
+                ex.close();
+                return;
             }
             StringBuilder quoted = new StringBuilder();
             JsonText.quote(text, quoted);
