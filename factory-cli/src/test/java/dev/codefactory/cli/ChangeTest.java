@@ -424,31 +424,9 @@ class ChangeTest {
     void with_pr_the_branch_is_pushed_and_a_labelled_pull_request_opened() throws Exception {
         List<String> pulls = new CopyOnWriteArrayList<>();
         List<String> labels = new CopyOnWriteArrayList<>();
-        HttpServer github = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        github.createContext("/api/v3/repos/acme/greeter", ex -> {
-            String path = ex.getRequestURI().getPath();
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            if (path.endsWith("/pulls")) {
-                pulls.add(body);
-                reply(ex, 201, "{\"number\":5,\"html_url\":\"https://github.com/acme/greeter/pull/5\",\"draft\":false}");
-            } else if (path.endsWith("/issues/5/labels")) {
-                labels.add(body);
-                reply(ex, 200, "[{\"name\":\"code-factory\"}]");
-            } else {
-                reply(ex, 200, "{\"default_branch\":\"" + baseBranch + "\",\"html_url\":"
-                        + "\"https://github.com/acme/greeter\",\"private\":false,\"fork\":false}");
-            }
-        });
-        github.start();
+        HttpServer github = github(pulls, labels, 201);
         try {
-            Path bare = tmp.resolve("greeter.git");
-            project.git("init", "-q", "--bare", bare.toString());
-            String base = "http://127.0.0.1:" + github.getAddress().getPort();
-            project.env.put("FACTORY_GITHUB_WEB_URL", base);
-            project.env.put("FACTORY_GITHUB_API_URL", base + "/api/v3");
-            project.env.put("GITHUB_TOKEN", "ghp_test_token_for_the_loopback_server_0002");
-            project.git("remote", "add", "origin", base + "/acme/greeter.git");
-            project.git("config", "remote.origin.pushurl", bare.toString());
+            Path bare = originOn(github);
             scriptPlanAndEdits();
 
             Result r = project.run("change", REQUEST, "--yes", "--pr", "--json");
@@ -479,6 +457,106 @@ class ChangeTest {
             assertEquals(0, undo.exit(), undo.err());
             assertTrue(undo.out().contains("Branch " + branch + " kept: "), "a pushed branch is kept: " + undo.out());
             assertEquals(baseBranch, branch());
+            assertEquals(GREETER_BEFORE, project.read(GREETER));
+        } finally {
+            github.stop(0);
+        }
+    }
+
+    /**
+     * A loopback GitHub API for repository acme/greeter: its repository, pull requests (answered with
+     * {@code pullStatus}: 201 opens #5, else GitHub's 422 "already exists") and labels, each body kept.
+     */
+    private HttpServer github(List<String> pulls, List<String> labels, int pullStatus) throws IOException {
+        HttpServer github = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        github.createContext("/api/v3/repos/acme/greeter", ex -> {
+            String path = ex.getRequestURI().getPath();
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (path.endsWith("/pulls")) {
+                pulls.add(body);
+                reply(ex, pullStatus, pullStatus == 201
+                        ? "{\"number\":5,\"html_url\":\"https://github.com/acme/greeter/pull/5\",\"draft\":false}"
+                        : "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"PullRequest\",\"code\":"
+                        + "\"custom\",\"message\":\"A pull request already exists for acme:x.\"}]}");
+            } else if (path.endsWith("/issues/5/labels")) {
+                labels.add(body);
+                reply(ex, 200, "[{\"name\":\"code-factory\"}]");
+            } else {
+                reply(ex, 200, "{\"default_branch\":\"" + baseBranch + "\",\"html_url\":"
+                        + "\"https://github.com/acme/greeter\",\"private\":false,\"fork\":false}");
+            }
+        });
+        github.start();
+        return github;
+    }
+
+    /** Points origin at the loopback GitHub (pushes go to a bare repository standing for GitHub's), with a token. */
+    private Path originOn(HttpServer github) throws IOException {
+        Path bare = tmp.resolve("greeter.git");
+        project.git("init", "-q", "--bare", bare.toString());
+        String base = "http://127.0.0.1:" + github.getAddress().getPort();
+        project.env.put("FACTORY_GITHUB_WEB_URL", base);
+        project.env.put("FACTORY_GITHUB_API_URL", base + "/api/v3");
+        project.env.put("GITHUB_TOKEN", "ghp_test_token_for_the_loopback_server_0002");
+        project.git("remote", "add", "origin", base + "/acme/greeter.git");
+        project.git("config", "remote.origin.pushurl", bare.toString());
+        return bare;
+    }
+
+    @Test
+    void with_pr_but_no_origin_an_origin_elsewhere_or_no_token_it_stops_before_asking_the_model() throws IOException {
+        scriptPlanAndEdits();
+        String head = head();
+
+        Result noOrigin = project.run("change", REQUEST, "--yes", "--pr");
+
+        assertEquals(ExitCodes.FAILURE, noOrigin.exit(), noOrigin.out());
+        assertTrue(noOrigin.err().contains("no origin remote"), noOrigin.err());
+        project.git("remote", "add", "origin", "https://gitlab.com/acme/greeter.git");
+
+        Result elsewhere = project.run("change", REQUEST, "--yes", "--pr");
+
+        assertEquals(ExitCodes.FAILURE, elsewhere.exit(), elsewhere.out());
+        assertTrue(elsewhere.err().contains("origin (https://gitlab.com/acme/greeter.git) is not on"), elsewhere.err());
+        // the tests' GitHub is 127.0.0.1:9 (TestProject), where nothing listens
+        project.git("remote", "set-url", "origin", "http://127.0.0.1:9/acme/greeter.git");
+        project.env.remove("GITHUB_TOKEN");
+
+        Result noToken = project.run("change", REQUEST, "--yes", "--pr");
+
+        assertEquals(ExitCodes.FAILURE, noToken.exit(), noToken.out());
+        assertTrue(noToken.err().contains("not signed in to GitHub"), noToken.err());
+        assertEquals(0, changeRequests(), "the model was never asked");
+        assertEquals(head, head());
+        assertEquals(List.of(), changeBranches());
+    }
+
+    @Test
+    void a_pull_request_github_refuses_leaves_the_change_committed_and_pushed_and_says_so() throws Exception {
+        List<String> pulls = new CopyOnWriteArrayList<>();
+        HttpServer github = github(pulls, new CopyOnWriteArrayList<>(), 422);
+        try {
+            Path bare = originOn(github);
+            scriptPlanAndEdits();
+
+            Result r = project.run("change", REQUEST, "--yes", "--pr");
+
+            assertEquals(ExitCodes.FAILURE, r.exit(), r.out() + r.err());
+            assertEquals(1, pulls.size());
+            String branch = branch();
+            assertTrue(branch.startsWith("factory/change-"), branch);
+            assertTrue(r.err().contains("the change is committed on " + branch), r.err());
+            assertTrue(r.err().contains("the pull request could not be opened"), r.err());
+            assertTrue(r.err().contains("A pull request already exists"), "GitHub's reason is told: " + r.err());
+            assertEquals(GREETER_AFTER, project.read(GREETER));
+            assertEquals(head(), project.git("--git-dir", bare.toString(), "rev-parse", "refs/heads/" + branch)
+                    .strip(), "the branch was pushed");
+            assertTrue(project.run("history").out().contains("applied"), "the change stands");
+
+            Result undo = project.run("undo");
+
+            assertEquals(0, undo.exit(), undo.err());
+            assertTrue(undo.out().contains("Branch " + branch + " kept: " + branch + " was pushed"), undo.out());
             assertEquals(GREETER_BEFORE, project.read(GREETER));
         } finally {
             github.stop(0);

@@ -129,6 +129,9 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             throw new ProjectStateException("the repository is in the middle of something (" + describe(state)
                     + "); finish or abort it first (`factory rescue` can help), then try again.");
         }
+        if (command.pr()) {
+            codeHosts.get().pullRequestTarget(vcs); // no origin, or not signed in: say so before any work is done
+        }
         FactoryConfig cfg = config.get();
         Limits limits = new Limits(cfg.positive("change.max-files", 20), cfg.size("change.max-bytes", "1MB"));
         List<Specification> allSpecs = catalog.list(SpecQuery.ALL).specs();

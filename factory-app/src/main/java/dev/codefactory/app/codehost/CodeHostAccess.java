@@ -158,13 +158,13 @@ public final class CodeHostAccess {
     }
 
     /**
-     * Pushes the branch to {@code origin} with the stored token and opens a pull request for it (into the
-     * repository's default branch unless the command names one).
+     * Checks, without asking the host, that a pull request could be opened from this repository: an {@code origin}
+     * on the configured host, and a token. Returns the repository and the token.
      *
      * @throws ProjectStateException when there is no {@code origin} or it is not on the configured host
-     * @throws CodeHostException     {@link Kind#UNAUTHORIZED} when not signed in (before anything is pushed)
+     * @throws CodeHostException     {@link Kind#UNAUTHORIZED} when not signed in
      */
-    public OpenedPullRequest openPullRequest(VersionControl vcs, OpenPullRequestCommand command) {
+    public PullRequestTarget pullRequestTarget(VersionControl vcs) {
         String url = vcs.remoteUrl(ORIGIN).orElseThrow(() -> new ProjectStateException("this repository has no"
                 + " origin remote to push to; add one with `git remote add origin URL`."));
         Optional<ResolvedSecret> token = token();
@@ -177,7 +177,30 @@ public final class CodeHostAccess {
             throw new CodeHostException(Kind.UNAUTHORIZED, "not signed in to GitHub, so nothing was pushed: run"
                     + " `factory auth login github` (or set GITHUB_TOKEN), then try again.", null);
         }
-        PushResult pushed = vcs.push(ORIGIN, command.branch(), token.get().secret());
+        return new PullRequestTarget(host, ref, token.get());
+    }
+
+    /** Where a pull request goes: the host, the repository on it, and the token to push and open it with. */
+    public record PullRequestTarget(CodeHost host, RepositoryRef repository, ResolvedSecret token) {
+        public PullRequestTarget {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(repository, "repository");
+            Objects.requireNonNull(token, "token");
+        }
+    }
+
+    /**
+     * Pushes the branch to {@code origin} with the stored token and opens a pull request for it (into the
+     * repository's default branch unless the command names one).
+     *
+     * @throws ProjectStateException when there is no {@code origin} or it is not on the configured host
+     * @throws CodeHostException     {@link Kind#UNAUTHORIZED} when not signed in (before anything is pushed)
+     */
+    public OpenedPullRequest openPullRequest(VersionControl vcs, OpenPullRequestCommand command) {
+        PullRequestTarget target = pullRequestTarget(vcs);
+        CodeHost host = target.host();
+        RepositoryRef ref = target.repository();
+        PushResult pushed = vcs.push(ORIGIN, command.branch(), target.token().secret());
         String base = command.base() != null ? command.base() : host.repository(ref).defaultBranch();
         PullRequest pr = host.createPullRequest(ref, new PullRequestDraft(command.title(), command.body(),
                 command.branch(), base, command.labels(), command.draft()));
