@@ -68,7 +68,11 @@ final class ProjectFiles {
         return resolve(path, false);
     }
 
-    private Path resolve(String path, boolean followLast) {
+    /**
+     * The checks every project path passes, on its characters alone: not empty, no NUL, forward slashes only, not
+     * absolute (nor a drive letter).
+     */
+    static void checkPlain(String path) {
         Objects.requireNonNull(path, "path");
         if (path.isEmpty()) {
             throw new UnsafePathException(path, "the path is empty");
@@ -80,8 +84,12 @@ final class ProjectFiles {
             throw new UnsafePathException(path, "it holds a backslash; project paths use forward slashes");
         }
         if (path.startsWith("/") || DRIVE.matcher(path).lookingAt()) {
-            throw new UnsafePathException(path, "it is an absolute path");
+            throw new UnsafePathException(path, "it is an absolute path; give it relative to the project root");
         }
+    }
+
+    private Path resolve(String path, boolean followLast) {
+        checkPlain(path);
         for (String segment : path.split("/")) {
             if (segment.equalsIgnoreCase(".git")) {
                 throw new UnsafePathException(path, "it leads into .git");

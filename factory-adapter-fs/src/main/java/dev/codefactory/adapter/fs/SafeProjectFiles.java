@@ -59,7 +59,6 @@ import java.util.regex.Pattern;
 final class SafeProjectFiles implements dev.codefactory.port.files.ProjectFiles {
     /** The largest file {@link #readText} reads: far above any source file, far below one that exhausts memory. */
     static final long MAX_TEXT_BYTES = 16L * 1024 * 1024;
-    private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:");
     /** NTFS short names that may stand for {@code .git} ({@code GIT~1}). */
     private static final Pattern GIT_SHORT_NAME = Pattern.compile("(?i)git~[0-9]+");
     private static final String TEMP_SUFFIX = ".tmp";
@@ -169,17 +168,8 @@ final class SafeProjectFiles implements dev.codefactory.port.files.ProjectFiles 
 
     /** The path on disk after checking its shape only; nothing on disk is looked at. */
     private Path shaped(String path) {
-        Objects.requireNonNull(path, "path");
-        if (path.isEmpty()) {
-            throw new UnsafePathException(path, "the path is empty");
-        }
-        if (path.indexOf('\0') >= 0) {
-            throw new UnsafePathException(path, "it holds a NUL character");
-        }
-        if (path.indexOf('\\') >= 0) {
-            throw new UnsafePathException(path, "it holds a backslash; project paths use forward slashes");
-        }
-        if (path.startsWith("/") || DRIVE.matcher(path).lookingAt() || path.equals("~") || path.startsWith("~/")) {
+        ProjectFiles.checkPlain(path);
+        if (path.equals("~") || path.startsWith("~/")) {
             throw new UnsafePathException(path, "it is an absolute path; give it relative to the project root");
         }
         String[] segments = path.split("/", -1);
