@@ -401,13 +401,15 @@ class ChangeOrderServiceTest {
         assertEquals("", git("branch", "--list", "factory/*"));
     }
 
+    /** A test fix whose search text is not in the file. */
+    private static final String FIX_NOT_FOUND = "FILE: " + FAREWELL + "\n<<<<<<< SEARCH\npublic class Farewell {}\n"
+            + "=======\npublic class Farewell { /* Bye */ }\n>>>>>>> REPLACE\n";
+
     @Test
     void a_test_fix_that_does_not_apply_goes_back_to_the_model_once_like_any_edit() throws Exception {
         model.answers.add(plan());
         model.answers.add(edits());
-        String absent = "FILE: " + FAREWELL + "\n<<<<<<< SEARCH\npublic class Farewell {}\n=======\n"
-                + "public class Farewell { /* Bye */ }\n>>>>>>> REPLACE\n";
-        model.answers.add(absent);
+        model.answers.add(FIX_NOT_FOUND);
         model.answers.add("FILE: " + FAREWELL + "\n<<<<<<< SEARCH\npublic final class Farewell {\n}\n=======\n"
                 + "public final class Farewell {\n    // Bye\n}\n>>>>>>> REPLACE\n");
         Dialog dialog = new Dialog();
@@ -428,10 +430,8 @@ class ChangeOrderServiceTest {
             throws Exception {
         model.answers.add(plan());
         model.answers.add(edits());
-        String absent = "FILE: " + FAREWELL + "\n<<<<<<< SEARCH\npublic class Farewell {}\n=======\n"
-                + "public class Farewell { /* Bye */ }\n>>>>>>> REPLACE\n";
-        model.answers.add(absent);
-        model.answers.add(absent);
+        model.answers.add(FIX_NOT_FOUND);
+        model.answers.add(FIX_NOT_FOUND);
         Dialog dialog = new Dialog();
         ChangeOutcome outcome;
         try (CodeFactory f = factory(Map.of("project.test-command", "grep -q Bye " + FAREWELL))) {
