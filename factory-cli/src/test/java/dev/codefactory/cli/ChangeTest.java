@@ -545,6 +545,7 @@ class ChangeTest {
             assertEquals(1, pulls.size());
             String branch = branch();
             assertTrue(branch.startsWith("factory/change-"), branch);
+            assertTrue(r.err().contains("pull request: pushing " + branch), "the step is shown: " + r.err());
             assertTrue(r.err().contains("the change is committed on " + branch), r.err());
             assertTrue(r.err().contains("the pull request could not be opened"), r.err());
             assertTrue(r.err().contains("A pull request already exists"), "GitHub's reason is told: " + r.err());

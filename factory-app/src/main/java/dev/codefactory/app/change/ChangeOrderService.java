@@ -118,7 +118,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     // ---- change ----------------------------------------------------------------------------------------------------
 
     @Override
-    public ChangeOutcome change(ChangeCommand command, ChangeDialog dialog) {
+    public ChangeOutcome change(ChangeCommand command, ChangeDialog person) {
         VersionControl vcs = git.get();
         RepositoryState state = vcs.state();
         if (state.empty()) {
@@ -141,7 +141,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         boolean stash = false;
         if (!status.cleanExceptUntracked()) {
             ChangeDialog.DirtyTreeChoice choice = command.stash() ? ChangeDialog.DirtyTreeChoice.STASH
-                    : dialog.dirtyTree(status);
+                    : person.dirtyTree(status);
             if (choice != ChangeDialog.DirtyTreeChoice.STASH) {
                 String id = newId(vcs);
                 return endedBefore(vcs, new Proposal(id, command.request(), "", List.of(), List.of(), NO_IMPACT),
@@ -152,9 +152,10 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         }
 
         LanguageModels.Selection selection = models.select();
-        dialog.say("Using " + selection.providerId() + ": " + selection.reason() + ".");
+        person.say("Using " + selection.providerId() + ": " + selection.reason() + ".");
         LanguageModel model = models.open(selection.providerId(), "change", command.useCache());
         String id = newId(vcs);
+        ChangeDialog dialog = new OrderedSteps(person, "change " + id);
 
         // 1. analysis
         dialog.step(ChangeOrderStep.ANALYSIS, "reading the specs and the project's files");
@@ -686,7 +687,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
     private ChangeRecord pullRequest(VersionControl vcs, ChangeRecord record, Proposal proposal, boolean draft,
                                      ChangeDialog dialog) {
-        dialog.step(ChangeOrderStep.VERIFIED, "pushing " + record.branch() + " and opening a pull request");
+        dialog.step(ChangeOrderStep.PULL_REQUEST, "pushing " + record.branch() + " and opening a pull request");
         String base = !record.baseBranch().isEmpty()
                 && vcs.resolve("refs/remotes/" + CodeHostAccess.ORIGIN + "/" + record.baseBranch()).isPresent()
                 ? record.baseBranch() : null;

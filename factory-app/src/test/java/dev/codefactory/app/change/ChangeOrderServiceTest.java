@@ -393,6 +393,7 @@ class ChangeOrderServiceTest {
         assertTrue(read(FAREWELL).contains("// Bye"));
         assertTrue(dialog.output.contains("checking"), dialog.output.toString());
         assertEquals(2, dialog.shownDiffs.size(), "the fix is shown as a diff too");
+        assertEquals(ChangeOrderStep.VERIFIED, dialog.steps.get(dialog.steps.size() - 1));
         assertTrue(model.bodies.get(2).contains("checking"), "the test output goes to the model");
         try (CodeFactory f = factory(Map.of())) {
             f.undo(new UndoCommand(outcome.record().id(), false));

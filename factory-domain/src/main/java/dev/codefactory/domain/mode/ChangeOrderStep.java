@@ -5,11 +5,12 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * CHANGE_ORDER: analysis → impact → plan review → generation → diff review → applied → verified, with rejection
- * at either review, regeneration from diff review, and undo after applying.
+ * CHANGE_ORDER: analysis → impact → plan review → generation → diff review → applied → verified (when the project has
+ * a test command) → pull request (when asked for), with rejection before applying, regeneration from diff review,
+ * and undo after applying.
  */
 public enum ChangeOrderStep implements State<ChangeOrderStep> {
-    ANALYSIS, IMPACT, PLAN_REVIEW, GENERATION, DIFF_REVIEW, APPLIED, VERIFIED, REJECTED, UNDONE;
+    ANALYSIS, IMPACT, PLAN_REVIEW, GENERATION, DIFF_REVIEW, APPLIED, VERIFIED, PULL_REQUEST, REJECTED, UNDONE;
 
     @Override
     public Set<ChangeOrderStep> successors() {
@@ -25,8 +26,10 @@ public enum ChangeOrderStep implements State<ChangeOrderStep> {
             case DIFF_REVIEW:
                 return EnumSet.of(APPLIED, GENERATION, REJECTED);
             case APPLIED:
-                return EnumSet.of(VERIFIED, UNDONE);
+                return EnumSet.of(VERIFIED, PULL_REQUEST, UNDONE);
             case VERIFIED:
+                return EnumSet.of(PULL_REQUEST, UNDONE);
+            case PULL_REQUEST:
                 return EnumSet.of(UNDONE);
             default:
                 return EnumSet.noneOf(ChangeOrderStep.class);

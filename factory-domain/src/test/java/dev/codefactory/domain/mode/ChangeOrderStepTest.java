@@ -12,16 +12,17 @@ import org.junit.jupiter.api.TestFactory;
 
 class ChangeOrderStepTest {
     private static final TransitionTable<ChangeOrderStep> TABLE = TransitionTable.of(ChangeOrderStep.class, """
-            from\\to     analysis  impact  plan-review  generation  diff-review  applied  verified  rejected  undone
-            analysis     .         x       .            .           .            .        .         x         .
-            impact       .         .       x            .           .            .        .         x         .
-            plan-review  .         .       .            x           .            .        .         x         .
-            generation   .         .       .            .           x            .        .         x         .
-            diff-review  .         .       .            x           .            x        .         x         .
-            applied      .         .       .            .           .            .        x         .         x
-            verified     .         .       .            .           .            .        .         .         x
-            rejected     .         .       .            .           .            .        .         .         .
-            undone       .         .       .            .           .            .        .         .         .
+            from\\to      analysis  impact  plan-review  generation  diff-review  applied  verified  pull-request  rejected  undone
+            analysis      .         x       .            .           .            .        .         .             x         .
+            impact        .         .       x            .           .            .        .         .             x         .
+            plan-review   .         .       .            x           .            .        .         .             x         .
+            generation    .         .       .            .           x            .        .         .             x         .
+            diff-review   .         .       .            x           .            x        .         .             x         .
+            applied       .         .       .            .           .            .        x         x             .         x
+            verified      .         .       .            .           .            .        .         x             .         x
+            pull-request  .         .       .            .           .            .        .         .             .         x
+            rejected      .         .       .            .           .            .        .         .             .         .
+            undone        .         .       .            .           .            .        .         .             .         .
             """);
 
     @TestFactory
