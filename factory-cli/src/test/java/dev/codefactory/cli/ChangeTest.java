@@ -178,6 +178,8 @@ class ChangeTest {
 
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Add bye() to Greeter"), "the plan is shown: " + r.out());
+        assertTrue(r.out().contains("- modify " + GREETER + ": add bye() (analysis: its name matches 'greeter'"),
+                "each file with the model's reason and the analysis's: " + r.out());
         assertTrue(r.err().contains("[a]pprove / [e]dit / [r]eject"), r.err());
         assertTrue(r.err().contains("[y]es / [n]o / [a]ll remaining / [q]uit"), r.err());
         assertTrue(r.out().contains("modify " + GREETER + "  +4 -0"), r.out());

@@ -201,8 +201,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
         // 2. impact
         dialog.step(ChangeOrderStep.IMPACT, "finding what depends on the files to change");
-        Proposal proposal = withImpact(new Proposal(id, command.request(), plan.summary(), specs, plan.files(),
-                NO_IMPACT), heads);
+        Proposal proposal = withImpact(new Proposal(id, command.request(), plan.summary(), specs,
+                ChangeCandidates.explain(plan.files(), candidates), NO_IMPACT), heads);
 
         // 3. plan review
         dialog.step(ChangeOrderStep.PLAN_REVIEW, "waiting for the plan to be approved");

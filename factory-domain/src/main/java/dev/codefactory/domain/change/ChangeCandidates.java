@@ -113,6 +113,34 @@ public final class ChangeCandidates {
         return out;
     }
 
+    /**
+     * The planned files with the analysis's reasons after the model's: "add bye() (analysis: named in the request
+     * (`Greeter`); mentions Greeter)"; a file to modify or delete that no sign pointed at says so ("the model's own
+     * choice"); a file to create is left as it is.
+     */
+    public static List<PlannedFile> explain(List<PlannedFile> files, List<ChangePrompts.Candidate> candidates) {
+        Map<String, List<String>> found = new HashMap<>();
+        for (ChangePrompts.Candidate c : candidates) {
+            found.putIfAbsent(normal(c.path()), c.reasons());
+        }
+        List<PlannedFile> out = new ArrayList<>();
+        for (PlannedFile f : files) {
+            List<String> reasons = found.get(normal(f.path()));
+            String analysis;
+            if (reasons != null && !reasons.isEmpty()) {
+                analysis = "analysis: " + String.join("; ", reasons);
+            } else if (f.action() != PlannedFile.Action.CREATE) {
+                analysis = "analysis: no sign in the request or the specs; the model's own choice";
+            } else {
+                out.add(f);
+                continue;
+            }
+            out.add(new PlannedFile(f.path(), f.action(), f.reason().isEmpty() ? analysis
+                    : f.reason() + " (" + analysis + ")"));
+        }
+        return out;
+    }
+
     private static final class Scored {
         final String path;
         final List<String> reasons = new ArrayList<>();

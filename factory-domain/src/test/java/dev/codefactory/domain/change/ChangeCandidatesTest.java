@@ -115,4 +115,23 @@ class ChangeCandidatesTest {
         assertEquals("class", ChangeCandidates.singular("class"));
         assertEquals("status", ChangeCandidates.singular("status"));
     }
+
+    @Test
+    void planned_files_carry_the_analysis_reasons_after_the_models() {
+        List<Candidate> c = ChangeCandidates.rank("Lock the account in `LoginService` after five failures",
+                List.of(), PATHS, HEAD, 10);
+        List<PlannedFile> explained = ChangeCandidates.explain(List.of(
+                new PlannedFile("src/main/java/com/shop/auth/LoginService.java", PlannedFile.Action.MODIFY,
+                        "count failures"),
+                new PlannedFile("./src/main/java/com/shop/auth/LoginController.java", PlannedFile.Action.MODIFY, ""),
+                new PlannedFile("src/main/java/com/shop/order/Order.java", PlannedFile.Action.MODIFY, "why not"),
+                new PlannedFile("src/main/java/com/shop/auth/Lockout.java", PlannedFile.Action.CREATE, "new rule")),
+                c);
+        assertEquals("count failures (analysis: named in the request (`LoginService`))", explained.get(0).reason());
+        assertEquals("analysis: mentions LoginService", explained.get(1).reason());
+        assertEquals("why not (analysis: no sign in the request or the specs; the model's own choice)",
+                explained.get(2).reason());
+        assertEquals("new rule", explained.get(3).reason());
+        assertEquals(PlannedFile.Action.CREATE, explained.get(3).action());
+    }
 }
