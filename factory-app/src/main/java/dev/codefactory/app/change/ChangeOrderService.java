@@ -125,7 +125,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             throw new ProjectStateException("the repository has no commit yet, so there is nothing to branch a change"
                     + " from; commit your files first (git add -A && git commit -m 'first commit').");
         }
-        if (!state.healthy()) {
+        // a detached HEAD is fine: the change branches from it, and undo detaches it at the same commit again
+        if (state.operation() != RepositoryState.Operation.NONE || !state.conflicted().isEmpty()) {
             throw new ProjectStateException("the repository is in the middle of something (" + describe(state)
                     + "); finish or abort it first (`factory rescue` can help), then try again.");
         }
@@ -295,13 +296,13 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
     private static String describe(RepositoryState state) {
         List<String> parts = new ArrayList<>();
-        if (state.operation() != null && !state.operation().name().equals("NONE")) {
+        if (state.operation() != RepositoryState.Operation.NONE) {
             parts.add(state.operation().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " in progress");
         }
         if (!state.conflicted().isEmpty()) {
             parts.add("conflicts in " + String.join(", ", state.conflicted()));
         }
-        return parts.isEmpty() ? "not a normal state" : String.join("; ", parts);
+        return String.join("; ", parts);
     }
 
     private List<Specification> named(List<Specification> all, List<String> ids) {

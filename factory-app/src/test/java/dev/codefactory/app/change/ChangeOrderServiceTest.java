@@ -165,6 +165,50 @@ class ChangeOrderServiceTest {
     }
 
     @Test
+    void on_a_detached_head_the_change_branches_from_it_and_undo_detaches_it_there_again() throws Exception {
+        String head = git("rev-parse", "HEAD").strip();
+        git("checkout", "-q", "--detach");
+        Map<String, String> before = tree();
+        model.answers.add(plan());
+        model.answers.add(edits());
+        ChangeOutcome outcome = changeWith(new Dialog());
+        assertEquals(Result.APPLIED, outcome.result());
+        assertEquals("", outcome.record().baseBranch());
+        assertEquals(head + "\n", git("rev-parse", "HEAD~1"));
+        UndoOutcome undone;
+        try (CodeFactory f = factory(Map.of())) {
+            undone = f.undo(UndoCommand.last());
+        }
+        assertEquals("", undone.branch(), "detached again");
+        assertEquals("HEAD\n", git("rev-parse", "--abbrev-ref", "HEAD"));
+        assertEquals(head + "\n", git("rev-parse", "HEAD"));
+        assertEquals(before, tree());
+        assertEquals("", git("branch", "--list", "factory/*"));
+    }
+
+    @Test
+    void a_merge_in_progress_or_an_empty_repository_is_refused_before_the_model_is_asked() throws Exception {
+        git("checkout", "-q", "-b", "other");
+        write("README.md", "# Other\n");
+        git("commit", "-q", "-am", "other");
+        git("checkout", "-q", "main");
+        write("README.md", "# Main\n");
+        git("commit", "-q", "-am", "main");
+        gitAllowingFailure("merge", "other");
+        FactoryException e = assertThrows(FactoryException.class, () -> changeWith(new Dialog()));
+        assertTrue(e.getMessage().contains("merge in progress; conflicts in README.md"), e.getMessage());
+        assertEquals(0, model.bodies.size());
+        assertEquals("", git("branch", "--list", "factory/*"));
+
+        project = tmp.resolve("empty");
+        Files.createDirectories(project);
+        git("init", "-q", "-b", "main");
+        e = assertThrows(FactoryException.class, () -> changeWith(new Dialog()));
+        assertTrue(e.getMessage().contains("no commit yet"), e.getMessage());
+        assertEquals(0, model.bodies.size());
+    }
+
+    @Test
     void search_text_found_twice_goes_back_to_the_model_once_with_the_reason() throws Exception {
         model.answers.add(plan());
         // "return \"Hello, \" + name;" is in greet and in shout: ambiguous
@@ -659,6 +703,15 @@ class ChangeOrderServiceTest {
 
     private String git(String... args) throws IOException, InterruptedException {
         return gitIn(project, args);
+    }
+
+    /** Runs git where a failure is expected (a merge that conflicts); returns its output. */
+    private String gitAllowingFailure(String... args) throws IOException, InterruptedException {
+        try {
+            return git(args);
+        } catch (IOException failed) {
+            return failed.getMessage();
+        }
     }
 
     private String gitIn(Path dir, String... args) throws IOException, InterruptedException {
