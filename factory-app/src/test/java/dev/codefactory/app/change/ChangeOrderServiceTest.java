@@ -423,14 +423,9 @@ class ChangeOrderServiceTest {
         Map<String, String> before = tree();
         model.answers.add(plan());
         model.answers.add(edits());
-        model.answers.add("FILE: " + FAREWELL + "\n<<<<<<< SEARCH\npublic final class Farewell {\n}\n=======\n"
-                + "public final class Farewell {\n    // Bye\n}\n>>>>>>> REPLACE\n");
+        model.answers.add(FIX);
         Dialog dialog = new Dialog();
-        ChangeOutcome outcome;
-        try (CodeFactory f = factory(Map.of("project.test-command", "echo checking; grep -q Bye " + FAREWELL))) {
-            outcome = f.change(new ChangeCommand("Add a farewell", List.of(), false, false, 1, false, false, true),
-                    dialog);
-        }
+        ChangeOutcome outcome = changeWithTests("echo checking; grep -q Bye " + FAREWELL, 1, dialog);
         assertEquals(Result.APPLIED, outcome.result());
         assertEquals("passed", outcome.record().tests());
         assertEquals(2, outcome.record().commits().size());
@@ -446,6 +441,10 @@ class ChangeOrderServiceTest {
         assertEquals("", git("branch", "--list", "factory/*"));
     }
 
+    /** A test fix that makes {@code grep -q Bye FAREWELL} pass. */
+    private static final String FIX = "FILE: " + FAREWELL + "\n<<<<<<< SEARCH\npublic final class Farewell {\n}\n"
+            + "=======\npublic final class Farewell {\n    // Bye\n}\n>>>>>>> REPLACE\n";
+
     /** A test fix whose search text is not in the file. */
     private static final String FIX_NOT_FOUND = "FILE: " + FAREWELL + "\n<<<<<<< SEARCH\npublic class Farewell {}\n"
             + "=======\npublic class Farewell { /* Bye */ }\n>>>>>>> REPLACE\n";
@@ -455,14 +454,9 @@ class ChangeOrderServiceTest {
         model.answers.add(plan());
         model.answers.add(edits());
         model.answers.add(FIX_NOT_FOUND);
-        model.answers.add("FILE: " + FAREWELL + "\n<<<<<<< SEARCH\npublic final class Farewell {\n}\n=======\n"
-                + "public final class Farewell {\n    // Bye\n}\n>>>>>>> REPLACE\n");
+        model.answers.add(FIX);
         Dialog dialog = new Dialog();
-        ChangeOutcome outcome;
-        try (CodeFactory f = factory(Map.of("project.test-command", "grep -q Bye " + FAREWELL))) {
-            outcome = f.change(new ChangeCommand("Add a farewell", List.of(), false, false, 1, false, false, true),
-                    dialog);
-        }
+        ChangeOutcome outcome = changeWithTests("grep -q Bye " + FAREWELL, 1, dialog);
         assertEquals(Result.APPLIED, outcome.result(), String.join("\n", dialog.said));
         assertEquals(4, model.bodies.size(), "plan, edits, the fix and its one retry");
         assertTrue(model.bodies.get(3).contains(FAREWELL + ": edit 1 of 1"), model.bodies.get(3));
@@ -478,11 +472,7 @@ class ChangeOrderServiceTest {
         model.answers.add(FIX_NOT_FOUND);
         model.answers.add(FIX_NOT_FOUND);
         Dialog dialog = new Dialog();
-        ChangeOutcome outcome;
-        try (CodeFactory f = factory(Map.of("project.test-command", "grep -q Bye " + FAREWELL))) {
-            outcome = f.change(new ChangeCommand("Add a farewell", List.of(), false, false, 3, false, false, true),
-                    dialog);
-        }
+        ChangeOutcome outcome = changeWithTests("grep -q Bye " + FAREWELL, 3, dialog);
         assertEquals(Result.APPLIED_TESTS_FAILING, outcome.result());
         assertEquals(4, model.bodies.size(), "no further round once a fix could not be applied");
         assertEquals(1, outcome.record().commits().size(), "the change's commit only");
@@ -650,6 +640,14 @@ class ChangeOrderServiceTest {
     private ChangeOutcome changeWith(Dialog dialog) {
         try (CodeFactory f = factory(Map.of())) {
             return f.change(ChangeCommand.of("Add a farewell next to the greeting, and greet with Hi"), dialog);
+        }
+    }
+
+    /** "Add a farewell" with {@code testCommand} as project.test-command and up to {@code rounds} test fixes. */
+    private ChangeOutcome changeWithTests(String testCommand, int rounds, Dialog dialog) {
+        try (CodeFactory f = factory(Map.of("project.test-command", testCommand))) {
+            return f.change(new ChangeCommand("Add a farewell", List.of(), false, false, rounds, false, false, true),
+                    dialog);
         }
     }
 
