@@ -25,11 +25,6 @@ final class OrderedSteps implements ChangeDialog {
         this.subject = Objects.requireNonNull(subject, "subject");
     }
 
-    /** The step the flow is in; null before the first. */
-    ChangeOrderStep current() {
-        return current;
-    }
-
     @Override
     public void step(ChangeOrderStep step, String detail) {
         if (current == null) {
