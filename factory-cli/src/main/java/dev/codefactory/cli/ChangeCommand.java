@@ -147,6 +147,9 @@ final class ChangeCommand implements Callable<Integer> {
                 out.println(style.red("Rejected:") + " nothing was written"
                         + (r.note().isEmpty() ? "." : " (" + r.note() + ")."));
                 return;
+            case REFUSED:
+                out.println(style.red("Refused:") + " " + r.note());
+                return;
             default:
                 out.println(style.red("Stopped:") + " nothing was written"
                         + (r.note().isEmpty() ? "." : " (" + r.note() + ")."));

@@ -24,7 +24,7 @@ public final class ExitCodes {
             + " a refused path or status move.",
         "3:Any other failure: not a git repository, not initialised, a file that could not be read or written,"
             + " a malformed configuration file.",
-        "4:The change was rejected or stopped: nothing was written."
+        "4:The change was rejected or stopped, or the model's edits could not be used: nothing was written."
     };
 
     private ExitCodes() {

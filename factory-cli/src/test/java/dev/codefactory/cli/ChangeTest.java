@@ -409,6 +409,33 @@ class ChangeTest {
     }
 
     @Test
+    void edits_the_model_cannot_get_right_end_with_4_and_nothing_written() throws IOException {
+        Map<String, String> before = files();
+        String commitBefore = head();
+        String wrong = "FILE: " + GREETER + "\n<<<<<<< SEARCH\n    String hi() {\n=======\n    String hey() {\n"
+                + ">>>>>>> REPLACE\n";
+        model.changes.add(PLAN);
+        model.changes.add(wrong);
+        model.changes.add(wrong);
+
+        Result r = project.run("change", REQUEST, "--yes", "--json");
+
+        assertEquals(ExitCodes.REJECTED, r.exit(), r.out() + r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("refused", json.get("result").asText(), r.out());
+        String note = json.get("note").asText();
+        assertTrue(note.contains("nothing was written") && note.contains(GREETER + ": edit 1 of 1"), note);
+        assertEquals(1, note.split(java.util.regex.Pattern.quote(GREETER), -1).length - 1, "named once: " + note);
+        assertEquals(before, files());
+        assertEquals(commitBefore, head());
+        assertEquals(baseBranch, branch());
+        assertEquals(List.of(), changeBranches());
+
+        Result text = project.run("history");
+        assertTrue(text.out().contains("abandoned"), text.out());
+    }
+
+    @Test
     void failing_tests_leave_the_change_applied_and_exit_with_1() throws IOException {
         project.env.put("FACTORY_PROJECT_TEST_COMMAND", "echo 1 test failed; exit 1");
         scriptPlanAndEdits();

@@ -258,6 +258,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             // 6. apply
             dialog.step(ChangeOrderStep.APPLIED, "writing " + accepted.size() + " file(s) on " + record.branch());
             record = apply(vcs, record, proposal, accepted, edits.before);
+        } catch (EditGeneration.Unusable unusable) {
+            return abandon(record, snapshot, unusable.getMessage(), Result.REFUSED, proposal, dialog);
         } catch (RuntimeException e) {
             if (rollBack(record, snapshot, e.getMessage(), dialog).status() == ChangeRecord.Status.ABANDONED) {
                 dialog.say("The change stopped; nothing was written: the branch, the index and every file are as"

@@ -67,7 +67,12 @@ public interface ChangeOrderUseCase {
         /** The person rejected the plan or every diff, or chose to stop at a dirty tree: nothing was written. */
         REJECTED,
         /** The person stopped it (Ctrl-C) before it was applied: nothing was written. */
-        STOPPED
+        STOPPED,
+        /**
+         * The model's edits could not be used, even after one retry (the record's note says which file and why), or
+         * changed nothing: nothing was written.
+         */
+        REFUSED
     }
 
     /**

@@ -5,11 +5,12 @@ import dev.codefactory.domain.change.ChangePrompts;
 import dev.codefactory.domain.change.ChangeSafety;
 import dev.codefactory.domain.change.EditApplier;
 import dev.codefactory.domain.change.EditBlocks;
+import dev.codefactory.domain.change.EditProblem;
 import dev.codefactory.domain.change.Limits;
+import dev.codefactory.domain.change.ModelEdits;
 import dev.codefactory.domain.change.PlannedFile.Action;
 import dev.codefactory.domain.change.Proposal;
 import dev.codefactory.domain.change.UnifiedDiff;
-import dev.codefactory.domain.plan.FileChange;
 import dev.codefactory.port.change.ChangeDialog;
 import dev.codefactory.port.change.FileDiff;
 import dev.codefactory.port.files.FileKind;
@@ -18,22 +19,33 @@ import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.LanguageModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The model's edits for an approved plan, checked and applied in memory: {@link EditBlocks} reads the answer,
- * {@link ChangeSafety} refuses what may not be written, {@link EditApplier} applies each file's edits all or nothing.
- * What fails goes back to the model once with the reasons; what still fails stops the change before anything is
- * written.
+ * The model's edits for an approved plan, asked for and checked in memory by {@link ModelEdits}: {@link EditBlocks}
+ * reads the answer, {@link ChangeSafety} refuses what may not be written, {@link EditApplier} applies each file's
+ * edits, and each result is verified. What fails goes back to the model once with the reasons; what still fails stops
+ * the change before anything is written ({@link Unusable}).
  */
 final class EditGeneration {
     private final Supplier<ProjectFiles> files;
 
     EditGeneration(Supplier<ProjectFiles> files) {
         this.files = files;
+    }
+
+    /** The model's edits could not be used, even after one retry: nothing was written. */
+    static final class Unusable extends FactoryException {
+        private static final long serialVersionUID = 1L;
+
+        Unusable(String message) {
+            super(message);
+        }
     }
 
     /** What the model's edits do: the content before (null: new) and after (null: deleted) of every file. */
@@ -57,107 +69,43 @@ final class EditGeneration {
             dialog.say("The model left " + String.join(", ", untouched) + " unchanged, though the plan named them.");
         }
         if (edits.after.keySet().stream().allMatch(p -> Objects.equals(edits.before.get(p), edits.after.get(p)))) {
-            throw new FactoryException("the model's answer changes nothing, so nothing was written; try rephrasing"
-                    + " the request.");
+            throw new Unusable("the model's answer changes nothing, so nothing was written; try rephrasing the"
+                    + " request.");
         }
         return edits;
     }
 
     /**
      * Asks {@code prompt}, reads the answer and applies it in memory; what could not be used goes back to the model
-     * once with the reasons. The second answer wins for the files it names, the first keeps the files it got right.
+     * once with the reasons, and the second answer is merged with what worked in the first ({@link ModelEdits#retry}).
      *
-     * @throws FactoryException naming every edit that still could not be used, and why
+     * @throws Unusable naming every file whose edits still could not be used, once each, and why
      */
     Edits edits(LanguageModel model, ChangePrompts.Prompt prompt, Proposal proposal, Map<String, String> contents,
                 Limits limits, ChangeDialog dialog) {
+        Set<String> creates = new LinkedHashSet<>();
+        proposal.files().stream().filter(f -> f.action() == Action.CREATE).forEach(f -> creates.add(f.path()));
+        ModelEdits.Scope scope = new ModelEdits.Scope(contents, proposal.paths(), creates, this::binaryOrLink,
+                this::exists, limits);
         String answer = ask(model, prompt);
+        ModelEdits.Result result = ModelEdits.read(answer, scope);
+        if (!result.usable()) {
+            List<String> problems = EditProblem.byFile(result.problems());
+            dialog.say("Some edits could not be used; sending them back to the model once:\n  - "
+                    + String.join("\n  - ", problems));
+            String again = ask(model, ChangePrompts.regenerate(proposal, answer, problems, contents));
+            result = ModelEdits.retry(result, again, scope);
+            if (!result.usable()) {
+                throw new Unusable("the model's edits could not be used, even after one retry, so nothing was"
+                        + " written:\n  - " + String.join("\n  - ", EditProblem.byFile(result.problems()))
+                        + "\nTry a smaller request, name the exact lines to change, or another model.");
+            }
+        }
+        result.notes().forEach(n -> dialog.say("Note: " + n + "."));
         Edits edits = new Edits();
-        List<String> problems = attempt(answer, proposal, contents, limits, edits);
-        if (problems.isEmpty()) {
-            return edits;
-        }
-        dialog.say("Some edits could not be used; sending them back to the model once:\n  - "
-                + String.join("\n  - ", problems));
-        String again = ask(model, ChangePrompts.regenerate(proposal, answer, problems, contents));
-        Edits second = new Edits();
-        List<String> remaining = new ArrayList<>(attempt(again, proposal, contents, limits, second));
-        Edits merged = new Edits();
-        for (String path : proposal.paths()) {
-            if (second.after.containsKey(path)) {
-                put(merged, second, path);
-            } else if (edits.after.containsKey(path)) {
-                put(merged, edits, path);
-            } else if (mentions(problems, path) && !mentions(remaining, path)) {
-                problems.stream().filter(p -> p.startsWith(path + ":")).findFirst().ifPresent(remaining::add);
-            }
-        }
-        if (!remaining.isEmpty()) {
-            throw new FactoryException("the model's edits could not be applied, even after one retry, so nothing"
-                    + " was written:\n  - " + String.join("\n  - ", remaining) + "\nTry a smaller request, name"
-                    + " the exact lines to change, or another model.");
-        }
-        return merged;
-    }
-
-    private static void put(Edits into, Edits from, String path) {
-        into.before.put(path, from.before.get(path));
-        into.after.put(path, from.after.get(path));
-    }
-
-    private static boolean mentions(List<String> problems, String path) {
-        return problems.stream().anyMatch(p -> p.startsWith(path + ":") || p.startsWith(path + " "));
-    }
-
-    /**
-     * Reads one answer into {@code edits} (only files whose every edit applied); returns what went wrong, each
-     * problem starting with the path it concerns when it concerns one.
-     */
-    private List<String> attempt(String answer, Proposal proposal, Map<String, String> contents, Limits limits,
-                                 Edits edits) {
-        EditBlocks.Parsed parsed = EditBlocks.parse(answer);
-        List<String> problems = new ArrayList<>(parsed.problems());
-        if (parsed.truncated()) {
-            problems.add("the answer was cut off in the middle of an edit: write shorter edits, one file at a time");
-        }
-        List<String> safety = ChangeSafety.problems(parsed.changes(), this::binaryOrLink, proposal.paths(), limits);
-        problems.addAll(safety);
-        for (FileChange change : parsed.changes()) {
-            String path = change.path();
-            if (mentions(safety, path)) {
-                continue;
-            }
-            if (change instanceof FileChange.Modify modify) {
-                String original = contents.get(path);
-                if (original == null) {
-                    problems.add(path + ": it does not exist, so it cannot be edited; create it with NEW FILE");
-                    continue;
-                }
-                EditApplier.Result r = EditApplier.apply(original, modify.edits());
-                if (r instanceof EditApplier.Refused refused) {
-                    problems.add(path + ": edit " + (refused.editIndex() + 1) + " of " + modify.edits().size()
-                            + ": " + refused.reason());
-                    continue;
-                }
-                edits.before.put(path, original);
-                edits.after.put(path, ((EditApplier.Applied) r).content());
-            } else if (change instanceof FileChange.Create create) {
-                if (contents.containsKey(path) || exists(path)) {
-                    problems.add(path + ": it already exists; change it with FILE: and SEARCH/REPLACE blocks");
-                    continue;
-                }
-                edits.before.put(path, null);
-                edits.after.put(path, create.content());
-            } else {
-                if (!contents.containsKey(path)) {
-                    problems.add(path + ": it does not exist, so it cannot be deleted");
-                    continue;
-                }
-                edits.before.put(path, contents.get(path));
-                edits.after.put(path, null);
-            }
-        }
-        return problems;
+        edits.before.putAll(result.before());
+        edits.after.putAll(result.after());
+        return edits;
     }
 
     private boolean binaryOrLink(String path) {

@@ -232,13 +232,111 @@ class ChangeOrderServiceTest {
                 + "        return \"Hi\";\n>>>>>>> REPLACE\n\n" + newFarewell("java");
         model.answers.add(absent);
         model.answers.add(absent);
-        FactoryException e = assertThrows(FactoryException.class, () -> changeWith(new Dialog()));
-        assertTrue(e.getMessage().contains(GREETER + ": edit 1 of 1"), e.getMessage());
-        assertTrue(e.getMessage().contains("nothing was written"), e.getMessage());
+        ChangeOutcome outcome = changeWith(new Dialog());
+        assertEquals(Result.REFUSED, outcome.result());
+        String note = outcome.record().note();
+        assertTrue(note.contains(GREETER + ": edit 1 of 1"), note);
+        assertTrue(note.contains("nothing was written"), note);
+        assertEquals(1, note.split(java.util.regex.Pattern.quote(GREETER), -1).length - 1, "named once: " + note);
         assertUntouched(before, head);
         try (CodeFactory f = factory(Map.of())) {
             assertEquals(ChangeRecord.Status.ABANDONED, f.history().get(0).status());
         }
+    }
+
+    @Test
+    void an_answer_that_changes_nothing_is_refused_with_nothing_written() throws Exception {
+        Map<String, String> before = tree();
+        String head = git("rev-parse", "HEAD");
+        model.answers.add(plan());
+        model.answers.add("FILE: " + GREETER + "\n<<<<<<< SEARCH\n    public String greet(String name) {\n=======\n"
+                + "    public String greet(String name) {\n>>>>>>> REPLACE\n");
+        ChangeOutcome outcome = changeWith(new Dialog());
+        assertEquals(Result.REFUSED, outcome.result());
+        assertTrue(outcome.record().note().contains("changes nothing"), outcome.record().note());
+        assertUntouched(before, head);
+    }
+
+    // ---- answers that must never commit a wrong file ------------------------------------------------------------------
+
+    @Test
+    void a_search_holding_a_heading_underline_is_read_whole_and_the_file_is_right() throws Exception {
+        String guide = "Guide\n=====\n\nOld intro.\n\nUsage\n=======\n\nRun it.\n";
+        write("docs/guide.rst", guide);
+        git("add", "-A");
+        git("commit", "-q", "-m", "guide");
+        model.answers.add(planOf("docs/guide.rst", "modify"));
+        // the SEARCH and REPLACE parts both hold the title's underline; the second block's hold a 7-sign one
+        model.answers.add("FILE: docs/guide.rst\n<<<<<<< SEARCH\nGuide\n=====\n\nOld intro.\n=======\nGuide\n=====\n"
+                + "\nNew intro.\n>>>>>>> REPLACE\n<<<<<<< SEARCH\nUsage\n=======\n\nRun it.\n=======\nUsage\n=======\n"
+                + "\nRun it twice.\n>>>>>>> REPLACE\n");
+        ChangeOutcome outcome = changeWith(new Dialog());
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertEquals("Guide\n=====\n\nNew intro.\n\nUsage\n=======\n\nRun it twice.\n", read("docs/guide.rst"));
+        assertEquals(2, model.bodies.size(), "read right the first time, no retry");
+    }
+
+    @Test
+    void a_new_file_holding_bare_fences_is_never_cut_short_but_asked_again() throws Exception {
+        String usage = "# Usage\n\n```\nfactory change \"...\"\n```\n\nThen review the diff.\n";
+        model.answers.add(planOf("docs/usage.md", "create"));
+        model.answers.add("NEW FILE: docs/usage.md\n```markdown\n" + usage + "```\n");
+        model.answers.add("NEW FILE: docs/usage.md\n````markdown\n" + usage + "````\n");
+        ChangeOutcome outcome = changeWith(new Dialog());
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertEquals(usage, read("docs/usage.md"));
+        assertEquals(3, model.bodies.size(), "the ambiguous answer went back once");
+        assertTrue(model.bodies.get(2).contains("docs/usage.md") && model.bodies.get(2).contains("longer fence"),
+                model.bodies.get(2));
+    }
+
+    @Test
+    void a_retry_that_sends_only_the_corrected_block_keeps_the_good_blocks_of_the_first_answer() throws Exception {
+        model.answers.add(plan());
+        String greet = "    public String greet(String name) {\n        return \"Hello, \" + name;\n=======\n"
+                + "    public String greet(String name) {\n        return \"Hi, \" + name;\n>>>>>>> REPLACE\n";
+        model.answers.add("FILE: " + GREETER + "\n<<<<<<< SEARCH\n" + greet
+                + "<<<<<<< SEARCH\n    public String yell(String name) {\n=======\n    public String yell(String who) {\n"
+                + ">>>>>>> REPLACE\n\n" + newFarewell("java"));
+        model.answers.add("Sorry, here is the corrected block.\n\nFILE: " + GREETER + "\n<<<<<<< SEARCH\n"
+                + "    public String shout(String name) {\n=======\n    public String shout(String who) {\n"
+                + ">>>>>>> REPLACE\n");
+        ChangeOutcome outcome = changeWith(new Dialog());
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertEquals(GREETER_TEXT.replace("return \"Hello, \" + name;\n    }\n\n    public String shout(String name)",
+                "return \"Hi, \" + name;\n    }\n\n    public String shout(String who)"), read(GREETER));
+        assertEquals("package demo;\n\npublic final class Farewell {\n}\n", read(FAREWELL));
+    }
+
+    @Test
+    void a_retry_that_sends_every_block_again_applies_each_once() throws Exception {
+        model.answers.add(plan());
+        String good = "<<<<<<< SEARCH\n    public String greet(String name) {\n=======\n"
+                + "    public String greet(String name) {\n        // greets\n>>>>>>> REPLACE\n";
+        model.answers.add("FILE: " + GREETER + "\n" + good + "<<<<<<< SEARCH\n    public String yell(String name) {\n"
+                + "=======\n    public String yell(String who) {\n>>>>>>> REPLACE\n\n" + newFarewell("java"));
+        model.answers.add("FILE: " + GREETER + "\n" + good + "<<<<<<< SEARCH\n    public String shout(String name) {\n"
+                + "=======\n    public String shout(String who) {\n>>>>>>> REPLACE\n\n" + newFarewell("java"));
+        ChangeOutcome outcome = changeWith(new Dialog());
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertEquals(GREETER_TEXT.replace("    public String greet(String name) {\n",
+                "    public String greet(String name) {\n        // greets\n").replace("shout(String name)",
+                "shout(String who)"), read(GREETER));
+    }
+
+    @Test
+    void a_retry_that_leaves_out_a_failed_block_is_refused_rather_than_half_done() throws Exception {
+        Map<String, String> before = tree();
+        String head = git("rev-parse", "HEAD");
+        model.answers.add(plan());
+        String bad = "<<<<<<< SEARCH\n    public String yell(String name) {\n=======\n    public String yell(String w) {\n"
+                + ">>>>>>> REPLACE\n";
+        model.answers.add("FILE: " + GREETER + "\n" + bad + bad.replace("yell", "holler") + "\n" + newFarewell("java"));
+        model.answers.add("FILE: " + GREETER + "\n" + bad.replace("yell", "shout") + "\n");
+        ChangeOutcome outcome = changeWith(new Dialog());
+        assertEquals(Result.REFUSED, outcome.result());
+        assertTrue(outcome.record().note().contains("2 of its blocks could not be used"), outcome.record().note());
+        assertUntouched(before, head);
     }
 
     @Test
@@ -328,12 +426,12 @@ class ChangeOrderServiceTest {
         String big = "NEW FILE: " + FAREWELL + "\n```\n" + "x".repeat(3000) + "\n```\n";
         model.answers.add(big);
         model.answers.add(big);
-        FactoryException e;
+        ChangeOutcome outcome;
         try (CodeFactory f = factory(Map.of("change.max-bytes", "2KB"))) {
-            e = assertThrows(FactoryException.class, () -> f.change(ChangeCommand.of("Add a farewell"),
-                    new Dialog()));
+            outcome = f.change(ChangeCommand.of("Add a farewell"), new Dialog());
         }
-        assertTrue(e.getMessage().contains("bytes"), e.getMessage());
+        assertEquals(Result.REFUSED, outcome.result());
+        assertTrue(outcome.record().note().contains("bytes"), outcome.record().note());
         assertUntouched(before, head);
     }
 
@@ -624,6 +722,13 @@ class ChangeOrderServiceTest {
                 + "\", \"reason\": \"it is about greeting\"}], \"files\": ["
                 + "{\"path\": \"" + GREETER + "\", \"action\": \"modify\", \"reason\": \"greet says Hi\"},"
                 + "{\"path\": \"" + FAREWELL + "\", \"action\": \"create\", \"reason\": \"the farewell\"}]}";
+    }
+
+    /** A plan that touches one file, {@code path}, by {@code action}. */
+    private String planOf(String path, String action) {
+        return "{\"summary\": \"Change " + path + ".\", \"specs\": [{\"id\": \"" + specId + "\", \"reason\": \"it"
+                + " is about greeting\"}], \"files\": [{\"path\": \"" + path + "\", \"action\": \"" + action
+                + "\", \"reason\": \"asked for\"}]}";
     }
 
     private static String edits() {

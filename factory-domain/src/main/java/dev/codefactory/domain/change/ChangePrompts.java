@@ -200,11 +200,15 @@ public final class ChangePrompts {
                 .append("\n\n");
         user.append("Your previous edits:\n").append(data.block("ANSWER", text(previousAnswer))).append("\n\n");
         user.append(currentContents(proposal, contents, data));
-        user.append("Write the edits again for the files concerned.");
+        user.append("Write the edits again for the files concerned: one corrected block for every block that"
+                + " failed or was skipped.");
         String system = "You are a senior software engineer carrying out an approved change order in a software "
-                + "project. Your previous edits could not be applied. Write them again for the files concerned, "
-                + "correcting what the problems name. Copy every SEARCH part exactly from the current content given "
-                + "here, not from memory and not from your previous edits.\n\n"
+                + "project. Some of your previous edits could not be applied. For each file the problems name, write "
+                + "again every block that failed or was skipped, corrected, one block for each. The blocks of your "
+                + "previous answer that worked are kept: you need not send them again, and a block you do send with "
+                + "the same SEARCH part as one of them replaces it. Copy every SEARCH part exactly from the current "
+                + "content given here, not from memory and not from your previous edits. A new file whose content "
+                + "holds ``` lines goes in a fence of four backticks (````).\n\n"
                 + EditBlocks.formatInstructions() + "\n" + DATA_RULE;
         return new Prompt(system, data.finish(user.toString()));
     }

@@ -31,13 +31,13 @@ public final class ChangeSafety {
      * @param isBinaryOrSymlink whether a path names an existing binary file or a symbolic link in the project
      * @param plannedPaths      the paths of the approved plan
      */
-    public static List<String> problems(List<FileChange> changes, Predicate<String> isBinaryOrSymlink,
+    public static List<EditProblem> problems(List<FileChange> changes, Predicate<String> isBinaryOrSymlink,
             Set<String> plannedPaths, Limits limits) {
         Objects.requireNonNull(changes, "changes");
         Objects.requireNonNull(isBinaryOrSymlink, "isBinaryOrSymlink");
         Objects.requireNonNull(plannedPaths, "plannedPaths");
         Objects.requireNonNull(limits, "limits");
-        List<String> problems = new ArrayList<>();
+        List<EditProblem> problems = new ArrayList<>();
         Set<String> paths = new LinkedHashSet<>();
         long bytes = 0;
         String largest = null;
@@ -51,29 +51,30 @@ public final class ChangeSafety {
                 largest = path;
                 largestBytes = written;
             }
-            var shape = PathRules.problem(path);
+            var shape = PathRules.editProblem(path);
             if (shape.isPresent()) {
                 problems.add(shape.get());
                 continue; // a malformed path is not looked up on disk
             }
             if (isBinaryOrSymlink.test(path)) {
-                problems.add(path + " is a binary file or a symbolic link: Code-Factory does not write those;"
-                        + " leave it out of the change and edit it by hand");
+                problems.add(new EditProblem(path, "it is a binary file or a symbolic link: Code-Factory does not"
+                        + " write those; leave it out of the change and edit it by hand"));
             }
             if (!plannedPaths.contains(path)) {
-                problems.add(path + " is not in the approved plan: leave it out, or revise the plan to include it"
-                        + " and have it approved again");
+                problems.add(new EditProblem(path, "it is not in the approved plan: leave it out, or revise the plan"
+                        + " to include it and have it approved again"));
             }
         }
         if (paths.size() > limits.maxFiles()) {
             List<String> beyond = new ArrayList<>(paths).subList(limits.maxFiles(), paths.size());
-            problems.add("the change touches " + paths.size() + " files, more than the limit of " + limits.maxFiles()
-                    + " (beyond it: " + String.join(", ", beyond) + "): split it into smaller changes");
+            problems.add(EditProblem.general("the change touches " + paths.size() + " files, more than the limit of "
+                    + limits.maxFiles() + " (beyond it: " + String.join(", ", beyond) + "): split it into smaller"
+                    + " changes"));
         }
         if (bytes > limits.maxBytes()) {
-            problems.add("the change writes " + bytes + " bytes, more than the limit of " + limits.maxBytes()
-                    + " (the most in " + largest + ": " + largestBytes + " bytes): split it into smaller changes"
-                    + " or raise the limit");
+            problems.add(EditProblem.general("the change writes " + bytes + " bytes, more than the limit of "
+                    + limits.maxBytes() + " (the most in " + largest + ": " + largestBytes + " bytes): split it into"
+                    + " smaller changes or raise the limit"));
         }
         return problems;
     }

@@ -17,26 +17,39 @@ final class PathRules {
         if (path == null || path.isBlank()) {
             return Optional.of("a file path is empty: name the file relative to the project root");
         }
+        return clause(path).map(c -> path.replace('\0', '?') + " " + c);
+    }
+
+    /** {@link #problem} as an {@link EditProblem} of {@code path}, or empty when its shape is fine. */
+    static Optional<EditProblem> editProblem(String path) {
+        if (path == null || path.isBlank()) {
+            return Optional.of(EditProblem.general("a file path is empty: name the file relative to the project root"));
+        }
+        return clause(path).map(c -> new EditProblem(path.replace('\0', '?'), "it " + c));
+    }
+
+    /** What is wrong with a non-blank {@code path}, as a clause without its subject ("is absolute: ..."). */
+    private static Optional<String> clause(String path) {
         if (path.indexOf('\0') >= 0) {
-            return Optional.of(path.replace('\0', '?') + " contains a NUL character: use a plain relative path");
+            return Optional.of("contains a NUL character: use a plain relative path");
         }
         if (path.indexOf('\\') >= 0) {
-            return Optional.of(path + " contains backslashes: use forward slashes (src/main/App.java)");
+            return Optional.of("contains backslashes: use forward slashes (src/main/App.java)");
         }
         if (path.startsWith("/") || path.startsWith("~") || path.matches("^[A-Za-z]:.*")) {
-            return Optional.of(path + " is absolute: give the path relative to the project root");
+            return Optional.of("is absolute: give the path relative to the project root");
         }
         String[] segments = path.split("/", -1);
         for (String segment : segments) {
             if (segment.equals("..")) {
-                return Optional.of(path + " contains a '..' segment: stay inside the project, relative to its root");
+                return Optional.of("contains a '..' segment: stay inside the project, relative to its root");
             }
             if (segment.toLowerCase(Locale.ROOT).equals(".git")) {
-                return Optional.of(path + " is inside .git: Git's own files are never edited; leave it out");
+                return Optional.of("is inside .git: Git's own files are never edited; leave it out");
             }
         }
         if (segments[0].toLowerCase(Locale.ROOT).equals(".factory")) {
-            return Optional.of(path + " is inside .factory: Code-Factory's own files are never edited; leave it out");
+            return Optional.of("is inside .factory: Code-Factory's own files are never edited; leave it out");
         }
         return Optional.empty();
     }

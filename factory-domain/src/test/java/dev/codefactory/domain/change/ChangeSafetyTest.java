@@ -17,7 +17,11 @@ class ChangeSafetyTest {
     private static final Predicate<String> NOTHING_BINARY = p -> false;
 
     private static List<String> problems(FileChange change) {
-        return ChangeSafety.problems(List.of(change), NOTHING_BINARY, Set.of(change.path()), ROOMY);
+        return texts(ChangeSafety.problems(List.of(change), NOTHING_BINARY, Set.of(change.path()), ROOMY));
+    }
+
+    private static List<String> texts(List<EditProblem> problems) {
+        return problems.stream().map(EditProblem::toString).toList();
     }
 
     private static void assertOneProblem(String path, String expectedStart) {
@@ -36,57 +40,57 @@ class ChangeSafetyTest {
 
     @Test
     void refuses_absolute_paths() {
-        assertOneProblem("/etc/passwd", "/etc/passwd is absolute: give the path relative to the project root");
-        assertOneProblem("C:/Windows/x", "C:/Windows/x is absolute");
-        assertOneProblem("~/notes", "~/notes is absolute");
+        assertOneProblem("/etc/passwd", "/etc/passwd: it is absolute: give the path relative to the project root");
+        assertOneProblem("C:/Windows/x", "C:/Windows/x: it is absolute");
+        assertOneProblem("~/notes", "~/notes: it is absolute");
     }
 
     @Test
     void refuses_dot_dot_segments_but_not_dots_inside_names() {
-        assertOneProblem("src/../../x", "src/../../x contains a '..' segment: stay inside the project");
+        assertOneProblem("src/../../x", "src/../../x: it contains a '..' segment: stay inside the project");
         assertEquals(List.of(), problems(new FileChange.Delete("src/a..b/x.txt")));
     }
 
     @Test
     void refuses_git_and_factory_directories() {
-        assertOneProblem(".git/config", ".git/config is inside .git");
-        assertOneProblem(".git", ".git is inside .git");
-        assertOneProblem("sub/.git/hooks/pre-commit", "sub/.git/hooks/pre-commit is inside .git");
-        assertOneProblem(".factory/state.json", ".factory/state.json is inside .factory");
-        assertOneProblem(".factory", ".factory is inside .factory");
+        assertOneProblem(".git/config", ".git/config: it is inside .git");
+        assertOneProblem(".git", ".git: it is inside .git");
+        assertOneProblem("sub/.git/hooks/pre-commit", "sub/.git/hooks/pre-commit: it is inside .git");
+        assertOneProblem(".factory/state.json", ".factory/state.json: it is inside .factory");
+        assertOneProblem(".factory", ".factory: it is inside .factory");
         assertEquals(List.of(), problems(new FileChange.Delete(".gitignore")));
         assertEquals(List.of(), problems(new FileChange.Delete("docs/.factory/x")));
     }
 
     @Test
     void refuses_nul_and_backslashes() {
-        assertOneProblem("src\\A.java", "src\\A.java contains backslashes: use forward slashes");
-        assertOneProblem("a\u0000b", "a?b contains a NUL character");
+        assertOneProblem("src\\A.java", "src\\A.java: it contains backslashes: use forward slashes");
+        assertOneProblem("a\u0000b", "a?b: it contains a NUL character");
     }
 
     @Test
     void refuses_binary_files_and_symlinks() {
         FileChange change = new FileChange.Modify("img/logo.png", List.of(new Edit("x", "y")));
-        List<String> problems = ChangeSafety.problems(List.of(change), "img/logo.png"::equals,
-                Set.of("img/logo.png"), ROOMY);
-        assertEquals(List.of("img/logo.png is a binary file or a symbolic link: Code-Factory does not write those;"
-                + " leave it out of the change and edit it by hand"), problems);
+        List<String> problems = texts(ChangeSafety.problems(List.of(change), "img/logo.png"::equals,
+                Set.of("img/logo.png"), ROOMY));
+        assertEquals(List.of("img/logo.png: it is a binary file or a symbolic link: Code-Factory does not write"
+                + " those; leave it out of the change and edit it by hand"), problems);
     }
 
     @Test
     void refuses_files_not_in_the_approved_plan() {
-        List<String> problems = ChangeSafety.problems(List.of(new FileChange.Delete("src/Other.java")),
-                NOTHING_BINARY, Set.of("src/A.java"), ROOMY);
-        assertEquals(List.of("src/Other.java is not in the approved plan: leave it out, or revise the plan to include"
-                + " it and have it approved again"), problems);
+        List<String> problems = texts(ChangeSafety.problems(List.of(new FileChange.Delete("src/Other.java")),
+                NOTHING_BINARY, Set.of("src/A.java"), ROOMY));
+        assertEquals(List.of("src/Other.java: it is not in the approved plan: leave it out, or revise the plan to"
+                + " include it and have it approved again"), problems);
     }
 
     @Test
     void refuses_more_files_than_the_limit_naming_those_beyond_it() {
         List<FileChange> changes = List.of(new FileChange.Delete("a"), new FileChange.Delete("b"),
                 new FileChange.Delete("c"));
-        List<String> problems = ChangeSafety.problems(changes, NOTHING_BINARY, Set.of("a", "b", "c"),
-                new Limits(2, 100));
+        List<String> problems = texts(ChangeSafety.problems(changes, NOTHING_BINARY, Set.of("a", "b", "c"),
+                new Limits(2, 100)));
         assertEquals(List.of("the change touches 3 files, more than the limit of 2 (beyond it: c): split it into"
                 + " smaller changes"), problems);
     }
@@ -95,8 +99,8 @@ class ChangeSafetyTest {
     void refuses_more_bytes_than_the_limit_counting_new_files_and_replacements() {
         List<FileChange> changes = List.of(new FileChange.Create("a", "12345"),
                 new FileChange.Modify("b", List.of(new Edit("x", "123"), new Edit("y", "é"))));
-        List<String> ok = ChangeSafety.problems(changes, NOTHING_BINARY, Set.of("a", "b"), new Limits(5, 10));
-        List<String> tooMuch = ChangeSafety.problems(changes, NOTHING_BINARY, Set.of("a", "b"), new Limits(5, 9));
+        List<String> ok = texts(ChangeSafety.problems(changes, NOTHING_BINARY, Set.of("a", "b"), new Limits(5, 10)));
+        List<String> tooMuch = texts(ChangeSafety.problems(changes, NOTHING_BINARY, Set.of("a", "b"), new Limits(5, 9)));
 
         assertEquals(List.of(), ok);
         assertEquals(List.of("the change writes 10 bytes, more than the limit of 9 (the most in a: 5 bytes): split it"

@@ -2,6 +2,7 @@ package dev.codefactory.domain.change;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codefactory.domain.plan.Edit;
 import java.util.List;
@@ -196,5 +197,69 @@ class EditApplierTest {
         String text = "x\n".repeat(7);
         assertEquals("the search text appears 7 times (lines 1, 2, 3, 4, 5, ...): add surrounding lines to make it"
                 + " unique", refused(text, new Edit("x\n", "y\n")).reason());
+    }
+
+    @Test
+    void matches_a_file_indented_with_tabs_where_the_edit_has_spaces_and_writes_tabs() {
+        String tabs = "class A {\n\tvoid a() {\n\t\treturn;\n\t}\n}\n";
+        EditApplier.Applied a = applied(tabs, new Edit("    void a() {\n        return;\n    }\n",
+                "    void a() {\n        log();\n        return;\n    }\n"));
+
+        assertEquals("class A {\n\tvoid a() {\n\t\tlog();\n\t\treturn;\n\t}\n}\n", a.content());
+        assertEquals(List.of("edit 1 matched at line 2 after reading its indentation as tabs of 4 columns"), a.notes());
+    }
+
+    @Test
+    void matches_a_file_indented_with_spaces_where_the_edit_has_tabs() {
+        String spaces = "def f():\n  if x:\n    y()\n";
+        EditApplier.Applied a = applied(spaces, new Edit("\tif x:\n\t\ty()\n", "\tif x:\n\t\tz()\n"));
+
+        assertEquals("def f():\n  if x:\n    z()\n", a.content());
+    }
+
+    @Test
+    void a_search_with_one_extra_trailing_blank_line_matches_without_it() {
+        String text = "a = 1\nb = 2\nc = 3\n";
+        EditApplier.Applied a = applied(text, new Edit("a = 1\nb = 2\n\n", "a = 10\nb = 2\n\n"));
+
+        assertEquals("a = 10\nb = 2\nc = 3\n", a.content());
+        assertEquals(List.of("edit 1 matched at line 1 after dropping a trailing blank line from its search text"),
+                a.notes());
+    }
+
+    @Test
+    void two_extra_trailing_blank_lines_are_not_forgiven() {
+        assertInstanceOf(EditApplier.Refused.class,
+                EditApplier.apply("a\nb\nc\n", List.of(new Edit("a\nb\n\n\n", "x\n"))));
+    }
+
+    @Test
+    void a_search_that_elides_lines_is_refused_naming_the_elision() {
+        EditApplier.Refused r = refused(JAVA, new Edit("    int a() {\n        // ... existing code ...\n    }\n",
+                "    int a() {\n        return 7;\n    }\n"));
+
+        assertEquals("the search text was not found: its line 2 (// ... existing code ...) leaves lines out; copy"
+                + " every line of the file exactly, without eliding any", r.reason());
+    }
+
+    @Test
+    void a_spread_operator_is_not_taken_for_an_elision() {
+        String js = "f(\n  ...args,\n);\n";
+        assertEquals("f(\n  ...rest,\n);\n", applied(js, new Edit("  ...args,\n", "  ...rest,\n")).content());
+        assertTrue(refused(js, new Edit("  ...argz,\n", "x\n")).reason().contains("closest lines"));
+    }
+
+    @Test
+    void apply_each_keeps_the_edits_that_apply_and_reports_every_one_that_does_not() {
+        EditApplier.Each each = EditApplier.applyEach(JAVA, List.of(
+                new Edit("return 1;", "return 10;"),
+                new Edit("return 9;", "return 90;"),
+                new Edit("return 2;", "return 20;"),
+                new Edit("    }\n", "    } // end\n")));
+
+        assertEquals(JAVA.replace("return 1;", "return 10;").replace("return 2;", "return 20;"), each.content());
+        assertEquals(List.of(0, 2), each.applied());
+        assertEquals(List.of(1, 3), each.refused().stream().map(EditApplier.Refused::editIndex).toList());
+        assertTrue(each.refused().get(1).reason().startsWith("the search text appears 2 times"));
     }
 }

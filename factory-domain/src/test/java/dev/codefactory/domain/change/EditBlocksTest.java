@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.codefactory.domain.plan.Edit;
 import dev.codefactory.domain.plan.FileChange;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EditBlocksTest {
@@ -20,7 +22,7 @@ class EditBlocksTest {
             + "    return 'hello'\n"
             + ">>>>>>> REPLACE\n";
 
-    private static final FileChange EXPECTED = new FileChange.Modify("src/app.py", List.of(
+    private static final FileChange.Modify EXPECTED = new FileChange.Modify("src/app.py", List.of(
             new Edit("def greet():\n    return 'hi'\n", "def greet():\n    return 'hello'\n")));
 
     private static void assertClean(EditBlocks.Parsed parsed, FileChange... expected) {
@@ -116,7 +118,7 @@ class EditBlocksTest {
 
         assertFalse(parsed.truncated());
         assertEquals(List.of(new FileChange.Modify("a.txt", List.of(new Edit("two\n", "2\n")))), parsed.changes());
-        assertEquals(List.of("block 1 for a.txt has no >>>>>>> REPLACE line before the next block; it was skipped"),
+        assertEquals(List.of("a.txt: block 1 has no >>>>>>> REPLACE line before the next block; it was skipped"),
                 parsed.problems());
     }
 
@@ -127,7 +129,7 @@ class EditBlocksTest {
 
         assertEquals(List.of(), parsed.changes());
         assertEquals(1, parsed.problems().size());
-        assertTrue(parsed.problems().get(0).startsWith("block 1 for a.txt has an empty SEARCH part: an edit must be"
+        assertTrue(parsed.problems().get(0).startsWith("a.txt: block 1 has an empty SEARCH part: an edit must be"
                 + " anchored on existing text"), parsed.problems().get(0));
     }
 
@@ -196,7 +198,7 @@ class EditBlocksTest {
         EditBlocks.Parsed parsed = EditBlocks.parse("NEW FILE: a.txt\nhello\n");
 
         assertEquals(List.of(), parsed.changes());
-        assertEquals(List.of("NEW FILE a.txt: its content must follow in a code fence (```); it was skipped"),
+        assertEquals(List.of("a.txt: its content (NEW FILE) must follow in a code fence (```); it was skipped"),
                 parsed.problems());
     }
 
@@ -206,7 +208,7 @@ class EditBlocksTest {
 
         assertFalse(parsed.truncated());
         assertEquals(List.of(EXPECTED), parsed.changes());
-        assertTrue(parsed.problems().get(0).startsWith("NEW FILE a.txt: its code fence is not closed"));
+        assertTrue(parsed.problems().get(0).startsWith("a.txt: its code fence (NEW FILE) is not closed"));
     }
 
     @Test
@@ -220,8 +222,8 @@ class EditBlocksTest {
         EditBlocks.Parsed parsed = EditBlocks.parse(raw);
 
         assertEquals(List.of(new FileChange.Create("src/app.py", "x\n")), parsed.changes());
-        assertEquals(List.of("src/app.py is created above and edited again here; the later FILE section was skipped:"
-                + " name each file in one way only"), parsed.problems());
+        assertEquals(List.of("src/app.py: it is created above and edited again below; the later FILE section was"
+                + " skipped: name each file in one way only"), parsed.problems());
     }
 
     @Test
@@ -229,7 +231,7 @@ class EditBlocksTest {
         EditBlocks.Parsed parsed = EditBlocks.parse("FILE: a.txt\nI think this file is fine.\n" + ONE_EDIT);
 
         assertEquals(List.of(EXPECTED), parsed.changes());
-        assertEquals(List.of("FILE a.txt is followed by no SEARCH/REPLACE block; nothing was changed in it"),
+        assertEquals(List.of("a.txt: its FILE line is followed by no SEARCH/REPLACE block; nothing was changed in it"),
                 parsed.problems());
     }
 
@@ -241,9 +243,9 @@ class EditBlocksTest {
         assertEquals(List.of(new FileChange.Delete("../outside.txt"), new FileChange.Delete("/etc/passwd"),
                 new FileChange.Delete(".git/config")), parsed.changes());
         assertEquals(3, parsed.problems().size());
-        assertTrue(parsed.problems().get(0).startsWith("../outside.txt contains a '..' segment"));
-        assertTrue(parsed.problems().get(1).startsWith("/etc/passwd is absolute"));
-        assertTrue(parsed.problems().get(2).startsWith(".git/config is inside .git"));
+        assertTrue(parsed.problems().get(0).startsWith("../outside.txt: it contains a '..' segment"));
+        assertTrue(parsed.problems().get(1).startsWith("/etc/passwd: it is absolute"));
+        assertTrue(parsed.problems().get(2).startsWith(".git/config: it is inside .git"));
     }
 
     @Test
@@ -278,5 +280,99 @@ class EditBlocksTest {
 
         assertEquals(new FileChange.Modify("path/relative/to/root",
                 List.of(new Edit("exact existing lines\n", "replacement lines\n"))), parsed.changes().get(0));
+    }
+
+    // ---- answers that can be read more than one way -------------------------------------------------------------
+
+    private static EditBlocks.Context knowing(String path, String content) {
+        return new EditBlocks.Context(Map.of(path, content), Set.of(path), Set.of());
+    }
+
+    @Test
+    void a_heading_underline_in_the_search_part_is_not_taken_for_the_divider() {
+        String raw = "FILE: doc.md\n<<<<<<< SEARCH\nTitle\n=====\n\nold\n=======\nTitle\n=====\n\nnew\n>>>>>>> REPLACE\n";
+        FileChange expected = new FileChange.Modify("doc.md", List.of(new Edit("Title\n=====\n\nold\n",
+                "Title\n=====\n\nnew\n")));
+
+        assertClean(EditBlocks.parse(raw), expected); // the one line of exactly seven signs
+        assertClean(EditBlocks.parse(raw, knowing("doc.md", "Title\n=====\n\nold\n")), expected);
+    }
+
+    @Test
+    void seven_sign_underlines_are_told_from_the_divider_by_the_file() {
+        String raw = "FILE: doc.rst\n<<<<<<< SEARCH\nChapter\n=======\n\nold\n=======\nChapter\n=======\n\nnew\n"
+                + ">>>>>>> REPLACE\n";
+        assertClean(EditBlocks.parse(raw, knowing("doc.rst", "Intro\n\nChapter\n=======\n\nold\n")),
+                new FileChange.Modify("doc.rst", List.of(new Edit("Chapter\n=======\n\nold\n",
+                        "Chapter\n=======\n\nnew\n"))));
+
+        EditBlocks.Parsed blind = EditBlocks.parse(raw);
+        assertEquals(List.of(), blind.changes());
+        assertEquals(Map.of("doc.rst", 1), blind.skipped());
+        assertTrue(blind.problems().get(0).startsWith("doc.rst: block 1 holds 3 lines of = signs"),
+                blind.problems().toString());
+    }
+
+    @Test
+    void a_second_replace_line_before_any_other_block_makes_the_block_unclear() {
+        String raw = "FILE: a.txt\n<<<<<<< SEARCH\none\n=======\nuno\n>>>>>>> REPLACE\ndos\n>>>>>>> REPLACE\n";
+        EditBlocks.Parsed parsed = EditBlocks.parse(raw);
+
+        assertEquals(List.of(), parsed.changes());
+        assertTrue(parsed.problems().get(0).contains("second >>>>>>> REPLACE line"), parsed.problems().toString());
+        assertEquals(Map.of("a.txt", 1), parsed.skipped());
+    }
+
+    @Test
+    void a_new_file_holding_bare_fences_in_a_fence_as_long_is_refused_not_cut_short() {
+        String raw = "NEW FILE: docs/usage.md\n```markdown\n# Usage\n\n```\nrun it\n```\n\nThe end.\n```\n";
+        EditBlocks.Parsed parsed = EditBlocks.parse(raw);
+
+        assertEquals(List.of(), parsed.changes());
+        assertEquals(Map.of("docs/usage.md", 1), parsed.skipped());
+        assertTrue(parsed.problems().get(0).contains("could end at more than one of them")
+                && parsed.problems().get(0).contains("(````)"), parsed.problems().toString());
+    }
+
+    @Test
+    void a_new_file_whose_fences_cannot_pair_is_refused() {
+        EditBlocks.Parsed parsed = EditBlocks.parse("NEW FILE: a.md\n```\nx\n```sh\nrun\n```\n");
+
+        assertEquals(List.of(), parsed.changes());
+        assertTrue(parsed.problems().get(0).contains("none of them"), parsed.problems().toString());
+    }
+
+    // ---- other shapes models write ------------------------------------------------------------------------------
+
+    @Test
+    void reads_the_path_on_the_line_before_the_fence_as_aider_writes_it() {
+        String raw = "Here you go.\n\nsrc/app.py\n```python\n" + ONE_EDIT.substring(ONE_EDIT.indexOf('\n') + 1)
+                + "```\n\n`src/util.py`\n```python\n<<<<<<< SEARCH\nx = 1\n=======\nx = 2\n>>>>>>> REPLACE\n```\n";
+        assertClean(EditBlocks.parse(raw), EXPECTED,
+                new FileChange.Modify("src/util.py", List.of(new Edit("x = 1\n", "x = 2\n"))));
+    }
+
+    @Test
+    void a_path_line_starts_a_new_file_even_after_a_file_header() {
+        String raw = ONE_EDIT + "\nMakefile\n<<<<<<< SEARCH\nall:\n=======\nall: build\n>>>>>>> REPLACE\n";
+        EditBlocks.Parsed planned = EditBlocks.parse(raw, new EditBlocks.Context(Map.of(),
+                Set.of("src/app.py", "Makefile"), Set.of()));
+        assertClean(planned, EXPECTED, new FileChange.Modify("Makefile", List.of(new Edit("all:\n", "all: build\n"))));
+
+        // a bare word that is no planned path is chatter, and the block stays with the file named before it
+        EditBlocks.Parsed unplanned = EditBlocks.parse(raw);
+        assertEquals(List.of(new FileChange.Modify("src/app.py", List.of(EXPECTED.edits().get(0),
+                new Edit("all:\n", "all: build\n")))), unplanned.changes());
+    }
+
+    @Test
+    void an_empty_search_creates_a_file_the_plan_creates() {
+        String raw = "src/new.py\n```python\n<<<<<<< SEARCH\n=======\ndef f():\n    pass\n>>>>>>> REPLACE\n```\n";
+        assertClean(EditBlocks.parse(raw, new EditBlocks.Context(Map.of(), Set.of("src/new.py"), Set.of("src/new.py"))),
+                new FileChange.Create("src/new.py", "def f():\n    pass\n"));
+
+        EditBlocks.Parsed existing = EditBlocks.parse(raw, knowing("src/new.py", "old\n"));
+        assertEquals(List.of(), existing.changes());
+        assertTrue(existing.problems().get(0).contains("empty SEARCH part"), existing.problems().toString());
     }
 }
