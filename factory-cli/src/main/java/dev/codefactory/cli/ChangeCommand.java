@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
                 + " $VISUAL/$EDITOR, or reject it. It then writes the edits, shown file by file as diffs for you to"
                 + " accept or refuse; what you accept is applied in one commit, project.test-command is run, and with"
                 + " --pr the branch is pushed and a pull request opened (label code-factory).",
+            "The tests run the changed code. A file that the build, the tests or CI run (a build file, a script, a"
+                + " CI workflow, an executable, the test command's own files) is shown and must be approved by typing"
+                + " its path, even with --yes, unless --allow-build-changes. The model's text itself is never run.",
             "Nothing is written before you approve. Uncommitted work is stashed only if you say so (--stash), and"
                 + " 'factory undo' puts everything back: the branch, the index and the files as they were, your"
                 + " stashed work included. Ctrl-C stops at the next safe point, with nothing half-written.",
@@ -65,6 +68,11 @@ final class ChangeCommand implements Callable<Integer> {
     @Option(names = "--draft", description = "Open the pull request as a draft (with --pr).")
     boolean draft;
 
+    @Option(names = "--allow-build-changes", description = "Let the change write files that the build, the tests or"
+            + " CI run (build files, scripts, CI workflows, executables, the test command's own files) without"
+            + " typing each one's path; with --yes they are otherwise refused.")
+    boolean allowBuildChanges;
+
     @Option(names = "--no-cache", description = "Ask the model again even when an answer is cached.")
     boolean noCache;
 
@@ -82,7 +90,7 @@ final class ChangeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ChangeOrderUseCase.ChangeCommand command = new ChangeOrderUseCase.ChangeCommand(String.join(" ", words),
-                specIds, yes, stash, fixTests, pr, draft, !noCache);
+                specIds, yes, stash, fixTests, pr, draft, !noCache, allowBuildChanges);
         TerminalChangeDialog dialog = new TerminalChangeDialog(json ? err : out, err, root.style(), yes, stash,
                 json, root.session().terminal() && !json, root.session().environment(), this::readLine);
         CodeFactory factory = root.factory();

@@ -194,6 +194,22 @@ final class TerminalChangeDialog implements ChangeDialog {
         return approved;
     }
 
+    @Override
+    public boolean approveByName(FileDiff diff, String why) {
+        spinner.stop();
+        if (yes) { // not shown yet
+            show.println();
+            show.println(style.bold(diff.action().word() + " " + diff.path()) + "  " + style.green("+" + diff.added())
+                    + " " + style.red("-" + diff.removed()));
+            printDiff(diff.diff());
+        }
+        show.println(style.yellow(diff.path() + " is run by the build, the tests or CI (" + why + "): what the model"
+                + " wrote there runs when the tests do."));
+        show.flush();
+        String line = readLine.apply("Type its path (" + diff.path() + ") to apply it, anything else to leave it out: ");
+        return line != null && line.strip().equals(diff.path());
+    }
+
     /** y, n, a or q; the end of the input is q. */
     private String ask(String prompt) {
         while (true) {

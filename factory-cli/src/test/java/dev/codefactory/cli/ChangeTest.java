@@ -435,6 +435,50 @@ class ChangeTest {
         assertTrue(text.out().contains("abandoned"), text.out());
     }
 
+    /** The usual change plus a new script the build runs. */
+    private void scriptChangeWithAScript() {
+        model.changes.add(PLAN.replace("\"reason\": \"holds the word\"}]", "\"reason\": \"holds the word\"},"
+                + "{\"path\": \"build.sh\", \"action\": \"create\", \"reason\": \"builds it\"}]"));
+        model.changes.add(EDITS + "\nNEW FILE: build.sh\n```sh\necho building\n```\n");
+    }
+
+    @Test
+    void with_yes_a_script_the_build_runs_must_be_named_or_the_change_stops_with_4() throws IOException {
+        Map<String, String> before = files();
+        scriptChangeWithAScript();
+
+        Result r = project.run("change", REQUEST, "--yes");
+
+        assertEquals(ExitCodes.REJECTED, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("build.sh (a shell script)") && r.err().contains("typing its path"), r.err());
+        assertTrue(r.out().contains("--allow-build-changes"), r.out());
+        assertEquals(before, files());
+        assertEquals(List.of(), changeBranches());
+    }
+
+    @Test
+    void a_script_the_build_runs_is_applied_when_its_path_is_typed() throws IOException {
+        scriptChangeWithAScript();
+
+        Result r = project.runTyping("build.sh\n", "change", REQUEST, "--yes");
+
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("Type its path (build.sh)") || r.out().contains("Type its path (build.sh)"),
+                r.out() + r.err());
+        assertTrue(r.out().contains("+echo building"), "the script is shown before it is named: " + r.out());
+        assertEquals("echo building\n", project.read("build.sh"));
+    }
+
+    @Test
+    void allow_build_changes_lets_yes_write_the_script() throws IOException {
+        scriptChangeWithAScript();
+
+        Result r = project.run("change", REQUEST, "--yes", "--allow-build-changes");
+
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertEquals("echo building\n", project.read("build.sh"));
+    }
+
     @Test
     void failing_tests_leave_the_change_applied_and_exit_with_1() throws IOException {
         project.env.put("FACTORY_PROJECT_TEST_COMMAND", "echo 1 test failed; exit 1");

@@ -113,6 +113,22 @@ final class SafeProjectFiles implements dev.codefactory.port.files.ProjectFiles 
     }
 
     @Override
+    public boolean executable(String path) {
+        FileKind kind = kind(path);
+        if (kind != FileKind.TEXT && kind != FileKind.BINARY) {
+            return false;
+        }
+        try {
+            Set<PosixFilePermission> permissions = permissionsOf(shaped(path));
+            return permissions != null && (permissions.contains(PosixFilePermission.OWNER_EXECUTE)
+                    || permissions.contains(PosixFilePermission.GROUP_EXECUTE)
+                    || permissions.contains(PosixFilePermission.OTHERS_EXECUTE));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
     public Optional<String> readText(String path) {
         Path target = checked(path);
         if (locate(path, target).missing) {

@@ -107,6 +107,22 @@ class SafeProjectFilesTest {
     }
 
     @Test
+    void tells_an_executable_file_from_a_plain_one_a_folder_and_nothing() throws IOException {
+        Projects.write(root, "run.sh", "echo hi\n");
+        Projects.write(root, "plain.txt", "x\n");
+        Files.createDirectories(root.resolve("dir"));
+        Files.setPosixFilePermissions(root.resolve("run.sh"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        ProjectFiles files = files();
+
+        assertTrue(files.executable("run.sh"));
+        assertFalse(files.executable("plain.txt"));
+        assertFalse(files.executable("dir"));
+        assertFalse(files.executable("missing.sh"));
+        assertThrows(UnsafePathException.class, () -> files.executable("../outside.sh"));
+    }
+
+    @Test
     void the_refusal_names_the_path_and_the_reason() {
         UnsafePathException e = assertThrows(UnsafePathException.class, () -> files().readText("sub/.git/HEAD"));
         assertTrue(e.getMessage().startsWith("sub/.git/HEAD: refused"), e.getMessage());

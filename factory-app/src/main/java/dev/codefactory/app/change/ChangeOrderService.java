@@ -9,6 +9,7 @@ import dev.codefactory.app.spec.ListSpecsUseCase.SpecQuery;
 import dev.codefactory.app.spec.SpecCatalog;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.change.BuildFiles;
 import dev.codefactory.domain.change.ChangeCandidates;
 import dev.codefactory.domain.change.ChangeLogs;
 import dev.codefactory.domain.change.ChangePrompts;
@@ -207,6 +208,17 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
         // 3. plan review
         dialog.step(ChangeOrderStep.PLAN_REVIEW, "waiting for the plan to be approved");
+        if (!command.allowBuildChanges()) {
+            List<String> runs = new ArrayList<>();
+            for (String path : proposal.paths()) {
+                buildFile(path).ifPresent(why -> runs.add(path + " (" + why + ")"));
+            }
+            if (!runs.isEmpty()) {
+                dialog.say("The plan touches files that the build, the tests or CI run: " + String.join(", ", runs)
+                        + ". Each will be shown and must be approved by typing its path, even with --yes"
+                        + " (--allow-build-changes lets --yes approve them).");
+            }
+        }
         Optional<Proposal> approved = reviewPlan(proposal, command.yes(), limits, status, specTitles, heads, dialog);
         if (approved.isEmpty()) {
             return endedBefore(vcs, proposal, Result.REJECTED, "the plan was rejected");
@@ -242,6 +254,13 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             List<FileDiff> diffs = EditGeneration.diffs(edits.before, edits.after);
             List<String> chosen = command.yes() ? diffs.stream().map(FileDiff::path).toList()
                     : dialog.reviewDiffs(0, diffs);
+            List<String> approvedByName = byName(diffs, chosen, command, dialog);
+            if (approvedByName == null) {
+                return abandon(record, snapshot, "a file the build or the tests run was not approved by name; run"
+                        + " without --yes to approve it, or pass --allow-build-changes", Result.REJECTED, proposal,
+                        dialog);
+            }
+            chosen = approvedByName;
             Map<String, String> accepted = new LinkedHashMap<>();
             for (FileDiff d : diffs) {
                 if (chosen.contains(d.path())) {
@@ -591,6 +610,43 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         return applied1;
     }
 
+    /**
+     * The chosen paths, less the files the build or the tests run ({@link BuildFiles}) that the person did not approve
+     * by name; null when {@code --yes} met one (the change cannot go on without the person).
+     */
+    private List<String> byName(List<FileDiff> diffs, List<String> chosen, ChangeCommand command,
+                                ChangeDialog dialog) {
+        if (command.allowBuildChanges()) {
+            return chosen;
+        }
+        List<String> out = new ArrayList<>();
+        for (FileDiff d : diffs) {
+            if (!chosen.contains(d.path())) {
+                continue;
+            }
+            Optional<String> why = buildFile(d.path());
+            if (why.isEmpty() || dialog.approveByName(d, why.get())) {
+                out.add(d.path());
+            } else if (command.yes()) {
+                return null;
+            } else {
+                dialog.say(d.path() + " is left out: it was not approved by name.");
+            }
+        }
+        return out;
+    }
+
+    /** Why the build, the tests or CI run {@code path}, or empty when they only compile or read it. */
+    private Optional<String> buildFile(String path) {
+        boolean executable;
+        try {
+            executable = files.get().executable(path);
+        } catch (FactoryException unsafe) {
+            executable = false; // refused elsewhere
+        }
+        return BuildFiles.why(path, executable, config.get().projectTestCommand().orElse(""));
+    }
+
     private static String firstLine(String text) {
         String line = text.strip().lines().findFirst().orElse("");
         return line.length() > 80 ? line.substring(0, 77) + "..." : line;
@@ -655,8 +711,13 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                 dialog.say("The model proposed no change; stopping here.");
                 break;
             }
-            List<String> chosen = command.yes() ? diffs.stream().map(FileDiff::path).toList()
-                    : dialog.reviewDiffs(round, diffs);
+            List<String> chosen = byName(diffs, command.yes() ? diffs.stream().map(FileDiff::path).toList()
+                    : dialog.reviewDiffs(round, diffs), command, dialog);
+            if (chosen == null) {
+                dialog.say("The fix touches a file the build or the tests run, and it was not approved by name;"
+                        + " stopping here.");
+                break;
+            }
             List<FileWrite> writes = new ArrayList<>();
             for (FileDiff d : diffs) {
                 if (chosen.contains(d.path())) {

@@ -39,9 +39,11 @@ public interface ChangeOrderUseCase {
      * @param pr        push the branch and open a pull request
      * @param draft     open the pull request as a draft
      * @param useCache  let identical model requests be answered from the cache
+     * @param allowBuildChanges let files the build, the tests or CI run ({@code BuildFiles}) be written without the
+     *                  person naming each one
      */
     record ChangeCommand(String request, List<String> specIds, boolean yes, boolean stash, int fixTests, boolean pr,
-                         boolean draft, boolean useCache) {
+                         boolean draft, boolean useCache, boolean allowBuildChanges) {
         public ChangeCommand {
             Objects.requireNonNull(request, "request");
             specIds = List.copyOf(specIds);
@@ -51,6 +53,12 @@ public interface ChangeOrderUseCase {
             if (fixTests < 0) {
                 throw new InvalidCommandException("--fix-tests must be 0 or more, not " + fixTests);
             }
+        }
+
+        /** Build files need the person's word by name. */
+        public ChangeCommand(String request, List<String> specIds, boolean yes, boolean stash, int fixTests, boolean pr,
+                             boolean draft, boolean useCache) {
+            this(request, specIds, yes, stash, fixTests, pr, draft, useCache, false);
         }
 
         public static ChangeCommand of(String request) {

@@ -59,6 +59,11 @@ final class OrderedSteps implements ChangeDialog {
     }
 
     @Override
+    public boolean approveByName(FileDiff diff, String why) {
+        return dialog.approveByName(diff, why);
+    }
+
+    @Override
     public void testOutput(String line) {
         dialog.testOutput(line);
     }

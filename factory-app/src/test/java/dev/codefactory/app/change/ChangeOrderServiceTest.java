@@ -257,6 +257,86 @@ class ChangeOrderServiceTest {
         assertUntouched(before, head);
     }
 
+    // ---- files the build or the tests run ---------------------------------------------------------------------------
+
+    /** A Makefile that the test command runs, committed, and a plan and edits that make it run {@code touch pwned}. */
+    private void scriptMakefileChange() throws Exception {
+        write("Makefile", "test:\n\techo tests pass\n");
+        git("add", "-A");
+        git("commit", "-q", "-m", "make");
+        model.answers.add("{\"summary\": \"Greet with Hi.\", \"specs\": [], \"files\": [{\"path\": \"" + GREETER
+                + "\", \"action\": \"modify\", \"reason\": \"greet\"}, {\"path\": \"Makefile\", \"action\":"
+                + " \"modify\", \"reason\": \"test target\"}]}");
+        model.answers.add("FILE: " + GREETER + "\n<<<<<<< SEARCH\n    public String greet(String name) {\n"
+                + "        return \"Hello, \" + name;\n=======\n    public String greet(String name) {\n"
+                + "        return \"Hi, \" + name;\n>>>>>>> REPLACE\n\nFILE: Makefile\n<<<<<<< SEARCH\n\techo tests pass\n"
+                + "=======\n\ttouch pwned\n\techo tests pass\n>>>>>>> REPLACE\n");
+    }
+
+    private ChangeOutcome changeWithMake(boolean yes, boolean allowBuildChanges, Dialog dialog) {
+        try (CodeFactory f = factory(Map.of("project.test-command", "make test"))) {
+            return f.change(new ChangeCommand("Greet with Hi", List.of(), yes, false, 0, false, false, true,
+                    allowBuildChanges), dialog);
+        }
+    }
+
+    @Test
+    void with_yes_a_build_file_not_named_stops_the_change_before_anything_is_written_or_run() throws Exception {
+        scriptMakefileChange();
+        Map<String, String> before = tree();
+        String head = git("rev-parse", "HEAD");
+        Dialog dialog = new Dialog();
+
+        ChangeOutcome outcome = changeWithMake(true, false, dialog);
+
+        assertEquals(Result.REJECTED, outcome.result());
+        assertTrue(outcome.record().note().contains("--allow-build-changes"), outcome.record().note());
+        assertEquals(List.of("Makefile (a Makefile)"), dialog.askedByName);
+        assertFalse(Files.exists(project.resolve("pwned")), "the model's Makefile was never run");
+        assertUntouched(before, head);
+        assertTrue(dialog.said.stream().anyMatch(m -> m.contains("Makefile") && m.contains("typing its path")),
+                dialog.said.toString());
+    }
+
+    @Test
+    void a_build_file_named_by_the_person_is_applied_and_run() throws Exception {
+        scriptMakefileChange();
+        Dialog dialog = new Dialog();
+        dialog.namedByPerson.add("Makefile");
+
+        ChangeOutcome outcome = changeWithMake(true, false, dialog);
+
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertTrue(read("Makefile").contains("touch pwned"));
+        assertTrue(Files.exists(project.resolve("pwned")), "the person approved it, so the tests ran it");
+    }
+
+    @Test
+    void without_yes_a_build_file_not_named_is_left_out_and_the_rest_applied() throws Exception {
+        scriptMakefileChange();
+        Dialog dialog = new Dialog();
+
+        ChangeOutcome outcome = changeWithMake(false, false, dialog);
+
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertEquals(List.of(GREETER), outcome.record().files());
+        assertEquals("test:\n\techo tests pass\n", read("Makefile"));
+        assertFalse(Files.exists(project.resolve("pwned")));
+        assertTrue(dialog.said.contains("Makefile is left out: it was not approved by name."), dialog.said.toString());
+    }
+
+    @Test
+    void allow_build_changes_lets_yes_approve_build_files() throws Exception {
+        scriptMakefileChange();
+        Dialog dialog = new Dialog();
+
+        ChangeOutcome outcome = changeWithMake(true, true, dialog);
+
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertEquals(List.of(), dialog.askedByName);
+        assertTrue(Files.exists(project.resolve("pwned")));
+    }
+
     // ---- answers that must never commit a wrong file ------------------------------------------------------------------
 
     @Test
@@ -841,6 +921,8 @@ class ChangeOrderServiceTest {
         final List<String> planTexts = new ArrayList<>();
         final List<List<FileDiff>> shownDiffs = new ArrayList<>();
         final List<String> output = new ArrayList<>();
+        final List<String> askedByName = new ArrayList<>();
+        final java.util.Set<String> namedByPerson = new java.util.HashSet<>();
 
         @Override
         public void step(ChangeOrderStep step, String detail) {
@@ -870,6 +952,12 @@ class ChangeOrderServiceTest {
         public List<String> reviewDiffs(int round, List<FileDiff> diffs) {
             shownDiffs.add(diffs);
             return approve.apply(diffs);
+        }
+
+        @Override
+        public boolean approveByName(FileDiff diff, String why) {
+            askedByName.add(diff.path() + " (" + why + ")");
+            return namedByPerson.contains(diff.path());
         }
 
         @Override

@@ -38,6 +38,16 @@ public interface ChangeDialog {
      */
     List<String> reviewDiffs(int round, List<FileDiff> diffs);
 
+    /**
+     * A file the change would write that the build, the tests or CI run ({@code why} says how), already shown with its
+     * diff and approved: true only when the person names it, so that nothing they did not mean to run is run. Asked
+     * even under {@code --yes}, unless {@code --allow-build-changes}. A dialog that cannot ask a person keeps this
+     * default, which refuses.
+     */
+    default boolean approveByName(FileDiff diff, String why) {
+        return false;
+    }
+
     /** One line of the test command's output, as it runs. */
     void testOutput(String line);
 

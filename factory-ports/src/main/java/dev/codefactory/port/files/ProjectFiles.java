@@ -15,6 +15,14 @@ public interface ProjectFiles {
     FileKind kind(String path);
 
     /**
+     * Whether {@code path} is a regular file with an executable bit set (for its owner, group or others); false when
+     * it is missing, not a regular file, or the file system has no such bits.
+     *
+     * @throws dev.codefactory.domain.project.UnsafePathException for a path that may not be read
+     */
+    boolean executable(String path);
+
+    /**
      * The text of {@code path} (UTF-8), or empty when there is no file there.
      *
      * @throws dev.codefactory.domain.project.UnsafePathException for a path that may not be read, a binary or
