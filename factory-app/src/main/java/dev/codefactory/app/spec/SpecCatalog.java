@@ -8,6 +8,7 @@ import dev.codefactory.domain.report.ReportMarkdown;
 import dev.codefactory.domain.report.Severity;
 import dev.codefactory.domain.spec.CatalogIndex;
 import dev.codefactory.domain.spec.InvalidSpecificationException;
+import dev.codefactory.domain.spec.Rule;
 import dev.codefactory.domain.spec.Slug;
 import dev.codefactory.domain.spec.SpecId;
 import dev.codefactory.domain.spec.SpecKind;
@@ -185,9 +186,8 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
             SpecSource source = repo.load(path);
             return readOrThrow(repo, source);
         }
-        Validation validation = validateAll(repo);
-        return validation.specifications().stream().filter(s -> s.id().value().equals(idOrPath)).findFirst()
-                .orElseThrow(() -> new SpecNotFoundException(idOrPath));
+        List<SpecSource> sources = repo.loadAll();
+        return one(sources, validator(repo, sources).validate(sources), idOrPath);
     }
 
     @Override
@@ -200,7 +200,7 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         if (!command.ids().isEmpty()) {
             Set<String> paths = new HashSet<>();
             for (String wanted : command.ids()) {
-                paths.add(pathOf(wanted, all, sources));
+                paths.addAll(pathsOf(wanted, sources));
             }
             result = new Validation(paths.size(),
                     all.specifications().stream().filter(s -> paths.contains(s.path())).collect(Collectors.toList()),
@@ -220,10 +220,9 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         requireReady();
         return layout.get().exclusively(() -> {
             SpecificationRepository repo = specs.get();
-            Validation validation = validateAll(repo);
-            Specification spec = validation.specifications().stream()
-                    .filter(s -> s.id().value().equals(command.id())).findFirst()
-                    .orElseThrow(() -> new SpecNotFoundException(command.id()));
+            List<SpecSource> sources = repo.loadAll();
+            Validation validation = validator(repo, sources).validate(sources);
+            Specification spec = one(sources, validation, command.id());
             List<Finding> errors = validation.findings().stream()
                     .filter(f -> f.file().equals(spec.path()) && f.severity() == Severity.ERROR)
                     .collect(Collectors.toList());
@@ -275,16 +274,53 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
                 .orElseThrow(() -> new InvalidSpecificationException(findings));
     }
 
-    private String pathOf(String wanted, Validation all, List<SpecSource> sources) {
+    /** The file {@code wanted} names, or every file whose front matter has {@code wanted} as its id. */
+    private static List<String> pathsOf(String wanted, List<SpecSource> sources) {
         if (looksLikePath(wanted)) {
             String path = wanted.replace('\\', '/');
             if (sources.stream().anyMatch(s -> s.path().equals(path))) {
-                return path;
+                return List.of(path);
             }
             throw new SpecNotFoundException(wanted);
         }
-        return all.specifications().stream().filter(s -> s.id().value().equals(wanted)).map(Specification::path)
-                .findFirst().orElseThrow(() -> new SpecNotFoundException(wanted));
+        List<String> paths = withId(sources, wanted);
+        if (paths.isEmpty()) {
+            throw new SpecNotFoundException(wanted);
+        }
+        return paths;
+    }
+
+    /**
+     * The one contract with id {@code id}. When several files have it (validation's {@code id.duplicate}), none of
+     * them is chosen: the refusal names every one, for the person to give all but one another id.
+     */
+    private static Specification one(List<SpecSource> sources, Validation validation, String id) {
+        List<String> paths = withId(sources, id);
+        if (paths.size() > 1) {
+            Finding duplicate = Rule.ID_DUPLICATE.error(paths.get(1), lineOfId(sources, paths.get(1)), "id '" + id
+                    + "' is used by " + paths.size() + " contracts: " + String.join(", ", paths) + "; give all but"
+                    + " one of them another id, then try again");
+            throw new InvalidSpecificationException(List.of(duplicate)).withDetail("paths", paths);
+        }
+        return validation.specifications().stream().filter(s -> s.id().value().equals(id)).findFirst()
+                .orElseThrow(() -> new SpecNotFoundException(id));
+    }
+
+    /** The files whose front matter says {@code id: <id>}, whatever else is wrong with them, by path. */
+    private static List<String> withId(List<SpecSource> sources, String id) {
+        List<String> paths = new ArrayList<>();
+        for (SpecSource s : sources) {
+            if (s instanceof SpecSource.Parsed && id.equals(((SpecSource.Parsed) s).frontMatter().get("id"))) {
+                paths.add(s.path());
+            }
+        }
+        paths.sort(Comparator.naturalOrder());
+        return paths;
+    }
+
+    private static int lineOfId(List<SpecSource> sources, String path) {
+        return sources.stream().filter(s -> s.path().equals(path) && s instanceof SpecSource.Parsed)
+                .mapToInt(s -> ((SpecSource.Parsed) s).frontMatter().lineOf("id")).findFirst().orElse(0);
     }
 
     private static boolean looksLikePath(String text) {
