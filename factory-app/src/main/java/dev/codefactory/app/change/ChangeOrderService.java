@@ -263,6 +263,9 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                 dialog.say("The change stopped; nothing was written: the branch, the index and every file are as"
                         + " they were" + (record.stash().isEmpty() ? "" : ", your stashed work given back") + ".");
             }
+            if (e instanceof FactoryException) {
+                throw ((FactoryException) e).withDetail("id", record.id());
+            }
             throw e;
         }
         dialog.say("Committed " + shortId(record.tip()) + " on " + record.branch() + ".");
@@ -275,9 +278,9 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                 record = verify(vcs, model, record, proposal, testCommand.get(), command, limits, dialog);
             } catch (RuntimeException e) {
                 ChangeRecord latest = journal.get().find(record.id()).orElse(record);
-                throw new FactoryException("the change is committed on " + latest.branch() + " (" + shortId(
-                        latest.tip()) + "), but verifying it failed: " + e.getMessage() + " Run the tests yourself, or"
-                        + " `factory undo` to take the change back.", e);
+                throw committed(new FactoryException("the change is committed on " + latest.branch() + " ("
+                        + shortId(latest.tip()) + "), but verifying it failed: " + e.getMessage() + " Run the tests"
+                        + " yourself, or `factory undo` to take the change back.", e), latest);
             }
             result = record.tests().equals("passed") ? Result.APPLIED : Result.APPLIED_TESTS_FAILING;
         } else {
@@ -702,11 +705,20 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             return r;
         } catch (RuntimeException e) {
             boolean pushed = vcs.resolve("refs/remotes/" + CodeHostAccess.ORIGIN + "/" + record.branch()).isPresent();
-            journal.get().save(record.withPullRequest(pushed, ""));
-            throw new FactoryException("the change is committed on " + record.branch() + " (" + shortId(record.tip())
-                    + "), but the pull request could not be opened: " + e.getMessage() + " Open it by hand, or"
-                    + " `factory undo` to take the change back.", e);
+            ChangeRecord kept = record.withPullRequest(pushed, "");
+            journal.get().save(kept);
+            throw committed(new FactoryException("the change is committed on " + record.branch() + " ("
+                    + shortId(record.tip()) + "), but the pull request could not be opened: " + e.getMessage()
+                    + " Open it by hand, or `factory undo` to take the change back.", e), kept)
+                    .withDetail("pushed", pushed);
         }
+    }
+
+    /** {@code failure} of a change that stands committed, with what to go on from: its id, branch and commits. */
+    private static FactoryException committed(FactoryException failure, ChangeRecord record) {
+        return failure.withDetail("id", record.id())
+                .withDetail("branch", record.branch()).withDetail("commit", record.tip())
+                .withDetail("commits", record.commits());
     }
 
     private static String shortId(String commit) {
