@@ -800,7 +800,7 @@ final class JGitVersionControl implements VersionControl {
         }
     }
 
-    private static String operationName(RepositoryState.Operation operation) {
+    static String operationName(RepositoryState.Operation operation) {
         return operation.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 

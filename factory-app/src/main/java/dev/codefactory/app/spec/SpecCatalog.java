@@ -1,5 +1,6 @@
 package dev.codefactory.app.spec;
 
+import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.report.Finding;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -81,6 +83,15 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
      * author, tags and priority. Refused with the findings when the result would not be valid.
      */
     public CreatedSpec create(CreateSpecCommand command, String body) {
+        return create(command, body, created -> created);
+    }
+
+    /**
+     * {@link #create(CreateSpecCommand, String)}, then {@code then} (a commit of the two files) under the same lock:
+     * the contract, the index and what {@code then} does succeed together or leave nothing. When {@code then} fails,
+     * the new contract is removed and the index put back as it was, and its exception passes on.
+     */
+    public <T> T create(CreateSpecCommand command, String body, Function<CreatedSpec, T> then) {
         requireReady();
         return layout.get().exclusively(() -> {
             SpecificationRepository repo = specs.get();
@@ -95,11 +106,24 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
                 }
                 throw new InvalidSpecificationException(problems);
             }
-            String written = repo.create(command.kind(), composed.fileName(), composed.content());
+            Specification spec = composed.validation().specifications().get(0);
             List<Specification> all = new ArrayList<>(before.specifications());
-            all.add(composed.validation().specifications().get(0));
-            repo.writeIndex(CatalogIndex.render(all));
-            return new CreatedSpec(composed.validation().specifications().get(0), written);
+            all.add(spec);
+            SpecificationRepository.Addition written = repo.createIndexed(command.kind(), composed.fileName(),
+                    composed.content(), CatalogIndex.render(all));
+            try {
+                return then.apply(new CreatedSpec(spec, written.path()));
+            } catch (RuntimeException e) {
+                try {
+                    written.undo();
+                } catch (RuntimeException undoFailed) {
+                    e.addSuppressed(undoFailed);
+                    throw new FactoryException(e.getMessage() + " Taking the new spec back failed too ("
+                            + undoFailed.getMessage() + "): remove " + written.path() + " and run 'factory spec"
+                            + " index'.", e).withDetail("path", written.path());
+                }
+                throw e;
+            }
         });
     }
 
