@@ -566,6 +566,33 @@ class ChangeTest {
         }
     }
 
+    @Test
+    void with_json_a_pull_request_github_refuses_prints_a_failure_object_naming_the_change_branch_and_commit()
+            throws Exception {
+        HttpServer github = github(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(), 422);
+        try {
+            originOn(github);
+            scriptPlanAndEdits();
+
+            Result r = project.run("change", REQUEST, "--yes", "--pr", "--json");
+
+            assertEquals(ExitCodes.FAILURE, r.exit(), r.out() + r.err());
+            JsonNode json = new ObjectMapper().readTree(r.out());
+            assertEquals("failed", json.get("error").asText(), r.out());
+            assertEquals(ExitCodes.FAILURE, json.get("exitCode").asInt(), r.out());
+            assertTrue(json.get("message").asText().contains("the pull request could not be opened"), r.out());
+            assertTrue(r.err().contains(json.get("message").asText()), "and on standard error: " + r.err());
+            assertEquals(branch(), json.get("branch").asText(), "the branch to go on from: " + r.out());
+            assertEquals("factory/change-" + json.get("id").asText(), json.get("branch").asText(), r.out());
+            assertEquals(head(), json.get("commit").asText(), r.out());
+            assertEquals("[\"" + head() + "\"]", json.get("commits").toString(), r.out());
+            assertTrue(json.get("pushed").asBoolean(), r.out());
+            assertEquals(0, project.run("undo", json.get("id").asText()).exit(), "the id is the one undo takes");
+        } finally {
+            github.stop(0);
+        }
+    }
+
     private static void reply(HttpExchange ex, int status, String json) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", "application/json");
