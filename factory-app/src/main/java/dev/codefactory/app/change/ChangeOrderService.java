@@ -27,6 +27,7 @@ import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.review.SpecMatcher;
 import dev.codefactory.domain.spec.SpecStatus;
 import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.domain.vcs.VersionControlException;
 import dev.codefactory.port.change.ChangeDialog;
 import dev.codefactory.port.change.ChangeJournal;
 import dev.codefactory.port.change.ChangeRecord;
@@ -130,6 +131,9 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             throw new ProjectStateException("the repository is in the middle of something (" + describe(state)
                     + "); finish or abort it first (`factory rescue` can help), then try again.");
         }
+        if (!state.locks().isEmpty()) { // git would refuse the branch, the commit and the way back
+            throw VersionControlException.locked("cannot start a change", state.locks());
+        }
         if (command.pr()) {
             codeHosts.get().pullRequestTarget(vcs); // no origin, or not signed in: say so before any work is done
         }
@@ -220,6 +224,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         Snapshot snapshot = vcs.snapshot("before change " + id);
         String stashId = "";
         ChangeRecord record = newRecord(vcs, proposal, snapshot.id(), "");
+        // started, while this process works on it; killed or crashed, history shows it interrupted
+        ChangeJournal.Claim working = journal.get().claim(id);
         journal.get().save(record);
         try {
             if (stash) {
@@ -267,6 +273,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                 throw ((FactoryException) e).withDetail("id", record.id());
             }
             throw e;
+        } finally {
+            working.close();
         }
         dialog.say("Committed " + shortId(record.tip()) + " on " + record.branch() + ".");
 
