@@ -1,10 +1,17 @@
 package dev.codefactory.cli;
 
+import dev.codefactory.app.config.ConfigException;
+import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.codehost.CodeHostException;
+import dev.codefactory.domain.llm.LanguageModelException;
+import dev.codefactory.domain.project.ProjectStateException;
+import dev.codefactory.domain.project.StorageException;
 import dev.codefactory.domain.project.UnsafePathException;
 import dev.codefactory.domain.spec.InvalidSpecificationException;
 import dev.codefactory.domain.spec.SpecNotFoundException;
 import dev.codefactory.domain.state.IllegalTransitionException;
+import dev.codefactory.domain.vcs.VersionControlException;
 
 /** The documented exit codes, and the one place that maps failures to them. */
 public final class ExitCodes {
@@ -18,12 +25,12 @@ public final class ExitCodes {
     static final String[] HELP = {
         "0:Success.",
         "1:Problems found: validation errors (the command says which file and line), review findings at the"
-            + " --fail-on severity, an intake not saved (a similar spec, or a spec that fails its checks), a change"
-            + " applied whose tests fail.",
+            + " --fail-on severity, an intake that saved nothing (quit, a similar spec, a spec that fails its"
+            + " checks), a change applied whose tests fail.",
         "2:Usage error: unknown command or option, a bad argument, an unknown spec id or configuration key,"
             + " a refused path or status move.",
         "3:Any other failure: not a git repository, not initialised, a file that could not be read or written,"
-            + " a malformed configuration file.",
+            + " a malformed configuration file, out of memory.",
         "4:The change was rejected or stopped, or the model's edits could not be used: nothing was written."
     };
 
@@ -39,5 +46,39 @@ public final class ExitCodes {
             return USAGE;
         }
         return FAILURE;
+    }
+
+    /**
+     * The {@code error} word of a failure's JSON object ({@code --json}): what kind of failure it was, for programs
+     * to branch on. {@code usage} for the command line's own errors (picocli's) as well, {@code out-of-memory} when
+     * the heap ran out ({@link Failures#report}).
+     */
+    static String errorOf(Throwable failure) {
+        if (failure instanceof InvalidSpecificationException) {
+            return "invalid-spec";
+        } else if (failure instanceof SpecNotFoundException) {
+            return "not-found";
+        } else if (failure instanceof InvalidCommandException) {
+            return "usage";
+        } else if (failure instanceof UnsafePathException) {
+            return "unsafe-path";
+        } else if (failure instanceof IllegalTransitionException) {
+            return "illegal-transition";
+        } else if (failure instanceof ProjectStateException) {
+            return "project-state";
+        } else if (failure instanceof StorageException) {
+            return "storage";
+        } else if (failure instanceof VersionControlException) {
+            return "git";
+        } else if (failure instanceof CodeHostException) {
+            return "code-host";
+        } else if (failure instanceof LanguageModelException) {
+            return "model";
+        } else if (failure instanceof ConfigException) {
+            return "config";
+        } else if (failure instanceof FactoryException) {
+            return "failed";
+        }
+        return "internal";
     }
 }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = {"List the change orders of this project, newest first: id, when it started (local time),"
-                + " status (started, applied, undone, abandoned), branch, test result, request (cut to the width of"
+                + " status (started, applied, undone, abandoned; interrupted: started, and its process was killed"
+                + " or crashed, which 'factory undo ID' puts back), branch, test result, request (cut to the width of"
                 + " a terminal, whole when piped), and the pull request when one was opened.",
             "The records are kept in .factory/changes/, outside git; 'factory undo ID' puts one back."})
 final class HistoryCommand implements Callable<Integer> {
@@ -74,6 +75,11 @@ final class HistoryCommand implements Callable<Integer> {
             out.println(n == 0 ? root.style().bold(line.toString().stripTrailing()) : line.toString().stripTrailing());
             if (n > 0 && !records.get(n - 1).pullRequest().isEmpty()) {
                 out.println("  " + root.style().dim("pull request: ") + records.get(n - 1).pullRequest());
+            }
+            String hint = n > 0 ? Views.hint(records.get(n - 1)) : null;
+            if (hint != null) {
+                out.println("  " + root.style().yellow("interrupted:") + " its process stopped before the change"
+                        + " was finished; '" + hint + "' puts everything back");
             }
         }
         return ExitCodes.OK;

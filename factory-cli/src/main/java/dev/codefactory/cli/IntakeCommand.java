@@ -134,10 +134,8 @@ final class IntakeCommand implements Callable<Integer> {
         } else if (result.draftPath() != null) {
             err.println("The draft is kept in " + result.draftPath() + "; continue with: factory intake --resume");
         }
-        if (!result.saved() && dialog.refused) {
-            return ExitCodes.FINDINGS;
-        }
-        return ExitCodes.OK;
+        // saving nothing is never success, whatever stopped it (quit, no idea, a similar spec, a spec with problems)
+        return result.saved() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
     private String readAll() {
@@ -163,7 +161,6 @@ final class IntakeCommand implements Callable<Integer> {
         private final boolean interactive;
         private final PreparedAnswers prepared;
         private boolean streaming;
-        boolean refused;
 
         Dialog(PrintWriter out, PrintWriter err, boolean interactive, PreparedAnswers prepared) {
             this.out = out;
@@ -228,7 +225,6 @@ final class IntakeCommand implements Callable<Integer> {
             }
             if (!interactive) {
                 say(Notice.hint("stopped; run again with --yes to write it anyway, or change that spec instead"));
-                refused = true;
                 return false;
             }
             String answer = readLine("Write a new spec anyway? [y/N] ");
@@ -282,7 +278,6 @@ final class IntakeCommand implements Callable<Integer> {
                 if (yes && problems.isEmpty()) {
                     return new ReviewDecision.Accept();
                 }
-                refused = yes;
                 say(Notice.hint(yes ? "not saved: fix what is listed (factory intake --resume on a terminal)"
                         : "not saved: review it on a terminal (factory intake --resume), or run with --yes to accept"
                         + " a spec that passes the checks"));

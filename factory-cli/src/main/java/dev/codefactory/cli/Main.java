@@ -21,7 +21,13 @@ public final class Main {
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
         Session session = new Session(out, err, Path.of("").toAbsolutePath(), System.getenv(),
                 System.console() != null, System.in);
-        int code = run(session, args);
+        int code;
+        try {
+            code = run(session, args);
+        } catch (OutOfMemoryError e) { // so full that run could not even report it: a message that needs no heap
+            System.err.println(Failures.OUT_OF_MEMORY);
+            code = ExitCodes.FAILURE;
+        }
         out.flush();
         err.flush();
         System.exit(code);
@@ -47,22 +53,23 @@ public final class Main {
             CommandLine failed = ex.getCommandLine();
             session.err().println("factory: " + ex.getMessage());
             session.err().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+            if (Failures.typed(badArgs)) {
+                Failures.printJson(session.out(), "usage", null, ex.getMessage(), ExitCodes.USAGE);
+            }
             return ExitCodes.USAGE;
         });
-        cli.setExecutionExceptionHandler((ex, failed, parsed) -> {
-            boolean known = ex instanceof dev.codefactory.domain.FactoryException;
-            String message = known ? ex.getMessage()
-                    : "internal error: " + ex + " (run with --verbose for the stack trace, and please report it)";
-            session.err().println("factory: " + message);
-            if (root.verbose) {
-                ex.printStackTrace(session.err());
-            }
-            return ExitCodes.of(ex);
-        });
+        Failures.HeapReserve reserve = new Failures.HeapReserve();
+        cli.setExecutionExceptionHandler((ex, failed, parsed) -> Failures.report(session, ex,
+                Failures.jsonRequested(parsed, args), root.verbose, reserve));
         documentExitCodes(cli);
+        Failures.documentJson(cli);
         try {
             return cli.execute(args);
+        } catch (Error e) { // picocli hands exceptions to the handler above, never errors (out of memory...)
+            return Failures.report(session, e, Failures.jsonRequested(cli.getParseResult(), args), root.verbose,
+                    reserve);
         } finally {
+            java.lang.ref.Reference.reachabilityFence(reserve);
             root.close();
             session.out().flush();
             session.err().flush();

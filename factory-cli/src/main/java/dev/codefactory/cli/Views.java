@@ -89,6 +89,12 @@ final class Views {
         m.put("pushed", c.pushed());
         m.put("pullRequest", c.pullRequest().isEmpty() ? null : c.pullRequest());
         m.put("note", c.note().isEmpty() ? null : c.note());
+        m.put("hint", hint(c));
         return m;
+    }
+
+    /** What to do about a change, when something is to be done: an interrupted one is undone. */
+    static String hint(ChangeRecord c) {
+        return c.status() == ChangeRecord.Status.INTERRUPTED ? "factory undo " + c.id() : null;
     }
 }

@@ -91,6 +91,29 @@ class BadInputTest {
     }
 
     @Test
+    void show_status_and_validate_of_an_id_that_two_specs_share_name_both_and_change_nothing() throws IOException {
+        p.write("contracts/specs/twin.md", GOOD.replace("title: Good", "title: Twin"));
+        Map<String, String> before = p.snapshot();
+        for (List<String> args : List.of(List.of("spec", "show", "feature-001"),
+                List.of("spec", "status", "feature-001", "approved"))) {
+            Result r = p.run(args.toArray(String[]::new));
+            assertEquals(ExitCodes.FINDINGS, r.exit(), args + ": " + r.out() + r.err());
+            assertEquals("", r.out(), "neither spec is shown: " + args);
+            assertEquals(1, r.errLines().size(), r.err());
+            assertTrue(r.err().contains("id 'feature-001' is used by 2 contracts: contracts/specs/good.md,"
+                    + " contracts/specs/twin.md"), r.err());
+            assertTrue(r.err().endsWith("[id.duplicate]\n"), r.err());
+        }
+        assertEquals(before, p.snapshot(), "no status was changed");
+
+        Result one = p.run("spec", "validate", "feature-001");
+
+        assertEquals(ExitCodes.FINDINGS, one.exit(), one.out());
+        assertTrue(one.out().contains("contracts/specs/twin.md:2: error: id 'feature-001' is already used by"
+                + " contracts/specs/good.md"), "validating the id checks both files: " + one.out());
+    }
+
+    @Test
     void rejects_an_unknown_status() throws IOException {
         p.write("contracts/specs/done.md", GOOD.replace("status: draft", "status: done")
                 .replace("feature-001", "feature-002"));

@@ -310,6 +310,88 @@ class ChangeTest {
     }
 
     @Test
+    void a_stale_index_lock_stops_a_change_before_the_model_is_asked_and_says_what_to_do() throws IOException {
+        Path lock = Files.writeString(project.root.resolve(".git/index.lock"), "");
+        Map<String, String> before = files();
+        scriptPlanAndEdits();
+
+        Result r = project.run("change", REQUEST, "--yes", "--json");
+
+        assertEquals(ExitCodes.FAILURE, r.exit(), r.out() + r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+        assertTrue(r.err().contains("cannot start a change: " + lock.toFile().getAbsolutePath() + " exists"), r.err());
+        assertTrue(r.err().contains("If no git process is running, delete it"), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("git", json.get("error").asText(), r.out());
+        assertEquals(lock.toFile().getAbsolutePath(), json.get("locks").get(0).asText(), r.out());
+        assertEquals(0, changeRequests(), "the model was never asked");
+        assertEquals(before, files());
+        assertEquals(List.of(), changeBranches());
+
+        Files.delete(lock);
+
+        assertEquals(0, project.run("change", REQUEST, "--yes").exit(), "once it is gone, the change goes through");
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void a_killed_change_shows_as_interrupted_in_history_and_undo_puts_everything_back() throws Exception {
+        Map<String, String> before = files();
+        String commitBefore = head();
+        scriptPlanAndEdits();
+        model.delayMillis = 1000;
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "change", REQUEST, "--yes")
+                .directory(project.root.toFile()).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("killed.txt").toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("FACTORY_") || k.startsWith("GITHUB"));
+        pb.environment().putAll(project.env);
+        Process child = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (changeRequests() < 2 && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(2, changeRequests(), "the plan was approved and the edits are being asked for: "
+                + Files.readString(tmp.resolve("killed.txt")));
+        JsonNode running = new ObjectMapper().readTree(project.run("history", "--json").out()).get(0);
+        String id = running.get("id").asText();
+        assertEquals("started", running.get("status").asText(), "while its process works on it");
+        assertTrue(running.get("hint").isNull(), running.toString());
+
+        child.destroyForcibly(); // kill -9: no catch block, no rollback
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        Path lock = Files.writeString(project.root.resolve(".git/index.lock"), ""); // as a git killed mid-write leaves
+
+        Result table = project.run("history");
+        Result json = project.run("history", "--json");
+
+        assertEquals(0, table.exit(), table.err());
+        assertTrue(table.out().lines().anyMatch(l -> l.startsWith(id) && l.contains(" interrupted ")), table.out());
+        assertTrue(table.out().contains("interrupted: its process stopped before the change was finished; 'factory"
+                + " undo " + id + "' puts everything back"), table.out());
+        JsonNode record = new ObjectMapper().readTree(json.out()).get(0);
+        assertEquals("interrupted", record.get("status").asText(), json.out());
+        assertEquals("factory undo " + id, record.get("hint").asText(), json.out());
+
+        Result locked = project.run("undo", id);
+
+        assertEquals(ExitCodes.FAILURE, locked.exit(), locked.out() + locked.err());
+        assertFalse(locked.err().contains("internal error"), locked.err());
+        assertTrue(locked.err().contains("cannot undo change " + id + ": " + lock.toFile().getAbsolutePath()
+                + " exists"), locked.err());
+
+        Files.delete(lock);
+        Result undo = project.run("undo", id);
+
+        assertEquals(0, undo.exit(), undo.out() + undo.err());
+        assertEquals(commitBefore, head());
+        assertEquals(baseBranch, branch());
+        assertEquals(before, files());
+        assertEquals("undone", new ObjectMapper().readTree(project.run("history", "--json").out()).get(0)
+                .get("status").asText());
+    }
+
+    @Test
     void a_dirty_tree_with_yes_but_without_stash_stops_and_changes_nothing() throws IOException {
         project.write("README.md", "greeter, edited\n");
         String porcelainBefore = project.git("status", "--porcelain");
@@ -632,6 +714,33 @@ class ChangeTest {
             assertEquals(0, undo.exit(), undo.err());
             assertTrue(undo.out().contains("Branch " + branch + " kept: " + branch + " was pushed"), undo.out());
             assertEquals(GREETER_BEFORE, project.read(GREETER));
+        } finally {
+            github.stop(0);
+        }
+    }
+
+    @Test
+    void with_json_a_pull_request_github_refuses_prints_a_failure_object_naming_the_change_branch_and_commit()
+            throws Exception {
+        HttpServer github = github(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(), 422);
+        try {
+            originOn(github);
+            scriptPlanAndEdits();
+
+            Result r = project.run("change", REQUEST, "--yes", "--pr", "--json");
+
+            assertEquals(ExitCodes.FAILURE, r.exit(), r.out() + r.err());
+            JsonNode json = new ObjectMapper().readTree(r.out());
+            assertEquals("failed", json.get("error").asText(), r.out());
+            assertEquals(ExitCodes.FAILURE, json.get("exitCode").asInt(), r.out());
+            assertTrue(json.get("message").asText().contains("the pull request could not be opened"), r.out());
+            assertTrue(r.err().contains(json.get("message").asText()), "and on standard error: " + r.err());
+            assertEquals(branch(), json.get("branch").asText(), "the branch to go on from: " + r.out());
+            assertEquals("factory/change-" + json.get("id").asText(), json.get("branch").asText(), r.out());
+            assertEquals(head(), json.get("commit").asText(), r.out());
+            assertEquals("[\"" + head() + "\"]", json.get("commits").toString(), r.out());
+            assertTrue(json.get("pushed").asBoolean(), r.out());
+            assertEquals(0, project.run("undo", json.get("id").asText()).exit(), "the id is the one undo takes");
         } finally {
             github.stop(0);
         }

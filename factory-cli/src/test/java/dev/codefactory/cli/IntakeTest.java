@@ -358,7 +358,7 @@ class IntakeTest {
 
         Result r = project.run("intake", IDEA, "--no-questions");
 
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(ExitCodes.FINDINGS, r.exit(), "nothing was saved: " + r.err());
         assertTrue(r.err().contains("factory intake --resume"), r.err());
         assertFalse(Files.exists(project.root.resolve("contracts/specs/team-calendar.md")));
         Result resumed = project.run("intake", "--resume", "--yes");
@@ -431,7 +431,7 @@ class IntakeTest {
 
         Result r = project.runTyping("r\nMention public holidays\nq\n", "intake", IDEA);
 
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(ExitCodes.FINDINGS, r.exit(), "quit saves nothing: " + r.err());
         assertTrue(r.err().contains("continue with: factory intake --resume"), r.err());
         String regeneration = model.bodies.get(model.bodies.size() - 1);
         assertTrue(regeneration.contains("Mention public holidays"), regeneration);
@@ -503,6 +503,106 @@ class IntakeTest {
 
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("hint: That is short (13 characters)"), r.err());
+    }
+
+    @Test
+    void an_offline_intake_that_saves_nothing_exits_1_and_its_json_says_so() throws IOException {
+        Result r = project.run("intake", IDEA, "--offline", "--json");
+
+        assertEquals(ExitCodes.FINDINGS, r.exit(), r.out() + r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertFalse(json.get("saved").asBoolean(), r.out());
+        assertTrue(json.get("wizard").asBoolean(), r.out());
+        assertEquals(onlyDraft(), project.root.resolve(json.get("draft").asText()));
+        assertEquals(List.of(), specFiles());
+    }
+
+    @Test
+    void a_commit_that_fails_in_the_middle_of_a_merge_leaves_no_spec_and_resume_saves_exactly_one()
+            throws IOException {
+        mergeStoppedOnAConflict();
+        String index = project.read("contracts/README.md");
+
+        Result failed = project.run("intake", IDEA, "--offline", "--yes", "--answers", wizardAnswers(), "--json");
+
+        assertEquals(ExitCodes.FAILURE, failed.exit(), failed.out() + failed.err());
+        JsonNode json = new ObjectMapper().readTree(failed.out());
+        assertEquals("git", json.get("error").asText(), failed.out());
+        assertTrue(json.get("message").asText().contains("in the middle of a merge"), failed.out());
+        assertEquals(onlyDraft(), project.root.resolve(json.get("draft").asText()), "the draft is named");
+        assertTrue(failed.err().contains("Nothing was saved in contracts/; the spec is kept in "
+                + json.get("draft").asText() + ". Once that is fixed: factory intake --resume"), failed.err());
+        assertEquals(List.of(), specFiles(), "no spec is left behind");
+        assertEquals(index, project.read("contracts/README.md"), "the index is as it was");
+
+        project.git("merge", "--abort");
+        Result resumed = project.run("intake", "--resume", "--yes", "--json");
+
+        assertEquals(0, resumed.exit(), resumed.err());
+        List<String> specs = specFiles();
+        assertEquals(1, specs.size(), "exactly one spec: " + specs);
+        assertEquals("contracts/README.md\ncontracts/specs/" + specs.get(0),
+                project.git("show", "--name-only", "--format=", "HEAD").strip(), "committed with its index");
+        assertNoDrafts();
+    }
+
+    @Test
+    void an_index_that_cannot_be_written_leaves_no_spec_and_resume_saves_exactly_one() throws IOException {
+        Path readme = project.root.resolve("contracts/README.md");
+        Files.delete(readme);
+        Files.createDirectories(readme.resolve("in-the-way")); // a folder stops writes even for root
+
+        Result failed = project.run("intake", IDEA, "--offline", "--yes", "--answers", wizardAnswers());
+
+        assertEquals(ExitCodes.FAILURE, failed.exit(), failed.out() + failed.err());
+        assertTrue(failed.err().contains("contracts/README.md is not a file"), failed.err());
+        assertTrue(failed.err().contains("factory intake --resume"), failed.err());
+        assertEquals(List.of(), specFiles(), "no spec is left behind");
+
+        Files.delete(readme.resolve("in-the-way"));
+        Files.delete(readme);
+        project.git("checkout", "--", "contracts/README.md");
+        Result resumed = project.run("intake", "--resume", "--yes");
+
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertEquals(1, specFiles().size(), "exactly one spec: " + specFiles());
+        assertEquals("", project.git("status", "--porcelain", "contracts"), "the spec and its index are committed");
+    }
+
+    /** Answers for the wizard's sections, as a file for --answers. */
+    private String wizardAnswers() throws IOException {
+        return Files.writeString(tmp.resolve("sections.yaml"), "sections:\n  Overview: A shared calendar for small"
+                + " teams.\n  Functional: |\n    - A member can mark an absence.\n").toString();
+    }
+
+    /** A merge that stopped on a conflict, as {@code git merge} leaves it: MERGE_HEAD and an unmerged path. */
+    private void mergeStoppedOnAConflict() throws IOException {
+        String base = project.git("symbolic-ref", "--short", "HEAD").strip();
+        project.git("checkout", "-q", "-b", "theirs");
+        project.write("clash.txt", "theirs\n");
+        project.git("add", "clash.txt");
+        project.git("commit", "-q", "-m", "theirs");
+        project.git("checkout", "-q", base);
+        project.write("clash.txt", "ours\n");
+        project.git("add", "clash.txt");
+        project.git("commit", "-q", "-m", "ours");
+        try {
+            Process merge = new ProcessBuilder("git", "merge", "theirs").directory(project.root.toFile())
+                    .redirectErrorStream(true).start();
+            merge.getInputStream().readAllBytes();
+            assertEquals(1, merge.waitFor(), "the merge stops on the conflict");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        assertTrue(Files.exists(project.root.resolve(".git/MERGE_HEAD")));
+    }
+
+    /** The file names in contracts/specs/. */
+    private List<String> specFiles() throws IOException {
+        try (Stream<Path> files = Files.list(project.root.resolve("contracts/specs"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".md")).sorted().toList();
+        }
     }
 
     private Path onlyDraft() {

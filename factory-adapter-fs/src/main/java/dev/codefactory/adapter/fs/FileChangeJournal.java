@@ -11,6 +11,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,12 +23,18 @@ import java.util.regex.Pattern;
  * carries its own {@code .gitignore} ({@code *}), written before the first record, so that git never sees the
  * records and restoring a snapshot never removes them. A record that cannot be read is an error naming its file (it
  * is what {@code factory undo} needs: never skipped silently); one larger than {@value #MAX_BYTES} bytes is refused.
+ *
+ * <p>A claim is {@code <id>.owner} beside the record: the process id and start time of the process working on the
+ * change, written before it saves the record as started and removed when it is done. A started record whose owner
+ * file is missing, or names a process that is no longer running (its id gone, or reused by a process that started
+ * later), is reported as interrupted: that process was killed or crashed.
  */
 final class FileChangeJournal implements ChangeJournal {
     static final String FOLDER = ".factory/changes";
     static final String GITIGNORE = FOLDER + "/.gitignore";
     static final String GITIGNORE_CONTENT = "*\n";
     static final int MAX_BYTES = 4 * 1024 * 1024;
+    static final String OWNER = ".owner";
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private final ProjectFiles files;
@@ -45,15 +52,73 @@ final class FileChangeJournal implements ChangeJournal {
                     + MAX_BYTES + "-byte limit; shorten the request or the note");
         }
         Path file = files.resolve(path);
+        createFolder();
+        AtomicFiles.replace(file, json, path);
+        return path;
+    }
+
+    private void createFolder() {
         try {
-            Files.createDirectories(file.getParent());
+            Files.createDirectories(files.resolve(FOLDER));
         } catch (IOException e) {
             throw new StorageException("cannot create " + FOLDER + "/ to keep the change record: " + e.getMessage()
                     + "; check the permissions of " + files.root().resolve(".factory"));
         }
         ensureGitignore();
-        AtomicFiles.replace(file, json, path);
-        return path;
+    }
+
+    @Override
+    public Claim claim(String id) {
+        String path = ownerPath(id);
+        Path file = files.resolve(path);
+        createFolder();
+        ProcessHandle self = ProcessHandle.current();
+        String owner = self.pid() + " " + self.info().startInstant().map(Instant::toString).orElse("-") + "\n";
+        AtomicFiles.replace(file, owner.getBytes(StandardCharsets.UTF_8), path);
+        return () -> {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a claim left behind names this process, which is ending its work: once it exits, it counts as gone
+            }
+        };
+    }
+
+    /** The record as it stands: started only while a live process claims it, else interrupted. */
+    private ChangeRecord current(ChangeRecord record) {
+        return record.status() == ChangeRecord.Status.STARTED && !claimed(record.id())
+                ? record.withStatus(ChangeRecord.Status.INTERRUPTED, record.note()) : record;
+    }
+
+    /** True when the owner file of {@code id} names a process that is running (the same one that wrote it). */
+    private boolean claimed(String id) {
+        Path file = files.resolve(ownerPath(id));
+        String[] owner;
+        try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > 200) {
+                return false;
+            }
+            owner = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip().split(" ");
+        } catch (IOException e) {
+            return false;
+        }
+        Optional<ProcessHandle> process;
+        try {
+            process = ProcessHandle.of(Long.parseLong(owner[0]));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (process.isEmpty() || !process.get().isAlive()) {
+            return false;
+        }
+        Optional<Instant> started = process.get().info().startInstant();
+        return owner.length < 2 || owner[1].equals("-") || started.isEmpty()
+                || started.get().toString().equals(owner[1]); // a different start: the id was reused
+    }
+
+    static String ownerPath(String id) {
+        String record = pathOf(id);
+        return record.substring(0, record.length() - ".json".length()) + OWNER;
     }
 
     @Override
@@ -63,7 +128,7 @@ final class FileChangeJournal implements ChangeJournal {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        return Optional.of(read(file, path));
+        return Optional.of(current(read(file, path)));
     }
 
     @Override
@@ -77,7 +142,7 @@ final class FileChangeJournal implements ChangeJournal {
             for (Path file : entries) {
                 // records are files Code-Factory wrote, never links that could point anywhere
                 if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    out.add(read(file, FOLDER + "/" + file.getFileName()));
+                    out.add(current(read(file, FOLDER + "/" + file.getFileName())));
                 }
             }
         } catch (IOException | DirectoryIteratorException e) {

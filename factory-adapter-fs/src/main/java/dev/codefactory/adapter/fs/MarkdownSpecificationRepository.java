@@ -108,6 +108,100 @@ final class MarkdownSpecificationRepository implements SpecificationRepository {
     }
 
     @Override
+    public Addition createIndexed(SpecKind kind, String fileName, String content, String indexBlock) {
+        Objects.requireNonNull(indexBlock, "indexBlock");
+        return lock.exclusively(() -> {
+            // read before anything is written: a README that cannot be read (a folder in its place) stops it here
+            Path readme = files.resolve(ContractsReadme.PATH);
+            byte[] before = null;
+            if (ProjectFiles.existsNoFollow(readme)) {
+                requireFile(readme);
+                try {
+                    before = Files.readAllBytes(readme);
+                } catch (IOException e) {
+                    throw new StorageException(ContractsReadme.PATH, "reading", e);
+                }
+            }
+            String path = create(kind, fileName, content);
+            Addition written = new WrittenContract(path, before);
+            try {
+                writeIndex(indexBlock);
+            } catch (RuntimeException e) {
+                try {
+                    written.undo();
+                } catch (RuntimeException undoFailed) {
+                    e.addSuppressed(undoFailed);
+                }
+                throw e;
+            }
+            return written;
+        });
+    }
+
+    /** Refuses a {@code contracts/README.md} that is not a regular file (a folder in its place), before any write. */
+    private static void requireFile(Path readme) {
+        if (!Files.isRegularFile(readme)) {
+            throw new StorageException(ContractsReadme.PATH + " is not a file (a folder is in its place, say), so"
+                    + " the index of the contracts cannot be written there; nothing was written: move it away, then"
+                    + " try again");
+        }
+    }
+
+    /** What {@link #createIndexed} wrote, and the README's bytes before it. */
+    private final class WrittenContract implements Addition {
+        private final String path;
+        private final byte[] readmeBefore;
+
+        WrittenContract(String path, byte[] readmeBefore) {
+            this.path = path;
+            this.readmeBefore = readmeBefore;
+        }
+
+        @Override
+        public String path() {
+            return path;
+        }
+
+        @Override
+        public void undo() {
+            lock.exclusively(() -> {
+                RuntimeException failed = null;
+                try {
+                    delete(files.resolve(path), path);
+                } catch (RuntimeException e) {
+                    failed = e;
+                }
+                try { // the README too, whatever happened to the contract
+                    Path readme = files.resolve(ContractsReadme.PATH);
+                    if (readmeBefore != null) {
+                        AtomicFiles.replace(readme, readmeBefore, ContractsReadme.PATH);
+                    } else {
+                        delete(readme, ContractsReadme.PATH);
+                    }
+                } catch (RuntimeException e) {
+                    if (failed == null) {
+                        failed = e;
+                    } else {
+                        failed.addSuppressed(e);
+                    }
+                }
+                if (failed != null) {
+                    throw failed;
+                }
+                return null;
+            });
+        }
+
+        private void delete(Path file, String shown) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new StorageException(shown, "removing", e);
+            }
+        }
+    }
+
+    @Override
     public void updateFields(String path, Map<String, String> yamlValues) {
         Objects.requireNonNull(path, "path");
         Map<String, String> values = new LinkedHashMap<>(Objects.requireNonNull(yamlValues, "yamlValues"));
@@ -144,6 +238,7 @@ final class MarkdownSpecificationRepository implements SpecificationRepository {
                     return null;
                 }
             }
+            requireFile(file);
             String text = files.readText(file, ContractsReadme.PATH);
             String updated = ContractsReadme.INDEX.put(text, block);
             if (!updated.equals(text)) {

@@ -49,6 +49,59 @@ class CreateAndIndexTest {
     }
 
     @Test
+    void create_indexed_writes_both_and_undo_takes_both_back_byte_for_byte() {
+        String before = "# My contracts\r\n\r\nIntro I wrote.\n\n" + BLOCK;
+        Projects.write(root, "contracts/README.md", before);
+        SpecificationRepository repo = Projects.specs(root);
+
+        SpecificationRepository.Addition added = repo.createIndexed(SpecKind.SPEC, "a.md", "content\n", OTHER_BLOCK);
+
+        assertEquals("contracts/specs/a.md", added.path());
+        assertEquals("content\n", Projects.read(root, "contracts/specs/a.md"));
+        assertTrue(Projects.read(root, "contracts/README.md").contains("something else"));
+
+        added.undo();
+
+        assertTrue(Files.notExists(root.resolve("contracts/specs/a.md")));
+        assertEquals(before, Projects.read(root, "contracts/README.md"));
+    }
+
+    @Test
+    void undo_of_create_indexed_removes_a_readme_that_was_not_there() {
+        SpecificationRepository.Addition added = Projects.specs(root).createIndexed(SpecKind.SPEC, "a.md", "x\n",
+                BLOCK);
+        assertTrue(Files.exists(root.resolve("contracts/README.md")));
+
+        added.undo();
+
+        assertTrue(Files.notExists(root.resolve("contracts/README.md")));
+        assertTrue(Files.notExists(root.resolve("contracts/specs/a.md")));
+    }
+
+    @Test
+    void create_indexed_with_a_folder_in_place_of_the_readme_writes_nothing() throws IOException {
+        Files.createDirectories(root.resolve("contracts/README.md/in-the-way"));
+
+        StorageException e = assertThrows(StorageException.class,
+                () -> Projects.specs(root).createIndexed(SpecKind.SPEC, "a.md", "x\n", BLOCK));
+
+        assertTrue(e.getMessage().startsWith("contracts/README.md is not a file"), e.getMessage());
+        assertTrue(Files.notExists(root.resolve("contracts/specs/a.md")));
+    }
+
+    @Test
+    void create_indexed_refuses_an_existing_file_and_leaves_the_readme_alone() {
+        Projects.write(root, "contracts/specs/a.md", "mine\n");
+        Projects.write(root, "contracts/README.md", "# Mine\n");
+
+        assertThrows(StorageException.class,
+                () -> Projects.specs(root).createIndexed(SpecKind.SPEC, "a.md", "theirs\n", BLOCK));
+
+        assertEquals("mine\n", Projects.read(root, "contracts/specs/a.md"));
+        assertEquals("# Mine\n", Projects.read(root, "contracts/README.md"));
+    }
+
+    @Test
     void write_index_creates_the_readme_with_a_header() {
         Projects.specs(root).writeIndex(BLOCK);
         String text = Projects.read(root, "contracts/README.md");

@@ -74,9 +74,58 @@ class FileChangeJournalTest {
         for (Status status : Status.values()) {
             ChangeRecord record = record("c-" + status.name().toLowerCase(java.util.Locale.ROOT), T0)
                     .withStatus(status, "");
-            journal().save(record);
-            assertEquals(Optional.of(record), journal().find(record.id()));
+            try (ChangeJournal.Claim working = journal().claim(record.id())) { // started: while it is worked on
+                journal().save(record);
+                assertEquals(Optional.of(record), journal().find(record.id()));
+            }
         }
+    }
+
+    @Test
+    void a_started_record_is_started_while_claimed_and_interrupted_once_the_claim_ends() {
+        ChangeRecord started = record("c1", T0).withStatus(Status.STARTED, "half-way");
+        ChangeJournal journal = journal();
+        ChangeJournal.Claim working = journal.claim("c1");
+        journal.save(started);
+
+        assertEquals(Status.STARTED, journal().find("c1").orElseThrow().status(), "another reader sees it started");
+
+        working.close();
+
+        assertEquals(Optional.of(started.withStatus(Status.INTERRUPTED, "half-way")), journal().find("c1"));
+        assertEquals(List.of(started.withStatus(Status.INTERRUPTED, "half-way")), journal().list());
+        assertFalse(Files.exists(root.resolve(".factory/changes/c1.owner")), "the claim is gone");
+        assertEquals(Status.APPLIED, journal().find(save(started.withStatus(Status.APPLIED, ""))).orElseThrow()
+                .status(), "only started records are interrupted");
+    }
+
+    private String save(ChangeRecord record) {
+        journal().save(record);
+        return record.id();
+    }
+
+    @Test
+    void a_started_record_whose_process_ended_or_never_claimed_it_is_interrupted() throws Exception {
+        journal().save(record("never", T0));
+        assertEquals(Status.INTERRUPTED, journal().find("never").orElseThrow().status(), "saved before claims");
+
+        Process alive = new ProcessBuilder("sleep", "60").start();
+        try {
+            journal().save(record("other", T0));
+            Projects.write(root, ".factory/changes/other.owner", alive.pid() + " "
+                    + alive.info().startInstant().map(Instant::toString).orElse("-") + "\n");
+            assertEquals(Status.STARTED, journal().find("other").orElseThrow().status(), "its process runs");
+
+            alive.destroyForcibly().waitFor();
+
+            assertEquals(Status.INTERRUPTED, journal().find("other").orElseThrow().status(), "killed");
+        } finally {
+            alive.destroyForcibly();
+        }
+        Projects.write(root, ".factory/changes/other.owner", ProcessHandle.current().pid()
+                + " 2001-01-01T00:00:00Z\n");
+        assertEquals(Status.INTERRUPTED, journal().find("other").orElseThrow().status(),
+                "a process id used again by a process that started later is not the owner");
     }
 
     @Test
@@ -202,9 +251,9 @@ class FileChangeJournalTest {
 
     @Test
     void unknown_members_are_ignored() {
-        String json = Projects.read(root, journal().save(record("x", T0)));
+        String json = Projects.read(root, journal().save(record("x", T0).withStatus(Status.APPLIED, "")));
         Projects.write(root, ".factory/changes/x.json", json.replace("{\n", "{\n  \"future\": [1, {\"a\": null}],\n"));
-        assertEquals(Optional.of(record("x", T0)), journal().find("x"));
+        assertEquals(Optional.of(record("x", T0).withStatus(Status.APPLIED, "")), journal().find("x"));
     }
 
     @Test

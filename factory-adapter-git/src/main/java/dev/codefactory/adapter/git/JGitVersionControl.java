@@ -131,7 +131,7 @@ final class JGitVersionControl implements VersionControl {
             Path gitDir = repo.getDirectory().toPath().toAbsolutePath().normalize();
             boolean linked = gitDir.startsWith(common.toPath().toAbsolutePath().normalize().resolve("worktrees"));
             return new RepositoryState(branch, head, operation(repo.getRepositoryState()), List.copyOf(conflicted),
-                    shallow, linked);
+                    shallow, linked, GitLocks.present(repo));
         } catch (IOException e) {
             throw failure("cannot read the state of the repository", e);
         }
@@ -224,7 +224,7 @@ final class JGitVersionControl implements VersionControl {
             var add = git.add().setAll(true);
             checked.forEach(add::addFilepattern);
             add.call();
-        } catch (GitAPIException | IOException e) {
+        } catch (GitAPIException | IOException | JGitInternalException e) {
             throw failure("cannot stage " + String.join(", ", checked), e);
         }
     }
@@ -318,7 +318,7 @@ final class JGitVersionControl implements VersionControl {
         } catch (WrongRepositoryStateException e) {
             throw new VersionControlException("cannot commit in the repository's current state ("
                     + repo.getRepositoryState().getDescription() + "); finish or abort that operation first", e);
-        } catch (GitAPIException | IOException e) {
+        } catch (GitAPIException | IOException | JGitInternalException e) {
             throw failure("cannot commit", e);
         }
     }
@@ -417,7 +417,7 @@ final class JGitVersionControl implements VersionControl {
             throw new VersionControlException("invalid branch name " + name + "; see git check-ref-format", e);
         } catch (RefNotFoundException e) {
             throw new VersionControlException("cannot create branch " + name + ": " + unknownRef(start), e);
-        } catch (GitAPIException e) {
+        } catch (GitAPIException | JGitInternalException e) {
             throw failure("cannot create branch " + name, e);
         }
     }
@@ -439,6 +439,8 @@ final class JGitVersionControl implements VersionControl {
             if (result != null && result.getStatus() == CheckoutResult.Status.CONFLICTS) {
                 throw conflicts(name, result.getConflictList(), e);
             }
+            throw failure("cannot switch to branch " + name, e);
+        } catch (JGitInternalException e) {
             throw failure("cannot switch to branch " + name, e);
         }
     }
@@ -464,7 +466,7 @@ final class JGitVersionControl implements VersionControl {
             throw new VersionControlException("cannot delete branch " + name + ": it is not fully merged into "
                     + currentBranch().orElse("HEAD") + "; merge it first, or force the deletion to drop its commits",
                     e);
-        } catch (GitAPIException e) {
+        } catch (GitAPIException | JGitInternalException e) {
             throw failure("cannot delete branch " + name, e);
         }
     }
@@ -607,7 +609,10 @@ final class JGitVersionControl implements VersionControl {
             }
             throw new VersionControlException("the remote " + remote + " did not report on the push of " + branch
                     + "; check with git ls-remote " + remote);
-        } catch (GitAPIException | IOException e) {
+        } catch (GitAPIException | IOException | JGitInternalException e) {
+            if (GitLocks.isLockFailure(e)) {
+                throw failure("cannot push " + branch + " to " + remote, e);
+            }
             throw new VersionControlException(masked("cannot push " + branch + " to " + remote + ": "
                     + e.getMessage() + "; check the remote URL, your network and your token", token));
         }
@@ -667,7 +672,10 @@ final class JGitVersionControl implements VersionControl {
                     throw new VersionControlException("cannot pull: the merge ended as " + result.getMergeStatus()
                             + "; look at git status and finish it by hand");
             }
-        } catch (GitAPIException | IOException e) {
+        } catch (GitAPIException | IOException | JGitInternalException e) {
+            if (GitLocks.isLockFailure(e)) {
+                throw failure("cannot pull from " + remote, e);
+            }
             throw new VersionControlException(masked("cannot pull from " + remote + ": " + e.getMessage()
                     + "; check the remote URL, your network and your token", token));
         }
@@ -800,7 +808,7 @@ final class JGitVersionControl implements VersionControl {
         }
     }
 
-    private static String operationName(RepositoryState.Operation operation) {
+    static String operationName(RepositoryState.Operation operation) {
         return operation.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
@@ -910,8 +918,9 @@ final class JGitVersionControl implements VersionControl {
                 a.getWhenAsInstant());
     }
 
-    private static VersionControlException failure(String what, Exception e) {
-        return new VersionControlException(what + ": " + e.getMessage(), e);
+    /** {@code what} failed: a lock file git was left with is named, with what to do (see {@link GitLocks}). */
+    private VersionControlException failure(String what, Exception e) {
+        return GitLocks.failure(repo, what, e);
     }
 
 }

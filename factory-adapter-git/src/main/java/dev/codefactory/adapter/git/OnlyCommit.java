@@ -49,9 +49,10 @@ final class OnlyCommit {
     RevCommit commit(List<String> paths, String message, PersonIdent author, PersonIdent committer,
                      boolean allowEmpty) throws IOException {
         if (repo.getRepositoryState() != org.eclipse.jgit.lib.RepositoryState.SAFE) {
-            throw new VersionControlException("cannot commit only " + String.join(", ", paths) + " while "
-                    + repo.getRepositoryState().getDescription() + "; finish that operation with a full commit"
-                    + " or abort it first");
+            throw new VersionControlException("cannot commit only " + String.join(", ", paths) + " in the middle of a "
+                    + JGitVersionControl.operationName(JGitVersionControl.operation(repo.getRepositoryState()))
+                    + " (" + repo.getRepositoryState().getDescription() + "); finish it with a full commit or abort"
+                    + " it first (git status says how)");
         }
         DirCache index = repo.lockDirCache();
         try (ObjectInserter inserter = repo.newObjectInserter();

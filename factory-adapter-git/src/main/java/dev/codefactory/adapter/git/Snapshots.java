@@ -153,11 +153,11 @@ final class Snapshots {
             update.setRefLogMessage("factory: snapshot " + cleanLabel, false);
             RefUpdate.Result result = update.update();
             if (result != RefUpdate.Result.NEW) {
-                throw new VersionControlException("cannot record snapshot " + id + " (" + result + "); try again");
+                throw GitLocks.refused(repo, "cannot record snapshot " + id, result);
             }
             return parse(id, commitId, reader);
         } catch (IOException e) {
-            throw new VersionControlException("cannot take a snapshot: " + e.getMessage(), e);
+            throw GitLocks.failure(repo, "cannot take a snapshot", e);
         }
     }
 
@@ -332,13 +332,16 @@ final class Snapshots {
                     real.add(e);
                 }
                 if (!real.commit()) {
-                    throw new VersionControlException("cannot write the index; another git process may be running,"
-                            + " try again");
+                    throw GitLocks.refused(repo, "cannot write the index", RefUpdate.Result.LOCK_FAILURE);
                 }
             } finally {
                 index.unlock();
             }
         } catch (IOException e) {
+            if (GitLocks.isLockFailure(e)) { // nothing was changed yet: the index is locked before anything else
+                throw GitLocks.failure(repo, "cannot restore snapshot " + snapshot.id() + " (it is still recorded:"
+                        + " restore it again once git's lock is gone)", e);
+            }
             throw new VersionControlException("cannot restore snapshot " + snapshot.id() + ": " + e.getMessage()
                     + "; the snapshot is still recorded, fix the problem and restore again", e);
         }
@@ -389,7 +392,7 @@ final class Snapshots {
         check(link.link(headRef), "HEAD");
     }
 
-    private static void check(RefUpdate.Result result, String ref) {
+    private void check(RefUpdate.Result result, String ref) {
         switch (result) {
             case NEW:
             case FORCED:
@@ -397,8 +400,7 @@ final class Snapshots {
             case NO_CHANGE:
                 return;
             default:
-                throw new VersionControlException("cannot restore " + ref + " (" + result + "); another git process"
-                        + " may be running, try again");
+                throw GitLocks.refused(repo, "cannot restore " + ref, result);
         }
     }
 
@@ -545,10 +547,10 @@ final class Snapshots {
             update.setForceUpdate(true);
             RefUpdate.Result result = update.delete();
             if (result != RefUpdate.Result.FORCED && result != RefUpdate.Result.NO_CHANGE) {
-                throw new VersionControlException("cannot drop snapshot " + snapshot.id() + " (" + result + ")");
+                throw GitLocks.refused(repo, "cannot drop snapshot " + snapshot.id(), result);
             }
         } catch (IOException e) {
-            throw new VersionControlException("cannot drop snapshot " + snapshot.id() + ": " + e.getMessage(), e);
+            throw GitLocks.failure(repo, "cannot drop snapshot " + snapshot.id(), e);
         }
     }
 

@@ -28,6 +28,7 @@ import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.review.SpecMatcher;
 import dev.codefactory.domain.spec.SpecStatus;
 import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.domain.vcs.VersionControlException;
 import dev.codefactory.port.change.ChangeDialog;
 import dev.codefactory.port.change.ChangeJournal;
 import dev.codefactory.port.change.ChangeRecord;
@@ -131,6 +132,9 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             throw new ProjectStateException("the repository is in the middle of something (" + describe(state)
                     + "); finish or abort it first (`factory rescue` can help), then try again.");
         }
+        if (!state.locks().isEmpty()) { // git would refuse the branch, the commit and the way back
+            throw VersionControlException.locked("cannot start a change", state.locks());
+        }
         if (command.pr()) {
             codeHosts.get().pullRequestTarget(vcs); // no origin, or not signed in: say so before any work is done
         }
@@ -232,6 +236,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         Snapshot snapshot = vcs.snapshot("before change " + id);
         String stashId = "";
         ChangeRecord record = newRecord(vcs, proposal, snapshot.id(), "");
+        // started, while this process works on it; killed or crashed, history shows it interrupted
+        ChangeJournal.Claim working = journal.get().claim(id);
         journal.get().save(record);
         try {
             if (stash) {
@@ -284,7 +290,12 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                 dialog.say("The change stopped; nothing was written: the branch, the index and every file are as"
                         + " they were" + (record.stash().isEmpty() ? "" : ", your stashed work given back") + ".");
             }
+            if (e instanceof FactoryException) {
+                throw ((FactoryException) e).withDetail("id", record.id());
+            }
             throw e;
+        } finally {
+            working.close();
         }
         dialog.say("Committed " + shortId(record.tip()) + " on " + record.branch() + ".");
 
@@ -296,9 +307,9 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                 record = verify(vcs, model, record, proposal, testCommand.get(), command, limits, dialog);
             } catch (RuntimeException e) {
                 ChangeRecord latest = journal.get().find(record.id()).orElse(record);
-                throw new FactoryException("the change is committed on " + latest.branch() + " (" + shortId(
-                        latest.tip()) + "), but verifying it failed: " + e.getMessage() + " Run the tests yourself, or"
-                        + " `factory undo` to take the change back.", e);
+                throw committed(new FactoryException("the change is committed on " + latest.branch() + " ("
+                        + shortId(latest.tip()) + "), but verifying it failed: " + e.getMessage() + " Run the tests"
+                        + " yourself, or `factory undo` to take the change back.", e), latest);
             }
             result = record.tests().equals("passed") ? Result.APPLIED : Result.APPLIED_TESTS_FAILING;
         } else {
@@ -765,11 +776,20 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             return r;
         } catch (RuntimeException e) {
             boolean pushed = vcs.resolve("refs/remotes/" + CodeHostAccess.ORIGIN + "/" + record.branch()).isPresent();
-            journal.get().save(record.withPullRequest(pushed, ""));
-            throw new FactoryException("the change is committed on " + record.branch() + " (" + shortId(record.tip())
-                    + "), but the pull request could not be opened: " + e.getMessage() + " Open it by hand, or"
-                    + " `factory undo` to take the change back.", e);
+            ChangeRecord kept = record.withPullRequest(pushed, "");
+            journal.get().save(kept);
+            throw committed(new FactoryException("the change is committed on " + record.branch() + " ("
+                    + shortId(record.tip()) + "), but the pull request could not be opened: " + e.getMessage()
+                    + " Open it by hand, or `factory undo` to take the change back.", e), kept)
+                    .withDetail("pushed", pushed);
         }
+    }
+
+    /** {@code failure} of a change that stands committed, with what to go on from: its id, branch and commits. */
+    private static FactoryException committed(FactoryException failure, ChangeRecord record) {
+        return failure.withDetail("id", record.id())
+                .withDetail("branch", record.branch()).withDetail("commit", record.tip())
+                .withDetail("commits", record.commits());
     }
 
     private static String shortId(String commit) {

@@ -3,6 +3,7 @@ package dev.codefactory.app.change;
 import dev.codefactory.app.codehost.CodeHostAccess;
 import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.project.ProjectStateException;
+import dev.codefactory.domain.vcs.VersionControlException;
 import dev.codefactory.port.change.ChangeJournal;
 import dev.codefactory.port.change.ChangeRecord;
 import dev.codefactory.port.vcs.Snapshot;
@@ -35,7 +36,8 @@ final class ChangeUndo {
         ChangeRecord record;
         if (command.id() == null || command.id().isBlank()) {
             record = j.list().stream().filter(r -> r.status() == ChangeRecord.Status.APPLIED
-                    || r.status() == ChangeRecord.Status.STARTED).findFirst().orElseThrow(() ->
+                    || r.status() == ChangeRecord.Status.STARTED || r.status() == ChangeRecord.Status.INTERRUPTED)
+                    .findFirst().orElseThrow(() ->
                     new InvalidCommandException("there is no change to undo; `factory history` lists them"));
         } else {
             record = j.find(command.id()).orElseThrow(() -> new InvalidCommandException("no change with id '"
@@ -44,11 +46,19 @@ final class ChangeUndo {
         if (record.status() == ChangeRecord.Status.UNDONE) {
             throw new InvalidCommandException("change " + record.id() + " was already undone");
         }
+        if (record.status() == ChangeRecord.Status.STARTED) {
+            throw new ProjectStateException("change " + record.id() + " is still being made by another factory"
+                    + " process; let it finish (or stop it with Ctrl-C), then undo it");
+        }
         if (record.status() == ChangeRecord.Status.ABANDONED) {
             throw new InvalidCommandException("change " + record.id() + " was never applied (" + record.note()
                     + "); there is nothing to undo");
         }
         VersionControl vcs = git.get();
+        List<String> locks = vcs.state().locks();
+        if (!locks.isEmpty()) { // restoring writes the index and refs: refuse before touching anything
+            throw VersionControlException.locked("cannot undo change " + record.id(), locks);
+        }
         Snapshot snapshot = vcs.snapshots().stream().filter(s -> s.id().equals(record.snapshotId())).findFirst()
                 .orElseThrow(() -> new ProjectStateException("the snapshot taken before change " + record.id() + " ("
                         + record.snapshotId() + ") is gone from refs/factory/snapshots/, so it cannot be undone"

@@ -407,24 +407,43 @@ public final class IntakeService implements IntakeUseCase {
         }
     }
 
+    /**
+     * Writes the spec, the index and their commit together: when any of them fails, nothing of it is left in
+     * {@code contracts/} and the draft stays, so that {@code --resume} writes exactly one spec once the cause is fixed.
+     */
     private IntakeResult save(Run run, String body) {
         String title = titleOf(body).orElse(titleFrom(run.draft.idea()));
-        CreatedSpec created = catalog.create(new CreateSpecCommand(title, SpecKind.SPEC, run.command.tags(),
-                run.command.priority(), author()), body);
-        String id = created.spec().id().value();
-        Optional<String> commit = Optional.empty();
         Optional<VersionControl> vcs = git.get();
-        if (run.command.commit() && vcs.isPresent()) {
-            Path workTree = vcs.get().workTree();
-            List<String> paths = List.of(relative(workTree, created.path()), relative(workTree, catalog.indexPath()));
-            CommitInfo info = vcs.get().commit(CommitRequest.only("spec: add " + title + " (" + id + ")", paths));
-            commit = Optional.of(info.id());
-        } else if (run.command.commit()) {
+        if (run.command.commit() && vcs.isEmpty()) {
             run.dialog.say(Notice.warning("Not committed: the project is not in a git repository."));
         }
-        run.draft = run.draft.withSaved(id, created.path(), clock.instant());
+        record Saved(CreatedSpec created, Optional<String> commit) {
+        }
+        Saved saved;
+        try {
+            saved = catalog.create(new CreateSpecCommand(title, SpecKind.SPEC, run.command.tags(),
+                    run.command.priority(), author()), body, created -> {
+                        if (!run.command.commit() || vcs.isEmpty()) {
+                            return new Saved(created, Optional.empty());
+                        }
+                        Path workTree = vcs.get().workTree();
+                        List<String> paths = List.of(relative(workTree, created.path()),
+                                relative(workTree, catalog.indexPath()));
+                        CommitInfo info = vcs.get().commit(CommitRequest.only("spec: add " + title + " ("
+                                + created.spec().id().value() + ")", paths));
+                        return new Saved(created, Optional.of(info.id()));
+                    });
+        } catch (FactoryException e) {
+            String draftPath = drafts.get().pathOf(run.draft.id());
+            run.dialog.say(Notice.hint("Nothing was saved in contracts/; the spec is kept in " + draftPath + ". Once"
+                    + " that is fixed: factory intake --resume"));
+            throw e.withDetail("draft", draftPath);
+        }
+        String id = saved.created().spec().id().value();
+        String path = saved.created().path();
+        run.draft = run.draft.withSaved(id, path, clock.instant());
         drafts.get().delete(run.draft.id());
-        return new IntakeResult(true, id, created.path(), commit, run.draft.id(), null, run.draft.wizard());
+        return new IntakeResult(true, id, path, saved.commit(), run.draft.id(), null, run.draft.wizard());
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.codefactory.app.spec;
 
+import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.report.Finding;
@@ -8,6 +9,7 @@ import dev.codefactory.domain.report.ReportMarkdown;
 import dev.codefactory.domain.report.Severity;
 import dev.codefactory.domain.spec.CatalogIndex;
 import dev.codefactory.domain.spec.InvalidSpecificationException;
+import dev.codefactory.domain.spec.Rule;
 import dev.codefactory.domain.spec.Slug;
 import dev.codefactory.domain.spec.SpecId;
 import dev.codefactory.domain.spec.SpecKind;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -80,6 +83,15 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
      * author, tags and priority. Refused with the findings when the result would not be valid.
      */
     public CreatedSpec create(CreateSpecCommand command, String body) {
+        return create(command, body, created -> created);
+    }
+
+    /**
+     * {@link #create(CreateSpecCommand, String)}, then {@code then} (a commit of the two files) under the same lock:
+     * the contract, the index and what {@code then} does succeed together or leave nothing. When {@code then} fails,
+     * the new contract is removed and the index put back as it was, and its exception passes on.
+     */
+    public <T> T create(CreateSpecCommand command, String body, Function<CreatedSpec, T> then) {
         requireReady();
         return layout.get().exclusively(() -> {
             SpecificationRepository repo = specs.get();
@@ -94,11 +106,24 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
                 }
                 throw new InvalidSpecificationException(problems);
             }
-            String written = repo.create(command.kind(), composed.fileName(), composed.content());
+            Specification spec = composed.validation().specifications().get(0);
             List<Specification> all = new ArrayList<>(before.specifications());
-            all.add(composed.validation().specifications().get(0));
-            repo.writeIndex(CatalogIndex.render(all));
-            return new CreatedSpec(composed.validation().specifications().get(0), written);
+            all.add(spec);
+            SpecificationRepository.Addition written = repo.createIndexed(command.kind(), composed.fileName(),
+                    composed.content(), CatalogIndex.render(all));
+            try {
+                return then.apply(new CreatedSpec(spec, written.path()));
+            } catch (RuntimeException e) {
+                try {
+                    written.undo();
+                } catch (RuntimeException undoFailed) {
+                    e.addSuppressed(undoFailed);
+                    throw new FactoryException(e.getMessage() + " Taking the new spec back failed too ("
+                            + undoFailed.getMessage() + "): remove " + written.path() + " and run 'factory spec"
+                            + " index'.", e).withDetail("path", written.path());
+                }
+                throw e;
+            }
         });
     }
 
@@ -185,9 +210,8 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
             SpecSource source = repo.load(path);
             return readOrThrow(repo, source);
         }
-        Validation validation = validateAll(repo);
-        return validation.specifications().stream().filter(s -> s.id().value().equals(idOrPath)).findFirst()
-                .orElseThrow(() -> new SpecNotFoundException(idOrPath));
+        List<SpecSource> sources = repo.loadAll();
+        return one(sources, validator(repo, sources).validate(sources), idOrPath);
     }
 
     @Override
@@ -200,7 +224,7 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         if (!command.ids().isEmpty()) {
             Set<String> paths = new HashSet<>();
             for (String wanted : command.ids()) {
-                paths.add(pathOf(wanted, all, sources));
+                paths.addAll(pathsOf(wanted, sources));
             }
             result = new Validation(paths.size(),
                     all.specifications().stream().filter(s -> paths.contains(s.path())).collect(Collectors.toList()),
@@ -220,10 +244,9 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         requireReady();
         return layout.get().exclusively(() -> {
             SpecificationRepository repo = specs.get();
-            Validation validation = validateAll(repo);
-            Specification spec = validation.specifications().stream()
-                    .filter(s -> s.id().value().equals(command.id())).findFirst()
-                    .orElseThrow(() -> new SpecNotFoundException(command.id()));
+            List<SpecSource> sources = repo.loadAll();
+            Validation validation = validator(repo, sources).validate(sources);
+            Specification spec = one(sources, validation, command.id());
             List<Finding> errors = validation.findings().stream()
                     .filter(f -> f.file().equals(spec.path()) && f.severity() == Severity.ERROR)
                     .collect(Collectors.toList());
@@ -275,16 +298,53 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
                 .orElseThrow(() -> new InvalidSpecificationException(findings));
     }
 
-    private String pathOf(String wanted, Validation all, List<SpecSource> sources) {
+    /** The file {@code wanted} names, or every file whose front matter has {@code wanted} as its id. */
+    private static List<String> pathsOf(String wanted, List<SpecSource> sources) {
         if (looksLikePath(wanted)) {
             String path = wanted.replace('\\', '/');
             if (sources.stream().anyMatch(s -> s.path().equals(path))) {
-                return path;
+                return List.of(path);
             }
             throw new SpecNotFoundException(wanted);
         }
-        return all.specifications().stream().filter(s -> s.id().value().equals(wanted)).map(Specification::path)
-                .findFirst().orElseThrow(() -> new SpecNotFoundException(wanted));
+        List<String> paths = withId(sources, wanted);
+        if (paths.isEmpty()) {
+            throw new SpecNotFoundException(wanted);
+        }
+        return paths;
+    }
+
+    /**
+     * The one contract with id {@code id}. When several files have it (validation's {@code id.duplicate}), none of
+     * them is chosen: the refusal names every one, for the person to give all but one another id.
+     */
+    private static Specification one(List<SpecSource> sources, Validation validation, String id) {
+        List<String> paths = withId(sources, id);
+        if (paths.size() > 1) {
+            Finding duplicate = Rule.ID_DUPLICATE.error(paths.get(1), lineOfId(sources, paths.get(1)), "id '" + id
+                    + "' is used by " + paths.size() + " contracts: " + String.join(", ", paths) + "; give all but"
+                    + " one of them another id, then try again");
+            throw new InvalidSpecificationException(List.of(duplicate)).withDetail("paths", paths);
+        }
+        return validation.specifications().stream().filter(s -> s.id().value().equals(id)).findFirst()
+                .orElseThrow(() -> new SpecNotFoundException(id));
+    }
+
+    /** The files whose front matter says {@code id: <id>}, whatever else is wrong with them, by path. */
+    private static List<String> withId(List<SpecSource> sources, String id) {
+        List<String> paths = new ArrayList<>();
+        for (SpecSource s : sources) {
+            if (s instanceof SpecSource.Parsed && id.equals(((SpecSource.Parsed) s).frontMatter().get("id"))) {
+                paths.add(s.path());
+            }
+        }
+        paths.sort(Comparator.naturalOrder());
+        return paths;
+    }
+
+    private static int lineOfId(List<SpecSource> sources, String path) {
+        return sources.stream().filter(s -> s.path().equals(path) && s instanceof SpecSource.Parsed)
+                .mapToInt(s -> ((SpecSource.Parsed) s).frontMatter().lineOf("id")).findFirst().orElse(0);
     }
 
     private static boolean looksLikePath(String text) {

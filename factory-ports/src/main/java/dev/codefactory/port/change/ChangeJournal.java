@@ -21,4 +21,18 @@ public interface ChangeJournal {
 
     /** Every record, the newest ({@link ChangeRecord#created()}) first. */
     List<ChangeRecord> list();
+
+    /**
+     * Marks change {@code id} as worked on by this process until the claim is closed. {@link #find} and
+     * {@link #list} report a record saved as {@link ChangeRecord.Status#STARTED} as such only while a live process
+     * claims it; otherwise (the process was killed or crashed, or the claim was closed without finishing the
+     * record) as {@link ChangeRecord.Status#INTERRUPTED}.
+     */
+    Claim claim(String id);
+
+    /** A change being worked on; closing it ends the claim. */
+    interface Claim extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

@@ -32,8 +32,14 @@ public record ChangeRecord(String id, String request, Instant created, Status st
 
     /** Where a change stands. */
     public enum Status {
-        /** Started: the snapshot is taken, nothing is committed yet (a crash here is undone by {@code undo}). */
+        /** Started: the snapshot is taken, nothing is committed yet, and a live process is working on it. */
         STARTED,
+        /**
+         * Started, but no live process is working on it any more: it was killed, or crashed, or stopped without
+         * putting things back. Never saved as such: the journal reports a started record that no process claims
+         * ({@link ChangeJournal#claim}) this way. {@code factory undo ID} puts everything back.
+         */
+        INTERRUPTED,
         /** Committed on its branch. */
         APPLIED,
         /** Put back by {@code factory undo}. */

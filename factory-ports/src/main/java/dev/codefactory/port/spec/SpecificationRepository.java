@@ -38,6 +38,30 @@ public interface SpecificationRepository {
     String create(SpecKind kind, String fileName, String content);
 
     /**
+     * Writes a new contract {@code <kind folder>/<fileName>} and {@code indexBlock} into {@code contracts/README.md}
+     * (as {@link #writeIndex} does) together: both are written, or neither is left behind. The answer takes both back
+     * on request, for a caller whose next step failed (a commit).
+     *
+     * @throws dev.codefactory.domain.project.StorageException when the file already exists, naming it, or when either
+     *         file cannot be written; nothing is left written
+     */
+    Addition createIndexed(SpecKind kind, String fileName, String content, String indexBlock);
+
+    /** A new contract and the index that lists it, as {@link #createIndexed} wrote them. */
+    interface Addition {
+        /** The new contract's project-relative path. */
+        String path();
+
+        /**
+         * Removes the new contract and puts {@code contracts/README.md} back as it was before, byte for byte (or
+         * removes it, when it was not there).
+         *
+         * @throws dev.codefactory.domain.project.StorageException naming what could not be put back
+         */
+        void undo();
+    }
+
+    /**
      * Sets top-level front matter fields of an existing contract, changing only the lines of those fields (a field
      * that is absent is added before the closing {@code ---}). The rest of the file stays byte-for-byte the same;
      * setting a field to its current value leaves the file untouched.

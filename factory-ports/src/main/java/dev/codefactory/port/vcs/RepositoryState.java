@@ -13,9 +13,12 @@ import java.util.Optional;
  * @param conflicted  paths with unresolved conflicts, sorted
  * @param shallow     a shallow clone ({@code .git/shallow} exists)
  * @param linkedWorktree a worktree added with {@code git worktree add}, not the main one
+ * @param locks       git's lock files that are there ({@code .git/index.lock} and the like), absolute paths, sorted:
+ *                    another git process is at work, or one was killed and left them; git refuses to write until
+ *                    they are gone
  */
 public record RepositoryState(Optional<String> branch, Optional<String> head, Operation operation,
-                              List<String> conflicted, boolean shallow, boolean linkedWorktree) {
+                              List<String> conflicted, boolean shallow, boolean linkedWorktree, List<String> locks) {
 
     /** An operation git is in the middle of, as {@code git status} says it. */
     public enum Operation { NONE, MERGE, REBASE, CHERRY_PICK, REVERT, BISECT, APPLY_MAILBOX }
@@ -25,6 +28,13 @@ public record RepositoryState(Optional<String> branch, Optional<String> head, Op
         Objects.requireNonNull(head, "head");
         Objects.requireNonNull(operation, "operation");
         conflicted = List.copyOf(conflicted);
+        locks = List.copyOf(locks);
+    }
+
+    /** A state without lock files. */
+    public RepositoryState(Optional<String> branch, Optional<String> head, Operation operation,
+                           List<String> conflicted, boolean shallow, boolean linkedWorktree) {
+        this(branch, head, operation, conflicted, shallow, linkedWorktree, List.of());
     }
 
     /** No commit yet. */
@@ -37,8 +47,9 @@ public record RepositoryState(Optional<String> branch, Optional<String> head, Op
         return branch.isEmpty() && head.isPresent();
     }
 
-    /** Nothing in progress, no conflict, on a branch with at least one commit. */
+    /** Nothing in progress, no conflict, no lock file, on a branch with at least one commit. */
     public boolean healthy() {
-        return operation == Operation.NONE && conflicted.isEmpty() && branch.isPresent() && head.isPresent();
+        return operation == Operation.NONE && conflicted.isEmpty() && locks.isEmpty() && branch.isPresent()
+                && head.isPresent();
     }
 }
