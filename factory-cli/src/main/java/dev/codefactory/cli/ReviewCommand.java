@@ -141,7 +141,8 @@ final class ReviewCommand implements Callable<Integer> {
                     s.matchedFiles().size()));
         }
         for (ReviewReport.Item f : report.findings()) {
-            String where = f.file() + ":" + f.startLine() + (f.endLine() > f.startLine() ? "-" + f.endLine() : "");
+            String where = f.file() + (f.startLine() == 0 ? "" : ":" + f.startLine()
+                    + (f.endLine() > f.startLine() ? "-" + f.endLine() : ""));
             String severity = f.severity();
             String shown = severity.equals("critical") || severity.equals("high") ? style.red(severity)
                     : severity.equals("medium") ? style.yellow(severity) : style.dim(severity);

@@ -205,54 +205,91 @@ class ReviewTest {
 
     @Test
     void issues_are_opened_once_per_finding_and_a_second_review_files_no_duplicates() throws IOException {
-        List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
-        com.sun.net.httpserver.HttpServer github = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-        github.createContext("/api/v3/repos/acme/shop/issues", ex -> {
-            String method = ex.getRequestMethod();
-            String body = new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            String reply;
-            if (method.equals("POST")) {
-                created.add(body);
-                reply = "{\"number\":" + created.size() + ",\"html_url\":\"https://github.com/acme/shop/issues/"
-                        + created.size() + "\"}";
-            } else {
-                StringBuilder list = new StringBuilder("[");
-                for (int i = 0; i < created.size(); i++) {
-                    JsonNode sent = new ObjectMapper().readTree(created.get(i));
-                    list.append(i == 0 ? "" : ",").append("{\"number\":").append(i + 1).append(",\"html_url\":\"u\","
-                            + "\"title\":\"t\",\"state\":\"open\",\"body\":")
-                            .append(new ObjectMapper().writeValueAsString(sent.get("body").asText())).append('}');
-                }
-                reply = list.append(']').toString();
-            }
-            byte[] bytes = reply.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "application/json");
-            ex.sendResponseHeaders(method.equals("POST") ? 201 : 200, bytes.length);
-            ex.getResponseBody().write(bytes);
-            ex.close();
-        });
-        github.start();
-        try {
-            String base = "http://127.0.0.1:" + github.getAddress().getPort();
-            project.env.put("FACTORY_GITHUB_WEB_URL", base);
-            project.env.put("FACTORY_GITHUB_API_URL", base + "/api/v3");
-            project.env.put("GITHUB_TOKEN", "ghp_test_token_for_the_loopback_server_0001");
-            project.git("remote", "add", "origin", base + "/acme/shop.git");
+        try (IssuesLoopback github = new IssuesLoopback()) {
+            originOn(github);
 
             Result first = project.run("review", "--offline", "--yes", "--issues", "high");
             assertEquals(0, first.exit(), first.err());
-            assertEquals(2, created.size(), "the critical secret and the high finding: " + created);
-            assertTrue(created.stream().allMatch(b -> b.contains("code-factory:fingerprint=")), created.toString());
-            assertTrue(created.stream().noneMatch(b -> b.contains(SECRET)), "no secret in an issue");
+            assertEquals(2, github.created.size(), "the critical secret and the high finding: " + github.created);
+            assertTrue(github.created.stream().allMatch(b -> b.contains("code-factory:fingerprint=")),
+                    github.created.toString());
+            assertTrue(github.created.stream().noneMatch(b -> b.contains(SECRET)), "no secret in an issue");
             assertTrue(first.out().contains("opened https://github.com/acme/shop/issues/1"), first.out());
 
             Result second = project.run("review", "--offline", "--yes", "--issues", "high");
             assertEquals(0, second.exit(), second.err());
-            assertEquals(2, created.size(), "nothing filed twice");
+            assertEquals(2, github.created.size(), "nothing filed twice");
             assertTrue(second.err().contains("Issues: 0 opened, 2 already tracked."), second.err());
-        } finally {
-            github.stop(0);
+        }
+    }
+
+    /** An answer whose second finding is about the spec as a whole: it names no file. */
+    static final String SPEC_LEVEL_ANSWER = "{\"requirements\":[{\"id\":\"R1\",\"verdict\":\"met\",\"evidence\":[],"
+            + "\"note\":\"\"},{\"id\":\"R2\",\"verdict\":\"missing\",\"evidence\":[],\"note\":\"\"}],\"findings\":["
+            + "{\"severity\":\"low\",\"category\":\"maintainability\",\"file\":\"" + LOGIN + "\",\"startLine\":4,"
+            + "\"endLine\":4,\"requirement\":null,\"message\":\"the hash check is inline\",\"suggestion\":\"\"},"
+            + "{\"severity\":\"high\",\"category\":\"compliance\",\"file\":null,\"startLine\":null,\"endLine\":null,"
+            + "\"requirement\":\"R2\",\"message\":\"account locking is not implemented anywhere\","
+            + "\"suggestion\":\"add a lock check to the login\"}]}";
+    static final String LOGIN_SPEC = "contracts/specs/user-login.md";
+
+    @Test
+    void a_finding_that_names_no_file_is_reported_at_its_spec_in_the_report_the_json_and_the_sarif()
+            throws IOException {
+        model.reviews.add(SPEC_LEVEL_ANSWER);
+        Path sarif = tmp.resolve("review.sarif");
+
+        Result r = project.run("review", "--yes", "--json", "--sarif", sarif.toString(), "--spec", "feature-001");
+
+        assertEquals(0, r.exit(), r.err());
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        JsonNode specLevel = findFinding(report, "account locking is not implemented anywhere");
+        assertEquals(LOGIN_SPEC, specLevel.get("file").asText(), specLevel.toString());
+        assertEquals(0, specLevel.get("startLine").asInt(), "about the spec as a whole, no line");
+        assertEquals("R2", specLevel.get("requirementId").asText());
+        assertEquals("model", specLevel.get("source").asText());
+        assertEquals(LOGIN, findFinding(report, "the hash check is inline").get("file").asText());
+        String saved = project.read("reports/" + report.get("id").asText() + ".md");
+        assertTrue(saved.contains("[" + LOGIN_SPEC + "](../" + LOGIN_SPEC + ")"), saved);
+        assertTrue(saved.contains("account locking is not implemented anywhere"), saved);
+        JsonNode results = new ObjectMapper().readTree(Files.readString(sarif)).get("runs").get(0).get("results");
+        JsonNode result = null;
+        for (JsonNode x : results) {
+            if (x.get("message").get("text").asText().startsWith("account locking")) {
+                result = x;
+            }
+        }
+        assertTrue(result != null, results.toString());
+        JsonNode location = result.get("locations").get(0).get("physicalLocation");
+        assertEquals(LOGIN_SPEC, location.get("artifactLocation").get("uri").asText());
+        assertEquals(1, location.get("region").get("startLine").asInt(), "GitHub needs a start line");
+
+        Result text = project.run("review", "--yes", "--spec", "feature-001");
+
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains(" " + LOGIN_SPEC + " [compliance] account locking is not implemented"),
+                text.out());
+    }
+
+    @Test
+    void a_finding_that_names_no_file_becomes_an_issue_about_its_spec() throws IOException {
+        model.reviews.add(SPEC_LEVEL_ANSWER);
+        try (IssuesLoopback github = new IssuesLoopback()) {
+            originOn(github);
+
+            Result r = project.run("review", "--yes", "--spec", "feature-001", "--issues", "high");
+
+            assertEquals(0, r.exit(), r.err());
+            List<String> bodies = new ArrayList<>();
+            for (String sent : github.created) {
+                bodies.add(new ObjectMapper().readTree(sent).get("body").asText());
+            }
+            String issue = bodies.stream().filter(b -> b.contains("account locking is not implemented anywhere"))
+                    .findFirst().orElseThrow(() -> new AssertionError(bodies.toString()));
+            assertTrue(issue.contains("at `" + LOGIN_SPEC + "`"), issue);
+            assertFalse(issue.contains(LOGIN_SPEC + ":0"), issue);
+            assertTrue(issue.contains("(feature-001 R2)"), issue);
+            assertTrue(issue.contains("code-factory:fingerprint="), issue);
         }
     }
 
@@ -323,5 +360,68 @@ class ReviewTest {
             }
         }
         throw new AssertionError("no " + id + " in " + report);
+    }
+
+    private static JsonNode findFinding(JsonNode report, String messageStart) {
+        for (JsonNode f : report.get("findings")) {
+            if (f.get("message").asText().startsWith(messageStart)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no finding '" + messageStart + "' in " + report.get("findings"));
+    }
+
+    /** Points origin, the GitHub addresses and a token at {@code github}. */
+    private void originOn(IssuesLoopback github) {
+        String base = github.url();
+        project.env.put("FACTORY_GITHUB_WEB_URL", base);
+        project.env.put("FACTORY_GITHUB_API_URL", base + "/api/v3");
+        project.env.put("GITHUB_TOKEN", "ghp_test_token_for_the_loopback_server_0001");
+        project.git("remote", "add", "origin", base + "/acme/shop.git");
+    }
+
+    /** GitHub's issues of acme/shop on 127.0.0.1: lists what was created, creates what is posted (kept in order). */
+    static final class IssuesLoopback implements AutoCloseable {
+        final List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final com.sun.net.httpserver.HttpServer server;
+
+        IssuesLoopback() throws IOException {
+            server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/api/v3/repos/acme/shop/issues", ex -> {
+                String method = ex.getRequestMethod();
+                String body = new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                String reply;
+                if (method.equals("POST")) {
+                    created.add(body);
+                    reply = "{\"number\":" + created.size() + ",\"html_url\":\"https://github.com/acme/shop/issues/"
+                            + created.size() + "\"}";
+                } else {
+                    StringBuilder list = new StringBuilder("[");
+                    for (int i = 0; i < created.size(); i++) {
+                        JsonNode sent = new ObjectMapper().readTree(created.get(i));
+                        list.append(i == 0 ? "" : ",").append("{\"number\":").append(i + 1)
+                                .append(",\"html_url\":\"u\",\"title\":\"t\",\"state\":\"open\",\"body\":")
+                                .append(new ObjectMapper().writeValueAsString(sent.get("body").asText())).append('}');
+                    }
+                    reply = list.append(']').toString();
+                }
+                byte[] bytes = reply.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Content-Type", "application/json");
+                ex.sendResponseHeaders(method.equals("POST") ? 201 : 200, bytes.length);
+                ex.getResponseBody().write(bytes);
+                ex.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 }

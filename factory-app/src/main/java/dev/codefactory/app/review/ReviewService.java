@@ -338,7 +338,7 @@ public final class ReviewService implements ReviewUseCase {
                 known++;
                 continue;
             }
-            String where = f.file() == null ? "" : f.file() + ":" + f.startLine();
+            String where = f.file() + (f.startLine() > 0 ? ":" + f.startLine() : "");
             String title = "[" + f.severity() + "] " + (f.message().length() > 100 ? f.message().substring(0, 100)
                     + "..." : f.message());
             String body = "**" + f.severity() + "** " + f.category() + (where.isEmpty() ? "" : " at `" + where + "`")
@@ -457,11 +457,11 @@ public final class ReviewService implements ReviewUseCase {
                     s.met(), s.partial(), s.missing(), s.contradicted(), s.unassessed(), s.value(), w.files,
                     w.reasons));
             for (ReviewAnswer.ReviewFinding f : w.findings) {
-                items.add(item(f, "model"));
+                items.add(ReviewReport.Item.of(f, w.spec.path(), "model"));
             }
         }
         for (ReviewAnswer.ReviewFinding f : checks) {
-            items.add(item(f, f.category() == Category.SECURITY ? "check:secret"
+            items.add(ReviewReport.Item.of(f, f.file(), f.category() == Category.SECURITY ? "check:secret"
                     : f.category() == Category.TEST_GAP ? "check:unreferenced-requirement" : "check:no-matching-code"));
         }
         long lines = lineCounts.values().stream().mapToLong(Long::longValue).sum();
@@ -481,12 +481,6 @@ public final class ReviewService implements ReviewUseCase {
                 provider, model, head, partial, offline, specs, items, skipped,
                 new ReviewReport.Metrics(files.size(), lines, languages, tokensIn, tokensOut, duration.toMillis()),
                 dropped);
-    }
-
-    private static ReviewReport.Item item(ReviewAnswer.ReviewFinding f, String source) {
-        return new ReviewReport.Item(f.specId(), f.severity().label(), f.category().label(), f.file(),
-                f.startLine(), f.endLine(), f.requirementId(), f.message(), f.suggestion() == null ? ""
-                : f.suggestion(), f.fingerprint(), source);
     }
 
     private String nextReportId(String base) {
