@@ -77,7 +77,7 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Option(names = "--issues", paramLabel = "SEVERITY", description = "Open a GitHub issue (label code-factory) for"
             + " each finding this severe or more; findings an issue already tracks (by fingerprint) are not filed"
-            + " again.")
+            + " again. Origin must be on GitHub and a token set: checked before the review starts.")
     String issues;
 
     private LineInput input;

@@ -294,6 +294,34 @@ class ReviewTest {
     }
 
     @Test
+    void issues_without_an_origin_on_github_or_a_token_stop_before_the_model_is_asked() throws IOException {
+        model.reviews.add(ANSWER);
+
+        Result noOrigin = project.run("review", "--yes", "--issues", "high");
+
+        assertEquals(ExitCodes.FAILURE, noOrigin.exit(), noOrigin.out());
+        assertTrue(noOrigin.err().contains("no origin remote"), noOrigin.err());
+        project.git("remote", "add", "origin", "https://gitlab.com/acme/shop.git");
+
+        Result elsewhere = project.run("review", "--yes", "--issues", "high");
+
+        assertEquals(ExitCodes.FAILURE, elsewhere.exit(), elsewhere.out());
+        assertTrue(elsewhere.err().contains("origin (https://gitlab.com/acme/shop.git) is not on"), elsewhere.err());
+        // the tests' GitHub is 127.0.0.1:9 (TestProject), where nothing listens
+        project.git("remote", "set-url", "origin", "http://127.0.0.1:9/acme/shop.git");
+        project.env.remove("GITHUB_TOKEN");
+
+        Result noToken = project.run("review", "--yes", "--issues", "high");
+
+        assertEquals(ExitCodes.FAILURE, noToken.exit(), noToken.out());
+        assertTrue(noToken.err().contains("not signed in to GitHub"), noToken.err());
+        assertTrue(noToken.err().contains("--issues"), noToken.err());
+        assertTrue(model.bodies.isEmpty(), "the model was never asked: " + model.kinds);
+        assertFalse(Files.exists(project.root.resolve("reports/README.md"))
+                && project.read("reports/README.md").contains("review-"), "no report was written");
+    }
+
+    @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void ctrl_c_during_the_analysis_ends_after_the_current_call_and_keeps_a_partial_report() throws Exception {
         project.write("contracts/specs/cart.md", spec("feature-003", "Shopping cart", "approved", "[cart]",

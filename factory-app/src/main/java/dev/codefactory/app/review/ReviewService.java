@@ -130,6 +130,12 @@ public final class ReviewService implements ReviewUseCase {
         Instant now = clock.instant();
         List<Specification> all = catalog.list(SpecQuery.ALL).specs();
         List<Specification> chosen = choose(all, command.specIds());
+        Optional<VersionControl> vcs = git.get();
+        CodeHostAccess.IssueTarget issueTarget = null;
+        if (command.issuesAt() != null) { // no origin on GitHub, or no token: said before any work is done
+            issueTarget = codeHosts.get().issueTarget(vcs.orElseThrow(() -> new InvalidCommandException(
+                    "--issues needs a git repository whose origin is on GitHub; issues were not opened")));
+        }
         ScanResult scan = scanner.get().scan(scanRequest.apply(command.paths()));
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         for (SourceFile f : scan.files()) {
@@ -290,7 +296,6 @@ public final class ReviewService implements ReviewUseCase {
         String path = reports.get().save(new Report("review", "Review", now, command.paths(), List.of(),
                 Map.of()), markdown);
         Optional<String> commit = Optional.empty();
-        Optional<VersionControl> vcs = git.get();
         if (command.commit()) {
             if (vcs.isEmpty()) {
                 dialog.say("Not committed: the project is not in a git repository.");
@@ -303,8 +308,8 @@ public final class ReviewService implements ReviewUseCase {
         }
         List<String> opened = new ArrayList<>();
         int known = 0;
-        if (command.issuesAt() != null) {
-            known = fileIssues(report, path, command.issuesAt(), vcs, opened, dialog);
+        if (issueTarget != null) {
+            known = fileIssues(report, path, command.issuesAt(), issueTarget, opened, dialog);
         }
         return new ReviewOutcome(report, path, commit, opened, known);
     }
@@ -314,14 +319,10 @@ public final class ReviewService implements ReviewUseCase {
     private static final Pattern FINGERPRINT = Pattern.compile("<!-- code-factory:fingerprint=([0-9a-f]+) -->");
 
     /** Opens an issue per finding at or above {@code threshold} that no existing issue tracks; returns how many were. */
-    private int fileIssues(ReviewReport report, String reportPath, String threshold, Optional<VersionControl> vcs,
-                           List<String> opened, ReviewDialog dialog) {
-        VersionControl repo = vcs.orElseThrow(() -> new InvalidCommandException("--issues needs a git repository"
-                + " whose origin is on GitHub"));
-        CodeHostAccess access = codeHosts.get();
-        RepositoryRef ref = access.repositoryOf(repo).orElseThrow(() -> new InvalidCommandException("--issues:"
-                + " origin is not on GitHub (github.web-url); issues were not opened"));
-        CodeHost host = access.host();
+    private int fileIssues(ReviewReport report, String reportPath, String threshold,
+                           CodeHostAccess.IssueTarget target, List<String> opened, ReviewDialog dialog) {
+        RepositoryRef ref = target.repository();
+        CodeHost host = target.host();
         Set<String> tracked = new HashSet<>();
         for (ExistingIssue issue : host.issues(ref, ISSUE_LABEL, 1000)) {
             Matcher m = FINGERPRINT.matcher(issue.body());
