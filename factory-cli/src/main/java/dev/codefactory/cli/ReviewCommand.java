@@ -45,8 +45,8 @@ final class ReviewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to review (default: the whole"
-            + " project).")
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to review, relative to the"
+            + " project root (default: the whole project); one that does not exist is an error.")
     List<String> paths = new ArrayList<>();
 
     @Option(names = "--spec", paramLabel = "ID", description = "Review against this spec only (repeatable).")

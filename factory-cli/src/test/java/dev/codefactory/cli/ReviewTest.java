@@ -322,6 +322,35 @@ class ReviewTest {
     }
 
     @Test
+    void a_path_that_does_not_exist_or_leads_outside_is_a_usage_error_naming_it() throws IOException {
+        Result missing = project.run("review", "src/main/java/app/nowhere", "--offline", "--yes");
+
+        assertEquals(ExitCodes.USAGE, missing.exit(), missing.out());
+        assertTrue(missing.err().contains("src/main/java/app/nowhere"), missing.err());
+
+        Result outside = project.run("review", "../elsewhere", "--offline", "--yes");
+
+        assertEquals(ExitCodes.USAGE, outside.exit(), outside.out());
+        assertTrue(outside.err().contains("../elsewhere"), outside.err());
+        try (Stream<Path> reports = Files.list(project.root.resolve("reports"))) {
+            assertTrue(reports.noneMatch(p -> p.getFileName().toString().startsWith("review-")), "no report");
+        }
+
+        Result existing = project.run("review", "src/main/java/app/", "--offline", "--yes", "--json");
+
+        assertEquals(0, existing.exit(), existing.err());
+        assertEquals(1, new ObjectMapper().readTree(existing.out()).get("metrics").get("files").asInt(),
+                existing.out());
+        project.write(".gitignore", project.read(".gitignore") + "build/\n");
+        project.write("build/out.txt", "generated\n");
+
+        Result ignored = project.run("review", "build", "--offline", "--yes");
+
+        assertEquals(0, ignored.exit(), ignored.err());
+        assertTrue(ignored.err().contains("build: git lists no file there"), ignored.err());
+    }
+
+    @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void ctrl_c_during_the_analysis_ends_after_the_current_call_and_keeps_a_partial_report() throws Exception {
         project.write("contracts/specs/cart.md", spec("feature-003", "Shopping cart", "approved", "[cart]",

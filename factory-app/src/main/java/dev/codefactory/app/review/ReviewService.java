@@ -27,6 +27,8 @@ import dev.codefactory.port.codehost.CodeHost;
 import dev.codefactory.port.codehost.ExistingIssue;
 import dev.codefactory.port.codehost.IssueDraft;
 import dev.codefactory.port.codehost.RepositoryRef;
+import dev.codefactory.port.files.FileKind;
+import dev.codefactory.port.files.ProjectFiles;
 import dev.codefactory.port.llm.Generation;
 import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.LanguageModel;
@@ -89,12 +91,14 @@ public final class ReviewService implements ReviewUseCase {
     private final Function<List<String>, ScanRequest> scanRequest;
     private final Clock clock;
     private final Supplier<CodeHostAccess> codeHosts;
+    private final Supplier<ProjectFiles> files;
 
     public ReviewService(Path root, SpecCatalog catalog, LanguageModels models, Supplier<WorkspaceScanner> scanner,
                          Supplier<ReportRepository> reports, Supplier<Optional<VersionControl>> git,
                          Supplier<FactoryConfig> config, Function<List<String>, ScanRequest> scanRequest,
-                         Clock clock, Supplier<CodeHostAccess> codeHosts) {
+                         Clock clock, Supplier<CodeHostAccess> codeHosts, Supplier<ProjectFiles> files) {
         this.root = root;
+        this.files = files;
         this.catalog = catalog;
         this.models = models;
         this.scanner = scanner;
@@ -128,6 +132,7 @@ public final class ReviewService implements ReviewUseCase {
     public ReviewOutcome review(ReviewCommand command, ReviewDialog dialog) {
         long started = System.nanoTime();
         Instant now = clock.instant();
+        checkPaths(command.paths());
         List<Specification> all = catalog.list(SpecQuery.ALL).specs();
         List<Specification> chosen = choose(all, command.specIds());
         Optional<VersionControl> vcs = git.get();
@@ -148,6 +153,7 @@ public final class ReviewService implements ReviewUseCase {
             skipped.add(new ReviewReport.Skipped(s.path(), s.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     s.detail()));
         }
+        sayEmptyPaths(command.paths(), scan, dialog);
         Map<String, String> texts = new HashMap<>();
         Function<String, String> head = path -> texts.computeIfAbsent(path, p -> readHead(p));
 
@@ -412,6 +418,49 @@ public final class ReviewService implements ReviewUseCase {
             }
         }
         return out;
+    }
+
+    /**
+     * Each path the review is limited to must name a file or folder of the project: a missing one is a usage error
+     * naming it; one leading outside the project is refused
+     * ({@link dev.codefactory.domain.project.UnsafePathException}).
+     */
+    private void checkPaths(List<String> paths) {
+        for (String path : paths) {
+            String normal = normalPath(path);
+            if (normal.isEmpty() || normal.equals(".")) {
+                continue; // the whole project
+            }
+            if (files.get().kind(normal) == FileKind.MISSING) {
+                throw new InvalidCommandException("there is no file or folder '" + path + "' in the project ("
+                        + root + "); review paths are relative to the project root");
+            }
+        }
+    }
+
+    /** Says which of the paths the review is limited to hold no file git lists (all ignored, say). */
+    private static void sayEmptyPaths(List<String> paths, ScanResult scan, ReviewDialog dialog) {
+        for (String path : paths) {
+            String normal = normalPath(path);
+            if (normal.isEmpty() || normal.equals(".")) {
+                continue;
+            }
+            boolean any = scan.files().stream().anyMatch(f -> under(f.path(), normal))
+                    || scan.skipped().stream().anyMatch(f -> under(f.path(), normal));
+            if (!any) {
+                dialog.say(path + ": git lists no file there (ignored, or an empty folder), so nothing of it is"
+                        + " reviewed.");
+            }
+        }
+    }
+
+    private static boolean under(String file, String path) {
+        return file.equals(path) || (file.startsWith(path) && file.charAt(path.length()) == '/');
+    }
+
+    /** A path as the scanner reads it: {@code /} separators, no {@code ./} in front, no {@code /} at the end. */
+    private static String normalPath(String path) {
+        return path.replace('\\', '/').replaceAll("/+", "/").replaceAll("^(\\./)+|/+$", "");
     }
 
     /** Every identifier-like word of {@code text} ({@code [A-Za-z_][A-Za-z0-9_]*}), into {@code words}. */
