@@ -324,8 +324,9 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     }
 
     /**
-     * What a review or change scans: {@code paths} (the whole tree when empty) within the configured limits,
-     * {@code scan.max-file-size} and {@code scan.max-files}.
+     * What a review scans: {@code paths} (the whole tree when empty) within the configured limits,
+     * {@code scan.max-file-size} and {@code scan.max-files} (the review lists every file and applies the second to
+     * what it sends the model).
      */
     public ScanRequest scanRequest(List<String> paths) {
         FactoryConfig c = config();

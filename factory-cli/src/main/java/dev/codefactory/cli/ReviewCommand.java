@@ -209,6 +209,11 @@ final class ReviewCommand implements Callable<Integer> {
         }
 
         @Override
+        public void checking(int done, int total, Duration elapsed, Duration left) {
+            progress(done, total, "", "checking files", elapsed, left);
+        }
+
+        @Override
         public void progress(int done, int total, String specId, String what, Duration elapsed, Duration left) {
             if (!showProgress || total == 0) {
                 return;
@@ -216,7 +221,7 @@ final class ReviewCommand implements Callable<Integer> {
             int width = 20;
             int filled = total == 0 ? width : done * width / total;
             err.print("\r\u001b[2K[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + done + "/" + total
-                    + " " + specId + " " + what + " · " + elapsed.toSeconds() + " s"
+                    + (specId.isEmpty() ? "" : " " + specId) + " " + what + " · " + elapsed.toSeconds() + " s"
                     + (left.isZero() ? "" : " · ~" + left.toSeconds() + " s left"));
             err.flush();
             progressShown = true;

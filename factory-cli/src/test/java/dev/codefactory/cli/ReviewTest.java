@@ -351,6 +351,58 @@ class ReviewTest {
     }
 
     @Test
+    void offline_checks_read_every_file_even_beyond_the_model_file_limit_with_progress_on_a_terminal()
+            throws IOException {
+        for (int i = 0; i < 12; i++) {
+            project.write("fixtures/case-" + (char) ('a' + i) + ".txt", "plain test data " + i + "\n");
+        }
+        String late = "zz/testdata/credentials.env";
+        project.write(late, "API_TOKEN=" + SECRET + "\n");
+        project.env.put("FACTORY_SCAN_MAX_FILES", "3");
+
+        Result json = project.run("review", "--offline", "--yes", "--json");
+
+        assertEquals(0, json.exit(), json.err());
+        JsonNode report = new ObjectMapper().readTree(json.out());
+        boolean found = false;
+        for (JsonNode f : report.get("findings")) {
+            found |= f.get("file").asText().equals(late) && f.get("source").asText().equals("check:secret");
+        }
+        assertTrue(found, "the last file in path order is checked: " + report.get("findings"));
+        assertTrue(report.get("metrics").get("files").asInt() >= 15, report.get("metrics").toString());
+        assertFalse(report.get("skipped").toString().contains("over file limit"), report.get("skipped").toString());
+
+        project.terminal = true;
+        project.env.put("NO_COLOR", "1");
+        Result onTerminal = project.run("review", "--offline", "--yes");
+
+        assertEquals(0, onTerminal.exit(), onTerminal.err());
+        assertTrue(onTerminal.err().contains("checking files"), onTerminal.err());
+        assertTrue(onTerminal.out().contains(late), onTerminal.out());
+    }
+
+    @Test
+    void with_a_model_at_most_scan_max_files_files_are_sent_and_the_rest_are_named() throws IOException {
+        project.write("src/main/java/app/auth/LoginAudit.java", "package app.auth;\nclass LoginAudit {}\n");
+        project.write("src/main/java/app/auth/LoginForm.java", "package app.auth;\nclass LoginForm {}\n");
+        project.env.put("FACTORY_SCAN_MAX_FILES", "1");
+        model.reviews.add(ANSWER);
+
+        Result r = project.run("review", "--yes", "--json", "--spec", "feature-001");
+
+        assertEquals(0, r.exit(), r.err());
+        List<String> asked = modelRequestsOf(ModelLoopback.Kind.REVIEW);
+        assertEquals(1, asked.size(), asked.toString());
+        assertTrue(asked.get(0).contains("LoginService.java"), "the best match is sent: " + asked.get(0));
+        assertFalse(asked.get(0).contains("LoginAudit.java") || asked.get(0).contains("LoginForm.java"),
+                asked.get(0));
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        String skipped = report.get("skipped").toString();
+        assertTrue(skipped.contains("src/main/java/app/auth/LoginAudit.java") && skipped.contains("scan.max-files"),
+                skipped);
+    }
+
+    @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void ctrl_c_during_the_analysis_ends_after_the_current_call_and_keeps_a_partial_report() throws Exception {
         project.write("contracts/specs/cart.md", spec("feature-003", "Shopping cart", "approved", "[cart]",

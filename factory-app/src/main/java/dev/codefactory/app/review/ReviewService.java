@@ -38,6 +38,7 @@ import dev.codefactory.port.vcs.CommitRequest;
 import dev.codefactory.port.vcs.VersionControl;
 import dev.codefactory.port.workspace.ScanRequest;
 import dev.codefactory.port.workspace.ScanResult;
+import dev.codefactory.port.workspace.SkipReason;
 import dev.codefactory.port.workspace.SkippedFile;
 import dev.codefactory.port.workspace.SourceFile;
 import dev.codefactory.port.workspace.WorkspaceScanner;
@@ -56,6 +57,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,6 +80,8 @@ public final class ReviewService implements ReviewUseCase {
     /** Tokens kept free in the window for the instructions and the answer. */
     private static final int RESERVE = 2048;
     private static final int SNIFF = 64 * 1024;
+    /** How often the deterministic checks report progress (and look for a stop request). */
+    private static final long PROGRESS_EVERY_NANOS = 100_000_000L;
     private static final Pattern IDENTIFIER = Pattern.compile("`([A-Za-z_][A-Za-z0-9_.]{2,})`"
             + "|\\b([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)\\b");
 
@@ -141,7 +145,9 @@ public final class ReviewService implements ReviewUseCase {
             issueTarget = codeHosts.get().issueTarget(vcs.orElseThrow(() -> new InvalidCommandException(
                     "--issues needs a git repository whose origin is on GitHub; issues were not opened")));
         }
-        ScanResult scan = scanner.get().scan(scanRequest.apply(command.paths()));
+        ScanRequest limits = scanRequest.apply(command.paths());
+        // every file git lists, for the deterministic checks: scan.max-files limits only what the model is sent
+        ScanResult scan = scanner.get().scan(new ScanRequest(limits.paths(), limits.maxFileBytes(), 0));
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         for (SourceFile f : scan.files()) {
             if (!isContract(f.path())) {
@@ -150,8 +156,7 @@ public final class ReviewService implements ReviewUseCase {
         }
         List<ReviewReport.Skipped> skipped = new ArrayList<>();
         for (SkippedFile s : scan.skipped()) {
-            skipped.add(new ReviewReport.Skipped(s.path(), s.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                    s.detail()));
+            skipped.add(new ReviewReport.Skipped(s.path(), label(s.reason()), s.detail()));
         }
         sayEmptyPaths(command.paths(), scan, dialog);
         Map<String, String> texts = new HashMap<>();
@@ -197,13 +202,18 @@ public final class ReviewService implements ReviewUseCase {
             work.add(w);
         }
 
+        // the checks first: a stop request during the model's calls then still leaves their findings
+        Map<String, Long> lineCounts = new HashMap<>();
+        List<ReviewAnswer.ReviewFinding> checks = new ArrayList<>();
+        boolean partial = !deterministicChecks(work, byPath, lineCounts, checks, skipped, dialog);
+
         long tokensIn = 0;
         long tokensOut = 0;
         int dropped = 0;
-        boolean partial = false;
         List<String> notReviewed = new ArrayList<>();
         String modelName = "";
         if (model != null) {
+            Set<String> sent = modelFiles(work, limits.maxFiles(), skipped, dialog);
             int window = config.get().positive("review.context-window", 8192);
             Map<SpecWork, List<ContextPacker.Batch>> plans = new LinkedHashMap<>();
             int total = 0;
@@ -213,11 +223,17 @@ public final class ReviewService implements ReviewUseCase {
                 }
                 List<CodeFile> code = new ArrayList<>();
                 for (String path : w.files) {
+                    if (!sent.contains(path)) {
+                        continue;
+                    }
                     String text = fullText(path);
                     if (text != null) {
                         code.add(new CodeFile(path, byPath.get(path).language(),
                                 Secrets.redact(text, Secrets.find(path, text))));
                     }
+                }
+                if (code.isEmpty()) {
+                    continue;
                 }
                 try {
                     List<ContextPacker.Batch> batches = ContextPacker.pack(w.requirements, code,
@@ -293,8 +309,6 @@ public final class ReviewService implements ReviewUseCase {
                     Duration.ZERO);
         }
 
-        Map<String, Long> lineCounts = new HashMap<>();
-        List<ReviewAnswer.ReviewFinding> checks = deterministicChecks(work, byPath, lineCounts);
         ReviewReport report = report(now, command, work, checks, skipped, byPath, lineCounts, provider, modelName,
                 partial, notReviewed, model == null, tokensIn, tokensOut, dropped,
                 Duration.ofNanos(System.nanoTime() - started));
@@ -379,11 +393,33 @@ public final class ReviewService implements ReviewUseCase {
         w.findings.addAll(parsed.findings());
     }
 
-    private List<ReviewAnswer.ReviewFinding> deterministicChecks(List<SpecWork> work, Map<String, SourceFile> files,
-                                                                Map<String, Long> lines) {
-        List<ReviewAnswer.ReviewFinding> out = new ArrayList<>();
+    /**
+     * The checks that need no model, over every file of the review (not only those the model is sent), with
+     * progress; adds their findings to {@code out}. Returns false when a stop request ended them early (the files
+     * not read are then reported as not checked).
+     */
+    private boolean deterministicChecks(List<SpecWork> work, Map<String, SourceFile> files, Map<String, Long> lines,
+                                        List<ReviewAnswer.ReviewFinding> out, List<ReviewReport.Skipped> skipped,
+                                        ReviewDialog dialog) {
         Set<String> words = new HashSet<>();
+        int total = files.size();
+        int done = 0;
+        long start = System.nanoTime();
+        long shown = start - PROGRESS_EVERY_NANOS;
         for (SourceFile f : files.values()) {
+            long now = System.nanoTime();
+            if (now - shown >= PROGRESS_EVERY_NANOS) {
+                if (dialog.stopRequested()) {
+                    skipped.add(new ReviewReport.Skipped("(files)", "not checked", "stopped after " + done + " of "
+                            + total + " files; the specs were not analysed either"));
+                    return false;
+                }
+                Duration elapsed = Duration.ofNanos(now - start);
+                dialog.checking(done, total, elapsed, done == 0 ? Duration.ZERO
+                        : elapsed.dividedBy(done).multipliedBy(total - done));
+                shown = now;
+            }
+            done++;
             String text = fullText(f.path());
             if (text == null) {
                 continue;
@@ -417,7 +453,47 @@ public final class ReviewService implements ReviewUseCase {
                 }
             }
         }
-        return out;
+        return true;
+    }
+
+    /**
+     * The files the model is sent: each spec's best matches in turn (every spec's first, then every spec's second,
+     * ...), at most {@code maxFiles} different files in all (0: no limit). The matched files left out are reported
+     * as skipped; the deterministic checks read them all the same.
+     */
+    private static Set<String> modelFiles(List<SpecWork> work, int maxFiles, List<ReviewReport.Skipped> skipped,
+                                          ReviewDialog dialog) {
+        Set<String> sent = new HashSet<>();
+        Set<String> left = new LinkedHashSet<>();
+        int rounds = work.stream().mapToInt(w -> w.files.size()).max().orElse(0);
+        for (int round = 0; round < rounds; round++) {
+            for (SpecWork w : work) {
+                if (round >= w.files.size() || w.requirements.isEmpty()) {
+                    continue;
+                }
+                String path = w.files.get(round);
+                if (maxFiles == 0 || sent.size() < maxFiles || sent.contains(path)) {
+                    sent.add(path);
+                } else {
+                    left.add(path);
+                }
+            }
+        }
+        left.removeAll(sent);
+        for (String path : left) {
+            skipped.add(new ReviewReport.Skipped(path, label(SkipReason.OVER_FILE_LIMIT), "matched, but not sent to"
+                    + " the model: scan.max-files is " + maxFiles + " (the deterministic checks read it)"));
+        }
+        if (!left.isEmpty()) {
+            dialog.say(left.size() + " matched file(s) not sent to the model: scan.max-files is " + maxFiles
+                    + "; raise it to send more (the report lists them as skipped).");
+        }
+        return sent;
+    }
+
+    /** A skip reason as the report writes it: {@code over file limit}. */
+    private static String label(SkipReason reason) {
+        return reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /**
