@@ -30,12 +30,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = {"Check the code against the specs: findings with file and line, a compliance score per spec,"
                 + " and a report in reports/review-DATE.md.",
-            "Files come from git (tracked, and untracked but not ignored) within scan.max-file-size and"
-                + " scan.max-files; each spec is matched to files by the paths and names it mentions, its tags and"
-                + " its words (shown, and on a terminal yours to change). The model reads each spec's requirements"
-                + " with its code, in calls that fit review.context-window; secrets are redacted before any code"
-                + " leaves the machine. Deterministic checks (secrets in code, implemented specs without code,"
-                + " requirements nothing refers to) also run with --offline.",
+            "Files come from git (tracked, and untracked but not ignored) within scan.max-file-size; each spec is"
+                + " matched to files by the paths it names (in backticks, as links, or plainly in the text), the"
+                + " names it mentions, its tags and its words (shown, and on a terminal yours to change). The model"
+                + " reads each spec's requirements with its code, at most scan.max-files files in all, in calls that"
+                + " fit review.context-window; secrets are redacted before any code leaves the machine."
+                + " Deterministic checks (secrets in code, implemented specs without code, requirements nothing"
+                + " refers to) read every file, also with --offline.",
             "Ctrl-C stops after the current call and keeps a report marked partial."})
 final class ReviewCommand implements Callable<Integer> {
 

@@ -403,6 +403,25 @@ class ReviewTest {
     }
 
     @Test
+    void a_spec_naming_files_in_prose_or_by_relative_links_is_matched_to_them_with_the_reason() throws IOException {
+        project.write("src/main/java/app/billing/InvoicePdf.java", "package app.billing;\nclass InvoicePdf {}\n");
+        project.write("src/main/java/app/billing/Totals.java", "package app.billing;\nclass Totals {}\n");
+        project.write("contracts/specs/invoice-export.md", spec("feature-002", "Invoice export", "implemented",
+                "[]", "The exporter in src/main/java/app/billing/InvoicePdf.java writes the file; see also"
+                        + " [the totals](../../src/main/java/app/billing/Totals.java).",
+                "- Invoices are exported as PDF.\n"));
+
+        Result r = project.run("review", "--offline", "--yes", "--spec", "feature-002");
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("src/main/java/app/billing/InvoicePdf.java  (names"
+                + " src/main/java/app/billing/InvoicePdf.java in the text"), r.err());
+        assertTrue(r.err().contains("src/main/java/app/billing/Totals.java  (links to"
+                + " ../../src/main/java/app/billing/Totals.java"), r.err());
+        assertFalse(r.out().contains("marked implemented but no code matches it"), r.out());
+    }
+
+    @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void ctrl_c_during_the_analysis_ends_after_the_current_call_and_keeps_a_partial_report() throws Exception {
         project.write("contracts/specs/cart.md", spec("feature-003", "Shopping cart", "approved", "[cart]",

@@ -183,8 +183,8 @@ public final class ReviewService implements ReviewUseCase {
             SpecWork w = new SpecWork(spec, body, Requirements.of(spec.id().value(), body.substring(offsetOfLine(body,
                     bodyStart)), bodyStart));
             List<SpecMatcher.Match> matches = SpecMatcher.rank(new SpecMatcher.SpecInfo(spec.id().value(),
-                    spec.title(), spec.tags(), spec.status().label(), body), new ArrayList<>(byPath.keySet()), head,
-                    maxFiles);
+                    spec.title(), spec.tags(), spec.status().label(), body, spec.path()),
+                    new ArrayList<>(byPath.keySet()), head, maxFiles);
             List<String> confirmed = dialog.confirmMatches(spec.id().value(), spec.title(), matches);
             List<String> files = new ArrayList<>();
             List<String> reasons = new ArrayList<>();
