@@ -129,9 +129,10 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         this.intake = new IntakeService(context.root(), catalog, languageModels,
                 lazy(DraftStoreProvider.class, ids, "file", p -> p.create(context)), this::versionControl,
                 context.clock(), context.environment(), this::config);
-        this.review = new ReviewService(context.root(), catalog, languageModels, this::workspace, reports,
-                this::versionControl, this::config, this::scanRequest, context.clock(), this::codeHosts);
         this.projectFiles = lazy(ProjectFilesProvider.class, ids, "file", p -> p.create(context));
+        this.review = new ReviewService(context.root(), catalog, languageModels, this::workspace, reports,
+                this::versionControl, this::config, this::scanRequest, context.clock(), this::codeHosts,
+                projectFiles);
         this.changes = new ChangeOrderService(catalog, languageModels, this::workspace, projectFiles,
                 lazy(ChangeJournalProvider.class, ids, "file", p -> p.create(context)), this::requireVersionControl,
                 this::config, this::codeHosts, context.clock());
@@ -323,8 +324,9 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     }
 
     /**
-     * What a review or change scans: {@code paths} (the whole tree when empty) within the configured limits,
-     * {@code scan.max-file-size} and {@code scan.max-files}.
+     * What a review scans: {@code paths} (the whole tree when empty) within the configured limits,
+     * {@code scan.max-file-size} and {@code scan.max-files} (the review lists every file and applies the second to
+     * what it sends the model).
      */
     public ScanRequest scanRequest(List<String> paths) {
         FactoryConfig c = config();

@@ -30,12 +30,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = {"Check the code against the specs: findings with file and line, a compliance score per spec,"
                 + " and a report in reports/review-DATE.md.",
-            "Files come from git (tracked, and untracked but not ignored) within scan.max-file-size and"
-                + " scan.max-files; each spec is matched to files by the paths and names it mentions, its tags and"
-                + " its words (shown, and on a terminal yours to change). The model reads each spec's requirements"
-                + " with its code, in calls that fit review.context-window; secrets are redacted before any code"
-                + " leaves the machine. Deterministic checks (secrets in code, implemented specs without code,"
-                + " requirements nothing refers to) also run with --offline.",
+            "Files come from git (tracked, and untracked but not ignored) within scan.max-file-size; each spec is"
+                + " matched to files by the paths it names (in backticks, as links, or plainly in the text), the"
+                + " names it mentions, its tags and its words (shown, and on a terminal yours to change). The model"
+                + " reads each spec's requirements with its code, at most scan.max-files files in all, in calls that"
+                + " fit review.context-window; secrets are redacted before any code leaves the machine."
+                + " Deterministic checks (secrets in code, implemented specs without code, requirements nothing"
+                + " refers to) read every file, also with --offline.",
             "Ctrl-C stops after the current call and keeps a report marked partial."})
 final class ReviewCommand implements Callable<Integer> {
 
@@ -45,8 +46,8 @@ final class ReviewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to review (default: the whole"
-            + " project).")
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to review, relative to the"
+            + " project root (default: the whole project); one that does not exist is an error.")
     List<String> paths = new ArrayList<>();
 
     @Option(names = "--spec", paramLabel = "ID", description = "Review against this spec only (repeatable).")
@@ -77,7 +78,7 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Option(names = "--issues", paramLabel = "SEVERITY", description = "Open a GitHub issue (label code-factory) for"
             + " each finding this severe or more; findings an issue already tracks (by fingerprint) are not filed"
-            + " again.")
+            + " again. Origin must be on GitHub and a token set: checked before the review starts.")
     String issues;
 
     private LineInput input;
@@ -141,7 +142,8 @@ final class ReviewCommand implements Callable<Integer> {
                     s.matchedFiles().size()));
         }
         for (ReviewReport.Item f : report.findings()) {
-            String where = f.file() + ":" + f.startLine() + (f.endLine() > f.startLine() ? "-" + f.endLine() : "");
+            String where = f.file() + (f.startLine() == 0 ? "" : ":" + f.startLine()
+                    + (f.endLine() > f.startLine() ? "-" + f.endLine() : ""));
             String severity = f.severity();
             String shown = severity.equals("critical") || severity.equals("high") ? style.red(severity)
                     : severity.equals("medium") ? style.yellow(severity) : style.dim(severity);
@@ -208,6 +210,11 @@ final class ReviewCommand implements Callable<Integer> {
         }
 
         @Override
+        public void checking(int done, int total, Duration elapsed, Duration left) {
+            progress(done, total, "", "checking files", elapsed, left);
+        }
+
+        @Override
         public void progress(int done, int total, String specId, String what, Duration elapsed, Duration left) {
             if (!showProgress || total == 0) {
                 return;
@@ -215,7 +222,7 @@ final class ReviewCommand implements Callable<Integer> {
             int width = 20;
             int filled = total == 0 ? width : done * width / total;
             err.print("\r\u001b[2K[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + done + "/" + total
-                    + " " + specId + " " + what + " · " + elapsed.toSeconds() + " s"
+                    + (specId.isEmpty() ? "" : " " + specId) + " " + what + " · " + elapsed.toSeconds() + " s"
                     + (left.isZero() ? "" : " · ~" + left.toSeconds() + " s left"));
             err.flush();
             progressShown = true;

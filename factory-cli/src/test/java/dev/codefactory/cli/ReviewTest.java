@@ -205,55 +205,220 @@ class ReviewTest {
 
     @Test
     void issues_are_opened_once_per_finding_and_a_second_review_files_no_duplicates() throws IOException {
-        List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
-        com.sun.net.httpserver.HttpServer github = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-        github.createContext("/api/v3/repos/acme/shop/issues", ex -> {
-            String method = ex.getRequestMethod();
-            String body = new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            String reply;
-            if (method.equals("POST")) {
-                created.add(body);
-                reply = "{\"number\":" + created.size() + ",\"html_url\":\"https://github.com/acme/shop/issues/"
-                        + created.size() + "\"}";
-            } else {
-                StringBuilder list = new StringBuilder("[");
-                for (int i = 0; i < created.size(); i++) {
-                    JsonNode sent = new ObjectMapper().readTree(created.get(i));
-                    list.append(i == 0 ? "" : ",").append("{\"number\":").append(i + 1).append(",\"html_url\":\"u\","
-                            + "\"title\":\"t\",\"state\":\"open\",\"body\":")
-                            .append(new ObjectMapper().writeValueAsString(sent.get("body").asText())).append('}');
-                }
-                reply = list.append(']').toString();
-            }
-            byte[] bytes = reply.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "application/json");
-            ex.sendResponseHeaders(method.equals("POST") ? 201 : 200, bytes.length);
-            ex.getResponseBody().write(bytes);
-            ex.close();
-        });
-        github.start();
-        try {
-            String base = "http://127.0.0.1:" + github.getAddress().getPort();
-            project.env.put("FACTORY_GITHUB_WEB_URL", base);
-            project.env.put("FACTORY_GITHUB_API_URL", base + "/api/v3");
-            project.env.put("GITHUB_TOKEN", "ghp_test_token_for_the_loopback_server_0001");
-            project.git("remote", "add", "origin", base + "/acme/shop.git");
+        try (IssuesLoopback github = new IssuesLoopback()) {
+            originOn(github);
 
             Result first = project.run("review", "--offline", "--yes", "--issues", "high");
             assertEquals(0, first.exit(), first.err());
-            assertEquals(2, created.size(), "the critical secret and the high finding: " + created);
-            assertTrue(created.stream().allMatch(b -> b.contains("code-factory:fingerprint=")), created.toString());
-            assertTrue(created.stream().noneMatch(b -> b.contains(SECRET)), "no secret in an issue");
+            assertEquals(2, github.created.size(), "the critical secret and the high finding: " + github.created);
+            assertTrue(github.created.stream().allMatch(b -> b.contains("code-factory:fingerprint=")),
+                    github.created.toString());
+            assertTrue(github.created.stream().noneMatch(b -> b.contains(SECRET)), "no secret in an issue");
             assertTrue(first.out().contains("opened https://github.com/acme/shop/issues/1"), first.out());
 
             Result second = project.run("review", "--offline", "--yes", "--issues", "high");
             assertEquals(0, second.exit(), second.err());
-            assertEquals(2, created.size(), "nothing filed twice");
+            assertEquals(2, github.created.size(), "nothing filed twice");
             assertTrue(second.err().contains("Issues: 0 opened, 2 already tracked."), second.err());
-        } finally {
-            github.stop(0);
         }
+    }
+
+    /** An answer whose second finding is about the spec as a whole: it names no file. */
+    static final String SPEC_LEVEL_ANSWER = "{\"requirements\":[{\"id\":\"R1\",\"verdict\":\"met\",\"evidence\":[],"
+            + "\"note\":\"\"},{\"id\":\"R2\",\"verdict\":\"missing\",\"evidence\":[],\"note\":\"\"}],\"findings\":["
+            + "{\"severity\":\"low\",\"category\":\"maintainability\",\"file\":\"" + LOGIN + "\",\"startLine\":4,"
+            + "\"endLine\":4,\"requirement\":null,\"message\":\"the hash check is inline\",\"suggestion\":\"\"},"
+            + "{\"severity\":\"high\",\"category\":\"compliance\",\"file\":null,\"startLine\":null,\"endLine\":null,"
+            + "\"requirement\":\"R2\",\"message\":\"account locking is not implemented anywhere\","
+            + "\"suggestion\":\"add a lock check to the login\"}]}";
+    static final String LOGIN_SPEC = "contracts/specs/user-login.md";
+
+    @Test
+    void a_finding_that_names_no_file_is_reported_at_its_spec_in_the_report_the_json_and_the_sarif()
+            throws IOException {
+        model.reviews.add(SPEC_LEVEL_ANSWER);
+        Path sarif = tmp.resolve("review.sarif");
+
+        Result r = project.run("review", "--yes", "--json", "--sarif", sarif.toString(), "--spec", "feature-001");
+
+        assertEquals(0, r.exit(), r.err());
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        JsonNode specLevel = findFinding(report, "account locking is not implemented anywhere");
+        assertEquals(LOGIN_SPEC, specLevel.get("file").asText(), specLevel.toString());
+        assertEquals(0, specLevel.get("startLine").asInt(), "about the spec as a whole, no line");
+        assertEquals("R2", specLevel.get("requirementId").asText());
+        assertEquals("model", specLevel.get("source").asText());
+        assertEquals(LOGIN, findFinding(report, "the hash check is inline").get("file").asText());
+        String saved = project.read("reports/" + report.get("id").asText() + ".md");
+        assertTrue(saved.contains("[" + LOGIN_SPEC + "](../" + LOGIN_SPEC + ")"), saved);
+        assertTrue(saved.contains("account locking is not implemented anywhere"), saved);
+        JsonNode results = new ObjectMapper().readTree(Files.readString(sarif)).get("runs").get(0).get("results");
+        JsonNode result = null;
+        for (JsonNode x : results) {
+            if (x.get("message").get("text").asText().startsWith("account locking")) {
+                result = x;
+            }
+        }
+        assertTrue(result != null, results.toString());
+        JsonNode location = result.get("locations").get(0).get("physicalLocation");
+        assertEquals(LOGIN_SPEC, location.get("artifactLocation").get("uri").asText());
+        assertEquals(1, location.get("region").get("startLine").asInt(), "GitHub needs a start line");
+
+        Result text = project.run("review", "--yes", "--spec", "feature-001");
+
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains(" " + LOGIN_SPEC + " [compliance] account locking is not implemented"),
+                text.out());
+    }
+
+    @Test
+    void a_finding_that_names_no_file_becomes_an_issue_about_its_spec() throws IOException {
+        model.reviews.add(SPEC_LEVEL_ANSWER);
+        try (IssuesLoopback github = new IssuesLoopback()) {
+            originOn(github);
+
+            Result r = project.run("review", "--yes", "--spec", "feature-001", "--issues", "high");
+
+            assertEquals(0, r.exit(), r.err());
+            List<String> bodies = new ArrayList<>();
+            for (String sent : github.created) {
+                bodies.add(new ObjectMapper().readTree(sent).get("body").asText());
+            }
+            String issue = bodies.stream().filter(b -> b.contains("account locking is not implemented anywhere"))
+                    .findFirst().orElseThrow(() -> new AssertionError(bodies.toString()));
+            assertTrue(issue.contains("at `" + LOGIN_SPEC + "`"), issue);
+            assertFalse(issue.contains(LOGIN_SPEC + ":0"), issue);
+            assertTrue(issue.contains("(feature-001 R2)"), issue);
+            assertTrue(issue.contains("code-factory:fingerprint="), issue);
+        }
+    }
+
+    @Test
+    void issues_without_an_origin_on_github_or_a_token_stop_before_the_model_is_asked() throws IOException {
+        model.reviews.add(ANSWER);
+
+        Result noOrigin = project.run("review", "--yes", "--issues", "high");
+
+        assertEquals(ExitCodes.FAILURE, noOrigin.exit(), noOrigin.out());
+        assertTrue(noOrigin.err().contains("no origin remote"), noOrigin.err());
+        project.git("remote", "add", "origin", "https://gitlab.com/acme/shop.git");
+
+        Result elsewhere = project.run("review", "--yes", "--issues", "high");
+
+        assertEquals(ExitCodes.FAILURE, elsewhere.exit(), elsewhere.out());
+        assertTrue(elsewhere.err().contains("origin (https://gitlab.com/acme/shop.git) is not on"), elsewhere.err());
+        // the tests' GitHub is 127.0.0.1:9 (TestProject), where nothing listens
+        project.git("remote", "set-url", "origin", "http://127.0.0.1:9/acme/shop.git");
+        project.env.remove("GITHUB_TOKEN");
+
+        Result noToken = project.run("review", "--yes", "--issues", "high");
+
+        assertEquals(ExitCodes.FAILURE, noToken.exit(), noToken.out());
+        assertTrue(noToken.err().contains("not signed in to GitHub"), noToken.err());
+        assertTrue(noToken.err().contains("--issues"), noToken.err());
+        assertTrue(model.bodies.isEmpty(), "the model was never asked: " + model.kinds);
+        assertFalse(Files.exists(project.root.resolve("reports/README.md"))
+                && project.read("reports/README.md").contains("review-"), "no report was written");
+    }
+
+    @Test
+    void a_path_that_does_not_exist_or_leads_outside_is_a_usage_error_naming_it() throws IOException {
+        Result missing = project.run("review", "src/main/java/app/nowhere", "--offline", "--yes");
+
+        assertEquals(ExitCodes.USAGE, missing.exit(), missing.out());
+        assertTrue(missing.err().contains("src/main/java/app/nowhere"), missing.err());
+
+        Result outside = project.run("review", "../elsewhere", "--offline", "--yes");
+
+        assertEquals(ExitCodes.USAGE, outside.exit(), outside.out());
+        assertTrue(outside.err().contains("../elsewhere"), outside.err());
+        try (Stream<Path> reports = Files.list(project.root.resolve("reports"))) {
+            assertTrue(reports.noneMatch(p -> p.getFileName().toString().startsWith("review-")), "no report");
+        }
+
+        Result existing = project.run("review", "src/main/java/app/", "--offline", "--yes", "--json");
+
+        assertEquals(0, existing.exit(), existing.err());
+        assertEquals(1, new ObjectMapper().readTree(existing.out()).get("metrics").get("files").asInt(),
+                existing.out());
+        project.write(".gitignore", project.read(".gitignore") + "build/\n");
+        project.write("build/out.txt", "generated\n");
+
+        Result ignored = project.run("review", "build", "--offline", "--yes");
+
+        assertEquals(0, ignored.exit(), ignored.err());
+        assertTrue(ignored.err().contains("build: git lists no file there"), ignored.err());
+    }
+
+    @Test
+    void offline_checks_read_every_file_even_beyond_the_model_file_limit_with_progress_on_a_terminal()
+            throws IOException {
+        for (int i = 0; i < 12; i++) {
+            project.write("fixtures/case-" + (char) ('a' + i) + ".txt", "plain test data " + i + "\n");
+        }
+        String late = "zz/testdata/credentials.env";
+        project.write(late, "API_TOKEN=" + SECRET + "\n");
+        project.env.put("FACTORY_SCAN_MAX_FILES", "3");
+
+        Result json = project.run("review", "--offline", "--yes", "--json");
+
+        assertEquals(0, json.exit(), json.err());
+        JsonNode report = new ObjectMapper().readTree(json.out());
+        boolean found = false;
+        for (JsonNode f : report.get("findings")) {
+            found |= f.get("file").asText().equals(late) && f.get("source").asText().equals("check:secret");
+        }
+        assertTrue(found, "the last file in path order is checked: " + report.get("findings"));
+        assertTrue(report.get("metrics").get("files").asInt() >= 15, report.get("metrics").toString());
+        assertFalse(report.get("skipped").toString().contains("over file limit"), report.get("skipped").toString());
+
+        project.terminal = true;
+        project.env.put("NO_COLOR", "1");
+        Result onTerminal = project.run("review", "--offline", "--yes");
+
+        assertEquals(0, onTerminal.exit(), onTerminal.err());
+        assertTrue(onTerminal.err().contains("checking files"), onTerminal.err());
+        assertTrue(onTerminal.out().contains(late), onTerminal.out());
+    }
+
+    @Test
+    void with_a_model_at_most_scan_max_files_files_are_sent_and_the_rest_are_named() throws IOException {
+        project.write("src/main/java/app/auth/LoginAudit.java", "package app.auth;\nclass LoginAudit {}\n");
+        project.write("src/main/java/app/auth/LoginForm.java", "package app.auth;\nclass LoginForm {}\n");
+        project.env.put("FACTORY_SCAN_MAX_FILES", "1");
+        model.reviews.add(ANSWER);
+
+        Result r = project.run("review", "--yes", "--json", "--spec", "feature-001");
+
+        assertEquals(0, r.exit(), r.err());
+        List<String> asked = modelRequestsOf(ModelLoopback.Kind.REVIEW);
+        assertEquals(1, asked.size(), asked.toString());
+        assertTrue(asked.get(0).contains("LoginService.java"), "the best match is sent: " + asked.get(0));
+        assertFalse(asked.get(0).contains("LoginAudit.java") || asked.get(0).contains("LoginForm.java"),
+                asked.get(0));
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        String skipped = report.get("skipped").toString();
+        assertTrue(skipped.contains("src/main/java/app/auth/LoginAudit.java") && skipped.contains("scan.max-files"),
+                skipped);
+    }
+
+    @Test
+    void a_spec_naming_files_in_prose_or_by_relative_links_is_matched_to_them_with_the_reason() throws IOException {
+        project.write("src/main/java/app/billing/InvoicePdf.java", "package app.billing;\nclass InvoicePdf {}\n");
+        project.write("src/main/java/app/billing/Totals.java", "package app.billing;\nclass Totals {}\n");
+        project.write("contracts/specs/invoice-export.md", spec("feature-002", "Invoice export", "implemented",
+                "[]", "The exporter in src/main/java/app/billing/InvoicePdf.java writes the file; see also"
+                        + " [the totals](../../src/main/java/app/billing/Totals.java).",
+                "- Invoices are exported as PDF.\n"));
+
+        Result r = project.run("review", "--offline", "--yes", "--spec", "feature-002");
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("src/main/java/app/billing/InvoicePdf.java  (names"
+                + " src/main/java/app/billing/InvoicePdf.java in the text"), r.err());
+        assertTrue(r.err().contains("src/main/java/app/billing/Totals.java  (links to"
+                + " ../../src/main/java/app/billing/Totals.java"), r.err());
+        assertFalse(r.out().contains("marked implemented but no code matches it"), r.out());
     }
 
     @Test
@@ -323,5 +488,68 @@ class ReviewTest {
             }
         }
         throw new AssertionError("no " + id + " in " + report);
+    }
+
+    private static JsonNode findFinding(JsonNode report, String messageStart) {
+        for (JsonNode f : report.get("findings")) {
+            if (f.get("message").asText().startsWith(messageStart)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no finding '" + messageStart + "' in " + report.get("findings"));
+    }
+
+    /** Points origin, the GitHub addresses and a token at {@code github}. */
+    private void originOn(IssuesLoopback github) {
+        String base = github.url();
+        project.env.put("FACTORY_GITHUB_WEB_URL", base);
+        project.env.put("FACTORY_GITHUB_API_URL", base + "/api/v3");
+        project.env.put("GITHUB_TOKEN", "ghp_test_token_for_the_loopback_server_0001");
+        project.git("remote", "add", "origin", base + "/acme/shop.git");
+    }
+
+    /** GitHub's issues of acme/shop on 127.0.0.1: lists what was created, creates what is posted (kept in order). */
+    static final class IssuesLoopback implements AutoCloseable {
+        final List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final com.sun.net.httpserver.HttpServer server;
+
+        IssuesLoopback() throws IOException {
+            server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/api/v3/repos/acme/shop/issues", ex -> {
+                String method = ex.getRequestMethod();
+                String body = new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                String reply;
+                if (method.equals("POST")) {
+                    created.add(body);
+                    reply = "{\"number\":" + created.size() + ",\"html_url\":\"https://github.com/acme/shop/issues/"
+                            + created.size() + "\"}";
+                } else {
+                    StringBuilder list = new StringBuilder("[");
+                    for (int i = 0; i < created.size(); i++) {
+                        JsonNode sent = new ObjectMapper().readTree(created.get(i));
+                        list.append(i == 0 ? "" : ",").append("{\"number\":").append(i + 1)
+                                .append(",\"html_url\":\"u\",\"title\":\"t\",\"state\":\"open\",\"body\":")
+                                .append(new ObjectMapper().writeValueAsString(sent.get("body").asText())).append('}');
+                    }
+                    reply = list.append(']').toString();
+                }
+                byte[] bytes = reply.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Content-Type", "application/json");
+                ex.sendResponseHeaders(method.equals("POST") ? 201 : 200, bytes.length);
+                ex.getResponseBody().write(bytes);
+                ex.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 }

@@ -176,7 +176,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             String body = readSpec(spec);
             specContexts.add(new ChangePrompts.SpecContext(spec.id().value(), spec.title(), cut(body, EXCERPT_CHARS)));
             for (SpecMatcher.Match m : SpecMatcher.rank(new SpecMatcher.SpecInfo(spec.id().value(), spec.title(),
-                    spec.tags(), spec.status().label(), body), new ArrayList<>(heads.keySet()), heads::get, 10)) {
+                    spec.tags(), spec.status().label(), body, spec.path()), new ArrayList<>(heads.keySet()),
+                    heads::get, 10)) {
                 if (!specReferences.contains(m.path())) {
                     specReferences.add(m.path());
                 }

@@ -165,19 +165,58 @@ public final class CodeHostAccess {
      * @throws CodeHostException     {@link Kind#UNAUTHORIZED} when not signed in
      */
     public PullRequestTarget pullRequestTarget(VersionControl vcs) {
-        String url = vcs.remoteUrl(ORIGIN).orElseThrow(() -> new ProjectStateException("this repository has no"
-                + " origin remote to push to; add one with `git remote add origin URL`."));
+        Checked checked = check(vcs, "", "to push to", "or open the pull request by hand", "so nothing was pushed");
+        return new PullRequestTarget(checked.host, checked.repository, checked.token);
+    }
+
+    /**
+     * Checks, without asking the host, that {@code review --issues} could open issues in this repository: an
+     * {@code origin} on the configured host, and a token; so that a review stops before its first model call.
+     *
+     * @throws ProjectStateException when there is no {@code origin} or it is not on the configured host
+     * @throws CodeHostException     {@link Kind#UNAUTHORIZED} when not signed in
+     */
+    public IssueTarget issueTarget(VersionControl vcs) {
+        Checked checked = check(vcs, "--issues: ", "to open issues in", "or review without --issues",
+                "so nothing was reviewed");
+        return new IssueTarget(checked.host, checked.repository);
+    }
+
+    /** Where issues go: the host (with the token) and the repository on it. */
+    public record IssueTarget(CodeHost host, RepositoryRef repository) {
+        public IssueTarget {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(repository, "repository");
+        }
+    }
+
+    private static final class Checked {
+        final CodeHost host;
+        final RepositoryRef repository;
+        final ResolvedSecret token;
+
+        Checked(CodeHost host, RepositoryRef repository, ResolvedSecret token) {
+            this.host = host;
+            this.repository = repository;
+            this.token = token;
+        }
+    }
+
+    /** Origin on the configured host, and a token; the messages start with {@code prefix} and say what stopped. */
+    private Checked check(VersionControl vcs, String prefix, String purpose, String otherwise, String nothingDone) {
+        String url = vcs.remoteUrl(ORIGIN).orElseThrow(() -> new ProjectStateException(prefix + "this repository"
+                + " has no origin remote " + purpose + "; add one with `git remote add origin URL`."));
         Optional<ResolvedSecret> token = token();
         CodeHost host = create(token.map(ResolvedSecret::value));
-        RepositoryRef ref = host.repositoryOf(url).orElseThrow(() -> new ProjectStateException("origin ("
+        RepositoryRef ref = host.repositoryOf(url).orElseThrow(() -> new ProjectStateException(prefix + "origin ("
                 + withoutCredentials(url) + ") is not on " + config.get().get("github.web-url")
-                .orElse("https://github.com") + "; point github.web-url and github.api-url at its host, or open the"
-                + " pull request by hand."));
+                .orElse("https://github.com") + "; point github.web-url and github.api-url at its host, " + otherwise
+                + "."));
         if (token.isEmpty()) {
-            throw new CodeHostException(Kind.UNAUTHORIZED, "not signed in to GitHub, so nothing was pushed: run"
-                    + " `factory auth login github` (or set GITHUB_TOKEN), then try again.", null);
+            throw new CodeHostException(Kind.UNAUTHORIZED, prefix + "not signed in to GitHub, " + nothingDone
+                    + ": run `factory auth login github` (or set GITHUB_TOKEN), then try again.", null);
         }
-        return new PullRequestTarget(host, ref, token.get());
+        return new Checked(host, ref, token.get());
     }
 
     /** Where a pull request goes: the host, the repository on it, and the token to push and open it with. */

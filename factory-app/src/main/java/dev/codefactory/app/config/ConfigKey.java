@@ -93,8 +93,9 @@ public record ConfigKey(String name, String defaultValue, String description, Li
                     + " stopped", Type.POSITIVE_DURATION),
             key("scan.max-file-size", "10MB", "files larger than this are left out of reviews and changes, and"
                     + " reported (512KB, 10MB)", Type.SIZE),
-            key("scan.max-files", "100", "the most files one review reads; the rest are reported as skipped",
-                    Type.POSITIVE_INTEGER));
+            key("scan.max-files", "100", "the most files one review sends to the model (each spec's best matches"
+                    + " first); the matched files left out are reported as skipped. The checks that need no model"
+                    + " read every file", Type.POSITIVE_INTEGER));
 
     public ConfigKey {
         Objects.requireNonNull(name, "name");

@@ -133,7 +133,7 @@ public final class FactoryConfig {
                         + fallback + ")"));
     }
 
-    /** {@code scan.max-files}: the most files one review reads (100 by default). */
+    /** {@code scan.max-files}: the most files one review sends to the model (100 by default). */
     public int scanMaxFiles() {
         return positive("scan.max-files", 100);
     }

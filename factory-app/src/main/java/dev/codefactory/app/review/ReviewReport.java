@@ -1,5 +1,6 @@
 package dev.codefactory.app.review;
 
+import dev.codefactory.domain.review.ReviewAnswer.ReviewFinding;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -142,8 +143,9 @@ public record ReviewReport(String id, Instant date, List<String> scope, List<Str
      *
      * @param severity one of {@link #SEVERITIES}
      * @param category one of {@link #CATEGORIES}
-     * @param file the project-relative path it is about
-     * @param startLine the first line (1-based), or 0 when it is about the whole file
+     * @param file the project-relative path it is about; for a finding about a spec as a whole (one that names no
+     *             file, such as a missing feature), the spec's file
+     * @param startLine the first line (1-based), or 0 when it is about the whole file (or the whole spec)
      * @param endLine the last line, not before {@code startLine}
      * @param requirementId the requirement it is about; null when none
      * @param fingerprint a stable id of the finding across runs (SARIF's partial fingerprint)
@@ -170,6 +172,17 @@ public record ReviewReport(String id, Instant date, List<String> scope, List<Str
             if (!source.equals("model") && !(source.startsWith("check:") && source.length() > "check:".length())) {
                 throw new IllegalArgumentException("source must be 'model' or 'check:<rule>': '" + source + "'");
             }
+        }
+
+        /**
+         * The report row of a finding of the spec at {@code specPath}: a finding that names no file is about the
+         * spec as a whole, so it is located at the spec's file, with no line. Its fingerprint stays the finding's.
+         */
+        public static Item of(ReviewFinding f, String specPath, String source) {
+            Objects.requireNonNull(specPath, "specPath");
+            return new Item(f.specId(), f.severity().label(), f.category().label(),
+                    f.file() == null ? specPath : f.file(), f.startLine(), f.endLine(), f.requirementId(),
+                    f.message(), f.suggestion() == null ? "" : f.suggestion(), f.fingerprint(), source);
         }
 
         /** The check's rule name for a {@code check:<rule>} finding, else null. */

@@ -27,6 +27,8 @@ import dev.codefactory.port.codehost.CodeHost;
 import dev.codefactory.port.codehost.ExistingIssue;
 import dev.codefactory.port.codehost.IssueDraft;
 import dev.codefactory.port.codehost.RepositoryRef;
+import dev.codefactory.port.files.FileKind;
+import dev.codefactory.port.files.ProjectFiles;
 import dev.codefactory.port.llm.Generation;
 import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.LanguageModel;
@@ -36,6 +38,7 @@ import dev.codefactory.port.vcs.CommitRequest;
 import dev.codefactory.port.vcs.VersionControl;
 import dev.codefactory.port.workspace.ScanRequest;
 import dev.codefactory.port.workspace.ScanResult;
+import dev.codefactory.port.workspace.SkipReason;
 import dev.codefactory.port.workspace.SkippedFile;
 import dev.codefactory.port.workspace.SourceFile;
 import dev.codefactory.port.workspace.WorkspaceScanner;
@@ -54,6 +57,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,6 +80,8 @@ public final class ReviewService implements ReviewUseCase {
     /** Tokens kept free in the window for the instructions and the answer. */
     private static final int RESERVE = 2048;
     private static final int SNIFF = 64 * 1024;
+    /** How often the deterministic checks report progress (and look for a stop request). */
+    private static final long PROGRESS_EVERY_NANOS = 100_000_000L;
     private static final Pattern IDENTIFIER = Pattern.compile("`([A-Za-z_][A-Za-z0-9_.]{2,})`"
             + "|\\b([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)\\b");
 
@@ -89,12 +95,14 @@ public final class ReviewService implements ReviewUseCase {
     private final Function<List<String>, ScanRequest> scanRequest;
     private final Clock clock;
     private final Supplier<CodeHostAccess> codeHosts;
+    private final Supplier<ProjectFiles> files;
 
     public ReviewService(Path root, SpecCatalog catalog, LanguageModels models, Supplier<WorkspaceScanner> scanner,
                          Supplier<ReportRepository> reports, Supplier<Optional<VersionControl>> git,
                          Supplier<FactoryConfig> config, Function<List<String>, ScanRequest> scanRequest,
-                         Clock clock, Supplier<CodeHostAccess> codeHosts) {
+                         Clock clock, Supplier<CodeHostAccess> codeHosts, Supplier<ProjectFiles> files) {
         this.root = root;
+        this.files = files;
         this.catalog = catalog;
         this.models = models;
         this.scanner = scanner;
@@ -128,9 +136,18 @@ public final class ReviewService implements ReviewUseCase {
     public ReviewOutcome review(ReviewCommand command, ReviewDialog dialog) {
         long started = System.nanoTime();
         Instant now = clock.instant();
+        checkPaths(command.paths());
         List<Specification> all = catalog.list(SpecQuery.ALL).specs();
         List<Specification> chosen = choose(all, command.specIds());
-        ScanResult scan = scanner.get().scan(scanRequest.apply(command.paths()));
+        Optional<VersionControl> vcs = git.get();
+        CodeHostAccess.IssueTarget issueTarget = null;
+        if (command.issuesAt() != null) { // no origin on GitHub, or no token: said before any work is done
+            issueTarget = codeHosts.get().issueTarget(vcs.orElseThrow(() -> new InvalidCommandException(
+                    "--issues needs a git repository whose origin is on GitHub; issues were not opened")));
+        }
+        ScanRequest limits = scanRequest.apply(command.paths());
+        // every file git lists, for the deterministic checks: scan.max-files limits only what the model is sent
+        ScanResult scan = scanner.get().scan(new ScanRequest(limits.paths(), limits.maxFileBytes(), 0));
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         for (SourceFile f : scan.files()) {
             if (!isContract(f.path())) {
@@ -139,9 +156,9 @@ public final class ReviewService implements ReviewUseCase {
         }
         List<ReviewReport.Skipped> skipped = new ArrayList<>();
         for (SkippedFile s : scan.skipped()) {
-            skipped.add(new ReviewReport.Skipped(s.path(), s.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                    s.detail()));
+            skipped.add(new ReviewReport.Skipped(s.path(), label(s.reason()), s.detail()));
         }
+        sayEmptyPaths(command.paths(), scan, dialog);
         Map<String, String> texts = new HashMap<>();
         Function<String, String> head = path -> texts.computeIfAbsent(path, p -> readHead(p));
 
@@ -166,8 +183,8 @@ public final class ReviewService implements ReviewUseCase {
             SpecWork w = new SpecWork(spec, body, Requirements.of(spec.id().value(), body.substring(offsetOfLine(body,
                     bodyStart)), bodyStart));
             List<SpecMatcher.Match> matches = SpecMatcher.rank(new SpecMatcher.SpecInfo(spec.id().value(),
-                    spec.title(), spec.tags(), spec.status().label(), body), new ArrayList<>(byPath.keySet()), head,
-                    maxFiles);
+                    spec.title(), spec.tags(), spec.status().label(), body, spec.path()),
+                    new ArrayList<>(byPath.keySet()), head, maxFiles);
             List<String> confirmed = dialog.confirmMatches(spec.id().value(), spec.title(), matches);
             List<String> files = new ArrayList<>();
             List<String> reasons = new ArrayList<>();
@@ -185,13 +202,18 @@ public final class ReviewService implements ReviewUseCase {
             work.add(w);
         }
 
+        // the checks first: a stop request during the model's calls then still leaves their findings
+        Map<String, Long> lineCounts = new HashMap<>();
+        List<ReviewAnswer.ReviewFinding> checks = new ArrayList<>();
+        boolean partial = !deterministicChecks(work, byPath, lineCounts, checks, skipped, dialog);
+
         long tokensIn = 0;
         long tokensOut = 0;
         int dropped = 0;
-        boolean partial = false;
         List<String> notReviewed = new ArrayList<>();
         String modelName = "";
         if (model != null) {
+            Set<String> sent = modelFiles(work, limits.maxFiles(), skipped, dialog);
             int window = config.get().positive("review.context-window", 8192);
             Map<SpecWork, List<ContextPacker.Batch>> plans = new LinkedHashMap<>();
             int total = 0;
@@ -201,11 +223,17 @@ public final class ReviewService implements ReviewUseCase {
                 }
                 List<CodeFile> code = new ArrayList<>();
                 for (String path : w.files) {
+                    if (!sent.contains(path)) {
+                        continue;
+                    }
                     String text = fullText(path);
                     if (text != null) {
                         code.add(new CodeFile(path, byPath.get(path).language(),
                                 Secrets.redact(text, Secrets.find(path, text))));
                     }
+                }
+                if (code.isEmpty()) {
+                    continue;
                 }
                 try {
                     List<ContextPacker.Batch> batches = ContextPacker.pack(w.requirements, code,
@@ -281,8 +309,6 @@ public final class ReviewService implements ReviewUseCase {
                     Duration.ZERO);
         }
 
-        Map<String, Long> lineCounts = new HashMap<>();
-        List<ReviewAnswer.ReviewFinding> checks = deterministicChecks(work, byPath, lineCounts);
         ReviewReport report = report(now, command, work, checks, skipped, byPath, lineCounts, provider, modelName,
                 partial, notReviewed, model == null, tokensIn, tokensOut, dropped,
                 Duration.ofNanos(System.nanoTime() - started));
@@ -290,7 +316,6 @@ public final class ReviewService implements ReviewUseCase {
         String path = reports.get().save(new Report("review", "Review", now, command.paths(), List.of(),
                 Map.of()), markdown);
         Optional<String> commit = Optional.empty();
-        Optional<VersionControl> vcs = git.get();
         if (command.commit()) {
             if (vcs.isEmpty()) {
                 dialog.say("Not committed: the project is not in a git repository.");
@@ -303,8 +328,8 @@ public final class ReviewService implements ReviewUseCase {
         }
         List<String> opened = new ArrayList<>();
         int known = 0;
-        if (command.issuesAt() != null) {
-            known = fileIssues(report, path, command.issuesAt(), vcs, opened, dialog);
+        if (issueTarget != null) {
+            known = fileIssues(report, path, command.issuesAt(), issueTarget, opened, dialog);
         }
         return new ReviewOutcome(report, path, commit, opened, known);
     }
@@ -314,14 +339,10 @@ public final class ReviewService implements ReviewUseCase {
     private static final Pattern FINGERPRINT = Pattern.compile("<!-- code-factory:fingerprint=([0-9a-f]+) -->");
 
     /** Opens an issue per finding at or above {@code threshold} that no existing issue tracks; returns how many were. */
-    private int fileIssues(ReviewReport report, String reportPath, String threshold, Optional<VersionControl> vcs,
-                           List<String> opened, ReviewDialog dialog) {
-        VersionControl repo = vcs.orElseThrow(() -> new InvalidCommandException("--issues needs a git repository"
-                + " whose origin is on GitHub"));
-        CodeHostAccess access = codeHosts.get();
-        RepositoryRef ref = access.repositoryOf(repo).orElseThrow(() -> new InvalidCommandException("--issues:"
-                + " origin is not on GitHub (github.web-url); issues were not opened"));
-        CodeHost host = access.host();
+    private int fileIssues(ReviewReport report, String reportPath, String threshold,
+                           CodeHostAccess.IssueTarget target, List<String> opened, ReviewDialog dialog) {
+        RepositoryRef ref = target.repository();
+        CodeHost host = target.host();
         Set<String> tracked = new HashSet<>();
         for (ExistingIssue issue : host.issues(ref, ISSUE_LABEL, 1000)) {
             Matcher m = FINGERPRINT.matcher(issue.body());
@@ -338,7 +359,7 @@ public final class ReviewService implements ReviewUseCase {
                 known++;
                 continue;
             }
-            String where = f.file() == null ? "" : f.file() + ":" + f.startLine();
+            String where = f.file() + (f.startLine() > 0 ? ":" + f.startLine() : "");
             String title = "[" + f.severity() + "] " + (f.message().length() > 100 ? f.message().substring(0, 100)
                     + "..." : f.message());
             String body = "**" + f.severity() + "** " + f.category() + (where.isEmpty() ? "" : " at `" + where + "`")
@@ -372,11 +393,33 @@ public final class ReviewService implements ReviewUseCase {
         w.findings.addAll(parsed.findings());
     }
 
-    private List<ReviewAnswer.ReviewFinding> deterministicChecks(List<SpecWork> work, Map<String, SourceFile> files,
-                                                                Map<String, Long> lines) {
-        List<ReviewAnswer.ReviewFinding> out = new ArrayList<>();
+    /**
+     * The checks that need no model, over every file of the review (not only those the model is sent), with
+     * progress; adds their findings to {@code out}. Returns false when a stop request ended them early (the files
+     * not read are then reported as not checked).
+     */
+    private boolean deterministicChecks(List<SpecWork> work, Map<String, SourceFile> files, Map<String, Long> lines,
+                                        List<ReviewAnswer.ReviewFinding> out, List<ReviewReport.Skipped> skipped,
+                                        ReviewDialog dialog) {
         Set<String> words = new HashSet<>();
+        int total = files.size();
+        int done = 0;
+        long start = System.nanoTime();
+        long shown = start - PROGRESS_EVERY_NANOS;
         for (SourceFile f : files.values()) {
+            long now = System.nanoTime();
+            if (now - shown >= PROGRESS_EVERY_NANOS) {
+                if (dialog.stopRequested()) {
+                    skipped.add(new ReviewReport.Skipped("(files)", "not checked", "stopped after " + done + " of "
+                            + total + " files; the specs were not analysed either"));
+                    return false;
+                }
+                Duration elapsed = Duration.ofNanos(now - start);
+                dialog.checking(done, total, elapsed, done == 0 ? Duration.ZERO
+                        : elapsed.dividedBy(done).multipliedBy(total - done));
+                shown = now;
+            }
+            done++;
             String text = fullText(f.path());
             if (text == null) {
                 continue;
@@ -410,7 +453,90 @@ public final class ReviewService implements ReviewUseCase {
                 }
             }
         }
-        return out;
+        return true;
+    }
+
+    /**
+     * The files the model is sent: each spec's best matches in turn (every spec's first, then every spec's second,
+     * ...), at most {@code maxFiles} different files in all (0: no limit). The matched files left out are reported
+     * as skipped; the deterministic checks read them all the same.
+     */
+    private static Set<String> modelFiles(List<SpecWork> work, int maxFiles, List<ReviewReport.Skipped> skipped,
+                                          ReviewDialog dialog) {
+        Set<String> sent = new HashSet<>();
+        Set<String> left = new LinkedHashSet<>();
+        int rounds = work.stream().mapToInt(w -> w.files.size()).max().orElse(0);
+        for (int round = 0; round < rounds; round++) {
+            for (SpecWork w : work) {
+                if (round >= w.files.size() || w.requirements.isEmpty()) {
+                    continue;
+                }
+                String path = w.files.get(round);
+                if (maxFiles == 0 || sent.size() < maxFiles || sent.contains(path)) {
+                    sent.add(path);
+                } else {
+                    left.add(path);
+                }
+            }
+        }
+        left.removeAll(sent);
+        for (String path : left) {
+            skipped.add(new ReviewReport.Skipped(path, label(SkipReason.OVER_FILE_LIMIT), "matched, but not sent to"
+                    + " the model: scan.max-files is " + maxFiles + " (the deterministic checks read it)"));
+        }
+        if (!left.isEmpty()) {
+            dialog.say(left.size() + " matched file(s) not sent to the model: scan.max-files is " + maxFiles
+                    + "; raise it to send more (the report lists them as skipped).");
+        }
+        return sent;
+    }
+
+    /** A skip reason as the report writes it: {@code over file limit}. */
+    private static String label(SkipReason reason) {
+        return reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /**
+     * Each path the review is limited to must name a file or folder of the project: a missing one is a usage error
+     * naming it; one leading outside the project is refused
+     * ({@link dev.codefactory.domain.project.UnsafePathException}).
+     */
+    private void checkPaths(List<String> paths) {
+        for (String path : paths) {
+            String normal = normalPath(path);
+            if (normal.isEmpty() || normal.equals(".")) {
+                continue; // the whole project
+            }
+            if (files.get().kind(normal) == FileKind.MISSING) {
+                throw new InvalidCommandException("there is no file or folder '" + path + "' in the project ("
+                        + root + "); review paths are relative to the project root");
+            }
+        }
+    }
+
+    /** Says which of the paths the review is limited to hold no file git lists (all ignored, say). */
+    private static void sayEmptyPaths(List<String> paths, ScanResult scan, ReviewDialog dialog) {
+        for (String path : paths) {
+            String normal = normalPath(path);
+            if (normal.isEmpty() || normal.equals(".")) {
+                continue;
+            }
+            boolean any = scan.files().stream().anyMatch(f -> under(f.path(), normal))
+                    || scan.skipped().stream().anyMatch(f -> under(f.path(), normal));
+            if (!any) {
+                dialog.say(path + ": git lists no file there (ignored, or an empty folder), so nothing of it is"
+                        + " reviewed.");
+            }
+        }
+    }
+
+    private static boolean under(String file, String path) {
+        return file.equals(path) || (file.startsWith(path) && file.charAt(path.length()) == '/');
+    }
+
+    /** A path as the scanner reads it: {@code /} separators, no {@code ./} in front, no {@code /} at the end. */
+    private static String normalPath(String path) {
+        return path.replace('\\', '/').replaceAll("/+", "/").replaceAll("^(\\./)+|/+$", "");
     }
 
     /** Every identifier-like word of {@code text} ({@code [A-Za-z_][A-Za-z0-9_]*}), into {@code words}. */
@@ -457,11 +583,11 @@ public final class ReviewService implements ReviewUseCase {
                     s.met(), s.partial(), s.missing(), s.contradicted(), s.unassessed(), s.value(), w.files,
                     w.reasons));
             for (ReviewAnswer.ReviewFinding f : w.findings) {
-                items.add(item(f, "model"));
+                items.add(ReviewReport.Item.of(f, w.spec.path(), "model"));
             }
         }
         for (ReviewAnswer.ReviewFinding f : checks) {
-            items.add(item(f, f.category() == Category.SECURITY ? "check:secret"
+            items.add(ReviewReport.Item.of(f, f.file(), f.category() == Category.SECURITY ? "check:secret"
                     : f.category() == Category.TEST_GAP ? "check:unreferenced-requirement" : "check:no-matching-code"));
         }
         long lines = lineCounts.values().stream().mapToLong(Long::longValue).sum();
@@ -481,12 +607,6 @@ public final class ReviewService implements ReviewUseCase {
                 provider, model, head, partial, offline, specs, items, skipped,
                 new ReviewReport.Metrics(files.size(), lines, languages, tokensIn, tokensOut, duration.toMillis()),
                 dropped);
-    }
-
-    private static ReviewReport.Item item(ReviewAnswer.ReviewFinding f, String source) {
-        return new ReviewReport.Item(f.specId(), f.severity().label(), f.category().label(), f.file(),
-                f.startLine(), f.endLine(), f.requirementId(), f.message(), f.suggestion() == null ? ""
-                : f.suggestion(), f.fingerprint(), source);
     }
 
     private String nextReportId(String base) {

@@ -36,6 +36,17 @@ class ReviewJsonTest {
     }
 
     @Test
+    void a_finding_about_a_spec_as_a_whole_is_at_the_spec_file_with_no_line() {
+        Map<String, Object> doc = parse(ReviewReportFixtures.specLevel());
+        Map<String, Object> finding = at(doc, "findings", 0);
+        assertEquals("Account locking is not implemented anywhere", finding.get("message"));
+        assertEquals(ReviewReportFixtures.SPEC_PATH, finding.get("file"));
+        assertEquals(0L, ((Number) finding.get("startLine")).longValue());
+        assertEquals("R-2", finding.get("requirementId"));
+        assertEquals("src/Login.java", at(doc, "findings", 1, "file"));
+    }
+
+    @Test
     void is_pretty_printed_with_two_spaces() {
         String json = ReviewJson.render(ReviewReportFixtures.empty());
         assertTrue(json.startsWith("{\n  \"format\": \"code-factory/review/1\",\n  \"id\": \"review-empty\",\n"),

@@ -54,6 +54,14 @@ class ReviewMarkdownTest {
     }
 
     @Test
+    void a_finding_about_a_spec_as_a_whole_links_to_the_spec_without_a_line() {
+        String findings = section(ReviewMarkdown.render(ReviewReportFixtures.specLevel()), "Findings");
+        assertTrue(findings.contains("| [contracts/specs/user login.md](../contracts/specs/user%20login.md) |"
+                + " compliance | R-2 | Account locking is not implemented anywhere | Add a lock check |"), findings);
+        assertTrue(findings.contains("[src/Login.java:4-6](../src/Login.java#L4-L6)"), findings);
+    }
+
+    @Test
     void front_matter_is_key_value_lines_with_quoted_values() {
         Map<String, String> fm = frontMatter(ReviewMarkdown.render(ReviewReportFixtures.full()));
         assertEquals("review", fm.get("kind"));

@@ -4,6 +4,9 @@ import dev.codefactory.app.review.ReviewReport.Item;
 import dev.codefactory.app.review.ReviewReport.Metrics;
 import dev.codefactory.app.review.ReviewReport.Skipped;
 import dev.codefactory.app.review.ReviewReport.SpecResult;
+import dev.codefactory.domain.review.Category;
+import dev.codefactory.domain.review.ReviewAnswer.ReviewFinding;
+import dev.codefactory.domain.review.ReviewSeverity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +60,23 @@ final class ReviewReportFixtures {
         return new ReviewReport("review-2026-03-04-2", DATE, List.of(), List.of("SPEC-1", "SPEC-2", "SPEC-3"),
                 "ollama", "qwen2.5-coder:7b", null, true, false, List.of(spec("SPEC-1", 10, 7, 0.8)),
                 List.of(item("high", "compliance", "src/A.java", 5, 9, "model")), List.of(), metrics(), 0);
+    }
+
+    /** The spec file of {@link #specLevel()}'s finding. */
+    static final String SPEC_PATH = "contracts/specs/user login.md";
+
+    /**
+     * A model finding about a spec as a whole (it names no file, such as a missing feature), made into a report row
+     * as the review makes it, beside one that names a file.
+     */
+    static ReviewReport specLevel() {
+        ReviewFinding missing = new ReviewFinding("SPEC-1", ReviewSeverity.HIGH, Category.COMPLIANCE, null, 0, 0,
+                "R-2", "Account locking is not implemented anywhere", "Add a lock check");
+        ReviewFinding inFile = new ReviewFinding("SPEC-1", ReviewSeverity.LOW, Category.MAINTAINABILITY,
+                "src/Login.java", 4, 6, null, "The hash check is inline", null);
+        return new ReviewReport("review-spec-level", DATE, List.of(), List.of("SPEC-1"), "ollama", "m", null, false,
+                false, List.of(spec("SPEC-1", 3, 1, 0.5)), List.of(Item.of(missing, SPEC_PATH, "model"),
+                        Item.of(inFile, SPEC_PATH, "model")), List.of(), metrics(), 0);
     }
 
     /** Offline, nothing found, nothing skipped, no spec reviewed. */

@@ -157,6 +157,20 @@ class SarifTest {
     }
 
     @Test
+    void a_finding_about_a_spec_as_a_whole_is_a_valid_result_located_at_the_spec_file() {
+        ReviewReport report = ReviewReportFixtures.specLevel();
+        String sarif = Sarif.render(report, "0.1.0");
+        assertValid(sarif);
+        Item specLevel = report.findings().get(0);
+        Map<String, Object> result = resultWithFingerprint(run(report), specLevel.fingerprint());
+        assertTrue(((String) at(result, "message", "text")).startsWith("Account locking is not implemented"));
+        Map<String, Object> location = at(result, "locations", 0, "physicalLocation");
+        assertEquals("contracts/specs/user%20login.md", at(location, "artifactLocation", "uri"));
+        assertEquals(1L, (Long) at(location, "region", "startLine"));
+        assertEquals("R-2", at(result, "properties", "requirement"));
+    }
+
+    @Test
     void encodes_paths_per_rfc_3986() {
         assertEquals("src/a%20b/%C3%A9.java", RelativePaths.uri("./src\\a b\\é.java"));
         assertEquals("a%25b%23c%3Fd%3Ae.txt", RelativePaths.uri("a%b#c?d:e.txt"));

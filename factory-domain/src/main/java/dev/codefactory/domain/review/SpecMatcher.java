@@ -1,5 +1,6 @@
 package dev.codefactory.domain.review;
 
+import dev.codefactory.domain.workspace.Languages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,9 +20,14 @@ import java.util.regex.Pattern;
  *
  * <p>Scoring, per path (points add up; each reason is one human-readable line):
  * <ul>
- *   <li>{@value #PATH_MENTION} for each path the body mentions in backticks or as a link target that equals the
- *       path or is a suffix of it at a {@code /} boundary ({@code Login.java} matches {@code src/app/Login.java}):
- *       "mentions src/app/Login.java". The strongest signal: the author named the file.</li>
+ *   <li>{@value #PATH_MENTION} for each path the body names that equals the path or is a suffix of it at a
+ *       {@code /} boundary ({@code Login.java} matches {@code src/app/Login.java}). The strongest signal: the author
+ *       named the file. A path counts in backticks ("mentions src/app/Login.java"), as a markdown link's target
+ *       ("links to ../../src/app/Login.java"; resolved from the spec's folder when the spec's path is known, and also
+ *       read as if written from the project root, which is how authors often write them), or written plainly in
+ *       the text ("names src/app/Login.java in the text": a word holding a {@code /} and ending in a file name with
+ *       an extension, or a bare file name whose extension is a known language's, such as {@code Login.java}; never
+ *       part of an address such as {@code https://host/a.html}).</li>
  *   <li>{@value #NAME_EXACT} when the file name without extension is an identifier of the body, compared ignoring
  *       case, {@code _} and {@code -} ({@code LoginService.java}, {@code login_service.py}); else
  *       {@value #NAME_CONTAINS} when it contains one of 4 characters or more ({@code LoginServiceImpl.java}):
@@ -58,6 +64,9 @@ public final class SpecMatcher {
 
     private static final Pattern CODE_SPAN = Pattern.compile("`([^`\\n]+)`");
     private static final Pattern LINK = Pattern.compile("\\]\\(\\s*<?([^)>\\s]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+    /** A word that may be a path in prose: not inside a word, an address or a path already (see the class comment). */
+    private static final Pattern PROSE_PATH = Pattern.compile("(?<![\\w./:@~%+-])[\\w-][\\w.+\\-/]*");
+    private static final Pattern EXTENSION = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,9}");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern CAMEL = Pattern.compile("\\b[a-z]*[A-Z]?[a-z0-9]+(?:[A-Z][a-z0-9]+)+\\b");
     private static final Pattern SNAKE = Pattern.compile("\\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\\b");
@@ -77,14 +86,23 @@ public final class SpecMatcher {
     private SpecMatcher() {
     }
 
-    /** What the matcher needs to know about a spec; {@code status} as its front matter writes it. */
-    public record SpecInfo(String id, String title, List<String> tags, String status, String body) {
+    /**
+     * What the matcher needs to know about a spec; {@code status} as its front matter writes it; {@code path} the
+     * spec's file relative to the project root, for links relative to it ({@code ""} when unknown).
+     */
+    public record SpecInfo(String id, String title, List<String> tags, String status, String body, String path) {
         public SpecInfo {
             Objects.requireNonNull(id, "id");
             title = title == null ? "" : title;
             tags = tags == null ? List.of() : List.copyOf(tags);
             status = status == null ? "" : status;
             body = body == null ? "" : body;
+            path = path == null ? "" : path.replace('\\', '/');
+        }
+
+        /** A spec whose file is not known: its links are read as if written from the project root. */
+        public SpecInfo(String id, String title, List<String> tags, String status, String body) {
+            this(id, title, tags, status, body, "");
         }
     }
 
@@ -172,7 +190,7 @@ public final class SpecMatcher {
 
     /** Everything about one spec that scoring needs, computed once. */
     private static final class Profile {
-        /** Mentioned paths, normalised, each with "/" + it for suffix tests. */
+        /** Named paths, normalised, each with the reason to show; the first way a path is named wins. */
         final Map<String, String> mentions = new LinkedHashMap<>();
         /** Normalised identifier (lower case, no _ or -) to the identifier as written. */
         final Map<String, String> nameIdentifiers = new LinkedHashMap<>();
@@ -189,7 +207,7 @@ public final class SpecMatcher {
             Matcher code = CODE_SPAN.matcher(body);
             while (code.find()) {
                 String span = code.group(1).strip();
-                mention(span);
+                mention(span, "mentions ");
                 Matcher id = IDENTIFIER.matcher(span);
                 while (id.find()) {
                     identifiers.add(id.group());
@@ -197,7 +215,11 @@ public final class SpecMatcher {
             }
             Matcher link = LINK.matcher(body);
             while (link.find()) {
-                mention(link.group(1));
+                link(link.group(1), spec.path());
+            }
+            Matcher prose = PROSE_PATH.matcher(body);
+            while (prose.find()) {
+                prose(prose.group());
             }
             Matcher camel = CAMEL.matcher(body);
             while (camel.find()) {
@@ -239,31 +261,101 @@ public final class SpecMatcher {
             }
         }
 
-        private void mention(String candidate) {
-            String p = candidate.strip().replace('\\', '/');
-            int hash = p.indexOf('#');
-            if (hash >= 0) {
-                p = p.substring(0, hash);
+        /** A path in backticks, or a link's target read from the project root; {@code how} starts the reason. */
+        private void mention(String candidate, String how) {
+            String p = withoutAnchor(candidate.strip().replace('\\', '/'));
+            String shown = p;
+            while (p.startsWith("./") || p.startsWith("/") || p.startsWith("../")) {
+                p = p.substring(p.startsWith("/") ? 1 : p.startsWith("./") ? 2 : 3);
             }
-            while (p.startsWith("./") || p.startsWith("/")) {
-                p = p.substring(p.startsWith("./") ? 2 : 1);
+            add(p, how + shown);
+        }
+
+        /**
+         * A link's target: resolved from the spec's folder when the spec's path is known (a target climbing out of
+         * the project is dropped), and also read as if written from the project root.
+         */
+        private void link(String target, String specPath) {
+            String t = withoutAnchor(target.strip().replace('\\', '/'));
+            if (t.contains("://") || t.startsWith("mailto:")) {
+                return;
             }
+            if (!specPath.isEmpty() && !t.startsWith("/")) {
+                String resolved = resolve(specPath.substring(0, specPath.lastIndexOf('/') + 1) + t);
+                if (resolved != null) {
+                    add(resolved, "links to " + t);
+                }
+            }
+            mention(t, "links to ");
+        }
+
+        /** A word of the text that names a file: a path with a {@code /}, or a file name of a known language. */
+        private void prose(String word) {
+            String p = word;
+            while (!p.isEmpty() && ".-+/".indexOf(p.charAt(p.length() - 1)) >= 0) {
+                p = p.substring(0, p.length() - 1); // the end of a sentence, not of the name
+            }
+            int slash = p.lastIndexOf('/');
+            int dot = p.lastIndexOf('.');
+            if (dot <= slash + 1 || !EXTENSION.matcher(p.substring(dot + 1)).matches()) {
+                return;
+            }
+            if (slash < 0 && Languages.byName(p).isEmpty()) {
+                return; // "e.g", "java.util.List": not file names
+            }
+            add(p, "names " + p + " in the text");
+        }
+
+        private void add(String p, String reason) {
             if (p.isEmpty() || p.contains(" ") || p.contains("://") || p.endsWith("/")) {
                 return;
             }
             int slash = p.lastIndexOf('/');
             int dot = p.lastIndexOf('.');
             if (dot > slash + 0 && dot < p.length() - 1 && (slash >= 0 || dot > 0)) {
-                mentions.putIfAbsent(p, "/" + p);
+                mentions.putIfAbsent(p, reason);
             }
+        }
+
+        private static String withoutAnchor(String p) {
+            int cut = p.length();
+            for (char c : new char[] {'#', '?'}) {
+                int at = p.indexOf(c);
+                if (at >= 0 && at < cut) {
+                    cut = at;
+                }
+            }
+            return p.substring(0, cut);
+        }
+
+        /** {@code a/b/../c} as {@code a/c}; null when it climbs out of the project. */
+        private static String resolve(String path) {
+            List<String> parts = new ArrayList<>();
+            for (String segment : path.split("/")) {
+                if (segment.isEmpty() || segment.equals(".")) {
+                    continue;
+                }
+                if (segment.equals("..")) {
+                    if (parts.isEmpty()) {
+                        return null;
+                    }
+                    parts.remove(parts.size() - 1);
+                } else {
+                    parts.add(segment);
+                }
+            }
+            return String.join("/", parts);
         }
 
         Scored byName(String rawPath) {
             String path = rawPath.replace('\\', '/');
             Scored s = new Scored(rawPath);
             for (Map.Entry<String, String> m : mentions.entrySet()) {
-                if (path.equals(m.getKey()) || path.endsWith(m.getValue())) {
-                    s.add(PATH_MENTION, "mentions " + m.getKey());
+                String named = m.getKey();
+                boolean suffix = path.length() > named.length() && path.endsWith(named)
+                        && path.charAt(path.length() - named.length() - 1) == '/';
+                if ((path.equals(named) || suffix) && !s.reasons.contains(m.getValue())) {
+                    s.add(PATH_MENTION, m.getValue());
                 }
             }
             int slash = path.lastIndexOf('/');

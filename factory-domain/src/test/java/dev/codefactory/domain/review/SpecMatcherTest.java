@@ -34,8 +34,44 @@ class SpecMatcherTest {
         List<Match> m = SpecMatcher.rank(SPEC, PATHS, p -> null, 10);
         assertEquals("src/main/java/app/Login.java", m.get(0).path());
         assertTrue(m.get(0).reasons().contains("mentions src/main/java/app/Login.java"), m.get(0).reasons().toString());
-        assertTrue(find(m, "web/login-form.ts").reasons().contains("mentions web/login-form.ts"));
+        assertTrue(find(m, "web/login-form.ts").reasons().contains("links to web/login-form.ts"));
         assertEquals("SPEC-1", m.get(0).specId());
+    }
+
+    @Test
+    void a_path_written_plainly_in_the_text_is_matched_with_its_reason() {
+        SpecInfo spec = new SpecInfo("S", "", List.of(), "", "The handler in src/main/java/auth/Tokens.java checks"
+                + " the token, and SessionStore.java keeps it.\n\n## Requirements\n\n- Logged by scripts/audit_log.py.");
+        List<Match> m = SpecMatcher.rank(spec, PATHS, null, 10);
+        Match tokens = find(m, "src/main/java/auth/Tokens.java");
+        assertTrue(tokens.reasons().contains("names src/main/java/auth/Tokens.java in the text"),
+                tokens.reasons().toString());
+        assertTrue(tokens.score() >= SpecMatcher.PATH_MENTION);
+        assertTrue(find(m, "src/main/java/app/SessionStore.java").reasons()
+                .contains("names SessionStore.java in the text"));
+        assertTrue(find(m, "scripts/audit_log.py").reasons().contains("names scripts/audit_log.py in the text"),
+                "at the end of a sentence, the full stop is not part of the name");
+    }
+
+    @Test
+    void words_that_only_look_like_file_names_are_not_paths() {
+        SpecInfo spec = new SpecInfo("S", "", List.of(), "", "See https://example.com/app/Login.java, mail"
+                + " ada@app.Login.java, e.g. java.util.List, version 1.2.3 and and/or.");
+        List<Match> m = SpecMatcher.rank(spec, PATHS, null, 10);
+        assertTrue(m.stream().allMatch(x -> x.score() < SpecMatcher.PATH_MENTION), m.toString());
+    }
+
+    @Test
+    void a_link_is_resolved_from_the_spec_folder_and_also_read_from_the_project_root() {
+        SpecInfo spec = new SpecInfo("S", "", List.of(), "", "See [tokens](../../src/main/java/auth/Tokens.java#L3),"
+                + " [login](src/main/java/app/Login.java) and [outside](../../../elsewhere/Invoice.java).",
+                "contracts/specs/login.md");
+        List<Match> m = SpecMatcher.rank(spec, PATHS, null, 10);
+        Match tokens = find(m, "src/main/java/auth/Tokens.java");
+        assertEquals(List.of("links to ../../src/main/java/auth/Tokens.java"), tokens.reasons());
+        assertEquals(SpecMatcher.PATH_MENTION, tokens.score(), "named once, counted once");
+        assertTrue(find(m, "src/main/java/app/Login.java").reasons().contains("links to src/main/java/app/Login.java"));
+        assertTrue(m.stream().noneMatch(x -> x.path().endsWith("Invoice.java")), "a link out of the project: " + m);
     }
 
     @Test

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The person watching a review: which files were matched to each spec (and, on a terminal, a chance to change
- * them), and progress while the model reads the code. Implemented by the CLI for a terminal or a script, by tests,
- * and by programs that embed Code-Factory.
+ * them), and progress while the files are checked and while the model reads the code. Implemented by the CLI for a
+ * terminal or a script, by tests, and by programs that embed Code-Factory.
  */
 public interface ReviewDialog {
 
@@ -25,6 +25,14 @@ public interface ReviewDialog {
      * an estimate of the time left (zero until one call has finished).
      */
     void progress(int done, int total, String specId, String what, Duration elapsed, Duration left);
+
+    /**
+     * Progress of the deterministic checks, which read every file of the review before the model is asked:
+     * {@code done} of {@code total} files read, the time so far and an estimate of the time left (zero until a file
+     * has been read). Nothing by default.
+     */
+    default void checking(int done, int total, Duration elapsed, Duration left) {
+    }
 
     /** True once the person asked to stop (Ctrl-C): the review ends after the current call, with a partial report. */
     boolean stopRequested();
