@@ -1,5 +1,6 @@
 package dev.codefactory.domain.change;
 
+import dev.codefactory.domain.text.ControlCharacters;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,6 +21,11 @@ final class PathRules {
         if (path.indexOf('\0') >= 0) {
             return Optional.of(path.replace('\0', '?') + " contains a NUL character: use a plain relative path");
         }
+        String shown = shown(path);
+        if (!shown.equals(path)) {
+            return Optional.of(shown + " contains control characters (shown as ^X or <U+XXXX>): name the file"
+                    + " with printable characters only");
+        }
         if (path.indexOf('\\') >= 0) {
             return Optional.of(path + " contains backslashes: use forward slashes (src/main/App.java)");
         }
@@ -39,5 +45,18 @@ final class PathRules {
             return Optional.of(path + " is inside .factory: Code-Factory's own files are never edited; leave it out");
         }
         return Optional.empty();
+    }
+
+    /** {@code path} with its control characters (tab and line feed too) shown as {@link ControlCharacters} does. */
+    private static String shown(String path) {
+        StringBuilder out = new StringBuilder(path.length());
+        for (char c : path.toCharArray()) {
+            if (c < 0x20 || ControlCharacters.isUnsafe(c)) {
+                out.append(ControlCharacters.visible(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

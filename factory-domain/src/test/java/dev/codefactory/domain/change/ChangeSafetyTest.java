@@ -65,6 +65,13 @@ class ChangeSafetyTest {
     }
 
     @Test
+    void refuses_control_characters_in_paths_showing_them() {
+        assertOneProblem("src/\u001b[2J.java", "src/^[[2J.java contains control characters");
+        assertOneProblem("a\nb\tc", "a^Jb^Ic contains control characters");
+        assertOneProblem("src/x\u202egnp.exe", "src/x<U+202E>gnp.exe contains control characters");
+    }
+
+    @Test
     void refuses_binary_files_and_symlinks() {
         FileChange change = new FileChange.Modify("img/logo.png", List.of(new Edit("x", "y")));
         List<String> problems = ChangeSafety.problems(List.of(change), "img/logo.png"::equals,
