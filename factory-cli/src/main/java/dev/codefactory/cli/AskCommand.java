@@ -64,7 +64,8 @@ final class AskCommand implements Callable<Integer> {
             err.println("Using " + selection.providerId() + ": " + selection.reason() + ".");
         }
         LanguageModel model = models.open(selection.providerId(), "ask", !noCache);
-        Spinner spinner = new Spinner(err, root.session().terminal() && !json, () -> "waiting for " + selection.providerId());
+        Spinner spinner = new Spinner(root.err(), root.session().terminal() && !json,
+                () -> "waiting for " + selection.providerId());
         Collector collector = new Collector(out, spinner, json);
         long start = System.nanoTime();
         spinner.start();

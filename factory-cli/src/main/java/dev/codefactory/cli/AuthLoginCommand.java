@@ -49,7 +49,7 @@ final class AuthLoginCommand implements Callable<Integer> {
         PrintWriter prompt = json ? err : out;
         boolean terminal = parent.root.session().terminal();
         String[] left = {""};
-        Spinner spinner = new Spinner(err, terminal, () -> "waiting for the code to be entered" + left[0]);
+        Spinner spinner = new Spinner(parent.root.err(), terminal, () -> "waiting for the code to be entered" + left[0]);
         DeviceFlowListener listener = new DeviceFlowListener() {
             @Override
             public void codeReady(DeviceAuthorization auth) {

@@ -2,6 +2,7 @@ package dev.codefactory.cli;
 
 import dev.codefactory.app.secret.SecretService;
 import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.text.ControlCharacters;
 import java.io.ByteArrayOutputStream;
 import java.io.Console;
 import java.io.IOException;
@@ -53,7 +54,7 @@ final class AuthSetCommand implements Callable<Integer> {
         Console console = session.terminal() ? System.console() : null;
         String value;
         if (console != null) {
-            char[] typed = console.readPassword("Key for %s (input hidden): ", name);
+            char[] typed = console.readPassword("Key for %s (input hidden): ", ControlCharacters.escape(name));
             if (typed == null) {
                 throw new InvalidCommandException("no key was typed for " + name + ": nothing was stored");
             }

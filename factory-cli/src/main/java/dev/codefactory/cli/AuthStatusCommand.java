@@ -84,7 +84,7 @@ final class AuthStatusCommand implements Callable<Integer> {
 
     private CodeHostAccess.Status githubStatus() {
         boolean check = !offline && parent.root.factory().codeHosts().token().isPresent();
-        Spinner spinner = new Spinner(spec.commandLine().getErr(), check && parent.root.session().terminal() && !json,
+        Spinner spinner = new Spinner(parent.root.err(), check && parent.root.session().terminal() && !json,
                 () -> "asking GitHub whose the token is");
         spinner.start();
         try {

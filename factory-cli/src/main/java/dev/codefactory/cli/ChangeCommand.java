@@ -91,7 +91,7 @@ final class ChangeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ChangeOrderUseCase.ChangeCommand command = new ChangeOrderUseCase.ChangeCommand(String.join(" ", words),
                 specIds, yes, stash, fixTests, pr, draft, !noCache, allowBuildChanges);
-        TerminalChangeDialog dialog = new TerminalChangeDialog(json ? err : out, err, root.style(), yes, stash,
+        TerminalChangeDialog dialog = new TerminalChangeDialog(json ? err : out, root.err(), root.style(), yes, stash,
                 json, root.session().terminal() && !json, root.session().environment(), this::readLine);
         CodeFactory factory = root.factory();
         CtrlC ctrlC = new CtrlC("factory-change-stop", () -> dialog.stop = true);

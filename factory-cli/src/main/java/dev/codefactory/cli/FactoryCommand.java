@@ -4,6 +4,7 @@ import dev.codefactory.app.CodeFactory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,23 +45,43 @@ final class FactoryCommand implements Callable<Integer> {
             description = "Provider base URL for this command (llm.endpoint).")
     String endpoint;
 
+    boolean noColor;
+
     @Option(names = "--no-color", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "No colours (also when NO_COLOR is set, or output is not a terminal).")
-    boolean noColor;
+    void noColor(boolean value) {
+        noColor = value;
+        if (value) {
+            // no escape sequence passes the writers any more, and picocli's help is not coloured either
+            out.colourOff();
+            err.colourOff();
+            spec.commandLine().setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
+        }
+    }
 
     @Option(names = "--verbose", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "On failure, also print the stack trace.")
     boolean verbose;
 
     private final Session session;
+    private final TerminalWriter out;
+    private final TerminalWriter err;
     private CodeFactory factory;
 
+    /** {@code session}'s writers are filtered already ({@link Main#run}); they are wrapped here when not. */
     FactoryCommand(Session session) {
         this.session = session;
+        this.out = TerminalWriter.of(session.out(), session.colourAllowed());
+        this.err = TerminalWriter.of(session.err(), session.colourAllowed());
     }
 
     Session session() {
         return session;
+    }
+
+    /** Standard error, for what has a status line of its own (spinner, progress bar). */
+    TerminalWriter err() {
+        return err;
     }
 
     Style style() {
@@ -85,8 +106,13 @@ final class FactoryCommand implements Callable<Integer> {
     }
 
     void close() {
-        if (factory != null) {
-            factory.close();
+        try {
+            if (factory != null) {
+                factory.close();
+            }
+        } finally {
+            out.finish();
+            err.finish();
         }
     }
 

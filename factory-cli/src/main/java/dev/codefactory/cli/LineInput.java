@@ -1,5 +1,6 @@
 package dev.codefactory.cli;
 
+import dev.codefactory.domain.text.ControlCharacters;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,14 +39,19 @@ interface LineInput extends AutoCloseable {
         return lines(session.in(), prompts);
     }
 
-    /** JLine's line editor on {@code terminal}, which it closes when done. */
+    /**
+     * JLine's line editor on {@code terminal}, which it closes when done. JLine writes the prompt to the terminal
+     * itself, past {@link TerminalWriter}, and reads it as a pattern ({@code %N}, {@code %P}, ANSI colours): the
+     * prompt is given to it with its control characters shown ({@link ControlCharacters#escape}) and {@code %}
+     * doubled, so a prompt that holds a model's or a file's text is shown as it is and drives nothing.
+     */
     static LineInput jline(Terminal terminal) {
         LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
         return new LineInput() {
             @Override
             public String readLine(String prompt) {
                 try {
-                    return reader.readLine(prompt);
+                    return reader.readLine(ControlCharacters.escape(prompt).replace("%", "%%"));
                 } catch (EndOfFileException | UserInterruptException e) {
                     return null;
                 }
@@ -62,7 +68,7 @@ interface LineInput extends AutoCloseable {
         };
     }
 
-    /** Lines from {@code in}; the prompt goes to {@code prompts}. */
+    /** Lines from {@code in}; the prompt goes to {@code prompts} (standard error, filtered). */
     static LineInput lines(InputStream in, PrintWriter prompts) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         return new LineInput() {

@@ -35,6 +35,11 @@ public final class Main {
 
     /** Runs one command line and returns its exit code (see {@link ExitCodes}); never exits the JVM. */
     public static int run(Session session, String... args) {
+        // every character printed from here on passes TerminalWriter's filter, which shows control characters
+        return runFiltered(TerminalWriter.install(session), args);
+    }
+
+    private static int runFiltered(Session session, String... args) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             // picocli is Java 5 bytecode, which class-data sharing cannot archive: building its model costs ~200 ms,
             // so the one command that scripts call on every start answers without it.

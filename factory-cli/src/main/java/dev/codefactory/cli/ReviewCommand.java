@@ -95,7 +95,7 @@ final class ReviewCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean interactive = root.session().terminal() && !yes && !json;
-        Dialog dialog = new Dialog(err, interactive, root.session().terminal() && !json);
+        Dialog dialog = new Dialog(root.err(), interactive, root.session().terminal() && !json);
         CodeFactory factory = root.factory();
         CtrlC ctrlC = new CtrlC("factory-review-stop", () -> dialog.stop = true);
         ReviewUseCase.ReviewOutcome outcome;
@@ -164,13 +164,13 @@ final class ReviewCommand implements Callable<Integer> {
 
     /** Matches shown (and, on a terminal, changed), progress on one line of standard error. */
     private final class Dialog implements ReviewDialog {
-        private final PrintWriter err;
+        private final TerminalWriter err;
         private final boolean interactive;
         private final boolean showProgress;
         volatile boolean stop;
         private boolean progressShown;
 
-        Dialog(PrintWriter err, boolean interactive, boolean showProgress) {
+        Dialog(TerminalWriter err, boolean interactive, boolean showProgress) {
             this.err = err;
             this.interactive = interactive;
             this.showProgress = showProgress;
@@ -221,17 +221,15 @@ final class ReviewCommand implements Callable<Integer> {
             }
             int width = 20;
             int filled = total == 0 ? width : done * width / total;
-            err.print("\r\u001b[2K[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + done + "/" + total
+            err.statusLine("[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + done + "/" + total
                     + (specId.isEmpty() ? "" : " " + specId) + " " + what + " · " + elapsed.toSeconds() + " s"
                     + (left.isZero() ? "" : " · ~" + left.toSeconds() + " s left"));
-            err.flush();
             progressShown = true;
         }
 
         void clearProgress() {
             if (progressShown) {
-                err.print("\r\u001b[2K");
-                err.flush();
+                err.clearStatusLine();
                 progressShown = false;
             }
         }

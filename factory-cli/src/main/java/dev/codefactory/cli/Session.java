@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * What one run of the CLI talks to: its output streams, working directory and environment, whether output goes
  * to a terminal, and its standard input (read by {@code factory auth set} when there is no console). Tests and
- * embedders make their own; {@link Main#main} makes the real one.
+ * embedders make their own; {@link Main#main} makes the real one. {@link Main#run} puts a {@link TerminalWriter}
+ * in front of {@code out} and {@code err}, so what the CLI prints there never holds raw control characters.
  */
 public record Session(PrintWriter out, PrintWriter err, Path workingDirectory, Map<String, String> environment,
                       boolean terminal, InputStream in) {

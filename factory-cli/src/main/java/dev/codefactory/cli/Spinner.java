@@ -1,21 +1,20 @@
 package dev.codefactory.cli;
 
-import java.io.PrintWriter;
 import java.util.function.Supplier;
 
 /**
- * A one-line spinner on standard error with the seconds elapsed, for waits longer than a second; only on a terminal
- * (elsewhere it prints nothing, so that logs and pipes stay clean). {@link #stop()} erases the line.
+ * A one-line spinner on standard error's status line with the seconds elapsed, for waits longer than a second; only
+ * on a terminal (elsewhere it prints nothing, so that logs and pipes stay clean). {@link #stop()} erases the line.
  */
 final class Spinner {
     private static final String FRAMES = "|/-\\";
-    private final PrintWriter err;
+    private final TerminalWriter err;
     private final boolean enabled;
     private final Supplier<String> label;
     private volatile boolean running;
     private Thread thread;
 
-    Spinner(PrintWriter err, boolean enabled, Supplier<String> label) {
+    Spinner(TerminalWriter err, boolean enabled, Supplier<String> label) {
         this.err = err;
         this.enabled = enabled;
         this.label = label;
@@ -31,9 +30,8 @@ final class Spinner {
             for (int i = 0; running; i++) {
                 synchronized (this) {
                     if (running) {
-                        err.print("\r\u001b[2K" + FRAMES.charAt(i % 4) + " " + label.get() + " "
+                        err.statusLine(FRAMES.charAt(i % 4) + " " + label.get() + " "
                                 + (System.nanoTime() - start) / 100_000_000 / 10.0 + " s");
-                        err.flush();
                     }
                 }
                 try {
@@ -50,8 +48,7 @@ final class Spinner {
     synchronized void stop() {
         if (running) {
             running = false;
-            err.print("\r\u001b[2K");
-            err.flush();
+            err.clearStatusLine();
             thread.interrupt();
         }
     }

@@ -1,7 +1,16 @@
 package dev.codefactory.cli;
 
+import java.util.Set;
+
 /** ANSI styling that turns itself off when colour is not allowed. */
 final class Style {
+    /**
+     * Every SGR code the CLI prints: this class's own (reset, bold, dim, red, green, yellow, cyan) and those of
+     * picocli's default help colours, which {@link Main} turns on with ours (bold and its end 21, italic 3 and 23,
+     * yellow, red, the default colour 39). {@link TerminalWriter} lets {@code ESC [ CODE m} through for exactly these,
+     * and only while colour is on; every other escape sequence is shown, not obeyed.
+     */
+    static final Set<String> CODES = Set.of("0", "1", "2", "3", "21", "23", "31", "32", "33", "36", "39");
     private final boolean on;
 
     Style(boolean on) {

@@ -23,7 +23,7 @@ import java.util.function.Function;
  */
 final class TerminalChangeDialog implements ChangeDialog {
     private final PrintWriter show;
-    private final PrintWriter err;
+    private final TerminalWriter err;
     private final Style style;
     private final boolean yes;
     private final boolean stash;
@@ -44,7 +44,7 @@ final class TerminalChangeDialog implements ChangeDialog {
      * @param environment for {@code VISUAL} and {@code EDITOR}
      * @param readLine    the person's next line after a prompt; null at the end of the input
      */
-    TerminalChangeDialog(PrintWriter show, PrintWriter err, Style style, boolean yes, boolean stash, boolean quiet,
+    TerminalChangeDialog(PrintWriter show, TerminalWriter err, Style style, boolean yes, boolean stash, boolean quiet,
                          boolean spinning, Map<String, String> environment, Function<String, String> readLine) {
         this.show = show;
         this.err = err;

@@ -1,6 +1,8 @@
 package dev.codefactory.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayInputStream;
@@ -10,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import org.jline.terminal.impl.DumbTerminal;
+import org.jline.terminal.impl.ExternalTerminal;
 import org.junit.jupiter.api.Test;
 
 /** The two ways a person's lines are read: JLine's editor (on a dumb terminal here) and plain lines. */
@@ -25,6 +28,20 @@ class LineInputTest {
             assertNull(input.readLine("> "));
         }
         assertEquals(true, screen.toString(StandardCharsets.UTF_8).contains("> "));
+    }
+
+    @Test
+    void jline_shows_a_prompts_control_characters_and_percent_signs_instead_of_interpreting_them()
+            throws IOException {
+        byte[] typed = "five\n".getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        try (LineInput input = LineInput.jline(new ExternalTerminal("test", "xterm-256color",
+                new ByteArrayInputStream(typed), screen, StandardCharsets.UTF_8))) {
+            assertEquals("five", input.readLine("Team size\u001b]0;pwned\u0007\u001b[2J at 100%N? "));
+        }
+        String shown = screen.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("Team size^[]0;pwned^G^[[2J at 100%N? "), shown);
+        assertFalse(shown.contains("\u001b]0;") || shown.contains("\u0007") || shown.contains("\u001b[2J"), shown);
     }
 
     @Test

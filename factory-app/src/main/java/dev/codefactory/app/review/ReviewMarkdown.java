@@ -4,6 +4,7 @@ import dev.codefactory.app.review.ReviewReport.Item;
 import dev.codefactory.app.review.ReviewReport.Metrics;
 import dev.codefactory.app.review.ReviewReport.Skipped;
 import dev.codefactory.app.review.ReviewReport.SpecResult;
+import dev.codefactory.domain.text.ControlCharacters;
 import dev.codefactory.domain.text.YamlText;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -196,10 +197,15 @@ public final class ReviewMarkdown {
         return cell(text).replace("[", "\\[").replace("]", "\\]");
     }
 
-    /** Text on one line with HTML's special characters escaped. */
+    /**
+     * Text on one line with HTML's special characters escaped, and control characters shown ({@code ^[},
+     * {@code <U+202E>}: {@link ControlCharacters}), so that a model's finding cannot drive the terminal of whoever
+     * runs {@code cat} on the report.
+     */
     private static String inline(String text) {
         String t = text.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        return t.strip().replace("\r\n", "<br>").replace("\r", "<br>").replace("\n", "<br>");
+        String oneLine = t.strip().replace("\r\n", "<br>").replace("\r", "<br>").replace("\n", "<br>");
+        return ControlCharacters.escape(oneLine);
     }
 
     private static String percent(double score) {

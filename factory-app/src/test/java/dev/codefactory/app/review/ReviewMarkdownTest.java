@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.codefactory.app.review.ReviewReport.Item;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,20 @@ class ReviewMarkdownTest {
         assertTrue(findings.contains("| [contracts/specs/user login.md](../contracts/specs/user%20login.md) |"
                 + " compliance | R-2 | Account locking is not implemented anywhere | Add a lock check |"), findings);
         assertTrue(findings.contains("[src/Login.java:4-6](../src/Login.java#L4-L6)"), findings);
+    }
+
+    @Test
+    void a_models_control_characters_are_shown_not_written_into_the_report() {
+        Item evil = new Item("SPEC-1", "high", "security", "src/A.java", 3, 3, "R-\u001b[2J1",
+                "Looks fine\u001b]0;pwned\u0007\u001b[2J", "evil();\r// harmless \u202e\u009b31m", "fp-evil", "model");
+        ReviewReport report = new ReviewReport("review-2026-03-04", ReviewReportFixtures.DATE, List.of(),
+                List.of("SPEC-1"), "ollama", "m", null, false, false, List.of(), List.of(evil), List.of(),
+                ReviewReportFixtures.metrics(), 0);
+        String markdown = ReviewMarkdown.render(report);
+        assertTrue(markdown.contains("| R-^[[2J1 | Looks fine^[]0;pwned^G^[[2J | evil();<br>// harmless"
+                + " <U+202E><U+009B>31m |"), markdown);
+        assertTrue(markdown.chars().allMatch(c -> c == '\n' || c >= 0x20 && c != 0x7f
+                && !(c >= 0x80 && c <= 0x9f) && !(c >= 0x202a && c <= 0x202e)), "no control character left");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.codefactory.domain.change;
 
+import dev.codefactory.domain.text.ControlCharacters;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ final class PathRules {
         if (path == null || path.isBlank()) {
             return Optional.of("a file path is empty: name the file relative to the project root");
         }
-        return clause(path).map(c -> path.replace('\0', '?') + " " + c);
+        return clause(path).map(c -> shown(path) + " " + c);
     }
 
     /** {@link #problem} as an {@link EditProblem} of {@code path}, or empty when its shape is fine. */
@@ -25,13 +26,17 @@ final class PathRules {
         if (path == null || path.isBlank()) {
             return Optional.of(EditProblem.general("a file path is empty: name the file relative to the project root"));
         }
-        return clause(path).map(c -> new EditProblem(path.replace('\0', '?'), "it " + c));
+        return clause(path).map(c -> new EditProblem(shown(path), "it " + c));
     }
 
     /** What is wrong with a non-blank {@code path}, as a clause without its subject ("is absolute: ..."). */
     private static Optional<String> clause(String path) {
         if (path.indexOf('\0') >= 0) {
             return Optional.of("contains a NUL character: use a plain relative path");
+        }
+        if (!shown(path).equals(path)) {
+            return Optional.of("contains control characters (shown as ^X or <U+XXXX>): name the file with"
+                    + " printable characters only");
         }
         if (path.indexOf('\\') >= 0) {
             return Optional.of("contains backslashes: use forward slashes (src/main/App.java)");
@@ -52,5 +57,18 @@ final class PathRules {
             return Optional.of("is inside .factory: Code-Factory's own files are never edited; leave it out");
         }
         return Optional.empty();
+    }
+
+    /** {@code path} with its control characters (tab and line feed too) shown as {@link ControlCharacters} does. */
+    private static String shown(String path) {
+        StringBuilder out = new StringBuilder(path.length());
+        for (char c : path.toCharArray()) {
+            if (c < 0x20 || ControlCharacters.isUnsafe(c)) {
+                out.append(ControlCharacters.visible(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.codefactory.domain.intake;
 
+import dev.codefactory.domain.text.ControlCharacters;
 import dev.codefactory.domain.text.Fence;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,10 @@ import java.util.regex.Pattern;
  * before and after it ("Sure! Here is the spec:", "Let me know if..."), add YAML front matter that Code-Factory owns
  * itself, answer with {@code \r\n}, or stop mid-stream. {@link #extract} undoes all of that, in this order:
  * <ol>
- *   <li>line endings become {@code \n} (and a leading byte-order mark goes);</li>
+ *   <li>line endings become {@code \n} (and a leading byte-order mark goes), and other control characters
+ *       ({@code ESC}, {@code BEL}, bidirectional overrides...) are written out as {@code ^[}, {@code ^G},
+ *       {@code <U+202E>} ({@link ControlCharacters}): a spec is text, and must not drive the terminal of whoever
+ *       prints it;</li>
  *   <li>when a fenced block holds a markdown heading, the largest such block is the document. Only the
  *       <em>outer</em> fence is unwrapped: it closes at the last bare fence line (same character, at least as long,
  *       same indentation, no info string) counted from the end of the text, so fences inside the spec (a
@@ -73,6 +77,7 @@ public final class ModelMarkdown {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
+        text = ControlCharacters.escape(text);
         List<String> lines = List.of(text.split("\n", -1));
         List<String> dropped = new ArrayList<>();
 

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
+import dev.codefactory.domain.text.ControlCharacters;
 import dev.codefactory.domain.text.YamlText;
 
 /** Renders a report as markdown with front matter, the way {@code reports/} keeps them. */
@@ -31,8 +32,10 @@ public final class ReportMarkdown {
             out.append("None.\n");
         }
         for (Finding f : report.findings()) {
-            out.append("- **").append(f.severity().label()).append("** `").append(f.location()).append("` ")
-                    .append(f.message()).append(" (").append(f.ruleId()).append(")\n");
+            // a finding quotes the file it is about: its control characters are shown, not written (ControlCharacters)
+            out.append("- **").append(f.severity().label()).append("** `")
+                    .append(ControlCharacters.escape(f.location())).append("` ")
+                    .append(ControlCharacters.escape(f.message())).append(" (").append(f.ruleId()).append(")\n");
         }
         return out.toString();
     }

@@ -5,7 +5,12 @@ public final class JsonText {
     private JsonText() {
     }
 
-    /** Appends {@code s} as a quoted JSON string; control characters and U+2028/U+2029 are escaped. */
+    /**
+     * Appends {@code s} as a quoted JSON string that is printable text only: every C0 control, DEL, C1 control and
+     * bidirectional formatting character ({@link ControlCharacters#isUnsafe}) and U+2028/U+2029 are escaped (as a
+     * backslash, {@code u} and four hex digits, or {@code \n}, {@code \r}, {@code \t}), so that JSON printed on a
+     * terminal cannot drive it.
+     */
     public static void quote(String s, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -17,7 +22,7 @@ public final class JsonText {
                 case '\r': out.append("\\r"); break;
                 case '\t': out.append("\\t"); break;
                 default:
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                    if (ControlCharacters.isUnsafe(c) || c == 0x2028 || c == 0x2029) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

@@ -32,6 +32,8 @@ public final class YamlText {
                 default:
                     if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
                         out.append(String.format("\\x%02x", (int) c));
+                    } else if (ControlCharacters.isUnsafe(c)) {
+                        out.append(String.format("\\u%04x", (int) c)); // bidirectional formatting
                     } else {
                         out.append(c);
                     }

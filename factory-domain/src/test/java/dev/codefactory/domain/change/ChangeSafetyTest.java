@@ -65,7 +65,14 @@ class ChangeSafetyTest {
     @Test
     void refuses_nul_and_backslashes() {
         assertOneProblem("src\\A.java", "src\\A.java: it contains backslashes: use forward slashes");
-        assertOneProblem("a\u0000b", "a?b: it contains a NUL character");
+        assertOneProblem("a\u0000b", "a^@b: it contains a NUL character");
+    }
+
+    @Test
+    void refuses_control_characters_in_paths_showing_them() {
+        assertOneProblem("src/\u001b[2J.java", "src/^[[2J.java: it contains control characters");
+        assertOneProblem("a\nb\tc", "a^Jb^Ic: it contains control characters");
+        assertOneProblem("src/x\u202egnp.exe", "src/x<U+202E>gnp.exe: it contains control characters");
     }
 
     @Test

@@ -22,6 +22,13 @@ class ModelMarkdownTest {
     }
 
     @Test
+    void writes_out_terminal_control_characters_and_keeps_tabs() {
+        ModelMarkdown.Extracted e = ModelMarkdown.extract("# Login\u001b]0;pwned\u0007\n\n## Overview\n\n\u001b[2JPeople"
+                + "\tsign in\u202e.\n");
+        assertEquals("# Login^[]0;pwned^G\n\n## Overview\n\n^[[2JPeople\tsign in<U+202E>.\n", e.body());
+    }
+
+    @Test
     void unwraps_a_markdown_fence_and_drops_chatter_around_it() {
         String raw = "Sure! Here is the spec:\n\n```markdown\n" + SPEC + "```\n\nLet me know if you want changes.";
         ModelMarkdown.Extracted e = ModelMarkdown.extract(raw);

@@ -78,4 +78,16 @@ class ReportMarkdownTest {
 
         assertTrue(ReportMarkdown.render(report).contains("\ncommit: abc1234\nmodel: llama3\nprovider: ollama\n---\n"));
     }
+
+    @Test
+    void shows_control_characters_of_a_finding_instead_of_writing_them() {
+        Report report = new Report("validation", "Contract validation", Instant.parse("2024-05-06T07:08:09Z"),
+                List.of(), List.of(Finding.error("link.broken", "contracts/specs/\u001b[2J.md", 7,
+                        "link 'x\u001b]0;pwned\u0007\r.md' does not resolve")), Map.of());
+
+        String markdown = ReportMarkdown.render(report);
+
+        assertTrue(markdown.contains("- **error** `contracts/specs/^[[2J.md:7` link 'x^[]0;pwned^G^M.md' does not"
+                + " resolve (link.broken)"), markdown);
+    }
 }

@@ -23,6 +23,17 @@ class JsonTextTest {
     }
 
     @Test
+    void escapes_del_c1_controls_and_bidirectional_formatting_so_json_stays_printable() {
+        assertEquals("\"\\u001b]0;x\\u0007 \\u007f\\u0080\\u009b\\u009f \\u202a\\u202e\\u2066\\u2069\"",
+                quoted("\u001b]0;x\u0007 \u007f\u0080\u009b\u009f \u202a\u202e\u2066\u2069"));
+    }
+
+    @Test
+    void leaves_bidi_marks_and_other_format_characters_alone() {
+        assertEquals("\"\u200f\u200e\u200b\"", quoted("\u200f\u200e\u200b"));
+    }
+
+    @Test
     void leaves_other_text_alone() {
         assertEquals("\"caf\u00e9 \u20ac /\"", quoted("caf\u00e9 \u20ac /"));
     }

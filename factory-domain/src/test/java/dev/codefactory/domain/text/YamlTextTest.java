@@ -75,6 +75,11 @@ class YamlTextTest {
     }
 
     @Test
+    void escapes_bidirectional_overrides_so_a_front_matter_line_shows_in_its_real_order() {
+        assertEquals("\"admin\\u202e \\u2066x\"", YamlText.scalar("admin\u202e \u2066x"));
+    }
+
+    @Test
     void keeps_printable_non_ascii_inside_quotes() {
         assertEquals("\"Crème brûlée — 日本\"", YamlText.scalar("Crème brûlée — 日本"));
     }
@@ -82,7 +87,7 @@ class YamlTextTest {
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "true", "~", ".5", "Login: SSO", "a #b", "x,y", "[a]", "say \"hi\"",
             "back\\slash", "\\n is not a newline", "line\nbreak", "cr\r\nlf", "tab\there", " both ", "bell\u0007",
-            "c1\u0080\u009f", "Crème", "plain words", "trailing\\"})
+            "c1\u0080\u009f", "Crème", "plain words", "trailing\\", "rlo\u202eisolate\u2067"})
     void reads_back_as_the_same_string(String text) {
         assertEquals(text, readBack(YamlText.scalar(text)));
     }
@@ -114,7 +119,7 @@ class YamlTextTest {
             if (c == '"') {
                 fail("unescaped quote inside " + yaml);
             }
-            if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+            if (ControlCharacters.isUnsafe(c)) {
                 fail("raw control character " + (int) c + " inside " + yaml);
             }
             if (c != '\\') {
@@ -131,6 +136,10 @@ class YamlTextTest {
                 case 'x':
                     out.append((char) Integer.parseInt(inner.substring(i + 1, i + 3), 16));
                     i += 2;
+                    break;
+                case 'u':
+                    out.append((char) Integer.parseInt(inner.substring(i + 1, i + 5), 16));
+                    i += 4;
                     break;
                 default:
                     fail("unknown escape \\" + e + " in " + yaml);
