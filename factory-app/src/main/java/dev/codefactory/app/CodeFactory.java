@@ -113,8 +113,9 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 lazy(SpecificationRepositoryProvider.class, ids, "markdown", p -> p.create(context)),
                 lazy(TemplateSourceProvider.class, ids, "file", p -> p.create(context)),
                 reports, context.clock(), context.environment());
+        // the user's files follow the environment's HOME and XDG_CONFIG_HOME, as git does, never user.home
         Path userDir = b.userConfigDir != null ? b.userConfigDir
-                : ConfigLayers.defaultUserDir(b.environment, Path.of(System.getProperty("user.home")));
+                : ConfigLayers.defaultUserDir(b.environment).orElse(null);
         this.configuration = new LayeredConfiguration(new ConfigLayers(context.root(), userDir, b.systemConfigDir,
                 b.configFile, b.environment, b.overrides));
         this.secrets = new SecretService(registry, ids.get(SecretStoreProvider.class), new SecretStoreSettings(
@@ -308,7 +309,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     public Optional<VersionControl> versionControl() {
         synchronized (vcsLock) {
             if (versionControl == null) {
-                versionControl = versionControlProvider.get().open(context.root());
+                versionControl = versionControlProvider.get().open(context.root(), context.environment());
             }
             return versionControl;
         }
@@ -438,7 +439,10 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
             return this;
         }
 
-        /** The user's configuration folder; by default {@code $XDG_CONFIG_HOME/factory} or {@code ~/.config/factory}. */
+        /**
+         * The user's configuration folder; by default {@code $XDG_CONFIG_HOME/factory}, else
+         * {@code $HOME/.config/factory}, from {@link #environment(Map)} (none when neither is set).
+         */
         public Builder userConfigDir(Path dir) {
             this.userConfigDir = Objects.requireNonNull(dir, "dir");
             return this;

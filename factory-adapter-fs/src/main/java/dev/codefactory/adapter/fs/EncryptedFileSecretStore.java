@@ -78,8 +78,8 @@ final class EncryptedFileSecretStore implements SecretStore {
 
     EncryptedFileSecretStore(SecretStoreSettings settings, int iterations) {
         this.settings = settings;
-        this.directory = settings.userConfigDirectory();
-        this.file = directory.resolve(FILE_NAME);
+        this.directory = settings.userConfigFolder().orElse(null);
+        this.file = directory == null ? null : directory.resolve(FILE_NAME);
         this.iterations = iterations;
     }
 
@@ -96,6 +96,9 @@ final class EncryptedFileSecretStore implements SecretStore {
     @Override
     public synchronized Optional<Secret> get(String name) {
         SecretStore.requireValidName(name);
+        if (file == null) {
+            return Optional.empty(); // no home folder: nothing can have been stored
+        }
         String value = read().get(name);
         return value == null ? Optional.empty() : Optional.of(new Secret(name, value));
     }
@@ -106,6 +109,7 @@ final class EncryptedFileSecretStore implements SecretStore {
         if (value == null || value.isEmpty()) {
             throw new FactoryException("refusing to store an empty secret as " + name);
         }
+        requireFolder();
         underLock(() -> {
             Map<String, String> all = read();
             all.put(name, value);
@@ -117,7 +121,7 @@ final class EncryptedFileSecretStore implements SecretStore {
     @Override
     public synchronized boolean delete(String name) {
         SecretStore.requireValidName(name);
-        if (!Files.exists(file)) {
+        if (file == null || !Files.exists(file)) {
             return false;
         }
         return underLock(() -> {
@@ -135,7 +139,18 @@ final class EncryptedFileSecretStore implements SecretStore {
         return shown();
     }
 
+    private void requireFolder() {
+        if (file == null) {
+            throw new FactoryException("there is no folder for the encrypted secrets file: neither XDG_CONFIG_HOME"
+                    + " nor HOME is set in the environment; set HOME (or XDG_CONFIG_HOME), or give the keys as"
+                    + " environment variables instead (OPENAI_API_KEY, GITHUB_TOKEN, ...)");
+        }
+    }
+
     private String shown() {
+        if (file == null) {
+            return "the user's folder (HOME is not set)";
+        }
         String home = settings.environment().get("HOME");
         String path = file.toString();
         if (home != null && !home.isBlank() && file.startsWith(Path.of(home))) {

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -90,7 +91,7 @@ public final class LayeredConfiguration implements ConfigUseCase {
             }
             written = !after.equals(before);
             if (written) {
-                writeAtomically(file, after);
+                writeAtomically(file, after, scope == ConfigScope.GLOBAL);
             }
             loaded = null;
         }
@@ -155,7 +156,7 @@ public final class LayeredConfiguration implements ConfigUseCase {
             files.add(Map.entry(explicit.get(), Layer.EXPLICIT_FILE));
         } else {
             files.add(Map.entry(layers.projectFile(), Layer.PROJECT_FILE));
-            files.add(Map.entry(layers.userFile(), Layer.USER_FILE));
+            layers.userFile().ifPresent(user -> files.add(Map.entry(user, Layer.USER_FILE)));
             files.add(Map.entry(layers.systemFile(), Layer.SYSTEM_FILE));
         }
         int ordinal = 400;
@@ -338,10 +339,20 @@ public final class LayeredConfiguration implements ConfigUseCase {
         return dev.codefactory.domain.text.YamlText.scalar(value);
     }
 
-    private static void writeAtomically(Path file, String text) {
+    /**
+     * Replaces {@code file} with {@code text} atomically; the file is the owner's alone (a temporary file is made
+     * 0600 on POSIX). With {@code privateFolders}, the folders it creates are the owner's alone too (0700), as the
+     * XDG base directory specification asks of the user's folders.
+     */
+    private static void writeAtomically(Path file, String text, boolean privateFolders) {
         try {
             Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
+            if (privateFolders && dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(dir);
+            }
             Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             try {
                 try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,

@@ -81,6 +81,8 @@ class ChangeOrderServiceTest {
     void setUp() throws Exception {
         project = tmp.resolve("demo");
         Files.createDirectories(project);
+        // the identity of the commits Code-Factory makes: git's, from GIT_CONFIG_GLOBAL (never the developer's own)
+        Files.writeString(tmp.resolve("gitconfig"), "[user]\n\tname = Ada\n\temail = ada@example.com\n");
         git("init", "-q", "-b", "main");
         write(GREETER, GREETER_TEXT);
         write("src/test/java/demo/GreeterTest.java", "package demo;\n\nclass GreeterTest {\n    // Greeter\n}\n");
