@@ -15,6 +15,7 @@ import dev.codefactory.app.review.ReviewService;
 import dev.codefactory.app.review.ReviewUseCase;
 import dev.codefactory.app.provider.ProviderRegistry;
 import dev.codefactory.app.secret.SecretService;
+import dev.codefactory.app.spec.Authors;
 import dev.codefactory.app.spec.ChangeSpecStatusUseCase;
 import dev.codefactory.app.spec.CreateSpecUseCase;
 import dev.codefactory.app.spec.InitProjectUseCase;
@@ -112,7 +113,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 lazy(ProjectLayoutProvider.class, ids, "file", p -> p.create(context)),
                 lazy(SpecificationRepositoryProvider.class, ids, "markdown", p -> p.create(context)),
                 lazy(TemplateSourceProvider.class, ids, "file", p -> p.create(context)),
-                reports, context.clock(), context.environment());
+                reports, context.clock(), () -> Authors.of(context.environment(), config().get("user.name"),
+                        () -> versionControl().flatMap(VersionControl::identity)));
         // the user's files follow the environment's HOME and XDG_CONFIG_HOME, as git does, never user.home
         Path userDir = b.userConfigDir != null ? b.userConfigDir
                 : ConfigLayers.defaultUserDir(b.environment).orElse(null);
@@ -129,7 +131,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         this.scannerProvider = lazy(WorkspaceScannerProvider.class, ids, "git", p -> p);
         this.intake = new IntakeService(context.root(), catalog, languageModels,
                 lazy(DraftStoreProvider.class, ids, "file", p -> p.create(context)), this::versionControl,
-                context.clock(), context.environment(), this::config);
+                context.clock(), this::config);
         this.review = new ReviewService(context.root(), catalog, languageModels, this::workspace, reports,
                 this::versionControl, this::config, this::scanRequest, context.clock(), this::codeHosts);
         this.projectFiles = lazy(ProjectFilesProvider.class, ids, "file", p -> p.create(context));

@@ -157,6 +157,27 @@ class CommandLineTest {
     }
 
     @Test
+    void spec_new_names_gits_user_name_as_the_author_as_intake_does() throws IOException {
+        TestProject p = TestProject.initialised(dir);
+        p.env.remove("FACTORY_AUTHOR");
+        p.env.put("USER", "login-name");
+        p.git("config", "user.name", "Grace Hopper");
+        p.git("config", "user.email", "grace@example.com");
+        Result created = p.run("spec", "new", "User login");
+        assertEquals(0, created.exit(), created.err());
+        assertTrue(p.read("contracts/specs/user-login.md").contains("\nauthor: Grace Hopper\n"),
+                p.read("contracts/specs/user-login.md"));
+
+        // the configuration's user.name comes before git's, FACTORY_AUTHOR before both
+        p.run("config", "set", "user.name", "Configured Name");
+        p.run("spec", "new", "Second");
+        assertTrue(p.read("contracts/specs/second.md").contains("\nauthor: Configured Name\n"));
+        p.env.put("FACTORY_AUTHOR", "Named Here");
+        p.run("spec", "new", "Third");
+        assertTrue(p.read("contracts/specs/third.md").contains("\nauthor: Named Here\n"));
+    }
+
+    @Test
     void an_illegal_move_names_the_allowed_ones_and_changes_nothing() throws IOException {
         TestProject p = TestProject.initialised(dir);
         p.run("spec", "new", "Reports");

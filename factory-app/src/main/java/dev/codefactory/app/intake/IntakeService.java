@@ -71,23 +71,17 @@ public final class IntakeService implements IntakeUseCase {
     private final Supplier<DraftStore> drafts;
     private final Supplier<Optional<VersionControl>> git;
     private final Clock clock;
-    private final Map<String, String> environment;
     private final Supplier<FactoryConfig> config;
 
-    /**
-     * @param environment {@code FACTORY_AUTHOR} there names the author of new specs; otherwise git config's
-     *                    {@code user.name} does
-     */
+    /** The author of the specs it saves is the catalog's ({@link dev.codefactory.app.spec.Authors}). */
     public IntakeService(Path root, SpecCatalog catalog, LanguageModels models, Supplier<DraftStore> drafts,
-                         Supplier<Optional<VersionControl>> git, Clock clock, Map<String, String> environment,
-                         Supplier<FactoryConfig> config) {
+                         Supplier<Optional<VersionControl>> git, Clock clock, Supplier<FactoryConfig> config) {
         this.root = root;
         this.catalog = catalog;
         this.models = models;
         this.drafts = drafts;
         this.git = git;
         this.clock = clock;
-        this.environment = Map.copyOf(environment);
         this.config = config;
     }
 
@@ -410,7 +404,7 @@ public final class IntakeService implements IntakeUseCase {
     private IntakeResult save(Run run, String body) {
         String title = titleOf(body).orElse(titleFrom(run.draft.idea()));
         CreatedSpec created = catalog.create(new CreateSpecCommand(title, SpecKind.SPEC, run.command.tags(),
-                run.command.priority(), author()), body);
+                run.command.priority(), null), body);
         String id = created.spec().id().value();
         Optional<String> commit = Optional.empty();
         Optional<VersionControl> vcs = git.get();
@@ -428,15 +422,6 @@ public final class IntakeService implements IntakeUseCase {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
-
-    /** FACTORY_AUTHOR when set (the catalog reads it), else git config's user.name, else the catalog's fallbacks. */
-    private String author() {
-        String named = environment.get("FACTORY_AUTHOR");
-        if (named != null && !named.isBlank()) {
-            return null;
-        }
-        return git.get().flatMap(VersionControl::identity).map(i -> i.name()).orElse(null);
-    }
 
     private List<String> problems(Run run, String body) {
         String title = titleOf(body).orElse(titleFrom(run.draft.idea()));

@@ -14,8 +14,8 @@ public interface CreateSpecUseCase {
     CreatedSpec create(CreateSpecCommand command);
 
     /**
-     * @param author null to take it from the environment ({@code FACTORY_AUTHOR}, {@code GIT_AUTHOR_NAME},
-     *               {@code USER})
+     * @param author null for the project's author ({@link Authors}: {@code FACTORY_AUTHOR}, {@code user.name},
+     *               git's {@code user.name}, ...)
      */
     record CreateSpecCommand(String title, SpecKind kind, List<String> tags, Priority priority, String author) {
         public CreateSpecCommand {

@@ -46,18 +46,21 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
     private final Supplier<TemplateSource> templates;
     private final Supplier<ReportRepository> reports;
     private final Clock clock;
-    private final Map<String, String> environment;
+    private final Supplier<String> author;
 
+    /**
+     * @param author the author of new contracts when a command names none ({@link Authors}); asked only then
+     */
     public SpecCatalog(Path root, Supplier<ProjectLayout> layout, Supplier<SpecificationRepository> specs,
                        Supplier<TemplateSource> templates, Supplier<ReportRepository> reports, Clock clock,
-                       Map<String, String> environment) {
+                       Supplier<String> author) {
         this.root = root;
         this.layout = layout;
         this.specs = specs;
         this.templates = templates;
         this.reports = reports;
         this.clock = clock;
-        this.environment = Map.copyOf(environment);
+        this.author = Objects.requireNonNull(author, "author");
     }
 
     @Override
@@ -139,9 +142,9 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         SpecKind kind = command.kind();
         SpecId id = nextId(kind, before);
         SpecTemplate template = templates.get().template(kind);
-        String author = command.author() != null ? command.author() : authorFromEnvironment();
+        String named = command.author() != null ? command.author() : author.get();
         String content = template.render(new SpecTemplate.Values(id, command.title(), LocalDate.now(clock),
-                author, command.tags(), command.priority()));
+                named, command.tags(), command.priority()));
         if (body != null) {
             content = frontMatterOf(content) + "\n" + (body.endsWith("\n") ? body : body + "\n");
         }
@@ -321,15 +324,5 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
             name = slug + "-" + n + ".md";
         }
         return name;
-    }
-
-    private String authorFromEnvironment() {
-        for (String key : List.of("FACTORY_AUTHOR", "GIT_AUTHOR_NAME", "USER", "USERNAME")) {
-            String v = environment.get(key);
-            if (v != null && !v.isBlank()) {
-                return v.strip();
-            }
-        }
-        return "unknown";
     }
 }
