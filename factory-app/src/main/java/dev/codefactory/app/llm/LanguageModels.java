@@ -89,6 +89,15 @@ public final class LanguageModels {
                 // not running: try the keyed providers
             }
         }
+        // keys in the environment first: the secret store is opened (its key derived) only when none is set there
+        for (String id : KEYED) {
+            Optional<KnownSecret> known = KnownSecret.find(id);
+            Optional<String> variable = known.flatMap(k -> secrets.get().overridingVariable(k.name()));
+            if (all.containsKey(id) && variable.isPresent()) {
+                return new Selection(id, "nothing is configured, Ollama does not answer, and a key for " + id
+                        + " is set (environment variable " + variable.get() + ")");
+            }
+        }
         for (String id : KEYED) {
             Optional<KnownSecret> known = KnownSecret.find(id);
             if (all.containsKey(id) && known.isPresent()) {
