@@ -105,6 +105,29 @@ class CommandLineTest {
     }
 
     @Test
+    void git_keeps_factory_config_and_templates_and_ignores_the_machines_state() throws IOException {
+        TestProject p = TestProject.gitRepository(dir);
+        Result init = p.run("init");
+        assertTrue(init.out().contains("Commit contracts/, reports/, .gitignore and .factory/templates/"), init.out());
+        p.run("config", "set", "ui.theme", "dark");
+        p.write(".factory/templates/spec.md", "---\nid: {{id}}\n---\n");
+        List<String> state = List.of(".factory/cache/ab/cd.json", ".factory/drafts/intake-1.json",
+                ".factory/changes/change-1.json", ".factory/audit.jsonl", ".factory/audit/2026.jsonl",
+                ".factory/lock");
+        for (String path : state) {
+            p.write(path, "{}\n");
+        }
+        String status = p.git("status", "--porcelain", "--untracked-files=all");
+        List<String> factoryFiles = status.lines().map(l -> l.substring(3)).filter(l -> l.startsWith(".factory/"))
+                .sorted().toList();
+        assertEquals(List.of(".factory/config.yaml", ".factory/templates/README.md", ".factory/templates/spec.md"),
+                factoryFiles, status);
+        for (String path : state) {
+            assertTrue(p.git("check-ignore", "-v", path).contains(path), path + " is not ignored");
+        }
+    }
+
+    @Test
     void works_from_a_subfolder_of_the_project() throws IOException {
         TestProject p = TestProject.initialised(dir);
         assertEquals(0, p.run("spec", "new", "Deep thought").exit());
