@@ -24,6 +24,7 @@ import dev.codefactory.app.spec.RebuildIndexUseCase;
 import dev.codefactory.app.spec.ShowSpecUseCase;
 import dev.codefactory.app.spec.SpecCatalog;
 import dev.codefactory.app.spec.ValidateSpecsUseCase;
+import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.port.audit.spi.AuditLogProvider;
@@ -45,6 +46,7 @@ import dev.codefactory.port.spec.spi.SpecificationRepositoryProvider;
 import dev.codefactory.port.spi.ProjectContext;
 import dev.codefactory.port.spi.Provider;
 import dev.codefactory.port.template.spi.TemplateSourceProvider;
+import dev.codefactory.port.vcs.Identity;
 import dev.codefactory.port.vcs.VersionControl;
 import dev.codefactory.port.vcs.spi.VersionControlProvider;
 import dev.codefactory.port.workspace.ScanRequest;
@@ -114,7 +116,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 lazy(SpecificationRepositoryProvider.class, ids, "markdown", p -> p.create(context)),
                 lazy(TemplateSourceProvider.class, ids, "file", p -> p.create(context)),
                 reports, context.clock(), () -> Authors.of(context.environment(), config().get("user.name"),
-                        () -> versionControl().flatMap(VersionControl::identity)));
+                        this::gitIdentity));
         // the user's files follow the environment's HOME and XDG_CONFIG_HOME, as git does, never user.home
         Path userDir = b.userConfigDir != null ? b.userConfigDir
                 : ConfigLayers.defaultUserDir(b.environment).orElse(null);
@@ -314,6 +316,15 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 versionControl = versionControlProvider.get().open(context.root(), context.environment());
             }
             return versionControl;
+        }
+    }
+
+    /** Who git would record as a commit's author here; empty without a repository, or one git cannot read. */
+    private Optional<Identity> gitIdentity() {
+        try {
+            return versionControl().flatMap(VersionControl::identity);
+        } catch (FactoryException e) {
+            return Optional.empty(); // the author falls back to the login name; a commit would say what is wrong
         }
     }
 

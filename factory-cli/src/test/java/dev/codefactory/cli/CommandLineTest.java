@@ -201,6 +201,17 @@ class CommandLineTest {
     }
 
     @Test
+    void a_repository_git_cannot_read_still_gets_specs_with_the_login_name_as_author() throws IOException {
+        TestProject p = TestProject.initialised(dir);
+        p.env.remove("FACTORY_AUTHOR");
+        p.env.put("USER", "login-name");
+        p.write(".git/config", "[core\n\tbroken = \"\n");
+        Result created = p.run("spec", "new", "User login");
+        assertEquals(0, created.exit(), created.err());
+        assertTrue(p.read("contracts/specs/user-login.md").contains("\nauthor: login-name\n"));
+    }
+
+    @Test
     void an_illegal_move_names_the_allowed_ones_and_changes_nothing() throws IOException {
         TestProject p = TestProject.initialised(dir);
         p.run("spec", "new", "Reports");
