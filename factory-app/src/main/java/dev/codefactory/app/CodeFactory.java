@@ -205,6 +205,11 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     }
 
     @Override
+    public CreatedSpec create(CreateSpecCommand command, String body) {
+        return catalog.create(command, Objects.requireNonNull(body, "body"));
+    }
+
+    @Override
     public SpecList list(SpecQuery query) {
         return catalog.list(query);
     }

@@ -14,6 +14,12 @@ public interface CreateSpecUseCase {
     CreatedSpec create(CreateSpecCommand command);
 
     /**
+     * A new contract whose body (from its {@code # Title} heading on) is {@code body} instead of the template's;
+     * Code-Factory writes the front matter. Refused with the findings when the result would not be valid.
+     */
+    CreatedSpec create(CreateSpecCommand command, String body);
+
+    /**
      * @param author null for the project's author ({@link Authors}: {@code FACTORY_AUTHOR}, {@code user.name},
      *               git's {@code user.name}, ...)
      */

@@ -8,6 +8,8 @@ import dev.codefactory.domain.report.ReportMarkdown;
 import dev.codefactory.domain.report.Severity;
 import dev.codefactory.domain.spec.CatalogIndex;
 import dev.codefactory.domain.spec.InvalidSpecificationException;
+import dev.codefactory.domain.spec.Placeholders;
+import dev.codefactory.domain.spec.Rule;
 import dev.codefactory.domain.spec.Slug;
 import dev.codefactory.domain.spec.SpecId;
 import dev.codefactory.domain.spec.SpecKind;
@@ -82,6 +84,7 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
      * Code-Factory, not the body's author, writes the front matter: a fresh id, {@code draft}, today's dates, the
      * author, tags and priority. Refused with the findings when the result would not be valid.
      */
+    @Override
     public CreatedSpec create(CreateSpecCommand command, String body) {
         requireReady();
         return layout.get().exclusively(() -> {
@@ -234,6 +237,17 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
                 throw new InvalidSpecificationException(errors);
             }
             SpecStatus target = spec.status().moveTo(command.target(), spec.id().value());
+            // what a draft may still hold (placeholder text, an outline) keeps it from leaving draft
+            if (target != SpecStatus.DRAFT) {
+                List<Finding> unfinished = validation.findings().stream()
+                        .filter(f -> f.file().equals(spec.path()))
+                        .filter(f -> Rule.byId(f.ruleId()).map(Rule::toleratedInDraft).orElse(false))
+                        .map(f -> new Finding(f.ruleId(), Severity.ERROR, f.file(), f.line(), f.message()))
+                        .collect(Collectors.toList());
+                if (!unfinished.isEmpty()) {
+                    throw new InvalidSpecificationException(unfinished);
+                }
+            }
             LocalDate today = LocalDate.now(clock);
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("status", target.label());
@@ -294,18 +308,27 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         return text.contains("/") || text.contains("\\") || text.endsWith(".md");
     }
 
-    private static SpecValidator validator(SpecificationRepository repo) {
-        return new SpecValidator(repo::exists);
+    private SpecValidator validator(SpecificationRepository repo) {
+        return new SpecValidator(repo::exists, placeholders());
     }
 
     /** A validator that answers links to the loaded contracts from memory and asks storage only about others. */
-    private static SpecValidator validator(SpecificationRepository repo, List<SpecSource> loaded) {
+    private SpecValidator validator(SpecificationRepository repo, List<SpecSource> loaded) {
         Set<String> contracts = new HashSet<>();
         loaded.forEach(s -> contracts.add(s.path()));
-        return new SpecValidator(path -> contracts.contains(path) || repo.exists(path));
+        return new SpecValidator(path -> contracts.contains(path) || repo.exists(path), placeholders());
     }
 
-    private static Validation validateAll(SpecificationRepository repo) {
+    /** The placeholder text of every template a contract may have started from (the project's and built-in). */
+    private Placeholders placeholders() {
+        List<SpecTemplate> all = new ArrayList<>();
+        for (SpecKind kind : SpecKind.values()) {
+            all.addAll(templates.get().origins(kind));
+        }
+        return Placeholders.of(all);
+    }
+
+    private Validation validateAll(SpecificationRepository repo) {
         List<SpecSource> all = repo.loadAll();
         return validator(repo, all).validate(all);
     }

@@ -90,7 +90,10 @@ class ChangeOrderServiceTest {
         write(".gitignore", "build/\n");
         try (CodeFactory f = factory(Map.of())) {
             f.init();
-            var created = f.create(CreateSpecCommand.of("Greeting people"));
+            // written, not the template's placeholder text: a draft that still holds it cannot be approved
+            var created = f.create(CreateSpecCommand.of("Greeting people"), "# Greeting people\n\n## Overview\n\n"
+                    + "Greeting people: what the feature does, for whom, and why.\n\n## Requirements\n\n"
+                    + "### Functional\n\n- The first thing the feature must do.\n");
             specId = created.spec().id().value();
             specPath = created.path();
             f.changeStatus(new ChangeSpecStatusCommand(specId, SpecStatus.APPROVED));
