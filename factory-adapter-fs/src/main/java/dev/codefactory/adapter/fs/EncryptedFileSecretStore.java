@@ -249,7 +249,8 @@ final class EncryptedFileSecretStore implements SecretStore {
         int version = bytes[MAGIC.length];
         if (version != VERSION && version != VERSION_1) {
             throw new FactoryException(shown() + " has format version " + version + ", which this Code-Factory"
-                    + " cannot read (it reads versions " + VERSION_1 + " to " + VERSION + "); use a newer Code-Factory");
+                    + " cannot read (it reads versions " + VERSION_1 + " to " + VERSION
+                    + "); use a newer Code-Factory");
         }
         if (bytes.length < HEADER_BYTES + TAG_BITS / 8) {
             throw modified();

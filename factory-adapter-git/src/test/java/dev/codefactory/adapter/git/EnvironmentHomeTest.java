@@ -28,7 +28,8 @@ class EnvironmentHomeTest extends IsolatedGit {
     @BeforeEach
     void otherHome() throws Exception {
         otherHome = Files.createDirectories(temp.resolve("other-home"));
-        Files.writeString(otherHome.resolve(".gitconfig"), "[user]\n\tname = Grace Hopper\n\temail = grace@example.com\n");
+        Files.writeString(otherHome.resolve(".gitconfig"),
+                "[user]\n\tname = Grace Hopper\n\temail = grace@example.com\n");
         otherEnv = new HashMap<>(Map.of("HOME", otherHome.toString(), "GIT_CONFIG_NOSYSTEM", "1"));
     }
 
@@ -65,7 +66,8 @@ class EnvironmentHomeTest extends IsolatedGit {
     @Test
     void git_config_global_replaces_the_home_files() throws Exception {
         Path r = newRepo("r").workTree();
-        Path global = Files.writeString(temp.resolve("global.cfg"), "[user]\n\tname = Global File\n\temail = g@example.com\n");
+        Path global = Files.writeString(temp.resolve("global.cfg"),
+                "[user]\n\tname = Global File\n\temail = g@example.com\n");
         otherEnv.put("GIT_CONFIG_GLOBAL", global.toString());
         assertEquals(Optional.of(new Identity("Global File", "g@example.com")), openWith(r, otherEnv).identity());
     }
