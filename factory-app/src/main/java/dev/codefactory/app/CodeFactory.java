@@ -15,6 +15,7 @@ import dev.codefactory.app.review.ReviewService;
 import dev.codefactory.app.review.ReviewUseCase;
 import dev.codefactory.app.provider.ProviderRegistry;
 import dev.codefactory.app.secret.SecretService;
+import dev.codefactory.app.spec.Authors;
 import dev.codefactory.app.spec.ChangeSpecStatusUseCase;
 import dev.codefactory.app.spec.CreateSpecUseCase;
 import dev.codefactory.app.spec.InitProjectUseCase;
@@ -23,6 +24,7 @@ import dev.codefactory.app.spec.RebuildIndexUseCase;
 import dev.codefactory.app.spec.ShowSpecUseCase;
 import dev.codefactory.app.spec.SpecCatalog;
 import dev.codefactory.app.spec.ValidateSpecsUseCase;
+import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.port.audit.spi.AuditLogProvider;
@@ -44,6 +46,7 @@ import dev.codefactory.port.spec.spi.SpecificationRepositoryProvider;
 import dev.codefactory.port.spi.ProjectContext;
 import dev.codefactory.port.spi.Provider;
 import dev.codefactory.port.template.spi.TemplateSourceProvider;
+import dev.codefactory.port.vcs.Identity;
 import dev.codefactory.port.vcs.VersionControl;
 import dev.codefactory.port.vcs.spi.VersionControlProvider;
 import dev.codefactory.port.workspace.ScanRequest;
@@ -112,9 +115,11 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 lazy(ProjectLayoutProvider.class, ids, "file", p -> p.create(context)),
                 lazy(SpecificationRepositoryProvider.class, ids, "markdown", p -> p.create(context)),
                 lazy(TemplateSourceProvider.class, ids, "file", p -> p.create(context)),
-                reports, context.clock(), context.environment());
+                reports, context.clock(), () -> Authors.of(context.environment(), config().get("user.name"),
+                        this::gitIdentity));
+        // the user's files follow the environment's HOME and XDG_CONFIG_HOME, as git does, never user.home
         Path userDir = b.userConfigDir != null ? b.userConfigDir
-                : ConfigLayers.defaultUserDir(b.environment, Path.of(System.getProperty("user.home")));
+                : ConfigLayers.defaultUserDir(b.environment).orElse(null);
         this.configuration = new LayeredConfiguration(new ConfigLayers(context.root(), userDir, b.systemConfigDir,
                 b.configFile, b.environment, b.overrides));
         this.secrets = new SecretService(registry, ids.get(SecretStoreProvider.class), new SecretStoreSettings(
@@ -128,7 +133,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         this.scannerProvider = lazy(WorkspaceScannerProvider.class, ids, "git", p -> p);
         this.intake = new IntakeService(context.root(), catalog, languageModels,
                 lazy(DraftStoreProvider.class, ids, "file", p -> p.create(context)), this::versionControl,
-                context.clock(), context.environment(), this::config);
+                context.clock(), this::config);
         this.projectFiles = lazy(ProjectFilesProvider.class, ids, "file", p -> p.create(context));
         this.review = new ReviewService(context.root(), catalog, languageModels, this::workspace, reports,
                 this::versionControl, this::config, this::scanRequest, context.clock(), this::codeHosts,
@@ -198,6 +203,11 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     @Override
     public CreatedSpec create(CreateSpecCommand command) {
         return catalog.create(command);
+    }
+
+    @Override
+    public CreatedSpec create(CreateSpecCommand command, String body) {
+        return catalog.create(command, Objects.requireNonNull(body, "body"));
     }
 
     @Override
@@ -309,9 +319,18 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     public Optional<VersionControl> versionControl() {
         synchronized (vcsLock) {
             if (versionControl == null) {
-                versionControl = versionControlProvider.get().open(context.root());
+                versionControl = versionControlProvider.get().open(context.root(), context.environment());
             }
             return versionControl;
+        }
+    }
+
+    /** Who git would record as a commit's author here; empty without a repository, or one git cannot read. */
+    private Optional<Identity> gitIdentity() {
+        try {
+            return versionControl().flatMap(VersionControl::identity);
+        } catch (FactoryException e) {
+            return Optional.empty(); // the author falls back to the login name; a commit would say what is wrong
         }
     }
 
@@ -440,7 +459,10 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
             return this;
         }
 
-        /** The user's configuration folder; by default {@code $XDG_CONFIG_HOME/factory} or {@code ~/.config/factory}. */
+        /**
+         * The user's configuration folder; by default {@code $XDG_CONFIG_HOME/factory}, else
+         * {@code $HOME/.config/factory}, from {@link #environment(Map)} (none when neither is set).
+         */
         public Builder userConfigDir(Path dir) {
             this.userConfigDir = Objects.requireNonNull(dir, "dir");
             return this;

@@ -30,7 +30,8 @@ class EmbeddingExampleTest {
         // example:start
         try (CodeFactory factory = CodeFactory.open(repo)) {
             factory.init(); // lays out contracts/, reports/ and .factory/; a no-op the second time
-            var created = factory.create(CreateSpecCommand.of("User login"));
+            var created = factory.create(CreateSpecCommand.of("User login"), "# User login\n\n## Overview\n"
+                    + "People sign in with a password.\n\n## Requirements\n- A wrong password is refused.\n");
             factory.changeStatus(new ChangeSpecStatusCommand(created.spec().id().value(), SpecStatus.APPROVED));
             for (Specification spec : factory.list(SpecQuery.ALL).specs()) {
                 out.println(spec.id() + " " + spec.status().label() + " " + spec.title());

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = {"Set up Code-Factory in this git repository: contracts/ (specs, architecture, decisions)"
-                + " with an index, reports/, and .factory/ for local state, ignored by git.",
+                + " with an index, reports/, and .factory/: its config.yaml and templates/ are project files to"
+                + " commit, the rest is this machine's state, which .gitignore keeps out of git.",
             "Running it again changes nothing."})
 final class InitCommand implements Callable<Integer> {
 
@@ -32,6 +33,9 @@ final class InitCommand implements Callable<Integer> {
         out.println(style.green("Set up Code-Factory") + " in " + result.root() + ":");
         result.created().forEach(p -> out.println("  created " + p));
         out.println();
+        out.println("Commit contracts/, reports/, .gitignore and .factory/templates/ (and .factory/config.yaml when"
+                + " you write one):");
+        out.println("they are shared. The rest of .factory/ is this machine's own, and git ignores it.");
         out.println("Next: factory spec new \"Your first feature\"");
         return ExitCodes.OK;
     }

@@ -105,6 +105,29 @@ class CommandLineTest {
     }
 
     @Test
+    void git_keeps_factory_config_and_templates_and_ignores_the_machines_state() throws IOException {
+        TestProject p = TestProject.gitRepository(dir);
+        Result init = p.run("init");
+        assertTrue(init.out().contains("Commit contracts/, reports/, .gitignore and .factory/templates/"), init.out());
+        p.run("config", "set", "ui.theme", "dark");
+        p.write(".factory/templates/spec.md", "---\nid: {{id}}\n---\n");
+        List<String> state = List.of(".factory/cache/ab/cd.json", ".factory/drafts/intake-1.json",
+                ".factory/changes/change-1.json", ".factory/audit.jsonl", ".factory/audit/2026.jsonl",
+                ".factory/lock");
+        for (String path : state) {
+            p.write(path, "{}\n");
+        }
+        String status = p.git("status", "--porcelain", "--untracked-files=all");
+        List<String> factoryFiles = status.lines().map(l -> l.substring(3)).filter(l -> l.startsWith(".factory/"))
+                .sorted().toList();
+        assertEquals(List.of(".factory/config.yaml", ".factory/templates/README.md", ".factory/templates/spec.md"),
+                factoryFiles, status);
+        for (String path : state) {
+            assertTrue(p.git("check-ignore", "-v", path).contains(path), path + " is not ignored");
+        }
+    }
+
+    @Test
     void works_from_a_subfolder_of_the_project() throws IOException {
         TestProject p = TestProject.initialised(dir);
         assertEquals(0, p.run("spec", "new", "Deep thought").exit());
@@ -133,6 +156,10 @@ class CommandLineTest {
         assertTrue(show.out().contains("## Overview"), show.out());
         assertTrue(show.out().contains("Ada Tester"), show.out());
 
+        Result unfinished = p.run("spec", "status", "feature-001", "approved");
+        assertEquals(1, unfinished.exit(), "the template's placeholder text is still there");
+        assertTrue(unfinished.err().contains("[section.placeholder]"), unfinished.err());
+        writeContent(p, "contracts/specs/user-login.md");
         String before = p.read("contracts/specs/user-login.md");
         Result status = p.run("spec", "status", "feature-001", "approved");
         assertEquals(0, status.exit(), status.err());
@@ -154,6 +181,69 @@ class CommandLineTest {
         Result validate = p.run("spec", "validate");
         assertEquals(0, validate.exit(), validate.out());
         assertTrue(validate.out().contains("1 file checked: 0 errors, 0 warnings"), validate.out());
+    }
+
+    @Test
+    void spec_new_names_gits_user_name_as_the_author_as_intake_does() throws IOException {
+        TestProject p = TestProject.initialised(dir);
+        p.env.remove("FACTORY_AUTHOR");
+        p.env.put("USER", "login-name");
+        p.git("config", "user.name", "Grace Hopper");
+        p.git("config", "user.email", "grace@example.com");
+        Result created = p.run("spec", "new", "User login");
+        assertEquals(0, created.exit(), created.err());
+        assertTrue(p.read("contracts/specs/user-login.md").contains("\nauthor: Grace Hopper\n"),
+                p.read("contracts/specs/user-login.md"));
+
+        // the configuration's user.name comes before git's, FACTORY_AUTHOR before both
+        p.run("config", "set", "user.name", "Configured Name");
+        p.run("spec", "new", "Second");
+        assertTrue(p.read("contracts/specs/second.md").contains("\nauthor: Configured Name\n"));
+        p.env.put("FACTORY_AUTHOR", "Named Here");
+        p.run("spec", "new", "Third");
+        assertTrue(p.read("contracts/specs/third.md").contains("\nauthor: Named Here\n"));
+    }
+
+    @Test
+    void a_repository_git_cannot_read_still_gets_specs_with_the_login_name_as_author() throws IOException {
+        TestProject p = TestProject.initialised(dir);
+        p.env.remove("FACTORY_AUTHOR");
+        p.env.put("USER", "login-name");
+        p.write(".git/config", "[core\n\tbroken = \"\n");
+        Result created = p.run("spec", "new", "User login");
+        assertEquals(0, created.exit(), created.err());
+        assertTrue(p.read("contracts/specs/user-login.md").contains("\nauthor: login-name\n"));
+    }
+
+    @Test
+    void the_projects_own_template_text_is_unfinished_work_too_and_an_outline_only_template_still_makes_drafts()
+            throws IOException {
+        TestProject p = TestProject.initialised(dir);
+        p.write(".factory/templates/spec.md", "---\nid: {{id}}\ntitle: {{title}}\nstatus: {{status}}\n"
+                + "created: {{date}}\nupdated: {{date}}\n---\n\n# {{title}}\n\n## Overview\n\n"
+                + "TODO: say who uses {{title}} and why it matters to them.\n\n## Requirements\n\n### Must\n\n"
+                + "<!-- one testable statement per line -->\n");
+        Result created = p.run("spec", "new", "Team calendar");
+        assertEquals(0, created.exit(), "a draft may be unfinished: " + created.err());
+        Result validate = p.run("spec", "validate");
+        assertEquals(0, validate.exit(), validate.out());
+        assertTrue(validate.out().contains("contracts/specs/team-calendar.md:13: warning: '## Overview' still holds"
+                + " the template's text \"TODO: say who uses Team calendar and why it matters to them.\""),
+                validate.out());
+        assertTrue(validate.out().contains("contracts/specs/team-calendar.md:15: warning: required section"
+                + " '## Requirements' holds only sub-headings and comments"), validate.out());
+        Map<String, String> before = p.snapshot();
+        Result approve = p.run("spec", "status", "feature-001", "approved");
+        assertEquals(1, approve.exit(), approve.err());
+        assertTrue(approve.err().contains("[section.placeholder]"), approve.err());
+        assertEquals(before, p.snapshot());
+        // the built-in template's text counts too: this spec was written from it before the project had its own
+        p.write("contracts/specs/old.md", "---\nid: feature-002\ntitle: Old\nstatus: approved\ncreated: 2026-01-01\n"
+                + "updated: 2026-01-01\n---\n\n# Old\n\n## Overview\n\nDone.\n\n## Requirements\n\n"
+                + "- Replace this line with the first thing the feature must do.\n");
+        Result old = p.run("spec", "validate", "feature-002");
+        assertEquals(1, old.exit(), old.out());
+        assertTrue(old.out().contains("contracts/specs/old.md:17: error:"), old.out());
     }
 
     @Test
@@ -199,10 +289,11 @@ class CommandLineTest {
     }
 
     @Test
-    void filters_narrow_the_list() {
+    void filters_narrow_the_list() throws IOException {
         TestProject p = TestProject.initialised(dir);
         p.run("spec", "new", "Alpha", "--tags", "core");
         p.run("spec", "new", "Beta", "--priority", "critical");
+        writeContent(p, "contracts/specs/beta.md");
         p.run("spec", "status", "feature-002", "approved");
         assertTrue(p.run("spec", "list", "--tag", "core").out().contains("Alpha"));
         assertFalse(p.run("spec", "list", "--tag", "core").out().contains("Beta"));
@@ -227,6 +318,7 @@ class CommandLineTest {
         JsonNode validation = JSON.readTree(p.run("spec", "validate", "--json").out());
         assertTrue(validation.get("valid").asBoolean());
         assertEquals(1, validation.get("files").asInt());
+        writeContent(p, "contracts/specs/billing.md");
         JsonNode status = JSON.readTree(p.run("spec", "status", "feature-001", "approved", "--json").out());
         assertEquals("approved", status.get("to").asText());
     }
@@ -272,5 +364,10 @@ class CommandLineTest {
         assertTrue(index.startsWith("# Our contracts\n\nWritten by us.\n"), index);
         assertTrue(index.endsWith("\nFooter.\n"), index);
         assertTrue(index.contains("| feature-042 | [By hand](specs/by-hand.md) | draft |"), index);
+    }
+
+    /** Writes the lines the template asks to replace: a spec that still holds them cannot be approved. */
+    private static void writeContent(TestProject p, String path) throws IOException {
+        p.write(path, p.read(path).replaceAll("(?m)^(- )?.*[Rr]eplace this line with.*$", "$1Written by the test."));
     }
 }

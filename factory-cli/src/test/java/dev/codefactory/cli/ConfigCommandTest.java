@@ -51,6 +51,20 @@ class ConfigCommandTest {
     }
 
     @Test
+    void set_global_writes_under_the_home_the_environment_names() throws IOException {
+        // as `HOME=$(mktemp -d) factory config set ui.theme dark --global`: HOME decides, not the JVM's user.home
+        TestProject p = TestProject.initialised(dir);
+        Path home = Files.createDirectories(dir.resolve("home"));
+        p.env.remove("XDG_CONFIG_HOME");
+        p.env.put("HOME", home.toString());
+        Result r = p.run("config", "set", "ui.theme", "dark", "--global");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("ui:\n  theme: dark\n", Files.readString(home.resolve(".config/factory/config.yaml")));
+        Result list = p.run("config", "get", "ui.theme");
+        assertEquals("dark", list.out().strip(), list.err());
+    }
+
+    @Test
     void get_prints_the_effective_value_alone() throws IOException {
         TestProject p = TestProject.initialised(dir);
         p.write(".factory/config.yaml", "ui:\n  theme: dark\n");

@@ -31,6 +31,8 @@ final class OpenAiLoopback implements AutoCloseable {
     volatile Mode mode = Mode.OK;
     /** The {@code Authorization} header of every request, in order. */
     final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** The body of every chat request, in order. */
+    final List<String> bodies = new CopyOnWriteArrayList<>();
 
     OpenAiLoopback() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -91,7 +93,7 @@ final class OpenAiLoopback implements AutoCloseable {
     }
 
     private void chat(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().readAllBytes();
+        bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         authorizations.add(String.valueOf(authorization));
         String key = authorization == null ? "" : authorization.replaceFirst("^Bearer ", "");

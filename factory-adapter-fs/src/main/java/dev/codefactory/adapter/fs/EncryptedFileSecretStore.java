@@ -42,18 +42,29 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Secrets in one encrypted file, {@code <user config dir>/secrets.enc}, for machines without a keyring.
  *
- * <p>Format, version 1: {@code "CFSE"}, the version byte, the PBKDF2 iteration count (int), a 16-byte random salt,
- * a 16-byte key check, a 12-byte nonce, then the AES-256-GCM ciphertext with its 16-byte tag. The whole header is
- * the cipher's associated data, so it cannot be changed unnoticed. PBKDF2WithHmacSHA256 turns the master key
+ * <p>Format: {@code "CFSE"}, the version byte, the PBKDF2 iteration count (int), a 16-byte random salt, a 16-byte
+ * key check, a 12-byte nonce, then the AES-256-GCM ciphertext with its 16-byte tag. The whole header is the
+ * cipher's associated data, so it cannot be changed unnoticed. PBKDF2 turns the master key
  * ({@code FACTORY_MASTER_KEY}, or the passphrase hook) and the salt into 64 bytes: the first 32 are the AES key, the
  * last 32 an HMAC key whose MAC of a fixed text is the key check. A key check that differs means the wrong master
  * key; a tag that fails with the right key means the file was modified. Every write takes a fresh random nonce, is
  * atomic, and makes a file readable by its owner alone (0600) in a folder of the owner alone (0700).
+ *
+ * <p>Version 2 (written) derives with PBKDF2-HMAC-SHA512 at 210,000 iterations (OWASP's figure for SHA-512): the
+ * 64 bytes are one block of the PRF. Version 1 (still read) derived them with PBKDF2-HMAC-SHA256 at 210,000
+ * iterations as two blocks, so it cost twice the PRF work an attacker needs to test a guess (the key check needs
+ * only the second block), with a count below OWASP's 600,000 for SHA-256. A version 1 file is rewritten as
+ * version 2 the first time it is read with the right key (one more derivation, once).
+ *
+ * <p>Deriving is the slow part (most of a second); a store derives once for the file's salt and keeps the keys
+ * for its lifetime (a {@code CodeFactory}, a CLI process). Nothing is derived when there is no file to read.
  */
 final class EncryptedFileSecretStore implements SecretStore {
     static final String FILE_NAME = "secrets.enc";
     static final byte[] MAGIC = {'C', 'F', 'S', 'E'};
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+    /** The format written before version 2; read, and rewritten as the current one. */
+    static final byte VERSION_1 = 1;
     static final int ITERATIONS = 210_000;
     static final int SALT_BYTES = 16;
     static final int CHECK_BYTES = 16;
@@ -70,7 +81,9 @@ final class EncryptedFileSecretStore implements SecretStore {
     private final SecureRandom random = new SecureRandom();
     private byte[] cachedSalt;
     private int cachedIterations;
+    private int cachedVersion;
     private Keys cachedKeys;
+    private int derivations;
 
     EncryptedFileSecretStore(SecretStoreSettings settings) {
         this(settings, ITERATIONS);
@@ -78,8 +91,8 @@ final class EncryptedFileSecretStore implements SecretStore {
 
     EncryptedFileSecretStore(SecretStoreSettings settings, int iterations) {
         this.settings = settings;
-        this.directory = settings.userConfigDirectory();
-        this.file = directory.resolve(FILE_NAME);
+        this.directory = settings.userConfigFolder().orElse(null);
+        this.file = directory == null ? null : directory.resolve(FILE_NAME);
         this.iterations = iterations;
     }
 
@@ -90,13 +103,24 @@ final class EncryptedFileSecretStore implements SecretStore {
         }
     }
 
-    private record Header(int iterations, byte[] salt, byte[] check, byte[] nonce) {
+    private record Header(int version, int iterations, byte[] salt, byte[] check, byte[] nonce) {
+    }
+
+    /** What a read found: the secrets, and the format version they were stored in. */
+    private record Contents(Map<String, String> secrets, int version) {
     }
 
     @Override
     public synchronized Optional<Secret> get(String name) {
         SecretStore.requireValidName(name);
-        String value = read().get(name);
+        if (file == null) {
+            return Optional.empty(); // no home folder: nothing can have been stored
+        }
+        Contents contents = read();
+        if (contents.version() < VERSION) {
+            migrate();
+        }
+        String value = contents.secrets().get(name);
         return value == null ? Optional.empty() : Optional.of(new Secret(name, value));
     }
 
@@ -106,8 +130,9 @@ final class EncryptedFileSecretStore implements SecretStore {
         if (value == null || value.isEmpty()) {
             throw new FactoryException("refusing to store an empty secret as " + name);
         }
+        requireFolder();
         underLock(() -> {
-            Map<String, String> all = read();
+            Map<String, String> all = read().secrets();
             all.put(name, value);
             write(all);
             return null;
@@ -117,11 +142,11 @@ final class EncryptedFileSecretStore implements SecretStore {
     @Override
     public synchronized boolean delete(String name) {
         SecretStore.requireValidName(name);
-        if (!Files.exists(file)) {
+        if (file == null || !Files.exists(file)) {
             return false;
         }
         return underLock(() -> {
-            Map<String, String> all = read();
+            Map<String, String> all = read().secrets();
             if (all.remove(name) == null) {
                 return false;
             }
@@ -135,7 +160,34 @@ final class EncryptedFileSecretStore implements SecretStore {
         return shown();
     }
 
+    /** How many times this store derived keys from the master key (the slow step); for tests. */
+    synchronized int derivations() {
+        return derivations;
+    }
+
+    /** Rewrites a file in an earlier format in the current one, with the same secrets, unless another did. */
+    private void migrate() {
+        underLock(() -> {
+            Contents now = read();
+            if (now.version() < VERSION) {
+                write(now.secrets());
+            }
+            return null;
+        });
+    }
+
+    private void requireFolder() {
+        if (file == null) {
+            throw new FactoryException("there is no folder for the encrypted secrets file: neither XDG_CONFIG_HOME"
+                    + " nor HOME is set in the environment; set HOME (or XDG_CONFIG_HOME), or give the keys as"
+                    + " environment variables instead (OPENAI_API_KEY, GITHUB_TOKEN, ...)");
+        }
+    }
+
     private String shown() {
+        if (file == null) {
+            return "the user's folder (HOME is not set)";
+        }
         String home = settings.environment().get("HOME");
         String path = file.toString();
         if (home != null && !home.isBlank() && file.startsWith(Path.of(home))) {
@@ -146,7 +198,7 @@ final class EncryptedFileSecretStore implements SecretStore {
 
     // ---- reading
 
-    private Map<String, String> read() {
+    private Contents read() {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
@@ -155,12 +207,12 @@ final class EncryptedFileSecretStore implements SecretStore {
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return new TreeMap<>();
+            return new Contents(new TreeMap<>(), VERSION);
         } catch (IOException e) {
             throw new StorageException(shown(), "reading", e);
         }
         Header header = parseHeader(bytes);
-        Keys keys = keys(header.salt(), header.iterations());
+        Keys keys = keys(header.version(), header.salt(), header.iterations());
         if (!MessageDigest.isEqual(header.check(), check(keys))) {
             throw new FactoryException("the master key does not match the one " + shown() + " was encrypted with"
                     + " (or the start of the file was damaged): check " + SecretStoreSettings.MASTER_KEY_VARIABLE
@@ -180,7 +232,7 @@ final class EncryptedFileSecretStore implements SecretStore {
                     + e.getClass().getSimpleName() + ")");
         }
         try {
-            return decode(plain);
+            return new Contents(decode(plain), header.version());
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
@@ -195,9 +247,10 @@ final class EncryptedFileSecretStore implements SecretStore {
             throw modified();
         }
         int version = bytes[MAGIC.length];
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_1) {
             throw new FactoryException(shown() + " has format version " + version + ", which this Code-Factory"
-                    + " cannot read (it reads version " + VERSION + "); use a newer Code-Factory");
+                    + " cannot read (it reads versions " + VERSION_1 + " to " + VERSION
+                    + "); use a newer Code-Factory");
         }
         if (bytes.length < HEADER_BYTES + TAG_BITS / 8) {
             throw modified();
@@ -211,7 +264,7 @@ final class EncryptedFileSecretStore implements SecretStore {
         byte[] check = new byte[CHECK_BYTES];
         byte[] nonce = new byte[NONCE_BYTES];
         b.get(salt).get(check).get(nonce);
-        return new Header(iter, salt, check, nonce);
+        return new Header(version, iter, salt, check, nonce);
     }
 
     private FactoryException modified() {
@@ -242,8 +295,8 @@ final class EncryptedFileSecretStore implements SecretStore {
         // the salt stays for the file's life (so one derivation serves a read and the write after it);
         // the nonce is fresh on every write
         byte[] salt = Files.exists(file) && cachedSalt != null && cachedIterations == iterations
-                ? cachedSalt : fresh(SALT_BYTES);
-        Keys keys = keys(salt, iterations);
+                && cachedVersion == VERSION ? cachedSalt : fresh(SALT_BYTES);
+        Keys keys = keys(VERSION, salt, iterations);
         byte[] nonce = fresh(NONCE_BYTES);
         ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
         header.put(MAGIC).put(VERSION).putInt(iterations).put(salt).put(check(keys)).put(nonce);
@@ -358,16 +411,20 @@ final class EncryptedFileSecretStore implements SecretStore {
 
     // ---- keys
 
-    private Keys keys(byte[] salt, int iter) {
-        if (cachedKeys != null && cachedIterations == iter && Arrays.equals(salt, cachedSalt)) {
+    /** The keys for a file of {@code version}: PBKDF2-HMAC-SHA512 (version 2) or -SHA256 (version 1), 64 bytes. */
+    private Keys keys(int version, byte[] salt, int iter) {
+        if (cachedKeys != null && cachedVersion == version && cachedIterations == iter
+                && Arrays.equals(salt, cachedSalt)) {
             return cachedKeys;
         }
         char[] password = masterKey();
+        String algorithm = version == VERSION_1 ? "PBKDF2WithHmacSHA256" : "PBKDF2WithHmacSHA512";
         try {
             PBEKeySpec spec = new PBEKeySpec(password, salt, iter, 512);
             byte[] derived;
             try {
-                derived = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+                derived = SecretKeyFactory.getInstance(algorithm).generateSecret(spec).getEncoded();
+                derivations++;
             } finally {
                 spec.clearPassword();
             }
@@ -375,11 +432,12 @@ final class EncryptedFileSecretStore implements SecretStore {
             Arrays.fill(derived, (byte) 0);
             cachedSalt = salt.clone();
             cachedIterations = iter;
+            cachedVersion = version;
             cachedKeys = keys;
             return keys;
         } catch (GeneralSecurityException e) {
-            throw new FactoryException("deriving the key of " + shown() + " failed: this Java has no"
-                    + " PBKDF2WithHmacSHA256 (" + e.getClass().getSimpleName() + ")");
+            throw new FactoryException("deriving the key of " + shown() + " failed: this Java has no "
+                    + algorithm + " (" + e.getClass().getSimpleName() + ")");
         } finally {
             Arrays.fill(password, '\0');
         }

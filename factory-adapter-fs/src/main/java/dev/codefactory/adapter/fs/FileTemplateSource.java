@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Templates for new contracts: the project's own {@code .factory/templates/<kind>.md} when there is one, else the
@@ -31,6 +32,14 @@ final class FileTemplateSource implements TemplateSource {
             return new SpecTemplate(kind, path, files.readText(override, path));
         }
         return new SpecTemplate(kind, BUILT_IN, builtIn(kind));
+    }
+
+    /** The project's template (when it has one) and the built-in one. */
+    @Override
+    public List<SpecTemplate> origins(SpecKind kind) {
+        SpecTemplate current = template(kind);
+        return current.origin().equals(BUILT_IN) ? List.of(current)
+                : List.of(current, new SpecTemplate(kind, BUILT_IN, builtIn(kind)));
     }
 
     static String builtIn(SpecKind kind) {

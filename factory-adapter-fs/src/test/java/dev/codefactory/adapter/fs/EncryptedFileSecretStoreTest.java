@@ -141,8 +141,78 @@ class EncryptedFileSecretStoreTest {
         byte[] magic = new byte[4];
         b.get(magic);
         assertArrayEquals("CFSE".getBytes(StandardCharsets.US_ASCII), magic);
-        assertEquals(1, b.get());
-        assertEquals(210_000, b.getInt());
+        assertEquals(2, b.get(), "version 2: PBKDF2-HMAC-SHA512");
+        assertEquals(210_000, b.getInt(), "OWASP's iteration count for PBKDF2-HMAC-SHA512");
+    }
+
+    @Test
+    void the_key_is_derived_once_for_any_number_of_reads_and_writes_and_never_without_a_file() {
+        EncryptedFileSecretStore store = (EncryptedFileSecretStore) store(MASTER);
+        assertEquals(Optional.empty(), store.get("llm.openai.key"));
+        assertEquals(0, store.derivations(), "no file: nothing to derive");
+        store.put("llm.openai.key", SECRET);
+        store.put("github.oauth.token", "ghp_other");
+        assertEquals(SECRET, store.get("llm.openai.key").orElseThrow().value());
+        assertTrue(store.delete("github.oauth.token"));
+        assertEquals(Optional.empty(), store.get("github.oauth.token"));
+        assertEquals(1, store.derivations());
+        EncryptedFileSecretStore reader = (EncryptedFileSecretStore) store(MASTER);
+        for (String name : new String[] {"llm.openai.key", "llm.anthropic.key", "llm.gemini.key", "llm.azure.key",
+            "github.oauth.token"}) {
+            reader.get(name);
+        }
+        assertEquals(1, reader.derivations(), "every known secret looked up, as auth status does: one derivation");
+    }
+
+    @Test
+    void a_version_1_file_is_read_and_rewritten_in_the_current_format() throws Exception {
+        writeVersion1(Map.of("llm.openai.key", SECRET, "github.oauth.token", "ghp_other"), 10_000);
+        assertEquals(SECRET, store(MASTER).get("llm.openai.key").orElseThrow().value());
+        assertEquals(2, Files.readAllBytes(file())[4], "rewritten as version 2");
+        SecretStore again = store(MASTER);
+        assertEquals(SECRET, again.get("llm.openai.key").orElseThrow().value());
+        assertEquals("ghp_other", again.get("github.oauth.token").orElseThrow().value());
+        assertEquals(1, ((EncryptedFileSecretStore) again).derivations());
+        // with the wrong key the old file is refused and left as it was
+        writeVersion1(Map.of("llm.openai.key", SECRET), 10_000);
+        byte[] before = Files.readAllBytes(file());
+        assertThrows(FactoryException.class, () -> store("not the key").get("llm.openai.key"));
+        assertArrayEquals(before, Files.readAllBytes(file()));
+    }
+
+    /** A file as version 1 wrote it: PBKDF2-HMAC-SHA256, 64 bytes (AES key, then the key check's HMAC key). */
+    private void writeVersion1(Map<String, String> secrets, int iterations) throws Exception {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        byte[] salt = new byte[16];
+        byte[] nonce = new byte[12];
+        random.nextBytes(salt);
+        random.nextBytes(nonce);
+        byte[] derived = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(
+                new javax.crypto.spec.PBEKeySpec(MASTER.toCharArray(), salt, iterations, 512)).getEncoded();
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Arrays.copyOfRange(derived, 32, 64), "HmacSHA256"));
+        byte[] check = java.util.Arrays.copyOf(
+                mac.doFinal("code-factory secrets key check".getBytes(StandardCharsets.US_ASCII)), 16);
+        ByteBuffer header = ByteBuffer.allocate(EncryptedFileSecretStore.HEADER_BYTES);
+        header.put("CFSE".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).putInt(iterations).put(salt).put(check)
+                .put(nonce);
+        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream data = new java.io.DataOutputStream(plain);
+        data.writeInt(secrets.size());
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(secrets).entrySet()) {
+            data.writeUTF(e.getKey());
+            byte[] v = e.getValue().getBytes(StandardCharsets.UTF_8);
+            data.writeInt(v.length);
+            data.write(v);
+        }
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(
+                java.util.Arrays.copyOf(derived, 32), "AES"), new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        cipher.updateAAD(header.array());
+        byte[] sealed = cipher.doFinal(plain.toByteArray());
+        Files.createDirectories(file().getParent());
+        Files.write(file(), ByteBuffer.allocate(header.capacity() + sealed.length).put(header.array()).put(sealed)
+                .array());
     }
 
     @Test

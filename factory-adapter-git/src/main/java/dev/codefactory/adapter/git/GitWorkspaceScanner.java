@@ -174,17 +174,16 @@ final class GitWorkspaceScanner implements WorkspaceScanner {
     }
 
     /**
-     * {@code core.excludesFile} from the repository's, the user's ({@code ~/.gitconfig}) or the XDG
-     * ({@code $XDG_CONFIG_HOME/git/config}) config, the first that sets it in that order; else git's default
-     * {@code $XDG_CONFIG_HOME/git/ignore}. No system config: it never sets a per-user file in practice.
+     * {@code core.excludesFile} from the repository's config, else the global files ({@code ~/.gitconfig} over
+     * {@code $XDG_CONFIG_HOME/git/config}, or {@code $GIT_CONFIG_GLOBAL}), the first that sets it; else git's
+     * default {@code $XDG_CONFIG_HOME/git/ignore}. The files are found as {@link GitEnvironment} says. No system
+     * config: it never sets a per-user file in practice.
      */
     private Optional<Path> globalExcludesFile(Path commonDir) {
-        Optional<Path> home = variable("HOME").map(Path::of);
-        Optional<Path> xdg = variable("XDG_CONFIG_HOME").map(Path::of).or(() -> home.map(h -> h.resolve(".config")));
+        GitEnvironment git = new GitEnvironment(environment);
+        Optional<Path> home = git.home();
         FileBasedConfig config = null;
-        List<Path> files = new ArrayList<>();
-        xdg.ifPresent(x -> files.add(x.resolve("git").resolve("config")));
-        home.ifPresent(h -> files.add(h.resolve(".gitconfig")));
+        List<Path> files = new ArrayList<>(git.globalConfigFiles());
         files.add(commonDir.resolve("config"));
         for (Path file : files) {
             config = new FileBasedConfig(config, file.toFile(), FS.DETECTED);
@@ -203,11 +202,7 @@ final class GitWorkspaceScanner implements WorkspaceScanner {
             }
             return Optional.of(workTree.resolve(configured)); // git resolves a relative path from the work tree
         }
-        return xdg.map(x -> x.resolve("git").resolve("ignore"));
-    }
-
-    private Optional<String> variable(String name) {
-        return Optional.ofNullable(environment.get(name)).filter(v -> !v.isEmpty());
+        return git.xdgConfigHome().map(x -> x.resolve("git").resolve("ignore"));
     }
 
     // ---- the walk ------------------------------------------------------------------------------------------------

@@ -89,7 +89,8 @@ import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
  * {@link VersionControlException} whose message says what went wrong and what to do; no JGit type leaves this class.
  *
  * <p>Configuration (user identity, {@code core.excludesFile}, the XDG {@code git/ignore}) is read as git reads it:
- * repository, then global, then system, through JGit's {@link org.eclipse.jgit.util.SystemReader}.
+ * repository, then global, then system; the global files are those the environment names when the repository was
+ * opened with one ({@link EnvironmentRepository}), else JGit's {@link org.eclipse.jgit.util.SystemReader}'s.
  */
 final class JGitVersionControl implements VersionControl {
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
@@ -16,8 +17,9 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
- * {@link VersionControl} through JGit, id {@code jgit}. User and system git configuration are read through JGit's
- * {@link org.eclipse.jgit.util.SystemReader} (the seam tests replace); snapshot times come from the {@link Clock}.
+ * {@link VersionControl} through JGit, id {@code jgit}. Opened with an environment, the user's git configuration is
+ * found where that environment says ({@link GitEnvironment}), as {@code git} finds it; without one, through JGit's
+ * {@link org.eclipse.jgit.util.SystemReader} (the seam tests replace). Snapshot times come from the {@link Clock}.
  */
 public final class JGitVersionControlProvider implements VersionControlProvider {
 
@@ -43,6 +45,16 @@ public final class JGitVersionControlProvider implements VersionControlProvider 
      */
     @Override
     public Optional<VersionControl> open(Path directory) {
+        return open(directory, null);
+    }
+
+    /**
+     * As {@link #open(Path)}, with the user's git configuration found where {@code environment} says
+     * ({@link GitEnvironment}: {@code HOME}, {@code XDG_CONFIG_HOME}, {@code GIT_CONFIG_GLOBAL},
+     * {@code GIT_CONFIG_NOSYSTEM}), as {@code git} finds it, instead of through JGit's process-wide reader.
+     */
+    @Override
+    public Optional<VersionControl> open(Path directory, Map<String, String> environment) {
         Objects.requireNonNull(directory, "directory");
         FileRepositoryBuilder builder = new FileRepositoryBuilder()
                 .setMustExist(true)
@@ -51,7 +63,8 @@ public final class JGitVersionControlProvider implements VersionControlProvider 
             return Optional.empty();
         }
         try {
-            Repository repository = builder.build();
+            Repository repository = environment == null ? builder.build()
+                    : EnvironmentRepository.open(builder, new GitEnvironment(environment));
             if (repository.isBare()) {
                 repository.close();
                 throw new VersionControlException("the repository at " + builder.getGitDir()

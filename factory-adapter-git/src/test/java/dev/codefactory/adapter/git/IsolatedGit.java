@@ -60,7 +60,11 @@ abstract class IsolatedGit {
 
     /** Opens (and closes after the test) the repository around {@code dir}. */
     VersionControl open(Path dir) {
-        VersionControl vc = provider.open(dir).orElseThrow();
+        return closeAfterTest(provider.open(dir).orElseThrow());
+    }
+
+    /** Closes {@code vc} after the test. */
+    VersionControl closeAfterTest(VersionControl vc) {
         opened.add(vc);
         return vc;
     }

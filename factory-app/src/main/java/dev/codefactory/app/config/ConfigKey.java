@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * One configuration key that Code-Factory knows: its name, its default (none when unset means "decide later", as for
  * {@code llm.provider}, which is auto-detected), what it is for, and, for closed sets, the values it accepts.
- * {@link #KNOWN} is the one list of keys; {@code llm.options.*} is open (any model option passes through).
+ * {@link #KNOWN} is the one list of keys; {@code llm.options.*} is open (any model option passes through), and so is
+ * {@code llm.models.*} (a model per provider id).
  */
 public record ConfigKey(String name, String defaultValue, String description, List<String> allowed, Type type) {
 
@@ -37,6 +38,8 @@ public record ConfigKey(String name, String defaultValue, String description, Li
 
     /** Keys under this prefix are passed to the model as they are, so any name is accepted. */
     public static final String LLM_OPTIONS = "llm.options.";
+    /** {@code llm.models.<provider id>}: the model to use with that provider (its own default otherwise). */
+    public static final String LLM_MODELS = "llm.models.";
 
     private static final List<String> BOOLEAN = List.of("true", "false");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)?");
@@ -53,7 +56,8 @@ public record ConfigKey(String name, String defaultValue, String description, Li
             key("llm.provider", null, "language model provider id (ollama, openai, anthropic, gemini, azure,"
                     + " openai-compatible); unset: auto-detected"),
             key("llm.endpoint", null, "base URL of the provider; unset: the provider's default"),
-            key("llm.model", null, "model name; unset: the provider's default"),
+            key("llm.model", null, "model name, for llm.provider (set in the same file, or configured anywhere);"
+                    + " unset: llm.models.<provider>, else the provider's default"),
             key("llm.timeouts.connect", "10s", "how long to wait for the provider's connection (500ms, 10s, 2m)",
                     Type.POSITIVE_DURATION),
             key("llm.timeouts.first-token", "120s", "how long to wait for the first token of an answer (500ms,"
@@ -113,10 +117,11 @@ public record ConfigKey(String name, String defaultValue, String description, Li
         return Optional.ofNullable(defaultValue);
     }
 
-    /** Whether {@code name} is a fixed key or a well-formed {@code llm.options.*} key. */
+    /** Whether {@code name} is a fixed key or a well-formed {@code llm.options.*} or {@code llm.models.*} key. */
     public static boolean isKnown(String name) {
         return KNOWN.containsKey(name) || (name.startsWith(LLM_OPTIONS) && name.length() > LLM_OPTIONS.length()
-                && NAME.matcher(name).matches());
+                && NAME.matcher(name).matches()) || (name.startsWith(LLM_MODELS) && name.length() > LLM_MODELS.length()
+                && NAME.matcher(name).matches() && name.indexOf('.', LLM_MODELS.length()) < 0);
     }
 
     /**
@@ -213,6 +218,9 @@ public record ConfigKey(String name, String defaultValue, String description, Li
         if (normal.startsWith(LLM_OPTIONS)) {
             return "'" + name + "' is not a valid model option name (lowercase letters, digits, '-' and '_')";
         }
+        if (normal.startsWith(LLM_MODELS)) {
+            return "'" + name + "' is not llm.models.<provider id> (ollama, openai, anthropic, gemini, azure, ...)";
+        }
         StringBuilder m = new StringBuilder("unknown configuration key '").append(name).append('\'');
         if (!close.isEmpty()) {
             m.append("; did you mean ").append(close.stream().map(k -> "'" + k + "'")
@@ -223,6 +231,7 @@ public record ConfigKey(String name, String defaultValue, String description, Li
                     .collect(Collectors.toList());
             if (section.equals("llm.")) {
                 same.add(LLM_OPTIONS + "*");
+                same.add(LLM_MODELS + "*");
             }
             m.append("; known keys: ").append(String.join(", ", same.isEmpty() ? sections() : same));
         }

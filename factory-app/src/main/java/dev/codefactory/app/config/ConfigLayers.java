@@ -1,5 +1,6 @@
 package dev.codefactory.app.config;
 
+import dev.codefactory.domain.project.ProjectStateException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +11,9 @@ import java.util.Optional;
  * Where the layers of the configuration come from, all explicit so that tests and embedders control them: the
  * project, the user's and the system's configuration folders, an explicit file that replaces the three files,
  * the environment, and values given on the command line.
+ *
+ * @param userDir the user's configuration folder; null when the environment names no home folder (neither
+ *                {@code XDG_CONFIG_HOME} nor {@code HOME} is set): then there is no user layer
  */
 public record ConfigLayers(Path projectRoot, Path userDir, Path systemDir, Path explicitFile,
                            Map<String, String> environment, Map<String, String> overrides) {
@@ -18,27 +22,45 @@ public record ConfigLayers(Path projectRoot, Path userDir, Path systemDir, Path 
 
     public ConfigLayers {
         Objects.requireNonNull(projectRoot, "projectRoot");
-        Objects.requireNonNull(userDir, "userDir");
         Objects.requireNonNull(systemDir, "systemDir");
         environment = Map.copyOf(environment);
         overrides = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
     }
 
-    /** {@code $XDG_CONFIG_HOME/factory}, else {@code HOME/.config/factory}. */
-    public static Path defaultUserDir(Map<String, String> environment, Path home) {
-        String xdg = environment.get("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "factory");
+    /**
+     * The user's Code-Factory folder as the environment names it, never from the JVM's {@code user.home} (which
+     * is the account's home, not {@code $HOME}): {@code $XDG_CONFIG_HOME/factory}, else
+     * {@code $HOME/.config/factory}, else {@code %USERPROFILE%\.config\factory}; relative or blank values do not
+     * count (as the XDG base directory specification says). Empty when none of them is set.
+     */
+    public static Optional<Path> defaultUserDir(Map<String, String> environment) {
+        Optional<Path> xdg = absolute(environment.get("XDG_CONFIG_HOME"));
+        if (xdg.isPresent()) {
+            return Optional.of(xdg.get().resolve("factory"));
         }
-        return home.resolve(".config").resolve("factory");
+        return absolute(environment.get("HOME")).or(() -> absolute(environment.get("USERPROFILE")))
+                .map(home -> home.resolve(".config").resolve("factory"));
+    }
+
+    private static Optional<Path> absolute(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Path p = Path.of(value);
+            return p.isAbsolute() ? Optional.of(p) : Optional.empty();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     public Path projectFile() {
         return projectRoot.resolve(".factory").resolve(FILE_NAME);
     }
 
-    public Path userFile() {
-        return userDir.resolve(FILE_NAME);
+    /** The user's {@code config.yaml}; empty when there is no user folder. */
+    public Optional<Path> userFile() {
+        return Optional.ofNullable(userDir).map(d -> d.resolve(FILE_NAME));
     }
 
     public Path systemFile() {
@@ -55,6 +77,11 @@ public record ConfigLayers(Path projectRoot, Path userDir, Path systemDir, Path 
     }
 
     Path fileOf(ConfigScope scope) {
-        return scope == ConfigScope.GLOBAL ? userFile() : projectFile();
+        if (scope == ConfigScope.PROJECT) {
+            return projectFile();
+        }
+        return userFile().orElseThrow(() -> new ProjectStateException("there is no user configuration folder:"
+                + " neither XDG_CONFIG_HOME nor HOME is set in the environment; set HOME (or XDG_CONFIG_HOME) to"
+                + " write the user's config.yaml, or leave out --global to write the project's"));
     }
 }

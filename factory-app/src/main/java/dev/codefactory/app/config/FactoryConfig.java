@@ -17,12 +17,29 @@ import java.util.Optional;
  */
 public final class FactoryConfig {
     private final Map<String, ConfigValue> values;
+    private final Map<String, List<ConfigValue>> layered;
 
-    FactoryConfig(Map<String, ConfigValue> values) {
+    /**
+     * @param values  the effective value of every key
+     * @param layered every layer's own value of each key, highest precedence first
+     */
+    FactoryConfig(Map<String, ConfigValue> values, Map<String, List<ConfigValue>> layered) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        Map<String, List<ConfigValue>> copy = new LinkedHashMap<>();
+        layered.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        this.layered = Collections.unmodifiableMap(copy);
     }
 
-    /** Every known key (set or not) and every {@code llm.options.*} key that is set, in a stable order. */
+    /**
+     * Every value {@code key} has in some layer, highest precedence first (the first is {@link #value(String)}'s);
+     * empty when no layer sets it.
+     */
+    public List<ConfigValue> layers(String key) {
+        value(key); // an unknown key is refused
+        return layered.getOrDefault(key, List.of());
+    }
+
+    /** Every known key (set or not) and every {@code llm.options.*} and {@code llm.models.*} key that is set. */
     public List<ConfigValue> values() {
         return new ArrayList<>(values.values());
     }
@@ -54,6 +71,11 @@ public final class FactoryConfig {
 
     public Optional<String> llmModel() {
         return get("llm.model");
+    }
+
+    /** {@code llm.models.<providerId>}: the model configured for that provider, if any. */
+    public Optional<String> llmModelOf(String providerId) {
+        return get(ConfigKey.LLM_MODELS + providerId);
     }
 
     /** The {@code llm.options.*} values, by option name (without the prefix). */

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 public final class LayeredConfiguration implements ConfigUseCase {
     private static final Pattern YAML_LINE = Pattern.compile("line (\\d+), column (\\d+)");
     private static final String ENV_OPTIONS = "FACTORY_LLM_OPTIONS_";
+    private static final String ENV_MODELS = "FACTORY_LLM_MODELS_";
 
     private final ConfigLayers layers;
     private FactoryConfig loaded;
@@ -90,7 +92,7 @@ public final class LayeredConfiguration implements ConfigUseCase {
             }
             written = !after.equals(before);
             if (written) {
-                writeAtomically(file, after);
+                writeAtomically(file, after, scope == ConfigScope.GLOBAL);
             }
             loaded = null;
         }
@@ -133,6 +135,14 @@ public final class LayeredConfiguration implements ConfigUseCase {
                 environment.put(key, e.getValue());
                 variables.put(key, e.getKey());
             }
+            if (e.getKey().startsWith(ENV_MODELS) && e.getKey().length() > ENV_MODELS.length()
+                    && !e.getValue().isEmpty()) {
+                // provider ids have dashes: FACTORY_LLM_MODELS_OPENAI_COMPATIBLE is llm.models.openai-compatible
+                String key = ConfigKey.LLM_MODELS + e.getKey().substring(ENV_MODELS.length()).toLowerCase(Locale.ROOT)
+                        .replace('_', '-');
+                environment.put(key, e.getValue());
+                variables.put(key, e.getKey());
+            }
         }
         environment.forEach((k, v) -> {
             if (ConfigKey.looksSecret(k)) {
@@ -155,7 +165,7 @@ public final class LayeredConfiguration implements ConfigUseCase {
             files.add(Map.entry(explicit.get(), Layer.EXPLICIT_FILE));
         } else {
             files.add(Map.entry(layers.projectFile(), Layer.PROJECT_FILE));
-            files.add(Map.entry(layers.userFile(), Layer.USER_FILE));
+            layers.userFile().ifPresent(user -> files.add(Map.entry(user, Layer.USER_FILE)));
             files.add(Map.entry(layers.systemFile(), Layer.SYSTEM_FILE));
         }
         int ordinal = 400;
@@ -180,37 +190,52 @@ public final class LayeredConfiguration implements ConfigUseCase {
 
         SmallRyeConfig config = new SmallRyeConfigBuilder().withSources(sources.toArray(new ConfigSource[0]))
                 .build();
-        TreeSet<String> options = new TreeSet<>();
+        TreeSet<String> open = new TreeSet<>();
         for (String name : config.getPropertyNames()) {
-            if (name.startsWith(ConfigKey.LLM_OPTIONS) && !name.contains("[")) {
-                options.add(name);
+            if ((name.startsWith(ConfigKey.LLM_OPTIONS) || name.startsWith(ConfigKey.LLM_MODELS))
+                    && !name.contains("[")) {
+                open.add(name);
             }
         }
+        List<ConfigSource> byPrecedence = new ArrayList<>(sources);
+        byPrecedence.sort(Comparator.comparingInt(ConfigSource::getOrdinal).reversed());
         Map<String, ConfigValue> values = new LinkedHashMap<>();
+        Map<String, List<ConfigValue>> stacked = new HashMap<>();
         List<String> names = new ArrayList<>(ConfigKey.KNOWN.keySet());
-        names.addAll(options);
+        names.addAll(open);
         for (String name : names) {
             io.smallrye.config.ConfigValue v = config.getConfigValue(name);
             String raw = v == null ? null : v.getValue();
-            if (raw == null) {
-                values.put(name, new ConfigValue(name, null, ConfigOrigin.defaults()));
-                continue;
+            values.put(name, raw == null ? new ConfigValue(name, null, ConfigOrigin.defaults())
+                    : new ConfigValue(name, raw, origin(name, v.getSourceOrdinal(), layerOf, variables, paths,
+                            outlines)));
+            // every layer's own value, for the keys that depend on another key of their layer (llm.model)
+            List<ConfigValue> set = new ArrayList<>();
+            for (ConfigSource source : byPrecedence) {
+                String own = source.getValue(name);
+                if (own != null) {
+                    set.add(new ConfigValue(name, own, origin(name, source.getOrdinal(), layerOf, variables, paths,
+                            outlines)));
+                }
             }
-            Layer layer = layerOf.getOrDefault(v.getSourceOrdinal(), Layer.DEFAULT);
-            ConfigOrigin origin;
-            if (layer == Layer.COMMAND_LINE) {
-                origin = ConfigOrigin.commandLine();
-            } else if (layer == Layer.ENVIRONMENT) {
-                origin = ConfigOrigin.environment(variables.get(name));
-            } else if (layer.isFile()) {
-                origin = ConfigOrigin.file(layer, paths.get(v.getSourceOrdinal()),
-                        outlines.get(v.getSourceOrdinal()).lineOf(name));
-            } else {
-                origin = ConfigOrigin.defaults();
-            }
-            values.put(name, new ConfigValue(name, raw, origin));
+            stacked.put(name, set);
         }
-        return new FactoryConfig(values);
+        return new FactoryConfig(values, stacked);
+    }
+
+    /** Where the value of {@code name} in the source with {@code ordinal} came from: layer, file and line. */
+    private static ConfigOrigin origin(String name, int ordinal, Map<Integer, Layer> layerOf,
+                                       Map<String, String> variables, Map<Integer, Path> paths,
+                                       Map<Integer, YamlOutline> outlines) {
+        Layer layer = layerOf.getOrDefault(ordinal, Layer.DEFAULT);
+        if (layer == Layer.COMMAND_LINE) {
+            return ConfigOrigin.commandLine();
+        } else if (layer == Layer.ENVIRONMENT) {
+            return ConfigOrigin.environment(variables.get(name));
+        } else if (layer.isFile()) {
+            return ConfigOrigin.file(layer, paths.get(ordinal), outlines.get(ordinal).lineOf(name));
+        }
+        return ConfigOrigin.defaults();
     }
 
     /** Adds a source; its ordinal, unique per layer, tells where a value came from. */
@@ -338,10 +363,20 @@ public final class LayeredConfiguration implements ConfigUseCase {
         return dev.codefactory.domain.text.YamlText.scalar(value);
     }
 
-    private static void writeAtomically(Path file, String text) {
+    /**
+     * Replaces {@code file} with {@code text} atomically; the file is the owner's alone (a temporary file is made
+     * 0600 on POSIX). With {@code privateFolders}, the folders it creates are the owner's alone too (0700), as the
+     * XDG base directory specification asks of the user's folders.
+     */
+    private static void writeAtomically(Path file, String text, boolean privateFolders) {
         try {
             Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
+            if (privateFolders && dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(dir);
+            }
             Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             try {
                 try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,

@@ -71,23 +71,17 @@ public final class IntakeService implements IntakeUseCase {
     private final Supplier<DraftStore> drafts;
     private final Supplier<Optional<VersionControl>> git;
     private final Clock clock;
-    private final Map<String, String> environment;
     private final Supplier<FactoryConfig> config;
 
-    /**
-     * @param environment {@code FACTORY_AUTHOR} there names the author of new specs; otherwise git config's
-     *                    {@code user.name} does
-     */
+    /** The author of the specs it saves is the catalog's ({@link dev.codefactory.app.spec.Authors}). */
     public IntakeService(Path root, SpecCatalog catalog, LanguageModels models, Supplier<DraftStore> drafts,
-                         Supplier<Optional<VersionControl>> git, Clock clock, Map<String, String> environment,
-                         Supplier<FactoryConfig> config) {
+                         Supplier<Optional<VersionControl>> git, Clock clock, Supplier<FactoryConfig> config) {
         this.root = root;
         this.catalog = catalog;
         this.models = models;
         this.drafts = drafts;
         this.git = git;
         this.clock = clock;
-        this.environment = Map.copyOf(environment);
         this.config = config;
     }
 
@@ -422,7 +416,7 @@ public final class IntakeService implements IntakeUseCase {
         Saved saved;
         try {
             saved = catalog.create(new CreateSpecCommand(title, SpecKind.SPEC, run.command.tags(),
-                    run.command.priority(), author()), body, created -> {
+                    run.command.priority(), null), body, created -> {
                         if (!run.command.commit() || vcs.isEmpty()) {
                             return new Saved(created, Optional.empty());
                         }
@@ -447,15 +441,6 @@ public final class IntakeService implements IntakeUseCase {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
-
-    /** FACTORY_AUTHOR when set (the catalog reads it), else git config's user.name, else the catalog's fallbacks. */
-    private String author() {
-        String named = environment.get("FACTORY_AUTHOR");
-        if (named != null && !named.isBlank()) {
-            return null;
-        }
-        return git.get().flatMap(VersionControl::identity).map(i -> i.name()).orElse(null);
-    }
 
     private List<String> problems(Run run, String body) {
         String title = titleOf(body).orElse(titleFrom(run.draft.idea()));

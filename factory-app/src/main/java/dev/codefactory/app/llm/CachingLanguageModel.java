@@ -25,12 +25,31 @@ public final class CachingLanguageModel implements LanguageModel {
     private final ResponseCache cache;
     private final Clock clock;
     private final Duration ttl;
+    private final String configuredModel;
 
     public CachingLanguageModel(LanguageModel delegate, ResponseCache cache, Clock clock, Duration ttl) {
+        this(delegate, cache, clock, ttl, "");
+    }
+
+    /**
+     * @param configuredModel the model the wrapped one was configured with, which answers a request that names
+     *                        none: part of the key, so that another configured model is asked again
+     */
+    public CachingLanguageModel(LanguageModel delegate, ResponseCache cache, Clock clock, Duration ttl,
+                                String configuredModel) {
         this.delegate = delegate;
         this.cache = cache;
         this.clock = clock;
         this.ttl = ttl;
+        this.configuredModel = configuredModel;
+    }
+
+    private String keyOf(GenerationRequest request) {
+        GenerationRequest keyed = request.model().isBlank() && !configuredModel.isBlank()
+                ? new GenerationRequest(configuredModel, request.messages(), request.temperature(),
+                        request.maxTokens(), request.stop(), request.options())
+                : request;
+        return RequestKey.of(delegate.providerId(), keyed);
     }
 
     @Override
@@ -40,7 +59,7 @@ public final class CachingLanguageModel implements LanguageModel {
 
     @Override
     public Generation generate(GenerationRequest request) {
-        String key = RequestKey.of(delegate.providerId(), request);
+        String key = keyOf(request);
         Optional<Generation> hit = fresh(key);
         if (hit.isPresent()) {
             return hit.get();
@@ -52,7 +71,7 @@ public final class CachingLanguageModel implements LanguageModel {
 
     @Override
     public StreamHandle stream(GenerationRequest request, StreamListener listener) {
-        String key = RequestKey.of(delegate.providerId(), request);
+        String key = keyOf(request);
         Optional<Generation> hit = fresh(key);
         if (hit.isPresent()) {
             if (!hit.get().text().isEmpty()) {

@@ -1,6 +1,8 @@
 package dev.codefactory.app.llm;
 
+import dev.codefactory.app.config.ConfigKey;
 import dev.codefactory.app.config.ConfigOrigin;
+import dev.codefactory.app.config.ConfigValue;
 import dev.codefactory.app.config.FactoryConfig;
 import dev.codefactory.app.provider.ProviderRegistry;
 import dev.codefactory.app.secret.SecretService;
@@ -37,6 +39,9 @@ public final class LanguageModels {
     /** The option the built-in providers read their retries from; {@code llm.max-attempts} sets it. */
     private static final String MAX_ATTEMPTS_OPTION = "max-attempts";
     private static final String MAX_ATTEMPTS_KEY = "llm.max-attempts";
+    private static final String PROVIDER_KEY = "llm.provider";
+    private static final String MODEL_KEY = "llm.model";
+    private static final String ENDPOINT_KEY = "llm.endpoint";
 
     private final ProviderRegistry registry;
     private final Supplier<FactoryConfig> config;
@@ -77,16 +82,25 @@ public final class LanguageModels {
         Optional<String> configured = config.get().llmProvider();
         if (configured.isPresent()) {
             provider(configured.get());
-            return new Selection(configured.get(), "llm.provider is set ("
+            return selection(configured.get(), "llm.provider is set ("
                     + config.get().value("llm.provider").origin().describe() + ")");
         }
         Map<String, LanguageModelProvider> all = registry.all(LanguageModelProvider.class);
         if (all.containsKey("ollama")) {
             try {
                 all.get("ollama").create(settings("ollama", PROBE, Map.of(MAX_ATTEMPTS_OPTION, "1"))).listModels();
-                return new Selection("ollama", "nothing is configured and Ollama answers on its address");
+                return selection("ollama", "nothing is configured and Ollama answers on its address");
             } catch (FactoryException | IllegalArgumentException e) {
                 // not running: try the keyed providers
+            }
+        }
+        // keys in the environment first: the secret store is opened (its key derived) only when none is set there
+        for (String id : KEYED) {
+            Optional<KnownSecret> known = KnownSecret.find(id);
+            Optional<String> variable = known.flatMap(k -> secrets.get().overridingVariable(k.name()));
+            if (all.containsKey(id) && variable.isPresent()) {
+                return selection(id, "nothing is configured, Ollama does not answer, and a key for " + id
+                        + " is set (environment variable " + variable.get() + ")");
             }
         }
         for (String id : KEYED) {
@@ -94,7 +108,7 @@ public final class LanguageModels {
             if (all.containsKey(id) && known.isPresent()) {
                 Optional<SecretService.ResolvedSecret> key = secrets.get().get(known.get().name());
                 if (key.isPresent()) {
-                    return new Selection(id, "nothing is configured, Ollama does not answer, and a key for " + id
+                    return selection(id, "nothing is configured, Ollama does not answer, and a key for " + id
                             + " is set (" + key.get().source() + ")");
                 }
             }
@@ -113,7 +127,8 @@ public final class LanguageModels {
         LanguageModel model = provider(id).create(settings(id, config.get().llmTimeouts(), Map.of()));
         LanguageModel audited = new AuditedLanguageModel(model, audit.get(), clock, mode,
                 config.get().auditFullPrompts());
-        return useCache ? new CachingLanguageModel(audited, cache.get(), clock, config.get().cacheTtl()) : audited;
+        return useCache ? new CachingLanguageModel(audited, cache.get(), clock, config.get().cacheTtl(),
+                modelFor(id).model()) : audited;
     }
 
     /** The models {@code providerId} (null: the selected one) offers. */
@@ -131,12 +146,80 @@ public final class LanguageModels {
         }
     }
 
+    /** A selection of {@code id} because of {@code why}, with the model it will use and why that one. */
+    private Selection selection(String id, String why) {
+        return new Selection(id, why + "; " + modelFor(id).reason());
+    }
+
+    /**
+     * The model {@code id} is asked for, and why, in words: {@code llm.model} when it is {@code id}'s
+     * ({@link #isFor}), else {@code llm.models.<id>}, else the provider's documented default, else "" (the provider
+     * picks one, or says that one must be named).
+     */
+    ModelChoice modelFor(String id) {
+        FactoryConfig c = config.get();
+        ConfigValue model = c.value(MODEL_KEY);
+        String notUsed = "";
+        if (model.isSet()) {
+            if (isFor(c, model, id)) {
+                return new ModelChoice(model.value(), "model " + model.value() + " (llm.model, "
+                        + model.origin().describe() + ")");
+            }
+            Optional<String> owner = ownerOf(c, model);
+            notUsed = "; llm.model " + model.value() + " (" + model.origin().describe() + ") "
+                    + (owner.isPresent() ? "is for " + owner.get() + ", so it is not used here"
+                    : "names no provider, so it is not used: set llm.provider beside it, or llm.models." + id);
+        }
+        ConfigValue own = c.value(ConfigKey.LLM_MODELS + id);
+        if (own.isSet()) {
+            return new ModelChoice(own.value(), "model " + own.value() + " (llm.models." + id + ", "
+                    + own.origin().describe() + ")" + notUsed);
+        }
+        Optional<String> fallback = provider(id).defaultModel();
+        if (fallback.isPresent()) {
+            return new ModelChoice(fallback.get(), "model " + fallback.get() + ", " + id + "'s default (llm.models."
+                    + id + " names another)" + notUsed);
+        }
+        return new ModelChoice("", "no model is configured for " + id + ", so " + id + " picks one" + notUsed);
+    }
+
+    /** A model for a provider, and why it is that one. */
+    record ModelChoice(String model, String reason) {
+    }
+
+    /**
+     * Whether a provider-specific value ({@code llm.model}, {@code llm.endpoint}) is meant for provider {@code id}:
+     * always when given on the command line (for this command's provider); otherwise when the provider it was set
+     * for ({@link #ownerOf}) is {@code id}. A value that names no provider is never sent to a detected one.
+     */
+    private static boolean isFor(FactoryConfig c, ConfigValue value, String id) {
+        return value.origin().layer() == ConfigOrigin.Layer.COMMAND_LINE || ownerOf(c, value).map(id::equals)
+                .orElse(false);
+    }
+
+    /**
+     * The provider a value was set for: {@code llm.provider} in the same layer (the same file, the environment),
+     * else the {@code llm.provider} configured in any layer but the command line; empty when none is.
+     */
+    private static Optional<String> ownerOf(FactoryConfig c, ConfigValue value) {
+        List<ConfigValue> providers = c.layers(PROVIDER_KEY);
+        for (ConfigValue p : providers) {
+            if (p.origin().layer() == value.origin().layer()
+                    && java.util.Objects.equals(p.origin().file(), value.origin().file())) {
+                return Optional.of(p.value());
+            }
+        }
+        return providers.stream().filter(p -> p.origin().layer() != ConfigOrigin.Layer.COMMAND_LINE)
+                .map(ConfigValue::value).findFirst();
+    }
+
     private LanguageModelSettings settings(String id, LanguageModelSettings.Timeouts timeouts,
                                            Map<String, String> extraOptions) {
         FactoryConfig c = config.get();
-        boolean selected = c.llmProvider().map(id::equals).orElse(true);
-        URI endpoint = selected ? c.llmEndpoint().map(URI::create).orElse(null) : null;
-        String model = selected ? c.llmModel().orElse("") : "";
+        ConfigValue configuredEndpoint = c.value(ENDPOINT_KEY);
+        URI endpoint = configuredEndpoint.isSet() && isFor(c, configuredEndpoint, id)
+                ? URI.create(configuredEndpoint.value()) : null;
+        String model = modelFor(id).model();
         Map<String, Object> options = new LinkedHashMap<>();
         c.llmOptions().forEach((k, v) -> options.put(k, typed(v)));
         if (c.value(MAX_ATTEMPTS_KEY).origin().layer() != ConfigOrigin.Layer.DEFAULT) {

@@ -14,8 +14,14 @@ public interface CreateSpecUseCase {
     CreatedSpec create(CreateSpecCommand command);
 
     /**
-     * @param author null to take it from the environment ({@code FACTORY_AUTHOR}, {@code GIT_AUTHOR_NAME},
-     *               {@code USER})
+     * A new contract whose body (from its {@code # Title} heading on) is {@code body} instead of the template's;
+     * Code-Factory writes the front matter. Refused with the findings when the result would not be valid.
+     */
+    CreatedSpec create(CreateSpecCommand command, String body);
+
+    /**
+     * @param author null for the project's author ({@link Authors}: {@code FACTORY_AUTHOR}, {@code user.name},
+     *               git's {@code user.name}, ...)
      */
     record CreateSpecCommand(String title, SpecKind kind, List<String> tags, Priority priority, String author) {
         public CreateSpecCommand {

@@ -9,6 +9,7 @@ import dev.codefactory.domain.report.ReportMarkdown;
 import dev.codefactory.domain.report.Severity;
 import dev.codefactory.domain.spec.CatalogIndex;
 import dev.codefactory.domain.spec.InvalidSpecificationException;
+import dev.codefactory.domain.spec.Placeholders;
 import dev.codefactory.domain.spec.Rule;
 import dev.codefactory.domain.spec.Slug;
 import dev.codefactory.domain.spec.SpecId;
@@ -49,18 +50,21 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
     private final Supplier<TemplateSource> templates;
     private final Supplier<ReportRepository> reports;
     private final Clock clock;
-    private final Map<String, String> environment;
+    private final Supplier<String> author;
 
+    /**
+     * @param author the author of new contracts when a command names none ({@link Authors}); asked only then
+     */
     public SpecCatalog(Path root, Supplier<ProjectLayout> layout, Supplier<SpecificationRepository> specs,
                        Supplier<TemplateSource> templates, Supplier<ReportRepository> reports, Clock clock,
-                       Map<String, String> environment) {
+                       Supplier<String> author) {
         this.root = root;
         this.layout = layout;
         this.specs = specs;
         this.templates = templates;
         this.reports = reports;
         this.clock = clock;
-        this.environment = Map.copyOf(environment);
+        this.author = Objects.requireNonNull(author, "author");
     }
 
     @Override
@@ -82,6 +86,7 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
      * Code-Factory, not the body's author, writes the front matter: a fresh id, {@code draft}, today's dates, the
      * author, tags and priority. Refused with the findings when the result would not be valid.
      */
+    @Override
     public CreatedSpec create(CreateSpecCommand command, String body) {
         return create(command, body, created -> created);
     }
@@ -164,9 +169,9 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         SpecKind kind = command.kind();
         SpecId id = nextId(kind, before);
         SpecTemplate template = templates.get().template(kind);
-        String author = command.author() != null ? command.author() : authorFromEnvironment();
+        String named = command.author() != null ? command.author() : author.get();
         String content = template.render(new SpecTemplate.Values(id, command.title(), LocalDate.now(clock),
-                author, command.tags(), command.priority()));
+                named, command.tags(), command.priority()));
         if (body != null) {
             content = frontMatterOf(content) + "\n" + (body.endsWith("\n") ? body : body + "\n");
         }
@@ -254,6 +259,17 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
                 throw new InvalidSpecificationException(errors);
             }
             SpecStatus target = spec.status().moveTo(command.target(), spec.id().value());
+            // what a draft may still hold (placeholder text, an outline) keeps it from leaving draft
+            if (target != SpecStatus.DRAFT) {
+                List<Finding> unfinished = validation.findings().stream()
+                        .filter(f -> f.file().equals(spec.path()))
+                        .filter(f -> Rule.byId(f.ruleId()).map(Rule::toleratedInDraft).orElse(false))
+                        .map(f -> new Finding(f.ruleId(), Severity.ERROR, f.file(), f.line(), f.message()))
+                        .collect(Collectors.toList());
+                if (!unfinished.isEmpty()) {
+                    throw new InvalidSpecificationException(unfinished);
+                }
+            }
             LocalDate today = LocalDate.now(clock);
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("status", target.label());
@@ -351,18 +367,27 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         return text.contains("/") || text.contains("\\") || text.endsWith(".md");
     }
 
-    private static SpecValidator validator(SpecificationRepository repo) {
-        return new SpecValidator(repo::exists);
+    private SpecValidator validator(SpecificationRepository repo) {
+        return new SpecValidator(repo::exists, placeholders());
     }
 
     /** A validator that answers links to the loaded contracts from memory and asks storage only about others. */
-    private static SpecValidator validator(SpecificationRepository repo, List<SpecSource> loaded) {
+    private SpecValidator validator(SpecificationRepository repo, List<SpecSource> loaded) {
         Set<String> contracts = new HashSet<>();
         loaded.forEach(s -> contracts.add(s.path()));
-        return new SpecValidator(path -> contracts.contains(path) || repo.exists(path));
+        return new SpecValidator(path -> contracts.contains(path) || repo.exists(path), placeholders());
     }
 
-    private static Validation validateAll(SpecificationRepository repo) {
+    /** The placeholder text of every template a contract may have started from (the project's and built-in). */
+    private Placeholders placeholders() {
+        List<SpecTemplate> all = new ArrayList<>();
+        for (SpecKind kind : SpecKind.values()) {
+            all.addAll(templates.get().origins(kind));
+        }
+        return Placeholders.of(all);
+    }
+
+    private Validation validateAll(SpecificationRepository repo) {
         List<SpecSource> all = repo.loadAll();
         return validator(repo, all).validate(all);
     }
@@ -381,15 +406,5 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
             name = slug + "-" + n + ".md";
         }
         return name;
-    }
-
-    private String authorFromEnvironment() {
-        for (String key : List.of("FACTORY_AUTHOR", "GIT_AUTHOR_NAME", "USER", "USERNAME")) {
-            String v = environment.get(key);
-            if (v != null && !v.isBlank()) {
-                return v.strip();
-            }
-        }
-        return "unknown";
     }
 }

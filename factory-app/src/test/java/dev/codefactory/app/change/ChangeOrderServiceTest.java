@@ -81,6 +81,8 @@ class ChangeOrderServiceTest {
     void setUp() throws Exception {
         project = tmp.resolve("demo");
         Files.createDirectories(project);
+        // the identity of the commits Code-Factory makes: git's, from GIT_CONFIG_GLOBAL (never the developer's own)
+        Files.writeString(tmp.resolve("gitconfig"), "[user]\n\tname = Ada\n\temail = ada@example.com\n");
         git("init", "-q", "-b", "main");
         write(GREETER, GREETER_TEXT);
         write("src/test/java/demo/GreeterTest.java", "package demo;\n\nclass GreeterTest {\n    // Greeter\n}\n");
@@ -88,7 +90,10 @@ class ChangeOrderServiceTest {
         write(".gitignore", "build/\n");
         try (CodeFactory f = factory(Map.of())) {
             f.init();
-            var created = f.create(CreateSpecCommand.of("Greeting people"));
+            // written, not the template's placeholder text: a draft that still holds it cannot be approved
+            var created = f.create(CreateSpecCommand.of("Greeting people"), "# Greeting people\n\n## Overview\n\n"
+                    + "Greeting people: what the feature does, for whom, and why.\n\n## Requirements\n\n"
+                    + "### Functional\n\n- The first thing the feature must do.\n");
             specId = created.spec().id().value();
             specPath = created.path();
             f.changeStatus(new ChangeSpecStatusCommand(specId, SpecStatus.APPROVED));

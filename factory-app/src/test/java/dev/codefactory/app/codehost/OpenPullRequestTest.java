@@ -117,6 +117,8 @@ class OpenPullRequestTest {
 
     @BeforeEach
     void repositories() throws Exception {
+        // the identity of the commits Code-Factory makes: git's, from this HOME (never the developer's own)
+        Files.writeString(tmp.resolve(".gitconfig"), "[user]\n\tname = Ada\n\temail = ada@example.com\n");
         bare = tmp.resolve("rocket.git");
         project = tmp.resolve("rocket");
         git(tmp, "init", "-q", "--bare", "-b", "main", bare.toString());

@@ -116,6 +116,37 @@ class LayeredConfigurationTest {
     }
 
     @Test
+    void the_user_folder_is_under_the_environments_home_and_created_for_the_owner_alone() throws IOException {
+        // HOME from the environment, never the JVM's user.home (the account's home, which a test must not touch)
+        Path home = Files.createDirectories(dir.resolve("home"));
+        env.put("HOME", home.toString());
+        try (CodeFactory f = CodeFactory.builder().projectRoot(project()).environment(env).systemConfigDir(system())
+                .build()) {
+            ConfigChange change = f.setConfig("ui.theme", "dark", ConfigScope.GLOBAL);
+            assertEquals(home.resolve(".config/factory/config.yaml"), change.file());
+        }
+        assertEquals("ui:\n  theme: dark\n", Files.readString(home.resolve(".config/factory/config.yaml")));
+        if (home.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            for (Path folder : List.of(home.resolve(".config"), home.resolve(".config/factory"))) {
+                assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(folder)), folder.toString());
+            }
+        }
+    }
+
+    @Test
+    void without_home_or_xdg_config_home_there_is_no_user_layer_and_global_writes_say_why() throws IOException {
+        projectFile("ui:\n  theme: light\n");
+        try (CodeFactory f = CodeFactory.builder().projectRoot(project()).environment(env).systemConfigDir(system())
+                .build()) {
+            assertEquals("light", f.config().get("ui.theme").orElseThrow());
+            FactoryException e = assertThrows(FactoryException.class,
+                    () -> f.setConfig("ui.theme", "dark", ConfigScope.GLOBAL));
+            assertTrue(e.getMessage().contains("set HOME"), e.getMessage());
+        }
+    }
+
+    @Test
     void the_project_file_overrides_the_user_file() throws IOException {
         userFile("llm:\n  model: user-model\n  endpoint: http://user:1\n");
         Path file = projectFile("llm:\n  model: project-model\n");

@@ -250,4 +250,35 @@ class SecretServiceTest {
             assertEquals("entry llm.openai.key in ~/cfg/secrets.enc", r.source());
         }
     }
+
+    @Test
+    void the_encrypted_file_is_under_the_environments_home_in_a_folder_of_the_owner_alone(@TempDir Path tmp)
+            throws Exception {
+        // PATH is empty so that no keyring answers; HOME decides, never the JVM's user.home
+        Map<String, String> env = Map.of("HOME", tmp.resolve("home").toString(), "FACTORY_MASTER_KEY", "master",
+                "PATH", "");
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        try (CodeFactory f = CodeFactory.builder().projectRoot(project).environment(env).build()) {
+            assertEquals("~/.config/factory/secrets.enc", f.secrets().put("openai", STORED).location());
+        }
+        assertTrue(Files.exists(tmp.resolve("home/.config/factory/secrets.enc")));
+        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            for (Path folder : List.of(tmp.resolve("home/.config"), tmp.resolve("home/.config/factory"))) {
+                assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(folder)), folder.toString());
+            }
+        }
+    }
+
+    @Test
+    void without_a_home_nothing_is_stored_and_the_message_says_to_set_home(@TempDir Path tmp) throws Exception {
+        Map<String, String> env = Map.of("FACTORY_MASTER_KEY", "master", "PATH", "", "OPENAI_API_KEY", FROM_ENV);
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        try (CodeFactory f = CodeFactory.builder().projectRoot(project).environment(env).build()) {
+            assertEquals(FROM_ENV, f.secrets().get("llm.openai.key").orElseThrow().value());
+            assertTrue(f.secrets().get("llm.anthropic.key").isEmpty());
+            FactoryException e = assertThrows(FactoryException.class, () -> f.secrets().put("anthropic", STORED));
+            assertTrue(e.getMessage().contains("set HOME"), e.getMessage());
+        }
+    }
 }

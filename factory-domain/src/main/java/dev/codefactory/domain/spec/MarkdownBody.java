@@ -66,6 +66,54 @@ public final class MarkdownBody {
         return sections;
     }
 
+    /** A line of prose: its 1-based number in the file and its text without HTML comments. */
+    public record Line(int number, String text) {
+    }
+
+    /**
+     * The lines a reader sees as text: outside fenced code, not headings, with HTML comments (which may span
+     * lines) taken out; lines that hold nothing else are left out.
+     */
+    public List<Line> proseLines() {
+        List<Line> out = new ArrayList<>();
+        boolean inComment = false;
+        for (int i = 0; i < lines.size(); i++) {
+            if (inCode[i]) {
+                continue;
+            }
+            String line = lines.get(i);
+            StringBuilder visible = new StringBuilder();
+            int at = 0;
+            while (at < line.length()) {
+                if (inComment) {
+                    int end = line.indexOf("-->", at);
+                    if (end < 0) {
+                        at = line.length();
+                    } else {
+                        inComment = false;
+                        at = end + 3;
+                    }
+                } else {
+                    int open = line.indexOf("<!--", at);
+                    if (open < 0) {
+                        visible.append(line, at, line.length());
+                        at = line.length();
+                    } else {
+                        visible.append(line, at, open);
+                        inComment = true;
+                        at = open + 4;
+                    }
+                }
+            }
+            String text = visible.toString();
+            if (text.isBlank() || (firstNonSpace(text) == '#' && HEADING.matcher(text).matches())) {
+                continue;
+            }
+            out.add(new Line(firstLine + i, text));
+        }
+        return out;
+    }
+
     public List<Link> links() {
         List<Link> links = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -22,14 +22,48 @@ public enum Rule {
     DATE_ORDER("date.order", "updated is not before created"),
     SECTION_MISSING("section.missing", "the kind's required sections are present"),
     SECTION_EMPTY("section.empty", "the kind's required sections are not empty"),
+    SECTION_OUTLINE("section.outline", "the kind's required sections hold more than sub-headings and comments"
+            + " (a warning in a draft)", true),
+    SECTION_PLACEHOLDER("section.placeholder", "no line is still the template's placeholder text (a warning in a"
+            + " draft)", true),
     LINK_BROKEN("link.broken", "relative links resolve to files in the project");
 
     private final String id;
     private final String description;
+    private final boolean toleratedInDraft;
 
     Rule(String id, String description) {
+        this(id, description, false);
+    }
+
+    Rule(String id, String description, boolean toleratedInDraft) {
         this.id = id;
         this.description = description;
+        this.toleratedInDraft = toleratedInDraft;
+    }
+
+    /** The rule with this id, if there is one. */
+    public static java.util.Optional<Rule> byId(String id) {
+        for (Rule r : values()) {
+            if (r.id.equals(id)) {
+                return java.util.Optional.of(r);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether a draft may break this rule while it is being written: then a draft's finding is a warning, and the
+     * same finding is an error in any other status, so a draft that has it cannot be approved.
+     */
+    public boolean toleratedInDraft() {
+        return toleratedInDraft;
+    }
+
+    /** A finding of this rule in a contract that is a draft ({@code draft}) or not. */
+    public Finding finding(String file, int line, String message, boolean draft) {
+        return draft && toleratedInDraft ? new Finding(id, Severity.WARNING, file, line, message)
+                : error(file, line, message);
     }
 
     public String id() {

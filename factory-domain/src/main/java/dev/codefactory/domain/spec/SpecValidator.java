@@ -23,11 +23,23 @@ public final class SpecValidator {
     private static final List<String> REQUIRED = List.of("id", "title", "status", "created", "updated");
     private static final List<String> STRINGS = List.of("id", "title", "status", "author", "priority");
 
+    private static final int QUOTED = 60;
+
     private final Predicate<String> fileExists;
+    private final Placeholders placeholders;
 
     /** @param fileExists tells whether a normalised project-relative path names an existing file */
     public SpecValidator(Predicate<String> fileExists) {
+        this(fileExists, Placeholders.NONE);
+    }
+
+    /**
+     * @param fileExists   tells whether a normalised project-relative path names an existing file
+     * @param placeholders the templates' placeholder text, which a contract should no longer hold
+     */
+    public SpecValidator(Predicate<String> fileExists, Placeholders placeholders) {
         this.fileExists = fileExists;
+        this.placeholders = java.util.Objects.requireNonNull(placeholders, "placeholders");
     }
 
     /**
@@ -165,6 +177,9 @@ public final class SpecValidator {
     private void checkBody(SpecSource.Parsed source, MarkdownBody body, List<Finding> findings) {
         String path = source.path();
         List<Section> sections = body.sections();
+        // unfinished work (placeholder text, an outline) is a warning in a draft and an error once approved
+        boolean draft = SpecStatus.parse(String.valueOf(source.frontMatter().get("status")))
+                .map(s -> s == SpecStatus.DRAFT).orElse(false);
         for (String required : SpecKind.ofPath(path).map(SpecKind::requiredSections).orElse(List.of())) {
             Optional<Section> found = sections.stream()
                     .filter(s -> s.level() == 2 && s.heading().equalsIgnoreCase(required)).findFirst();
@@ -174,6 +189,20 @@ public final class SpecValidator {
             } else if (found.get().isBlank()) {
                 findings.add(Rule.SECTION_EMPTY.error(path, found.get().line(),
                         "required section '## " + required + "' is empty"));
+            } else if (MarkdownBody.of(found.get().content(), found.get().line() + 1).proseLines().isEmpty()) {
+                findings.add(Rule.SECTION_OUTLINE.finding(path, found.get().line(), "required section '## "
+                        + required + "' holds only sub-headings and comments; write its content (fine in a draft,"
+                        + " not once approved)", draft));
+            }
+        }
+        Optional<SpecKind> kind = SpecKind.ofPath(path);
+        if (kind.isPresent()) {
+            for (MarkdownBody.Line line : body.proseLines()) {
+                if (placeholders.match(kind.get(), line.text()).isPresent()) {
+                    findings.add(Rule.SECTION_PLACEHOLDER.finding(path, line.number(), sectionOf(sections, line)
+                            + " still holds the template's text \"" + shorten(line.text().strip()) + "\"; write it,"
+                            + " or delete the line (fine in a draft, not once approved)", draft));
+                }
             }
         }
         for (Link link : body.links()) {
@@ -189,6 +218,21 @@ public final class SpecValidator {
                         "link '" + link.target() + "' does not resolve: " + target.get() + " does not exist"));
             }
         }
+    }
+
+    /** "'## Overview'": the heading of the section a line is in, or "the text before the first heading". */
+    private static String sectionOf(List<Section> sections, MarkdownBody.Line line) {
+        Section in = null;
+        for (Section s : sections) {
+            if (s.line() < line.number()) {
+                in = s;
+            }
+        }
+        return in == null ? "the text before the first heading" : "'" + "#".repeat(in.level()) + " " + in.heading() + "'";
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= QUOTED ? text : text.substring(0, QUOTED - 3) + "...";
     }
 
     /** Resolves a relative link against the folder of {@code from}; empty when it climbs out of the project. */

@@ -413,4 +413,93 @@ class SpecValidatorTest {
 
         assertEquals(List.of(), validate(parsed(path, fieldsWith("id", "arch-001"), body)).findings());
     }
+
+    // ---- unfinished work: the template's placeholder text, a required section that is only an outline
+
+    private static final String TEMPLATE = """
+            ---
+            id: {{id}}
+            title: {{title}}
+            ---
+
+            # {{title}}
+
+            ## Overview
+
+            <!-- What this feature is, who it is for and why it matters. -->
+            {{title}}: replace this line with what the feature does, for whom, and why.
+
+            ## Requirements
+
+            ### Functional
+
+            <!-- What the system must do, one testable statement per line. -->
+            - Replace this line with the first thing the feature must do.
+
+            ### Non-Functional
+
+            <!-- Limits that can be measured. -->
+            """;
+
+    private final SpecValidator withTemplates = new SpecValidator(path -> true,
+            Placeholders.of(List.of(new SpecTemplate(SpecKind.SPEC, "built-in", TEMPLATE))));
+
+    @Test
+    void placeholder_text_left_from_the_template_is_a_warning_in_a_draft_on_its_line() {
+        String body = "\n# Login\n\n## Overview\n\n<!-- What this feature is. -->\n"
+                + "Login: replace this line with what the feature does, for whom, and why.\n\n"
+                + "## Requirements\n\n### Functional\n\n- A wrong password is refused.\n"
+                + "  - Replace this line with the first thing the feature must do.  \n";
+
+        Validation v = withTemplates.validate(List.of(parsed(PATH, fieldsWith("status", "draft"), body)));
+
+        assertEquals(List.of("section.placeholder:WARNING:17", "section.placeholder:WARNING:24"), v.findings().stream()
+                .map(f -> f.ruleId() + ":" + f.severity() + ":" + f.line()).collect(Collectors.toList()));
+        assertEquals("'## Overview' still holds the template's text \"Login: replace this line with what the"
+                + " feature does, for ...\"; write it, or delete the line (fine in a draft, not once approved)",
+                v.findings().get(0).message());
+        assertTrue(v.findings().get(1).message().startsWith("'### Functional' still holds"), v.findings().get(1)
+                .message());
+        assertTrue(v.isValid(), "a draft with placeholder text is valid: it is being written");
+    }
+
+    @Test
+    void placeholder_text_is_an_error_once_the_spec_is_approved() {
+        String body = "\n## Overview\n\nLogin: replace this line with what the feature does, for whom, and why.\n"
+                + "\n## Requirements\n\n- R1\n";
+
+        onlyFinding(withTemplates.validate(List.of(parsed(PATH, fields(), body))), Rule.SECTION_PLACEHOLDER, PATH, 14);
+    }
+
+    @Test
+    void guidance_comments_headings_and_text_that_only_resembles_the_template_are_not_placeholders() {
+        String body = "\n# Login\n\n## Overview\n\n<!-- What this feature is, who it is for and why it matters. -->"
+                + "\nLogin: we replace the old form with what the feature does.\n\n## Requirements\n\n"
+                + "### Functional\n\n```\n- Replace this line with the first thing the feature must do.\n```\n"
+                + "- Replace this line in the config file with the first value.\n";
+
+        assertEquals(List.of(), withTemplates.validate(List.of(parsed(PATH, fields(), body))).findings());
+    }
+
+    @Test
+    void a_required_section_of_sub_headings_and_comments_only_is_an_outline_warning_in_a_draft() {
+        String body = "\n## Overview\n\nPeople sign in.\n\n## Requirements\n\n### Functional\n\n"
+                + "<!-- one testable statement per line -->\n\n### Non-Functional\n\n<!--\nlimits\n-->\n";
+
+        Validation draft = withTemplates.validate(List.of(parsed(PATH, fieldsWith("status", "draft"), body)));
+        assertEquals(List.of("section.outline:WARNING:16"), draft.findings().stream()
+                .map(f -> f.ruleId() + ":" + f.severity() + ":" + f.line()).collect(Collectors.toList()));
+        assertEquals("required section '## Requirements' holds only sub-headings and comments; write its content"
+                + " (fine in a draft, not once approved)", draft.findings().get(0).message());
+
+        onlyFinding(withTemplates.validate(List.of(parsed(PATH, fields(), body))), Rule.SECTION_OUTLINE, PATH, 16);
+    }
+
+    @Test
+    void without_templates_nothing_is_placeholder_text() {
+        String body = "\n## Overview\n\nLogin: replace this line with what the feature does, for whom, and why.\n"
+                + "\n## Requirements\n\n- R1\n";
+
+        assertEquals(List.of(), validate(parsed(PATH, fields(), body)).findings());
+    }
 }

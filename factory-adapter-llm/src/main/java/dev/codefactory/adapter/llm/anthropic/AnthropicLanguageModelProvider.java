@@ -7,6 +7,7 @@ import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,10 +16,17 @@ import java.util.Set;
  */
 public final class AnthropicLanguageModelProvider implements LanguageModelProvider {
     static final URI DEFAULT_BASE = URI.create("https://api.anthropic.com");
+    static final String DEFAULT_MODEL = "claude-sonnet-4-5";
 
     @Override
     public String id() {
         return "anthropic";
+    }
+
+    /** {@value #DEFAULT_MODEL} (Anthropic's balanced model), when the configuration names none. */
+    @Override
+    public Optional<String> defaultModel() {
+        return Optional.of(DEFAULT_MODEL);
     }
 
     @Override
@@ -27,7 +35,8 @@ public final class AnthropicLanguageModelProvider implements LanguageModelProvid
     }
 
     @Override
-    public LanguageModel create(LanguageModelSettings settings) {
+    public LanguageModel create(LanguageModelSettings given) {
+        LanguageModelSettings settings = Settings.withDefaultModel(given, DEFAULT_MODEL);
         URI base = settings.endpoint() != null ? settings.endpoint()
                 : Settings.fromEnvironment(settings, List.of("ANTHROPIC_BASE_URL"))
                         .map(e -> URI.create(e.getValue())).orElse(DEFAULT_BASE);

@@ -7,6 +7,7 @@ import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,10 +17,17 @@ import java.util.Set;
  */
 public final class GeminiLanguageModelProvider implements LanguageModelProvider {
     static final URI DEFAULT_BASE = URI.create("https://generativelanguage.googleapis.com");
+    static final String DEFAULT_MODEL = "gemini-2.5-flash";
 
     @Override
     public String id() {
         return "gemini";
+    }
+
+    /** {@value #DEFAULT_MODEL} (Google's fast model), when the configuration names none. */
+    @Override
+    public Optional<String> defaultModel() {
+        return Optional.of(DEFAULT_MODEL);
     }
 
     @Override
@@ -28,7 +36,8 @@ public final class GeminiLanguageModelProvider implements LanguageModelProvider 
     }
 
     @Override
-    public LanguageModel create(LanguageModelSettings settings) {
+    public LanguageModel create(LanguageModelSettings given) {
+        LanguageModelSettings settings = Settings.withDefaultModel(given, DEFAULT_MODEL);
         URI base = settings.endpoint() != null ? settings.endpoint() : DEFAULT_BASE;
         Map.Entry<String, String> key = Settings.apiKey(settings, List.of("GEMINI_API_KEY", "GOOGLE_API_KEY"));
         return new GeminiLanguageModel(Settings.config(id(), base, key, settings, Set.of()));

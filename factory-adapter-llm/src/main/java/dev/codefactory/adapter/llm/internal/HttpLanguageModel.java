@@ -139,9 +139,10 @@ public abstract class HttpLanguageModel implements LanguageModel {
         String model = !request.model().isBlank() ? request.model()
                 : !config.defaultModel().isBlank() ? config.defaultModel() : fallbackModel();
         if (model.isBlank()) {
-            throw new PermanentLanguageModelException(config.providerId(), "no model was chosen. Name one with "
-                    + "--model or llm.model; `factory models --provider " + config.providerId() + "` lists them.",
-                    null);
+            throw new PermanentLanguageModelException(config.providerId(), "no model was chosen, and "
+                    + config.providerId() + " has no default. Name one with --model or llm.models."
+                    + config.providerId() + " (for Azure, the deployment's name); `factory models --provider "
+                    + config.providerId() + "` lists them.", null);
         }
         return model;
     }

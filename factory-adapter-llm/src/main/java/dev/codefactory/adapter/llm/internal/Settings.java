@@ -51,6 +51,15 @@ public final class Settings {
                 + String.join(" or ", variables) + " or run `factory auth set`");
     }
 
+    /** {@code settings}, with {@code model} as its model when it names none (a provider's documented default). */
+    public static LanguageModelSettings withDefaultModel(LanguageModelSettings settings, String model) {
+        if (!settings.model().isBlank()) {
+            return settings;
+        }
+        return new LanguageModelSettings(settings.endpoint(), model, settings.apiKey(), settings.options(),
+                settings.timeouts(), settings.environment(), settings.apiKeySource());
+    }
+
     /** A base address without a trailing slash. */
     public static URI trimSlash(URI uri) {
         String s = uri.toString();

@@ -7,6 +7,7 @@ import dev.codefactory.adapter.llm.internal.Exchange;
 import dev.codefactory.adapter.llm.internal.HttpLanguageModel;
 import dev.codefactory.adapter.llm.internal.ModelConfig;
 import dev.codefactory.adapter.llm.internal.StreamState;
+import dev.codefactory.domain.llm.PermanentLanguageModelException;
 import dev.codefactory.domain.llm.TransientLanguageModelException;
 import dev.codefactory.port.llm.ChatMessage;
 import dev.codefactory.port.llm.FinishReason;
@@ -28,6 +29,8 @@ final class OllamaLanguageModel extends HttpLanguageModel {
     private static final Set<String> TOP_LEVEL = Set.of("keep_alive", "format", "think");
 
     private final OllamaApi api;
+    /** The model used when none is named: the first installed one, asked for once. */
+    private volatile String firstInstalled;
 
     OllamaLanguageModel(ModelConfig config) {
         super(config);
@@ -113,6 +116,26 @@ final class OllamaLanguageModel extends HttpLanguageModel {
             }
         }
         return models;
+    }
+
+    /**
+     * With no model named, the first one Ollama lists (as {@code ollama list} shows them), asked for once; none
+     * installed is a failure that says how to fetch one.
+     */
+    @Override
+    protected String fallbackModel() {
+        String first = firstInstalled;
+        if (first == null) {
+            List<ModelInfo> installed = listModels();
+            if (installed.isEmpty()) {
+                throw new PermanentLanguageModelException(providerId(), "no model is installed in Ollama at "
+                        + config.base() + ": fetch one with `ollama pull llama3.2` (or name one with --model or"
+                        + " llm.models.ollama).", null);
+            }
+            first = installed.get(0).id();
+            firstInstalled = first;
+        }
+        return first;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,10 +17,17 @@ import java.util.Set;
  */
 public final class OpenAiLanguageModelProvider implements LanguageModelProvider {
     static final URI DEFAULT_BASE = URI.create("https://api.openai.com");
+    static final String DEFAULT_MODEL = "gpt-4.1-mini";
 
     @Override
     public String id() {
         return "openai";
+    }
+
+    /** {@value #DEFAULT_MODEL} (OpenAI's small, fast general model), when the configuration names none. */
+    @Override
+    public Optional<String> defaultModel() {
+        return Optional.of(DEFAULT_MODEL);
     }
 
     @Override
@@ -28,7 +36,8 @@ public final class OpenAiLanguageModelProvider implements LanguageModelProvider 
     }
 
     @Override
-    public LanguageModel create(LanguageModelSettings settings) {
+    public LanguageModel create(LanguageModelSettings given) {
+        LanguageModelSettings settings = Settings.withDefaultModel(given, DEFAULT_MODEL);
         URI base = settings.endpoint() != null ? settings.endpoint()
                 : Settings.fromEnvironment(settings, List.of("OPENAI_BASE_URL"))
                         .map(e -> URI.create(e.getValue())).orElse(DEFAULT_BASE);

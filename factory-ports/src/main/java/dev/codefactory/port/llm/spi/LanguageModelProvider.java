@@ -2,6 +2,7 @@ package dev.codefactory.port.llm.spi;
 
 import dev.codefactory.port.llm.LanguageModel;
 import dev.codefactory.port.spi.Provider;
+import java.util.Optional;
 
 /**
  * Discovers {@link LanguageModel} implementations through {@link java.util.ServiceLoader}: a jar on the class path
@@ -11,6 +12,16 @@ public interface LanguageModelProvider extends Provider {
 
     /** A human name for listings: {@code Ollama}, {@code OpenAI}. */
     String displayName();
+
+    /**
+     * The model this provider uses when the configuration names none for it ({@code llm.models.<id>}, or
+     * {@code llm.model} set with this provider): documented, and overridable by either. Empty when there is no
+     * sensible one to name (Azure's deployments are named by their owner) or when the provider picks one itself
+     * at its first call (Ollama: the first installed model).
+     */
+    default Optional<String> defaultModel() {
+        return Optional.empty();
+    }
 
     /** Creates a model client; does no network I/O until the model is used. */
     LanguageModel create(LanguageModelSettings settings);

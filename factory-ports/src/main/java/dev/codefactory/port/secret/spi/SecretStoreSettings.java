@@ -12,7 +12,9 @@ import java.util.function.Supplier;
  *
  * @param environment         the process environment ({@code PATH}, {@code DBUS_SESSION_BUS_ADDRESS},
  *                            {@code FACTORY_MASTER_KEY}), never read from globals
- * @param userConfigDirectory the user's Code-Factory folder, {@code ~/.config/factory}; files are kept there
+ * @param userConfigDirectory the user's Code-Factory folder, {@code $XDG_CONFIG_HOME/factory} or
+ *                            {@code $HOME/.config/factory}; files are kept there. Null when the environment names
+ *                            no home folder: a store that keeps files there cannot be used
  * @param osName              the operating system's name as {@code os.name} gives it
  * @param timeout             the longest wait for a keyring's child process
  * @param passphrase          asked for the master passphrase of the encrypted file when {@code FACTORY_MASTER_KEY}
@@ -26,13 +28,17 @@ public record SecretStoreSettings(Map<String, String> environment, Path userConf
 
     public SecretStoreSettings {
         environment = Map.copyOf(environment);
-        Objects.requireNonNull(userConfigDirectory, "userConfigDirectory");
-        userConfigDirectory = userConfigDirectory.toAbsolutePath().normalize();
+        userConfigDirectory = userConfigDirectory == null ? null : userConfigDirectory.toAbsolutePath().normalize();
         Objects.requireNonNull(osName, "osName");
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
         }
+    }
+
+    /** The user's Code-Factory folder, when the environment names one. */
+    public Optional<Path> userConfigFolder() {
+        return Optional.ofNullable(userConfigDirectory);
     }
 
     /** The passphrase hook, when there is one. */
