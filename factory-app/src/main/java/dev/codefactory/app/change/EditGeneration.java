@@ -1,5 +1,6 @@
 package dev.codefactory.app.change;
 
+import dev.codefactory.app.llm.RedactingLanguageModel;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.change.ChangePrompts;
 import dev.codefactory.domain.change.ChangeSafety;
@@ -27,7 +28,8 @@ import java.util.function.Supplier;
  * The model's edits for an approved plan, checked and applied in memory: {@link EditBlocks} reads the answer,
  * {@link ChangeSafety} refuses what may not be written, {@link EditApplier} applies each file's edits all or nothing.
  * What fails goes back to the model once with the reasons; what still fails stops the change before anything is
- * written.
+ * written. The model is a {@link RedactingLanguageModel}: it is shown the files with their secrets masked, and its
+ * answers get them back before they are read, so that SEARCH parts still match the files.
  */
 final class EditGeneration {
     private final Supplier<ProjectFiles> files;
@@ -43,7 +45,7 @@ final class EditGeneration {
     }
 
     /** The edits that carry out {@code proposal}: every planned file the model changed, applied in memory. */
-    Edits generate(LanguageModel model, Proposal proposal, List<ChangePrompts.SpecContext> specs,
+    Edits generate(RedactingLanguageModel model, Proposal proposal, List<ChangePrompts.SpecContext> specs,
                    Map<String, String> contents, Limits limits, ChangeDialog dialog) {
         Edits edits = edits(model, ChangePrompts.generate(proposal, specs, contents), proposal, contents, limits,
                 dialog);
@@ -69,11 +71,12 @@ final class EditGeneration {
      *
      * @throws FactoryException naming every edit that still could not be used, and why
      */
-    Edits edits(LanguageModel model, ChangePrompts.Prompt prompt, Proposal proposal, Map<String, String> contents,
-                Limits limits, ChangeDialog dialog) {
+    Edits edits(RedactingLanguageModel model, ChangePrompts.Prompt prompt, Proposal proposal,
+                Map<String, String> contents, Limits limits, ChangeDialog dialog) {
         String answer = ask(model, prompt);
         Edits edits = new Edits();
-        List<String> problems = attempt(answer, proposal, contents, limits, edits);
+        // the model saw the files with their secrets masked: its SEARCH and REPLACE parts get them back
+        List<String> problems = attempt(model.restore(answer), proposal, contents, limits, edits);
         if (problems.isEmpty()) {
             return edits;
         }
@@ -81,7 +84,7 @@ final class EditGeneration {
                 + String.join("\n  - ", problems));
         String again = ask(model, ChangePrompts.regenerate(proposal, answer, problems, contents));
         Edits second = new Edits();
-        List<String> remaining = new ArrayList<>(attempt(again, proposal, contents, limits, second));
+        List<String> remaining = new ArrayList<>(attempt(model.restore(again), proposal, contents, limits, second));
         Edits merged = new Edits();
         for (String path : proposal.paths()) {
             if (second.after.containsKey(path)) {
