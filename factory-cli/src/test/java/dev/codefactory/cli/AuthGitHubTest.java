@@ -132,6 +132,35 @@ class AuthGitHubTest {
     }
 
     @Test
+    void every_github_request_of_a_sign_in_is_in_the_audit_log_without_the_token() throws IOException {
+        pollAnswers.add("{\"error\":\"authorization_pending\"}");
+        pollAnswers.add("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"repo\"}");
+        Result login = project.run("auth", "login", "github");
+        assertEquals(0, login.exit(), login.err());
+        project.env.put("GITHUB_TOKEN", "ghp_revoked0000000000000000000000000000");
+        project.run("auth", "status");
+
+        Path log = project.root.resolve(".factory/audit.jsonl");
+        List<String> lines = Files.readAllLines(log);
+        List<String> calls = new ArrayList<>();
+        for (String line : lines) {
+            JsonNode entry = new ObjectMapper().readTree(line);
+            assertEquals("github", entry.get("host").asText(), line);
+            assertTrue(entry.get("durationMs").isIntegralNumber() && entry.get("durationMs").asLong() >= 0, line);
+            assertTrue(entry.hasNonNull("time"), line);
+            calls.add(entry.get("method").asText() + " " + entry.get("path").asText() + " "
+                    + entry.get("status").asInt() + " " + entry.get("outcome").asText());
+        }
+        assertEquals(List.of("POST /login/device/code 200 ok", "POST /login/oauth/access_token 200 ok",
+                "POST /login/oauth/access_token 200 ok", "GET /api/v3/user 200 ok", "GET /api/v3/user 401 error"),
+                calls);
+        String file = Files.readString(log);
+        assertFalse(file.contains(TOKEN), "the token is not in the audit log");
+        assertFalse(file.contains("ghp_revoked"), "nor the rejected one");
+        assertFalse(file.contains("3584d83530557fdd1f46af8289938c8ef79f9dc5"), "nor the device code");
+    }
+
+    @Test
     void login_as_json_prints_who_signed_in_and_keeps_the_code_on_standard_error() throws IOException {
         pollAnswers.add("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"repo\"}");
 

@@ -8,6 +8,8 @@ import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.codehost.CodeHostException;
 import dev.codefactory.domain.codehost.CodeHostException.Kind;
 import dev.codefactory.domain.project.ProjectStateException;
+import dev.codefactory.port.audit.AuditLog;
+import dev.codefactory.port.audit.HostCallEntry;
 import dev.codefactory.port.codehost.CodeHost;
 import dev.codefactory.port.codehost.DeviceAuthorization;
 import dev.codefactory.port.codehost.HostUser;
@@ -32,7 +34,8 @@ import java.util.function.Supplier;
 
 /**
  * Signing in to the code host (GitHub) and the client for it. The token lives in the {@link SecretService} under
- * {@code github.token-ref} ({@code github.oauth.token}; {@code GITHUB_TOKEN} overrides it) and nowhere else. The device
+ * {@code github.token-ref} ({@code github.oauth.token}; {@code GITHUB_TOKEN} overrides it) and nowhere else. Every
+ * request the client sends is recorded in the {@link AuditLog} (method, path, status, duration; never the token). The device
  * flow's waiting loop is here, not in the adapter: it honours the host's interval, lengthens it on {@code slow_down},
  * and stops at the code's expiry.
  */
@@ -45,13 +48,16 @@ public final class CodeHostAccess {
     private final ProviderRegistry registry;
     private final Supplier<FactoryConfig> config;
     private final Supplier<SecretService> secrets;
+    private final Supplier<AuditLog> audit;
     private final Clock clock;
 
+    /** @param audit where every request to the host is recorded, as model calls are */
     public CodeHostAccess(ProviderRegistry registry, Supplier<FactoryConfig> config, Supplier<SecretService> secrets,
-                          Clock clock) {
+                          Supplier<AuditLog> audit, Clock clock) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.config = Objects.requireNonNull(config, "config");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -252,7 +258,9 @@ public final class CodeHostAccess {
         CodeHostSettings settings = new CodeHostSettings(
                 uri(c, "github.api-url", "https://api.github.com"),
                 uri(c, "github.web-url", "https://github.com"),
-                c.get("github.client-id").orElse(""), token, c.duration("github.timeout"), clock);
+                c.get("github.client-id").orElse(""), token, c.duration("github.timeout"), clock,
+                call -> audit.get().append(new HostCallEntry(clock.instant(), GITHUB, call.method(), call.path(),
+                        call.status(), call.duration(), call.outcome())));
         return registry.select(CodeHostProvider.class, GITHUB, GITHUB).create(settings);
     }
 
