@@ -4,6 +4,7 @@ import dev.codefactory.app.config.FactoryConfig;
 import dev.codefactory.app.provider.ProviderRegistry;
 import dev.codefactory.app.secret.SecretService;
 import dev.codefactory.app.secret.SecretService.ResolvedSecret;
+import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.codehost.CodeHostException;
 import dev.codefactory.domain.codehost.CodeHostException.Kind;
@@ -44,6 +45,8 @@ public final class CodeHostAccess {
     public static final String GITHUB = "github";
     /** The remote pull requests are pushed to. */
     public static final String ORIGIN = "origin";
+    /** Transient failures of the device flow's poll in a row that are waited out before the sign-in gives up. */
+    static final int MAX_POLL_FAILURES = 3;
 
     private final ProviderRegistry registry;
     private final Supplier<FactoryConfig> config;
@@ -110,20 +113,31 @@ public final class CodeHostAccess {
     }
 
     /**
-     * Signs in with the device flow: shows the code through {@code listener}, waits for the person to enter it,
-     * stores the token, and says who it belongs to.
+     * Signs in with the device flow: checks first that the token could be stored, shows the code through
+     * {@code listener}, waits for the person to enter it (a poll that fails transiently, such as a 502, is asked again
+     * at the next interval, up to {@value #MAX_POLL_FAILURES} times in a row), stores the token, and says who it
+     * belongs to.
      *
      * @throws CodeHostException {@link Kind#EXPIRED} or {@link Kind#DENIED} when the person did not authorise in
      *                           time, or when the host refuses
      */
     public Login login(String host, DeviceFlowListener listener, Sleeper sleeper) {
         requireKnown(host);
+        // the token must be storable before GitHub is asked anything: a granted token that cannot be kept is lost
+        try {
+            secrets.get().requireWritable();
+        } catch (FactoryException cannotStore) {
+            throw new FactoryException("nothing was sent to GitHub: the token of a sign-in could not be stored,"
+                    + " because " + cannotStore.getMessage() + "; or set GITHUB_TOKEN instead of signing in.",
+                    cannotStore);
+        }
         CodeHost anonymous = create(Optional.empty());
         DeviceAuthorization auth = anonymous.startDeviceFlow(scopes());
         listener.codeReady(auth);
         Instant started = clock.instant();
         Duration interval = auth.interval().isNegative() || auth.interval().isZero() ? Duration.ofSeconds(5)
                 : auth.interval();
+        int failures = 0;
         while (true) {
             Instant now = clock.instant();
             if (!now.isBefore(auth.expiresAt())) {
@@ -140,7 +154,18 @@ public final class CodeHostAccess {
             if (!clock.instant().isBefore(auth.expiresAt())) {
                 throw expired();
             }
-            TokenPoll poll = anonymous.pollDeviceFlow(auth);
+            TokenPoll poll;
+            try {
+                poll = anonymous.pollDeviceFlow(auth);
+                failures = 0;
+            } catch (CodeHostException e) {
+                // a 5xx, a timeout or a dropped connection while the person is typing the code: ask again at the
+                // next interval rather than lose the sign-in, unless it keeps failing
+                if (e.kind() != Kind.UNAVAILABLE || ++failures > MAX_POLL_FAILURES) {
+                    throw e;
+                }
+                continue;
+            }
             if (poll instanceof TokenPoll.SlowDown) {
                 Duration asked = ((TokenPoll.SlowDown) poll).interval();
                 interval = asked.compareTo(interval) > 0 ? asked : interval.plusSeconds(5);
