@@ -140,7 +140,7 @@ public final class SecretRules {
             new SecretRule("url-password-parameter", "a password given as a URL or connection-string parameter"
                     + " (?password=, ;password=)", List.of("password=", "passwd=", "pwd="), SecretRule.Guard.NONE,
                     Pattern.compile("(?<=[?&;])(?i:password|passwd|pwd)=([^&;\\s\"'`#<>]{1,256})"),
-                    1, 0, (m, text) -> !urlPlaceholder(m.group(1)),
+                    1, 0, (m, text) -> hasLetterOrDigit(m.group(1)) && !urlPlaceholder(m.group(1)),
                     "PostgreSQL JDBC driver docs, connection parameters (password); Microsoft JDBC driver for SQL "
                             + "Server, connection URL (;password=)"),
             new SecretRule("generic-secret", "a random-looking value of " + Secrets.MIN_GENERIC_LENGTH + " or more"
@@ -214,6 +214,10 @@ public final class SecretRules {
             }
         }
         return false;
+    }
+
+    private static boolean hasLetterOrDigit(String s) {
+        return s.chars().anyMatch(Character::isLetterOrDigit);
     }
 
     private static boolean lettersAndDigits(String s) {

@@ -126,7 +126,8 @@ class SecretRulesTest {
         m.put("url-password-parameter", new Case("jdbc:sqlserver://db:1433;databaseName=shop;user=sa;password="
                 + "Str0ngP4ss\njdbc:mysql://db/shop?user=app&password=s3cr3t&useSSL=true\n",
                 List.of("Str0ngP4ss", "s3cr3t"),
-                List.of("jdbc:mysql://db/shop?user=app&password=${DB_PASSWORD}\n", "reset?password=%s\n")));
+                List.of("jdbc:mysql://db/shop?user=app&password=${DB_PASSWORD}\n", "reset?password=%s\n",
+                        "a password given as a parameter (?password=, ;password=...)\n")));
         m.put("generic-secret", new Case("db.password = \"" + GENERIC + "\"\nservice:\n  api_key: " + GENERIC2
                 + "\n{\"apiKey\":\"" + GENERIC3 + "\"}\n", List.of(GENERIC, GENERIC2, GENERIC3),
                 List.of("password = \"changeme-please-1234\"\n",
