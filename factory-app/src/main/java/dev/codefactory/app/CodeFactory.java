@@ -27,6 +27,7 @@ import dev.codefactory.app.spec.ValidateSpecsUseCase;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.port.audit.AuditLog;
 import dev.codefactory.port.audit.spi.AuditLogProvider;
 import dev.codefactory.port.cache.spi.ResponseCacheProvider;
 import dev.codefactory.port.change.ChangeDialog;
@@ -124,11 +125,11 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 b.configFile, b.environment, b.overrides));
         this.secrets = new SecretService(registry, ids.get(SecretStoreProvider.class), new SecretStoreSettings(
                 b.environment, userDir, System.getProperty("os.name", ""), Duration.ofSeconds(10), b.passphrase));
-        this.languageModels = new LanguageModels(registry, this::config, this::secrets,
-                lazy(AuditLogProvider.class, ids, "jsonl", p -> p.create(context)),
+        Supplier<AuditLog> audit = lazy(AuditLogProvider.class, ids, "jsonl", p -> p.create(context));
+        this.languageModels = new LanguageModels(registry, this::config, this::secrets, audit,
                 lazy(ResponseCacheProvider.class, ids, "file", p -> p.create(context)),
                 context.clock(), context.environment());
-        this.codeHosts = new CodeHostAccess(registry, this::config, this::secrets, context.clock());
+        this.codeHosts = new CodeHostAccess(registry, this::config, this::secrets, audit, context.clock());
         this.versionControlProvider = lazy(VersionControlProvider.class, ids, "jgit", p -> p);
         this.scannerProvider = lazy(WorkspaceScannerProvider.class, ids, "git", p -> p);
         this.intake = new IntakeService(context.root(), catalog, languageModels,

@@ -33,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AuthGitHubTest {
     private static final String TOKEN = "gho_16C7e42F292c6912E7710c838347Ae178B4a";
+    /** A poll answer that makes the fake answer 502 Bad Gateway instead. */
+    private static final String BAD_GATEWAY = "502";
+    private static final String DENIED = "{\"error\":\"access_denied\"}";
 
     @TempDir
     Path tmp;
@@ -54,6 +57,10 @@ class AuthGitHubTest {
         server.createContext("/login/oauth/access_token", ex -> {
             requests.add("POST /login/oauth/access_token " + body(ex));
             String answer = pollAnswers.isEmpty() ? "{\"error\":\"authorization_pending\"}" : pollAnswers.removeFirst();
+            if (answer.equals(BAD_GATEWAY)) {
+                reply(ex, 502, "{\"message\":\"Bad Gateway\"}");
+                return;
+            }
             reply(ex, 200, answer);
         });
         server.createContext("/api/v3/user", ex -> {
@@ -65,6 +72,10 @@ class AuthGitHubTest {
             }
             ex.getResponseHeaders().add("X-OAuth-Scopes", "repo");
             reply(ex, 200, "{\"login\":\"octocat\",\"name\":\"The Octocat\",\"html_url\":\"https://github.com/octocat\"}");
+        });
+        server.createContext("/", ex -> {
+            requests.add(ex.getRequestMethod() + " " + ex.getRequestURI() + " (unexpected)");
+            reply(ex, 404, "{\"message\":\"Not Found\"}");
         });
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -132,6 +143,35 @@ class AuthGitHubTest {
     }
 
     @Test
+    void every_github_request_of_a_sign_in_is_in_the_audit_log_without_the_token() throws IOException {
+        pollAnswers.add("{\"error\":\"authorization_pending\"}");
+        pollAnswers.add("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"repo\"}");
+        Result login = project.run("auth", "login", "github");
+        assertEquals(0, login.exit(), login.err());
+        project.env.put("GITHUB_TOKEN", "ghp_revoked0000000000000000000000000000");
+        project.run("auth", "status");
+
+        Path log = project.root.resolve(".factory/audit.jsonl");
+        List<String> lines = Files.readAllLines(log);
+        List<String> calls = new ArrayList<>();
+        for (String line : lines) {
+            JsonNode entry = new ObjectMapper().readTree(line);
+            assertEquals("github", entry.get("host").asText(), line);
+            assertTrue(entry.get("durationMs").isIntegralNumber() && entry.get("durationMs").asLong() >= 0, line);
+            assertTrue(entry.hasNonNull("time"), line);
+            calls.add(entry.get("method").asText() + " " + entry.get("path").asText() + " "
+                    + entry.get("status").asInt() + " " + entry.get("outcome").asText());
+        }
+        assertEquals(List.of("POST /login/device/code 200 ok", "POST /login/oauth/access_token 200 ok",
+                "POST /login/oauth/access_token 200 ok", "GET /api/v3/user 200 ok", "GET /api/v3/user 401 error"),
+                calls);
+        String file = Files.readString(log);
+        assertFalse(file.contains(TOKEN), "the token is not in the audit log");
+        assertFalse(file.contains("ghp_revoked"), "nor the rejected one");
+        assertFalse(file.contains("3584d83530557fdd1f46af8289938c8ef79f9dc5"), "nor the device code");
+    }
+
+    @Test
     void login_as_json_prints_who_signed_in_and_keeps_the_code_on_standard_error() throws IOException {
         pollAnswers.add("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"repo\"}");
 
@@ -166,6 +206,71 @@ class AuthGitHubTest {
         assertTrue(login.exit() != 0, login.toString());
         assertTrue(login.err().contains("github.client-id"), login.err());
         assertTrue(requests.isEmpty(), requests.toString());
+    }
+
+    @Test
+    void without_a_store_that_can_keep_the_token_login_sends_nothing_and_says_to_set_the_master_key() {
+        project.env.remove("FACTORY_MASTER_KEY");
+        // were the flow started after all, it would end at the first poll instead of waiting for the code's expiry
+        pollAnswers.add(DENIED);
+
+        Result login = project.run("auth", "login", "github");
+
+        assertEquals(3, login.exit(), login.toString());
+        assertTrue(login.err().contains("nothing was sent to GitHub"), login.err());
+        assertTrue(login.err().contains("set FACTORY_MASTER_KEY"), login.err());
+        assertTrue(login.err().contains("or set GITHUB_TOKEN"), login.err());
+        assertFalse(login.out().contains("WDJB-MJHT") || login.err().contains("WDJB-MJHT"), "no code was shown");
+        assertEquals(List.of(), requests, "GitHub saw no request");
+        assertEquals(List.of(), authorizations);
+    }
+
+    @Test
+    void with_a_master_key_that_does_not_open_the_secrets_file_login_sends_nothing() {
+        pollAnswers.add("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"repo\"}");
+        assertEquals(0, project.run("auth", "login", "github").exit());
+        requests.clear();
+        authorizations.clear();
+        project.env.put("FACTORY_MASTER_KEY", "another passphrase altogether");
+        pollAnswers.add(DENIED);
+
+        Result login = project.run("auth", "login", "github");
+
+        assertEquals(3, login.exit(), login.toString());
+        assertTrue(login.err().contains("the master key does not match"), login.err());
+        assertEquals(List.of(), requests, "GitHub saw no request");
+        assertEquals(List.of(), authorizations);
+    }
+
+    @Test
+    void a_single_bad_gateway_while_waiting_for_the_code_is_asked_again_and_the_sign_in_succeeds() {
+        pollAnswers.add("{\"error\":\"authorization_pending\"}");
+        pollAnswers.add(BAD_GATEWAY);
+        pollAnswers.add("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"repo\"}");
+
+        Result login = project.run("auth", "login", "github");
+
+        assertEquals(0, login.exit(), login.err());
+        assertTrue(login.out().contains("Signed in to GitHub as octocat"), login.out());
+        assertEquals(3, requests.stream().filter(r -> r.startsWith("POST /login/oauth/access_token")).count(),
+                requests.toString());
+        assertTrue(project.run("auth", "status", "--offline").out().contains("token from entry github.oauth.token"));
+    }
+
+    @Test
+    void polls_that_keep_failing_end_the_sign_in_with_githubs_failure() {
+        for (int i = 0; i < 4; i++) {
+            pollAnswers.add(BAD_GATEWAY);
+        }
+        pollAnswers.add("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"scope\":\"repo\"}");
+
+        Result login = project.run("auth", "login", "github");
+
+        assertEquals(3, login.exit(), login.err());
+        assertTrue(login.err().contains("HTTP 502"), login.err());
+        assertEquals(4, requests.stream().filter(r -> r.startsWith("POST /login/oauth/access_token")).count(),
+                requests.toString());
+        assertTrue(project.run("auth", "status", "--offline").out().contains("GitHub: not signed in"));
     }
 
     @Test

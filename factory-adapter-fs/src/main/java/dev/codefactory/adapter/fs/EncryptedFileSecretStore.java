@@ -84,6 +84,8 @@ final class EncryptedFileSecretStore implements SecretStore {
     private int cachedVersion;
     private Keys cachedKeys;
     private int derivations;
+    /** The cached salt was made by {@link #requireWritable()} for the file's first write. */
+    private boolean saltForFirstWrite;
 
     EncryptedFileSecretStore(SecretStoreSettings settings) {
         this(settings, ITERATIONS);
@@ -153,6 +155,32 @@ final class EncryptedFileSecretStore implements SecretStore {
             write(all);
             return true;
         });
+    }
+
+    /**
+     * The master key is there (the passphrase hook is asked now, once), it opens the file when there is one, and the
+     * folder can be written. With no file yet, the key is derived now with the salt the first write will use, so that
+     * the hook is not asked twice.
+     */
+    @Override
+    public synchronized void requireWritable() {
+        requireFolder();
+        if (Files.exists(file)) {
+            read();
+        } else {
+            byte[] salt = fresh(SALT_BYTES);
+            keys(VERSION, salt, iterations);
+            saltForFirstWrite = true;
+        }
+        Path existing = directory;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw new FactoryException("the secrets file " + shown() + " cannot be written: " + (existing == null
+                    ? directory : existing) + " is not a folder you can write to; make it writable, or set"
+                    + " XDG_CONFIG_HOME to a folder you own");
+        }
     }
 
     @Override
@@ -294,8 +322,9 @@ final class EncryptedFileSecretStore implements SecretStore {
     private void write(Map<String, String> all) {
         // the salt stays for the file's life (so one derivation serves a read and the write after it);
         // the nonce is fresh on every write
-        byte[] salt = Files.exists(file) && cachedSalt != null && cachedIterations == iterations
+        byte[] salt = (Files.exists(file) || saltForFirstWrite) && cachedSalt != null && cachedIterations == iterations
                 && cachedVersion == VERSION ? cachedSalt : fresh(SALT_BYTES);
+        saltForFirstWrite = false;
         Keys keys = keys(VERSION, salt, iterations);
         byte[] nonce = fresh(NONCE_BYTES);
         ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);

@@ -4,6 +4,7 @@ import dev.codefactory.domain.project.StorageException;
 import dev.codefactory.domain.text.JsonText;
 import dev.codefactory.port.audit.AuditEntry;
 import dev.codefactory.port.audit.AuditLog;
+import dev.codefactory.port.audit.HostCallEntry;
 import dev.codefactory.port.spi.ProjectContext;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,7 +16,8 @@ import java.time.Duration;
 
 /**
  * {@code .factory/audit.jsonl}: one JSON object a line, appended with a single write on a file opened for appending,
- * so lines from concurrent processes never interleave.
+ * so lines from concurrent processes never interleave. Model calls carry {@code provider} and {@code model}, requests
+ * to a code host {@code host}, {@code method}, {@code path} and {@code status}.
  */
 final class JsonLinesAuditLog implements AuditLog {
     static final String FILE = ".factory/audit.jsonl";
@@ -46,6 +48,24 @@ final class JsonLinesAuditLog implements AuditLog {
         if (e.prompt() != null) {
             field(line, "prompt", e.prompt());
         }
+        write(line);
+    }
+
+    @Override
+    public void append(HostCallEntry e) {
+        StringBuilder line = new StringBuilder(160).append('{');
+        field(line, "time", e.time().toString());
+        field(line, "host", e.host());
+        field(line, "method", e.method());
+        field(line, "path", e.path());
+        number(line, "status", e.status());
+        number(line, "durationMs", e.duration().toMillis());
+        field(line, "outcome", e.outcome());
+        write(line);
+    }
+
+    /** Closes the object of {@code line} (it ends with a comma) and appends it with one write. */
+    private void write(StringBuilder line) {
         line.setCharAt(line.length() - 1, '}');
         line.append('\n');
         Path file = files.resolve(FILE);

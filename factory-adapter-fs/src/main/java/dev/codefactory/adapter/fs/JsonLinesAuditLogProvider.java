@@ -4,7 +4,10 @@ import dev.codefactory.port.audit.AuditLog;
 import dev.codefactory.port.audit.spi.AuditLogProvider;
 import dev.codefactory.port.spi.ProjectContext;
 
-/** Provides {@link AuditLog} "jsonl": one JSON line per language model call in .factory/audit.jsonl. */
+/**
+ * Provides {@link AuditLog} "jsonl": one JSON line per language model call or code host request in
+ * .factory/audit.jsonl.
+ */
 public final class JsonLinesAuditLogProvider implements AuditLogProvider {
 
     /** Does nothing; the work starts in {@link #create(ProjectContext)}. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codefactory.port.audit.AuditEntry;
 import dev.codefactory.port.audit.AuditLog;
+import dev.codefactory.port.audit.HostCallEntry;
 import dev.codefactory.port.audit.spi.AuditLogProvider;
 import dev.codefactory.port.cache.CachedResponse;
 import dev.codefactory.port.cache.ResponseCache;
@@ -67,6 +68,16 @@ class AuditLogAndCacheTest {
                 + "\"requestHash\":\"ab12\",\"requestChars\":42,\"inputTokens\":10,\"outputTokens\":20,"
                 + "\"timeToFirstTokenMs\":150,\"durationMs\":900,\"outcome\":\"ok\"}", lines.get(0));
         assertTrue(lines.get(1).endsWith(",\"prompt\":\"say \\\"hi\\\"\\nplease\"}"), lines.get(1));
+    }
+
+    @Test
+    void a_code_host_request_is_one_line_with_method_path_status_and_duration() throws IOException {
+        audit().append(entry(null));
+        audit().append(new HostCallEntry(Instant.parse("2026-11-25T10:00:01Z"), "github", "POST",
+                "/repos/octo/shop/pulls", 201, Duration.ofMillis(320), "ok"));
+        List<String> lines = Files.readAllLines(root.resolve(".factory/audit.jsonl"));
+        assertEquals("{\"time\":\"2026-11-25T10:00:01Z\",\"host\":\"github\",\"method\":\"POST\",\"path\":"
+                + "\"/repos/octo/shop/pulls\",\"status\":201,\"durationMs\":320,\"outcome\":\"ok\"}", lines.get(1));
     }
 
     @Test

@@ -300,4 +300,40 @@ class EncryptedFileSecretStoreTest {
     void empty_values_are_refused() {
         assertThrows(FactoryException.class, () -> store(MASTER).put("llm.openai.key", ""));
     }
+
+    @Test
+    void require_writable_without_a_master_key_says_to_set_it_and_creates_nothing() {
+        FactoryException e = assertThrows(FactoryException.class, () -> store(null).requireWritable());
+        assertTrue(e.getMessage().contains("set FACTORY_MASTER_KEY"), e.getMessage());
+        assertFalse(Files.exists(home.resolve(".config")));
+    }
+
+    @Test
+    void require_writable_with_a_key_that_does_not_open_the_file_fails() {
+        store(MASTER).put("llm.openai.key", SECRET);
+        store(MASTER).requireWritable();
+        FactoryException e = assertThrows(FactoryException.class, () -> store("another key").requireWritable());
+        assertTrue(e.getMessage().contains("the master key does not match"), e.getMessage());
+    }
+
+    @Test
+    void require_writable_then_put_asks_the_passphrase_hook_once() {
+        int[] asked = {0};
+        SecretStore store = new EncryptedFileSecretStoreProvider().create(settings(null, () -> {
+            asked[0]++;
+            return MASTER.toCharArray();
+        }));
+        store.requireWritable();
+        store.put("github.oauth.token", SECRET);
+        assertEquals(1, asked[0]);
+        assertEquals(SECRET, store(MASTER).get("github.oauth.token").orElseThrow().value());
+    }
+
+    @Test
+    void require_writable_fails_when_the_folder_cannot_be_made() throws IOException {
+        Files.write(home.resolve(".config"), new byte[] {1});
+        FactoryException e = assertThrows(FactoryException.class, () -> store(MASTER).requireWritable());
+        assertTrue(e.getMessage().contains("cannot be written") && e.getMessage().contains("XDG_CONFIG_HOME"),
+                e.getMessage());
+    }
 }

@@ -19,6 +19,7 @@ import dev.codefactory.port.codehost.PullRequestDraft;
 import dev.codefactory.port.codehost.RepositoryRef;
 import dev.codefactory.port.codehost.TokenPoll;
 import dev.codefactory.port.codehost.spi.CodeHostSettings;
+import feign.Client;
 import feign.Feign;
 import feign.FeignException;
 import feign.Request;
@@ -42,7 +43,8 @@ import java.util.function.Supplier;
 /**
  * {@link CodeHost} on GitHub's REST API (version {@value #API_VERSION}) and its OAuth device flow, through two Feign
  * interfaces: {@link GitHubApi} on {@code github.api-url} and {@link GitHubOAuthApi} on {@code github.web-url}.
- * Failures are mapped by {@link GitHubErrors} alone. Nothing is sent until a method is called.
+ * Failures are mapped by {@link GitHubErrors} alone. Nothing is sent until a method is called; every request sent is
+ * told to {@link CodeHostSettings#calls()} ({@link ReportingClient}).
  */
 final class GitHubCodeHost implements CodeHost {
     static final String API_VERSION = "2022-11-28";
@@ -91,6 +93,7 @@ final class GitHubCodeHost implements CodeHost {
     private <T> T target(Class<T> type, URI base, RequestInterceptor headers) {
         long timeout = Math.max(1, settings.timeout().toMillis());
         return Feign.builder()
+                .client(new ReportingClient(new Client.Default(null, null), settings.clock(), settings.calls()))
                 .encoder(new JacksonEncoder(json))
                 .decoder(new JacksonDecoder(json))
                 .errorDecoder(errors)

@@ -4,6 +4,7 @@ import dev.codefactory.app.codehost.CodeHostAccess;
 import dev.codefactory.app.codehost.OpenPullRequestCommand;
 import dev.codefactory.app.config.FactoryConfig;
 import dev.codefactory.app.llm.LanguageModels;
+import dev.codefactory.app.llm.RedactingLanguageModel;
 import dev.codefactory.app.spec.ChangeSpecStatusUseCase.ChangeSpecStatusCommand;
 import dev.codefactory.app.spec.ListSpecsUseCase.SpecQuery;
 import dev.codefactory.app.spec.SpecCatalog;
@@ -159,7 +160,9 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
         LanguageModels.Selection selection = models.select();
         person.say("Using " + selection.providerId() + ": " + selection.reason() + ".");
-        LanguageModel model = models.open(selection.providerId(), "change", command.useCache());
+        // the files' secrets never reach the model: masked in every request, put back only into the edits
+        RedactingLanguageModel model = new RedactingLanguageModel(models.open(selection.providerId(), "change",
+                command.useCache()));
         String id = newId(vcs);
         ChangeDialog dialog = new OrderedSteps(person, "change " + id);
 
@@ -195,6 +198,10 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         PlanAnswer.Parsed plan = askPlan(model, command.request(), specContexts, candidates, excerpts, specTitles,
                 dialog);
         plan.notes().forEach(n -> dialog.say("Plan: " + n));
+        if (model.redactedSecrets() > 0) {
+            dialog.say(model.redactedSecrets() + " secret(s) in what the model was shown were replaced by"
+                    + " [REDACTED:...] markers; they stay as they are in your files.");
+        }
         List<Proposal.SpecRef> specs = new ArrayList<>();
         for (Specification s : named) {
             specs.add(new Proposal.SpecRef(s.id().value(), s.title(), "named with --spec"));
@@ -696,7 +703,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
     // ---- verify ----------------------------------------------------------------------------------------------------
 
-    private ChangeRecord verify(VersionControl vcs, LanguageModel model, ChangeRecord record, Proposal proposal,
+    private ChangeRecord verify(VersionControl vcs, RedactingLanguageModel model, ChangeRecord record,
+                                Proposal proposal,
                                 String testCommand, ChangeCommand command, Limits limits, ChangeDialog dialog) {
         Duration limit = config.get().duration("change.test-timeout");
         dialog.step(ChangeOrderStep.VERIFIED, "running " + testCommand);

@@ -1,5 +1,6 @@
 package dev.codefactory.app.change;
 
+import dev.codefactory.app.llm.RedactingLanguageModel;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.change.ChangePrompts;
 import dev.codefactory.domain.change.ChangeSafety;
@@ -30,7 +31,9 @@ import java.util.function.Supplier;
  * The model's edits for an approved plan, asked for and checked in memory by {@link ModelEdits}: {@link EditBlocks}
  * reads the answer, {@link ChangeSafety} refuses what may not be written, {@link EditApplier} applies each file's
  * edits, and each result is verified. What fails goes back to the model once with the reasons; what still fails stops
- * the change before anything is written ({@link Unusable}).
+ * the change before anything is written ({@link Unusable}). The model is a {@link RedactingLanguageModel}: it is shown
+ * the files with their secrets masked, and its answers get them back before they are read, so that SEARCH parts still
+ * match the files.
  */
 final class EditGeneration {
     private final Supplier<ProjectFiles> files;
@@ -55,7 +58,7 @@ final class EditGeneration {
     }
 
     /** The edits that carry out {@code proposal}: every planned file the model changed, applied in memory. */
-    Edits generate(LanguageModel model, Proposal proposal, List<ChangePrompts.SpecContext> specs,
+    Edits generate(RedactingLanguageModel model, Proposal proposal, List<ChangePrompts.SpecContext> specs,
                    Map<String, String> contents, Limits limits, ChangeDialog dialog) {
         Edits edits = edits(model, ChangePrompts.generate(proposal, specs, contents), proposal, contents, limits,
                 dialog);
@@ -81,20 +84,21 @@ final class EditGeneration {
      *
      * @throws Unusable naming every file whose edits still could not be used, once each, and why
      */
-    Edits edits(LanguageModel model, ChangePrompts.Prompt prompt, Proposal proposal, Map<String, String> contents,
-                Limits limits, ChangeDialog dialog) {
+    Edits edits(RedactingLanguageModel model, ChangePrompts.Prompt prompt, Proposal proposal,
+                Map<String, String> contents, Limits limits, ChangeDialog dialog) {
         Set<String> creates = new LinkedHashSet<>();
         proposal.files().stream().filter(f -> f.action() == Action.CREATE).forEach(f -> creates.add(f.path()));
         ModelEdits.Scope scope = new ModelEdits.Scope(contents, proposal.paths(), creates, this::binaryOrLink,
                 this::exists, limits);
         String answer = ask(model, prompt);
-        ModelEdits.Result result = ModelEdits.read(answer, scope);
+        // the model saw the files with their secrets masked: its SEARCH and REPLACE parts get them back
+        ModelEdits.Result result = ModelEdits.read(model.restore(answer), scope);
         if (!result.usable()) {
             List<String> problems = EditProblem.byFile(result.problems());
             dialog.say("Some edits could not be used; sending them back to the model once:\n  - "
                     + String.join("\n  - ", problems));
             String again = ask(model, ChangePrompts.regenerate(proposal, answer, problems, contents));
-            result = ModelEdits.retry(result, again, scope);
+            result = ModelEdits.retry(result, model.restore(again), scope);
             if (!result.usable()) {
                 throw new Unusable("the model's edits could not be used, even after one retry, so nothing was"
                         + " written:\n  - " + String.join("\n  - ", EditProblem.byFile(result.problems()))

@@ -4,10 +4,13 @@ import dev.codefactory.app.config.FactoryConfig;
 import dev.codefactory.app.provider.ProviderRegistry;
 import dev.codefactory.app.secret.SecretService;
 import dev.codefactory.app.secret.SecretService.ResolvedSecret;
+import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.codehost.CodeHostException;
 import dev.codefactory.domain.codehost.CodeHostException.Kind;
 import dev.codefactory.domain.project.ProjectStateException;
+import dev.codefactory.port.audit.AuditLog;
+import dev.codefactory.port.audit.HostCallEntry;
 import dev.codefactory.port.codehost.CodeHost;
 import dev.codefactory.port.codehost.DeviceAuthorization;
 import dev.codefactory.port.codehost.HostUser;
@@ -32,7 +35,8 @@ import java.util.function.Supplier;
 
 /**
  * Signing in to the code host (GitHub) and the client for it. The token lives in the {@link SecretService} under
- * {@code github.token-ref} ({@code github.oauth.token}; {@code GITHUB_TOKEN} overrides it) and nowhere else. The device
+ * {@code github.token-ref} ({@code github.oauth.token}; {@code GITHUB_TOKEN} overrides it) and nowhere else. Every
+ * request the client sends is recorded in the {@link AuditLog} (method, path, status, duration; never the token). The device
  * flow's waiting loop is here, not in the adapter: it honours the host's interval, lengthens it on {@code slow_down},
  * and stops at the code's expiry.
  */
@@ -41,17 +45,22 @@ public final class CodeHostAccess {
     public static final String GITHUB = "github";
     /** The remote pull requests are pushed to. */
     public static final String ORIGIN = "origin";
+    /** Transient failures of the device flow's poll in a row that are waited out before the sign-in gives up. */
+    static final int MAX_POLL_FAILURES = 3;
 
     private final ProviderRegistry registry;
     private final Supplier<FactoryConfig> config;
     private final Supplier<SecretService> secrets;
+    private final Supplier<AuditLog> audit;
     private final Clock clock;
 
+    /** @param audit where every request to the host is recorded, as model calls are */
     public CodeHostAccess(ProviderRegistry registry, Supplier<FactoryConfig> config, Supplier<SecretService> secrets,
-                          Clock clock) {
+                          Supplier<AuditLog> audit, Clock clock) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.config = Objects.requireNonNull(config, "config");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -104,20 +113,31 @@ public final class CodeHostAccess {
     }
 
     /**
-     * Signs in with the device flow: shows the code through {@code listener}, waits for the person to enter it,
-     * stores the token, and says who it belongs to.
+     * Signs in with the device flow: checks first that the token could be stored, shows the code through
+     * {@code listener}, waits for the person to enter it (a poll that fails transiently, such as a 502, is asked again
+     * at the next interval, up to {@value #MAX_POLL_FAILURES} times in a row), stores the token, and says who it
+     * belongs to.
      *
      * @throws CodeHostException {@link Kind#EXPIRED} or {@link Kind#DENIED} when the person did not authorise in
      *                           time, or when the host refuses
      */
     public Login login(String host, DeviceFlowListener listener, Sleeper sleeper) {
         requireKnown(host);
+        // the token must be storable before GitHub is asked anything: a granted token that cannot be kept is lost
+        try {
+            secrets.get().requireWritable();
+        } catch (FactoryException cannotStore) {
+            throw new FactoryException("nothing was sent to GitHub: the token of a sign-in could not be stored,"
+                    + " because " + cannotStore.getMessage() + "; or set GITHUB_TOKEN instead of signing in.",
+                    cannotStore);
+        }
         CodeHost anonymous = create(Optional.empty());
         DeviceAuthorization auth = anonymous.startDeviceFlow(scopes());
         listener.codeReady(auth);
         Instant started = clock.instant();
         Duration interval = auth.interval().isNegative() || auth.interval().isZero() ? Duration.ofSeconds(5)
                 : auth.interval();
+        int failures = 0;
         while (true) {
             Instant now = clock.instant();
             if (!now.isBefore(auth.expiresAt())) {
@@ -134,7 +154,18 @@ public final class CodeHostAccess {
             if (!clock.instant().isBefore(auth.expiresAt())) {
                 throw expired();
             }
-            TokenPoll poll = anonymous.pollDeviceFlow(auth);
+            TokenPoll poll;
+            try {
+                poll = anonymous.pollDeviceFlow(auth);
+                failures = 0;
+            } catch (CodeHostException e) {
+                // a 5xx, a timeout or a dropped connection while the person is typing the code: ask again at the
+                // next interval rather than lose the sign-in, unless it keeps failing
+                if (e.kind() != Kind.UNAVAILABLE || ++failures > MAX_POLL_FAILURES) {
+                    throw e;
+                }
+                continue;
+            }
             if (poll instanceof TokenPoll.SlowDown) {
                 Duration asked = ((TokenPoll.SlowDown) poll).interval();
                 interval = asked.compareTo(interval) > 0 ? asked : interval.plusSeconds(5);
@@ -291,7 +322,9 @@ public final class CodeHostAccess {
         CodeHostSettings settings = new CodeHostSettings(
                 uri(c, "github.api-url", "https://api.github.com"),
                 uri(c, "github.web-url", "https://github.com"),
-                c.get("github.client-id").orElse(""), token, c.duration("github.timeout"), clock);
+                c.get("github.client-id").orElse(""), token, c.duration("github.timeout"), clock,
+                call -> audit.get().append(new HostCallEntry(clock.instant(), GITHUB, call.method(), call.path(),
+                        call.status(), call.duration(), call.outcome())));
         return registry.select(CodeHostProvider.class, GITHUB, GITHUB).create(settings);
     }
 

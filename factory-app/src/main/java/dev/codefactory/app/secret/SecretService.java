@@ -142,6 +142,19 @@ public final class SecretService {
         return new Change(name, true, store().location(), overridingVariable(name));
     }
 
+    /**
+     * Checks that a secret could be stored now, without storing one ({@link SecretStore#requireWritable()}): for a
+     * step that cannot be undone before its secret is stored.
+     *
+     * @return where it would be stored
+     * @throws FactoryException saying what to do when it could not
+     */
+    public String requireWritable() {
+        SecretStore chosen = store();
+        chosen.requireWritable();
+        return chosen.location();
+    }
+
     /** Deletes the stored secret of a provider or secret name (environment variables are left alone). */
     public Change delete(String providerOrName) {
         String name = nameOf(providerOrName);

@@ -3,27 +3,22 @@ package dev.codefactory.domain.review;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds credentials written into source text, so a REVIEW can report them and redact them before any code is sent
- * to a model.
+ * Finds credentials written into text, so that REVIEW can report them and redact them before any code is sent to a
+ * model (and CHANGE_ORDER can mask them, {@link SecretMask}). What counts as a credential is the kept table
+ * {@link SecretRules#ALL}; {@link Hit#kind()} is the id of the rule that found it.
  *
- * <p>Kinds detected, most specific first (a span claimed by one kind is not reported again by a later one):
- * {@code private-key} (a {@code -----BEGIN ... PRIVATE KEY-----} block up to its END line, or to the end of the text
- * when it has none), {@code aws-access-key-id} ({@code AKIA}/{@code ASIA} + 16), {@code aws-secret-access-key} (40
- * characters assigned to an {@code aws_secret_access_key}-like name), {@code github-token} ({@code ghp_}, {@code gho_},
- * {@code ghu_}, {@code ghs_}, {@code ghr_}, {@code github_pat_}), {@code anthropic-api-key} ({@code sk-ant-}),
- * {@code openai-api-key} ({@code sk-} + 20 or more), {@code google-api-key} ({@code AIza} + 35), {@code slack-token}
- * ({@code xoxb-}, {@code xoxa-}, {@code xoxp-}, {@code xoxr-}, {@code xoxs-}), {@code jwt} (three base64url parts,
- * the first starting {@code eyJ}), and {@code generic-secret}: a value of 16 or more characters assigned to a name
- * containing password, passwd, secret, token or api key, that mixes letters and digits, has a Shannon entropy of at
- * least {@value #MIN_ENTROPY} bits per character and is not an obvious placeholder ({@code changeme}, {@code xxx},
- * {@code ${VAR}}, {@code <value>}, {@code example}, ...).
+ * <p>Cost: one pass over the text looks for the rules' keywords (a table of their first two characters, ASCII case
+ * ignored); a rule's pattern runs only where one of its keywords occurs, anchored there, never over the whole text.
+ * Text without any keyword costs that one pass; line numbers are counted only when something was found.
  *
  * <p>Spans are character offsets into the whole text (end exclusive), so a multi-line private key is one hit.
  */
@@ -33,58 +28,41 @@ public final class Secrets {
     /** The shortest generic secret value. */
     public static final int MIN_GENERIC_LENGTH = 16;
 
-    private static final Detector[] DETECTORS = {
-        new Detector("private-key", Pattern.compile(
-                "-----BEGIN[A-Z0-9 ]{0,40} PRIVATE KEY(?: BLOCK)?-----(?:.*?-----END[A-Z0-9 ]{0,40} PRIVATE KEY"
-                        + "(?: BLOCK)?-----|.*\\z)", Pattern.DOTALL), 0),
-        new Detector("aws-access-key-id", Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])"), 0),
-        new Detector("aws-secret-access-key", Pattern.compile("(?i)aws_?secret(?:_?access)?_?key[\"']?\\s{0,5}"
-                + "(?::=|=>|=|:)\\s{0,5}[\"']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])"), 1),
-        new Detector("github-token", Pattern.compile(
-                "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})(?![A-Za-z0-9_])"),
-                0),
-        new Detector("anthropic-api-key", Pattern.compile("(?<![A-Za-z0-9_-])sk-ant-[A-Za-z0-9_-]{20,}"), 0),
-        new Detector("openai-api-key", Pattern.compile("(?<![A-Za-z0-9_-])sk-(?!ant-)[A-Za-z0-9_-]{20,}"), 0),
-        new Detector("google-api-key", Pattern.compile("(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])"),
-                0),
-        new Detector("slack-token", Pattern.compile("(?<![A-Za-z0-9])xox[baprs]-[0-9A-Za-z-]{10,}"), 0),
-        new Detector("jwt", Pattern.compile(
-                "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{7,}\\.[A-Za-z0-9_-]{7,}\\.[A-Za-z0-9_-]{7,}"), 0),
-        new Detector("generic-secret", Pattern.compile("(?i)(?:password|passwd|secret|token|api[_-]?key)"
-                + "[A-Za-z0-9_.-]{0,40}[\"']?\\s{0,5}(?::=|=>|=|:)\\s{0,5}([\"'`]?)"
-                + "([A-Za-z0-9+/=_\\-.~!@#$%^&*]{16,512})(\\1)"), 2),
-    };
-    /** Words one of which a text must hold for the generic detector to run (a cheap filter, lowercase). */
-    private static final String[] GENERIC_WORDS = {"password", "passwd", "secret", "token", "api_key", "api-key",
-        "apikey"};
-    private static final String[] AWS_SECRET_WORDS = {"aws"};
-
-    private static String[] literalsOf(String kind) {
-        switch (kind) {
-            case "private-key": return new String[] {"PRIVATE KEY"};
-            case "aws-access-key-id": return new String[] {"AKIA", "ASIA"};
-            case "github-token": return new String[] {"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"};
-            case "anthropic-api-key": return new String[] {"sk-ant-"};
-            case "openai-api-key": return new String[] {"sk-"};
-            case "google-api-key": return new String[] {"AIza"};
-            case "slack-token": return new String[] {"xox"};
-            case "jwt": return new String[] {"eyJ"};
-            default: return new String[0];
-        }
-    }
-
-    /** Whether {@code text} holds one of {@code literals}: the detectors' cheap filter before any regex runs. */
-    private static boolean mayHold(String text, String[] literals) {
-        for (String literal : literals) {
-            if (text.contains(literal)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static final Pattern PLACEHOLDER = Pattern.compile("(?i)change_?me|x{3,}|\\*{3,}|example|placeholder"
             + "|your[_-]|dummy|redacted|sample|\\$\\{.*}|\\{\\{.*}}|<.*>|^\\$|%s|todo|fixme|insert[_-]?here");
+
+    /** The rules, in the table's order. */
+    private static final SecretRule[] RULES = SecretRules.ALL.toArray(new SecretRule[0]);
+    /** The distinct keywords, in lower case. */
+    private static final String[] KEYWORDS;
+    /** For each keyword, the indexes of the rules that start from it. */
+    private static final int[][] KEYWORD_RULES;
+    /** For each pair of lower-case ASCII characters ({@code first << 7 | second}), the keywords starting so. */
+    private static final int[][] PAIRS = new int[128 * 128][];
+    /** Whether a keyword starts with this ASCII character (either case). */
+    private static final boolean[] FIRST = new boolean[128];
+
+    static {
+        Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
+        for (int r = 0; r < RULES.length; r++) {
+            for (String k : RULES[r].lowerKeywords()) {
+                byKeyword.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
+            }
+        }
+        KEYWORDS = byKeyword.keySet().toArray(new String[0]);
+        KEYWORD_RULES = new int[KEYWORDS.length][];
+        for (int k = 0; k < KEYWORDS.length; k++) {
+            KEYWORD_RULES[k] = byKeyword.get(KEYWORDS[k]).stream().mapToInt(Integer::intValue).toArray();
+            String kw = KEYWORDS[k];
+            int pair = kw.charAt(0) << 7 | kw.charAt(1);
+            int[] old = PAIRS[pair] == null ? new int[0] : PAIRS[pair];
+            int[] more = Arrays.copyOf(old, old.length + 1);
+            more[old.length] = k;
+            PAIRS[pair] = more;
+            FIRST[kw.charAt(0)] = true;
+            FIRST[Character.toUpperCase(kw.charAt(0))] = true;
+        }
+    }
 
     private Secrets() {
     }
@@ -93,7 +71,7 @@ public final class Secrets {
      * One secret found.
      *
      * @param line  the 1-based line it starts on
-     * @param kind  what it is (see the class comment for the names)
+     * @param kind  the id of the {@link SecretRule} that found it
      * @param start its first character's offset in the whole text
      * @param end   the offset just after it
      */
@@ -110,38 +88,109 @@ public final class Secrets {
     /** The secrets in {@code text} (from the file at {@code path}), in order of their offsets. */
     public static List<Hit> find(String path, String text) {
         Objects.requireNonNull(path, "path");
-        if (text == null || text.isEmpty()) {
+        if (text == null || text.length() < 2) {
             return List.of();
         }
-        int[] lineStarts = lineStarts(text);
+        int[][] candidates = keywordPositions(text);
+        if (candidates == null) {
+            return List.of();
+        }
         List<int[]> spans = new ArrayList<>();
         List<Hit> hits = new ArrayList<>();
-        String lower = null;
-        for (Detector d : DETECTORS) {
-            if (d.kind.equals("generic-secret") || d.kind.equals("aws-secret-access-key")) {
-                lower = lower == null ? text.toLowerCase(Locale.ROOT) : lower;
-                if (!mayHold(lower, d.kind.equals("generic-secret") ? GENERIC_WORDS : AWS_SECRET_WORDS)) {
-                    continue;
-                }
-            } else if (!mayHold(text, d.literals)) {
+        int[] lineStarts = null;
+        int n = text.length();
+        for (int r = 0; r < RULES.length; r++) {
+            int[] positions = candidates[r];
+            if (positions == null) {
                 continue;
             }
-            Matcher m = d.pattern.matcher(text);
-            while (m.find()) {
-                int start = m.start(d.group);
-                int end = m.end(d.group);
-                if (end <= start || overlaps(spans, start, end)) {
+            SecretRule rule = RULES[r];
+            Matcher m = null;
+            for (int j = 1; j < positions[0]; j += 2) {
+                int at = positions[j];
+                if (!rule.guard().mayMatch(text, positions[j + 1])) {
                     continue;
                 }
-                if (d.kind.equals("generic-secret") && !(closes(m, text) && looksSecret(m.group(2)))) {
+                if (m == null) {
+                    m = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                }
+                m.region(at, n);
+                if (!m.lookingAt()) {
                     continue;
+                }
+                int start = m.start(rule.group());
+                int end = m.end(rule.group());
+                if (start < 0 || end <= start || overlaps(spans, start, end)) {
+                    continue;
+                }
+                if (rule.minEntropy() > 0 && entropy(text.substring(start, end)) < rule.minEntropy()) {
+                    continue;
+                }
+                if (!rule.check().accept(m, text)) {
+                    continue;
+                }
+                if (lineStarts == null) {
+                    lineStarts = lineStarts(text);
                 }
                 spans.add(new int[] {start, end});
-                hits.add(new Hit(path, lineOf(lineStarts, start), d.kind, start, end));
+                hits.add(new Hit(path, lineOf(lineStarts, start), rule.id(), start, end));
             }
         }
         hits.sort(Comparator.comparingInt(Hit::start));
         return List.copyOf(hits);
+    }
+
+    /**
+     * Where each rule's keywords occur: for rule {@code r}, {@code [used, start, end, start, end...]} ({@code used}:
+     * the first free index), or null when none of its keywords does; null overall when no keyword occurs at all. One
+     * pass over the text.
+     */
+    private static int[][] keywordPositions(String text) {
+        int[][] out = null;
+        int last = text.length() - 1;
+        for (int i = 0; i < last; i++) {
+            char a = text.charAt(i);
+            if (a >= 128 || !FIRST[a]) {
+                continue;
+            }
+            char b = text.charAt(i + 1);
+            if (b >= 128) {
+                continue;
+            }
+            int[] keywords = PAIRS[lower(a) << 7 | lower(b)];
+            if (keywords == null) {
+                continue;
+            }
+            for (int k : keywords) {
+                String keyword = KEYWORDS[k];
+                if (keyword.length() > 2 && !text.regionMatches(true, i + 2, keyword, 2, keyword.length() - 2)) {
+                    continue;
+                }
+                if (out == null) {
+                    out = new int[RULES.length][];
+                }
+                for (int r : KEYWORD_RULES[k]) {
+                    out[r] = add(out[r], i, i + keyword.length());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int[] add(int[] list, int start, int end) {
+        int[] out = list == null ? new int[] {1, 0, 0, 0, 0} : list;
+        int used = out[0];
+        if (used + 2 > out.length) {
+            out = Arrays.copyOf(out, out.length * 2 + 1);
+        }
+        out[used] = start;
+        out[used + 1] = end;
+        out[0] = used + 2;
+        return out;
+    }
+
+    private static int lower(char c) {
+        return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
     }
 
     /**
@@ -215,17 +264,13 @@ public final class Secrets {
         return -p * (Math.log(p) / Math.log(2));
     }
 
-    /** True when an unquoted generic value ends where the value plausibly ends (not inside a longer expression). */
-    private static boolean closes(Matcher m, String text) {
-        if (!m.group(1).isEmpty()) {
-            return true;
-        }
-        int after = m.end(2);
-        return after >= text.length() || " \t\r\n,;)}]".indexOf(text.charAt(after)) >= 0;
+    /** Whether {@code value} looks like a stand-in for a secret ({@code changeme}, {@code ${VAR}}, {@code xxx}...). */
+    static boolean isPlaceholder(String value) {
+        return PLACEHOLDER.matcher(value).find();
     }
 
     static boolean looksSecret(String value) {
-        if (value.length() < MIN_GENERIC_LENGTH || PLACEHOLDER.matcher(value).find()) {
+        if (value.length() < MIN_GENERIC_LENGTH || isPlaceholder(value)) {
             return false;
         }
         boolean letter = false;
@@ -266,20 +311,5 @@ public final class Secrets {
     private static int lineOf(int[] starts, int offset) {
         int i = Arrays.binarySearch(starts, offset);
         return (i >= 0 ? i : -i - 2) + 1;
-    }
-
-    private static final class Detector {
-        final String kind;
-        final Pattern pattern;
-        final int group;
-        /** Text without any of these cannot match: the regex is not run on it. */
-        final String[] literals;
-
-        Detector(String kind, Pattern pattern, int group) {
-            this.kind = kind;
-            this.pattern = pattern;
-            this.group = group;
-            this.literals = literalsOf(kind);
-        }
     }
 }

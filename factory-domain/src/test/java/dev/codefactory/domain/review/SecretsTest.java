@@ -31,7 +31,8 @@ class SecretsTest {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("aws-access-key-id", "aws_access_key_id = " + AWS_ID + "\n");
         m.put("aws-secret-access-key", "aws_secret_access_key = \"" + AWS_SECRET + "\"\n");
-        m.put("github-token", "token: " + GITHUB + "\nother: " + GITHUB_PAT + "\n");
+        m.put("github-pat", "token: " + GITHUB + "\n");
+        m.put("github-fine-grained-pat", "other: " + GITHUB_PAT + "\n");
         m.put("openai-api-key", "client = OpenAI(\"" + OPENAI + "\")\n");
         m.put("anthropic-api-key", "ANTHROPIC=" + ANTHROPIC + "\n");
         m.put("google-api-key", "const url = `maps?key=" + GOOGLE + "`;\n");
@@ -54,7 +55,9 @@ class SecretsTest {
 
     @Test
     void finds_both_github_token_forms() {
-        assertEquals(2, Secrets.find("f", samples().get("github-token")).size());
+        String both = samples().get("github-pat") + samples().get("github-fine-grained-pat");
+        assertEquals(List.of("github-pat", "github-fine-grained-pat"),
+                Secrets.find("f", both).stream().map(Hit::kind).collect(Collectors.toList()));
     }
 
     @Test
@@ -77,7 +80,8 @@ class SecretsTest {
 
     @Test
     void a_private_key_without_end_line_is_redacted_to_the_end() {
-        String text = "-----BEGIN " + "PRIVATE KEY-----\nMIIabc\nMIIdef\n";
+        String text = "-----BEGIN " + "PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n"
+                + "VJTUt9Us8cKjMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbv\n";
         List<Hit> hits = Secrets.find("k", text);
         assertEquals(text.length(), hits.get(0).end());
     }

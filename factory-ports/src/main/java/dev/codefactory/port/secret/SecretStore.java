@@ -35,6 +35,17 @@ public interface SecretStore {
     boolean delete(String name);
 
     /**
+     * Checks, without storing anything, that {@link #put} can work now: the encrypted file has a master key that
+     * opens it and a folder it can be written to. Callers that must not fail after an irreversible step (a sign-in
+     * whose token could not be kept) call it first. The default checks nothing: a keyring is chosen only when it
+     * answers.
+     *
+     * @throws dev.codefactory.domain.FactoryException saying what to do when a put would fail
+     */
+    default void requireWritable() {
+    }
+
+    /**
      * Where secrets are kept, to complete "stored in ...": {@code the GNOME keyring (Secret Service)},
      * {@code /home/ada/.config/factory/secrets.enc}.
      */

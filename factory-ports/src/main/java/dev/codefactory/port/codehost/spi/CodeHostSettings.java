@@ -1,10 +1,12 @@
 package dev.codefactory.port.codehost.spi;
 
+import dev.codefactory.port.codehost.HostCall;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How to reach the host.
@@ -14,9 +16,10 @@ import java.util.Optional;
  * @param clientId the OAuth app's client id for the device flow (empty: the device flow is refused, saying so)
  * @param token    the access token, when signed in; {@link #toString()} hides it
  * @param timeout  connect and read timeout of each request
+ * @param calls    told of every HTTP request the host makes, once it is answered or failed (the audit log)
  */
 public record CodeHostSettings(URI apiUrl, URI webUrl, String clientId, Optional<String> token, Duration timeout,
-                               Clock clock) {
+                               Clock clock, Consumer<HostCall> calls) {
     public CodeHostSettings {
         Objects.requireNonNull(apiUrl, "apiUrl");
         Objects.requireNonNull(webUrl, "webUrl");
@@ -24,6 +27,13 @@ public record CodeHostSettings(URI apiUrl, URI webUrl, String clientId, Optional
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(calls, "calls");
+    }
+
+    /** Settings whose requests nobody is told of. */
+    public CodeHostSettings(URI apiUrl, URI webUrl, String clientId, Optional<String> token, Duration timeout,
+                            Clock clock) {
+        this(apiUrl, webUrl, clientId, token, timeout, clock, call -> { });
     }
 
     @Override
