@@ -282,7 +282,7 @@ public final class EditBlocks {
             blocksInSection++;
             List<String> body = new ArrayList<>();
             int j = start + 1;
-            while (j < lines.size() && !marker(lines.get(j))) {
+            while (j < lines.size() && !isMarker(lines.get(j))) {
                 body.add(lines.get(j++));
             }
             if (j == lines.size()) {
@@ -485,10 +485,6 @@ public final class EditBlocks {
                         + " only"));
                 skipped.merge(path, 1, Integer::sum);
             }
-        }
-
-        private static boolean marker(String line) {
-            return isMarker(line);
         }
 
         private static String join(List<String> part) {
