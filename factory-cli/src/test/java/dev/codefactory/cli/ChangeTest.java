@@ -62,14 +62,8 @@ class ChangeTest {
     @BeforeEach
     void start() throws IOException {
         model = new ModelLoopback();
-        project = TestProject.initialised(Files.createDirectories(tmp.resolve("greeter")));
-        project.git("config", "user.name", "Ada Lovelace");
-        project.git("config", "user.email", "ada@example.com");
-        project.env.put("HOME", tmp.toString());
+        project = TestProject.withModel(tmp, "greeter", model);
         project.env.put("NO_COLOR", "1");
-        project.env.put("FACTORY_LLM_PROVIDER", "ollama");
-        project.env.put("FACTORY_LLM_ENDPOINT", model.url());
-        project.env.put("FACTORY_LLM_MODEL", "llama3.2:latest");
         project.env.put("FACTORY_PROJECT_TEST_COMMAND", "echo all 3 tests passed");
         project.write("contracts/specs/greeting.md", "---\nid: feature-001\ntitle: Greeting\nstatus: approved\n"
                 + "created: 2026-11-20\nupdated: 2026-11-20\nauthor: Ada\ntags: [greeting]\npriority: high\n---\n\n"

@@ -53,17 +53,11 @@ class IntakeTest {
     @BeforeEach
     void start() throws IOException {
         model = new ModelLoopback();
-        project = TestProject.initialised(Files.createDirectories(tmp.resolve("calendar")));
-        project.git("config", "user.name", "Ada Lovelace");
-        project.git("config", "user.email", "ada@example.com");
+        project = TestProject.withModel(tmp, "calendar", model);
         project.git("add", "-A");
         project.git("commit", "-q", "-m", "init");
-        project.env.put("HOME", tmp.toString());
         project.env.remove("FACTORY_AUTHOR");
         project.env.put("NO_COLOR", "1");
-        project.env.put("FACTORY_LLM_PROVIDER", "ollama");
-        project.env.put("FACTORY_LLM_ENDPOINT", model.url());
-        project.env.put("FACTORY_LLM_MODEL", "llama3.2:latest");
         Files.writeString(project.root.resolve("pom.xml"), "<project><properties><maven.compiler.release>17"
                 + "</maven.compiler.release></properties></project>\n");
     }

@@ -50,13 +50,7 @@ class ReviewTest {
     @BeforeEach
     void start() throws IOException {
         model = new ModelLoopback();
-        project = TestProject.initialised(Files.createDirectories(tmp.resolve("shop")));
-        project.git("config", "user.name", "Ada Lovelace");
-        project.git("config", "user.email", "ada@example.com");
-        project.env.put("HOME", tmp.toString());
-        project.env.put("FACTORY_LLM_PROVIDER", "ollama");
-        project.env.put("FACTORY_LLM_ENDPOINT", model.url());
-        project.env.put("FACTORY_LLM_MODEL", "llama3.2:latest");
+        project = TestProject.withModel(tmp, "shop", model);
         project.write("contracts/specs/user-login.md", spec("feature-001", "User login", "approved", "[auth]",
                 "People sign in with email and password through `LoginService`.",
                 "- `LoginService` checks the password against the stored hash.\n"

@@ -95,14 +95,8 @@ class SecretsEndToEndTest {
     @BeforeEach
     void start() throws IOException {
         model = new ModelLoopback();
-        project = TestProject.initialised(Files.createDirectories(tmp.resolve("shop")));
-        project.git("config", "user.name", "Ada Lovelace");
-        project.git("config", "user.email", "ada@example.com");
-        project.env.put("HOME", tmp.toString());
+        project = TestProject.withModel(tmp, "shop", model);
         project.env.put("NO_COLOR", "1");
-        project.env.put("FACTORY_LLM_PROVIDER", "ollama");
-        project.env.put("FACTORY_LLM_ENDPOINT", model.url());
-        project.env.put("FACTORY_LLM_MODEL", "llama3.2:latest");
         project.env.put("FACTORY_AUDIT_FULL_PROMPTS", "true");
         project.write("contracts/specs/settings.md", "---\nid: feature-001\ntitle: Settings\nstatus: approved\n"
                 + "created: 2026-11-20\nupdated: 2026-11-20\nauthor: Ada\ntags: [config]\npriority: high\n---\n\n"

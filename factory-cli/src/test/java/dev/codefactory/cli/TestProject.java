@@ -50,6 +50,21 @@ final class TestProject {
         return p;
     }
 
+    /**
+     * An initialised project in {@code tmp/name} that commits as Ada Lovelace, with {@code tmp} as its HOME and the
+     * loopback Ollama {@code model} as its language model.
+     */
+    static TestProject withModel(Path tmp, String name, ModelLoopback model) throws java.io.IOException {
+        TestProject p = initialised(Files.createDirectories(tmp.resolve(name)));
+        p.git("config", "user.name", "Ada Lovelace");
+        p.git("config", "user.email", "ada@example.com");
+        p.env.put("HOME", tmp.toString());
+        p.env.put("FACTORY_LLM_PROVIDER", "ollama");
+        p.env.put("FACTORY_LLM_ENDPOINT", model.url());
+        p.env.put("FACTORY_LLM_MODEL", "llama3.2:latest");
+        return p;
+    }
+
     static TestProject plainFolder(Path dir) {
         return new TestProject(dir);
     }

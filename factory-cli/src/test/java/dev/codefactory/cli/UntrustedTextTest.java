@@ -47,13 +47,7 @@ class UntrustedTextTest {
     @BeforeEach
     void start() throws IOException {
         model = new ModelLoopback();
-        project = TestProject.initialised(Files.createDirectories(tmp.resolve("p")));
-        project.git("config", "user.name", "Ada Lovelace");
-        project.git("config", "user.email", "ada@example.com");
-        project.env.put("HOME", tmp.toString());
-        project.env.put("FACTORY_LLM_PROVIDER", "ollama");
-        project.env.put("FACTORY_LLM_ENDPOINT", model.url());
-        project.env.put("FACTORY_LLM_MODEL", "llama3.2:latest");
+        project = TestProject.withModel(tmp, "p", model);
         project.write("contracts/specs/login.md", "---\nid: feature-001\ntitle: " + TITLE_YAML + "\nstatus: approved\n"
                 + "created: 2026-01-01\nupdated: 2026-01-01\ntags: [auth]\n---\n\n# Login\n\n## Overview\n\n"
                 + "People sign in with `LoginService`. evil();\r// harmless\n\n## Requirements\n\n"

@@ -1,6 +1,7 @@
 package dev.codefactory.domain.change;
 
 import dev.codefactory.domain.workspace.Languages;
+import dev.codefactory.domain.workspace.ProjectPaths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -464,7 +465,7 @@ public final class Impact {
         while (m.find()) {
             String verb = m.group(1).equals("require") ? "requires" : "imports";
             String specifier = m.group(3);
-            String resolved = resolve(dir, specifier);
+            String resolved = ProjectPaths.resolve(dir, specifier);
             if (resolved != null) {
                 imports.add(new String[] {verb, specifier, resolved});
             }
@@ -532,28 +533,6 @@ public final class Impact {
             imports.add(single.group(1));
         }
         return imports;
-    }
-
-    /** {@code specifier} resolved against {@code dir}; null when it climbs out of the project. */
-    private static String resolve(String dir, String specifier) {
-        List<String> parts = new ArrayList<>();
-        if (!dir.isEmpty()) {
-            parts.addAll(List.of(dir.split("/")));
-        }
-        for (String segment : specifier.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..")) {
-                if (parts.isEmpty()) {
-                    return null;
-                }
-                parts.remove(parts.size() - 1);
-            } else {
-                parts.add(segment);
-            }
-        }
-        return String.join("/", parts);
     }
 
     /** Whether {@code path} is a test by its folder or its name. */

@@ -1,6 +1,7 @@
 package dev.codefactory.domain.review;
 
 import dev.codefactory.domain.workspace.Languages;
+import dev.codefactory.domain.workspace.ProjectPaths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -281,7 +282,7 @@ public final class SpecMatcher {
                 return;
             }
             if (!specPath.isEmpty() && !t.startsWith("/")) {
-                String resolved = resolve(specPath.substring(0, specPath.lastIndexOf('/') + 1) + t);
+                String resolved = ProjectPaths.resolve(ProjectPaths.folderOf(specPath), t);
                 if (resolved != null) {
                     add(resolved, "links to " + t);
                 }
@@ -326,25 +327,6 @@ public final class SpecMatcher {
                 }
             }
             return p.substring(0, cut);
-        }
-
-        /** {@code a/b/../c} as {@code a/c}; null when it climbs out of the project. */
-        private static String resolve(String path) {
-            List<String> parts = new ArrayList<>();
-            for (String segment : path.split("/")) {
-                if (segment.isEmpty() || segment.equals(".")) {
-                    continue;
-                }
-                if (segment.equals("..")) {
-                    if (parts.isEmpty()) {
-                        return null;
-                    }
-                    parts.remove(parts.size() - 1);
-                } else {
-                    parts.add(segment);
-                }
-            }
-            return String.join("/", parts);
         }
 
         Scored byName(String rawPath) {
