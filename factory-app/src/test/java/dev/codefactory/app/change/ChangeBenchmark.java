@@ -57,7 +57,10 @@ public final class ChangeBenchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), files);
         try (ChangeOrderServiceTest.Model model = new ChangeOrderServiceTest.Model()) {
             Map<String, String> env = new HashMap<>();
-            env.put("HOME", out.resolve("change-home").toString());
+            Path home = Files.createDirectories(out.resolve("change-home"));
+            // git's identity comes from this HOME, as the git command line finds it
+            Files.writeString(home.resolve(".gitconfig"), "[user]\n\tname = Bench\n\temail = bench@example.com\n");
+            env.put("HOME", home.toString());
             env.put("FACTORY_LLM_PROVIDER", "ollama");
             env.put("FACTORY_LLM_ENDPOINT", model.url());
             env.put("FACTORY_LLM_MODEL", "bench");
