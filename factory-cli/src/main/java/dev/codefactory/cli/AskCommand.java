@@ -70,19 +70,21 @@ final class AskCommand implements Callable<Integer> {
         long start = System.nanoTime();
         spinner.start();
         StreamHandle handle = model.stream(GenerationRequest.of(system, question), collector);
-        Thread stopper = new Thread(handle::cancel, "factory-ask-cancel");
-        Runtime.getRuntime().addShutdownHook(stopper);
+        root.interrupts().stoppable();
+        root.interrupts().onRequest(handle::cancel); // Ctrl-C: the stream stops and its connection is closed
         try {
             collector.done.await();
         } finally {
             spinner.stop();
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is cancelling the stream
-            }
         }
         long totalMs = (System.nanoTime() - start) / 1_000_000;
+        if (root.interrupts().requested()) {
+            out.println();
+            out.flush();
+            err.println("Stopped: the answer so far is above; nothing was kept (the cache keeps complete answers"
+                    + " only).");
+            return ExitCodes.STOPPED;
+        }
         if (collector.error != null) {
             throw collector.error;
         }

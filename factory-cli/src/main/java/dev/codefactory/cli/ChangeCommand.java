@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
                 + " its path, even with --yes, unless --allow-build-changes. The model's text itself is never run.",
             "Nothing is written before you approve. Uncommitted work is stashed only if you say so (--stash), and"
                 + " 'factory undo' puts everything back: the branch, the index and the files as they were, your"
-                + " stashed work included. Ctrl-C stops at the next safe point, with nothing half-written.",
+                + " stashed work included. Ctrl-C stops at once, at a question or while the model answers: nothing is"
+                + " written (exit 130); a second Ctrl-C ends it at once.",
             "Without a terminal, answers are read line by line from standard input (the end of the input"
                 + " rejects), or --yes approves the plan and every file."})
 final class ChangeCommand implements Callable<Integer> {
@@ -80,7 +81,6 @@ final class ChangeCommand implements Callable<Integer> {
             + " standard error.")
     boolean json;
 
-    private LineInput input;
 
     @Override
     public Integer call() {
@@ -92,18 +92,15 @@ final class ChangeCommand implements Callable<Integer> {
         ChangeOrderUseCase.ChangeCommand command = new ChangeOrderUseCase.ChangeCommand(String.join(" ", words),
                 specIds, yes, stash, fixTests, pr, draft, !noCache, allowBuildChanges);
         TerminalChangeDialog dialog = new TerminalChangeDialog(json ? err : out, root.err(), root.style(), yes, stash,
-                json, root.session().terminal() && !json, root.session().environment(), this::readLine);
+                json, root.session().terminal() && !json, root.session().environment(), this::readLine,
+                root.interrupts()::requested);
         CodeFactory factory = root.factory();
-        CtrlC ctrlC = new CtrlC("factory-change-stop", () -> dialog.stop = true);
+        root.interrupts().stoppable();
         ChangeOrderUseCase.ChangeOutcome outcome;
         try {
             outcome = factory.change(command, dialog);
         } finally {
             dialog.done();
-            ctrlC.close();
-            if (input != null) {
-                input.close();
-            }
         }
         if (json) {
             out.print(Json.write(json(outcome)));
@@ -115,6 +112,8 @@ final class ChangeCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             case APPLIED_TESTS_FAILING:
                 return ExitCodes.FINDINGS;
+            case STOPPED:
+                return ExitCodes.STOPPED;
             default:
                 return ExitCodes.REJECTED;
         }
@@ -158,9 +157,15 @@ final class ChangeCommand implements Callable<Integer> {
             case REFUSED:
                 out.println(style.red("Refused:") + " " + r.note());
                 return;
-            default:
-                out.println(style.red("Stopped:") + " nothing was written"
-                        + (r.note().isEmpty() ? "." : " (" + r.note() + ")."));
+            default: // stopped with Ctrl-C
+                if (r.status() == ChangeRecord.Status.APPLIED) {
+                    out.println(style.yellow("Stopped") + " while its tests ran: the change stands committed on "
+                            + r.branch() + " as " + commits(r) + "; run the tests yourself, or 'factory undo' to"
+                            + " take it back.");
+                } else {
+                    out.println(style.yellow("Stopped:") + " nothing was written; the branch, the index and every"
+                            + " file are as they were (the change is in 'factory history' as stopped).");
+                }
                 return;
         }
         out.println("Files: " + (r.files().isEmpty() ? "none" : String.join(", ", r.files())));
@@ -177,9 +182,6 @@ final class ChangeCommand implements Callable<Integer> {
     }
 
     private String readLine(String prompt) {
-        if (input == null) {
-            input = LineInput.of(root.session(), spec.commandLine().getErr());
-        }
-        return input.readLine(prompt);
+        return root.input().readLine(prompt);
     }
 }

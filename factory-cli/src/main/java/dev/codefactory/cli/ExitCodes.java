@@ -20,6 +20,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     public static final int FAILURE = 3;
     public static final int REJECTED = 4;
+    /** Ctrl-C: the command stopped at once and said what it kept (128 + SIGINT, as shells report it). */
+    public static final int STOPPED = 130;
 
     /** The text shown under "Exit codes" in every command's help. */
     static final String[] HELP = {
@@ -31,13 +33,18 @@ public final class ExitCodes {
             + " a refused path or status move.",
         "3:Any other failure: not a git repository, not initialised, a file that could not be read or written,"
             + " a malformed configuration file, out of memory.",
-        "4:The change was rejected or stopped, or the model's edits could not be used: nothing was written."
+        "4:The change was rejected, or the model's edits could not be used: nothing was written.",
+        "130:Stopped with Ctrl-C: the command said what it kept (an intake's draft, a review's partial report) and"
+            + " wrote nothing else; a second Ctrl-C ends it at once."
     };
 
     private ExitCodes() {
     }
 
     static int of(Throwable failure) {
+        if (failure instanceof dev.codefactory.domain.StopRequestedException) {
+            return STOPPED;
+        }
         if (failure instanceof InvalidSpecificationException) {
             return FINDINGS;
         }
@@ -54,7 +61,9 @@ public final class ExitCodes {
      * the heap ran out ({@link Failures#report}).
      */
     static String errorOf(Throwable failure) {
-        if (failure instanceof InvalidSpecificationException) {
+        if (failure instanceof dev.codefactory.domain.StopRequestedException) {
+            return "stopped";
+        } else if (failure instanceof InvalidSpecificationException) {
             return "invalid-spec";
         } else if (failure instanceof SpecNotFoundException) {
             return "not-found";

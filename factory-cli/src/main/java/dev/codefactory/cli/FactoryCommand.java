@@ -64,15 +64,31 @@ final class FactoryCommand implements Callable<Integer> {
     boolean verbose;
 
     private final Session session;
+    private final Interrupts interrupts;
+    private LineInput input;
     private final TerminalWriter out;
     private final TerminalWriter err;
     private CodeFactory factory;
 
     /** {@code session}'s writers are filtered already ({@link Main#run}); they are wrapped here when not. */
-    FactoryCommand(Session session) {
+    FactoryCommand(Session session, Interrupts interrupts) {
         this.session = session;
+        this.interrupts = interrupts;
         this.out = TerminalWriter.of(session.out(), session.colourAllowed());
         this.err = TerminalWriter.of(session.err(), session.colourAllowed());
+    }
+
+    /** Ctrl-C for this run. */
+    Interrupts interrupts() {
+        return interrupts;
+    }
+
+    /** Where a command reads the person's answers (JLine on a terminal), stopped by Ctrl-C; made on first use. */
+    LineInput input() {
+        if (input == null) {
+            input = LineInput.of(session, err, interrupts);
+        }
+        return input;
     }
 
     Session session() {
@@ -107,6 +123,9 @@ final class FactoryCommand implements Callable<Integer> {
 
     void close() {
         try {
+            if (input != null) {
+                input.close();
+            }
             if (factory != null) {
                 factory.close();
             }

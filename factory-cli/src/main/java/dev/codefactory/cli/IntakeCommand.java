@@ -87,7 +87,6 @@ final class IntakeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON (id, path, commit); the spec is not echoed.")
     boolean json;
 
-    private LineInput input;
 
     @Override
     public Integer call() {
@@ -114,9 +113,6 @@ final class IntakeCommand implements Callable<Integer> {
         try {
             result = root.factory().intake(command, dialog);
         } finally {
-            if (input != null) {
-                input.close();
-            }
         }
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -148,10 +144,7 @@ final class IntakeCommand implements Callable<Integer> {
 
     /** A line the person types after {@code prompt}; null when they are done (Ctrl-D, end of input). */
     private String readLine(String prompt) {
-        if (input == null) {
-            input = LineInput.of(root.session(), spec.commandLine().getErr());
-        }
-        return input.readLine(prompt);
+        return root.input().readLine(prompt);
     }
 
     /** The terminal's side of the intake, or a scripted one (answers file, --yes) without a terminal. */

@@ -23,7 +23,7 @@ public final class Main {
                 System.console() != null, System.in);
         int code;
         try {
-            code = run(session, args);
+            code = run(session, Interrupts.forProcess(err, System::exit, Runtime.getRuntime()::halt), args);
         } catch (OutOfMemoryError e) { // so full that run could not even report it: a message that needs no heap
             System.err.println(Failures.OUT_OF_MEMORY);
             code = ExitCodes.FAILURE;
@@ -35,11 +35,16 @@ public final class Main {
 
     /** Runs one command line and returns its exit code (see {@link ExitCodes}); never exits the JVM. */
     public static int run(Session session, String... args) {
-        // every character printed from here on passes TerminalWriter's filter, which shows control characters
-        return runFiltered(TerminalWriter.install(session), args);
+        return run(session, new Interrupts(session.err()), args);
     }
 
-    private static int runFiltered(Session session, String... args) {
+    /** {@link #run(Session, String...)} with {@code interrupts} as the command's Ctrl-C. */
+    static int run(Session session, Interrupts interrupts, String... args) {
+        // every character printed from here on passes TerminalWriter's filter, which shows control characters
+        return runFiltered(TerminalWriter.install(session), interrupts, args);
+    }
+
+    private static int runFiltered(Session session, Interrupts interrupts, String... args) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             // picocli is Java 5 bytecode, which class-data sharing cannot archive: building its model costs ~200 ms,
             // so the one command that scripts call on every start answers without it.
@@ -49,7 +54,7 @@ public final class Main {
             session.out().flush();
             return ExitCodes.OK;
         }
-        FactoryCommand root = new FactoryCommand(session);
+        FactoryCommand root = new FactoryCommand(session, interrupts);
         CommandLine cli = new CommandLine(root);
         cli.setOut(session.out());
         cli.setErr(session.err());

@@ -81,7 +81,6 @@ final class ReviewCommand implements Callable<Integer> {
             + " again. Origin must be on GitHub and a token set: checked before the review starts.")
     String issues;
 
-    private LineInput input;
 
     @Override
     public Integer call() {
@@ -106,9 +105,6 @@ final class ReviewCommand implements Callable<Integer> {
         } finally {
             dialog.clearProgress();
             ctrlC.close();
-            if (input != null) {
-                input.close();
-            }
         }
         ReviewReport report = outcome.report();
         if (sarif != null) {
@@ -156,10 +152,7 @@ final class ReviewCommand implements Callable<Integer> {
     }
 
     private String readLine(String prompt) {
-        if (input == null) {
-            input = LineInput.of(root.session(), spec.commandLine().getErr());
-        }
-        return input.readLine(prompt);
+        return root.input().readLine(prompt);
     }
 
     /** Matches shown (and, on a terminal, changed), progress on one line of standard error. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -31,8 +32,8 @@ final class TerminalChangeDialog implements ChangeDialog {
     private final Map<String, String> environment;
     private final Function<String, String> readLine;
     private final Spinner spinner;
+    private final BooleanSupplier stop;
     private String working = "";
-    volatile boolean stop;
 
     /**
      * @param show        where the plan, the diffs and the test output go (standard error under {@code --json})
@@ -43,9 +44,12 @@ final class TerminalChangeDialog implements ChangeDialog {
      * @param spinning    show a spinner while the model works (on a terminal)
      * @param environment for {@code VISUAL} and {@code EDITOR}
      * @param readLine    the person's next line after a prompt; null at the end of the input
+     * @param stop        whether the person asked to stop (Ctrl-C)
      */
     TerminalChangeDialog(PrintWriter show, TerminalWriter err, Style style, boolean yes, boolean stash, boolean quiet,
-                         boolean spinning, Map<String, String> environment, Function<String, String> readLine) {
+                         boolean spinning, Map<String, String> environment, Function<String, String> readLine,
+                         BooleanSupplier stop) {
+        this.stop = stop;
         this.show = show;
         this.err = err;
         this.style = style;
@@ -260,7 +264,7 @@ final class TerminalChangeDialog implements ChangeDialog {
 
     @Override
     public boolean stopRequested() {
-        return stop;
+        return stop.getAsBoolean();
     }
 
     /** Erases the spinner, if one is turning. */

@@ -463,7 +463,8 @@ class ChangeTest {
             Result r = project.run(command, "--help");
             assertEquals(0, r.exit(), command);
             assertTrue(r.out().contains("Exit codes:"), r.out());
-            assertTrue(r.out().contains("rejected or stopped"), r.out());
+            assertTrue(r.out().contains("The change was rejected"), r.out());
+            assertTrue(r.out().contains("Stopped with Ctrl-C"), r.out());
         }
         String change = project.run("change", "--help").out();
         for (String option : List.of("--spec", "--yes", "--stash", "--fix-tests", "--pr", "--draft", "--no-cache",

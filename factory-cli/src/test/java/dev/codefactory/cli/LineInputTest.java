@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import dev.codefactory.domain.StopRequestedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,7 +24,8 @@ class LineInputTest {
     void jline_reads_typed_lines_and_says_null_at_the_end() throws IOException {
         byte[] typed = "first line\nsecond\n".getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        try (LineInput input = LineInput.jline(new DumbTerminal(new ByteArrayInputStream(typed), screen))) {
+        try (LineInput input = LineInput.jline(new DumbTerminal(new ByteArrayInputStream(typed), screen),
+                new Interrupts(new PrintWriter(new StringWriter())))) {
             assertEquals("first line", input.readLine("> "));
             assertEquals("second", input.readLine("> "));
             assertNull(input.readLine("> "));
@@ -36,7 +39,8 @@ class LineInputTest {
         byte[] typed = "five\n".getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         try (LineInput input = LineInput.jline(new ExternalTerminal("test", "xterm-256color",
-                new ByteArrayInputStream(typed), screen, StandardCharsets.UTF_8))) {
+                new ByteArrayInputStream(typed), screen, StandardCharsets.UTF_8),
+                new Interrupts(new PrintWriter(new StringWriter())))) {
             assertEquals("five", input.readLine("Team size\u001b]0;pwned\u0007\u001b[2J at 100%N? "));
         }
         String shown = screen.toString(StandardCharsets.UTF_8);
@@ -48,11 +52,59 @@ class LineInputTest {
     void plain_lines_print_the_prompt_and_say_null_at_the_end() {
         StringWriter prompts = new StringWriter();
         LineInput input = LineInput.lines(new ByteArrayInputStream("ünï\n\nlast".getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(prompts));
+                new PrintWriter(prompts), new Interrupts(new PrintWriter(new StringWriter())));
         assertEquals("ünï", input.readLine("Q? "));
         assertEquals("", input.readLine("Q? "));
         assertEquals("last", input.readLine("Q? "));
         assertNull(input.readLine("Q? "));
         assertEquals("Q? Q? Q? Q? ", prompts.toString());
+    }
+
+    @Test
+    void ctrl_c_at_a_jline_question_is_a_stop_not_an_answer() throws Exception {
+        Interrupts interrupts = new Interrupts(new PrintWriter(new StringWriter()));
+        java.io.PipedOutputStream typing = new java.io.PipedOutputStream();
+        try (LineInput input = LineInput.jline(new ExternalTerminal("test", "xterm-256color",
+                new java.io.PipedInputStream(typing), new ByteArrayOutputStream(), StandardCharsets.UTF_8),
+                interrupts)) {
+            java.util.concurrent.CompletableFuture<Object> asked = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return input.readLine("Idea? ");
+                        } catch (RuntimeException e) {
+                            return e;
+                        }
+                    });
+            typing.write("half an ans".getBytes(StandardCharsets.UTF_8));
+            typing.flush();
+            Thread.sleep(300);
+            typing.write(3); // Ctrl-C: the terminal raises SIGINT
+            typing.flush();
+            assertTrue(asked.get(5, java.util.concurrent.TimeUnit.SECONDS) instanceof StopRequestedException);
+            assertTrue(interrupts.requested(), "the whole command is asked to stop");
+            assertThrows(StopRequestedException.class, () -> input.readLine("Next? "), "and asks nothing more");
+        }
+    }
+
+    @Test
+    void ctrl_c_ends_a_plain_question_still_waiting_for_its_line() throws Exception {
+        Interrupts interrupts = new Interrupts(new PrintWriter(new StringWriter()));
+        java.io.PipedOutputStream typing = new java.io.PipedOutputStream();
+        LineInput input = LineInput.lines(new java.io.PipedInputStream(typing), new PrintWriter(new StringWriter()),
+                interrupts);
+        java.util.concurrent.CompletableFuture<Throwable> asked = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        input.readLine("Q? ");
+                        return null;
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                });
+        Thread.sleep(200);
+        assertFalse(asked.isDone(), "waiting for the person");
+        interrupts.request();
+        assertTrue(asked.get(5, java.util.concurrent.TimeUnit.SECONDS) instanceof StopRequestedException);
+        typing.close();
     }
 }

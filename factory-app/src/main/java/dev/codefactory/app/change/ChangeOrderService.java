@@ -10,6 +10,7 @@ import dev.codefactory.app.spec.ListSpecsUseCase.SpecQuery;
 import dev.codefactory.app.spec.SpecCatalog;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.StopRequestedException;
 import dev.codefactory.domain.change.BuildFiles;
 import dev.codefactory.domain.change.ChangeCandidates;
 import dev.codefactory.domain.change.ChangeLogs;
@@ -120,8 +121,24 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
     // ---- change ----------------------------------------------------------------------------------------------------
 
+    /** What a change stopped with Ctrl-C says: nothing of it is left. */
+    static final String STOPPED_NOTE = "stopped with Ctrl-C; nothing was written";
+
     @Override
     public ChangeOutcome change(ChangeCommand command, ChangeDialog person) {
+        Proposal[] reached = {null};
+        try {
+            return changeFlow(command, person, reached);
+        } catch (StopRequestedException stop) { // before the snapshot (after it, the flow puts everything back)
+            VersionControl vcs = git.get();
+            Proposal p = reached[0] != null ? reached[0]
+                    : new Proposal(newId(vcs), command.request(), "", List.of(), List.of(), NO_IMPACT);
+            return endedBefore(vcs, p, Result.STOPPED, STOPPED_NOTE);
+        }
+    }
+
+    /** The flow; {@code reached[0]} is the plan as far as it got, for a stop before the snapshot. */
+    private ChangeOutcome changeFlow(ChangeCommand command, ChangeDialog person, Proposal[] reached) {
         VersionControl vcs = git.get();
         RepositoryState state = vcs.state();
         if (state.empty()) {
@@ -162,8 +179,9 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         person.say("Using " + selection.providerId() + ": " + selection.reason() + ".");
         // the files' secrets never reach the model: masked in every request, put back only into the edits
         RedactingLanguageModel model = new RedactingLanguageModel(models.open(selection.providerId(), "change",
-                command.useCache()));
+                command.useCache(), person::stopRequested));
         String id = newId(vcs);
+        reached[0] = new Proposal(id, command.request(), "", List.of(), List.of(), NO_IMPACT);
         ChangeDialog dialog = new OrderedSteps(person, "change " + id);
 
         // 1. analysis
@@ -217,6 +235,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         dialog.step(ChangeOrderStep.IMPACT, "finding what depends on the files to change");
         Proposal proposal = withImpact(new Proposal(id, command.request(), plan.summary(), specs,
                 ChangeCandidates.explain(plan.files(), candidates), NO_IMPACT), heads);
+        reached[0] = proposal;
 
         // 3. plan review
         dialog.step(ChangeOrderStep.PLAN_REVIEW, "waiting for the plan to be approved");
@@ -236,8 +255,9 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             return endedBefore(vcs, proposal, Result.REJECTED, "the plan was rejected");
         }
         proposal = approved.get();
+        reached[0] = proposal;
         if (dialog.stopRequested()) {
-            return endedBefore(vcs, proposal, Result.STOPPED, "stopped before anything was written");
+            return endedBefore(vcs, proposal, Result.STOPPED, STOPPED_NOTE);
         }
 
         // from here on, the snapshot is the way back
@@ -260,8 +280,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             Map<String, String> before = currentContents(proposal);
             EditGeneration.Edits edits = generation.generate(model, proposal, specContexts, before, limits, dialog);
             if (dialog.stopRequested()) {
-                return abandon(record, snapshot, "stopped before anything was written", Result.STOPPED, proposal,
-                        dialog);
+                return abandon(record, snapshot, STOPPED_NOTE, Result.STOPPED, proposal, dialog);
             }
             // 5. diff review
             dialog.step(ChangeOrderStep.DIFF_REVIEW, edits.after.size() + " file(s) to review");
@@ -285,12 +304,13 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                 return abandon(record, snapshot, "every file was rejected", Result.REJECTED, proposal, dialog);
             }
             if (dialog.stopRequested()) {
-                return abandon(record, snapshot, "stopped before anything was written", Result.STOPPED, proposal,
-                        dialog);
+                return abandon(record, snapshot, STOPPED_NOTE, Result.STOPPED, proposal, dialog);
             }
             // 6. apply
             dialog.step(ChangeOrderStep.APPLIED, "writing " + accepted.size() + " file(s) on " + record.branch());
             record = apply(vcs, record, proposal, accepted, edits.before);
+        } catch (StopRequestedException stop) { // at a question or during the model's answer: all put back
+            return abandon(record, snapshot, STOPPED_NOTE, Result.STOPPED, proposal, dialog);
         } catch (EditGeneration.Unusable unusable) {
             return abandon(record, snapshot, unusable.getMessage(), Result.REFUSED, proposal, dialog);
         } catch (RuntimeException e) {
@@ -313,6 +333,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         if (testCommand.isPresent() && !testCommand.get().isBlank()) {
             try {
                 record = verify(vcs, model, record, proposal, testCommand.get(), command, limits, dialog);
+            } catch (StopRequestedException stop) { // at a fix's diff: the change stands as committed
+                record = journal.get().find(record.id()).orElse(record);
             } catch (RuntimeException e) {
                 ChangeRecord latest = journal.get().find(record.id()).orElse(record);
                 throw committed(new FactoryException("the change is committed on " + latest.branch() + " ("
@@ -320,6 +342,12 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                         + " yourself, or `factory undo` to take the change back.", e), latest);
             }
             result = record.tests().equals("passed") ? Result.APPLIED : Result.APPLIED_TESTS_FAILING;
+            if (dialog.stopRequested()) {
+                record = record.withStatus(ChangeRecord.Status.APPLIED, "stopped with Ctrl-C while its tests ran;"
+                        + " the change stands committed: run the tests yourself, or `factory undo` to take it back");
+                journal.get().save(record);
+                return new ChangeOutcome(Result.STOPPED, record, proposal, Optional.empty());
+            }
         } else {
             record = record.withTests(NO_TESTS);
             journal.get().save(record);
@@ -539,8 +567,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
     /** Ends a change that stopped before its snapshot (nothing was touched), recorded for the history. */
     private ChangeOutcome endedBefore(VersionControl vcs, Proposal proposal, Result result, String why) {
-        ChangeRecord r = newRecord(vcs, proposal, "", "")
-                .withStatus(ChangeRecord.Status.ABANDONED, why);
+        ChangeRecord r = newRecord(vcs, proposal, "", "").withStatus(result == Result.STOPPED
+                ? ChangeRecord.Status.STOPPED : ChangeRecord.Status.ABANDONED, why);
         journal.get().save(r);
         return new ChangeOutcome(result, r, proposal, Optional.empty());
     }
@@ -676,7 +704,12 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
      * abandoned, or as it was (started, for {@code factory undo}) when putting things back failed.
      */
     private ChangeRecord rollBack(ChangeRecord record, Snapshot snapshot, String why, ChangeDialog dialog) {
-        ChangeRecord abandoned = record.withStatus(ChangeRecord.Status.ABANDONED, why == null ? "failed" : why);
+        return rollBack(record, snapshot, why, ChangeRecord.Status.ABANDONED, dialog);
+    }
+
+    private ChangeRecord rollBack(ChangeRecord record, Snapshot snapshot, String why, ChangeRecord.Status status,
+                                  ChangeDialog dialog) {
+        ChangeRecord abandoned = record.withStatus(status, why == null ? "failed" : why);
         VersionControl vcs = git.get();
         try {
             vcs.restore(snapshot);
@@ -698,7 +731,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
     private ChangeOutcome abandon(ChangeRecord record, Snapshot snapshot, String why, Result result, Proposal p,
                                   ChangeDialog dialog) {
-        return new ChangeOutcome(result, rollBack(record, snapshot, why, dialog), p, Optional.empty());
+        return new ChangeOutcome(result, rollBack(record, snapshot, why, result == Result.STOPPED
+                ? ChangeRecord.Status.STOPPED : ChangeRecord.Status.ABANDONED, dialog), p, Optional.empty());
     }
 
     // ---- verify ----------------------------------------------------------------------------------------------------
@@ -722,6 +756,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             try {
                 fix = generation.edits(model, ChangePrompts.fixTests(proposal, testCommand, run.tail(), contents),
                         proposal, contents, limits, dialog);
+            } catch (StopRequestedException stop) {
+                break;
             } catch (FactoryException unusable) {
                 dialog.say("The fix could not be applied (" + unusable.getMessage() + "); stopping here.");
                 break;

@@ -74,7 +74,10 @@ public interface ChangeOrderUseCase {
         APPLIED_TESTS_FAILING,
         /** The person rejected the plan or every diff, or chose to stop at a dirty tree: nothing was written. */
         REJECTED,
-        /** The person stopped it (Ctrl-C) before it was applied: nothing was written. */
+        /**
+         * The person stopped it (Ctrl-C): before it was applied, nothing was written; while its tests ran, it stands
+         * committed as the record says (its note says how to go on).
+         */
         STOPPED,
         /**
          * The model's edits could not be used, even after one retry (the record's note says which file and why), or

@@ -50,7 +50,7 @@ final class ChangeUndo {
             throw new ProjectStateException("change " + record.id() + " is still being made by another factory"
                     + " process; let it finish (or stop it with Ctrl-C), then undo it");
         }
-        if (record.status() == ChangeRecord.Status.ABANDONED) {
+        if (record.status() == ChangeRecord.Status.ABANDONED || record.status() == ChangeRecord.Status.STOPPED) {
             throw new InvalidCommandException("change " + record.id() + " was never applied (" + record.note()
                     + "); there is nothing to undo");
         }

@@ -45,7 +45,9 @@ public record ChangeRecord(String id, String request, Instant created, Status st
         /** Put back by {@code factory undo}. */
         UNDONE,
         /** Stopped before it was applied: rejected, or failed and rolled back. */
-        ABANDONED
+        ABANDONED,
+        /** Stopped by the person (Ctrl-C) before it was applied: everything put back, nothing written. */
+        STOPPED
     }
 
     public ChangeRecord {

@@ -17,6 +17,14 @@ public interface IntakeDialog {
     void say(Notice notice);
 
     /**
+     * True once the person asked to stop (Ctrl-C): the model call in progress is cancelled and the intake ends at
+     * once, its draft kept for {@code factory intake --resume}. A dialog that cannot be interrupted keeps this default.
+     */
+    default boolean stopRequested() {
+        return false;
+    }
+
+    /**
      * The idea, when none was given or the one given was too short ({@code hint} says what to add); the same text
      * again to go on with it, empty to give up.
      */

@@ -1,0 +1,152 @@
+package dev.codefactory.cli;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * A real {@code factory} process on a pseudo-terminal of a given size, as a person at a terminal meets it: it is
+ * started under util-linux's {@code script(1)}, which gives it a terminal of its own; what the test types goes to the
+ * terminal, so Ctrl-C ({@link #ctrlC()}) is turned into SIGINT by the terminal's line discipline, as at a keyboard.
+ * The process is the CLI's {@code Main} on the tests' class path (the classes under test, not a packaged jar).
+ */
+final class Pty implements AutoCloseable {
+    private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;?]*[ -/]*[@-~]|\u001b\\][^\u0007\u001b]*"
+            + "(?:\u0007|\u001b\\\\)|\u001b[()][A-Za-z0-9]|\u001b[=>]");
+    private final Process process;
+    private final OutputStream keys;
+    private final ByteArrayOutputStream shown = new ByteArrayOutputStream();
+    private final Thread pump;
+    private int mark;
+
+    private Pty(Process process) {
+        this.process = process;
+        this.keys = process.getOutputStream();
+        InputStream screen = process.getInputStream();
+        pump = new Thread(() -> {
+            byte[] buffer = new byte[4096];
+            try {
+                for (int n = screen.read(buffer); n >= 0; n = screen.read(buffer)) {
+                    synchronized (shown) {
+                        shown.write(buffer, 0, n);
+                    }
+                }
+            } catch (IOException e) {
+                // the process is gone
+            }
+        }, "pty-screen");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    /**
+     * {@code factory ARGS} in {@code dir} on a terminal of {@code columns} x {@code rows}, with {@code env} added to
+     * a clean environment ({@code TERM=xterm-256color}, no {@code FACTORY_*} or keys of the test machine's);
+     * {@code redirect}, when not null, is a shell redirection of standard output ({@code "> out.txt"}).
+     */
+    static Pty start(Path dir, Map<String, String> env, int columns, int rows, String redirect, String... args)
+            throws IOException {
+        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName()));
+        java.addAll(List.of(args));
+        StringBuilder command = new StringBuilder("stty cols " + columns + " rows " + rows + "; exec");
+        for (String word : java) {
+            command.append(' ').append(quote(word));
+        }
+        if (redirect != null) {
+            command.append(' ').append(redirect);
+        }
+        ProcessBuilder pb = new ProcessBuilder("script", "-qfec", command.toString(), "/dev/null")
+                .directory(dir.toFile()).redirectErrorStream(true);
+        Map<String, String> environment = pb.environment();
+        environment.keySet().removeIf(k -> k.startsWith("FACTORY_") || k.startsWith("OLLAMA_") || k.endsWith("_API_KEY")
+                || k.equals("GITHUB_TOKEN") || k.equals("COLUMNS") || k.equals("LINES") || k.equals("NO_COLOR"));
+        environment.put("TERM", "xterm-256color");
+        environment.putAll(env);
+        return new Pty(pb.start());
+    }
+
+    private static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** Everything shown so far, as the terminal got it (escape sequences included). */
+    String raw() {
+        synchronized (shown) {
+            return shown.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Everything shown so far, without escape sequences and carriage returns. */
+    String text() {
+        return ANSI.matcher(raw()).replaceAll("").replace("\r", "");
+    }
+
+    /** Waits until {@code what} is shown after the last thing waited for; fails with the screen after 60 s. */
+    Pty expect(String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            String text = text();
+            int at = text.indexOf(what, mark);
+            if (at >= 0) {
+                mark = at + what.length();
+                return this;
+            }
+            if (!process.isAlive() && !pump.isAlive()) {
+                break;
+            }
+            sleep(20);
+        }
+        fail("never shown: " + what + "\n--- the terminal showed:\n" + text());
+        return this;
+    }
+
+    /** Types {@code keys} as a person would (a line ends with {@code \r}, the Enter key). */
+    Pty type(String typed) throws IOException {
+        keys.write(typed.getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        return this;
+    }
+
+    /** Presses Ctrl-C. */
+    Pty ctrlC() throws IOException {
+        return type("\u0003");
+    }
+
+    /** The exit code, once the process ended; fails when it is still running after {@code limit}. */
+    int exit(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            fail("still running after " + limit + "; the terminal showed:\n" + text());
+        }
+        pump.join(5000);
+        return process.exitValue();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}
