@@ -164,4 +164,52 @@ class TerminalChangeTest {
             assertTrue(Files.readString(project.root.resolve("README.md")).contains("farewell"));
         }
     }
+
+    @Test
+    void ctrl_c_while_the_tests_run_keeps_the_commit_and_says_how_to_go_on() throws Exception {
+        project.env.put("FACTORY_PROJECT_TEST_COMMAND", "echo testing; sleep 60");
+        model.changes.add(PLAN3);
+        model.changes.add(EDITS3);
+        try (Pty pty = change(100, "--yes")) {
+            pty.expect("testing");
+            long pressed = System.nanoTime();
+            pty.ctrlC();
+
+            assertEquals(ExitCodes.STOPPED, pty.exit(Duration.ofSeconds(30)), pty.text());
+            assertTrue((System.nanoTime() - pressed) / 1_000_000 < 15_000, "the tests were stopped at once");
+            pty.expect("Stopped while its tests ran: the change stands committed on factory/change-");
+            assertEquals(FAREWELL_AFTER, project.read("src/main/java/app/Farewell.java"));
+            assertEquals(head, project.git("rev-parse", "HEAD~1").strip(), "one commit on top of the base");
+        }
+    }
+
+    @Test
+    void ctrl_c_at_the_dirty_tree_question_touches_nothing() throws Exception {
+        project.write("README.md", "greeter, my own unsaved words\n");
+        before = files();
+        model.changes.add(PLAN3);
+        try (Pty pty = change(100)) {
+            pty.expect("s[t]op?").ctrlC();
+
+            assertEquals(ExitCodes.STOPPED, pty.exit(Duration.ofSeconds(30)), pty.text());
+            pty.expect("Stopped: nothing was written");
+            assertEquals(before, files());
+            assertEquals(0, model.bodies.size(), "the model was never asked");
+            assertEquals("", project.git("stash", "list").strip());
+        }
+    }
+
+    @Test
+    void ctrl_c_when_a_build_file_is_to_be_named_writes_nothing() throws Exception {
+        model.changes.add(PLAN3.replace("README.md", "build.sh").replace("\"modify\", \"reason\": \"say so\"",
+                "\"create\", \"reason\": \"build it\""));
+        model.changes.add(EDITS + "\nNEW FILE: build.sh\n```sh\necho building\n```\n");
+        try (Pty pty = change(100, "--yes")) {
+            pty.expect("Type its path (build.sh)").ctrlC();
+
+            assertEquals(ExitCodes.STOPPED, pty.exit(Duration.ofSeconds(30)), pty.text());
+            pty.expect("Stopped: nothing was written");
+            assertNothingWritten(pty);
+        }
+    }
 }
