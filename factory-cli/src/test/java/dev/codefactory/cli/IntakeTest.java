@@ -267,6 +267,26 @@ class IntakeTest {
     }
 
     @Test
+    void on_a_terminal_the_review_shows_only_what_changed_since_the_spec_was_streamed() {
+        model.questions.add("[]");
+        String untitled = SPEC.substring(SPEC.indexOf("## Overview"));
+        model.generations.add("Here you go:\n```markdown\n" + untitled + "```\n");
+
+        Result r = project.runTyping("a\n", "intake", IDEA);
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(1, r.out().split("A member can book a room", -1).length - 1, "the spec is shown once: "
+                + r.out());
+        assertFalse(r.out().contains("Here you go") || r.out().contains("```"), r.out());
+        String changed = r.out().substring(r.out().indexOf("Changed since it was shown above:"));
+        assertTrue(changed.contains("\n+# A shared team calendar where members of a small team see each other's"
+                + " absences\n"), "the title Code-Factory added is shown: " + r.out());
+        assertFalse(changed.contains("## Requirements"), "only what changed: " + changed);
+        assertTrue(r.err().contains("A shared team calendar where members of a small team see each other's absences:"
+                + " 16 lines; it passes the checks."), r.err());
+    }
+
+    @Test
     void an_editor_that_cannot_be_run_is_said_at_the_prompt_and_the_intake_goes_on() {
         model.questions.add("[]");
         model.generations.add(SPEC);

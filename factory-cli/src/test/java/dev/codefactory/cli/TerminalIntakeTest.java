@@ -220,7 +220,7 @@ class TerminalIntakeTest {
             throws Exception {
         model.questions.add(QUESTIONS);
         model.generations.add(CHATTY);
-        model.lineDelayMillis = 100; // about a minute for the whole spec
+        model.lineDelayMillis = 250; // about 15 s for the whole spec
         try (Pty pty = intake(columns, rows, IDEA)) {
             pty.expect("Q1/2").expect("Your answer").type("Up to 50 people\r");
             pty.expect("Q2/2").expect("Your answer").type("Google sign-in\r");
@@ -292,7 +292,7 @@ class TerminalIntakeTest {
         model.generations.add(SPEC);
         try (Pty pty = intake(80, 24, IDEA)) {
             pty.expect("[a]ccept");
-            model.lineDelayMillis = 100;
+            model.lineDelayMillis = 250;
             pty.type("r\r").expect("What should change?").type("Mention public holidays\r");
             awaitRequests(3);
             pty.expect("# Team calendar");
@@ -366,7 +366,7 @@ class TerminalIntakeTest {
     @CsvSource({"80,24", "40,20"})
     void ctrl_c_with_json_prints_a_stopped_result_naming_the_draft(int columns, int rows) throws Exception {
         model.generations.add(SPEC);
-        model.lineDelayMillis = 100;
+        model.lineDelayMillis = 250;
         try (Pty pty = Pty.start(project.root, project.env, columns, rows, "> result.json", "intake", IDEA,
                 "--no-questions", "--json")) {
             awaitRequests(1);
