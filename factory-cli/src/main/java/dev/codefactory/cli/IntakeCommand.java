@@ -132,19 +132,17 @@ final class IntakeCommand implements Callable<Integer> {
             m.put("stopped", result.stopped());
             m.put("resumeFrom", result.resumeFrom());
             out.print(Json.write(m));
-        } else if (result.stopped()) {
-            // said above, in one line
         } else if (result.saved()) {
             out.println("Saved " + root.style().green(result.specId()) + " to " + result.path()
                     + result.commit().map(c -> ", committed as " + c.substring(0, 7)).orElse(" (not committed)")
                     + ".");
-        } else if (result.draftPath() != null) {
+        } else if (result.draftPath() != null && !result.stopped()) {
             err.println("The draft is kept in " + result.draftPath() + "; continue with: factory intake --resume");
         }
         if (result.stopped()) {
             return ExitCodes.STOPPED;
         }
-        // saving nothing is never success, whatever stopped it (quit, no idea, a similar spec, a spec with problems)
+        // saving nothing is never success, whatever ended it (quit, no idea, a similar spec, a spec with problems)
         return result.saved() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
