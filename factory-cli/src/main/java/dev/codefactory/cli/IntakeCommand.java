@@ -2,8 +2,9 @@ package dev.codefactory.cli;
 
 import dev.codefactory.app.intake.IntakeUseCase;
 import dev.codefactory.app.intake.PreparedAnswers;
-import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.StopRequestedException;
+import dev.codefactory.domain.change.UnifiedDiff;
 import dev.codefactory.domain.intake.ClarifyingQuestions.Question;
 import dev.codefactory.domain.intake.NearDuplicates;
 import dev.codefactory.domain.intake.TemplateSections;
@@ -35,8 +36,9 @@ import picocli.CommandLine.Spec;
                 + " in $VISUAL/$EDITOR, have it written again with your feedback, or quit. Code-Factory writes the"
                 + " front matter (id, status draft, dates, author, tags) and checks the spec before it is saved.",
             "The draft is kept in .factory/drafts/ at every step: after Ctrl-C, a crash or a quit,"
-                + " 'factory intake --resume' goes on where it stopped. With no model (or --offline), a guided"
-                + " wizard asks for each section of the template instead.",
+                + " 'factory intake --resume' goes on where it stopped. Ctrl-C stops at once, at a question or while"
+                + " the model writes: nothing is written to contracts/ (exit 130). With no model (or --offline), a"
+                + " guided wizard asks for each section of the template instead.",
             "Without a terminal: give the idea as an argument or on standard input, answers with --answers FILE,"
                 + " and --yes to accept a spec that passes the checks."})
 final class IntakeCommand implements Callable<Integer> {
@@ -84,7 +86,8 @@ final class IntakeCommand implements Callable<Integer> {
             description = "critical, high, medium or low (default: ${DEFAULT-VALUE}).")
     Priority priority;
 
-    @Option(names = "--json", description = "Print the result as JSON (id, path, commit); the spec is not echoed.")
+    @Option(names = "--json", description = "Print the result as JSON (saved, id, path, commit, draft, stopped,"
+            + " resumeFrom); the spec is not echoed.")
     boolean json;
 
 
@@ -109,10 +112,14 @@ final class IntakeCommand implements Callable<Integer> {
         IntakeUseCase.IntakeCommand command = new IntakeUseCase.IntakeCommand("-".equals(given) ? null : given,
                 resume, offline, noQuestions ? 0 : questions == null ? -1 : questions, !noCommit, tags, priority);
         Dialog dialog = new Dialog(out, err, interactive, prepared);
-        IntakeUseCase.IntakeResult result;
-        try {
-            result = root.factory().intake(command, dialog);
-        } finally {
+        root.interrupts().stoppable(); // Ctrl-C: the intake stops at once and keeps its draft
+        IntakeUseCase.IntakeResult result = root.factory().intake(command, dialog);
+        dialog.endStream();
+        if (result.stopped()) {
+            err.println(root.style().yellow("Stopped:") + (result.draftPath() == null
+                    ? " nothing was typed, so nothing is kept."
+                    : " the draft is kept; factory intake --resume goes on from " + result.resumeFrom() + "."));
+            err.flush();
         }
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -122,15 +129,20 @@ final class IntakeCommand implements Callable<Integer> {
             m.put("commit", result.commit().orElse(null));
             m.put("draft", result.draftPath());
             m.put("wizard", result.wizard());
+            m.put("stopped", result.stopped());
+            m.put("resumeFrom", result.resumeFrom());
             out.print(Json.write(m));
         } else if (result.saved()) {
             out.println("Saved " + root.style().green(result.specId()) + " to " + result.path()
                     + result.commit().map(c -> ", committed as " + c.substring(0, 7)).orElse(" (not committed)")
                     + ".");
-        } else if (result.draftPath() != null) {
+        } else if (result.draftPath() != null && !result.stopped()) {
             err.println("The draft is kept in " + result.draftPath() + "; continue with: factory intake --resume");
         }
-        // saving nothing is never success, whatever stopped it (quit, no idea, a similar spec, a spec with problems)
+        if (result.stopped()) {
+            return ExitCodes.STOPPED;
+        }
+        // saving nothing is never success, whatever ended it (quit, no idea, a similar spec, a spec with problems)
         return result.saved() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
@@ -154,6 +166,14 @@ final class IntakeCommand implements Callable<Integer> {
         private final boolean interactive;
         private final PreparedAnswers prepared;
         private boolean streaming;
+        /** The spec as it is being streamed. */
+        private final StringBuilder streamed = new StringBuilder();
+        /** The spec as this terminal last showed it (streamed, printed or edited); null before. */
+        private String shown;
+        /** The problems last listed under it. */
+        private List<String> shownProblems;
+        /** The text the person's editor gave back last. */
+        private String lastEdit;
 
         Dialog(PrintWriter out, PrintWriter err, boolean interactive, PreparedAnswers prepared) {
             this.out = out;
@@ -162,12 +182,18 @@ final class IntakeCommand implements Callable<Integer> {
             this.prepared = prepared;
         }
 
-        private void endStream() {
+        void endStream() {
             if (streaming) {
                 streaming = false;
-                out.println();
+                shown = streamed.toString();
+                out.println(); // a blank line under the spec, or the end of the line it was stopped in
                 out.flush();
             }
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return root.interrupts().requested();
         }
 
         @Override
@@ -194,8 +220,12 @@ final class IntakeCommand implements Callable<Integer> {
             err.flush();
             StringBuilder typed = new StringBuilder();
             String line;
-            while ((line = readLine("> ")) != null && !line.isEmpty()) {
-                typed.append(typed.length() == 0 ? "" : "\n").append(line);
+            try {
+                while ((line = readLine("> ")) != null && !line.isEmpty()) {
+                    typed.append(typed.length() == 0 ? "" : "\n").append(line);
+                }
+            } catch (StopRequestedException stop) { // Ctrl-C: the lines typed so far go into the draft
+                line = "";
             }
             if (line == null && typed.length() == 0 && current.isEmpty()) {
                 return Optional.empty();
@@ -249,7 +279,11 @@ final class IntakeCommand implements Callable<Integer> {
         @Override
         public void token(String text) {
             if (!json) {
-                streaming = true;
+                if (!streaming) {
+                    streaming = true;
+                    streamed.setLength(0);
+                }
+                streamed.append(text);
                 out.print(text);
                 out.flush();
             }
@@ -259,11 +293,8 @@ final class IntakeCommand implements Callable<Integer> {
         public ReviewDecision review(String markdown, List<String> problems, boolean canRegenerate) {
             endStream();
             if (interactive) {
-                out.println(root.style().dim("---- the spec ----"));
-                out.print(markdown.endsWith("\n") ? markdown : markdown + "\n");
-                out.println(root.style().dim("------------------"));
-            }
-            if (!problems.isEmpty()) {
+                show(markdown, problems);
+            } else if (!problems.isEmpty()) {
                 err.println(root.style().yellow("Still wrong with it:"));
                 problems.forEach(p -> err.println("  - " + p));
             }
@@ -276,43 +307,118 @@ final class IntakeCommand implements Callable<Integer> {
                         + " a spec that passes the checks"));
                 return new ReviewDecision.Quit();
             }
+            boolean acceptable = problems.isEmpty();
+            String prompt = (acceptable ? "[a]ccept, " : "") + "[e]dit" + (canRegenerate ? ", [r]egenerate" : "")
+                    + ", [q]uit? ";
             while (true) {
-                String line = readLine((problems.isEmpty() ? "[a]ccept, " : "") + "[e]dit"
-                        + (canRegenerate ? ", [r]egenerate" : "") + ", [q]uit? ");
+                String line = readLine(prompt);
                 String choice = line == null ? "q" : line.strip().toLowerCase(Locale.ROOT);
-                if (choice.startsWith("a") && problems.isEmpty()) {
+                if (acceptable && (choice.equals("a") || choice.equals("accept"))) {
                     return new ReviewDecision.Accept();
-                } else if (choice.startsWith("e")) {
+                } else if (choice.equals("e") || choice.equals("edit")) {
                     return new ReviewDecision.Edit();
-                } else if (choice.startsWith("r") && canRegenerate) {
+                } else if (canRegenerate && (choice.equals("r") || choice.equals("regenerate"))) {
                     String feedback = readLine("What should change? ");
                     return new ReviewDecision.Regenerate(feedback == null ? "" : feedback.strip());
-                } else if (choice.startsWith("q")) {
+                } else if (choice.equals("q") || choice.equals("quit")) {
                     return new ReviewDecision.Quit();
                 }
+                String choices = "e to edit it" + (canRegenerate ? ", r to have it written again" : "")
+                        + " or q to quit (the draft is kept)";
+                err.println(root.style().yellow(choice.equals("a") || choice.equals("accept")
+                        ? "It cannot be accepted before what is listed above is fixed:" : "Not a choice:")
+                        + " type " + (acceptable ? "a to accept it, " : "") + choices + ".");
+                err.flush();
             }
+        }
+
+        /**
+         * Shows what the person has not seen of {@code markdown} yet: nothing when it is the spec they just watched
+         * being written or edited, the whole spec when they have not seen it (after --resume), else what changed
+         * (a title, a repair, links to related specs); then one line about it and what is still wrong.
+         */
+        private void show(String markdown, List<String> problems) {
+            Style style = root.style();
+            boolean changed = !markdown.equals(shown);
+            if (changed) {
+                String diff = shown == null ? "" : UnifiedDiff.of("spec.md", shown, markdown, 1);
+                int added = 0;
+                int removed = 0;
+                for (String l : diff.split("\n")) {
+                    if (l.startsWith("+") && !l.startsWith("+++")) {
+                        added++;
+                    } else if (l.startsWith("-") && !l.startsWith("---")) {
+                        removed++;
+                    }
+                }
+                int lines = markdown.split("\n", -1).length - 1;
+                if (markdown.equals(lastEdit)) {
+                    err.println("Your edit is kept (+" + added + " -" + removed + " lines).");
+                } else if (shown == null || added + removed > Math.max(12, lines / 2)) {
+                    out.println(style.dim("---- the spec ----"));
+                    out.print(markdown.endsWith("\n") ? markdown : markdown + "\n");
+                    out.println(style.dim("------------------"));
+                } else {
+                    out.println(style.dim("Changed since it was shown above:"));
+                    boolean header = true;
+                    for (String l : diff.split("\n")) {
+                        if (header && !l.startsWith("@@")) {
+                            continue; // the --- and +++ lines of a file that has no name here
+                        }
+                        header = false;
+                        out.println(l.startsWith("@@") ? style.dim(l) : l.startsWith("+") ? style.green(l)
+                                : l.startsWith("-") ? style.red(l) : l);
+                    }
+                }
+                out.flush();
+                shown = markdown;
+            }
+            if (changed || !problems.equals(shownProblems)) {
+                shownProblems = problems;
+                int lines = markdown.split("\n", -1).length - 1;
+                String title = markdown.lines().filter(l -> l.startsWith("# ")).map(l -> l.substring(2).strip())
+                        .findFirst().orElse("The spec");
+                String about = style.bold(title) + ": " + lines + " line" + (lines == 1 ? "" : "s");
+                if (problems.isEmpty()) {
+                    err.println(about + "; it passes the checks.");
+                } else {
+                    err.println(about + "; " + style.yellow("still wrong with it:"));
+                    problems.forEach(p -> err.println("  - " + p));
+                }
+            }
+            err.flush();
         }
 
         @Override
         public String edit(String markdown) {
+            Style style = root.style();
             String editor = Editor.configured(root.session().environment()).orElse(null);
             if (editor == null) {
-                say(Notice.warning("set VISUAL or EDITOR to the editor to use (EDITOR=nano, EDITOR=\"code --wait\");"
-                        + " the spec was left as it was"));
+                err.println(style.yellow("No editor to open:") + " set VISUAL or EDITOR to the one to use (export"
+                        + " EDITOR=nano, or EDITOR=\"code --wait\") and press e again; the spec is as it was.");
+                err.flush();
                 return markdown;
             }
             try {
                 Path dir = Files.createDirectories(root.factory().root().resolve(".factory/drafts"));
                 Editor.Edited edited = Editor.edit(editor, markdown, dir);
-                if (edited.exitCode() != 0) {
-                    say(Notice.warning("the editor (" + editor + ") exited with " + edited.exitCode() + "; the spec"
-                            + " was left as it was"));
+                if (edited.exitCode() != 0 && stopRequested()) {
+                    return markdown; // Ctrl-C ended the editor too: the stop says it all
+                } else if (edited.exitCode() != 0) {
+                    err.println(style.yellow("The editor failed:") + " " + editor + " exited with "
+                            + edited.exitCode() + "; the spec is as it was. Press e to try again, or set VISUAL or"
+                            + " EDITOR to another editor.");
+                    err.flush();
                     return markdown;
                 }
+                lastEdit = edited.text();
                 return edited.text();
             } catch (IOException e) {
-                throw new FactoryException("could not run the editor '" + editor + "': " + e.getMessage()
-                        + "; set VISUAL or EDITOR to an editor on your PATH");
+                err.println(style.yellow("The editor failed:") + " could not run '" + editor + "' (" + e.getMessage()
+                        + "); set VISUAL or EDITOR to an editor on your PATH (export EDITOR=nano) and press e again;"
+                        + " the spec is as it was.");
+                err.flush();
+                return markdown;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return markdown;

@@ -219,6 +219,89 @@ class IntakeTest {
     }
 
     @Test
+    void resuming_says_when_the_intake_began_in_local_time_to_the_second() {
+        model.questions.add("[]");
+        model.generations.add(SPEC);
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-12-06T03:47:25.447452105Z"),
+                java.time.ZoneId.of("Europe/Berlin"));
+        try (CodeFactory f = CodeFactory.builder().projectRoot(project.root).environment(project.env)
+                .userConfigDir(project.userConfigHome().resolve("factory")).clock(clock).build()) {
+            assertFalse(f.intake(IntakeCommand.of(IDEA), new ScriptedPerson()).saved(), "quit at the review");
+            ScriptedPerson back = new ScriptedPerson();
+            f.intake(new IntakeCommand(null, true, false, -1, true, List.of(), Priority.MEDIUM), back);
+
+            String header = back.notices.get(0);
+            assertTrue(header.startsWith("INFO: Resuming the intake of 2026-12-06 04:47:25 (.factory/drafts/intake-"),
+                    header);
+            assertTrue(header.endsWith("), from the review."), header);
+        }
+    }
+
+    @Test
+    void a_program_that_asks_to_stop_while_the_spec_is_written_gets_the_draft_kept_and_no_spec() throws IOException {
+        model.questions.add(QUESTIONS);
+        model.generations.add(SPEC);
+        ScriptedPerson person = new ScriptedPerson() {
+            @Override
+            public boolean stopRequested() {
+                return streamed.length() > 0; // stops once the spec begins to arrive
+            }
+        };
+        person.answers.add("Up to 50 people");
+        person.answers.add("Google sign-in");
+
+        IntakeResult result;
+        try (CodeFactory f = factory()) {
+            result = f.intake(IntakeCommand.of(IDEA), person);
+        }
+
+        assertTrue(result.stopped(), person.notices.toString());
+        assertFalse(result.saved());
+        assertEquals("the writing of the spec", result.resumeFrom());
+        assertEquals(onlyDraft(), project.root.resolve(result.draftPath()));
+        assertEquals(List.of(), specFiles());
+        assertTrue(person.problemsShown.isEmpty(), "nothing was reviewed");
+        assertFalse(person.streamed.toString().contains(SPEC), "nothing more is shown once stopped: " + person.streamed);
+        String draft = Files.readString(onlyDraft());
+        assertTrue(draft.contains("Google sign-in") && draft.contains("\"generated\": null"), draft);
+    }
+
+    @Test
+    void on_a_terminal_the_review_shows_only_what_changed_since_the_spec_was_streamed() {
+        model.questions.add("[]");
+        String untitled = SPEC.substring(SPEC.indexOf("## Overview"));
+        model.generations.add("Here you go:\n```markdown\n" + untitled + "```\n");
+
+        Result r = project.runTyping("a\n", "intake", IDEA);
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(1, r.out().split("A member can book a room", -1).length - 1, "the spec is shown once: "
+                + r.out());
+        assertFalse(r.out().contains("Here you go") || r.out().contains("```"), r.out());
+        String changed = r.out().substring(r.out().indexOf("Changed since it was shown above:"));
+        assertTrue(changed.contains("\n+# A shared team calendar where members of a small team see each other's"
+                + " absences\n"), "the title Code-Factory added is shown: " + r.out());
+        assertFalse(changed.contains("## Requirements"), "only what changed: " + changed);
+        assertTrue(r.err().contains("A shared team calendar where members of a small team see each other's absences:"
+                + " 16 lines; it passes the checks."), r.err());
+    }
+
+    @Test
+    void an_editor_that_cannot_be_run_is_said_at_the_prompt_and_the_intake_goes_on() {
+        model.questions.add("[]");
+        model.generations.add(SPEC);
+        project.env.put("EDITOR", "/no/such/editor");
+        project.env.remove("VISUAL");
+
+        Result r = project.runTyping("e\nq\n", "intake", IDEA);
+
+        assertEquals(ExitCodes.FINDINGS, r.exit(), "quit, after the editor failed: " + r.err());
+        assertTrue(r.err().contains("The editor failed: could not run '/no/such/editor'"), r.err());
+        assertTrue(r.err().contains("set VISUAL or EDITOR to an editor on your PATH"), r.err());
+        assertTrue(r.err().contains("continue with: factory intake --resume"), r.err());
+    }
+
+    @Test
     void an_edit_is_checked_again_and_saved_as_edited() throws IOException {
         model.questions.add("[]");
         model.generations.add(SPEC);
@@ -409,7 +492,9 @@ class IntakeTest {
         assertTrue(r.err().contains("Type the idea; end with an empty line"), r.err());
         assertTrue(r.err().contains("Q1/2: How many people are in a team?"), r.err());
         assertTrue(r.err().contains("(sizing)"), "the question's reason is shown: " + r.err());
-        assertTrue(r.out().contains("---- the spec ----"), r.out());
+        assertEquals(1, r.out().split("A member can book a room", -1).length - 1, "the spec is shown once, as it"
+                + " is written: " + r.out());
+        assertTrue(r.err().contains("Your edit is kept (+1 -1 lines)."), r.err());
         String saved = Files.readString(project.root.resolve("contracts/specs/team-calendar.md"));
         assertTrue(saved.contains("within 1 second"), "the editor's change was saved: " + saved);
         String generation = model.bodies.get(model.kinds.indexOf(ModelLoopback.Kind.GENERATION));

@@ -12,6 +12,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
@@ -46,6 +48,10 @@ final class ModelLoopback implements AutoCloseable {
     volatile int cutAfter = -1;
     /** Each answer waits this long first, to play a slow model. */
     volatile int delayMillis;
+    /** Answers of a kind wait this long first (on top of {@link #delayMillis}), to play one slow request. */
+    final Map<Kind, Integer> delays = new ConcurrentHashMap<>();
+    /** A streamed answer waits this long after each of its lines, to play a model that writes slowly. */
+    volatile int lineDelayMillis;
 
     ModelLoopback() throws IOException {
         // the JDK's server writes headers and body apart; without TCP_NODELAY every answer waits out a delayed ACK
@@ -99,9 +105,10 @@ final class ModelLoopback implements AutoCloseable {
                 : kind == Kind.CHANGE ? changes : generations;
         String text = kind == Kind.CHANGE ? (script.isEmpty() ? "" : script.removeFirst())
                 : script.isEmpty() ? "" : script.size() == 1 ? script.peekFirst() : script.removeFirst();
-        if (delayMillis > 0) {
+        int delay = delayMillis + delays.getOrDefault(kind, 0);
+        if (delay > 0) {
             try {
-                Thread.sleep(delayMillis);
+                Thread.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -126,8 +133,16 @@ final class ModelLoopback implements AutoCloseable {
             byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
             int limit = cutAfter < 0 ? bytes.length : Math.min(cutAfter, bytes.length);
             for (int i = 0; i < limit; i += 5) {
-                out.write(bytes, i, Math.min(5, limit - i));
+                int n = Math.min(5, limit - i);
+                out.write(bytes, i, n);
                 out.flush();
+                if (lineDelayMillis > 0 && new String(bytes, i, n, StandardCharsets.ISO_8859_1).indexOf('\n') >= 0) {
+                    try {
+                        Thread.sleep(lineDelayMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
             }
         }
     }

@@ -8,6 +8,7 @@ import dev.codefactory.app.spec.ListSpecsUseCase.SpecQuery;
 import dev.codefactory.app.spec.SpecCatalog;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.StopRequestedException;
 import dev.codefactory.domain.intake.ClarifyingQuestions;
 import dev.codefactory.domain.intake.ClarifyingQuestions.Question;
 import dev.codefactory.domain.intake.IntakeDraft;
@@ -16,6 +17,7 @@ import dev.codefactory.domain.intake.IntakePrompts.Answered;
 import dev.codefactory.domain.intake.IntakePrompts.IntakeContext;
 import dev.codefactory.domain.intake.IntakePrompts.Prompt;
 import dev.codefactory.domain.intake.ModelMarkdown;
+import dev.codefactory.domain.intake.ModelMarkdownStream;
 import dev.codefactory.domain.intake.NearDuplicates;
 import dev.codefactory.domain.intake.NearDuplicates.Candidate;
 import dev.codefactory.domain.intake.RelatedLinks;
@@ -34,6 +36,7 @@ import dev.codefactory.port.llm.FinishReason;
 import dev.codefactory.port.llm.Generation;
 import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.llm.StreamHandle;
 import dev.codefactory.port.llm.StreamListener;
 import dev.codefactory.port.vcs.CommitInfo;
 import dev.codefactory.port.vcs.CommitRequest;
@@ -52,6 +55,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -63,6 +67,8 @@ public final class IntakeService implements IntakeUseCase {
     private static final long MAX_BUILD_FILE = 256 * 1024;
     private static final DateTimeFormatter DRAFT_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
+    /** When a draft was started, as the person's clock shows it (the clock's zone), to the second. */
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String SECTION = "section:";
 
     private final Path root;
@@ -107,33 +113,78 @@ public final class IntakeService implements IntakeUseCase {
             draft = draft.withStep(draft.step(), clock.instant());
             save();
             return new IntakeResult(false, null, null, Optional.empty(), draft.id(), drafts.get().pathOf(draft.id()),
-                    draft.wizard());
+                    draft.wizard(), false, draft.resumesAt());
+        }
+
+        /** The person asked to stop: the draft as it stands is kept (when there is one), nothing else is written. */
+        IntakeResult stopped() {
+            if (draft == null) {
+                return new IntakeResult(false, null, null, Optional.empty(), "", null, false, true, null);
+            }
+            draft = draft.withStep(draft.step(), clock.instant());
+            save();
+            return new IntakeResult(false, null, null, Optional.empty(), draft.id(), drafts.get().pathOf(draft.id()),
+                    draft.wizard(), true, draft.resumesAt());
+        }
+
+        /** Ends the intake when the person asked to stop ({@link IntakeDialog#stopRequested()}). */
+        void stopIfAsked(String during) {
+            if (dialog.stopRequested()) {
+                throw new StopRequestedException("stopped " + during);
+            }
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>When the person asks to stop ({@link IntakeDialog#stopRequested()}: at a question, or while the model
+     * writes, whose call is then cancelled), the intake ends at once: the draft is kept as it stands (the idea typed
+     * so far, the answers given, the spec written before a regeneration), nothing is written to {@code contracts/},
+     * and the result says where {@code --resume} goes on.
+     */
     @Override
     public IntakeResult intake(IntakeCommand command, IntakeDialog dialog) {
         List<Specification> existing = catalog.list(SpecQuery.ALL).specs();
         Run run = new Run(command, dialog);
         run.templateBody = catalog.templateBody(SpecKind.SPEC);
+        try {
+            return steps(run, existing);
+        } catch (StopRequestedException stop) {
+            return run.stopped();
+        }
+    }
+
+    private IntakeResult steps(Run run, List<Specification> existing) {
+        IntakeCommand command = run.command;
+        IntakeDialog dialog = run.dialog;
         if (command.resume()) {
             run.draft = latestUnfinished();
-            dialog.say(Notice.info("Resuming the intake of " + run.draft.created() + " (" + drafts.get()
-                    .pathOf(run.draft.id()) + "), stopped at " + run.draft.step().name().toLowerCase() + "."));
+            dialog.say(Notice.info("Resuming the intake of " + LOCAL_TIME.withZone(clock.getZone())
+                    .format(run.draft.created()) + " (" + drafts.get().pathOf(run.draft.id()) + "), from "
+                    + run.draft.resumesAt() + "."));
+            if (run.draft.step() == IntakeStep.IDEA) {
+                Optional<String> idea = dialog.idea(run.draft.idea(), "The idea as it was when you stopped: add to"
+                        + " it, or press Enter to go on as it is.");
+                keepTheIdea(run, idea.orElse(""));
+                if (idea.isEmpty() || idea.get().isBlank()) {
+                    return run.kept();
+                }
+            }
         } else {
-            Optional<String> idea = idea(command.idea(), dialog);
+            Optional<String> idea = idea(command.idea(), run);
             if (idea.isEmpty()) {
-                return new IntakeResult(false, null, null, Optional.empty(), "", null, false);
+                return new IntakeResult(false, null, null, Optional.empty(), "", null, false, false, null);
             }
             run.draft = IntakeDraft.start(newDraftId(), idea.get(), clock.instant());
             run.save();
         }
         run.context = context(existing, run.draft.idea());
-        if (!command.resume() && !duplicatesAccepted(run, existing)) {
+        if (run.draft.step() == IntakeStep.IDEA && !duplicatesAccepted(run, existing)) {
             run.draft = run.draft.withStep(IntakeStep.ABANDONED, clock.instant());
             run.save();
             return new IntakeResult(false, null, null, Optional.empty(), run.draft.id(),
-                    drafts.get().pathOf(run.draft.id()), false);
+                    drafts.get().pathOf(run.draft.id()), false, false, null);
         }
         if (run.draft.step() == IntakeStep.IDEA) {
             run.draft = run.draft.withStep(IntakeStep.CONTEXT, clock.instant());
@@ -161,11 +212,13 @@ public final class IntakeService implements IntakeUseCase {
 
     // ---- steps ---------------------------------------------------------------------------------------------------
 
-    private Optional<String> idea(String given, IntakeDialog dialog) {
+    private Optional<String> idea(String given, Run run) {
+        IntakeDialog dialog = run.dialog;
         String idea = given == null ? "" : given.strip();
         if (idea.isEmpty()) {
             Optional<String> typed = dialog.idea("", "Describe the feature: who it is for, what they must be able to"
                     + " do, and any limits (speed, security, platforms).");
+            keepTheIdea(run, typed.orElse(""));
             if (typed.isEmpty() || typed.get().isBlank()) {
                 return Optional.empty();
             }
@@ -175,6 +228,7 @@ public final class IntakeService implements IntakeUseCase {
             Optional<String> longer = dialog.idea(idea, "That is short (" + idea.length() + " characters) to write a"
                     + " spec from: add who it is for, what they must be able to do, and any limits (speed,"
                     + " security, platforms). Or go on as it is.");
+            keepTheIdea(run, longer.orElse(idea));
             if (longer.isEmpty() || longer.get().isBlank()) {
                 return Optional.empty();
             }
@@ -183,17 +237,42 @@ public final class IntakeService implements IntakeUseCase {
         return Optional.of(idea);
     }
 
+    /**
+     * When the person stopped while typing the idea, {@code typed} (what they typed so far) is kept in the draft, a
+     * new one if need be, for {@code --resume}; nothing is kept when nothing was typed.
+     */
+    private void keepTheIdea(Run run, String typed) {
+        if (!run.dialog.stopRequested()) {
+            if (run.draft != null && !typed.isBlank()) {
+                run.draft = run.draft.withIdea(typed.strip(), clock.instant());
+                run.save();
+            }
+            return;
+        }
+        if (!typed.isBlank()) {
+            run.draft = run.draft == null ? IntakeDraft.start(newDraftId(), typed.strip(), clock.instant())
+                    : run.draft.withIdea(typed.strip(), clock.instant());
+        }
+        throw new StopRequestedException("stopped while the idea was typed");
+    }
+
     private boolean duplicatesAccepted(Run run, List<Specification> existing) {
         List<NearDuplicates.Match> duplicates = NearDuplicates.rank(run.draft.idea(), candidates(existing),
                 NearDuplicates.DUPLICATE);
-        return duplicates.isEmpty() || run.dialog.proceedDespite(duplicates);
+        if (duplicates.isEmpty()) {
+            return true;
+        }
+        boolean proceed = run.dialog.proceedDespite(duplicates);
+        run.stopIfAsked("when asked about a similar spec");
+        return proceed;
     }
 
     private LanguageModel openModel(IntakeDialog dialog) {
         try {
             LanguageModels.Selection selection = models.select();
             dialog.say(Notice.info("Using " + selection.providerId() + ": " + selection.reason() + "."));
-            return models.open(selection.providerId(), "intake", true);
+            // Ctrl-C cancels the call in progress: its connection is closed at once
+            return models.open(selection.providerId(), "intake", true, dialog::stopRequested);
         } catch (FactoryException e) {
             dialog.say(Notice.warning("No model is available (" + e.getMessage() + "). Using the guided wizard"
                     + " instead."));
@@ -222,6 +301,7 @@ public final class IntakeService implements IntakeUseCase {
                 continue;
             }
             Answer answer = run.dialog.ask(q, i + 1, questions.size());
+            run.stopIfAsked("at a question");
             if (answer instanceof Answer.SkipRest) {
                 for (int j = i; j < questions.size(); j++) {
                     run.draft = run.draft.withAnswer(questions.get(j).id(), "", clock.instant());
@@ -243,6 +323,12 @@ public final class IntakeService implements IntakeUseCase {
         IntakeDraft before = run.draft;
         try {
             generate(run, feedback);
+        } catch (StopRequestedException e) {
+            if (run.draft.step() != IntakeStep.REVIEW) { // stopped while it was written: it is written again
+                run.draft = before.current() == null ? before.withStep(IntakeStep.GENERATION, clock.instant())
+                        : before;
+            }
+            throw e;
         } catch (LanguageModelException e) {
             run.draft = before.current() == null ? before.withStep(IntakeStep.QUESTIONS, clock.instant()) : before;
             run.save();
@@ -289,7 +375,14 @@ public final class IntakeService implements IntakeUseCase {
             run.dialog.say(Notice.info("The spec has " + problems.size() + " problem(s); asking the model to"
                     + " repair them once."));
             Prompt repair = IntakePrompts.repair(body, problems, run.templateBody);
-            Generation fixed = run.model.generate(GenerationRequest.of(repair.system(), repair.user()));
+            Generation fixed;
+            try {
+                fixed = run.model.generate(GenerationRequest.of(repair.system(), repair.user()));
+            } catch (StopRequestedException e) { // the spec as written (and shown) is kept, not repaired
+                run.draft = run.draft.withGenerated(RelatedLinks.add(body, run.context.related(),
+                        SpecKind.SPEC.folder()), clock.instant()).withStep(IntakeStep.REVIEW, clock.instant());
+                throw e;
+            }
             ModelMarkdown.Extracted extracted = ModelMarkdown.extract(fixed.text());
             if (!extracted.isEmpty()) {
                 String repaired = withTitle(extracted.body(), d.idea());
@@ -303,14 +396,24 @@ public final class IntakeService implements IntakeUseCase {
         run.save();
     }
 
+    /**
+     * The model's answer, streamed: the dialog is given the spec cleaned as it arrives ({@link ModelMarkdownStream}),
+     * never the model's chatter or fences. A stop request cancels the stream at once.
+     */
     private Generation stream(Run run, Prompt prompt) {
         CountDownLatch done = new CountDownLatch(1);
         Generation[] result = new Generation[1];
         LanguageModelException[] failure = new LanguageModelException[1];
-        run.model.stream(GenerationRequest.of(prompt.system(), prompt.user()), new StreamListener() {
+        ModelMarkdownStream spec = new ModelMarkdownStream();
+        StreamListener listener = new StreamListener() {
             @Override
             public void onToken(String token) {
-                run.dialog.token(token);
+                if (!run.dialog.stopRequested()) {
+                    String shown = spec.feed(token);
+                    if (!shown.isEmpty()) {
+                        run.dialog.token(shown);
+                    }
+                }
             }
 
             @Override
@@ -324,16 +427,27 @@ public final class IntakeService implements IntakeUseCase {
                 failure[0] = error;
                 done.countDown();
             }
-        });
+        };
+        StreamHandle handle = run.model.stream(GenerationRequest.of(prompt.system(), prompt.user()), listener);
         try {
-            done.await();
+            while (!done.await(50, TimeUnit.MILLISECONDS)) {
+                if (run.dialog.stopRequested()) {
+                    handle.cancel();
+                    break;
+                }
+            }
         } catch (InterruptedException e) {
+            handle.cancel();
             Thread.currentThread().interrupt();
-            throw new FactoryException("interrupted while the spec was being written; the draft is kept: factory"
-                    + " intake --resume");
+            throw new StopRequestedException("interrupted while the spec was being written");
         }
+        run.stopIfAsked("while the spec was being written");
         if (failure[0] != null) {
             throw failure[0];
+        }
+        String rest = spec.finish();
+        if (!rest.isEmpty()) {
+            run.dialog.token(rest);
         }
         return result[0];
     }
@@ -356,6 +470,7 @@ public final class IntakeService implements IntakeUseCase {
             String text = run.draft.answers().get(key);
             if (text == null) {
                 text = run.dialog.section(s, i + 1, sections.size());
+                run.stopIfAsked("at a section");
                 text = text == null ? "" : text.strip();
                 run.draft = run.draft.withAnswer(key, text, clock.instant());
                 run.save();
@@ -373,6 +488,7 @@ public final class IntakeService implements IntakeUseCase {
             String current = run.draft.current();
             List<String> problems = problems(run, current);
             ReviewDecision decision = run.dialog.review(current, problems, run.model != null);
+            run.stopIfAsked("at the review");
             if (decision instanceof ReviewDecision.Accept) {
                 if (problems.isEmpty()) {
                     return save(run, current);
@@ -385,6 +501,7 @@ public final class IntakeService implements IntakeUseCase {
                     run.draft = run.draft.withEdited(edited, clock.instant());
                     run.save();
                 }
+                run.stopIfAsked("after the edit");
             } else if (decision instanceof ReviewDecision.Regenerate) {
                 if (run.model == null) {
                     run.dialog.say(Notice.warning("There is no model to write it again; edit it instead."));
@@ -437,7 +554,7 @@ public final class IntakeService implements IntakeUseCase {
         String path = saved.created().path();
         run.draft = run.draft.withSaved(id, path, clock.instant());
         drafts.get().delete(run.draft.id());
-        return new IntakeResult(true, id, path, saved.commit(), run.draft.id(), null, run.draft.wizard());
+        return new IntakeResult(true, id, path, saved.commit(), run.draft.id(), null, run.draft.wizard(), false, null);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

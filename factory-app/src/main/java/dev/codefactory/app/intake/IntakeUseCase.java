@@ -47,12 +47,16 @@ public interface IntakeUseCase {
     /**
      * How an intake ended.
      *
-     * @param saved    true when a spec was written; false when the person quit (the draft is kept)
-     * @param commit   the commit's id, when one was made
-     * @param draftPath where the draft is kept (when not saved) — {@code factory intake --resume} continues it
+     * @param saved      true when a spec was written; false when the person quit or stopped (the draft is kept)
+     * @param commit     the commit's id, when one was made
+     * @param draftPath  where the draft is kept (when not saved) — {@code factory intake --resume} continues it; null
+     *                   when there is none (stopped before anything was typed)
+     * @param stopped    the person stopped it (Ctrl-C: {@link IntakeDialog#stopRequested()}) at a question or while
+     *                   the model wrote; nothing was written to {@code contracts/}
+     * @param resumeFrom where {@code --resume} goes on with the draft kept ({@code "question 2 of 3"}), or null
      */
     record IntakeResult(boolean saved, String specId, String path, Optional<String> commit, String draftId,
-                        String draftPath, boolean wizard) {
+                        String draftPath, boolean wizard, boolean stopped, String resumeFrom) {
         public IntakeResult {
             Objects.requireNonNull(commit, "commit");
             Objects.requireNonNull(draftId, "draftId");

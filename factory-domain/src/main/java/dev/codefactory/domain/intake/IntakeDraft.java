@@ -60,6 +60,42 @@ public record IntakeDraft(String id, Instant created, Instant updated, IntakeSte
         return edited != null ? edited : generated;
     }
 
+    /** This draft with the idea as the person has it now (typed further, or as it was when they stopped). */
+    public IntakeDraft withIdea(String newIdea, Instant now) {
+        return new IntakeDraft(id, created, now, step, Objects.requireNonNull(newIdea, "idea"), questions, answers,
+                generated, edited, feedback, wizard, specId, specPath);
+    }
+
+    /**
+     * Where {@code factory intake --resume} goes on with this draft, in words for the person: "the idea", "the
+     * clarifying questions", "question 2 of 3", "section 3 of 7 (Scope)", "the writing of the spec", "the review".
+     */
+    public String resumesAt() {
+        switch (step) {
+            case IDEA:
+                return "the idea";
+            case CONTEXT:
+            case QUESTIONS:
+            case GENERATION:
+                if (current() != null) {
+                    return "the review";
+                }
+                for (int i = 0; i < questions.size(); i++) {
+                    ClarifyingQuestions.Question q = questions.get(i);
+                    if (!answers.containsKey(q.id())) {
+                        return wizard ? "section " + (i + 1) + " of " + questions.size() + " (" + q.text() + ")"
+                                : "question " + (i + 1) + " of " + questions.size();
+                    }
+                }
+                return wizard ? "the review" : step == IntakeStep.CONTEXT ? "the clarifying questions"
+                        : "the writing of the spec";
+            case REVIEW:
+                return "the review";
+            default:
+                return "nothing: it is finished";
+        }
+    }
+
     /** This draft at {@code next}, without checking the move (see {@link #moveTo} for the guarded version). */
     public IntakeDraft withStep(IntakeStep next, Instant now) {
         return new IntakeDraft(id, created, now, next, idea, questions, answers, generated, edited, feedback, wizard,

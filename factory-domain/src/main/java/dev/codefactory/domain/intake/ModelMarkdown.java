@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  *   <li>when a fenced block holds a markdown heading, the largest such block is the document. Only the
  *       <em>outer</em> fence is unwrapped: it closes at the last bare fence line (same character, at least as long,
  *       same indentation, no info string) counted from the end of the text, so fences inside the spec (a
- *       {@code ```java} example) survive. A fence that opens after a heading is part of a document, never a
- *       wrapper;</li>
+ *       {@code ```java} example) survive; but when a heading follows that line and the spec had begun before it,
+ *       it closed a block of the spec and the answer was cut off before its own closing fence. A fence that opens
+ *       after a heading is part of a document, never a wrapper;</li>
  *   <li>otherwise lines before the first heading are chatter and dropped, and so are trailing paragraphs of at most
  *       {@value #MAX_SIGN_OFF_LINES} lines that start like a sign-off ("Let me know", "I hope", "Feel free", "This
  *       spec", "Note:" ...) — but never the only paragraph of the last section;</li>
@@ -37,11 +38,11 @@ public final class ModelMarkdown {
     /** The longest trailing paragraph that may be taken for a sign-off. */
     public static final int MAX_SIGN_OFF_LINES = 3;
 
-    private static final Pattern HEADING = Pattern.compile("^ {0,3}#{1,6}(?:[ \\t].*)?$");
-    private static final Pattern RULE = Pattern.compile("^ {0,3}(?:(?:-[ \\t]*){3,}|(?:\\*[ \\t]*){3,}|(?:_[ \\t]*){3,})$");
-    private static final List<String> WRAPPER_INFOS = List.of("", "markdown", "md", "mdown", "mkd", "gfm",
+    static final Pattern HEADING = Pattern.compile("^ {0,3}#{1,6}(?:[ \\t].*)?$");
+    static final Pattern RULE = Pattern.compile("^ {0,3}(?:(?:-[ \\t]*){3,}|(?:\\*[ \\t]*){3,}|(?:_[ \\t]*){3,})$");
+    static final List<String> WRAPPER_INFOS = List.of("", "markdown", "md", "mdown", "mkd", "gfm",
             "commonmark", "text", "txt", "plain", "plaintext");
-    private static final List<String> SIGN_OFFS = List.of("let me know", "i hope", "hope this", "feel free",
+    static final List<String> SIGN_OFFS = List.of("let me know", "i hope", "hope this", "feel free",
             "this spec", "this document", "note:", "note that", "if you", "would you like", "do you want",
             "please let", "please note", "happy to", "i can ", "i'd be", "i would be", "shall i", "i've ", "i have ",
             "want me to", "does this", "good luck", "enjoy");
@@ -154,12 +155,17 @@ public final class ModelMarkdown {
             boolean wrapper = !headingSeen && WRAPPER_INFOS.contains(open.info().toLowerCase(Locale.ROOT));
             int close = -1;
             if (wrapper) {
+                boolean headingAfter = false;
                 for (int j = lines.size() - 1; j > i; j--) {
                     Fence f = Fence.of(lines.get(j));
                     if (f != null && f.closes(open, true)) {
                         close = j;
                         break;
                     }
+                    headingAfter |= f == null && HEADING.matcher(lines.get(j)).matches();
+                }
+                if (close > 0 && headingAfter && firstHeading(lines.subList(i + 1, close)) >= 0) {
+                    close = -1; // it closed a block of the spec, which goes on: the answer was cut off
                 }
             } else {
                 for (int j = i + 1; j < lines.size(); j++) {
@@ -205,7 +211,7 @@ public final class ModelMarkdown {
     }
 
     /** {@code {openLine, closeLine}} of front matter starting at the first non-blank line before {@code limit}. */
-    private static int[] frontMatter(List<String> lines, int limit) {
+    static int[] frontMatter(List<String> lines, int limit) {
         int start = -1;
         for (int i = 0; i < limit; i++) {
             if (lines.get(i).strip().equals("---")) {
@@ -264,7 +270,7 @@ public final class ModelMarkdown {
         return removed;
     }
 
-    private static boolean isSignOff(String line) {
+    static boolean isSignOff(String line) {
         String s = line.strip().replaceFirst("^[*_>]+\\s*", "").toLowerCase(Locale.ROOT);
         for (String signOff : SIGN_OFFS) {
             if (s.startsWith(signOff)) {

@@ -53,6 +53,34 @@ class IntakeDraftTest {
     }
 
     @Test
+    void says_where_a_resume_goes_on_at_each_step() {
+        IntakeDraft d = IntakeDraft.start("i", "x", T0);
+        assertEquals("the idea", d.resumesAt());
+        d = d.withStep(IntakeStep.CONTEXT, T0);
+        assertEquals("the clarifying questions", d.resumesAt());
+        d = d.withQuestions(List.of(new Question("q1", "Who?", ""), new Question("q2", "How?", ""),
+                new Question("q3", "When?", "")), T0).withStep(IntakeStep.QUESTIONS, T0).withAnswer("q1", "me", T0);
+        assertEquals("question 2 of 3", d.resumesAt());
+        d = d.withAnswer("q2", "", T0).withAnswer("q3", "now", T0);
+        assertEquals("the writing of the spec", d.resumesAt());
+        d = d.withStep(IntakeStep.GENERATION, T0);
+        assertEquals("the writing of the spec", d.resumesAt());
+        assertEquals("the review", d.withGenerated("# T\n", T0).withStep(IntakeStep.REVIEW, T0).resumesAt());
+        IntakeDraft wizard = IntakeDraft.start("w", "x", T0).withWizard(true, T0).withQuestions(List.of(
+                new Question("section:Overview", "Overview", ""), new Question("section:Scope", "Scope", "")), T0)
+                .withStep(IntakeStep.GENERATION, T0).withAnswer("section:Overview", "text", T0);
+        assertEquals("section 2 of 2 (Scope)", wizard.resumesAt());
+    }
+
+    @Test
+    void the_idea_can_be_replaced_as_the_person_has_it_now() {
+        IntakeDraft d = IntakeDraft.start("i", "half an idea", T0).withIdea("half an idea, and the rest", T1);
+        assertEquals("half an idea, and the rest", d.idea());
+        assertEquals(T1, d.updated());
+        assertEquals(IntakeStep.IDEA, d.step());
+    }
+
+    @Test
     void regenerating_drops_the_old_edit() {
         IntakeDraft d = IntakeDraft.start("i", "x", T0).withGenerated("a", T0).withEdited("b", T0).withGenerated("c", T1);
         assertEquals("c", d.current());

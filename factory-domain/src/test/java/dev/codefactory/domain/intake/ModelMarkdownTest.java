@@ -220,6 +220,15 @@ class ModelMarkdownTest {
     }
 
     @Test
+    void an_answer_cut_off_after_a_code_block_keeps_the_spec_that_follows_it() {
+        String raw = "Here:\n```markdown\n# Api\n\n```java\nclass A {}\n```\n\n## Next\n\nMore te";
+        ModelMarkdown.Extracted e = ModelMarkdown.extract(raw);
+        assertEquals("# Api\n\n```java\nclass A {}\n```\n\n## Next\n\nMore te\n", e.body());
+        assertTrue(e.truncated());
+        assertEquals(List.of("Here:"), e.dropped());
+    }
+
+    @Test
     void removes_a_byte_order_mark() {
         assertEquals("# T\n", ModelMarkdown.extract("\uFEFF# T\n").body());
     }

@@ -18,7 +18,9 @@ public interface IntakeDialog {
 
     /**
      * True once the person asked to stop (Ctrl-C): the model call in progress is cancelled and the intake ends at
-     * once, its draft kept for {@code factory intake --resume}. A dialog that cannot be interrupted keeps this default.
+     * once, its draft kept for {@code factory intake --resume}; nothing is written to {@code contracts/}. The intake
+     * looks at it after every question and while the model writes; a question being asked may also end by throwing
+     * {@link dev.codefactory.domain.StopRequestedException}. A dialog that cannot be interrupted keeps this default.
      */
     default boolean stopRequested() {
         return false;
@@ -26,7 +28,8 @@ public interface IntakeDialog {
 
     /**
      * The idea, when none was given or the one given was too short ({@code hint} says what to add); the same text
-     * again to go on with it, empty to give up.
+     * again to go on with it, empty to give up. When the person stops while typing it ({@link #stopRequested()}),
+     * the text so far: the intake keeps it in the draft.
      */
     Optional<String> idea(String current, String hint);
 
@@ -36,7 +39,11 @@ public interface IntakeDialog {
     /** One clarifying question ({@code number} of {@code count}). */
     Answer ask(Question question, int number, int count);
 
-    /** A piece of the spec as the model writes it. */
+    /**
+     * A piece of the spec as the model writes it, cleaned as it arrives: never the model's chatter, its code fence or
+     * its own front matter ({@link dev.codefactory.domain.intake.ModelMarkdownStream}). The spec then shown for
+     * review may still differ a little (a title added, a repair, links to related specs).
+     */
     void token(String text);
 
     /** The spec as it stands and what is still wrong with it; {@code canRegenerate} is false without a model. */
