@@ -65,6 +65,7 @@ final class FactoryCommand implements Callable<Integer> {
 
     private final Session session;
     private final Interrupts interrupts;
+    private final Tty tty;
     private LineInput input;
     private final TerminalWriter out;
     private final TerminalWriter err;
@@ -74,8 +75,11 @@ final class FactoryCommand implements Callable<Integer> {
     FactoryCommand(Session session, Interrupts interrupts) {
         this.session = session;
         this.interrupts = interrupts;
+        this.tty = Tty.of(session);
         this.out = TerminalWriter.of(session.out(), session.colourAllowed());
         this.err = TerminalWriter.of(session.err(), session.colourAllowed());
+        out.fitTo(tty::columns);
+        err.fitTo(tty::columns);
     }
 
     /** Ctrl-C for this run. */
@@ -130,6 +134,7 @@ final class FactoryCommand implements Callable<Integer> {
                 factory.close();
             }
         } finally {
+            tty.close();
             out.finish();
             err.finish();
         }
