@@ -95,6 +95,11 @@ final class FactoryCommand implements Callable<Integer> {
         return input;
     }
 
+    /** The terminal this run is on, when it is the process's own: its width. */
+    Tty tty() {
+        return tty;
+    }
+
     Session session() {
         return session;
     }

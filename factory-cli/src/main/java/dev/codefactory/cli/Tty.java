@@ -12,8 +12,8 @@ import org.jline.utils.WCWidth;
  * input): what is asked of the terminal itself, never of the environment. Nothing is asked until a command needs it,
  * so that commands which never do (and every run off a terminal) pay nothing for it.
  *
- * <p>Its width ({@link #columns}), for what must fit on a line: the status line ({@link TerminalWriter#statusLine}).
- * Asked of the terminal as {@code stty size} does, never read from {@code COLUMNS}, which shells do not export; asked
+ * <p>Its width ({@link #columns}), for what must fit on a line: the status line ({@link TerminalWriter#statusLine})
+ * and {@code factory history}'s rows. Asked of the terminal as {@code stty size} does, never read from {@code COLUMNS}, which shells do not export; asked
  * again after the window was resized (SIGWINCH). {@value #DEFAULT_COLUMNS} when there is no terminal to ask (tests,
  * embedding) or it cannot tell.
  */

@@ -1,5 +1,6 @@
 package dev.codefactory.cli;
 
+import static dev.codefactory.cli.ChangeTest.EDITS;
 import static dev.codefactory.cli.ChangeTest.GREETER;
 import static dev.codefactory.cli.ChangeTest.GREETER_BEFORE;
 import static dev.codefactory.cli.ChangeTest.PLAN;
@@ -25,8 +26,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The CLI at real terminals of 40x20, 80x24 and 160x50 ({@link Pty}): what it redraws stays on its line, at the width
- * the terminal has (asked of the terminal: {@code COLUMNS} is not set, as shells do not export it).
+ * The CLI at real terminals of 40x20, 80x24 and 160x50 ({@link Pty}): what it redraws stays on its line, and what it
+ * lays out fits the width the terminal has (asked of the terminal: {@code COLUMNS} is not set, as shells do not
+ * export it).
  */
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class TerminalFitTest {
@@ -35,6 +37,7 @@ class TerminalFitTest {
      * or the erase when it is done; what follows that is other output).
      */
     private static final Pattern STATUS = Pattern.compile("\r\u001b\\[2K([^\r\n\u001b]*)(?=\r\u001b\\[2K)");
+    private static final String LONG_REQUEST = REQUEST + ", and say it politely";
 
     @TempDir
     Path tmp;
@@ -139,6 +142,43 @@ class TerminalFitTest {
             assertEachFits(drawn, columns, String.join("\n", screen));
             assertEquals(List.of(), leftBehind(screen, drawn), "no progress line is left behind:\n"
                     + String.join("\n", screen));
+        }
+    }
+
+    /** One change order, applied, whose request is longer than 20 characters and shorter than 160 columns' room. */
+    private void oneChange() {
+        model.changes.add(PLAN);
+        model.changes.add(EDITS);
+        TestProject.Result applied = project.run("change", LONG_REQUEST, "--yes");
+        assertEquals(0, applied.exit(), applied.err());
+    }
+
+    @Test
+    void history_on_a_wide_terminal_shows_a_long_request_whole() throws Exception {
+        oneChange();
+        try (Pty pty = Pty.start(project.root, project.env, 160, 50, null, "history")) {
+            assertEquals(0, pty.exit(Duration.ofSeconds(30)), pty.text());
+
+            assertTrue(pty.text().contains(LONG_REQUEST), pty.text());
+            assertTrue(pty.text().contains("factory/change-"), "every column, the branch included: " + pty.text());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"40, 20", "80, 24"})
+    void history_on_a_narrow_terminal_cuts_its_rows_to_fit(int columns, int rows) throws Exception {
+        oneChange();
+        try (Pty pty = Pty.start(project.root, project.env, columns, rows, null, "history")) {
+            assertEquals(0, pty.exit(Duration.ofSeconds(30)), pty.text());
+
+            List<String> lines = pty.text().lines().filter(l -> !l.isBlank()).toList();
+            assertEquals(2, lines.size(), "a header and one row, none wrapped: " + pty.text());
+            for (String line : lines) {
+                assertTrue(Tty.width(line) <= columns, "wider than " + columns + ": " + line);
+            }
+            assertTrue(lines.get(1).contains("applied"), lines.get(1));
+            assertTrue(lines.get(1).endsWith("…"), "the request is cut: " + lines.get(1));
+            assertTrue(lines.get(1).contains(REQUEST.substring(0, 8)), "its start is shown: " + lines.get(1));
         }
     }
 }
