@@ -75,7 +75,7 @@ final class FactoryCommand implements Callable<Integer> {
     FactoryCommand(Session session, Interrupts interrupts) {
         this.session = session;
         this.interrupts = interrupts;
-        this.tty = Tty.of(session);
+        this.tty = Tty.of(session, interrupts);
         this.out = TerminalWriter.of(session.out(), session.colourAllowed());
         this.err = TerminalWriter.of(session.err(), session.colourAllowed());
         out.fitTo(tty::columns);
@@ -90,12 +90,12 @@ final class FactoryCommand implements Callable<Integer> {
     /** Where a command reads the person's answers (JLine on a terminal), stopped by Ctrl-C; made on first use. */
     LineInput input() {
         if (input == null) {
-            input = LineInput.of(session, err, interrupts);
+            input = LineInput.of(session, tty, err, interrupts);
         }
         return input;
     }
 
-    /** The terminal this run is on, when it is the process's own: its width. */
+    /** The terminal this run is on, when it is the process's own: its width, JLine's terminal, quiet keys. */
     Tty tty() {
         return tty;
     }

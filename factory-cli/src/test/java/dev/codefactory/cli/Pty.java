@@ -64,18 +64,32 @@ final class Pty implements AutoCloseable {
      */
     static Pty start(Path dir, Map<String, String> env, int columns, int rows, String redirect, String... args)
             throws IOException {
+        return startMain(dir, env, columns, rows, Main.class.getName(), redirect, null, args);
+    }
+
+    /**
+     * {@link #start(Path, Map, int, int, String, String...)} with the class {@code main} instead of the CLI's; and
+     * {@code then}, when not null, a shell command run on the same terminal after it ended (whose output is shown
+     * too), to see what it left the terminal like ({@code "stty -a"}); the exit code stays the Java process's.
+     */
+    static Pty startMain(Path dir, Map<String, String> env, int columns, int rows, String main, String redirect,
+                         String then, String... args) throws IOException {
         List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName()));
+                System.getProperty("java.class.path"), main));
         java.addAll(List.of(args));
         Path device = Files.createTempFile("pty", ".tty");
+        // with a command to run after it, the shell stays, and lets Ctrl-C reach the process alone (a trap of its own)
         StringBuilder command = new StringBuilder("stty cols " + columns + " rows " + rows + "; tty > "
-                + quote(device.toString()) + "; exec");
+                + quote(device.toString()) + (then == null ? "; exec" : "; trap : INT;"));
         for (String word : java) {
             command.append(' ').append(quote(word));
         }
         if (redirect != null) {
             command.append(' ').append(redirect);
+        }
+        if (then != null) {
+            command.append("; code=$?; ").append(then).append("; exit $code");
         }
         ProcessBuilder pb = new ProcessBuilder("script", "-qfec", command.toString(), "/dev/null")
                 .directory(dir.toFile()).redirectErrorStream(true);
@@ -85,6 +99,15 @@ final class Pty implements AutoCloseable {
         environment.put("TERM", "xterm-256color");
         environment.putAll(env);
         return new Pty(pb.start(), device, columns);
+    }
+
+    /** The terminal's settings now, as {@code stty -a} prints them ({@code -echo}, {@code isig}...). */
+    String settings() throws IOException, InterruptedException {
+        Process stty = new ProcessBuilder("stty", "-a").redirectInput(new File(deviceName()))
+                .redirectErrorStream(true).start();
+        String said = new String(stty.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        stty.waitFor();
+        return said;
     }
 
     /** The terminal's device, as the shell wrote it before the process started. */

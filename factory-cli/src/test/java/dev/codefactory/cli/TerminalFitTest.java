@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,9 +27,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The CLI at real terminals of 40x20, 80x24 and 160x50 ({@link Pty}): what it redraws stays on its line, and what it
+ * The CLI at real terminals of 40x20, 80x24 and 160x50 ({@link Pty}): what it redraws stays on its line, what it
  * lays out fits the width the terminal has (asked of the terminal: {@code COLUMNS} is not set, as shells do not
- * export it).
+ * export it), and keys typed before a question are shown once.
  */
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class TerminalFitTest {
@@ -180,5 +181,80 @@ class TerminalFitTest {
             assertTrue(lines.get(1).endsWith("…"), "the request is cut: " + lines.get(1));
             assertTrue(lines.get(1).contains(REQUEST.substring(0, 8)), "its start is shown: " + lines.get(1));
         }
+    }
+
+    @Test
+    void keys_typed_while_the_plan_is_made_are_shown_once_by_the_question_and_the_echo_comes_back_after()
+            throws Exception {
+        model.changes.add(PLAN);
+        model.delayMillis = 3_000;
+        try (Pty pty = Pty.startMain(project.root, project.env, 80, 24, Main.class.getName(), null, "stty -a", "change",
+                REQUEST)) {
+            pty.expect("analysis:");
+            String working = pty.settings();
+            pty.type("zq");
+            Thread.sleep(300); // the terminal would have echoed them by now
+            String typedWhileWorking = pty.text();
+            pty.expect("[a]pprove");
+            Thread.sleep(300); // the question shows what was typed
+
+            assertTrue(hasFlag(working, "-echo") && hasFlag(working, "isig"),
+                    "no echo while it works, Ctrl-C still a signal: " + working);
+            assertFalse(typedWhileWorking.contains("zq"), "not echoed while the command works:\n" + typedWhileWorking);
+            List<String> screen = pty.screen();
+            assertEquals(1, screen.stream().filter(row -> row.contains("zq")).count(), String.join("\n", screen));
+            assertEquals(1, countOf(pty.text(), "zq"), pty.text());
+            pty.ctrlC();
+            assertEquals(ExitCodes.STOPPED, pty.exit(Duration.ofSeconds(30)), pty.text());
+            String after = pty.text().substring(pty.text().indexOf("Stopped"));
+            assertTrue(hasFlag(after, "echo") && hasFlag(after, "icanon"), "the terminal is put back:\n" + after);
+        }
+    }
+
+    /**
+     * A command that keeps the keys quiet while it works and takes its time to stop: says when it was asked, and
+     * never ends on its own.
+     */
+    public static final class QuietWhileWorking {
+        public static void main(String[] args) throws InterruptedException {
+            PrintWriter err = new PrintWriter(System.err, true);
+            Interrupts interrupts = Interrupts.forProcess(err, System::exit, Runtime.getRuntime()::halt);
+            Session session = new Session(new PrintWriter(System.out, true), err, Path.of("").toAbsolutePath(),
+                    System.getenv(), System.console() != null, System.in);
+            Tty tty = Tty.of(session, interrupts);
+            interrupts.stoppable();
+            interrupts.onRequest(() -> System.out.println("asked to stop"));
+            tty.quietKeys();
+            System.out.println("working");
+            Thread.sleep(60_000);
+            System.exit(0);
+        }
+    }
+
+    @Test
+    void a_second_ctrl_c_puts_the_echo_back_before_the_process_ends() throws Exception {
+        try (Pty pty = Pty.startMain(tmp, project.env, 80, 24, QuietWhileWorking.class.getName(), null, "stty -a")) {
+            pty.expect("working");
+            assertTrue(hasFlag(pty.settings(), "-echo"), pty.settings());
+            pty.ctrlC().expect("asked to stop");
+            pty.ctrlC();
+
+            assertEquals(ExitCodes.STOPPED, pty.exit(Duration.ofSeconds(30)), pty.text());
+            String after = pty.text().substring(pty.text().indexOf("stopped at once"));
+            assertTrue(hasFlag(after, "echo") && hasFlag(after, "isig"), "the terminal is put back:\n" + after);
+        }
+    }
+
+    /** Whether {@code stty -a}'s {@code settings} hold {@code flag} as a word ({@code echo}, not {@code -echo}). */
+    private static boolean hasFlag(String settings, String flag) {
+        return Pattern.compile("(^|\\s)" + Pattern.quote(flag) + "(\\s|$)").matcher(settings).find();
+    }
+
+    private static int countOf(String text, String what) {
+        int n = 0;
+        for (int at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + 1)) {
+            n++;
+        }
+        return n;
     }
 }

@@ -1,14 +1,21 @@
 package dev.codefactory.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
-/** What fits on a terminal's line, and the width of a run that has no terminal of its own to ask. */
+/**
+ * What fits on a terminal's line, the width of a run that has no terminal of its own to ask, and which command lines
+ * keep the keys quiet.
+ */
 class TtyTest {
 
     @Test
@@ -32,6 +39,27 @@ class TtyTest {
     void a_run_without_a_terminal_of_its_own_is_80_columns_wide_whatever_columns_says() {
         Session session = new Session(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 Path.of("."), Map.of("COLUMNS", "200"), true);
-        assertEquals(80, Tty.of(session).columns());
+        Tty tty = Tty.of(session, new Interrupts(session.err()));
+
+        assertEquals(80, tty.columns());
+        assertEquals(null, tty.terminal(), "no JLine terminal on a terminal that is not the process's");
+    }
+
+    @Test
+    void only_a_command_that_will_ask_makes_the_terminal_quiet_and_not_for_its_help() {
+        for (String line : List.of("change REQUEST", "intake", "review", "review --spec feature-001 --json")) {
+            assertTrue(asks(line), line);
+        }
+        for (String line : List.of("change --yes REQUEST", "intake -y", "review --yes", "change --help", "--help",
+                "history", "spec list", "undo", "help change", "ask QUESTION", "auth set openai")) {
+            assertFalse(asks(line), line);
+        }
+    }
+
+    private static boolean asks(String line) {
+        Session session = new Session(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                Path.of("."), Map.of(), true);
+        CommandLine cli = new CommandLine(new FactoryCommand(session, new Interrupts(session.err())));
+        return Main.asks(cli.parseArgs(line.split(" ")));
     }
 }
