@@ -65,6 +65,7 @@ final class FactoryCommand implements Callable<Integer> {
 
     private final Session session;
     private final Interrupts interrupts;
+    private final Tty tty;
     private LineInput input;
     private final TerminalWriter out;
     private final TerminalWriter err;
@@ -74,8 +75,11 @@ final class FactoryCommand implements Callable<Integer> {
     FactoryCommand(Session session, Interrupts interrupts) {
         this.session = session;
         this.interrupts = interrupts;
+        this.tty = Tty.of(session, interrupts);
         this.out = TerminalWriter.of(session.out(), session.colourAllowed());
         this.err = TerminalWriter.of(session.err(), session.colourAllowed());
+        out.fitTo(tty::columns);
+        err.fitTo(tty::columns);
     }
 
     /** Ctrl-C for this run. */
@@ -86,9 +90,14 @@ final class FactoryCommand implements Callable<Integer> {
     /** Where a command reads the person's answers (JLine on a terminal), stopped by Ctrl-C; made on first use. */
     LineInput input() {
         if (input == null) {
-            input = LineInput.of(session, err, interrupts);
+            input = LineInput.of(session, tty, err, interrupts);
         }
         return input;
+    }
+
+    /** The terminal this run is on, when it is the process's own: its width, JLine's terminal, quiet keys. */
+    Tty tty() {
+        return tty;
     }
 
     Session session() {
@@ -130,6 +139,7 @@ final class FactoryCommand implements Callable<Integer> {
                 factory.close();
             }
         } finally {
+            tty.close();
             out.finish();
             err.finish();
         }

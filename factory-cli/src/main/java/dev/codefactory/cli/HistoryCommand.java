@@ -17,11 +17,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = {"List the change orders of this project, newest first: id, when it started (local time),"
                 + " status (started, applied, undone, abandoned; interrupted: started, and its process was killed"
-                + " or crashed, which 'factory undo ID' puts back), branch, test result, request (cut to the width of"
-                + " a terminal, whole when piped), and the pull request when one was opened.",
+                + " or crashed, which 'factory undo ID' puts back), branch, test result, request, and the pull request"
+                + " when one was opened. On a terminal the rows fit its width: the request is cut, and a narrow one"
+                + " leaves out the branch, then the time, then the test result; piped, everything is printed whole.",
             "The records are kept in .factory/changes/, outside git; 'factory undo ID' puts one back."})
 final class HistoryCommand implements Callable<Integer> {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    /** On a terminal too narrow for every column and this much of the request: branch, then created, then tests. */
+    private static final int[] DROPPED_FIRST = {3, 1, 4};
+    private static final int MIN_REQUEST = 20;
 
     @ParentCommand
     FactoryCommand root;
@@ -46,33 +50,44 @@ final class HistoryCommand implements Callable<Integer> {
             out.println("No change orders yet; 'factory change \"REQUEST\"' makes one.");
             return ExitCodes.OK;
         }
+        String[] header = {"ID", "CREATED", "STATUS", "BRANCH", "TESTS"};
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"ID", "CREATED", "STATUS", "BRANCH", "TESTS"});
+        rows.add(header);
         for (ChangeRecord r : records) {
             rows.add(new String[] {r.id(), WHEN.format(r.created().atZone(ZoneId.systemDefault())),
                 r.status().name().toLowerCase(Locale.ROOT), r.branch(), r.tests()});
         }
-        int[] widths = new int[5];
+        int[] widths = new int[header.length];
         for (String[] row : rows) {
             for (int i = 0; i < widths.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
-        int used = 0;
-        for (int w : widths) {
-            used += w + 2;
+        // on a terminal the rows fit its width: the request is cut to what is left, and on a narrow one the columns
+        // a person needs least go first; piped, everything is printed whole for the reader of the output
+        boolean terminal = root.session().terminal();
+        int columns = terminal ? root.tty().columns() : Integer.MAX_VALUE;
+        boolean[] shown = {true, true, true, true, true};
+        for (int drop : DROPPED_FIRST) {
+            if (used(widths, shown) + MIN_REQUEST <= columns) {
+                break;
+            }
+            shown[drop] = false;
         }
-        // on a terminal a long request is cut to the width; piped, it is printed whole for the reader of the output
-        int room = root.session().terminal() ? Math.max(20, columns() - used) : Integer.MAX_VALUE;
+        int room = terminal ? Math.max(1, columns - used(widths, shown)) : Integer.MAX_VALUE;
         for (int n = 0; n < rows.size(); n++) {
             String[] row = rows.get(n);
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < widths.length; i++) {
-                line.append(String.format(Locale.ROOT, "%-" + widths[i] + "s  ", row[i]));
+                if (shown[i]) {
+                    line.append(String.format(Locale.ROOT, "%-" + widths[i] + "s  ", row[i]));
+                }
             }
             String request = n == 0 ? "REQUEST" : oneLine(records.get(n - 1).request());
-            line.append(request.length() > room ? request.substring(0, room - 1) + "…" : request);
-            out.println(n == 0 ? root.style().bold(line.toString().stripTrailing()) : line.toString().stripTrailing());
+            line.append(Tty.fit(request, room));
+            // the last resort of a very narrow terminal: the row itself is cut
+            String text = Tty.fit(line.toString().stripTrailing(), columns);
+            out.println(n == 0 ? root.style().bold(text) : text);
             if (n > 0 && !records.get(n - 1).pullRequest().isEmpty()) {
                 out.println("  " + root.style().dim("pull request: ") + records.get(n - 1).pullRequest());
             }
@@ -89,13 +104,12 @@ final class HistoryCommand implements Callable<Integer> {
         return s.strip().replaceAll("\\s+", " ");
     }
 
-    /** The terminal's width from COLUMNS, else 100. */
-    private int columns() {
-        try {
-            int c = Integer.parseInt(root.session().environment().getOrDefault("COLUMNS", "").strip());
-            return c > 0 ? c : 100;
-        } catch (NumberFormatException e) {
-            return 100;
+    /** The columns {@code shown} take, each with the two spaces after it. */
+    private static int used(int[] widths, boolean[] shown) {
+        int used = 0;
+        for (int i = 0; i < widths.length; i++) {
+            used += shown[i] ? widths[i] + 2 : 0;
         }
+        return used;
     }
 }

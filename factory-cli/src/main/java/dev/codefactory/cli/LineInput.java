@@ -18,7 +18,6 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 /**
  * Where interactive commands read a person's lines: JLine's line editor on a terminal (editing keys, history within
@@ -33,24 +32,11 @@ interface LineInput extends AutoCloseable {
     @Override
     void close();
 
-    /** JLine's editor on the system terminal when {@code session} is one, else lines from its standard input. */
-    static LineInput of(Session session, PrintWriter prompts, Interrupts interrupts) {
-        if (session.terminal() && session.in() == System.in) {
-            try {
-                // no native signals of JLine's own: its default would let SIGINT kill the process (Interrupts has it)
-                Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(false).build();
-                terminal.handle(Terminal.Signal.INT, signal -> interrupts.signal());
-                interrupts.onHalt(() -> {
-                    try {
-                        terminal.close();
-                    } catch (IOException ignored) {
-                        // ending anyway
-                    }
-                });
-                return jline(terminal, interrupts);
-            } catch (IOException | RuntimeException e) {
-                // no usable terminal after all: plain lines still work
-            }
+    /** JLine's editor on {@code tty}'s terminal when this run has one, else lines from {@code session}'s input. */
+    static LineInput of(Session session, Tty tty, PrintWriter prompts, Interrupts interrupts) {
+        Terminal terminal = tty.terminal();
+        if (terminal != null) {
+            return jline(terminal, interrupts, () -> { }); // the terminal is tty's, which puts it back at the end
         }
         return lines(session.in(), prompts, interrupts);
     }
@@ -62,6 +48,17 @@ interface LineInput extends AutoCloseable {
      * doubled, so a prompt that holds a model's or a file's text is shown as it is and drives nothing.
      */
     static LineInput jline(Terminal terminal, Interrupts interrupts) {
+        return jline(terminal, interrupts, () -> {
+            try {
+                terminal.close();
+            } catch (IOException ignored) {
+                // the terminal is going away with the process anyway
+            }
+        });
+    }
+
+    /** {@link #jline(Terminal, Interrupts)}, with {@code close} as what closing it does. */
+    private static LineInput jline(Terminal terminal, Interrupts interrupts, Runnable close) {
         LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
         AtomicBoolean reading = new AtomicBoolean();
         // a stop asked for elsewhere (the signal reached Interrupts first) ends a question being asked, as JLine's
@@ -91,11 +88,7 @@ interface LineInput extends AutoCloseable {
 
             @Override
             public void close() {
-                try {
-                    terminal.close();
-                } catch (IOException ignored) {
-                    // the terminal is going away with the process anyway
-                }
+                close.run();
             }
         };
     }

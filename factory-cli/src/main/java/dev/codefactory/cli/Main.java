@@ -8,6 +8,7 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /** The {@code factory} command line. {@link #run} is the entry point for tests and embedding. */
 public final class Main {
@@ -73,6 +74,12 @@ public final class Main {
                 Failures.jsonRequested(parsed, args), root.verbose, reserve));
         documentExitCodes(cli);
         Failures.documentJson(cli);
+        cli.setExecutionStrategy(parsed -> {
+            if (asks(parsed)) {
+                root.tty().quietKeys();
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         try {
             return cli.execute(args);
         } catch (Error e) { // picocli hands exceptions to the handler above, never errors (out of memory...)
@@ -84,6 +91,23 @@ public final class Main {
             session.out().flush();
             session.err().flush();
         }
+    }
+
+    /**
+     * Whether the command line runs a command that asks questions: one with {@code --yes} (change, intake, review),
+     * without it, and not for its help. Such a command keeps the terminal's keys quiet from its start
+     * ({@link Tty#quietKeys}); the others never make JLine's terminal, which costs a few hundred milliseconds.
+     */
+    static boolean asks(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+                return false;
+            }
+            if (!p.hasSubcommand()) {
+                return p.commandSpec().findOption("--yes") != null && !p.hasMatchedOption("--yes");
+            }
+        }
+        return false;
     }
 
     private static void documentExitCodes(CommandLine cli) {

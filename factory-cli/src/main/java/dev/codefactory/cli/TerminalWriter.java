@@ -3,6 +3,7 @@ package dev.codefactory.cli;
 import dev.codefactory.domain.text.ControlCharacters;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.function.IntSupplier;
 
 /**
  * Standard output or standard error as the CLI prints to them. {@link Main#run} puts one in front of each of the
@@ -16,7 +17,8 @@ import java.io.Writer;
  * {@code ESC [ CODE m} for the codes in {@link Style#CODES}, so that our colours work; the residual is that a text
  * could colour or embolden itself with one of those codes, but never move the cursor, clear, retitle, hide text or
  * change anything else. And the status line ({@link #statusLine}, {@link #clearStatusLine}): the spinner's and the
- * progress bar's {@code \r ESC [ 2K}, which only our code can write, because it is a method of its own and not text.
+ * progress bar's {@code \r ESC [ 2K}, which only our code can write, because it is a method of its own and not text;
+ * its text is cut to the terminal's width ({@link Tty#columns}), so that each redraw stays on its one line.
  *
  * <p>A carriage return, or the start of one of our colour sequences, is held back until the next character says
  * what it is (also across a flush, so that a streamed {@code \r} then {@code \n} stays a line ending); {@link #finish}
@@ -25,6 +27,7 @@ import java.io.Writer;
 final class TerminalWriter extends PrintWriter {
     private static final char ESC = '\u001b';
     private final Filter filter;
+    private volatile IntSupplier columns = () -> Tty.DEFAULT_COLUMNS;
 
     private TerminalWriter(Filter filter) {
         super(filter, true);
@@ -52,15 +55,25 @@ final class TerminalWriter extends PrintWriter {
         filter.colour = false;
     }
 
+    /** From now on {@link #statusLine} fits its text in as many columns as {@code columns} says the terminal has. */
+    void fitTo(IntSupplier columns) {
+        this.columns = columns;
+    }
+
     /**
      * Replaces the line the cursor is on with {@code text} (a spinner, a progress bar): the one way a carriage return
-     * and an erase-line reach the terminal. {@code text} itself is filtered, and kept on one line.
+     * and an erase-line reach the terminal. {@code text} is plain (no colours), shown as the filter shows it, and kept
+     * on one line narrower than the terminal ({@link #fitTo}), cut with "…": a line the terminal wrapped would leave
+     * its first rows behind at every redraw, since the carriage return only goes back to the start of the last.
      */
     void statusLine(String text) {
+        String shown = ControlCharacters.escape(text.replace('\n', ' ').replace('\t', ' '));
+        // one column spare: some terminals wrap as soon as the last one is written
+        shown = Tty.fit(shown, columns.getAsInt() - 1);
         synchronized (lock) {
             filter.finish();
             filter.raw("\r" + ESC + "[2K");
-            filter.text(text.replace('\n', ' '));
+            filter.text(shown);
             filter.flush();
         }
     }

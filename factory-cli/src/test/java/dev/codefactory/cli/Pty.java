@@ -3,10 +3,12 @@ package dev.codefactory.cli;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,10 +30,15 @@ final class Pty implements AutoCloseable {
     private final OutputStream keys;
     private final ByteArrayOutputStream shown = new ByteArrayOutputStream();
     private final Thread pump;
+    /** Where the shell wrote the name of the terminal's device ({@code tty}), for {@link #resize}. */
+    private final Path device;
+    private volatile int columns;
     private int mark;
 
-    private Pty(Process process) {
+    private Pty(Process process, Path device, int columns) {
         this.process = process;
+        this.device = device;
+        this.columns = columns;
         this.keys = process.getOutputStream();
         InputStream screen = process.getInputStream();
         pump = new Thread(() -> {
@@ -57,16 +64,32 @@ final class Pty implements AutoCloseable {
      */
     static Pty start(Path dir, Map<String, String> env, int columns, int rows, String redirect, String... args)
             throws IOException {
+        return startMain(dir, env, columns, rows, Main.class.getName(), redirect, null, args);
+    }
+
+    /**
+     * {@link #start(Path, Map, int, int, String, String...)} with the class {@code main} instead of the CLI's; and
+     * {@code then}, when not null, a shell command run on the same terminal after it ended (whose output is shown
+     * too), to see what it left the terminal like ({@code "stty -a"}); the exit code stays the Java process's.
+     */
+    static Pty startMain(Path dir, Map<String, String> env, int columns, int rows, String main, String redirect,
+                         String then, String... args) throws IOException {
         List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName()));
+                System.getProperty("java.class.path"), main));
         java.addAll(List.of(args));
-        StringBuilder command = new StringBuilder("stty cols " + columns + " rows " + rows + "; exec");
+        Path device = Files.createTempFile("pty", ".tty");
+        // with a command to run after it, the shell stays, and lets Ctrl-C reach the process alone (a trap of its own)
+        StringBuilder command = new StringBuilder("stty cols " + columns + " rows " + rows + "; tty > "
+                + quote(device.toString()) + (then == null ? "; exec" : "; trap : INT;"));
         for (String word : java) {
             command.append(' ').append(quote(word));
         }
         if (redirect != null) {
             command.append(' ').append(redirect);
+        }
+        if (then != null) {
+            command.append("; code=$?; ").append(then).append("; exit $code");
         }
         ProcessBuilder pb = new ProcessBuilder("script", "-qfec", command.toString(), "/dev/null")
                 .directory(dir.toFile()).redirectErrorStream(true);
@@ -75,7 +98,29 @@ final class Pty implements AutoCloseable {
                 || k.equals("GITHUB_TOKEN") || k.equals("COLUMNS") || k.equals("LINES") || k.equals("NO_COLOR"));
         environment.put("TERM", "xterm-256color");
         environment.putAll(env);
-        return new Pty(pb.start());
+        return new Pty(pb.start(), device, columns);
+    }
+
+    /** The terminal's settings now, as {@code stty -a} prints them ({@code -echo}, {@code isig}...). */
+    String settings() throws IOException, InterruptedException {
+        Process stty = new ProcessBuilder("stty", "-a").redirectInput(new File(deviceName()))
+                .redirectErrorStream(true).start();
+        String said = new String(stty.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        stty.waitFor();
+        return said;
+    }
+
+    /** The terminal's device, as the shell wrote it before the process started. */
+    private String deviceName() throws IOException {
+        String name = "";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (name.isEmpty() && System.nanoTime() < deadline) {
+            name = Files.readString(device).strip();
+            if (name.isEmpty()) {
+                sleep(20);
+            }
+        }
+        return name;
     }
 
     private static String quote(String word) {
@@ -92,6 +137,30 @@ final class Pty implements AutoCloseable {
     /** Everything shown so far, without escape sequences and carriage returns. */
     String text() {
         return ANSI.matcher(raw()).replaceAll("").replace("\r", "");
+    }
+
+    /**
+     * The rows a terminal as wide as this one (its width now) shows after everything shown so far ({@link Screen}):
+     * what a person sees, where {@link #text()} is what was written.
+     */
+    List<String> screen() {
+        return Screen.of(raw(), columns);
+    }
+
+    /**
+     * Resizes the terminal to {@code columns} x {@code rows}, as a person dragging the window's corner: the process
+     * gets SIGWINCH.
+     */
+    Pty resize(int newColumns, int rows) throws IOException, InterruptedException {
+        String name = deviceName();
+        Process stty = new ProcessBuilder("stty", "cols", String.valueOf(newColumns), "rows", String.valueOf(rows))
+                .redirectInput(new File(name)).redirectErrorStream(true).start();
+        String said = new String(stty.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (stty.waitFor() != 0) {
+            fail("could not resize " + name + ": " + said);
+        }
+        columns = newColumns;
+        return this;
     }
 
     /** Waits until {@code what} is shown after the last thing waited for; fails with the screen after 60 s. */
@@ -147,6 +216,11 @@ final class Pty implements AutoCloseable {
     public void close() {
         if (process.isAlive()) {
             process.destroyForcibly();
+        }
+        try {
+            Files.deleteIfExists(device);
+        } catch (IOException ignored) {
+            // a temporary file
         }
     }
 }

@@ -107,6 +107,10 @@ class TerminalChangeTest {
             pty.expect("[a]pprove");
             model.delayMillis = 60_000; // the edits take a minute
             pty.type("a\r").expect("generation:");
+            // the edits are asked for (a Ctrl-C before that would stop the call unsent)
+            for (int waited = 0; model.bodies.size() < 2 && waited < 30_000; waited += 20) {
+                Thread.sleep(20);
+            }
             long pressed = System.nanoTime();
             pty.ctrlC();
 

@@ -123,6 +123,21 @@ class TerminalWriterTest {
     }
 
     @Test
+    void a_status_line_is_cut_to_one_column_less_than_the_terminal_has_after_its_controls_are_shown() {
+        TerminalWriter w = writer(false);
+        int[] columns = {40};
+        w.fitTo(() -> columns[0]);
+        String progress = "[####----------------] 3/15 feature-001 checking files \u00b7 12 s \u00b7 ~30 s left";
+        w.statusLine(progress);
+        w.statusLine(ESC + "[2J" + "x".repeat(50));
+        columns[0] = 160; // the window was widened
+        w.statusLine(progress);
+        assertEquals("\r" + ESC + "[2K[####----------------] 3/15 feature-00\u2026"
+                + "\r" + ESC + "[2K^[[2J" + "x".repeat(33) + "\u2026"
+                + "\r" + ESC + "[2K" + progress, screen.toString());
+    }
+
+    @Test
     void installs_once_on_a_session() {
         Session session = new Session(new PrintWriter(screen), new PrintWriter(new StringWriter()), Path.of("."),
                 Map.of(), true);
