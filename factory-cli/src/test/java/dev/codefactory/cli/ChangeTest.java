@@ -268,6 +268,25 @@ class ChangeTest {
     }
 
     @Test
+    void a_file_taken_out_of_the_plan_is_left_out_when_the_model_edits_it_anyway_and_the_rest_applied()
+            throws IOException {
+        Path editor = tmp.resolve("drop-farewell.sh");
+        Files.writeString(editor, "#!/bin/sh\nsed -i '/Farewell.java/d' \"$1\"\n");
+        assertTrue(editor.toFile().setExecutable(true));
+        project.env.put("EDITOR", editor.toString());
+        scriptPlanAndEdits(); // the edits still create Farewell.java
+
+        Result r = project.runTyping("e\na\ny\n", "change", REQUEST);
+
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("Left out: " + FAREWELL + ": left out: it is not in the approved plan"), r.err());
+        assertEquals(GREETER_AFTER, project.read(GREETER));
+        assertFalse(Files.exists(project.root.resolve(FAREWELL)), "never written");
+        assertFalse(r.out().contains("create " + FAREWELL + "  +"), "not offered as a diff: " + r.out());
+        assertEquals(2, changeRequests(), "the plan and the edits: nothing sent back to the model");
+    }
+
+    @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void ctrl_c_while_the_model_plans_stops_with_nothing_written() throws Exception {
         Map<String, String> before = files();

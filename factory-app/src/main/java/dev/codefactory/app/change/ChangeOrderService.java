@@ -284,7 +284,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             }
             // 5. diff review
             dialog.step(ChangeOrderStep.DIFF_REVIEW, edits.after.size() + " file(s) to review");
-            List<FileDiff> diffs = EditGeneration.diffs(edits.before, edits.after);
+            List<FileDiff> diffs = EditGeneration.diffs(edits);
             List<String> chosen = command.yes() ? diffs.stream().map(FileDiff::path).toList()
                     : dialog.reviewDiffs(0, diffs);
             List<String> approvedByName = byName(diffs, chosen, command, dialog);
@@ -762,7 +762,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                 dialog.say("The fix could not be applied (" + unusable.getMessage() + "); stopping here.");
                 break;
             }
-            List<FileDiff> diffs = EditGeneration.diffs(fix.before, fix.after);
+            List<FileDiff> diffs = EditGeneration.diffs(fix);
             if (diffs.isEmpty()) {
                 dialog.say("The model proposed no change; stopping here.");
                 break;

@@ -425,7 +425,7 @@ class ChangeOrderServiceTest {
     }
 
     @Test
-    void edits_outside_the_plan_the_project_or_into_git_and_factory_are_refused_and_never_written() throws Exception {
+    void edits_outside_the_project_or_into_git_and_factory_are_refused_and_never_written() throws Exception {
         model.answers.add(plan());
         model.answers.add(edits() + "\nFILE: README.md\n<<<<<<< SEARCH\n# Demo\n=======\n# Hacked\n>>>>>>> REPLACE\n"
                 + "\nNEW FILE: .git/hooks/pre-commit\n```\nrm -rf /\n```\n"
@@ -434,7 +434,8 @@ class ChangeOrderServiceTest {
                 + "\nFILE: .factory/templates/README.md\n<<<<<<< SEARCH\ntemplate\n=======\nx\n>>>>>>> REPLACE\n");
         String config = read(".factory/templates/README.md");
         model.answers.add(edits());
-        ChangeOutcome outcome = changeWith(new Dialog());
+        Dialog dialog = new Dialog();
+        ChangeOutcome outcome = changeWith(dialog);
         assertEquals(Result.APPLIED, outcome.result());
         assertEquals("# Demo\n\nGreets people.\n", read("README.md"));
         assertFalse(Files.exists(project.resolve(".git/hooks/pre-commit")));
@@ -442,10 +443,56 @@ class ChangeOrderServiceTest {
         assertFalse(Files.exists(tmp.resolve("absolute.txt")));
         assertEquals(config, read(".factory/templates/README.md"));
         String retry = model.bodies.get(2);
-        for (String refused : List.of("README.md", ".git/hooks/pre-commit", "../escape.txt", "absolute.txt",
+        for (String refused : List.of(".git/hooks/pre-commit", "../escape.txt", "absolute.txt",
                 ".factory/templates/README.md")) {
             assertTrue(retry.contains(refused), refused + " is named in the retry: " + retry);
         }
+        String problems = retry.substring(retry.indexOf("could not be applied, for these reasons"),
+                retry.indexOf("Your previous edits:"));
+        assertTrue(problems.contains("- ../escape.txt:"), problems);
+        assertFalse(problems.contains("- README.md:"), "a file outside the plan is left out, not sent back: "
+                + problems);
+        assertTrue(dialog.said.contains("Left out: README.md: left out: it is not in the approved plan, so the"
+                + " model's edit of it is never written (revise the plan to include it, in another change)."),
+                dialog.said.toString());
+    }
+
+    @Test
+    void an_edit_of_a_file_taken_out_of_the_plan_is_left_out_and_the_rest_applied() throws Exception {
+        model.answers.add(plan());
+        model.answers.add(edits()); // the greeter too, though the person took it out of the plan
+        Dialog dialog = new Dialog();
+        dialog.decisions.add((p, text) -> PlanDecision.edit(text.lines().filter(l -> !l.contains("modify " + GREETER))
+                .reduce("", (a, b) -> a + b + "\n")));
+        dialog.decisions.add((p, text) -> PlanDecision.approve());
+
+        ChangeOutcome outcome = changeWith(dialog);
+
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertEquals(List.of(FAREWELL), outcome.record().files());
+        assertEquals(GREETER_TEXT, read(GREETER), "never written");
+        assertEquals("package demo;\n\npublic final class Farewell {\n}\n", read(FAREWELL));
+        assertEquals(2, model.bodies.size(), "the plan and the edits: nothing sent back");
+        assertTrue(dialog.said.stream().anyMatch(m -> m.startsWith("Left out: " + GREETER + ": left out: it is not in"
+                + " the approved plan")), dialog.said.toString());
+        assertEquals(List.of(FAREWELL), dialog.shownDiffs.get(0).stream().map(FileDiff::path).toList(),
+                "only the planned file is offered");
+    }
+
+    @Test
+    void an_answer_that_only_edits_files_outside_the_plan_is_refused_naming_them() throws Exception {
+        Map<String, String> before = tree();
+        String head = git("rev-parse", "HEAD");
+        model.answers.add(planOf(FAREWELL, "create"));
+        model.answers.add(edits().substring(0, edits().indexOf("NEW FILE:")));
+
+        ChangeOutcome outcome = changeWith(new Dialog());
+
+        assertEquals(Result.REFUSED, outcome.result());
+        assertTrue(outcome.record().note().contains("changes no file of the approved plan (only " + GREETER),
+                outcome.record().note());
+        assertEquals(2, model.bodies.size(), "nothing to send back: the plan and the edits");
+        assertUntouched(before, head);
     }
 
     @Test
