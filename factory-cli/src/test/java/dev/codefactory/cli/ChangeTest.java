@@ -241,7 +241,8 @@ class ChangeTest {
         Result r = project.runTyping("e\nr\n", "change", REQUEST);
 
         assertEquals(ExitCodes.REJECTED, r.exit(), r.err());
-        assertTrue(r.err().contains("the editor (false) exited with 1"), r.err());
+        assertTrue(r.out().contains("the editor (false) exited with 1; the plan is unchanged."), r.out());
+        assertEquals(1, r.out().split("# Change plan ", -1).length - 1, "not drawn again: " + r.out());
         assertEquals(2, r.err().split("\\[a\\]pprove", -1).length - 1, "asked again: " + r.err());
     }
 
@@ -546,7 +547,9 @@ class ChangeTest {
         Result r = project.run("change", REQUEST, "--yes");
 
         assertEquals(ExitCodes.REJECTED, r.exit(), r.out() + r.err());
-        assertTrue(r.err().contains("build.sh (a shell script)") && r.err().contains("typing its path"), r.err());
+        assertTrue(r.out().contains("note: The plan touches files that the build, the tests or CI run: build.sh (a"
+                + " shell script). Each will be shown and must be approved by typing its path"), "with the plan, shown"
+                + " under --yes: " + r.out());
         assertTrue(r.out().contains("--allow-build-changes"), r.out());
         assertEquals(before, files());
         assertEquals(List.of(), changeBranches());

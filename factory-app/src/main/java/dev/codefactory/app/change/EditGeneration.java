@@ -112,9 +112,9 @@ final class EditGeneration {
                         + "\nTry a smaller request, name the exact lines to change, or another model.");
             }
         }
-        // a file the person took out of the plan (or never in it) is not written, and the rest still is: say so
+        // a file the person took out of the plan (or never in it) is not written, and the rest still is: say so; how
+        // edits that did not match exactly were placed goes with each file's diff (FileDiff.notes)
         result.outsidePlan().forEach(p -> dialog.say("Left out: " + p + "."));
-        result.notes().forEach(n -> dialog.say("Note: " + n + "."));
         Edits edits = new Edits();
         edits.before.putAll(result.before());
         edits.after.putAll(result.after());

@@ -25,6 +25,7 @@ import dev.codefactory.port.change.ChangeDialog;
 import dev.codefactory.port.change.ChangeRecord;
 import dev.codefactory.port.change.FileDiff;
 import dev.codefactory.port.change.PlanDecision;
+import dev.codefactory.port.change.PlanReview;
 import dev.codefactory.port.vcs.WorkingTreeStatus;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -299,8 +300,10 @@ class ChangeOrderServiceTest {
         assertEquals(List.of("Makefile (a Makefile)"), dialog.askedByName);
         assertFalse(Files.exists(project.resolve("pwned")), "the model's Makefile was never run");
         assertUntouched(before, head);
-        assertTrue(dialog.said.stream().anyMatch(m -> m.contains("Makefile") && m.contains("typing its path")),
-                dialog.said.toString());
+        assertEquals(1, dialog.shownPlans.size(), "under --yes the plan is shown, not asked");
+        assertTrue(dialog.shownPlans.get(0).warnings().stream().anyMatch(m -> m.contains("Makefile")
+                && m.contains("typing its path")), dialog.shownPlans.get(0).warnings().toString());
+        assertEquals(1, dialog.shownDiffs.size(), "and so are the diffs");
     }
 
     @Test
@@ -598,6 +601,57 @@ class ChangeOrderServiceTest {
         assertEquals(GREETER_TEXT, read(GREETER));
         String generation = model.bodies.get(1);
         assertFalse(generation.contains("public String shout"), "the dropped file is not sent: " + generation);
+    }
+
+    @Test
+    void an_edit_that_cannot_be_read_is_given_back_with_why_and_the_plan_kept_as_it_was() throws Exception {
+        model.answers.add(plan());
+        model.answers.add(newFarewell("java"));
+        Dialog dialog = new Dialog();
+        dialog.problemsExpected = true;
+        String[] broken = new String[1];
+        dialog.decisions.add((p, text) -> PlanDecision.edit(broken[0] = text.replace("- modify " + GREETER,
+                "- rewrite " + GREETER)));
+        dialog.decisions.add((p, text) -> PlanDecision.edit(text.lines().filter(l -> !l.startsWith("- rewrite "))
+                .reduce("", (a, b) -> a + b + "\n")));
+        dialog.decisions.add((p, text) -> PlanDecision.approve());
+
+        ChangeOutcome outcome = changeWith(dialog);
+
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        PlanReview second = dialog.reviews.get(1);
+        assertEquals(broken[0], second.text(), "the person's own text, to edit again");
+        assertTrue(second.unreadable().contains("does not read as a file: \"- rewrite " + GREETER),
+                second.unreadable());
+        assertEquals(dialog.reviews.get(0).proposal(), second.proposal(), "the plan as it was");
+        assertTrue(second.approvable(), "the plan as it was can still be approved");
+        PlanReview third = dialog.reviews.get(2);
+        assertEquals("", third.unreadable());
+        assertEquals(List.of(FAREWELL), third.proposal().files().stream().map(f -> f.path()).toList());
+        assertEquals(List.of(FAREWELL), outcome.proposal().files().stream().map(f -> f.path()).toList());
+    }
+
+    @Test
+    void a_plan_with_problems_is_asked_again_when_approved_and_can_be_edited_right() throws Exception {
+        Files.write(project.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+        git("add", "-A");
+        git("commit", "-q", "-m", "binary");
+        model.answers.add(planOf("logo.png", "modify"));
+        model.answers.add(newFarewell("java"));
+        Dialog dialog = new Dialog();
+        dialog.problemsExpected = true;
+        dialog.decisions.add((p, text) -> PlanDecision.approve());
+        dialog.decisions.add((p, text) -> PlanDecision.edit(text.replaceAll("- modify logo.png.*",
+                "- create " + FAREWELL)));
+
+        ChangeOutcome outcome = changeWith(dialog);
+
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertFalse(dialog.reviews.get(0).approvable());
+        assertTrue(dialog.reviews.get(0).problems().get(0).contains("logo.png is a binary"),
+                dialog.reviews.get(0).problems().toString());
+        assertEquals(dialog.reviews.get(0), dialog.reviews.get(1), "asked again as it was");
+        assertTrue(dialog.reviews.get(2).approvable());
     }
 
     @Test
@@ -971,6 +1025,10 @@ class ChangeOrderServiceTest {
         final List<ChangeOrderStep> steps = new ArrayList<>();
         final List<String> said = new ArrayList<>();
         final List<String> planTexts = new ArrayList<>();
+        final List<PlanReview> reviews = new ArrayList<>();
+        final List<PlanReview> shownPlans = new ArrayList<>();
+        /** Whether a review may come with problems or an unreadable edit (else it fails the test). */
+        boolean problemsExpected;
         final List<List<FileDiff>> shownDiffs = new ArrayList<>();
         final List<String> output = new ArrayList<>();
         final List<String> askedByName = new ArrayList<>();
@@ -994,10 +1052,23 @@ class ChangeOrderServiceTest {
         }
 
         @Override
-        public PlanDecision reviewPlan(Proposal proposal, String planText, List<String> problems) {
-            planTexts.add(planText);
-            assertTrue(problems.isEmpty(), "problems: " + problems);
-            return decisions.isEmpty() ? PlanDecision.approve() : decisions.removeFirst().apply(proposal, planText);
+        public PlanDecision reviewPlan(PlanReview review) {
+            reviews.add(review);
+            planTexts.add(review.text());
+            assertTrue(problemsExpected || review.problems().isEmpty() && review.unreadable().isEmpty(),
+                    "problems: " + review.problems() + " " + review.unreadable());
+            return decisions.isEmpty() ? PlanDecision.approve()
+                    : decisions.removeFirst().apply(review.proposal(), review.text());
+        }
+
+        @Override
+        public void showPlan(PlanReview review) {
+            shownPlans.add(review);
+        }
+
+        @Override
+        public void showDiffs(int round, List<FileDiff> diffs) {
+            shownDiffs.add(diffs);
         }
 
         @Override
