@@ -313,32 +313,7 @@ final class TerminalChangeDialog implements ChangeDialog {
         for (String note : d.notes()) {
             to.println(style.yellow("note: ") + note);
         }
-        printDiff(to, d.diff());
-    }
-
-    private void printDiff(PrintWriter to, String diff) {
-        boolean header = true; // from "diff --git" to the first hunk: a "--- x" there is not a removed line
-        for (String line : diff.split("\n", -1)) {
-            if (line.isEmpty()) {
-                continue;
-            }
-            if (line.startsWith("diff ")) {
-                header = true;
-            } else if (line.startsWith("@@")) {
-                header = false;
-                to.println(style.cyan(line));
-                continue;
-            }
-            if (header) {
-                to.println(style.bold(line));
-            } else if (line.startsWith("+")) {
-                to.println(style.green(line));
-            } else if (line.startsWith("-")) {
-                to.println(style.red(line));
-            } else {
-                to.println(line);
-            }
-        }
+        DiffView.lines(d.path(), d.diff(), style).forEach(to::println);
     }
 
     // ---- questions ---------------------------------------------------------------------------------------------

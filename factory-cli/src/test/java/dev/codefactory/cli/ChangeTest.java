@@ -204,6 +204,36 @@ class ChangeTest {
     }
 
     @Test
+    void on_a_terminal_a_changed_line_shows_its_changed_words_and_its_syntax_and_a_pipe_gets_plain_text()
+            throws IOException {
+        project.env.remove("NO_COLOR");
+        String edit = "FILE: " + GREETER + "\n<<<<<<< SEARCH\n        return \"hello\";\n=======\n"
+                + "        return \"hello there\"; // 2 words\n>>>>>>> REPLACE\n\n" + EDITS.substring(EDITS.indexOf("NEW FILE:"));
+        model.changes.add(PLAN);
+        model.changes.add(edit);
+
+        Result r = project.runTyping("a\ny\nn\n", "change", REQUEST);
+
+        assertEquals(0, r.exit(), r.err());
+        String esc = "\u001b[";
+        assertTrue(r.out().contains(esc + "31m" + esc + "1mreturn" + esc + "0m"), "a keyword of a removed line, bold: "
+                + r.out());
+        assertTrue(r.out().contains(esc + "32m" + esc + "7m there" + esc + "0m"), "the added word, reversed: " + r.out());
+        assertTrue(r.out().contains(esc + "32m" + esc + "2m" + esc + "7m// 2 words" + esc + "0m"),
+                "an added comment, dim and reversed: " + r.out());
+        assertTrue(r.out().contains(esc + "35mclass" + esc + "0m"), "a context line's keyword: " + r.out());
+
+        project.git("checkout", "-q", baseBranch);
+        model.changes.add(PLAN);
+        model.changes.add(edit);
+        Result piped = project.run("change", REQUEST, "--yes");
+
+        assertEquals(0, piped.exit(), piped.err());
+        assertTrue(piped.out().contains("\n+        return \"hello there\"; // 2 words\n"), piped.out());
+        assertFalse(piped.out().contains("\u001b") || piped.err().contains("\u001b"), "plain text in a pipe");
+    }
+
+    @Test
     void a_rejected_plan_writes_nothing_and_exits_with_4() throws IOException {
         Map<String, String> before = files();
         String commitBefore = head();

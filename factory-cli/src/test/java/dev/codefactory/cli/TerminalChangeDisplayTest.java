@@ -209,6 +209,34 @@ class TerminalChangeDisplayTest {
         }
     }
 
+    /** {@link TerminalChangeTest#EDITS3} with the greeter's return changed too. */
+    static final String EDITS3_CHANGING = EDITS3.replace("=======\n    String hello() {\n        return \"hello\";",
+            "=======\n    String hello() {\n        return \"hello there\";");
+
+    @Test
+    void on_a_colour_terminal_changed_words_are_reversed_and_keywords_coloured_but_not_with_no_color()
+            throws Exception {
+        model.changes.add(EDITS3_CHANGING);
+        try (Pty pty = change(80, 24, null, "--yes")) {
+            assertEquals(ExitCodes.OK, pty.exit(Duration.ofSeconds(60)), pty.text());
+            String raw = pty.raw();
+            assertTrue(raw.contains("\u001b[32m\u001b[7m there\u001b[0m"), "the added word, reversed: " + raw);
+            assertTrue(raw.contains("\u001b[32m\u001b[1mreturn\u001b[0m"), "a keyword of an added line, bold: " + raw);
+            assertTrue(raw.contains("\u001b[35mclass\u001b[0m"), "a keyword of a context line: " + raw);
+        }
+        project.git("checkout", "-q", "-");
+        model.changes.add(PLAN3);
+        model.changes.add(EDITS3_CHANGING);
+        project.env.put("NO_COLOR", "1");
+        try (Pty pty = change(80, 24, null, "--yes")) {
+            assertEquals(ExitCodes.OK, pty.exit(Duration.ofSeconds(60)), pty.text());
+            pty.expect("+        return \"hello there\";");
+            String raw = pty.raw();
+            assertFalse(raw.contains("\u001b[7m") || raw.contains("\u001b[32m") || raw.contains("\u001b[35m"),
+                    "plain text with NO_COLOR: " + raw);
+        }
+    }
+
     @Test
     void at_80_columns_every_question_and_its_answer_fit_on_one_line() throws Exception {
         model.changes.add(EDITS3);
