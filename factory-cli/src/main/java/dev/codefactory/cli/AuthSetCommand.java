@@ -41,8 +41,12 @@ final class AuthSetCommand implements Callable<Integer> {
     public Integer call() {
         String name = SecretService.nameOf(provider);
         FactoryCommand root = parent.root;
+        SecretService secrets = root.factory().secrets();
+        // a store that cannot keep it (no keyring and no FACTORY_MASTER_KEY, or one that does not open the file)
+        // says so before the key is typed, not after
+        secrets.requireWritable();
         String value = read(root.session(), name);
-        SecretService.Change change = root.factory().secrets().put(name, value);
+        SecretService.Change change = secrets.put(name, value);
         PrintWriter out = spec.commandLine().getOut();
         out.println(root.style().green("Stored") + " " + change.name() + " in " + change.location() + ".");
         change.overriddenBy().ifPresent(v -> spec.commandLine().getErr().println("note: " + v + " is set in the"

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
                 + " stashed work included. Ctrl-C stops at once, at a question or while the model answers: nothing is"
                 + " written (exit 130); a second Ctrl-C ends it at once.",
             "Without a terminal, answers are read line by line from standard input (the end of the input"
-                + " rejects), or --yes approves the plan and every file."})
+                + " rejects), or --yes approves the plan and every file. When standard output is not a terminal, the"
+                + " plan and the diffs to approve are shown on standard error, with the questions."})
 final class ChangeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -51,7 +52,8 @@ final class ChangeCommand implements Callable<Integer> {
             + " the analysis finds them).")
     List<String> specIds = new ArrayList<>();
 
-    @Option(names = {"-y", "--yes"}, description = "Approve the plan and every file without asking.")
+    @Option(names = {"-y", "--yes"}, description = "Approve the plan and every file without asking; they are still"
+            + " shown, with the notes on how edits were placed.")
     boolean yes;
 
     @Option(names = "--stash", description = "With uncommitted work: stash it for the change without asking"
@@ -77,8 +79,8 @@ final class ChangeCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Ask the model again even when an answer is cached.")
     boolean noCache;
 
-    @Option(names = "--json", description = "Print the result as one JSON object; the plan and the diffs go to"
-            + " standard error.")
+    @Option(names = "--json", description = "Print the result as one JSON object; the plan, the diffs and the"
+            + " messages go to standard error.")
     boolean json;
 
 
@@ -91,8 +93,12 @@ final class ChangeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ChangeOrderUseCase.ChangeCommand command = new ChangeOrderUseCase.ChangeCommand(String.join(" ", words),
                 specIds, yes, stash, fixTests, pr, draft, !noCache, allowBuildChanges);
-        TerminalChangeDialog dialog = new TerminalChangeDialog(json ? err : out, root.err(), root.style(), yes, stash,
-                json, root.session().terminal() && !json, root.session().environment(), this::readLine,
+        boolean terminal = root.session().terminal();
+        // what the person is asked about is shown where the question is asked: on standard error when standard
+        // output is not a terminal (factory change "..." > log.txt), so that nobody approves what they cannot see
+        PrintWriter asking = json || !terminal ? err : out;
+        TerminalChangeDialog dialog = new TerminalChangeDialog(json ? err : out, asking, root.err(), root.style(), yes,
+                stash, json, terminal && !json, root.session().environment(), this::readLine,
                 root.interrupts()::requested);
         CodeFactory factory = root.factory();
         root.interrupts().stoppable();

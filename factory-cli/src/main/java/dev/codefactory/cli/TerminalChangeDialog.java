@@ -1,10 +1,12 @@
 package dev.codefactory.cli;
 
 import dev.codefactory.domain.change.Proposal;
+import dev.codefactory.domain.change.ProposalText;
 import dev.codefactory.domain.mode.ChangeOrderStep;
 import dev.codefactory.port.change.ChangeDialog;
 import dev.codefactory.port.change.FileDiff;
 import dev.codefactory.port.change.PlanDecision;
+import dev.codefactory.port.change.PlanReview;
 import dev.codefactory.port.vcs.WorkingTreeStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,10 +22,15 @@ import java.util.function.Function;
  * The person's side of {@code factory change}: progress lines (a spinner while the model works), the plan to
  * approve, edit in {@code $VISUAL}/{@code $EDITOR} or reject, each file's diff to accept or refuse, and the test
  * command's output. Answers come from JLine on a terminal and line by line from standard input elsewhere; the end of
- * the input rejects. With {@code --yes} nothing is asked.
+ * the input rejects. With {@code --yes} nothing is asked, but the plan and the diffs are still shown.
+ *
+ * <p>What is asked about is shown where the question is asked ({@code asking}), and what goes wrong with an answer
+ * (an edit that cannot be read, a plan that cannot be approved, an answer that is not one) is said right above the
+ * question that follows, never above a long redraw. Every question fits in 80 columns.
  */
 final class TerminalChangeDialog implements ChangeDialog {
-    private final PrintWriter show;
+    private final PrintWriter record;
+    private final PrintWriter asking;
     private final TerminalWriter err;
     private final Style style;
     private final boolean yes;
@@ -34,9 +41,17 @@ final class TerminalChangeDialog implements ChangeDialog {
     private final Spinner spinner;
     private final BooleanSupplier stop;
     private String working = "";
+    /** The plan last shown, so that it is drawn again only when it changed. */
+    private Proposal shownPlan;
+    /** The person's last answer to the plan was an edit. */
+    private boolean edited;
 
     /**
-     * @param show        where the plan, the diffs and the test output go (standard error under {@code --json})
+     * @param record      where the plan and the diffs go under {@code --yes}, and the test output (standard output;
+     *                    standard error under {@code --json})
+     * @param asking      where the plan and the diffs go when the person is asked about them: where the questions
+     *                    are asked (standard output on a terminal; standard error when standard output is not one,
+     *                    or under {@code --json})
      * @param err         messages and progress
      * @param yes         approve everything without asking
      * @param stash       stash uncommitted work without asking
@@ -46,11 +61,11 @@ final class TerminalChangeDialog implements ChangeDialog {
      * @param readLine    the person's next line after a prompt; null at the end of the input
      * @param stop        whether the person asked to stop (Ctrl-C)
      */
-    TerminalChangeDialog(PrintWriter show, TerminalWriter err, Style style, boolean yes, boolean stash, boolean quiet,
-                         boolean spinning, Map<String, String> environment, Function<String, String> readLine,
-                         BooleanSupplier stop) {
-        this.stop = stop;
-        this.show = show;
+    TerminalChangeDialog(PrintWriter record, PrintWriter asking, TerminalWriter err, Style style, boolean yes,
+                         boolean stash, boolean quiet, boolean spinning, Map<String, String> environment,
+                         Function<String, String> readLine, BooleanSupplier stop) {
+        this.record = record;
+        this.asking = asking;
         this.err = err;
         this.style = style;
         this.yes = yes;
@@ -58,6 +73,7 @@ final class TerminalChangeDialog implements ChangeDialog {
         this.quiet = quiet;
         this.environment = environment;
         this.readLine = readLine;
+        this.stop = stop;
         this.spinner = new Spinner(err, spinning, () -> working);
     }
 
@@ -74,13 +90,12 @@ final class TerminalChangeDialog implements ChangeDialog {
         }
     }
 
+    /** Messages and warnings: on standard error, also under {@code --json} (only the progress lines are left out). */
     @Override
     public void say(String message) {
         spinner.stop();
-        if (!quiet) {
-            err.println(message);
-            err.flush();
-        }
+        err.println(message);
+        err.flush();
     }
 
     @Override
@@ -99,8 +114,9 @@ final class TerminalChangeDialog implements ChangeDialog {
             err.flush();
             return DirtyTreeChoice.STOP;
         }
+        String prompt = "[s]tash it for the change (given back by 'factory undo') / s[t]op? ";
         while (true) {
-            String line = readLine.apply("[s]tash it for the change (given back by 'factory undo') / s[t]op? ");
+            String line = ask(prompt);
             String choice = line == null ? "t" : line.strip().toLowerCase(Locale.ROOT);
             if (choice.equals("s") || choice.equals("stash")) {
                 return DirtyTreeChoice.STASH;
@@ -108,56 +124,105 @@ final class TerminalChangeDialog implements ChangeDialog {
             if (choice.equals("t") || choice.equals("stop")) {
                 return DirtyTreeChoice.STOP;
             }
+            notAnAnswer(line, "s stashes your work for the change, t stops here with nothing done.");
         }
     }
 
+    // ---- the plan ----------------------------------------------------------------------------------------------
+
     @Override
-    public PlanDecision reviewPlan(Proposal proposal, String planText, List<String> problems) {
+    public PlanDecision reviewPlan(PlanReview review) {
         spinner.stop();
-        if (!problems.isEmpty()) {
-            err.println(style.red("The plan cannot be approved as it is; edit or reject it:"));
-            problems.forEach(p -> err.println(style.red("  - " + p)));
+        boolean fresh = !review.proposal().equals(shownPlan);
+        if (fresh) {
+            printPlan(asking, review);
+        } else if (edited && review.unreadable().isEmpty()) {
+            asking.println("Your edit leaves the plan as it was.");
         }
-        show.println();
-        show.print(planText.endsWith("\n") ? planText : planText + "\n");
-        show.flush();
-        if (yes) {
-            return PlanDecision.approve();
+        edited = false;
+        boolean unreadable = !review.unreadable().isEmpty();
+        if (unreadable) {
+            asking.println(style.red("Your edit could not be read: ") + review.unreadable());
+            asking.println("Your text is kept for the next edit.");
         }
+        if (!review.approvable() && (fresh || unreadable)) {
+            problems(review);
+        }
+        asking.flush();
+        String prompt = (unreadable ? "[e]dit it again / " : "")
+                + (review.approvable() ? unreadable ? "[a]pprove the plan above / " : "[a]pprove / " : "")
+                + (unreadable ? "" : "[e]dit / ") + "[r]eject? ";
         while (true) {
-            String line = readLine.apply("[a]pprove / [e]dit / [r]eject? ");
+            String line = ask(prompt);
             if (line == null) {
                 return PlanDecision.reject("no answer (end of input)");
             }
             String choice = line.strip().toLowerCase(Locale.ROOT);
             if (choice.equals("a") || choice.equals("approve")) {
-                return PlanDecision.approve();
+                if (review.approvable()) {
+                    return PlanDecision.approve();
+                }
+                problems(review);
             } else if (choice.equals("r") || choice.equals("reject")) {
                 return PlanDecision.reject("rejected at the plan review");
             } else if (choice.equals("e") || choice.equals("edit")) {
-                String edited = edit(planText);
-                if (edited != null) {
-                    return PlanDecision.edit(edited);
+                String text = edit(review.text());
+                if (text != null && !text.equals(review.text())) {
+                    edited = true;
+                    return PlanDecision.edit(text);
                 }
+                if (text != null) {
+                    asking.println("Nothing was changed in the editor.");
+                    asking.flush();
+                }
+            } else {
+                notAnAnswer(line, review.approvable() ? "a approves the plan, e opens it in your editor, r rejects it."
+                        : "e opens the plan in your editor, r rejects it.");
             }
         }
+    }
+
+    /** Under {@code --yes}: the plan, and what to know about it, for the record. */
+    @Override
+    public void showPlan(PlanReview review) {
+        spinner.stop();
+        printPlan(record, review);
+        record.flush();
+    }
+
+    /** The plan as a person reads it (no editor's instructions, one line per item), then what to know about it. */
+    private void printPlan(PrintWriter to, PlanReview review) {
+        shownPlan = review.proposal();
+        String text = ProposalText.show(review.proposal());
+        to.println();
+        to.print(text.endsWith("\n") ? text : text + "\n");
+        for (String warning : review.warnings()) {
+            to.println(style.yellow("note: ") + warning);
+        }
+    }
+
+    private void problems(PlanReview review) {
+        asking.println(style.red("The plan cannot be approved as it is; edit or reject it:"));
+        review.problems().forEach(p -> asking.println(style.red("  - ") + p));
+        asking.flush();
     }
 
     /** The plan after the person edited it; null when the editor failed (said, and asked again). */
     private String edit(String planText) {
         String editor = Editor.configured(environment).orElse("vi");
         try {
-            Editor.Edited edited = Editor.edit(editor, planText, Path.of(System.getProperty("java.io.tmpdir")));
-            if (edited.exitCode() != 0) {
-                err.println(style.yellow("warning: ") + "the editor (" + editor + ") exited with "
-                        + edited.exitCode() + "; the plan is unchanged.");
-                err.flush();
+            Editor.Edited done = Editor.edit(editor, planText, Path.of(System.getProperty("java.io.tmpdir")));
+            if (done.exitCode() != 0) {
+                asking.println(style.yellow("warning: ") + "the editor (" + editor + ") exited with "
+                        + done.exitCode() + "; the plan is unchanged.");
+                asking.flush();
+                return null;
             }
-            return edited.text();
+            return done.text();
         } catch (IOException e) {
-            err.println(style.yellow("warning: ") + "could not run the editor '" + editor + "': " + e.getMessage()
+            asking.println(style.yellow("warning: ") + "could not run the editor '" + editor + "': " + e.getMessage()
                     + "; set VISUAL or EDITOR to an editor on your PATH (EDITOR=nano, EDITOR=\"code --wait\").");
-            err.flush();
+            asking.flush();
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -165,27 +230,25 @@ final class TerminalChangeDialog implements ChangeDialog {
         }
     }
 
+    // ---- the diffs ---------------------------------------------------------------------------------------------
+
     @Override
     public List<String> reviewDiffs(int round, List<FileDiff> diffs) {
         spinner.stop();
         List<String> approved = new ArrayList<>();
         if (round > 0) {
-            show.println(style.bold("Test fixes, round " + round + ":"));
+            asking.println(style.bold("Test fixes, round " + round + ":"));
         }
-        boolean all = yes;
+        boolean all = false;
         for (int i = 0; i < diffs.size(); i++) {
             FileDiff d = diffs.get(i);
-            show.println();
-            show.println(style.bold(d.action().word() + " " + d.path()) + "  " + style.green("+" + d.added()) + " "
-                    + style.red("-" + d.removed()));
-            printDiff(d.diff());
-            show.flush();
+            printFile(asking, d);
+            asking.flush();
             if (all) {
                 approved.add(d.path());
                 continue;
             }
-            String answer = ask("Apply this file (" + (i + 1) + "/" + diffs.size() + ")? [y]es / [n]o / [a]ll"
-                    + " remaining / [q]uit (reject the rest) ");
+            String answer = askFile(i + 1, diffs.size());
             if (answer.equals("y")) {
                 approved.add(d.path());
             } else if (answer.equals("a")) {
@@ -198,26 +261,36 @@ final class TerminalChangeDialog implements ChangeDialog {
         return approved;
     }
 
+    /** Under {@code --yes}: every file with its diff, for the record. */
+    @Override
+    public void showDiffs(int round, List<FileDiff> diffs) {
+        spinner.stop();
+        if (round > 0) {
+            record.println(style.bold("Test fixes, round " + round + ":"));
+        }
+        diffs.forEach(d -> printFile(record, d));
+        record.flush();
+    }
+
     @Override
     public boolean approveByName(FileDiff diff, String why) {
         spinner.stop();
-        if (yes) { // not shown yet
-            show.println();
-            show.println(style.bold(diff.action().word() + " " + diff.path()) + "  " + style.green("+" + diff.added())
-                    + " " + style.red("-" + diff.removed()));
-            printDiff(diff.diff());
+        if (yes && record != asking) { // shown for the record, but not where the question is asked
+            printFile(asking, diff);
         }
-        show.println(style.yellow(diff.path() + " is run by the build, the tests or CI (" + why + "): what the model"
+        asking.println(style.yellow(diff.path() + " is run by the build, the tests or CI (" + why + "): what the model"
                 + " wrote there runs when the tests do."));
-        show.flush();
-        String line = readLine.apply("Type its path (" + diff.path() + ") to apply it, anything else to leave it out: ");
+        asking.println("Type its path (" + diff.path() + ") to apply it; anything else leaves it out.");
+        asking.flush();
+        String line = ask("Path to apply (Enter: leave it out): ");
         return line != null && line.strip().equals(diff.path());
     }
 
-    /** y, n, a or q; the end of the input is q. */
-    private String ask(String prompt) {
+    /** y, n, a or q for file {@code n} of {@code of}; the end of the input is q. */
+    private String askFile(int n, int of) {
+        String prompt = "Apply this file (" + n + "/" + of + ")? [y]es / [n]o / [a]ll remaining / [q]uit ";
         while (true) {
-            String line = readLine.apply(prompt);
+            String line = ask(prompt);
             if (line == null) {
                 return "q";
             }
@@ -227,39 +300,42 @@ final class TerminalChangeDialog implements ChangeDialog {
                     return word.substring(0, 1);
                 }
             }
+            notAnAnswer(line, "y applies this file, n leaves it out, a applies it and every file after it, q leaves"
+                    + " it and every file after it out.");
         }
     }
 
-    private void printDiff(String diff) {
-        boolean header = true; // from "diff --git" to the first hunk: a "--- x" there is not a removed line
-        for (String line : diff.split("\n", -1)) {
-            if (line.isEmpty()) {
-                continue;
-            }
-            if (line.startsWith("diff ")) {
-                header = true;
-            } else if (line.startsWith("@@")) {
-                header = false;
-                show.println(style.cyan(line));
-                continue;
-            }
-            if (header) {
-                show.println(style.bold(line));
-            } else if (line.startsWith("+")) {
-                show.println(style.green(line));
-            } else if (line.startsWith("-")) {
-                show.println(style.red(line));
-            } else {
-                show.println(line);
-            }
+    /** One file: what happens to it, how its edits were placed when not exactly, and its diff. */
+    private void printFile(PrintWriter to, FileDiff d) {
+        to.println();
+        to.println(style.bold(d.action().word() + " " + d.path()) + "  " + style.green("+" + d.added()) + " "
+                + style.red("-" + d.removed()));
+        for (String note : d.notes()) {
+            to.println(style.yellow("note: ") + note);
         }
+        DiffView.lines(d.path(), d.diff(), style).forEach(to::println);
+    }
+
+    // ---- questions ---------------------------------------------------------------------------------------------
+
+    private String ask(String prompt) {
+        asking.flush();
+        return readLine.apply(prompt);
+    }
+
+    /** Says, right above the question asked again, that {@code line} is not one of its answers and what they are. */
+    private void notAnAnswer(String line, String answers) {
+        String typed = line == null ? "" : line.strip();
+        asking.println(style.yellow(typed.isEmpty() ? "An answer is needed: " : "'" + typed + "' is not an answer"
+                + " here: ") + answers);
+        asking.flush();
     }
 
     @Override
     public void testOutput(String line) {
         spinner.stop();
-        show.println(style.dim("    " + line));
-        show.flush();
+        record.println(style.dim("    " + line));
+        record.flush();
     }
 
     @Override

@@ -204,6 +204,36 @@ class ChangeTest {
     }
 
     @Test
+    void on_a_terminal_a_changed_line_shows_its_changed_words_and_its_syntax_and_a_pipe_gets_plain_text()
+            throws IOException {
+        project.env.remove("NO_COLOR");
+        String edit = "FILE: " + GREETER + "\n<<<<<<< SEARCH\n        return \"hello\";\n=======\n"
+                + "        return \"hello there\"; // 2 words\n>>>>>>> REPLACE\n\n" + EDITS.substring(EDITS.indexOf("NEW FILE:"));
+        model.changes.add(PLAN);
+        model.changes.add(edit);
+
+        Result r = project.runTyping("a\ny\nn\n", "change", REQUEST);
+
+        assertEquals(0, r.exit(), r.err());
+        String esc = "\u001b[";
+        assertTrue(r.out().contains(esc + "31m" + esc + "1mreturn" + esc + "0m"), "a keyword of a removed line, bold: "
+                + r.out());
+        assertTrue(r.out().contains(esc + "32m" + esc + "7m there" + esc + "0m"), "the added word, reversed: " + r.out());
+        assertTrue(r.out().contains(esc + "32m" + esc + "2m" + esc + "7m// 2 words" + esc + "0m"),
+                "an added comment, dim and reversed: " + r.out());
+        assertTrue(r.out().contains(esc + "35mclass" + esc + "0m"), "a context line's keyword: " + r.out());
+
+        project.git("checkout", "-q", baseBranch);
+        model.changes.add(PLAN);
+        model.changes.add(edit);
+        Result piped = project.run("change", REQUEST, "--yes");
+
+        assertEquals(0, piped.exit(), piped.err());
+        assertTrue(piped.out().contains("\n+        return \"hello there\"; // 2 words\n"), piped.out());
+        assertFalse(piped.out().contains("\u001b") || piped.err().contains("\u001b"), "plain text in a pipe");
+    }
+
+    @Test
     void a_rejected_plan_writes_nothing_and_exits_with_4() throws IOException {
         Map<String, String> before = files();
         String commitBefore = head();
@@ -241,7 +271,8 @@ class ChangeTest {
         Result r = project.runTyping("e\nr\n", "change", REQUEST);
 
         assertEquals(ExitCodes.REJECTED, r.exit(), r.err());
-        assertTrue(r.err().contains("the editor (false) exited with 1"), r.err());
+        assertTrue(r.out().contains("the editor (false) exited with 1; the plan is unchanged."), r.out());
+        assertEquals(1, r.out().split("# Change plan ", -1).length - 1, "not drawn again: " + r.out());
         assertEquals(2, r.err().split("\\[a\\]pprove", -1).length - 1, "asked again: " + r.err());
     }
 
@@ -265,6 +296,25 @@ class ChangeTest {
         assertFalse(edited.contains(FAREWELL), "$VISUAL comes before $EDITOR: " + plans[2]);
         assertEquals(GREETER_AFTER, project.read(GREETER));
         assertFalse(Files.exists(project.root.resolve(FAREWELL)));
+    }
+
+    @Test
+    void a_file_taken_out_of_the_plan_is_left_out_when_the_model_edits_it_anyway_and_the_rest_applied()
+            throws IOException {
+        Path editor = tmp.resolve("drop-farewell.sh");
+        Files.writeString(editor, "#!/bin/sh\nsed -i '/Farewell.java/d' \"$1\"\n");
+        assertTrue(editor.toFile().setExecutable(true));
+        project.env.put("EDITOR", editor.toString());
+        scriptPlanAndEdits(); // the edits still create Farewell.java
+
+        Result r = project.runTyping("e\na\ny\n", "change", REQUEST);
+
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("Left out: " + FAREWELL + ": left out: it is not in the approved plan"), r.err());
+        assertEquals(GREETER_AFTER, project.read(GREETER));
+        assertFalse(Files.exists(project.root.resolve(FAREWELL)), "never written");
+        assertFalse(r.out().contains("create " + FAREWELL + "  +"), "not offered as a diff: " + r.out());
+        assertEquals(2, changeRequests(), "the plan and the edits: nothing sent back to the model");
     }
 
     @Test
@@ -526,7 +576,9 @@ class ChangeTest {
         Result r = project.run("change", REQUEST, "--yes");
 
         assertEquals(ExitCodes.REJECTED, r.exit(), r.out() + r.err());
-        assertTrue(r.err().contains("build.sh (a shell script)") && r.err().contains("typing its path"), r.err());
+        assertTrue(r.out().contains("note: The plan touches files that the build, the tests or CI run: build.sh (a"
+                + " shell script). Each will be shown and must be approved by typing its path"), "with the plan, shown"
+                + " under --yes: " + r.out());
         assertTrue(r.out().contains("--allow-build-changes"), r.out());
         assertEquals(before, files());
         assertEquals(List.of(), changeBranches());

@@ -36,6 +36,7 @@ import dev.codefactory.port.change.ChangeJournal;
 import dev.codefactory.port.change.ChangeRecord;
 import dev.codefactory.port.change.FileDiff;
 import dev.codefactory.port.change.PlanDecision;
+import dev.codefactory.port.change.PlanReview;
 import dev.codefactory.port.files.FileKind;
 import dev.codefactory.port.files.FileWrite;
 import dev.codefactory.port.files.ProjectFiles;
@@ -215,7 +216,6 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         }
         PlanAnswer.Parsed plan = askPlan(model, command.request(), specContexts, candidates, excerpts, specTitles,
                 dialog);
-        plan.notes().forEach(n -> dialog.say("Plan: " + n));
         if (model.redactedSecrets() > 0) {
             dialog.say(model.redactedSecrets() + " secret(s) in what the model was shown were replaced by"
                     + " [REDACTED:...] markers; they stay as they are in your files.");
@@ -239,18 +239,9 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
         // 3. plan review
         dialog.step(ChangeOrderStep.PLAN_REVIEW, "waiting for the plan to be approved");
-        if (!command.allowBuildChanges()) {
-            List<String> runs = new ArrayList<>();
-            for (String path : proposal.paths()) {
-                buildFile(path).ifPresent(why -> runs.add(path + " (" + why + ")"));
-            }
-            if (!runs.isEmpty()) {
-                dialog.say("The plan touches files that the build, the tests or CI run: " + String.join(", ", runs)
-                        + ". Each will be shown and must be approved by typing its path, even with --yes"
-                        + " (--allow-build-changes lets --yes approve them).");
-            }
-        }
-        Optional<Proposal> approved = reviewPlan(proposal, command.yes(), limits, status, specTitles, heads, dialog);
+        List<String> planNotes = plan.notes().stream().map(n -> "The model's plan: " + n).toList();
+        Optional<Proposal> approved = reviewPlan(proposal, planNotes, command, limits, status, specTitles, heads,
+                dialog);
         if (approved.isEmpty()) {
             return endedBefore(vcs, proposal, Result.REJECTED, "the plan was rejected");
         }
@@ -284,9 +275,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             }
             // 5. diff review
             dialog.step(ChangeOrderStep.DIFF_REVIEW, edits.after.size() + " file(s) to review");
-            List<FileDiff> diffs = EditGeneration.diffs(edits.before, edits.after);
-            List<String> chosen = command.yes() ? diffs.stream().map(FileDiff::path).toList()
-                    : dialog.reviewDiffs(0, diffs);
+            List<FileDiff> diffs = EditGeneration.diffs(edits);
+            List<String> chosen = decide(0, diffs, command, dialog);
             List<String> approvedByName = byName(diffs, chosen, command, dialog);
             if (approvedByName == null) {
                 return abandon(record, snapshot, "a file the build or the tests run was not approved by name; run"
@@ -481,21 +471,32 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         return p.withImpact(Impact.analyse(changing, deleted, heads));
     }
 
-    /** The plan approved (as is, or after edits), or empty when rejected. */
-    private Optional<Proposal> reviewPlan(Proposal proposal, boolean yes, Limits limits, WorkingTreeStatus status,
-                                          Map<String, String> specTitles, Map<String, String> heads,
-                                          ChangeDialog dialog) {
+    /**
+     * The plan approved (as is, or after edits), or empty when rejected. An edit that cannot be read leaves the plan
+     * as it was and is put back to the person with why, their text kept for the next edit; under {@code --yes} the
+     * plan is shown, and approved unless it has problems. What the model's plan left out ({@code planNotes}) is told
+     * with the plan as proposed.
+     */
+    private Optional<Proposal> reviewPlan(Proposal proposal, List<String> planNotes, ChangeCommand command,
+                                          Limits limits, WorkingTreeStatus status, Map<String, String> specTitles,
+                                          Map<String, String> heads, ChangeDialog dialog) {
         Proposal current = proposal;
+        String text = ProposalText.render(current);
+        String unreadable = "";
         List<String> problems = planProblems(current, limits, status, specTitles);
         while (true) {
-            if (yes) {
+            List<String> warnings = new ArrayList<>(current == proposal ? planNotes : List.of());
+            warnings.addAll(planWarnings(current, command));
+            PlanReview review = new PlanReview(current, text, problems, unreadable, warnings);
+            if (command.yes()) {
+                dialog.showPlan(review);
                 if (!problems.isEmpty()) {
                     throw new FactoryException("the plan cannot be carried out: " + String.join("; ", problems)
                             + ". Nothing was changed; run without --yes to edit the plan.");
                 }
                 return Optional.of(current);
             }
-            PlanDecision decision = dialog.reviewPlan(current, ProposalText.render(current), problems);
+            PlanDecision decision = dialog.reviewPlan(review);
             if (decision instanceof PlanDecision.Reject) {
                 return Optional.empty();
             }
@@ -503,14 +504,15 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                 if (problems.isEmpty()) {
                     return Optional.of(current);
                 }
-                continue; // shown again with its problems: it cannot be approved as it is
+                continue; // asked again with its problems: it cannot be approved as it is
             }
-            String text = ((PlanDecision.Edit) decision).text();
+            String edit = ((PlanDecision.Edit) decision).text();
             ProposalText.Edited edited;
             try {
-                edited = ProposalText.parse(text);
+                edited = ProposalText.parse(edit);
             } catch (IllegalArgumentException e) {
-                problems = List.of("your edit could not be read: " + e.getMessage());
+                text = edit; // the person's text, to edit again: nothing they typed is lost
+                unreadable = e.getMessage();
                 continue;
             }
             if (edited.files().isEmpty()) {
@@ -522,8 +524,24 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             }
             current = withImpact(new Proposal(current.id(), current.request(), edited.summary(), specs,
                     edited.files(), current.impact()), heads);
+            text = ProposalText.render(current);
+            unreadable = "";
             problems = planProblems(current, limits, status, specTitles);
         }
+    }
+
+    /** What the person should know before approving {@code p}: the files the build, the tests or CI run. */
+    private List<String> planWarnings(Proposal p, ChangeCommand command) {
+        if (command.allowBuildChanges()) {
+            return List.of();
+        }
+        List<String> runs = new ArrayList<>();
+        for (String path : p.paths()) {
+            buildFile(path).ifPresent(why -> runs.add(path + " (" + why + ")"));
+        }
+        return runs.isEmpty() ? List.of() : List.of("The plan touches files that the build, the tests or CI run: "
+                + String.join(", ", runs) + ". Each will be shown and must be approved by typing its path, even with"
+                + " --yes (--allow-build-changes lets --yes approve them).");
     }
 
     private List<String> planProblems(Proposal p, Limits limits, WorkingTreeStatus status,
@@ -657,6 +675,15 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         return applied1;
     }
 
+    /** The files the person approves; under {@code --yes} all of them, shown for the record. */
+    private static List<String> decide(int round, List<FileDiff> diffs, ChangeCommand command, ChangeDialog dialog) {
+        if (command.yes()) {
+            dialog.showDiffs(round, diffs);
+            return diffs.stream().map(FileDiff::path).toList();
+        }
+        return dialog.reviewDiffs(round, diffs);
+    }
+
     /**
      * The chosen paths, less the files the build or the tests run ({@link BuildFiles}) that the person did not approve
      * by name; null when {@code --yes} met one (the change cannot go on without the person).
@@ -762,13 +789,12 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                 dialog.say("The fix could not be applied (" + unusable.getMessage() + "); stopping here.");
                 break;
             }
-            List<FileDiff> diffs = EditGeneration.diffs(fix.before, fix.after);
+            List<FileDiff> diffs = EditGeneration.diffs(fix);
             if (diffs.isEmpty()) {
                 dialog.say("The model proposed no change; stopping here.");
                 break;
             }
-            List<String> chosen = byName(diffs, command.yes() ? diffs.stream().map(FileDiff::path).toList()
-                    : dialog.reviewDiffs(round, diffs), command, dialog);
+            List<String> chosen = byName(diffs, decide(round, diffs, command, dialog), command, dialog);
             if (chosen == null) {
                 dialog.say("The fix touches a file the build or the tests run, and it was not approved by name;"
                         + " stopping here.");

@@ -51,10 +51,15 @@ final class EditGeneration {
         }
     }
 
-    /** What the model's edits do: the content before (null: new) and after (null: deleted) of every file. */
+    /**
+     * What the model's edits do: the content before (null: new) and after (null: deleted) of every file, how the edits
+     * that did not match exactly were placed, and the files left out as outside the plan.
+     */
     static final class Edits {
         final Map<String, String> before = new LinkedHashMap<>();
         final Map<String, String> after = new LinkedHashMap<>();
+        final Map<String, List<String>> notes = new LinkedHashMap<>();
+        final List<String> outsidePlan = new ArrayList<>();
     }
 
     /** The edits that carry out {@code proposal}: every planned file the model changed, applied in memory. */
@@ -72,8 +77,10 @@ final class EditGeneration {
             dialog.say("The model left " + String.join(", ", untouched) + " unchanged, though the plan named them.");
         }
         if (edits.after.keySet().stream().allMatch(p -> Objects.equals(edits.before.get(p), edits.after.get(p)))) {
-            throw new Unusable("the model's answer changes nothing, so nothing was written; try rephrasing the"
-                    + " request.");
+            throw new Unusable(edits.outsidePlan.isEmpty() ? "the model's answer changes nothing, so nothing was"
+                    + " written; try rephrasing the request." : "the model's answer changes no file of the approved"
+                    + " plan (only " + String.join(", ", edits.outsidePlan) + ", which the plan leaves out), so"
+                    + " nothing was written; try again with those files in the plan, or rephrase the request.");
         }
         return edits;
     }
@@ -105,10 +112,18 @@ final class EditGeneration {
                         + "\nTry a smaller request, name the exact lines to change, or another model.");
             }
         }
-        result.notes().forEach(n -> dialog.say("Note: " + n + "."));
+        // a file the person took out of the plan (or never in it) is not written, and the rest still is: say so; how
+        // edits that did not match exactly were placed goes with each file's diff (FileDiff.notes)
+        result.outsidePlan().forEach(p -> dialog.say("Left out: " + p + "."));
         Edits edits = new Edits();
         edits.before.putAll(result.before());
         edits.after.putAll(result.after());
+        for (String path : result.after().keySet()) {
+            edits.notes.put(path, result.notes(path));
+        }
+        for (EditProblem left : result.outsidePlan()) {
+            edits.outsidePlan.add(left.path());
+        }
         return edits;
     }
 
@@ -121,11 +136,12 @@ final class EditGeneration {
         }
     }
 
-    static List<FileDiff> diffs(Map<String, String> before, Map<String, String> after) {
+    /** One diff per file the edits change, with the notes on how its edits were placed. */
+    static List<FileDiff> diffs(Edits edits) {
         List<FileDiff> out = new ArrayList<>();
-        for (Map.Entry<String, String> e : after.entrySet()) {
+        for (Map.Entry<String, String> e : edits.after.entrySet()) {
             String path = e.getKey();
-            String old = before.get(path);
+            String old = edits.before.get(path);
             String now = e.getValue();
             if (old != null && old.equals(now)) {
                 continue;
@@ -144,7 +160,7 @@ final class EditGeneration {
                 }
             }
             Action action = old == null ? Action.CREATE : now == null ? Action.DELETE : Action.MODIFY;
-            out.add(new FileDiff(path, action, diff, added, removed));
+            out.add(new FileDiff(path, action, diff, added, removed, edits.notes.getOrDefault(path, List.of())));
         }
         return out;
     }

@@ -1,10 +1,10 @@
 package dev.codefactory.app.change;
 
-import dev.codefactory.domain.change.Proposal;
 import dev.codefactory.domain.mode.ChangeOrderStep;
 import dev.codefactory.port.change.ChangeDialog;
 import dev.codefactory.port.change.FileDiff;
 import dev.codefactory.port.change.PlanDecision;
+import dev.codefactory.port.change.PlanReview;
 import dev.codefactory.port.vcs.WorkingTreeStatus;
 import java.util.List;
 import java.util.Objects;
@@ -49,13 +49,23 @@ final class OrderedSteps implements ChangeDialog {
     }
 
     @Override
-    public PlanDecision reviewPlan(Proposal proposal, String planText, List<String> problems) {
-        return dialog.reviewPlan(proposal, planText, problems);
+    public PlanDecision reviewPlan(PlanReview review) {
+        return dialog.reviewPlan(review);
+    }
+
+    @Override
+    public void showPlan(PlanReview review) {
+        dialog.showPlan(review);
     }
 
     @Override
     public List<String> reviewDiffs(int round, List<FileDiff> diffs) {
         return dialog.reviewDiffs(round, diffs);
+    }
+
+    @Override
+    public void showDiffs(int round, List<FileDiff> diffs) {
+        dialog.showDiffs(round, diffs);
     }
 
     @Override

@@ -25,6 +25,7 @@ import dev.codefactory.port.change.ChangeDialog;
 import dev.codefactory.port.change.ChangeRecord;
 import dev.codefactory.port.change.FileDiff;
 import dev.codefactory.port.change.PlanDecision;
+import dev.codefactory.port.change.PlanReview;
 import dev.codefactory.port.vcs.WorkingTreeStatus;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -299,8 +300,10 @@ class ChangeOrderServiceTest {
         assertEquals(List.of("Makefile (a Makefile)"), dialog.askedByName);
         assertFalse(Files.exists(project.resolve("pwned")), "the model's Makefile was never run");
         assertUntouched(before, head);
-        assertTrue(dialog.said.stream().anyMatch(m -> m.contains("Makefile") && m.contains("typing its path")),
-                dialog.said.toString());
+        assertEquals(1, dialog.shownPlans.size(), "under --yes the plan is shown, not asked");
+        assertTrue(dialog.shownPlans.get(0).warnings().stream().anyMatch(m -> m.contains("Makefile")
+                && m.contains("typing its path")), dialog.shownPlans.get(0).warnings().toString());
+        assertEquals(1, dialog.shownDiffs.size(), "and so are the diffs");
     }
 
     @Test
@@ -425,7 +428,7 @@ class ChangeOrderServiceTest {
     }
 
     @Test
-    void edits_outside_the_plan_the_project_or_into_git_and_factory_are_refused_and_never_written() throws Exception {
+    void edits_outside_the_project_or_into_git_and_factory_are_refused_and_never_written() throws Exception {
         model.answers.add(plan());
         model.answers.add(edits() + "\nFILE: README.md\n<<<<<<< SEARCH\n# Demo\n=======\n# Hacked\n>>>>>>> REPLACE\n"
                 + "\nNEW FILE: .git/hooks/pre-commit\n```\nrm -rf /\n```\n"
@@ -434,7 +437,8 @@ class ChangeOrderServiceTest {
                 + "\nFILE: .factory/templates/README.md\n<<<<<<< SEARCH\ntemplate\n=======\nx\n>>>>>>> REPLACE\n");
         String config = read(".factory/templates/README.md");
         model.answers.add(edits());
-        ChangeOutcome outcome = changeWith(new Dialog());
+        Dialog dialog = new Dialog();
+        ChangeOutcome outcome = changeWith(dialog);
         assertEquals(Result.APPLIED, outcome.result());
         assertEquals("# Demo\n\nGreets people.\n", read("README.md"));
         assertFalse(Files.exists(project.resolve(".git/hooks/pre-commit")));
@@ -442,10 +446,56 @@ class ChangeOrderServiceTest {
         assertFalse(Files.exists(tmp.resolve("absolute.txt")));
         assertEquals(config, read(".factory/templates/README.md"));
         String retry = model.bodies.get(2);
-        for (String refused : List.of("README.md", ".git/hooks/pre-commit", "../escape.txt", "absolute.txt",
+        for (String refused : List.of(".git/hooks/pre-commit", "../escape.txt", "absolute.txt",
                 ".factory/templates/README.md")) {
             assertTrue(retry.contains(refused), refused + " is named in the retry: " + retry);
         }
+        String problems = retry.substring(retry.indexOf("could not be applied, for these reasons"),
+                retry.indexOf("Your previous edits:"));
+        assertTrue(problems.contains("- ../escape.txt:"), problems);
+        assertFalse(problems.contains("- README.md:"), "a file outside the plan is left out, not sent back: "
+                + problems);
+        assertTrue(dialog.said.contains("Left out: README.md: left out: it is not in the approved plan, so the"
+                + " model's edit of it is never written (revise the plan to include it, in another change)."),
+                dialog.said.toString());
+    }
+
+    @Test
+    void an_edit_of_a_file_taken_out_of_the_plan_is_left_out_and_the_rest_applied() throws Exception {
+        model.answers.add(plan());
+        model.answers.add(edits()); // the greeter too, though the person took it out of the plan
+        Dialog dialog = new Dialog();
+        dialog.decisions.add((p, text) -> PlanDecision.edit(text.lines().filter(l -> !l.contains("modify " + GREETER))
+                .reduce("", (a, b) -> a + b + "\n")));
+        dialog.decisions.add((p, text) -> PlanDecision.approve());
+
+        ChangeOutcome outcome = changeWith(dialog);
+
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertEquals(List.of(FAREWELL), outcome.record().files());
+        assertEquals(GREETER_TEXT, read(GREETER), "never written");
+        assertEquals("package demo;\n\npublic final class Farewell {\n}\n", read(FAREWELL));
+        assertEquals(2, model.bodies.size(), "the plan and the edits: nothing sent back");
+        assertTrue(dialog.said.stream().anyMatch(m -> m.startsWith("Left out: " + GREETER + ": left out: it is not in"
+                + " the approved plan")), dialog.said.toString());
+        assertEquals(List.of(FAREWELL), dialog.shownDiffs.get(0).stream().map(FileDiff::path).toList(),
+                "only the planned file is offered");
+    }
+
+    @Test
+    void an_answer_that_only_edits_files_outside_the_plan_is_refused_naming_them() throws Exception {
+        Map<String, String> before = tree();
+        String head = git("rev-parse", "HEAD");
+        model.answers.add(planOf(FAREWELL, "create"));
+        model.answers.add(edits().substring(0, edits().indexOf("NEW FILE:")));
+
+        ChangeOutcome outcome = changeWith(new Dialog());
+
+        assertEquals(Result.REFUSED, outcome.result());
+        assertTrue(outcome.record().note().contains("changes no file of the approved plan (only " + GREETER),
+                outcome.record().note());
+        assertEquals(2, model.bodies.size(), "nothing to send back: the plan and the edits");
+        assertUntouched(before, head);
     }
 
     @Test
@@ -551,6 +601,57 @@ class ChangeOrderServiceTest {
         assertEquals(GREETER_TEXT, read(GREETER));
         String generation = model.bodies.get(1);
         assertFalse(generation.contains("public String shout"), "the dropped file is not sent: " + generation);
+    }
+
+    @Test
+    void an_edit_that_cannot_be_read_is_given_back_with_why_and_the_plan_kept_as_it_was() throws Exception {
+        model.answers.add(plan());
+        model.answers.add(newFarewell("java"));
+        Dialog dialog = new Dialog();
+        dialog.problemsExpected = true;
+        String[] broken = new String[1];
+        dialog.decisions.add((p, text) -> PlanDecision.edit(broken[0] = text.replace("- modify " + GREETER,
+                "- rewrite " + GREETER)));
+        dialog.decisions.add((p, text) -> PlanDecision.edit(text.lines().filter(l -> !l.startsWith("- rewrite "))
+                .reduce("", (a, b) -> a + b + "\n")));
+        dialog.decisions.add((p, text) -> PlanDecision.approve());
+
+        ChangeOutcome outcome = changeWith(dialog);
+
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        PlanReview second = dialog.reviews.get(1);
+        assertEquals(broken[0], second.text(), "the person's own text, to edit again");
+        assertTrue(second.unreadable().contains("does not read as a file: \"- rewrite " + GREETER),
+                second.unreadable());
+        assertEquals(dialog.reviews.get(0).proposal(), second.proposal(), "the plan as it was");
+        assertTrue(second.approvable(), "the plan as it was can still be approved");
+        PlanReview third = dialog.reviews.get(2);
+        assertEquals("", third.unreadable());
+        assertEquals(List.of(FAREWELL), third.proposal().files().stream().map(f -> f.path()).toList());
+        assertEquals(List.of(FAREWELL), outcome.proposal().files().stream().map(f -> f.path()).toList());
+    }
+
+    @Test
+    void a_plan_with_problems_is_asked_again_when_approved_and_can_be_edited_right() throws Exception {
+        Files.write(project.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+        git("add", "-A");
+        git("commit", "-q", "-m", "binary");
+        model.answers.add(planOf("logo.png", "modify"));
+        model.answers.add(newFarewell("java"));
+        Dialog dialog = new Dialog();
+        dialog.problemsExpected = true;
+        dialog.decisions.add((p, text) -> PlanDecision.approve());
+        dialog.decisions.add((p, text) -> PlanDecision.edit(text.replaceAll("- modify logo.png.*",
+                "- create " + FAREWELL)));
+
+        ChangeOutcome outcome = changeWith(dialog);
+
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertFalse(dialog.reviews.get(0).approvable());
+        assertTrue(dialog.reviews.get(0).problems().get(0).contains("logo.png is a binary"),
+                dialog.reviews.get(0).problems().toString());
+        assertEquals(dialog.reviews.get(0), dialog.reviews.get(1), "asked again as it was");
+        assertTrue(dialog.reviews.get(2).approvable());
     }
 
     @Test
@@ -924,6 +1025,10 @@ class ChangeOrderServiceTest {
         final List<ChangeOrderStep> steps = new ArrayList<>();
         final List<String> said = new ArrayList<>();
         final List<String> planTexts = new ArrayList<>();
+        final List<PlanReview> reviews = new ArrayList<>();
+        final List<PlanReview> shownPlans = new ArrayList<>();
+        /** Whether a review may come with problems or an unreadable edit (else it fails the test). */
+        boolean problemsExpected;
         final List<List<FileDiff>> shownDiffs = new ArrayList<>();
         final List<String> output = new ArrayList<>();
         final List<String> askedByName = new ArrayList<>();
@@ -947,10 +1052,23 @@ class ChangeOrderServiceTest {
         }
 
         @Override
-        public PlanDecision reviewPlan(Proposal proposal, String planText, List<String> problems) {
-            planTexts.add(planText);
-            assertTrue(problems.isEmpty(), "problems: " + problems);
-            return decisions.isEmpty() ? PlanDecision.approve() : decisions.removeFirst().apply(proposal, planText);
+        public PlanDecision reviewPlan(PlanReview review) {
+            reviews.add(review);
+            planTexts.add(review.text());
+            assertTrue(problemsExpected || review.problems().isEmpty() && review.unreadable().isEmpty(),
+                    "problems: " + review.problems() + " " + review.unreadable());
+            return decisions.isEmpty() ? PlanDecision.approve()
+                    : decisions.removeFirst().apply(review.proposal(), review.text());
+        }
+
+        @Override
+        public void showPlan(PlanReview review) {
+            shownPlans.add(review);
+        }
+
+        @Override
+        public void showDiffs(int round, List<FileDiff> diffs) {
+            shownDiffs.add(diffs);
         }
 
         @Override

@@ -15,9 +15,11 @@ import java.util.function.Predicate;
  *
  * <p>A change is refused when its path is empty, absolute ({@code /x}, {@code C:x}, {@code ~/x}), contains a
  * {@code ..} segment, a NUL character or a backslash, lies inside {@code .git} (at any depth) or at the root's
- * {@code .factory}; when it touches a binary file or a symbolic link; or when its path is not in the approved plan.
- * The change set as a whole is refused when it touches more files than {@link Limits#maxFiles()} or writes more
- * bytes than {@link Limits#maxBytes()}. Every problem names the path and says what to do.
+ * {@code .factory}; or when it touches a binary file or a symbolic link. A change to a file that is not in the
+ * approved plan (and whose path is otherwise fine) is not a problem of the rest: it is left out, never written, and
+ * said ({@link Checked#outsidePlan()}); it does not count towards the limits. The change set as a whole is refused
+ * when it touches more files than {@link Limits#maxFiles()} or writes more bytes than {@link Limits#maxBytes()}.
+ * Every problem names the path and says what to do.
  */
 public final class ChangeSafety {
 
@@ -25,25 +27,66 @@ public final class ChangeSafety {
     }
 
     /**
-     * What is wrong with {@code changes}, in the order of the changes, then the limits; empty when they may be
-     * applied.
+     * What {@link #check} found.
+     *
+     * @param problems    what refuses the change, in the order of the changes, then the limits; empty when the rest
+     *                    may be applied
+     * @param outsidePlan the changes left out because their file is not in the approved plan, one per path: never
+     *                    written, and no reason to refuse the rest
+     */
+    public record Checked(List<EditProblem> problems, List<EditProblem> outsidePlan) {
+        public Checked {
+            problems = List.copyOf(problems);
+            outsidePlan = List.copyOf(outsidePlan);
+        }
+    }
+
+    /** Why a change to {@code path}, which is not in the approved plan, is left out. */
+    static EditProblem outsidePlan(String path) {
+        return new EditProblem(path, "left out: it is not in the approved plan, so the model's edit of it is never"
+                + " written (revise the plan to include it, in another change)");
+    }
+
+    /**
+     * Whether {@code path} is a well-formed path that is not in the approved plan: a change to it is left out
+     * ({@link Checked#outsidePlan()}) rather than refused.
+     */
+    static boolean outsidePlan(String path, Set<String> plannedPaths) {
+        return !plannedPaths.contains(path) && PathRules.editProblem(path).isEmpty();
+    }
+
+    /** {@link #check}'s problems alone. */
+    public static List<EditProblem> problems(List<FileChange> changes, Predicate<String> isBinaryOrSymlink,
+            Set<String> plannedPaths, Limits limits) {
+        return check(changes, isBinaryOrSymlink, plannedPaths, limits).problems();
+    }
+
+    /**
+     * What is wrong with {@code changes}, and which of them are left out as outside the plan (see the class comment).
      *
      * @param isBinaryOrSymlink whether a path names an existing binary file or a symbolic link in the project
      * @param plannedPaths      the paths of the approved plan
      */
-    public static List<EditProblem> problems(List<FileChange> changes, Predicate<String> isBinaryOrSymlink,
+    public static Checked check(List<FileChange> changes, Predicate<String> isBinaryOrSymlink,
             Set<String> plannedPaths, Limits limits) {
         Objects.requireNonNull(changes, "changes");
         Objects.requireNonNull(isBinaryOrSymlink, "isBinaryOrSymlink");
         Objects.requireNonNull(plannedPaths, "plannedPaths");
         Objects.requireNonNull(limits, "limits");
         List<EditProblem> problems = new ArrayList<>();
+        List<EditProblem> outside = new ArrayList<>();
         Set<String> paths = new LinkedHashSet<>();
         long bytes = 0;
         String largest = null;
         long largestBytes = -1;
         for (FileChange change : changes) {
             String path = change.path();
+            if (outsidePlan(path, plannedPaths)) {
+                if (outside.stream().noneMatch(p -> p.path().equals(path))) {
+                    outside.add(outsidePlan(path));
+                }
+                continue; // never written: not looked up on disk, not counted
+            }
             paths.add(path);
             long written = written(change);
             bytes += written;
@@ -60,10 +103,6 @@ public final class ChangeSafety {
                 problems.add(new EditProblem(path, "it is a binary file or a symbolic link: Code-Factory does not"
                         + " write those; leave it out of the change and edit it by hand"));
             }
-            if (!plannedPaths.contains(path)) {
-                problems.add(new EditProblem(path, "it is not in the approved plan: leave it out, or revise the plan"
-                        + " to include it and have it approved again"));
-            }
         }
         if (paths.size() > limits.maxFiles()) {
             List<String> beyond = new ArrayList<>(paths).subList(limits.maxFiles(), paths.size());
@@ -76,7 +115,7 @@ public final class ChangeSafety {
                     + limits.maxBytes() + " (the most in " + largest + ": " + largestBytes + " bytes): split it into"
                     + " smaller changes or raise the limit"));
         }
-        return problems;
+        return new Checked(problems, outside);
     }
 
     private static long written(FileChange change) {

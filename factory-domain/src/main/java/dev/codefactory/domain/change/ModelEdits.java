@@ -27,6 +27,9 @@ import java.util.function.Predicate;
  *       (a content cut at a fence of its own);</li>
  *   <li>every block the answer meant for a file was read: a file with a dropped block is not used.</li>
  * </ul>
+ * An edit of a file that is not in the approved plan (a person may have taken it out of the plan the model proposed)
+ * is left out and said ({@link Result#outsidePlan()}): never written, never sent back, and no reason to refuse the
+ * edits of the planned files. Paths that may never be written ({@code .git}, absolute, {@code ..}) stay problems.
  * {@link #retry} reads the answer to the request sent back with the problems, and keeps every edit of the first
  * answer that worked: for each file, the first answer's edits that applied are kept unless the retry sends a block with
  * the same SEARCH part (which replaces it), the retry's blocks are added, and the retry must send at least one new
@@ -70,7 +73,8 @@ public final class ModelEdits {
         private final Map<String, List<Edit>> applied = new LinkedHashMap<>();
         private final Map<String, Integer> failed = new LinkedHashMap<>();
         private final List<EditProblem> problems = new ArrayList<>();
-        private final List<String> notes = new ArrayList<>();
+        private final Map<String, List<String>> notes = new LinkedHashMap<>();
+        private final Map<String, EditProblem> outsidePlan = new LinkedHashMap<>();
 
         /** The content before (null: the file is new) of every usable file, by path. */
         public Map<String, String> before() {
@@ -87,9 +91,24 @@ public final class ModelEdits {
             return Collections.unmodifiableList(problems);
         }
 
-        /** How edits that did not match exactly were placed, by file. */
+        /** How edits that did not match exactly were placed, as {@code PATH: NOTE}, file by file. */
         public List<String> notes() {
-            return Collections.unmodifiableList(notes);
+            List<String> out = new ArrayList<>();
+            notes.forEach((path, each) -> each.forEach(n -> out.add(path + ": " + n)));
+            return out;
+        }
+
+        /** How the edits of {@code path} that did not match exactly were placed; empty when all matched exactly. */
+        public List<String> notes(String path) {
+            return List.copyOf(notes.getOrDefault(path, List.of()));
+        }
+
+        /**
+         * The files the answer edited that are not in the approved plan, one each with why: left out, never written,
+         * and not counted as problems.
+         */
+        public List<EditProblem> outsidePlan() {
+            return List.copyOf(outsidePlan.values());
         }
 
         /** Whether every edit of the answer can be used. */
@@ -149,6 +168,7 @@ public final class ModelEdits {
             }
         }
         Result result = apply(merged, parsed, scope);
+        first.outsidePlan.forEach(result.outsidePlan::putIfAbsent);
         result.problems.addAll(carried);
         carried.forEach(p -> result.failed.merge(p.path(), 1, Integer::sum));
         return result;
@@ -181,19 +201,33 @@ public final class ModelEdits {
     /** Checks and applies {@code changes} in memory, with the problems {@code parsed} found in its answer. */
     private static Result apply(List<FileChange> changes, EditBlocks.Parsed parsed, Scope scope) {
         Result r = new Result();
-        r.problems.addAll(parsed.issues());
-        r.failed.putAll(parsed.skipped());
+        for (EditProblem issue : parsed.issues()) {
+            if (!issue.path().isEmpty() && ChangeSafety.outsidePlan(issue.path(), scope.planned())) {
+                r.outsidePlan.putIfAbsent(issue.path(), ChangeSafety.outsidePlan(issue.path()));
+            } else {
+                r.problems.add(issue);
+            }
+        }
+        parsed.skipped().forEach((path, n) -> {
+            if (!ChangeSafety.outsidePlan(path, scope.planned())) {
+                r.failed.put(path, n);
+            }
+        });
         if (parsed.truncated()) {
             r.problems.add(EditProblem.general("the answer was cut off in the middle of an edit: write shorter"
                     + " edits, one file at a time"));
         }
-        List<EditProblem> safety = ChangeSafety.problems(changes, scope.binaryOrLink(), scope.planned(),
+        ChangeSafety.Checked safety = ChangeSafety.check(changes, scope.binaryOrLink(), scope.planned(),
                 scope.limits());
-        r.problems.addAll(safety);
+        r.problems.addAll(safety.problems());
+        safety.outsidePlan().forEach(p -> r.outsidePlan.putIfAbsent(p.path(), p));
         Set<String> unsafe = new LinkedHashSet<>();
-        safety.forEach(p -> unsafe.add(p.path()));
+        safety.problems().forEach(p -> unsafe.add(p.path()));
         for (FileChange change : changes) {
             String path = change.path();
+            if (r.outsidePlan.containsKey(path)) {
+                continue; // left out, never written
+            }
             if (unsafe.contains(path)) {
                 r.failed.merge(path, 1, Integer::sum);
                 continue;
@@ -209,7 +243,9 @@ public final class ModelEdits {
                     List<Edit> worked = new ArrayList<>();
                     each.applied().forEach(i -> worked.add(modify.edits().get(i)));
                     r.applied.put(path, worked);
-                    each.notes().forEach(n -> r.notes.add(path + ": " + n));
+                    if (!each.notes().isEmpty()) {
+                        r.notes.computeIfAbsent(path, k -> new ArrayList<>()).addAll(each.notes());
+                    }
                     for (EditApplier.Refused refused : each.refused()) {
                         r.problems.add(new EditProblem(path, "edit " + (refused.editIndex() + 1) + " of "
                                 + modify.edits().size() + ": " + refused.reason()));

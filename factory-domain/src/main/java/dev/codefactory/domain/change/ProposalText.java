@@ -15,19 +15,20 @@ import java.util.regex.Pattern;
 /**
  * A change plan as Markdown, shown to the person and edited in their editor, and read back.
  *
- * <p>{@link #render} writes the plan's id and request, then the sections {@code ## Summary}, {@code ## Specs}
+ * <p>{@link #show} writes the plan's id and request, then the sections {@code ## Summary}, {@code ## Specs}
  * ({@code - id (title): reason}, or {@code - (none)}), {@code ## Files} ({@code - action path: reason}) and
- * {@code ## Impact}, and a closing comment saying how to edit it. {@link #parse} reads the Summary, Specs and Files
+ * {@code ## Impact}: the plan as a person reads it, one line per item, for the terminal to wrap. {@link #render} is
+ * the same text for the editor, with a closing comment saying how to edit it. {@link #parse} reads the Summary, Specs and Files
  * sections back (found by their {@code ## } headings, ignoring case; {@code *} bullets and CRLF are accepted; the
  * Impact section and HTML comments are ignored). An empty Files section means the plan is rejected.
  */
 public final class ProposalText {
-    /** The closing comment of {@link #render}. */
-    static final String HELP = "<!-- Edit the Summary, Specs and Files sections: one file per line, "
-            + "\"- ACTION PATH: REASON\" with ACTION create,\n"
-            + "modify or delete. Delete a line to leave that file out. The Impact section is recomputed and need not "
-            + "be edited.\n"
-            + "Save and close the editor to go on; empty the Files section to reject the plan. -->\n";
+    /** The closing comment of {@link #render}: the editor's instructions, in lines that fit 80 columns. */
+    static final String HELP = "<!-- Edit the Summary, Specs and Files sections. One file per line,\n"
+            + "\"- ACTION PATH: REASON\" with ACTION create, modify or delete; delete a line\n"
+            + "to leave that file out. The Impact section is recomputed: no need to edit it.\n"
+            + "Save and close the editor to go on; empty the Files section to reject the plan.\n"
+            + "-->\n";
     private static final String FILE_FORM = "\"- ACTION PATH: REASON\" with ACTION create, modify or delete";
     private static final Pattern HEADING = Pattern.compile("^#{1,2}(?:\\s+(.*?))?\\s*$");
     private static final Pattern BULLET = Pattern.compile("^\\s*[-*+]\\s+(.*)$");
@@ -45,8 +46,13 @@ public final class ProposalText {
         }
     }
 
-    /** {@code p} as Markdown (see the class comment). */
+    /** {@code p} as Markdown to edit: {@link #show} and the editor's instructions (see the class comment). */
     public static String render(Proposal p) {
+        return show(p) + '\n' + HELP;
+    }
+
+    /** {@code p} as Markdown to read, without the editor's instructions (see the class comment). */
+    public static String show(Proposal p) {
         Objects.requireNonNull(p, "p");
         StringBuilder out = new StringBuilder();
         out.append("# Change plan ").append(p.id()).append("\n\n");
@@ -85,7 +91,6 @@ public final class ProposalText {
         }
         dependents(out, "Dependents", impact.dependents());
         dependents(out, "Tests", impact.tests());
-        out.append('\n').append(HELP);
         return out.toString();
     }
 

@@ -85,11 +85,40 @@ class ChangeSafetyTest {
     }
 
     @Test
-    void refuses_files_not_in_the_approved_plan() {
-        List<String> problems = texts(ChangeSafety.problems(List.of(new FileChange.Delete("src/Other.java")),
-                NOTHING_BINARY, Set.of("src/A.java"), ROOMY));
-        assertEquals(List.of("src/Other.java: it is not in the approved plan: leave it out, or revise the plan to"
-                + " include it and have it approved again"), problems);
+    void leaves_out_a_file_not_in_the_approved_plan_without_refusing_the_rest() {
+        ChangeSafety.Checked checked = ChangeSafety.check(List.of(new FileChange.Delete("src/Other.java"),
+                new FileChange.Modify("src/A.java", List.of(new Edit("a", "b"))),
+                new FileChange.Create("src/Other.java", "again")), NOTHING_BINARY, Set.of("src/A.java"), ROOMY);
+
+        assertEquals(List.of(), checked.problems());
+        assertEquals(List.of("src/Other.java: left out: it is not in the approved plan, so the model's edit of it is"
+                + " never written (revise the plan to include it, in another change)"), texts(checked.outsidePlan()),
+                "named once");
+    }
+
+    @Test
+    void a_file_left_out_of_the_plan_does_not_count_towards_the_limits() {
+        List<FileChange> changes = List.of(new FileChange.Create("a", "12345"), new FileChange.Create("b", "1234567"));
+
+        ChangeSafety.Checked checked = ChangeSafety.check(changes, NOTHING_BINARY, Set.of("a"), new Limits(1, 5));
+
+        assertEquals(List.of(), checked.problems());
+        assertEquals(List.of("b"), checked.outsidePlan().stream().map(EditProblem::path).toList());
+    }
+
+    @Test
+    void a_path_that_may_never_be_written_is_refused_even_outside_the_plan() {
+        List<FileChange> changes = List.of(new FileChange.Create(".git/hooks/pre-commit", "rm -rf /"),
+                new FileChange.Delete("../x"), new FileChange.Create("/etc/passwd", "x"),
+                new FileChange.Modify("img/logo.png", List.of(new Edit("x", "y"))));
+
+        ChangeSafety.Checked checked = ChangeSafety.check(changes, "img/logo.png"::equals, Set.of("src/A.java"),
+                ROOMY);
+
+        assertEquals(List.of(".git/hooks/pre-commit", "../x", "/etc/passwd"), checked.problems().stream()
+                .map(EditProblem::path).toList());
+        assertEquals(List.of("img/logo.png"), checked.outsidePlan().stream().map(EditProblem::path).toList(),
+                "a binary file outside the plan is left out like any other: it is never written either");
     }
 
     @Test

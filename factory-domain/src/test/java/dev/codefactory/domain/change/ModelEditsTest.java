@@ -87,12 +87,39 @@ class ModelEditsTest {
     }
 
     @Test
+    void an_edit_of_a_file_outside_the_plan_is_left_out_and_said_and_the_planned_files_are_used() {
+        ModelEdits.Result r = ModelEdits.read("FILE: src/app.py\n" + block("    return 'hi'\n", "    return 'yo'\n")
+                + "DELETE FILE: README.md\nFILE: docs/other.md\n" + block("x\n", "y\n"), scope(Set.of()));
+
+        assertTrue(r.usable(), r.problems().toString());
+        assertEquals(APP.replace("'hi'", "'yo'"), r.after().get("src/app.py"));
+        assertEquals(java.util.Set.of("src/app.py"), r.after().keySet(), "nothing else is written");
+        assertEquals(List.of("README.md: left out: it is not in the approved plan, so the model's edit of it is never"
+                + " written (revise the plan to include it, in another change)", "docs/other.md: left out: it is not"
+                + " in the approved plan, so the model's edit of it is never written (revise the plan to include it,"
+                + " in another change)"), r.outsidePlan().stream().map(EditProblem::toString).toList());
+    }
+
+    @Test
+    void a_retry_keeps_saying_what_the_first_answer_left_out_of_the_plan() {
+        ModelEdits.Scope scope = scope(Set.of());
+        ModelEdits.Result first = ModelEdits.read("FILE: src/app.py\n" + block("    return 'ho'\n", "    return 'yo'\n")
+                + "DELETE FILE: README.md\n", scope);
+        assertEquals(List.of("src/app.py"), first.problems().stream().map(EditProblem::path).toList(),
+                "only the planned file goes back to the model");
+
+        ModelEdits.Result second = ModelEdits.retry(first, "FILE: src/app.py\n" + block("    return 'hi'\n",
+                "    return 'yo'\n"), scope);
+
+        assertTrue(second.usable(), second.problems().toString());
+        assertEquals(List.of("README.md"), second.outsidePlan().stream().map(EditProblem::path).toList());
+    }
+
+    @Test
     void a_retry_that_drops_a_file_outside_the_plan_is_fine_but_not_one_of_the_plan() {
         ModelEdits.Scope scope = scope(Set.of());
-        ModelEdits.Result first = ModelEdits.read("FILE: src/app.py\n" + block("    return 'hi'\n", "    return 'yo'\n")
+        ModelEdits.Result first = ModelEdits.read("FILE: src/app.py\n" + block("    return 'ho'\n", "    return 'yo'\n")
                 + "DELETE FILE: README.md\n", scope);
-        assertEquals(List.of("README.md: it is not in the approved plan: leave it out, or revise the plan to include"
-                + " it and have it approved again"), EditProblem.byFile(first.problems()));
 
         assertTrue(ModelEdits.retry(first, "FILE: src/app.py\n" + block("    return 'hi'\n", "    return 'yo'\n"),
                 scope).usable());

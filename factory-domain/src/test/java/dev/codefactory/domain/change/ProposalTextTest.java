@@ -35,12 +35,20 @@ class ProposalTextTest {
                 + "- delete old.txt: obsolete\n\n"
                 + "## Impact\n\nEffort: small. Risk: low.\n- 2 files change\n- 1 file depends on them\n"
                 + "Dependents:\n- src/Main.java: imports app.App\n"
-                + "Tests:\n- src/AppTest.java: named after src/App.java\n\n"
-                + "<!-- Edit the Summary, Specs and Files sections: one file per line, \"- ACTION PATH: REASON\" "
-                + "with ACTION create,\nmodify or delete. Delete a line to leave that file out. The Impact section "
-                + "is recomputed and need not be edited.\nSave and close the editor to go on; empty the Files "
-                + "section to reject the plan. -->\n";
-        assertEquals(expected, ProposalText.render(proposal()));
+                + "Tests:\n- src/AppTest.java: named after src/App.java\n";
+        assertEquals(expected, ProposalText.show(proposal()));
+        assertEquals(expected + "\n<!-- Edit the Summary, Specs and Files sections. One file per line,\n"
+                + "\"- ACTION PATH: REASON\" with ACTION create, modify or delete; delete a line\n"
+                + "to leave that file out. The Impact section is recomputed: no need to edit it.\n"
+                + "Save and close the editor to go on; empty the Files section to reject the plan.\n-->\n",
+                ProposalText.render(proposal()), "the editor gets its instructions");
+    }
+
+    @Test
+    void the_editors_instructions_fit_80_columns() {
+        for (String line : ProposalText.HELP.split("\n")) {
+            assertTrue(line.length() <= 80, line.length() + ": " + line);
+        }
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.codefactory.port.change;
 
-import dev.codefactory.domain.change.Proposal;
 import dev.codefactory.domain.mode.ChangeOrderStep;
 import dev.codefactory.port.vcs.WorkingTreeStatus;
 import java.util.List;
@@ -27,16 +26,31 @@ public interface ChangeDialog {
     DirtyTreeChoice dirtyTree(WorkingTreeStatus status);
 
     /**
-     * The plan to approve, edit or reject; {@code problems} says what was wrong with the last edit (empty the first
-     * time). Called again after every edit.
+     * The plan to approve (only when {@link PlanReview#approvable()}), edit or reject. Asked again after every edit,
+     * with the edited plan, or with the same plan, the person's text and why it could not be read
+     * ({@link PlanReview#unreadable()}); and after an approval of a plan that has problems.
      */
-    PlanDecision reviewPlan(Proposal proposal, String planText, List<String> problems);
+    PlanDecision reviewPlan(PlanReview review);
+
+    /**
+     * Under {@code --yes}: the plan, approved without a question (or about to be refused for its
+     * {@link PlanReview#problems()}), to show for the record. Nothing to answer.
+     */
+    default void showPlan(PlanReview review) {
+    }
 
     /**
      * The proposed files, each with its diff; returns the paths to apply (all of them to approve everything, none to
      * reject the change). {@code round} is 0 for the change, 1.. for the rounds that fix failing tests.
      */
     List<String> reviewDiffs(int round, List<FileDiff> diffs);
+
+    /**
+     * Under {@code --yes}: the files, each with its diff, approved without a question, to show for the record (those
+     * the build or the tests run are then still asked for by name, {@link #approveByName}). Nothing to answer.
+     */
+    default void showDiffs(int round, List<FileDiff> diffs) {
+    }
 
     /**
      * A file the change would write that the build, the tests or CI run ({@code why} says how), already shown with its
