@@ -33,6 +33,7 @@ public final class GitWorkspaceScannerProvider implements WorkspaceScannerProvid
 
     @Override
     public WorkspaceScanner create(Path workTree, Map<String, String> environment) {
+        QuietLogging.beforeJGit();
         return new GitWorkspaceScanner(workTree, Map.copyOf(environment), thorough);
     }
 }

@@ -56,6 +56,7 @@ public final class JGitVersionControlProvider implements VersionControlProvider 
     @Override
     public Optional<VersionControl> open(Path directory, Map<String, String> environment) {
         Objects.requireNonNull(directory, "directory");
+        QuietLogging.beforeJGit();
         FileRepositoryBuilder builder = new FileRepositoryBuilder()
                 .setMustExist(true)
                 .findGitDir(directory.toAbsolutePath().normalize().toFile());
@@ -81,6 +82,7 @@ public final class JGitVersionControlProvider implements VersionControlProvider 
     public VersionControl init(Path directory, String initialBranch) {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(initialBranch, "initialBranch");
+        QuietLogging.beforeJGit();
         File dir = directory.toAbsolutePath().normalize().toFile();
         try {
             Files.createDirectories(dir.toPath());
