@@ -37,6 +37,7 @@ import dev.codefactory.port.files.ProjectFiles;
 import dev.codefactory.port.files.spi.ProjectFilesProvider;
 import dev.codefactory.port.intake.IntakeDialog;
 import dev.codefactory.port.intake.spi.DraftStoreProvider;
+import dev.codefactory.port.llm.spi.LanguageModelProvider;
 import dev.codefactory.port.project.spi.ProjectLayoutProvider;
 import dev.codefactory.port.report.ReportRepository;
 import dev.codefactory.port.report.spi.ReportRepositoryProvider;
@@ -119,16 +120,17 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 reports, context.clock(), () -> Authors.of(context.environment(), config().get("user.name"),
                         this::gitIdentity));
         // the user's files follow the environment's HOME and XDG_CONFIG_HOME, as git does, never user.home
-        Path userDir = b.userConfigDir != null ? b.userConfigDir
+        Path userDir = !b.userConfig ? null : b.userConfigDir != null ? b.userConfigDir
                 : ConfigLayers.defaultUserDir(b.environment).orElse(null);
-        this.configuration = new LayeredConfiguration(new ConfigLayers(context.root(), userDir, b.systemConfigDir,
+        this.configuration = new LayeredConfiguration(new ConfigLayers(context.root(), userDir,
+                b.systemConfig ? b.systemConfigDir : null,
                 b.configFile, b.environment, b.overrides));
         this.secrets = new SecretService(registry, ids.get(SecretStoreProvider.class), new SecretStoreSettings(
                 b.environment, userDir, System.getProperty("os.name", ""), Duration.ofSeconds(10), b.passphrase));
         Supplier<AuditLog> audit = lazy(AuditLogProvider.class, ids, "jsonl", p -> p.create(context));
         this.languageModels = new LanguageModels(registry, this::config, this::secrets, audit,
                 lazy(ResponseCacheProvider.class, ids, "file", p -> p.create(context)),
-                context.clock(), context.environment());
+                context.clock(), context.environment(), ids.get(LanguageModelProvider.class), b.detection);
         this.codeHosts = new CodeHostAccess(registry, this::config, this::secrets, audit, context.clock());
         this.versionControlProvider = lazy(VersionControlProvider.class, ids, "jgit", p -> p);
         this.scannerProvider = lazy(WorkspaceScannerProvider.class, ids, "git", p -> p);
@@ -398,6 +400,9 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         private Path userConfigDir;
         private Path systemConfigDir = Path.of("/etc/factory");
         private Supplier<char[]> passphrase;
+        private boolean userConfig = true;
+        private boolean systemConfig = true;
+        private boolean detection = true;
 
         private Builder() {
         }
@@ -412,9 +417,55 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
             return this;
         }
 
+        /**
+         * The environment variables this instance sees instead of the process's: configuration
+         * ({@code FACTORY_LLM_MODEL}...), keys ({@code OPENAI_API_KEY}...), {@code HOME} and {@code XDG_CONFIG_HOME}
+         * (where the user's configuration and git's are found), {@code OLLAMA_HOST}.
+         */
         public Builder environment(Map<String, String> environment) {
             this.environment = Map.copyOf(environment);
             return this;
+        }
+
+        /**
+         * Reads no process environment variable: as {@code environment(Map.of())}. Without {@code HOME} there is
+         * also no default user configuration folder (name one with {@link #userConfigDir}) and git finds no global
+         * configuration of the user.
+         */
+        public Builder withoutEnvironment() {
+            return environment(Map.of());
+        }
+
+        /**
+         * No user configuration folder ({@code ~/.config/factory}): neither its {@code config.yaml} nor the
+         * encrypted secrets file in it is read or written; overrides {@link #userConfigDir}.
+         */
+        public Builder withoutUserConfig() {
+            this.userConfig = false;
+            return this;
+        }
+
+        /** No system configuration ({@code /etc/factory/config.yaml}); overrides {@link #systemConfigDir}. */
+        public Builder withoutSystemConfig() {
+            this.systemConfig = false;
+            return this;
+        }
+
+        /**
+         * No auto-detection of a language model: Ollama is not probed (no connection to {@code localhost:11434}) and
+         * no key is tried; the model is the one chosen with {@link #use} or configured as {@code llm.provider}.
+         */
+        public Builder withoutDetection() {
+            this.detection = false;
+            return this;
+        }
+
+        /**
+         * Nothing from the machine beyond the project itself: {@link #withoutEnvironment()},
+         * {@link #withoutUserConfig()}, {@link #withoutSystemConfig()} and {@link #withoutDetection()}.
+         */
+        public Builder isolated() {
+            return withoutEnvironment().withoutUserConfig().withoutSystemConfig().withoutDetection();
         }
 
         public Builder maxSpecBytes(long bytes) {
@@ -434,7 +485,11 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
             return this;
         }
 
-        /** Chooses the provider of {@code spi} by id when several are available. */
+        /**
+         * Chooses the provider of {@code spi} by id. For {@code LanguageModelProvider} this selects the model's
+         * provider over the configuration's {@code llm.provider} and over detection ({@code override("llm.provider",
+         * id)} does the same through the configuration, as the CLI's {@code --provider} does).
+         */
         public Builder use(Class<? extends Provider> spi, String id) {
             ids.put(spi, Objects.requireNonNull(id, "id"));
             return this;

@@ -61,8 +61,47 @@ public interface ChangeOrderUseCase {
             this(request, specIds, yes, stash, fixTests, pr, draft, useCache, false);
         }
 
+        /**
+         * A change asking the dialog about the plan and every diff: no stash, no test-fixing rounds, no pull request,
+         * cache on, build files by name only.
+         */
         public static ChangeCommand of(String request) {
             return new ChangeCommand(request, List.of(), false, false, 0, false, false, true);
+        }
+
+        /** Concerning these specs (else the analysis finds them). */
+        public ChangeCommand withSpecs(String... specIds) {
+            return new ChangeCommand(request, List.of(specIds), yes, stash, fixTests, pr, draft, useCache,
+                    allowBuildChanges);
+        }
+
+        /** Approves the plan and every diff without asking ({@code --yes}); build files are still asked by name. */
+        public ChangeCommand withYes(boolean yes) {
+            return new ChangeCommand(request, specIds, yes, stash, fixTests, pr, draft, useCache, allowBuildChanges);
+        }
+
+        /** Stashes uncommitted work without asking. */
+        public ChangeCommand withStash(boolean stash) {
+            return new ChangeCommand(request, specIds, yes, stash, fixTests, pr, draft, useCache, allowBuildChanges);
+        }
+
+        /** Rounds in which failing tests go back to the model. */
+        public ChangeCommand withFixTests(int rounds) {
+            return new ChangeCommand(request, specIds, yes, stash, rounds, pr, draft, useCache, allowBuildChanges);
+        }
+
+        /** Pushes the branch and opens a pull request, as a draft when {@code draft}. */
+        public ChangeCommand withPullRequest(boolean draft) {
+            return new ChangeCommand(request, specIds, yes, stash, fixTests, true, draft, useCache, allowBuildChanges);
+        }
+
+        public ChangeCommand withCache(boolean useCache) {
+            return new ChangeCommand(request, specIds, yes, stash, fixTests, pr, draft, useCache, allowBuildChanges);
+        }
+
+        /** Lets files the build, the tests or CI run be written without naming each one. */
+        public ChangeCommand withBuildChanges(boolean allow) {
+            return new ChangeCommand(request, specIds, yes, stash, fixTests, pr, draft, useCache, allow);
         }
     }
 
@@ -109,6 +148,16 @@ public interface ChangeOrderUseCase {
     record UndoCommand(String id, boolean force) {
         public static UndoCommand last() {
             return new UndoCommand(null, false);
+        }
+
+        /** Undoes the change with {@code id}. */
+        public static UndoCommand of(String id) {
+            return new UndoCommand(java.util.Objects.requireNonNull(id, "id"), false);
+        }
+
+        /** Undoes even when the branch or the working tree has moved on (that work is lost). */
+        public UndoCommand withForce(boolean force) {
+            return new UndoCommand(id, force);
         }
     }
 

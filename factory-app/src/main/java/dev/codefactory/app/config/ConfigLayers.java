@@ -13,7 +13,9 @@ import java.util.Optional;
  * the environment, and values given on the command line.
  *
  * @param userDir the user's configuration folder; null when the environment names no home folder (neither
- *                {@code XDG_CONFIG_HOME} nor {@code HOME} is set): then there is no user layer
+ *                {@code XDG_CONFIG_HOME} nor {@code HOME} is set, or the embedder turned it off): then there is
+ *                no user layer
+ * @param systemDir the system's configuration folder; null when the embedder turned it off: no system layer
  */
 public record ConfigLayers(Path projectRoot, Path userDir, Path systemDir, Path explicitFile,
                            Map<String, String> environment, Map<String, String> overrides) {
@@ -22,7 +24,6 @@ public record ConfigLayers(Path projectRoot, Path userDir, Path systemDir, Path 
 
     public ConfigLayers {
         Objects.requireNonNull(projectRoot, "projectRoot");
-        Objects.requireNonNull(systemDir, "systemDir");
         environment = Map.copyOf(environment);
         overrides = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
     }
@@ -63,8 +64,9 @@ public record ConfigLayers(Path projectRoot, Path userDir, Path systemDir, Path 
         return Optional.ofNullable(userDir).map(d -> d.resolve(FILE_NAME));
     }
 
-    public Path systemFile() {
-        return systemDir.resolve(FILE_NAME);
+    /** The system's {@code config.yaml}; empty when there is no system layer. */
+    public Optional<Path> systemFile() {
+        return Optional.ofNullable(systemDir).map(d -> d.resolve(FILE_NAME));
     }
 
     /** The file named by the builder, else by {@code FACTORY_CONFIG} (relative to the project). */

@@ -166,7 +166,7 @@ public final class LayeredConfiguration implements ConfigUseCase {
         } else {
             files.add(Map.entry(layers.projectFile(), Layer.PROJECT_FILE));
             layers.userFile().ifPresent(user -> files.add(Map.entry(user, Layer.USER_FILE)));
-            files.add(Map.entry(layers.systemFile(), Layer.SYSTEM_FILE));
+            layers.systemFile().ifPresent(system -> files.add(Map.entry(system, Layer.SYSTEM_FILE)));
         }
         int ordinal = 400;
         for (Map.Entry<Path, Layer> f : files) {

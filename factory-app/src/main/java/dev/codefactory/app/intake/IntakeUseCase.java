@@ -39,8 +39,41 @@ public interface IntakeUseCase {
             }
         }
 
+        /** An intake of {@code idea} with a model: the configured number of questions, committed, priority medium. */
         public static IntakeCommand of(String idea) {
             return new IntakeCommand(idea, false, false, -1, true, List.of(), Priority.MEDIUM);
+        }
+
+        /** The offline wizard for {@code idea}: no model, the template's sections asked one by one, committed. */
+        public static IntakeCommand wizard(String idea) {
+            return of(idea).withOffline(true);
+        }
+
+        /** Goes on with the most recent unfinished draft. */
+        public static IntakeCommand resumeLatest() {
+            return new IntakeCommand(null, true, false, -1, true, List.of(), Priority.MEDIUM);
+        }
+
+        public IntakeCommand withOffline(boolean offline) {
+            return new IntakeCommand(idea, resume, offline, maxQuestions, commit, tags, priority);
+        }
+
+        /** At most {@code max} clarifying questions (0: none). */
+        public IntakeCommand withQuestions(int max) {
+            return new IntakeCommand(idea, resume, offline, max, commit, tags, priority);
+        }
+
+        /** Whether to commit the new spec when git is there. */
+        public IntakeCommand withCommit(boolean commit) {
+            return new IntakeCommand(idea, resume, offline, maxQuestions, commit, tags, priority);
+        }
+
+        public IntakeCommand withTags(String... tags) {
+            return new IntakeCommand(idea, resume, offline, maxQuestions, commit, List.of(tags), priority);
+        }
+
+        public IntakeCommand withPriority(Priority priority) {
+            return new IntakeCommand(idea, resume, offline, maxQuestions, commit, tags, priority);
         }
     }
 

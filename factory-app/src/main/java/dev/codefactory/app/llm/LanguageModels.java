@@ -5,6 +5,7 @@ import dev.codefactory.app.config.ConfigOrigin;
 import dev.codefactory.app.config.ConfigValue;
 import dev.codefactory.app.config.FactoryConfig;
 import dev.codefactory.app.provider.ProviderRegistry;
+import dev.codefactory.app.provider.StandardAdapters;
 import dev.codefactory.app.secret.SecretService;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
@@ -50,10 +51,26 @@ public final class LanguageModels {
     private final Supplier<ResponseCache> cache;
     private final Clock clock;
     private final Map<String, String> environment;
+    private final String chosen;
+    private final boolean detection;
 
     public LanguageModels(ProviderRegistry registry, Supplier<FactoryConfig> config, Supplier<SecretService> secrets,
                           Supplier<AuditLog> audit, Supplier<ResponseCache> cache, Clock clock,
                           Map<String, String> environment) {
+        this(registry, config, secrets, audit, cache, clock, environment, null, true);
+    }
+
+    /**
+     * @param chosen    the provider the embedding application chose ({@code CodeFactory.builder().use}); it wins
+     *                  over {@code llm.provider} and detection; null when none was chosen
+     * @param detection false to never look for a provider (no Ollama probe, no keys tried): without a choice or
+     *                  {@code llm.provider}, {@link #select()} then says how to choose one
+     */
+    public LanguageModels(ProviderRegistry registry, Supplier<FactoryConfig> config, Supplier<SecretService> secrets,
+                          Supplier<AuditLog> audit, Supplier<ResponseCache> cache, Clock clock,
+                          Map<String, String> environment, String chosen, boolean detection) {
+        this.chosen = chosen;
+        this.detection = detection;
         this.registry = registry;
         this.config = config;
         this.secrets = secrets;
@@ -79,6 +96,11 @@ public final class LanguageModels {
 
     /** The configured provider, or the one auto-detection picks. */
     public Selection select() {
+        if (chosen != null) {
+            provider(chosen);
+            return selection(chosen, "the application chose it (CodeFactory.builder().use(LanguageModelProvider.class, \""
+                    + chosen + "\"))");
+        }
         Optional<String> configured = config.get().llmProvider();
         if (configured.isPresent()) {
             provider(configured.get());
@@ -86,6 +108,15 @@ public final class LanguageModels {
                     + config.get().value("llm.provider").origin().describe() + ")");
         }
         Map<String, LanguageModelProvider> all = registry.all(LanguageModelProvider.class);
+        if (all.isEmpty()) {
+            throw new FactoryException(StandardAdapters.missing(LanguageModelProvider.class));
+        }
+        if (!detection) {
+            throw new FactoryException("no language model is configured, and detection is off"
+                    + " (CodeFactory.builder().withoutDetection()): choose one with"
+                    + " builder().use(LanguageModelProvider.class, ID) or the configuration's llm.provider; known ids: "
+                    + String.join(", ", all.keySet()));
+        }
         if (all.containsKey("ollama")) {
             try {
                 all.get("ollama").create(settings("ollama", PROBE, Map.of(MAX_ATTEMPTS_OPTION, "1"))).listModels();
@@ -151,6 +182,9 @@ public final class LanguageModels {
         try {
             return registry.select(LanguageModelProvider.class, id, id);
         } catch (FactoryException e) {
+            if (registry.all(LanguageModelProvider.class).isEmpty()) {
+                throw e; // none at all: the message names the artifact to add
+            }
             throw new InvalidCommandException("unknown language model provider '" + id + "'; known: "
                     + String.join(", ", registry.all(LanguageModelProvider.class).keySet()));
         }

@@ -45,6 +45,9 @@ public final class ProviderRegistry {
      */
     public <P extends Provider> P select(Class<P> spi, String id, String preferred) {
         Map<String, P> all = all(spi);
+        if (all.isEmpty()) {
+            throw new FactoryException(StandardAdapters.missing(spi));
+        }
         if (id != null) {
             P p = all.get(id);
             if (p == null) {
@@ -55,10 +58,6 @@ public final class ProviderRegistry {
         }
         if (all.size() == 1) {
             return all.values().iterator().next();
-        }
-        if (all.isEmpty()) {
-            throw new FactoryException("no " + spi.getSimpleName() + " is on the class path; add the adapter jar"
-                    + " that provides one (for the file system: factory-adapter-fs)");
         }
         P p = all.get(preferred);
         if (p == null) {

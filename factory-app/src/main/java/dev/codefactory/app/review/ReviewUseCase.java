@@ -34,8 +34,41 @@ public interface ReviewUseCase {
             }
         }
 
+        /** The whole project against every spec, with the model, not committed, cache on, no issues. */
         public static ReviewCommand all() {
             return new ReviewCommand(List.of(), List.of(), false, false, true, null);
+        }
+
+        /** As {@link #all()} for these files or folders only. */
+        public static ReviewCommand of(String... paths) {
+            return all().withPaths(List.of(paths));
+        }
+
+        public ReviewCommand withPaths(List<String> paths) {
+            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt);
+        }
+
+        /** Against these specs only. */
+        public ReviewCommand withSpecs(String... specIds) {
+            return new ReviewCommand(paths, List.of(specIds), offline, commit, useCache, issuesAt);
+        }
+
+        /** Without a model: the deterministic checks only. */
+        public ReviewCommand withOffline(boolean offline) {
+            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt);
+        }
+
+        public ReviewCommand withCommit(boolean commit) {
+            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt);
+        }
+
+        public ReviewCommand withCache(boolean useCache) {
+            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt);
+        }
+
+        /** Opens a GitHub issue for each finding this severe or more ({@code "high"}, say); null for none. */
+        public ReviewCommand withIssuesAt(String severity) {
+            return new ReviewCommand(paths, specIds, offline, commit, useCache, severity);
         }
     }
 

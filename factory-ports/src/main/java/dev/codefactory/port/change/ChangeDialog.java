@@ -7,23 +7,30 @@ import java.util.List;
 /**
  * The person in the loop of a change order: every write waits for their word. Implemented by the CLI for a terminal
  * or a script, by tests, and by programs that embed Code-Factory.
+ * <p>
+ * The two decisions have no default: {@link #reviewPlan} and {@link #reviewDiffs}. Everything else does: nothing is
+ * shown, uncommitted work stops the change, a build file is refused unless named, and nobody stops it.
  */
 public interface ChangeDialog {
 
     /** The working tree has uncommitted work: stash it for the change (and give it back on undo), or stop. */
     enum DirtyTreeChoice { STASH, STOP }
 
-    /** Called when the flow enters {@code step}, with a line about what it is doing. */
-    void step(ChangeOrderStep step, String detail);
+    /** Called when the flow enters {@code step}, with a line about what it is doing. Nothing by default. */
+    default void step(ChangeOrderStep step, String detail) {
+    }
 
-    /** Something to tell the person: which model, a warning, what a retry is for. */
-    void say(String message);
+    /** Something to tell the person: which model, a warning, what a retry is for. Nothing by default. */
+    default void say(String message) {
+    }
 
     /**
      * The working tree differs from {@code HEAD} (listed as {@code git status --porcelain} would); nothing has been
-     * touched yet.
+     * touched yet. By default the change stops (nothing is stashed that the person did not ask for).
      */
-    DirtyTreeChoice dirtyTree(WorkingTreeStatus status);
+    default DirtyTreeChoice dirtyTree(WorkingTreeStatus status) {
+        return DirtyTreeChoice.STOP;
+    }
 
     /**
      * The plan to approve (only when {@link PlanReview#approvable()}), edit or reject. Asked again after every edit,
@@ -62,9 +69,15 @@ public interface ChangeDialog {
         return false;
     }
 
-    /** One line of the test command's output, as it runs. */
-    void testOutput(String line);
+    /** One line of the test command's output, as it runs. Nothing by default. */
+    default void testOutput(String line) {
+    }
 
-    /** True once the person asked to stop (Ctrl-C): the change ends at the next safe point, nothing half-written. */
-    boolean stopRequested();
+    /**
+     * True once the person asked to stop (Ctrl-C): the change ends at the next safe point, nothing half-written.
+     * Never, by default.
+     */
+    default boolean stopRequested() {
+        return false;
+    }
 }

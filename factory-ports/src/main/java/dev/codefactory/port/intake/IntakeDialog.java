@@ -10,11 +10,17 @@ import java.util.Optional;
  * The person in the loop of an intake: everything the intake asks or shows goes through here, so the same intake
  * runs on a terminal, from a script with prepared answers, or inside another program. Implementations may block
  * while the person thinks.
+ * <p>
+ * Every method has a default that asks nobody: nothing is shown, no question is answered (the rest are skipped), a
+ * spec with nothing wrong is accepted as written and one with problems is left as a draft, and a template section is
+ * left blank. A program overrides what matters to it: {@link #section} for the offline wizard, {@link #ask} to answer
+ * the model's questions, {@link #review} to look at the spec before it is saved.
  */
 public interface IntakeDialog {
 
     /** Something to tell the person: which model was chosen, a hint, a warning. */
-    void say(Notice notice);
+    default void say(Notice notice) {
+    }
 
     /**
      * True once the person asked to stop (Ctrl-C): the model call in progress is cancelled and the intake ends at
@@ -31,29 +37,48 @@ public interface IntakeDialog {
      * again to go on with it, empty to give up. When the person stops while typing it ({@link #stopRequested()}),
      * the text so far: the intake keeps it in the draft.
      */
-    Optional<String> idea(String current, String hint);
+    default Optional<String> idea(String current, String hint) {
+        return Optional.empty(); // nobody to ask: give up rather than guess
+    }
 
-    /** Whether to go on although these specs look like the same feature. */
-    boolean proceedDespite(List<NearDuplicates.Match> duplicates);
+    /** Whether to go on although these specs look like the same feature; by default, yes (the caller asked for it). */
+    default boolean proceedDespite(List<NearDuplicates.Match> duplicates) {
+        return true;
+    }
 
-    /** One clarifying question ({@code number} of {@code count}). */
-    Answer ask(Question question, int number, int count);
+    /** One clarifying question ({@code number} of {@code count}); by default this and the rest are skipped. */
+    default Answer ask(Question question, int number, int count) {
+        return new Answer.SkipRest();
+    }
 
     /**
      * A piece of the spec as the model writes it, cleaned as it arrives: never the model's chatter, its code fence or
      * its own front matter ({@link dev.codefactory.domain.intake.ModelMarkdownStream}). The spec then shown for
      * review may still differ a little (a title added, a repair, links to related specs).
      */
-    void token(String text);
+    default void token(String text) {
+    }
 
-    /** The spec as it stands and what is still wrong with it; {@code canRegenerate} is false without a model. */
-    ReviewDecision review(String markdown, List<String> problems, boolean canRegenerate);
+    /**
+     * The spec as it stands and what is still wrong with it; {@code canRegenerate} is false without a model. By
+     * default a spec with no problems is accepted, one with problems ends the intake with its draft kept.
+     */
+    default ReviewDecision review(String markdown, List<String> problems, boolean canRegenerate) {
+        return problems.isEmpty() ? new ReviewDecision.Accept() : new ReviewDecision.Quit();
+    }
 
     /** The person's edit of {@code markdown} (in their editor); the text unchanged when they changed nothing. */
-    String edit(String markdown);
+    default String edit(String markdown) {
+        return markdown;
+    }
 
-    /** Without a model: the text of one template section ({@code number} of {@code count}); blank to leave it. */
-    String section(TemplateSections.Section section, int number, int count);
+    /**
+     * Without a model: the text of one template section ({@code number} of {@code count}); blank to leave it (the
+     * default).
+     */
+    default String section(TemplateSections.Section section, int number, int count) {
+        return "";
+    }
 
     /** A message for the person. */
     record Notice(Level level, String message) {

@@ -10,21 +10,28 @@ import java.util.List;
  * terminal or a script, by tests, and by programs that embed Code-Factory.
  */
 public interface ReviewDialog {
+    /** Accepts every match and shows nothing: a review run by a program. */
+    ReviewDialog ACCEPT_ALL = new ReviewDialog() {
+    };
 
     /**
      * The files matched to a spec, with the reasons; returns the paths to review for it (the same list to accept
-     * them; fewer, or others from the project, to change them).
+     * them; fewer, or others from the project, to change them). By default the matches are accepted.
      */
-    List<String> confirmMatches(String specId, String specTitle, List<SpecMatcher.Match> matches);
+    default List<String> confirmMatches(String specId, String specTitle, List<SpecMatcher.Match> matches) {
+        return matches.stream().map(SpecMatcher.Match::path).collect(java.util.stream.Collectors.toList());
+    }
 
-    /** Something to tell the person: which model, what was skipped, a warning. */
-    void say(String message);
+    /** Something to tell the person: which model, what was skipped, a warning. Nothing by default. */
+    default void say(String message) {
+    }
 
     /**
      * Progress: {@code done} of {@code total} model calls finished, the current spec and batch, the time so far and
-     * an estimate of the time left (zero until one call has finished).
+     * an estimate of the time left (zero until one call has finished). Nothing by default.
      */
-    void progress(int done, int total, String specId, String what, Duration elapsed, Duration left);
+    default void progress(int done, int total, String specId, String what, Duration elapsed, Duration left) {
+    }
 
     /**
      * Progress of the deterministic checks, which read every file of the review before the model is asked:
@@ -34,6 +41,11 @@ public interface ReviewDialog {
     default void checking(int done, int total, Duration elapsed, Duration left) {
     }
 
-    /** True once the person asked to stop (Ctrl-C): the review ends after the current call, with a partial report. */
-    boolean stopRequested();
+    /**
+     * True once the person asked to stop (Ctrl-C): the review ends after the current call, with a partial report.
+     * Never, by default.
+     */
+    default boolean stopRequested() {
+        return false;
+    }
 }
