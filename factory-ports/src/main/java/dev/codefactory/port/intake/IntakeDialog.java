@@ -35,10 +35,11 @@ public interface IntakeDialog {
     /**
      * The idea, when none was given or the one given was too short ({@code hint} says what to add); the same text
      * again to go on with it, empty to give up. When the person stops while typing it ({@link #stopRequested()}),
-     * the text so far: the intake keeps it in the draft.
+     * the text so far: the intake keeps it in the draft. By default, {@code current} as it is (empty when blank).
      */
     default Optional<String> idea(String current, String hint) {
-        return Optional.empty(); // nobody to ask: give up rather than guess
+        // nobody to ask: go on with the idea given (even a short one), give up when there is none
+        return current == null || current.isBlank() ? Optional.empty() : Optional.of(current);
     }
 
     /** Whether to go on although these specs look like the same feature; by default, yes (the caller asked for it). */
