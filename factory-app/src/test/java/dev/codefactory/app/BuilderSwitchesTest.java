@@ -182,8 +182,8 @@ class BuilderSwitchesTest {
              CodeFactory factory = CodeFactory.builder().projectRoot(project()).isolated().classLoader(nothing)
                      .build()) {
             FactoryException init = assertThrows(FactoryException.class, factory::init);
-            assertTrue(init.getMessage().contains("adapter is on the class path: add dev.codefactory:factory-adapter-fs,"
-                    + " or dev.codefactory:factory-standard"), init.getMessage());
+            assertTrue(init.getMessage().contains("adapter is on the class path: add"
+                    + " dev.codefactory:factory-adapter-fs, or dev.codefactory:factory-standard"), init.getMessage());
             FactoryException llm = assertThrows(FactoryException.class, () -> factory.languageModels().select());
             assertTrue(llm.getMessage().contains("no LanguageModel adapter is on the class path: add"
                     + " dev.codefactory:factory-adapter-llm"), llm.getMessage());

@@ -98,8 +98,8 @@ public final class LanguageModels {
     public Selection select() {
         if (chosen != null) {
             provider(chosen);
-            return selection(chosen, "the application chose it (CodeFactory.builder().use(LanguageModelProvider.class, \""
-                    + chosen + "\"))");
+            return selection(chosen, "the application chose it (CodeFactory.builder()"
+                    + ".use(LanguageModelProvider.class, \"" + chosen + "\"))");
         }
         Optional<String> configured = config.get().llmProvider();
         if (configured.isPresent()) {
