@@ -19,8 +19,8 @@ final class AuthDeleteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PROVIDER", description = "openai, anthropic, gemini, azure, github, or a"
-            + " secret name.")
+    @Parameters(index = "0", paramLabel = "PROVIDER", description = "openai, anthropic, gemini, azure,"
+            + " openai-compatible, github, any provider on the class path that declares a key, or a secret name.")
     String provider;
 
     @Override

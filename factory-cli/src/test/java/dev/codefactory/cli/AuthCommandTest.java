@@ -88,7 +88,7 @@ class AuthCommandTest {
         assertEquals(0, r.exit(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals("encrypted-file", json.get("store").asText());
-        assertEquals(5, json.get("secrets").size());
+        assertEquals(6, json.get("secrets").size(), "the five built-in keys and GitHub's token");
         JsonNode gemini = json.get("secrets").get(2);
         assertEquals("gemini", gemini.get("provider").asText());
         assertTrue(gemini.get("set").asBoolean());
@@ -123,7 +123,8 @@ class AuthCommandTest {
     void an_unknown_provider_is_a_usage_error_listing_the_known_ones() {
         Result r = run(SECRET, "auth", "set", "opnai");
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("unknown provider 'opnai'; known: openai, anthropic, gemini, azure, github"),
+        assertTrue(r.err().contains("unknown provider 'opnai'; known: openai, anthropic, gemini, azure,"
+                + " openai-compatible, github"),
                 r.err());
         neverShowsTheSecret();
     }
