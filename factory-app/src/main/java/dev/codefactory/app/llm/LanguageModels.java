@@ -115,7 +115,7 @@ public final class LanguageModels {
                 } else if (d.kind() == Detection.Kind.PROBE) {
                     probed.add(new Candidate(id, d, Optional.empty()));
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 notes.add(skipped(id, e));
             }
         });
@@ -150,7 +150,7 @@ public final class LanguageModels {
                 if (p.probe(settings(c.id(), PROBE, Map.of(MAX_ATTEMPTS_OPTION, "1")))) {
                     return detected(c.id(), ControlCharacters.escape(p.displayName()) + " answers", notes);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 notes.add(skipped(c.id(), e));
             }
         }
@@ -176,7 +176,7 @@ public final class LanguageModels {
         return selection(id, "nothing is configured and " + why + notes(notes));
     }
 
-    private static String skipped(String id, RuntimeException e) {
+    private static String skipped(String id, Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return "skipped " + ControlCharacters.escape(id) + ": its detection failed ("
                 + ControlCharacters.escape(message.length() > 200 ? message.substring(0, 200) + "..." : message) + ")";

@@ -120,7 +120,7 @@ public final class SecretService {
                         declared.add(Map.entry(p.detection().order(),
                                 new KnownSecret(id, key.get().secretName(), key.get().environmentVariables())));
                     }
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError e) {
                     // a provider that cannot say which key it needs has none that can be set
                 }
             });
