@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -39,6 +40,9 @@ final class AuthSetCommand implements Callable<Integer> {
             + " openai-compatible, github, any provider on the class path that declares a key, or a secret name.")
     String provider;
 
+    @Option(names = "--json", description = "Print {name, stored, location, overriddenBy} as JSON (never the key).")
+    boolean json;
+
     @Override
     public Integer call() {
         FactoryCommand root = parent.root;
@@ -50,6 +54,10 @@ final class AuthSetCommand implements Callable<Integer> {
         String value = read(root.session(), name);
         SecretService.Change change = secrets.put(name, value);
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.print(Json.write(AuthDeleteCommand.view(change, "stored")));
+            return ExitCodes.OK;
+        }
         out.println(root.style().green("Stored") + " " + change.name() + " in " + change.location() + ".");
         change.overriddenBy().ifPresent(v -> spec.commandLine().getErr().println("note: " + v + " is set in the"
                 + " environment and overrides the stored " + change.name() + " until it is unset."));

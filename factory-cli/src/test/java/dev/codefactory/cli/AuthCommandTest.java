@@ -183,4 +183,24 @@ class AuthCommandTest {
         assertTrue(auth.out().contains("set") && auth.out().contains("status") && auth.out().contains("delete"),
                 auth.out());
     }
+
+    @Test
+    void set_and_delete_answer_in_json_and_so_does_an_unknown_provider() throws IOException {
+        project.env.put("OPENAI_API_KEY", "sk-from-env");
+        JsonNode set = new ObjectMapper().readTree(run(SECRET + "\n", "auth", "set", "openai", "--json").out());
+        assertEquals("llm.openai.key", set.get("name").asText());
+        assertTrue(set.get("stored").asBoolean());
+        assertEquals("~/config/factory/secrets.enc", set.get("location").asText());
+        assertEquals("OPENAI_API_KEY", set.get("overriddenBy").asText());
+        JsonNode delete = new ObjectMapper().readTree(run("", "auth", "delete", "openai", "--json").out());
+        assertTrue(delete.get("deleted").asBoolean(), delete.toString());
+        assertFalse(new ObjectMapper().readTree(run("", "auth", "delete", "openai", "--json").out()).get("deleted")
+                .asBoolean());
+        Result unknown = run(SECRET, "auth", "set", "opnai", "--json");
+        assertEquals(2, unknown.exit());
+        JsonNode failure = new ObjectMapper().readTree(unknown.out());
+        assertEquals(2, failure.get("exitCode").asInt());
+        assertTrue(failure.get("message").asText().contains("known: openai, anthropic"), failure.toString());
+        neverShowsTheSecret();
+    }
 }
