@@ -8,15 +8,15 @@ import dev.codefactory.app.provider.ProviderRegistry;
 import dev.codefactory.app.secret.SecretService;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.text.ControlCharacters;
 import dev.codefactory.port.audit.AuditLog;
 import dev.codefactory.port.cache.ResponseCache;
 import dev.codefactory.port.llm.LanguageModel;
 import dev.codefactory.port.llm.ModelInfo;
-import dev.codefactory.port.llm.spi.LanguageModelProvider;
-import dev.codefactory.port.llm.spi.LanguageModelSettings;
-import dev.codefactory.domain.text.ControlCharacters;
 import dev.codefactory.port.llm.spi.ApiKey;
 import dev.codefactory.port.llm.spi.Detection;
+import dev.codefactory.port.llm.spi.LanguageModelProvider;
+import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -111,6 +111,9 @@ public final class LanguageModels {
                     Optional<ApiKey> key = p.apiKey();
                     if (key.isPresent()) {
                         keyed.add(new Candidate(id, d, key));
+                    } else {
+                        notes.add("skipped " + ControlCharacters.escape(id) + ": it is detected when its key is set,"
+                                + " but declares no key");
                     }
                 } else if (d.kind() == Detection.Kind.PROBE) {
                     probed.add(new Candidate(id, d, Optional.empty()));

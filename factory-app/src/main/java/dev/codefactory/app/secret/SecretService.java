@@ -23,9 +23,10 @@ import java.util.stream.Collectors;
  * The secrets Code-Factory uses, and where each comes from. This is where the environment overrides live: for a
  * {@link KnownSecret} (the key each language model provider on the class path declares,
  * {@link LanguageModelProvider#apiKey()}, and the GitHub token), a non-blank environment variable
- * ({@code OPENAI_API_KEY}, {@code MYCORP_API_KEY}, ...) wins over the store; otherwise the secret comes from the {@link SecretStore}: the one chosen by id
- * ({@code CodeFactory.builder().use(SecretStoreProvider.class, id)}), else the first keyring provider, by id, that
- * is available, else the encrypted file ({@code encrypted-file}). The store is chosen on first use.
+ * ({@code OPENAI_API_KEY}, {@code MYCORP_API_KEY}, ...) wins over the store; otherwise the secret comes from the
+ * {@link SecretStore}: the one chosen by id ({@code CodeFactory.builder().use(SecretStoreProvider.class, id)}), else
+ * the first keyring provider, by id, that is available, else the encrypted file ({@code encrypted-file}). The store
+ * is chosen on first use.
  *
  * <p>Nothing here returns or prints a secret value except {@link #get(String)}, whose answer masks it in
  * {@code toString()}.

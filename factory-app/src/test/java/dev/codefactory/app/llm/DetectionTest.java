@@ -205,14 +205,17 @@ class DetectionTest {
         Declared thrower = new Declared("thrower", () -> {
             throw new IllegalStateException("no detection today");
         }, Optional.empty(), () -> true);
+        Declared keyless = new Declared("keyless", () -> Detection.whenKeySet(5), Optional.empty(), () -> true);
         env.put("BETA_API_KEY", "k-beta");
-        try (CodeFactory f = factory(broken, thrower, Declared.keyed("beta", 100))) {
+        try (CodeFactory f = factory(broken, thrower, keyless, Declared.keyed("beta", 100))) {
             LanguageModels.Selection s = f.languageModels().select();
             assertEquals("beta", s.providerId());
             assertTrue(s.reason().contains("skipped thrower: its detection failed (no detection today)"),
                     s.reason());
             assertTrue(s.reason().contains("skipped broken: its detection failed (built against another version)"),
                     s.reason());
+            assertTrue(s.reason().contains("skipped keyless: it is detected when its key is set, but declares no"
+                    + " key"), s.reason());
             assertEquals(List.of("beta", "openai", "anthropic", "gemini", "azure", "openai-compatible", "github"),
                     f.secrets().known().stream().map(k -> k.provider()).toList(),
                     "a provider whose declaration throws has no key to set");
