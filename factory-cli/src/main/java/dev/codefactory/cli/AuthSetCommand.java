@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "set", mixinStandardHelpOptions = true,
         description = {"Store the key of PROVIDER, typed without echo (or read from the first line of standard input"
                 + " when there is no terminal: printf '%%s' \"$KEY\" | factory auth set openai).",
-            "PROVIDER is openai, anthropic, gemini, azure or github, or a secret name such as llm.openai.key.",
+            "PROVIDER is openai, anthropic, gemini, azure, openai-compatible or github, any other provider on the"
+                + " class path that declares a key (factory auth status lists them), or a secret name such as"
+                + " llm.openai.key.",
             "The key is never shown, logged or passed to another program's command line."})
 final class AuthSetCommand implements Callable<Integer> {
     /** A key longer than this is not a key: stop reading. */
@@ -33,21 +36,28 @@ final class AuthSetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PROVIDER", description = "openai, anthropic, gemini, azure, github, or a"
-            + " secret name.")
+    @Parameters(index = "0", paramLabel = "PROVIDER", description = "openai, anthropic, gemini, azure,"
+            + " openai-compatible, github, any provider on the class path that declares a key, or a secret name.")
     String provider;
+
+    @Option(names = "--json", description = "Print {name, stored, location, overriddenBy} as JSON (never the key).")
+    boolean json;
 
     @Override
     public Integer call() {
-        String name = SecretService.nameOf(provider);
         FactoryCommand root = parent.root;
         SecretService secrets = root.factory().secrets();
+        String name = secrets.nameOf(provider);
         // a store that cannot keep it (no keyring and no FACTORY_MASTER_KEY, or one that does not open the file)
         // says so before the key is typed, not after
         secrets.requireWritable();
         String value = read(root.session(), name);
         SecretService.Change change = secrets.put(name, value);
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.print(Json.write(AuthDeleteCommand.view(change, "stored")));
+            return ExitCodes.OK;
+        }
         out.println(root.style().green("Stored") + " " + change.name() + " in " + change.location() + ".");
         change.overriddenBy().ifPresent(v -> spec.commandLine().getErr().println("note: " + v + " is set in the"
                 + " environment and overrides the stored " + change.name() + " until it is unset."));

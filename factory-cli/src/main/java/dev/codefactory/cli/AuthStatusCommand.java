@@ -3,6 +3,7 @@ package dev.codefactory.cli;
 import dev.codefactory.app.codehost.CodeHostAccess;
 import dev.codefactory.app.secret.SecretService.SecretStatus;
 import dev.codefactory.app.secret.SecretService.Status;
+import dev.codefactory.domain.text.ControlCharacters;
 import dev.codefactory.port.codehost.HostUser;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show which keys are set and where each comes from (an environment variable, the keyring or"
-                + " the encrypted file); never the keys themselves.",
+                + " the encrypted file); never the keys themselves. Lists the key of every provider on the class"
+                + " path that declares one, plugins included.",
             "When a GitHub token is set, asks GitHub whose it is (skip with --offline)."})
 final class AuthStatusCommand implements Callable<Integer> {
 
@@ -66,7 +68,7 @@ final class AuthStatusCommand implements Callable<Integer> {
             Style style = parent.root.style();
             out.println("Keys are stored in " + status.store() + " (" + status.storeId() + ").");
             for (SecretStatus s : status.secrets()) {
-                out.println(String.format("  %-10s %-20s %s", s.provider(), s.name(),
+                out.println(String.format("  %-10s %-20s %s", ControlCharacters.escape(s.provider()), s.name(),
                         s.source().map(style::green).orElse("not set")));
             }
             out.println(githubLine(github, style));

@@ -88,7 +88,7 @@ class AuthCommandTest {
         assertEquals(0, r.exit(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals("encrypted-file", json.get("store").asText());
-        assertEquals(5, json.get("secrets").size());
+        assertEquals(6, json.get("secrets").size(), "the five built-in keys and GitHub's token");
         JsonNode gemini = json.get("secrets").get(2);
         assertEquals("gemini", gemini.get("provider").asText());
         assertTrue(gemini.get("set").asBoolean());
@@ -123,7 +123,8 @@ class AuthCommandTest {
     void an_unknown_provider_is_a_usage_error_listing_the_known_ones() {
         Result r = run(SECRET, "auth", "set", "opnai");
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("unknown provider 'opnai'; known: openai, anthropic, gemini, azure, github"),
+        assertTrue(r.err().contains("unknown provider 'opnai'; known: openai, anthropic, gemini, azure,"
+                + " openai-compatible, github"),
                 r.err());
         neverShowsTheSecret();
     }
@@ -181,5 +182,25 @@ class AuthCommandTest {
         Result auth = run("", "auth");
         assertTrue(auth.out().contains("set") && auth.out().contains("status") && auth.out().contains("delete"),
                 auth.out());
+    }
+
+    @Test
+    void set_and_delete_answer_in_json_and_so_does_an_unknown_provider() throws IOException {
+        project.env.put("OPENAI_API_KEY", "sk-from-env");
+        JsonNode set = new ObjectMapper().readTree(run(SECRET + "\n", "auth", "set", "openai", "--json").out());
+        assertEquals("llm.openai.key", set.get("name").asText());
+        assertTrue(set.get("stored").asBoolean());
+        assertEquals("~/config/factory/secrets.enc", set.get("location").asText());
+        assertEquals("OPENAI_API_KEY", set.get("overriddenBy").asText());
+        JsonNode delete = new ObjectMapper().readTree(run("", "auth", "delete", "openai", "--json").out());
+        assertTrue(delete.get("deleted").asBoolean(), delete.toString());
+        assertFalse(new ObjectMapper().readTree(run("", "auth", "delete", "openai", "--json").out()).get("deleted")
+                .asBoolean());
+        Result unknown = run(SECRET, "auth", "set", "opnai", "--json");
+        assertEquals(2, unknown.exit());
+        JsonNode failure = new ObjectMapper().readTree(unknown.out());
+        assertEquals(2, failure.get("exitCode").asInt());
+        assertTrue(failure.get("message").asText().contains("known: openai, anthropic"), failure.toString());
+        neverShowsTheSecret();
     }
 }

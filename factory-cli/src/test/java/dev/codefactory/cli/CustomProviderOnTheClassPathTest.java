@@ -60,16 +60,25 @@ class CustomProviderOnTheClassPathTest {
 
     @BeforeAll
     static void buildTheJar() throws IOException {
-        Path src = work.resolve("src/com/example/llm/EchoLanguageModelProvider.java");
+        jar = providerJar(work, "com.example.llm.EchoLanguageModelProvider", SOURCE);
+    }
+
+    /**
+     * {@code dir/NAME.jar}: {@code source} (the class {@code className}) compiled against this class path, registered
+     * as a {@link LanguageModelProvider} in {@code META-INF/services}, as a user would build a provider jar.
+     */
+    static Path providerJar(Path dir, String className, String source) throws IOException {
+        String simpleName = className.substring(className.lastIndexOf('.') + 1);
+        Path src = dir.resolve("src/" + className.replace('.', '/') + ".java");
         Files.createDirectories(src.getParent());
-        Files.writeString(src, SOURCE);
-        Path classes = Files.createDirectories(work.resolve("classes"));
+        Files.writeString(src, source);
+        Path classes = Files.createDirectories(dir.resolve("classes-" + simpleName));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         int status = javac.run(null, null, null, "--release", "17", "-d", classes.toString(),
                 "-cp", System.getProperty("java.class.path"), src.toString());
         assertEquals(0, status, "the example provider did not compile");
-        jar = work.resolve("echo-provider.jar");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
+        Path built = dir.resolve(simpleName + ".jar");
+        try (OutputStream file = Files.newOutputStream(built); JarOutputStream out = new JarOutputStream(file);
              Stream<Path> walk = Files.walk(classes)) {
             for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
                 out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
@@ -77,9 +86,10 @@ class CustomProviderOnTheClassPathTest {
                 out.closeEntry();
             }
             out.putNextEntry(new JarEntry("META-INF/services/" + LanguageModelProvider.class.getName()));
-            out.write("com.example.llm.EchoLanguageModelProvider\n".getBytes(StandardCharsets.UTF_8));
+            out.write((className + "\n").getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
+        return built;
     }
 
     record Run(int exit, String out, String err) {

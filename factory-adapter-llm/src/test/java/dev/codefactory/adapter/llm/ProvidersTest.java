@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.llm.spi.Detection;
 import dev.codefactory.port.llm.spi.LanguageModelProvider;
 import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import dev.codefactory.port.spi.Provider;
@@ -36,6 +37,23 @@ class ProvidersTest {
         }
         assertEquals(Map.of("ollama", "Ollama", "openai", "OpenAI", "openai-compatible", "OpenAI-compatible",
                 "azure", "Azure OpenAI", "anthropic", "Anthropic", "gemini", "Gemini"), found);
+    }
+
+    @Test
+    void every_provider_declares_its_key_and_how_detection_may_choose_it() {
+        Map<String, String> declared = new TreeMap<>();
+        for (LanguageModelProvider provider : ServiceLoader.load(LanguageModelProvider.class)) {
+            Detection d = provider.detection();
+            declared.put(provider.id(), provider.apiKey().map(k -> k.secretName() + " " + k.environmentVariables())
+                    .orElse("no key") + ", " + d.kind() + " " + d.order());
+        }
+        assertEquals(Map.of(
+                "openai", "llm.openai.key [OPENAI_API_KEY], WHEN_KEY_SET 100",
+                "anthropic", "llm.anthropic.key [ANTHROPIC_API_KEY], WHEN_KEY_SET 110",
+                "gemini", "llm.gemini.key [GEMINI_API_KEY, GOOGLE_API_KEY], WHEN_KEY_SET 120",
+                "azure", "llm.azure.key [AZURE_OPENAI_API_KEY], WHEN_KEY_SET 130",
+                "openai-compatible", "llm.openai-compatible.key [], NEVER " + Integer.MAX_VALUE,
+                "ollama", "no key, PROBE 100"), declared);
     }
 
     @Test

@@ -9,17 +9,20 @@ import dev.codefactory.app.provider.StandardAdapters;
 import dev.codefactory.app.secret.SecretService;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.text.ControlCharacters;
 import dev.codefactory.port.audit.AuditLog;
 import dev.codefactory.port.cache.ResponseCache;
 import dev.codefactory.port.llm.LanguageModel;
 import dev.codefactory.port.llm.ModelInfo;
+import dev.codefactory.port.llm.spi.ApiKey;
+import dev.codefactory.port.llm.spi.Detection;
 import dev.codefactory.port.llm.spi.LanguageModelProvider;
 import dev.codefactory.port.llm.spi.LanguageModelSettings;
-import dev.codefactory.port.secret.KnownSecret;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +31,12 @@ import java.util.function.Supplier;
 
 /**
  * Chooses, configures and decorates the language model a command uses: the configured provider, or, when none is
- * configured, Ollama if it answers on its address, else the first provider whose key is set. The model it hands
- * out records every call in the audit log and, unless told not to, answers repeated requests from the cache.
+ * configured, the one auto-detection finds from what each provider declares ({@link Detection}): the first whose
+ * key is set (environment variables of all of them before the secret store), else the first whose probe answers
+ * (Ollama on its address). The model it hands out records every call in the audit log and, unless told not to,
+ * answers repeated requests from the cache.
  */
 public final class LanguageModels {
-    /** Providers tried for a key, in this order, when nothing is configured and Ollama does not answer. */
-    private static final List<String> KEYED = List.of("openai", "anthropic", "gemini", "azure");
     private static final LanguageModelSettings.Timeouts PROBE =
             new LanguageModelSettings.Timeouts(Duration.ofMillis(400), Duration.ofSeconds(1), Duration.ofSeconds(2));
 
@@ -117,36 +120,97 @@ public final class LanguageModels {
                     + " builder().use(LanguageModelProvider.class, ID) or the configuration's llm.provider; known ids: "
                     + String.join(", ", all.keySet()));
         }
-        if (all.containsKey("ollama")) {
+        return detect();
+    }
+
+    /** A provider's declared detection, read once per {@link #detect()}. */
+    private record Candidate(String id, Detection detection, Optional<ApiKey> key) {
+    }
+
+    /**
+     * Auto-detection over every provider's {@link Detection}: probes by order first (a local server such as Ollama
+     * keeps the code on this machine), then key-set ones by order (the environment of all of them, then the store).
+     * A provider whose declaration or probe throws is skipped with a note in the reason (or the error).
+     */
+    private Selection detect() {
+        List<String> notes = new ArrayList<>();
+        List<Candidate> keyed = new ArrayList<>();
+        List<Candidate> probed = new ArrayList<>();
+        registry.all(LanguageModelProvider.class).forEach((id, p) -> {
             try {
-                all.get("ollama").create(settings("ollama", PROBE, Map.of(MAX_ATTEMPTS_OPTION, "1"))).listModels();
-                return selection("ollama", "nothing is configured and Ollama answers on its address");
-            } catch (FactoryException | IllegalArgumentException e) {
-                // not running: try the keyed providers
+                Detection d = p.detection();
+                if (d.kind() == Detection.Kind.WHEN_KEY_SET) {
+                    Optional<ApiKey> key = p.apiKey();
+                    if (key.isPresent()) {
+                        keyed.add(new Candidate(id, d, key));
+                    } else {
+                        notes.add("skipped " + ControlCharacters.escape(id) + ": it is detected when its key is set,"
+                                + " but declares no key");
+                    }
+                } else if (d.kind() == Detection.Kind.PROBE) {
+                    probed.add(new Candidate(id, d, Optional.empty()));
+                }
+            } catch (RuntimeException | LinkageError e) {
+                notes.add(skipped(id, e));
+            }
+        });
+        Comparator<Candidate> order = Comparator.<Candidate>comparingInt(c -> c.detection().order())
+                .thenComparing(Candidate::id);
+        keyed.sort(order);
+        probed.sort(order);
+        // local servers first, as before keys: a model on this machine keeps the code on it
+        for (Candidate c : probed) {
+            try {
+                LanguageModelProvider p = provider(c.id());
+                if (p.probe(settings(c.id(), PROBE, Map.of(MAX_ATTEMPTS_OPTION, "1")))) {
+                    return detected(c.id(), ControlCharacters.escape(p.displayName()) + " answers", notes);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                notes.add(skipped(c.id(), e));
             }
         }
         // keys in the environment first: the secret store is opened (its key derived) only when none is set there
-        for (String id : KEYED) {
-            Optional<KnownSecret> known = KnownSecret.find(id);
-            Optional<String> variable = known.flatMap(k -> secrets.get().overridingVariable(k.name()));
-            if (all.containsKey(id) && variable.isPresent()) {
-                return selection(id, "nothing is configured, Ollama does not answer, and a key for " + id
-                        + " is set (environment variable " + variable.get() + ")");
+        for (Candidate c : keyed) {
+            Optional<String> variable = secrets.get().overridingVariable(c.key().get().secretName());
+            if (variable.isPresent()) {
+                return detected(c.id(), "a key for " + c.id() + " is set (environment variable " + variable.get()
+                        + ")", notes);
             }
         }
-        for (String id : KEYED) {
-            Optional<KnownSecret> known = KnownSecret.find(id);
-            if (all.containsKey(id) && known.isPresent()) {
-                Optional<SecretService.ResolvedSecret> key = secrets.get().get(known.get().name());
-                if (key.isPresent()) {
-                    return selection(id, "nothing is configured, Ollama does not answer, and a key for " + id
-                            + " is set (" + key.get().source() + ")");
-                }
+        // then the store (a store that cannot be read fails here: the probes have had their turn)
+        for (Candidate c : keyed) {
+            Optional<SecretService.ResolvedSecret> key = secrets.get().get(c.key().get().secretName());
+            if (key.isPresent()) {
+                return detected(c.id(), "a key for " + c.id() + " is set (" + key.get().source() + ")", notes);
             }
         }
-        throw new FactoryException("no language model is configured and none was found: start Ollama ('ollama serve',"
-                + " then 'ollama pull llama3.2'), or set a key (OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY, or"
-                + " 'factory auth set PROVIDER'), or choose one with 'factory config set llm.provider ID'");
+        List<String> ways = new ArrayList<>();
+        for (Candidate c : probed) {
+            if (!c.detection().hint().isBlank()) {
+                ways.add(ControlCharacters.escape(c.detection().hint()));
+            }
+        }
+        List<String> variables = new ArrayList<>();
+        keyed.forEach(c -> variables.addAll(c.key().get().environmentVariables()));
+        ways.add("set a key (" + (variables.isEmpty() ? "" : String.join(", ", variables) + ", or ")
+                + "'factory auth set PROVIDER')");
+        ways.add("choose one with 'factory config set llm.provider ID'");
+        throw new FactoryException("no language model is configured and none was found: "
+                + String.join("; or ", ways) + notes(notes));
+    }
+
+    private Selection detected(String id, String why, List<String> notes) {
+        return selection(id, "nothing is configured and " + why + notes(notes));
+    }
+
+    private static String skipped(String id, Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return "skipped " + ControlCharacters.escape(id) + ": its detection failed ("
+                + ControlCharacters.escape(message.length() > 200 ? message.substring(0, 200) + "..." : message) + ")";
+    }
+
+    private static String notes(List<String> notes) {
+        return notes.isEmpty() ? "" : " [" + String.join("; ", notes) + "]";
     }
 
     /**
@@ -270,7 +334,8 @@ public final class LanguageModels {
             options.put(MAX_ATTEMPTS_OPTION, c.llmMaxAttempts());
         }
         options.putAll(extraOptions);
-        Optional<SecretService.ResolvedSecret> key = KnownSecret.find(id).flatMap(k -> secrets.get().get(k.name()));
+        Optional<SecretService.ResolvedSecret> key = provider(id).apiKey()
+                .flatMap(k -> secrets.get().get(k.secretName()));
         return new LanguageModelSettings(endpoint, model, key.map(SecretService.ResolvedSecret::value).orElse(null),
                 options, timeouts, environment, key.map(SecretService.ResolvedSecret::source).orElse(null));
     }

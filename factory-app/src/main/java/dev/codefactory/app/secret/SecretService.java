@@ -3,6 +3,9 @@ package dev.codefactory.app.secret;
 import dev.codefactory.app.provider.ProviderRegistry;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.text.ControlCharacters;
+import dev.codefactory.port.llm.spi.ApiKey;
+import dev.codefactory.port.llm.spi.LanguageModelProvider;
 import dev.codefactory.port.secret.KnownSecret;
 import dev.codefactory.port.secret.Secret;
 import dev.codefactory.port.secret.SecretStore;
@@ -18,10 +21,12 @@ import java.util.stream.Collectors;
 
 /**
  * The secrets Code-Factory uses, and where each comes from. This is where the environment overrides live: for a
- * {@link KnownSecret} (API keys, the GitHub token), a non-blank environment variable ({@code OPENAI_API_KEY}, ...)
- * wins over the store; otherwise the secret comes from the {@link SecretStore}: the one chosen by id
- * ({@code CodeFactory.builder().use(SecretStoreProvider.class, id)}), else the first keyring provider, by id, that
- * is available, else the encrypted file ({@code encrypted-file}). The store is chosen on first use.
+ * {@link KnownSecret} (the key each language model provider on the class path declares,
+ * {@link LanguageModelProvider#apiKey()}, and the GitHub token), a non-blank environment variable
+ * ({@code OPENAI_API_KEY}, {@code MYCORP_API_KEY}, ...) wins over the store; otherwise the secret comes from the
+ * {@link SecretStore}: the one chosen by id ({@code CodeFactory.builder().use(SecretStoreProvider.class, id)}), else
+ * the first keyring provider, by id, that is available, else the encrypted file ({@code encrypted-file}). The store
+ * is chosen on first use.
  *
  * <p>Nothing here returns or prints a secret value except {@link #get(String)}, whose answer masks it in
  * {@code toString()}.
@@ -35,6 +40,7 @@ public final class SecretService {
     private final SecretStoreSettings settings;
     private SecretStoreProvider provider;
     private SecretStore store;
+    private List<KnownSecret> known;
 
     /**
      * @param chosenId the store's provider id when the user chose one, else null to choose automatically
@@ -102,22 +108,54 @@ public final class SecretService {
     }
 
     /**
-     * The secret name for what a person typed: a provider ({@code openai}, {@code github}) or a secret name
-     * ({@code llm.openai.key}, any valid name).
+     * The secrets Code-Factory knows: the key of each language model provider on the class path that declares one
+     * (in their detection order, then by id), then the GitHub token. A provider whose declaration fails is left out.
+     */
+    public synchronized List<KnownSecret> known() {
+        if (known == null) {
+            List<Map.Entry<Integer, KnownSecret>> declared = new ArrayList<>();
+            registry.all(LanguageModelProvider.class).forEach((id, p) -> {
+                try {
+                    Optional<ApiKey> key = p.apiKey();
+                    if (key.isPresent()) {
+                        declared.add(Map.entry(p.detection().order(),
+                                new KnownSecret(id, key.get().secretName(), key.get().environmentVariables())));
+                    }
+                } catch (RuntimeException | LinkageError e) {
+                    // a provider that cannot say which key it needs has none that can be set
+                }
+            });
+            declared.sort(Comparator.<Map.Entry<Integer, KnownSecret>>comparingInt(Map.Entry::getKey)
+                    .thenComparing(e -> e.getValue().provider()));
+            List<KnownSecret> all = new ArrayList<>();
+            declared.forEach(e -> all.add(e.getValue()));
+            all.add(KnownSecret.GITHUB);
+            known = List.copyOf(all);
+        }
+        return known;
+    }
+
+    /**
+     * The secret name for what a person typed: a provider that declares a key ({@code openai}, {@code mycorp},
+     * {@code github}) or a secret name ({@code llm.openai.key}, any valid name).
      *
      * @throws InvalidCommandException listing the providers when it is neither
      */
-    public static String nameOf(String providerOrName) {
+    public String nameOf(String providerOrName) {
         Objects.requireNonNull(providerOrName, "providerOrName");
-        Optional<KnownSecret> known = KnownSecret.find(providerOrName);
-        if (known.isPresent()) {
-            return known.get().name();
+        if (providerOrName.equals(KnownSecret.GITHUB.provider())) {
+            return KnownSecret.GITHUB.name();
+        }
+        Optional<KnownSecret> found = known().stream().filter(k -> k.provider().equals(providerOrName)
+                || k.name().equals(providerOrName)).findFirst();
+        if (found.isPresent()) {
+            return found.get().name();
         }
         if (providerOrName.contains(".")) {
             return SecretStore.requireValidName(providerOrName);
         }
         throw new InvalidCommandException("unknown provider '" + shorten(providerOrName) + "'; known: "
-                + KnownSecret.ALL.stream().map(KnownSecret::provider).collect(Collectors.joining(", "))
+                + known().stream().map(k -> ControlCharacters.escape(k.provider())).collect(Collectors.joining(", "))
                 + " (or a secret name such as llm.openai.key)");
     }
 
@@ -169,7 +207,7 @@ public final class SecretService {
             chosen = store();
         } catch (FactoryException e) {
             List<SecretStatus> fromEnv = new ArrayList<>();
-            for (KnownSecret k : KnownSecret.ALL) {
+            for (KnownSecret k : known()) {
                 fromEnv.add(new SecretStatus(k.provider(), k.name(),
                         overridingVariable(k.name()).map(v -> "environment variable " + v)));
             }
@@ -177,7 +215,7 @@ public final class SecretService {
         }
         List<SecretStatus> out = new ArrayList<>();
         Optional<String> problem = Optional.empty();
-        for (KnownSecret k : KnownSecret.ALL) {
+        for (KnownSecret k : known()) {
             Optional<String> source = overridingVariable(k.name()).map(v -> "environment variable " + v);
             if (source.isEmpty() && problem.isEmpty()) {
                 try {
@@ -204,7 +242,9 @@ public final class SecretService {
 
     /** The first environment variable among {@code name}'s overrides that is set and not blank. */
     public Optional<String> overridingVariable(String name) {
-        return KnownSecret.byName(name).flatMap(k -> k.environmentVariables().stream()
+        List<KnownSecret> candidates = name.equals(KnownSecret.GITHUB.name()) ? List.of(KnownSecret.GITHUB) : known();
+        return candidates.stream().filter(k -> k.name().equals(name)).findFirst()
+                .flatMap(k -> k.environmentVariables().stream()
                 .filter(v -> {
                     String value = settings.environment().get(v);
                     return value != null && !value.isBlank();
@@ -250,6 +290,6 @@ public final class SecretService {
     }
 
     private static String shorten(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+        return ControlCharacters.escape(s.length() > 40 ? s.substring(0, 40) + "..." : s);
     }
 }

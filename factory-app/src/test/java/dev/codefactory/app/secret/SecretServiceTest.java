@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.codefactory.adapter.llm.anthropic.AnthropicLanguageModelProvider;
+import dev.codefactory.adapter.llm.gemini.GeminiLanguageModelProvider;
+import dev.codefactory.adapter.llm.ollama.OllamaLanguageModelProvider;
+import dev.codefactory.adapter.llm.openai.AzureOpenAiLanguageModelProvider;
+import dev.codefactory.adapter.llm.openai.OpenAiCompatibleLanguageModelProvider;
+import dev.codefactory.adapter.llm.openai.OpenAiLanguageModelProvider;
 import dev.codefactory.app.CodeFactory;
 import dev.codefactory.app.provider.ProviderRegistry;
 import dev.codefactory.app.secret.SecretService.ResolvedSecret;
@@ -16,6 +22,7 @@ import dev.codefactory.port.secret.Secret;
 import dev.codefactory.port.secret.SecretStore;
 import dev.codefactory.port.secret.spi.SecretStoreProvider;
 import dev.codefactory.port.secret.spi.SecretStoreSettings;
+import dev.codefactory.port.spi.Provider;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -101,9 +108,17 @@ class SecretServiceTest {
         }
     }
 
+    /** The built-in language model providers, whose keys are the ones they declare. */
+    static final List<Provider> LANGUAGE_MODELS = List.of(new OllamaLanguageModelProvider(),
+            new OpenAiLanguageModelProvider(), new OpenAiCompatibleLanguageModelProvider(),
+            new AzureOpenAiLanguageModelProvider(), new AnthropicLanguageModelProvider(),
+            new GeminiLanguageModelProvider());
+
     private static SecretService service(Map<String, String> env, String chosen, SecretStoreProvider... providers) {
         ClassLoader nothing = new URLClassLoader(new URL[0], null);
-        return new SecretService(new ProviderRegistry(nothing, List.of(providers)), chosen,
+        List<Provider> all = new java.util.ArrayList<>(LANGUAGE_MODELS);
+        all.addAll(List.of(providers));
+        return new SecretService(new ProviderRegistry(nothing, all), chosen,
                 new SecretStoreSettings(env, Path.of("/tmp/factory-test-config"), "Linux", Duration.ofSeconds(1),
                         null));
     }
@@ -189,12 +204,15 @@ class SecretServiceTest {
 
     @Test
     void providers_and_names_are_resolved_and_unknown_ones_listed() {
-        assertEquals("llm.openai.key", SecretService.nameOf("openai"));
-        assertEquals("llm.azure.key", SecretService.nameOf("llm.azure.key"));
-        assertEquals("custom.service.token", SecretService.nameOf("custom.service.token"));
-        InvalidCommandException e = assertThrows(InvalidCommandException.class, () -> SecretService.nameOf("foo"));
-        assertTrue(e.getMessage().contains("openai, anthropic, gemini, azure, github"), e.getMessage());
-        assertThrows(InvalidCommandException.class, () -> SecretService.nameOf("Bad.Name"));
+        SecretService s = service(Map.of(), null);
+        assertEquals("llm.openai.key", s.nameOf("openai"));
+        assertEquals("llm.openai-compatible.key", s.nameOf("openai-compatible"));
+        assertEquals("llm.azure.key", s.nameOf("llm.azure.key"));
+        assertEquals("custom.service.token", s.nameOf("custom.service.token"));
+        InvalidCommandException e = assertThrows(InvalidCommandException.class, () -> s.nameOf("foo"));
+        assertTrue(e.getMessage().contains("openai, anthropic, gemini, azure, openai-compatible, github"),
+                e.getMessage());
+        assertThrows(InvalidCommandException.class, () -> s.nameOf("Bad.Name"));
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.codefactory.adapter.llm.anthropic;
 
 import dev.codefactory.adapter.llm.internal.Settings;
 import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.llm.spi.ApiKey;
+import dev.codefactory.port.llm.spi.Detection;
 import dev.codefactory.port.llm.spi.LanguageModelProvider;
 import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import java.net.URI;
@@ -15,6 +17,7 @@ import java.util.Set;
  * {@code https://api.anthropic.com}; the key the configured one, else {@code ANTHROPIC_API_KEY}.
  */
 public final class AnthropicLanguageModelProvider implements LanguageModelProvider {
+    static final ApiKey API_KEY = ApiKey.of("anthropic", "ANTHROPIC_API_KEY");
     static final URI DEFAULT_BASE = URI.create("https://api.anthropic.com");
     static final String DEFAULT_MODEL = "claude-sonnet-4-5";
 
@@ -29,6 +32,18 @@ public final class AnthropicLanguageModelProvider implements LanguageModelProvid
         return Optional.of(DEFAULT_MODEL);
     }
 
+    /** {@link #API_KEY}: {@code llm.anthropic.key}, overridden by ANTHROPIC_API_KEY. */
+    @Override
+    public Optional<ApiKey> apiKey() {
+        return Optional.of(API_KEY);
+    }
+
+    /** Chosen by detection when its key is set (order 110 among the built-in ones). */
+    @Override
+    public Detection detection() {
+        return Detection.whenKeySet(110);
+    }
+
     @Override
     public String displayName() {
         return "Anthropic";
@@ -40,7 +55,7 @@ public final class AnthropicLanguageModelProvider implements LanguageModelProvid
         URI base = settings.endpoint() != null ? settings.endpoint()
                 : Settings.fromEnvironment(settings, List.of("ANTHROPIC_BASE_URL"))
                         .map(e -> URI.create(e.getValue())).orElse(DEFAULT_BASE);
-        Map.Entry<String, String> key = Settings.apiKey(settings, List.of("ANTHROPIC_API_KEY"));
+        Map.Entry<String, String> key = Settings.apiKey(settings, API_KEY.environmentVariables());
         return new AnthropicLanguageModel(Settings.config(id(), base, key, settings, Set.of()));
     }
 }

@@ -2,6 +2,8 @@ package dev.codefactory.adapter.llm.gemini;
 
 import dev.codefactory.adapter.llm.internal.Settings;
 import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.llm.spi.ApiKey;
+import dev.codefactory.port.llm.spi.Detection;
 import dev.codefactory.port.llm.spi.LanguageModelProvider;
 import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.util.Set;
  * {@code GOOGLE_API_KEY}.
  */
 public final class GeminiLanguageModelProvider implements LanguageModelProvider {
+    static final ApiKey API_KEY = ApiKey.of("gemini", "GEMINI_API_KEY", "GOOGLE_API_KEY");
     static final URI DEFAULT_BASE = URI.create("https://generativelanguage.googleapis.com");
     static final String DEFAULT_MODEL = "gemini-2.5-flash";
 
@@ -30,6 +33,18 @@ public final class GeminiLanguageModelProvider implements LanguageModelProvider 
         return Optional.of(DEFAULT_MODEL);
     }
 
+    /** {@link #API_KEY}: {@code llm.gemini.key}, overridden by GEMINI_API_KEY / GOOGLE_API_KEY. */
+    @Override
+    public Optional<ApiKey> apiKey() {
+        return Optional.of(API_KEY);
+    }
+
+    /** Chosen by detection when its key is set (order 120 among the built-in ones). */
+    @Override
+    public Detection detection() {
+        return Detection.whenKeySet(120);
+    }
+
     @Override
     public String displayName() {
         return "Gemini";
@@ -39,7 +54,7 @@ public final class GeminiLanguageModelProvider implements LanguageModelProvider 
     public LanguageModel create(LanguageModelSettings given) {
         LanguageModelSettings settings = Settings.withDefaultModel(given, DEFAULT_MODEL);
         URI base = settings.endpoint() != null ? settings.endpoint() : DEFAULT_BASE;
-        Map.Entry<String, String> key = Settings.apiKey(settings, List.of("GEMINI_API_KEY", "GOOGLE_API_KEY"));
+        Map.Entry<String, String> key = Settings.apiKey(settings, API_KEY.environmentVariables());
         return new GeminiLanguageModel(Settings.config(id(), base, key, settings, Set.of()));
     }
 }

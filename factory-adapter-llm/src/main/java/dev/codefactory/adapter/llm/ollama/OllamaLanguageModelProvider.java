@@ -1,7 +1,9 @@
 package dev.codefactory.adapter.llm.ollama;
 
 import dev.codefactory.adapter.llm.internal.Settings;
+import dev.codefactory.domain.FactoryException;
 import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.llm.spi.Detection;
 import dev.codefactory.port.llm.spi.LanguageModelProvider;
 import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import java.net.URI;
@@ -26,6 +28,23 @@ public final class OllamaLanguageModelProvider implements LanguageModelProvider 
     @Override
     public String displayName() {
         return "Ollama";
+    }
+
+    /** Chosen by detection when it answers on its address (after the providers whose key is set). */
+    @Override
+    public Detection detection() {
+        return Detection.byProbe(100, "start Ollama ('ollama serve', then 'ollama pull llama3.2')");
+    }
+
+    /** Whether Ollama lists its models at its address: one short request; false when it does not answer. */
+    @Override
+    public boolean probe(LanguageModelSettings settings) {
+        try {
+            create(settings).listModels();
+            return true;
+        } catch (FactoryException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Override

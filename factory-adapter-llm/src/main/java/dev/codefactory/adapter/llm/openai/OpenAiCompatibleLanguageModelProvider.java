@@ -2,12 +2,14 @@ package dev.codefactory.adapter.llm.openai;
 
 import dev.codefactory.adapter.llm.internal.Settings;
 import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.llm.spi.ApiKey;
 import dev.codefactory.port.llm.spi.LanguageModelProvider;
 import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import java.net.URI;
 import java.util.AbstractMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +23,15 @@ public final class OpenAiCompatibleLanguageModelProvider implements LanguageMode
     @Override
     public String id() {
         return "openai-compatible";
+    }
+
+    /**
+     * {@code llm.openai-compatible.key}, with no environment variable: {@code OPENAI_API_KEY} is OpenAI's. Never
+     * detected: the server's address is the person's choice.
+     */
+    @Override
+    public Optional<ApiKey> apiKey() {
+        return Optional.of(ApiKey.of(id()));
     }
 
     @Override

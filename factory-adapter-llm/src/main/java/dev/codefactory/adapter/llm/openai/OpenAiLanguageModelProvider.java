@@ -2,6 +2,8 @@ package dev.codefactory.adapter.llm.openai;
 
 import dev.codefactory.adapter.llm.internal.Settings;
 import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.llm.spi.ApiKey;
+import dev.codefactory.port.llm.spi.Detection;
 import dev.codefactory.port.llm.spi.LanguageModelProvider;
 import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.util.Set;
  * {@code OPENAI_API_KEY}.
  */
 public final class OpenAiLanguageModelProvider implements LanguageModelProvider {
+    static final ApiKey API_KEY = ApiKey.of("openai", "OPENAI_API_KEY");
     static final URI DEFAULT_BASE = URI.create("https://api.openai.com");
     static final String DEFAULT_MODEL = "gpt-4.1-mini";
 
@@ -30,6 +33,18 @@ public final class OpenAiLanguageModelProvider implements LanguageModelProvider 
         return Optional.of(DEFAULT_MODEL);
     }
 
+    /** {@link #API_KEY}: {@code llm.openai.key}, overridden by OPENAI_API_KEY. */
+    @Override
+    public Optional<ApiKey> apiKey() {
+        return Optional.of(API_KEY);
+    }
+
+    /** Chosen by detection when its key is set (order 100 among the built-in ones). */
+    @Override
+    public Detection detection() {
+        return Detection.whenKeySet(100);
+    }
+
     @Override
     public String displayName() {
         return "OpenAI";
@@ -41,7 +56,7 @@ public final class OpenAiLanguageModelProvider implements LanguageModelProvider 
         URI base = settings.endpoint() != null ? settings.endpoint()
                 : Settings.fromEnvironment(settings, List.of("OPENAI_BASE_URL"))
                         .map(e -> URI.create(e.getValue())).orElse(DEFAULT_BASE);
-        Map.Entry<String, String> key = Settings.apiKey(settings, List.of("OPENAI_API_KEY"));
+        Map.Entry<String, String> key = Settings.apiKey(settings, API_KEY.environmentVariables());
         return new OpenAiLanguageModel(Settings.config(id(), base, key, settings, Set.of()),
                 new OpenAiFlavour("max_completion_tokens"));
     }

@@ -1,6 +1,7 @@
 package dev.codefactory.adapter.llm.ollama;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -188,6 +189,20 @@ class OllamaLanguageModelTest extends LanguageModelContractTest {
                 settings(null, Map.of("OLLAMA_HOST", "only-host"))));
         assertEquals(URI.create("http://localhost:11434"), OllamaLanguageModelProvider.endpoint(
                 settings(null, Map.of())));
+    }
+
+    @Test
+    void the_probe_answers_true_when_ollama_lists_its_models_and_false_when_nothing_listens() throws Exception {
+        offerModels(List.of("llama3.2"));
+        assertTrue(new OllamaLanguageModelProvider().probe(settings(server.uri(), Map.of())));
+        assertEquals("/api/tags", server.lastRequest().path());
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        assertFalse(new OllamaLanguageModelProvider().probe(new LanguageModelSettings(
+                URI.create("http://127.0.0.1:" + port), "", null, Map.of("max-attempts", 1),
+                LanguageModelSettings.Timeouts.DEFAULT, Map.of())));
     }
 
     private static LanguageModelSettings settings(URI endpoint, Map<String, String> env) {

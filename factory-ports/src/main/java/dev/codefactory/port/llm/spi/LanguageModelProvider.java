@@ -23,6 +23,29 @@ public interface LanguageModelProvider extends Provider {
         return Optional.empty();
     }
 
+    /**
+     * The key this provider needs, if any: where {@code factory auth set <id>} stores it and which environment
+     * variables override it. Code-Factory resolves it (environment first, then the store) and passes the value in
+     * {@link LanguageModelSettings#apiKey()}; {@code factory auth status} lists it. Default: none.
+     */
+    default Optional<ApiKey> apiKey() {
+        return Optional.empty();
+    }
+
+    /** Whether and how auto-detection may choose this provider when none is configured. Default: never. */
+    default Detection detection() {
+        return Detection.never();
+    }
+
+    /**
+     * For {@link Detection.Kind#PROBE}: whether this provider can serve now, found out cheaply (one short request
+     * to a local address at most; {@code settings} carry short timeouts and one attempt). False when it does not
+     * answer; an exception skips the provider with a note. Called only when {@link #detection()} is a probe.
+     */
+    default boolean probe(LanguageModelSettings settings) {
+        return false;
+    }
+
     /** Creates a model client; does no network I/O until the model is used. */
     LanguageModel create(LanguageModelSettings settings);
 }
