@@ -34,7 +34,8 @@ final class ModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--providers", description = "List the providers instead of models.")
+    @Option(names = "--providers", description = "List the providers instead of models: built in, or which"
+            + " plugin jar, and the jars or providers not loaded, with the reason.")
     boolean providers;
 
     @Option(names = "--json", description = "Print JSON.")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.codefactory.app.CodeFactory;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.spec.SpecKind;
 import dev.codefactory.domain.spec.SpecTemplate;
@@ -190,6 +191,22 @@ class ProviderRegistryTest {
         assertFalse(origins.get("fixed").builtIn());
         assertEquals(ProviderOrigin.locationOf(FixedTemplatesProvider.class).orElseThrow().toString(),
                 origins.get("fixed").describe());
+    }
+
+    @Test
+    void the_facade_tells_an_embedder_of_each_failure_and_lists_origins() throws IOException {
+        List<ProviderFailure> told = new ArrayList<>();
+        try (CodeFactory factory = CodeFactory.builder().projectRoot(services)
+                .classLoader(loaderListing(ThrowingTemplatesProvider.class.getName(),
+                        FixedTemplatesProvider.class.getName()))
+                .onProviderFailure(told::add).build()) {
+            assertEquals(List.of(), told, "nothing is loaded before it is needed");
+            assertEquals(List.of("file", "fixed"), factory.providerIds(TemplateSourceProvider.class));
+            assertEquals(List.of(ThrowingTemplatesProvider.class.getName()),
+                    told.stream().map(ProviderFailure::provider).collect(Collectors.toList()));
+            assertEquals(told, factory.providerFailures(TemplateSourceProvider.class));
+            assertTrue(factory.providerOrigins(TemplateSourceProvider.class).get("file").builtIn());
+        }
     }
 
     @Test
