@@ -4,11 +4,14 @@
 #   help        ./factory --help (never opens the project, so never looks for plugins)
 #   providers   ./factory models --providers in an empty git project (no plugin)
 #   +plugin     the same with one provider jar in FACTORY_CLASSPATH (a child class loader, the CDS archive unchanged)
-# Each is run `runs` times after one warm-up; the median wall time in ms and its ratio to hello are printed.
-# Usage: bench/plugins.sh [runs=15]. Results: printed, and appended to bench/out/plugins-results.txt.
+# In rounds (each command once per round, one warm-up round), `runs` rounds; the median wall time in ms and its
+# ratio to hello are printed. With BASE, another checkout (the commit before plugins, say) is measured in the same
+# rounds: its --help and models --providers.
+# Usage: bench/plugins.sh [runs=15] [BASE]. Results: printed, and appended to bench/out/plugins-results.txt.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-15}"
+base="${2:-}"
 out="$here/bench/out"
 mkdir -p "$out"
 tmp="$(mktemp -d)"
@@ -45,29 +48,34 @@ echo bench.BenchLanguageModelProvider >"$tmp/plugin/classes/META-INF/services/de
 opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -Xshare:auto)
 clean_env=(env -u FACTORY_CLASSPATH -u XDG_CONFIG_HOME HOME="$tmp/home")
 
-median() { # command...: the median wall time of $runs runs, in ms
-  local times=() i start end
-  "$@" >/dev/null 2>&1 || true
-  for ((i = 0; i < runs; i++)); do
-    start=$(date +%s%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s%N)
-    times+=($(((end - start) / 1000000)))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
+names=() cmds=()
+add() { names+=("$1"); shift; cmds+=("$(printf '%q ' "$@")"); }
+add "java Hello (JVM alone)" "$java" "${opts[@]}" -cp "$tmp/hello" Hello
+add "factory --help" "${clean_env[@]}" "$here/factory" --help
+add "factory models --providers" "${clean_env[@]}" "$here/factory" -C "$tmp/project" models --providers
+add "  with one jar in FACTORY_CLASSPATH" "${clean_env[@]}" FACTORY_CLASSPATH="$tmp/bench-plugin.jar" \
+  "$here/factory" -C "$tmp/project" models --providers
+if [[ -n "$base" ]]; then
+  "$base/factory" --help >/dev/null
+  add "before: factory --help" "${clean_env[@]}" "$base/factory" --help
+  add "before: factory models --providers" "${clean_env[@]}" "$base/factory" -C "$tmp/project" models --providers
+fi
 
-hello=$(median "$java" "${opts[@]}" -cp "$tmp/hello" Hello)
-help=$(median "${clean_env[@]}" "$here/factory" --help)
-providers=$(median "${clean_env[@]}" "$here/factory" -C "$tmp/project" models --providers)
-plugin=$(median "${clean_env[@]}" FACTORY_CLASSPATH="$tmp/bench-plugin.jar" "$here/factory" -C "$tmp/project" models --providers)
-"${clean_env[@]}" FACTORY_CLASSPATH="$tmp/bench-plugin.jar" "$here/factory" -C "$tmp/project" models --providers \
-  | grep -q '^bench ' || echo "bench: the plugin was not listed by models --providers (before plugins existed?)" >&2
+# rounds: every command once per round, so a change in the machine's load touches them all alike
+declare -A times
+for ((r = 0; r <= runs; r++)); do
+  for i in "${!cmds[@]}"; do
+    start=$(date +%s%N); eval "${cmds[$i]}" >/dev/null 2>&1 || true; end=$(date +%s%N)
+    ((r == 0)) || times[$i]+="$(((end - start) / 1000000)) "
+  done
+done
+median() { tr ' ' '\n' <<<"${times[$1]}" | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 {
   echo "plugins start-up, $(date -u +%FT%TZ), $(git -C "$here" rev-parse --short HEAD), median of $runs runs"
-  awk -v h="$hello" -v a="$help" -v b="$providers" -v c="$plugin" 'BEGIN {
-    printf "  %-38s %6d ms  x%.2f\n", "java Hello (JVM alone)", h, 1
-    printf "  %-38s %6d ms  x%.2f\n", "factory --help", a, a / h
-    printf "  %-38s %6d ms  x%.2f\n", "factory models --providers", b, b / h
-    printf "  %-38s %6d ms  x%.2f\n", "  with one jar in FACTORY_CLASSPATH", c, c / h
-  }'
+  hello=$(median 0)
+  for i in "${!cmds[@]}"; do
+    m=$(median "$i")
+    awk -v n="${names[$i]}" -v m="$m" -v h="$hello" 'BEGIN { printf "  %-38s %6d ms  x%.2f\n", n, m, m / h }'
+  done
 } | tee -a "$out/plugins-results.txt"
