@@ -144,6 +144,10 @@ class PluginsTest {
         PluginJars.Run list = factory(project, "spec", "list");
         assertEquals(0, list.exit(), list.err());
         assertFalse(list.err().contains("throwing"), "the spec commands need no language model: " + list.err());
+        assertTrue(list.err().contains("factory: plugin " + bad + " (project) not loaded: not a readable jar ("),
+                "a jar that cannot be read could have held any kind: said once where providers are looked up: "
+                        + list.err());
+        assertEquals(2, list.err().lines().count(), "the cut-short jar and the missing one: " + list.err());
 
         PluginJars.Run providers = factory(project, "models", "--providers");
         assertEquals(0, providers.exit(), providers.err());

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URL;
+import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -257,7 +258,9 @@ public final class ProviderRegistry {
             Enumeration<URL> files = classLoader.getResources("META-INF/services/" + spi.getName());
             while (files.hasMoreElements()) {
                 URL file = files.nextElement();
-                try (InputStream in = file.openStream();
+                URLConnection connection = file.openConnection();
+                connection.setUseCaches(false); // a jar's cached handle would stay open after the loader closes
+                try (InputStream in = connection.getInputStream();
                      BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                         int hash = line.indexOf('#');
