@@ -66,7 +66,10 @@ final class ModelsCommand implements Callable<Integer> {
         }
         List<Object> jars = new ArrayList<>();
         for (Plugins.Jar jar : root.plugins().jars()) {
-            jars.add(Map.of("path", jar.path().toString(), "from", jar.from()));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("path", jar.path().toString());
+            row.put("from", jar.from());
+            jars.add(row);
         }
         List<Object> notLoaded = new ArrayList<>();
         List<String> lines = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,7 +127,8 @@ class PluginsTest {
         assertTrue(out.contains("\"id\": \"echo\",\n      \"name\": \"Echo (a user's own provider)\",\n"
                 + "      \"builtIn\": false,\n      \"path\": \"" + jar + "\""), out);
         assertTrue(out.contains("\"plugins\": [\n    {\n"), out);
-        assertTrue(out.contains("\"from\": \"project\""), out);
+        assertTrue(out.contains("\"plugins\": [\n    {\n      \"path\": \"" + jar + "\",\n      \"from\": \"project\"\n"),
+                out);
         assertTrue(out.contains("\"notLoaded\": [\n    {\n      \"path\": \"" + bad + "\",\n"
                 + "      \"provider\": null,\n      \"reason\": \"not a readable jar ("), out);
     }
@@ -203,6 +205,30 @@ class PluginsTest {
         assertTrue(ask.err().contains("two LanguageModelProviders share the id 'echo': "
                 + "com.example.again.EchoLanguageModelProvider (" + second + ") and "
                 + "com.example.llm.EchoLanguageModelProvider (" + first + "); remove one of them"), ask.err());
+    }
+
+    @Test
+    void finds_jars_in_order_once_each_and_nothing_but_jars(@TempDir Path dir) throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project/.factory/plugins"));
+        Path user = Files.createDirectories(dir.resolve("xdg/factory/plugins"));
+        Path b = Files.copy(echo, project.resolve("b.jar"));
+        Path a = Files.copy(echo, project.resolve("a.jar"));
+        Files.writeString(project.resolve("README.txt"), "not a jar");
+        Path u = Files.copy(echo, user.resolve("u.jar"));
+        Path first = Files.copy(echo, dir.resolve("first.jar"));
+        Plugins plugins = Plugins.find(dir, dir.resolve("project"), Map.of("XDG_CONFIG_HOME", dir.resolve("xdg")
+                .toString(), "FACTORY_CLASSPATH", "first.jar" + File.pathSeparator + File.pathSeparator + b));
+        assertEquals(List.of(new Plugins.Jar(first, "FACTORY_CLASSPATH"), new Plugins.Jar(b, "FACTORY_CLASSPATH"),
+                new Plugins.Jar(a, "project"), new Plugins.Jar(u, "user")), plugins.jars());
+        assertEquals(List.of(), plugins.unreadable());
+        ClassLoader parent = getClass().getClassLoader();
+        try (plugins) {
+            ClassLoader loader = plugins.classLoader(parent, jar -> { });
+            assertEquals(parent, loader.getParent());
+            assertEquals("factory-plugins", loader.getName());
+        }
+        Plugins none = Plugins.find(dir.resolve("project"), dir.resolve("nowhere"), Map.of());
+        assertEquals(parent, none.classLoader(parent, jar -> { }), "no plugin: the CLI's own loader");
     }
 
     @Test
