@@ -13,6 +13,8 @@ import dev.codefactory.app.intake.IntakeUseCase;
 import dev.codefactory.app.llm.LanguageModels;
 import dev.codefactory.app.review.ReviewService;
 import dev.codefactory.app.review.ReviewUseCase;
+import dev.codefactory.app.provider.ProviderFailure;
+import dev.codefactory.app.provider.ProviderOrigin;
 import dev.codefactory.app.provider.ProviderRegistry;
 import dev.codefactory.app.secret.SecretService;
 import dev.codefactory.app.spec.Authors;
@@ -69,6 +71,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -109,7 +112,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     private CodeFactory(Builder b) {
         Path root = Objects.requireNonNull(b.root, "projectRoot");
         this.context = new ProjectContext(root, b.clock, b.environment, b.limits);
-        this.registry = new ProviderRegistry(b.classLoader, b.providers);
+        this.registry = new ProviderRegistry(b.classLoader, b.providers, b.onProviderFailure);
         Map<Class<?>, String> ids = Map.copyOf(b.ids);
         Supplier<ReportRepository> reports = lazy(ReportRepositoryProvider.class, ids, "markdown",
                 p -> p.create(context));
@@ -191,6 +194,16 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     /** The ids of the providers of {@code spi} this instance can use. */
     public List<String> providerIds(Class<? extends Provider> spi) {
         return new ArrayList<>(registry.all(spi).keySet());
+    }
+
+    /** Where each provider of {@code spi} this instance can use came from (built in, or which jar), by id. */
+    public Map<String, ProviderOrigin> providerOrigins(Class<? extends Provider> spi) {
+        return registry.origins(spi);
+    }
+
+    /** The providers of {@code spi} that were found but left out (a broken jar, a shared id), and why. */
+    public List<ProviderFailure> providerFailures(Class<? extends Provider> spi) {
+        return registry.failures(spi);
     }
 
     /** The provider of {@code spi} with {@code id}; the message of the failure lists the known ids. */
@@ -403,6 +416,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         private boolean userConfig = true;
         private boolean systemConfig = true;
         private boolean detection = true;
+        private Consumer<ProviderFailure> onProviderFailure = failure -> { };
 
         private Builder() {
         }
@@ -536,6 +550,16 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
          */
         public Builder passphrase(Supplier<char[]> passphrase) {
             this.passphrase = passphrase;
+            return this;
+        }
+
+        /**
+         * Told of each provider that was found but could not be used (its class missing or broken, its constructor
+         * throwing, its id claimed twice), once, when its kind is first needed; the other providers stay usable.
+         * By default nobody is told: {@link CodeFactory#providerFailures} lists them.
+         */
+        public Builder onProviderFailure(Consumer<ProviderFailure> listener) {
+            this.onProviderFailure = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

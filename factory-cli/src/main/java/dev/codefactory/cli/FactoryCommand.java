@@ -70,6 +70,8 @@ final class FactoryCommand implements Callable<Integer> {
     private final TerminalWriter out;
     private final TerminalWriter err;
     private CodeFactory factory;
+    private Plugins plugins;
+    private boolean providerFailuresListed;
 
     /** {@code session}'s writers are filtered already ({@link Main#run}); they are wrapped here when not. */
     FactoryCommand(Session session, Interrupts interrupts) {
@@ -118,8 +120,20 @@ final class FactoryCommand implements Callable<Integer> {
         if (factory == null) {
             Path start = directory == null ? session.workingDirectory()
                     : session.workingDirectory().resolve(directory);
-            CodeFactory.Builder builder = CodeFactory.builder().projectRoot(CodeFactory.locateProject(start))
+            Path project = CodeFactory.locateProject(start);
+            plugins = Plugins.find(session.workingDirectory(), project, session.environment());
+            CodeFactory.Builder builder = CodeFactory.builder().projectRoot(project)
                     .environment(session.environment())
+                    .classLoader(plugins.classLoader(CodeFactory.class.getClassLoader(), jar -> {
+                        if (!providerFailuresListed) {
+                            err.println("factory: " + jar.describe());
+                        }
+                    }))
+                    .onProviderFailure(failure -> {
+                        if (!providerFailuresListed) {
+                            err.println("factory: " + failure.describe() + "; it is left out");
+                        }
+                    })
                     .override("llm.provider", provider).override("llm.model", model)
                     .override("llm.endpoint", endpoint);
             if (configFile != null) {
@@ -130,6 +144,17 @@ final class FactoryCommand implements Callable<Integer> {
         return factory;
     }
 
+    /** The jars added to this run ({@link #factory()} finds them). */
+    Plugins plugins() {
+        factory();
+        return plugins;
+    }
+
+    /** For a command that lists what was not loaded itself: nothing about it on standard error. */
+    void listProviderFailures() {
+        providerFailuresListed = true;
+    }
+
     void close() {
         try {
             if (input != null) {
@@ -137,6 +162,9 @@ final class FactoryCommand implements Callable<Integer> {
             }
             if (factory != null) {
                 factory.close();
+            }
+            if (plugins != null) {
+                plugins.close();
             }
         } finally {
             tty.close();

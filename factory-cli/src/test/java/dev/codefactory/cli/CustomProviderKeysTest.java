@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -15,11 +14,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,8 +92,8 @@ class CustomProviderKeysTest {
 
     @BeforeAll
     static void buildTheJar() throws IOException {
-        jar = CustomProviderOnTheClassPathTest.providerJar(work, "com.example.mycorp.MyCorpLanguageModelProvider",
-                SOURCE);
+        jar = PluginJars.jar(work, "mycorp.jar", List.of(SOURCE),
+                List.of("com.example.mycorp.MyCorpLanguageModelProvider"));
     }
 
     @BeforeEach
@@ -125,34 +123,13 @@ class CustomProviderKeysTest {
         server.stop(0);
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
     /** {@code java -cp CLASSPATH[:JAR] dev.codefactory.cli.Main ARGS} in the project, {@code input} on stdin. */
-    private Run factory(boolean withJar, String input, String... args) throws IOException, InterruptedException {
-        String classPath = System.getProperty("java.class.path") + (withJar ? File.pathSeparator + jar : "");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-cp", classPath, Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(project.root.toFile());
-        Map<String, String> env = pb.environment();
-        // nothing of the developer's: no keys, no configuration, no keyring tool (the encrypted file is the store)
-        env.keySet().removeIf(k -> k.startsWith("FACTORY_") || k.endsWith("_API_KEY") || k.startsWith("OLLAMA_")
-                || k.startsWith("OPENAI_") || k.startsWith("AZURE_") || k.startsWith("MYCORP_"));
-        env.putAll(project.env);
-        env.put("HOME", dir.resolve("home").toString());
-        env.put("PATH", dir.resolve("no-tools").toString());
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try (OutputStream stdin = p.getOutputStream()) {
-            stdin.write(input.getBytes(StandardCharsets.UTF_8));
-        }
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("factory " + String.join(" ", args) + " did not finish in 60 s");
-        }
-        Run r = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    private PluginJars.Run factory(boolean withJar, String input, String... args)
+            throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>(project.env);
+        env.put("PATH", dir.resolve("no-tools").toString()); // no keyring tool: the encrypted file is the store
+        PluginJars.Run r = PluginJars.factory(project.root, dir.resolve("home"), withJar ? List.of(jar) : List.of(),
+                env, input, args);
         for (String secret : List.of(STORED, FROM_ENV)) {
             assertFalse(r.out().contains(secret) || r.err().contains(secret), "a key was shown: " + r);
         }
@@ -162,11 +139,11 @@ class CustomProviderKeysTest {
     @Test
     void its_key_is_set_listed_passed_to_it_overridden_by_its_variable_and_makes_it_detected()
             throws IOException, InterruptedException {
-        Run set = factory(true, STORED + "\n", "auth", "set", "mycorp");
+        PluginJars.Run set = factory(true, STORED + "\n", "auth", "set", "mycorp");
         assertEquals(0, set.exit(), set.err());
         assertTrue(set.out().startsWith("Stored llm.mycorp.key in "), set.out());
 
-        Run status = factory(true, "", "auth", "status", "--offline");
+        PluginJars.Run status = factory(true, "", "auth", "status", "--offline");
         assertEquals(0, status.exit(), status.err());
         assertTrue(status.out().lines().anyMatch(l -> l.matches("  mycorp +llm\\.mycorp\\.key +entry llm\\.mycorp\\.key"
                 + " in .*secrets\\.enc")), status.out());
@@ -179,7 +156,7 @@ class CustomProviderKeysTest {
 
         // nothing configured, no other key, Ollama closed: detection finds the stored key and the key reaches it
         expectedKey = STORED;
-        Run ask = factory(true, "", "ask", "--no-cache", "hello");
+        PluginJars.Run ask = factory(true, "", "ask", "--no-cache", "hello");
         assertEquals(0, ask.exit(), ask.err());
         assertEquals("mycorp heard: hello", ask.out().strip());
         assertTrue(ask.err().contains("Using mycorp: nothing is configured and a key for mycorp is set (entry"
@@ -189,7 +166,7 @@ class CustomProviderKeysTest {
         // its declared variable wins over the stored key, for the provider and in the status
         project.env.put("MYCORP_API_KEY", FROM_ENV);
         expectedKey = FROM_ENV;
-        Run fromEnv = factory(true, "", "ask", "--no-cache", "again");
+        PluginJars.Run fromEnv = factory(true, "", "ask", "--no-cache", "again");
         assertEquals(0, fromEnv.exit(), fromEnv.err());
         assertEquals("mycorp heard: again", fromEnv.out().strip());
         assertTrue(fromEnv.err().contains("a key for mycorp is set (environment variable MYCORP_API_KEY)"),
@@ -200,7 +177,7 @@ class CustomProviderKeysTest {
 
         // a wrong key is the server's refusal, named with where the key came from
         expectedKey = "another";
-        Run refused = factory(true, "", "--provider", "mycorp", "ask", "--no-cache", "refused");
+        PluginJars.Run refused = factory(true, "", "--provider", "mycorp", "ask", "--no-cache", "refused");
         assertTrue(refused.exit() != 0, refused.err());
         assertTrue(refused.err().contains("MyCorp answered 401 (key from environment variable MYCORP_API_KEY)"),
                 refused.err());
@@ -210,19 +187,19 @@ class CustomProviderKeysTest {
     void deleted_it_is_no_longer_detected_and_without_the_jar_its_name_is_unknown()
             throws IOException, InterruptedException {
         assertEquals(0, factory(true, STORED + "\n", "auth", "set", "mycorp").exit());
-        Run delete = factory(true, "", "auth", "delete", "mycorp");
+        PluginJars.Run delete = factory(true, "", "auth", "delete", "mycorp");
         assertEquals(0, delete.exit(), delete.err());
         assertTrue(delete.out().startsWith("Deleted llm.mycorp.key from "), delete.out());
         assertTrue(factory(true, "", "auth", "status", "--offline").out().lines()
                 .anyMatch(l -> l.matches("  mycorp +llm\\.mycorp\\.key +not set")));
 
-        Run ask = factory(true, "", "ask", "--no-cache", "hello");
+        PluginJars.Run ask = factory(true, "", "ask", "--no-cache", "hello");
         assertTrue(ask.exit() != 0, ask.out());
         assertTrue(ask.err().contains("no language model is configured and none was found"), ask.err());
         assertTrue(ask.err().contains("MYCORP_API_KEY"), "the way to make it detected is named: " + ask.err());
         assertEquals(List.of(), authorizations);
 
-        Run unknown = factory(false, STORED + "\n", "auth", "set", "mycorp");
+        PluginJars.Run unknown = factory(false, STORED + "\n", "auth", "set", "mycorp");
         assertEquals(2, unknown.exit(), unknown.err());
         assertTrue(unknown.err().contains("unknown provider 'mycorp'; known: openai, anthropic, gemini, azure,"
                 + " openai-compatible, github"), unknown.err());

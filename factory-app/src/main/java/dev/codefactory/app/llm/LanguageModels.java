@@ -4,6 +4,7 @@ import dev.codefactory.app.config.ConfigKey;
 import dev.codefactory.app.config.ConfigOrigin;
 import dev.codefactory.app.config.ConfigValue;
 import dev.codefactory.app.config.FactoryConfig;
+import dev.codefactory.app.provider.ProviderConflictException;
 import dev.codefactory.app.provider.ProviderRegistry;
 import dev.codefactory.app.provider.StandardAdapters;
 import dev.codefactory.app.secret.SecretService;
@@ -245,12 +246,15 @@ public final class LanguageModels {
     private LanguageModelProvider provider(String id) {
         try {
             return registry.select(LanguageModelProvider.class, id, id);
+        } catch (ProviderConflictException e) {
+            throw e;
         } catch (FactoryException e) {
             if (registry.all(LanguageModelProvider.class).isEmpty()) {
                 throw e; // none at all: the message names the artifact to add
             }
             throw new InvalidCommandException("unknown language model provider '" + id + "'; known: "
-                    + String.join(", ", registry.all(LanguageModelProvider.class).keySet()));
+                    + String.join(", ", registry.all(LanguageModelProvider.class).keySet())
+                    + registry.notLoaded(LanguageModelProvider.class));
         }
     }
 
