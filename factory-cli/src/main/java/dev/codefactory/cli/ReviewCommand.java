@@ -17,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +39,10 @@ import picocli.CommandLine.Spec;
                 + " fit review.context-window; secrets are redacted before any code leaves the machine."
                 + " Deterministic checks (secrets in code, implemented specs without code, requirements nothing"
                 + " refers to) read every file, also with --offline.",
-            "Ctrl-C stops after the current call and keeps a report marked partial."})
+            "A path typed at a match that is not among the files reviewed is asked again, with the closest one."
+                + " Ctrl-C stops at once, at a question or while the model answers (the call is cancelled): the"
+                + " report keeps what was reviewed so far, marked partial, nothing is committed or filed, and it"
+                + " exits with 130; a second Ctrl-C ends it at once."})
 final class ReviewCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -96,7 +101,7 @@ final class ReviewCommand implements Callable<Integer> {
         boolean interactive = root.session().terminal() && !yes && !json;
         Dialog dialog = new Dialog(root.err(), interactive, root.session().terminal() && !json);
         CodeFactory factory = root.factory();
-        CtrlC ctrlC = new CtrlC("factory-review-stop", () -> dialog.stop = true);
+        root.interrupts().stoppable(); // Ctrl-C: the review stops at once and keeps a partial report
         ReviewUseCase.ReviewOutcome outcome;
         try {
             outcome = factory.review(new ReviewUseCase.ReviewCommand(paths, specIds, offline, commit, !noCache,
@@ -104,7 +109,20 @@ final class ReviewCommand implements Callable<Integer> {
                     dialog);
         } finally {
             dialog.clearProgress();
-            ctrlC.close();
+        }
+        if (outcome.stopped()) {
+            err.println(root.style().yellow("Stopped:") + " what was reviewed so far is kept in "
+                    + outcome.reportPath() + ", marked partial; run 'factory review' again for a whole review.");
+            err.flush();
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("stopped", true);
+                m.put("partial", true);
+                m.put("id", outcome.report().id());
+                m.put("report", outcome.reportPath());
+                out.print(Json.write(m));
+            }
+            return ExitCodes.STOPPED;
         }
         ReviewReport report = outcome.report();
         if (sarif != null) {
@@ -155,18 +173,23 @@ final class ReviewCommand implements Callable<Integer> {
         return root.input().readLine(prompt);
     }
 
-    /** Matches shown (and, on a terminal, changed), progress on one line of standard error. */
+    /**
+     * Matches shown (and, on a terminal, changed: a path that is not among the files is asked again), progress on
+     * one line of standard error, its seconds going on while the model answers.
+     */
     private final class Dialog implements ReviewDialog {
+        private static final String PROMPT = "  Enter to keep these, '-' to skip this spec, or the paths to use"
+                + " instead: ";
         private final TerminalWriter err;
         private final boolean interactive;
-        private final boolean showProgress;
-        volatile boolean stop;
-        private boolean progressShown;
+        private final Spinner ticker;
+        /** What the progress line says, with the time it was told (System.nanoTime); null before any progress. */
+        private volatile Progress progress;
 
         Dialog(TerminalWriter err, boolean interactive, boolean showProgress) {
             this.err = err;
             this.interactive = interactive;
-            this.showProgress = showProgress;
+            this.ticker = Spinner.ticking(err, showProgress, this::progressLine);
         }
 
         @Override
@@ -179,11 +202,23 @@ final class ReviewCommand implements Callable<Integer> {
                     err.println("  " + m.path() + root.style().dim("  (" + String.join("; ", m.reasons()) + ")"));
                 }
             }
-            List<String> paths = new ArrayList<>(matches.stream().map(SpecMatcher.Match::path).toList());
+            List<String> paths = matches.stream().map(SpecMatcher.Match::path).toList();
+            return interactive ? ask(paths) : paths;
+        }
+
+        @Override
+        public List<String> confirmMatchesAgain(String specId, String specTitle, List<SpecMatcher.Match> matches,
+                                                String problem) {
             if (!interactive) {
-                return paths;
+                return null;
             }
-            String line = readLine("  Enter to keep these, '-' to skip this spec, or the paths to use instead: ");
+            err.println("  " + root.style().yellow(problem));
+            return ask(matches.stream().map(SpecMatcher.Match::path).toList());
+        }
+
+        /** The person's answer to the matches {@code paths}: them (Enter, or the end of input), none ('-'), others. */
+        private List<String> ask(List<String> paths) {
+            String line = readLine(PROMPT);
             if (line == null || line.isBlank()) {
                 return paths;
             }
@@ -209,27 +244,40 @@ final class ReviewCommand implements Callable<Integer> {
 
         @Override
         public void progress(int done, int total, String specId, String what, Duration elapsed, Duration left) {
-            if (!showProgress || total == 0) {
+            if (total == 0) {
                 return;
             }
             int width = 20;
-            int filled = total == 0 ? width : done * width / total;
-            err.statusLine("[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + done + "/" + total
-                    + (specId.isEmpty() ? "" : " " + specId) + " " + what + " · " + elapsed.toSeconds() + " s"
-                    + (left.isZero() ? "" : " · ~" + left.toSeconds() + " s left"));
-            progressShown = true;
+            int filled = done * width / total;
+            progress = new Progress("[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + done + "/" + total,
+                    (specId.isEmpty() ? "" : specId + " ") + what, elapsed, left, System.nanoTime());
+            ticker.start();
+            ticker.redraw();
+        }
+
+        /**
+         * The progress line now, the seconds told plus those since (a model call does not say how it goes): the bar,
+         * the count and the seconds first, so that a narrow terminal, which cuts the rest, still shows them ticking.
+         */
+        private String progressLine() {
+            Progress p = progress;
+            Duration since = Duration.ofNanos(System.nanoTime() - p.at());
+            Duration left = p.left().minus(since);
+            return p.bar() + " · " + p.elapsed().plus(since).toSeconds() + " s · " + p.what()
+                    + (p.left().isZero() ? "" : " · ~" + Math.max(0, left.toSeconds()) + " s left");
         }
 
         void clearProgress() {
-            if (progressShown) {
-                err.clearStatusLine();
-                progressShown = false;
-            }
+            ticker.stop();
         }
 
         @Override
         public boolean stopRequested() {
-            return stop;
+            return root.interrupts().requested();
         }
+    }
+
+    /** A progress report: its bar and count, what is being done, the time so far and left then, and when it came. */
+    private record Progress(String bar, String what, Duration elapsed, Duration left, long at) {
     }
 }

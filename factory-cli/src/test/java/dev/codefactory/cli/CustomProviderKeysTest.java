@@ -128,7 +128,7 @@ class CustomProviderKeysTest {
             throws IOException, InterruptedException {
         Map<String, String> env = new HashMap<>(project.env);
         env.put("PATH", dir.resolve("no-tools").toString()); // no keyring tool: the encrypted file is the store
-        PluginJars.Run r = PluginJars.factory(project.root, dir.resolve("home"), withJar ? List.of(jar) : List.of(),
+        PluginJars.Run r = PluginJars.factoryWithInput(project.root, dir.resolve("home"), withJar ? List.of(jar) : List.of(),
                 env, input, args);
         for (String secret : List.of(STORED, FROM_ENV)) {
             assertFalse(r.out().contains(secret) || r.err().contains(secret), "a key was shown: " + r);

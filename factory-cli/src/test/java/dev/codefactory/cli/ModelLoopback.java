@@ -50,6 +50,8 @@ final class ModelLoopback implements AutoCloseable {
     volatile int delayMillis;
     /** Answers of a kind wait this long first (on top of {@link #delayMillis}), to play one slow request. */
     final Map<Kind, Integer> delays = new ConcurrentHashMap<>();
+    /** The call with this number (0 for the first, in the order they come) waits this long first, on top of the rest. */
+    final Map<Integer, Integer> callDelays = new ConcurrentHashMap<>();
     /** A streamed answer waits this long after each of its lines, to play a model that writes slowly. */
     volatile int lineDelayMillis;
 
@@ -98,14 +100,18 @@ final class ModelLoopback implements AutoCloseable {
     private void chat(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Kind kind = kindOf(body);
-        bodies.add(body);
-        kinds.add(kind);
+        int call;
+        synchronized (bodies) {
+            call = bodies.size();
+            bodies.add(body);
+            kinds.add(kind);
+        }
         Deque<String> script = kind == Kind.QUESTIONS ? questions : kind == Kind.REPAIR ? repairs
                 : kind == Kind.REVIEW ? reviews : kind == Kind.REVIEW_REPAIR ? reviewRepairs
                 : kind == Kind.CHANGE ? changes : generations;
         String text = kind == Kind.CHANGE ? (script.isEmpty() ? "" : script.removeFirst())
                 : script.isEmpty() ? "" : script.size() == 1 ? script.peekFirst() : script.removeFirst();
-        int delay = delayMillis + delays.getOrDefault(kind, 0);
+        int delay = delayMillis + delays.getOrDefault(kind, 0) + callDelays.getOrDefault(call, 0);
         if (delay > 0) {
             try {
                 Thread.sleep(delay);

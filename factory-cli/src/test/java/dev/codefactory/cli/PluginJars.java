@@ -128,12 +128,12 @@ final class PluginJars {
      */
     static Run factory(Path dir, Path home, List<Path> extraClassPath, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
-        return factory(dir, home, extraClassPath, env, "", args);
+        return factoryWithInput(dir, home, extraClassPath, env, "", args);
     }
 
     /** As {@link #factory(Path, Path, List, Map, String...)}, with {@code input} on the command's stdin. */
-    static Run factory(Path dir, Path home, List<Path> extraClassPath, Map<String, String> env, String input,
-            String... args) throws IOException, InterruptedException {
+    static Run factoryWithInput(Path dir, Path home, List<Path> extraClassPath, Map<String, String> env,
+            String input, String... args) throws IOException, InterruptedException {
         StringBuilder classPath = new StringBuilder(System.getProperty("java.class.path"));
         extraClassPath.forEach(p -> classPath.append(File.pathSeparator).append(p));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")

@@ -189,6 +189,21 @@ final class Pty implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sends SIGINT to the process itself, as {@code kill -INT PID} does (not through the terminal, as a script or a
+     * supervisor would); fails when it is not running.
+     */
+    Pty interrupt() throws IOException, InterruptedException {
+        ProcessHandle java = process.descendants().filter(p -> p.info().command().orElse("").endsWith("java"))
+                .findFirst().orElseThrow(() -> new AssertionError("no java process under the terminal"));
+        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(java.pid())).redirectErrorStream(true)
+                .start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            fail("could not send SIGINT to " + java.pid());
+        }
+        return this;
+    }
+
     /** Presses Ctrl-C. */
     Pty ctrlC() throws IOException {
         return type("\u0003");

@@ -154,7 +154,7 @@ class ReviewTest {
     }
 
     @Test
-    void a_stop_request_ends_after_the_current_call_with_a_report_marked_partial() throws IOException {
+    void a_stop_request_cancels_the_call_under_way_and_keeps_a_report_marked_partial() throws IOException {
         project.write("contracts/specs/cart.md", spec("feature-003", "Shopping cart", "approved", "[cart]",
                 "A cart through `CartService`.", "- `CartService` adds items.\n"));
         project.write("src/main/java/app/cart/CartService.java", "package app.cart;\nclass CartService {}\n");
@@ -180,7 +180,7 @@ class ReviewTest {
 
             @Override
             public boolean stopRequested() {
-                return progress >= 1;
+                return progress >= 2; // asked for as the second call is about to be made
             }
         };
 
@@ -191,7 +191,8 @@ class ReviewTest {
         }
 
         assertTrue(outcome.report().partial(), said.toString());
-        assertEquals(1, modelRequestsOf(ModelLoopback.Kind.REVIEW).size(), "stopped after the first call");
+        assertTrue(outcome.stopped(), said.toString());
+        assertEquals(1, modelRequestsOf(ModelLoopback.Kind.REVIEW).size(), "the second call was never sent");
         String report = Files.readString(project.root.resolve(outcome.reportPath()));
         assertTrue(report.contains("partial: true"), report);
         assertTrue(report.contains("feature-003"), "the spec not reviewed is named: " + report);
@@ -417,7 +418,7 @@ class ReviewTest {
 
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
-    void ctrl_c_during_the_analysis_ends_after_the_current_call_and_keeps_a_partial_report() throws Exception {
+    void ctrl_c_during_the_analysis_cancels_the_call_and_keeps_a_partial_report() throws Exception {
         project.write("contracts/specs/cart.md", spec("feature-003", "Shopping cart", "approved", "[cart]",
                 "A cart through `CartService`.", "- `CartService` adds items.\n"));
         project.write("src/main/java/app/cart/CartService.java", "package app.cart;\nclass CartService {}\n");
@@ -448,6 +449,7 @@ class ReviewTest {
         String said = output.get(10, TimeUnit.SECONDS);
         assertEquals(130, child.exitValue(), said);
         assertEquals(1, model.bodies.size(), "no call after Ctrl-C: " + said);
+        assertTrue(said.contains("Stopped: what was reviewed so far is kept in reports/review-"), said);
         try (Stream<Path> files = Files.list(project.root.resolve("reports"))) {
             List<Path> reviews = files.filter(p -> p.getFileName().toString().startsWith("review-")).toList();
             assertEquals(1, reviews.size(), said);

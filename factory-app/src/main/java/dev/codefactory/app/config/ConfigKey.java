@@ -1,5 +1,6 @@
 package dev.codefactory.app.config;
 
+import dev.codefactory.domain.text.Closest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -250,22 +251,7 @@ public record ConfigKey(String name, String defaultValue, String description, Li
     }
 
     static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Closest.distance(a, b);
     }
 
     private static ConfigKey key(String name, String defaultValue, String description) {

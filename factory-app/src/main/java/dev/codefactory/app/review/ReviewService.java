@@ -7,6 +7,7 @@ import dev.codefactory.app.spec.ListSpecsUseCase.SpecQuery;
 import dev.codefactory.app.spec.SpecCatalog;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.StopRequestedException;
 import dev.codefactory.domain.llm.LanguageModelException;
 import dev.codefactory.domain.report.Report;
 import dev.codefactory.domain.review.Category;
@@ -22,6 +23,7 @@ import dev.codefactory.domain.review.Secrets;
 import dev.codefactory.domain.review.SpecMatcher;
 import dev.codefactory.domain.spec.SpecStatus;
 import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.domain.text.Closest;
 import dev.codefactory.domain.workspace.Languages;
 import dev.codefactory.port.codehost.CodeHost;
 import dev.codefactory.port.codehost.ExistingIssue;
@@ -71,10 +73,12 @@ import java.util.regex.Pattern;
 
 /**
  * The REVIEW flow: discovery (the workspace scanner and its limits) → specs matched to files (with reasons, which
- * the person may change) → for each spec, its requirements and the matched code (secrets redacted) packed into the
+ * the person may change; a path given that is not among the files is asked again, naming the closest) → for each spec, its requirements and the matched code (secrets redacted) packed into the
  * model's window and analysed batch by batch, each answer validated (one repair request when malformed; findings
  * citing files or lines that do not exist dropped and counted) → deterministic checks → a report in
- * {@code reports/}, a partial one when stopped.
+ * {@code reports/}, a partial one when stopped: a stop request (at a question, or during a model call, which is
+ * cancelled) ends the review at once, keeps what was reviewed until then in that report, and commits or files
+ * nothing.
  */
 public final class ReviewService implements ReviewUseCase {
     /** Tokens kept free in the window for the instructions and the answer. */
@@ -168,7 +172,7 @@ public final class ReviewService implements ReviewUseCase {
             try {
                 LanguageModels.Selection selection = models.select();
                 dialog.say("Using " + selection.providerId() + ": " + selection.reason() + ".");
-                model = models.open(selection.providerId(), "review", command.useCache());
+                model = models.open(selection.providerId(), "review", command.useCache(), dialog::stopRequested);
                 provider = selection.providerId();
             } catch (FactoryException e) {
                 dialog.say("No model is available (" + e.getMessage() + "); running the deterministic checks only.");
@@ -176,8 +180,15 @@ public final class ReviewService implements ReviewUseCase {
         }
 
         List<SpecWork> work = new ArrayList<>();
+        List<String> notReviewed = new ArrayList<>();
+        boolean stopped = false;
         int maxFiles = config.get().positive("review.max-files-per-spec", 20);
         for (Specification spec : chosen) {
+            if (stopped || dialog.stopRequested()) { // Ctrl-C at a question or before it: no more are asked
+                stopped = true;
+                notReviewed.add(spec.id().value());
+                continue;
+            }
             String body = readSpec(spec);
             int bodyStart = bodyStartLine(body);
             SpecWork w = new SpecWork(spec, body, Requirements.of(spec.id().value(), body.substring(offsetOfLine(body,
@@ -185,7 +196,14 @@ public final class ReviewService implements ReviewUseCase {
             List<SpecMatcher.Match> matches = SpecMatcher.rank(new SpecMatcher.SpecInfo(spec.id().value(),
                     spec.title(), spec.tags(), spec.status().label(), body, spec.path()),
                     new ArrayList<>(byPath.keySet()), head, maxFiles);
-            List<String> confirmed = dialog.confirmMatches(spec.id().value(), spec.title(), matches);
+            List<String> confirmed;
+            try {
+                confirmed = confirmed(spec, matches, byPath.keySet(), dialog);
+            } catch (StopRequestedException stop) {
+                stopped = true;
+                notReviewed.add(spec.id().value());
+                continue;
+            }
             List<String> files = new ArrayList<>();
             List<String> reasons = new ArrayList<>();
             for (String path : confirmed) {
@@ -205,12 +223,12 @@ public final class ReviewService implements ReviewUseCase {
         // the checks first: a stop request during the model's calls then still leaves their findings
         Map<String, Long> lineCounts = new HashMap<>();
         List<ReviewAnswer.ReviewFinding> checks = new ArrayList<>();
-        boolean partial = !deterministicChecks(work, byPath, lineCounts, checks, skipped, dialog);
+        boolean partial = stopped || !deterministicChecks(work, byPath, lineCounts, checks, skipped, dialog);
+        stopped = partial; // the checks end early only when asked to stop
 
         long tokensIn = 0;
         long tokensOut = 0;
         int dropped = 0;
-        List<String> notReviewed = new ArrayList<>();
         String modelName = "";
         if (model != null) {
             Set<String> sent = modelFiles(work, limits.maxFiles(), skipped, dialog);
@@ -259,6 +277,7 @@ public final class ReviewService implements ReviewUseCase {
                 for (int i = 0; i < batches.size(); i++) {
                     if (dialog.stopRequested()) {
                         partial = true;
+                        stopped = true;
                         notReviewed.add(w.spec.id().value());
                         break;
                     }
@@ -295,6 +314,11 @@ public final class ReviewService implements ReviewUseCase {
                         }
                         dropped += parsed.droppedFindings();
                         merge(w, parsed);
+                    } catch (StopRequestedException stop) { // Ctrl-C while the model answered: call cancelled
+                        partial = true;
+                        stopped = true;
+                        notReviewed.add(w.spec.id().value());
+                        break;
                     } catch (LanguageModelException e) {
                         dialog.say(w.spec.id().value() + ": the model failed (" + e.getMessage() + "); the report"
                                 + " is marked partial.");
@@ -305,16 +329,21 @@ public final class ReviewService implements ReviewUseCase {
                     done++;
                 }
             }
-            dialog.progress(done, total, "", "done", Duration.ofNanos(System.nanoTime() - analysisStart),
-                    Duration.ZERO);
+            if (!stopped) {
+                dialog.progress(done, total, "", "done", Duration.ofNanos(System.nanoTime() - analysisStart),
+                        Duration.ZERO);
+            }
         }
 
-        ReviewReport report = report(now, command, work, checks, skipped, byPath, lineCounts, provider, modelName,
-                partial, notReviewed, model == null, tokensIn, tokensOut, dropped,
+        ReviewReport report = report(now, command, chosen, work, checks, skipped, byPath, lineCounts, provider,
+                modelName, partial, notReviewed, model == null, tokensIn, tokensOut, dropped,
                 Duration.ofNanos(System.nanoTime() - started));
         String markdown = ReviewMarkdown.render(report);
         String path = reports.get().save(new Report("review", "Review", now, command.paths(), List.of(),
                 Map.of()), markdown);
+        if (stopped) { // the person asked to stop: the partial report is kept, nothing more is done
+            return new ReviewOutcome(report, path, Optional.empty(), List.of(), 0, true);
+        }
         Optional<String> commit = Optional.empty();
         if (command.commit()) {
             if (vcs.isEmpty()) {
@@ -331,7 +360,7 @@ public final class ReviewService implements ReviewUseCase {
         if (issueTarget != null) {
             known = fileIssues(report, path, command.issuesAt(), issueTarget, opened, dialog);
         }
-        return new ReviewOutcome(report, path, commit, opened, known);
+        return new ReviewOutcome(report, path, commit, opened, known, false);
     }
 
     /** The label every issue Code-Factory files carries; their bodies end with the finding's fingerprint. */
@@ -386,6 +415,32 @@ public final class ReviewService implements ReviewUseCase {
                     new InvalidCommandException("no spec with id '" + id + "'; `factory spec list` shows them")));
         }
         return out;
+    }
+
+    /**
+     * The paths the person confirms for {@code spec}: asked again, naming the closest existing path, as long as the
+     * answer names a file that is not among {@code known} and the dialog asks again.
+     */
+    private static List<String> confirmed(Specification spec, List<SpecMatcher.Match> matches, Set<String> known,
+                                          ReviewDialog dialog) {
+        String id = spec.id().value();
+        List<String> confirmed = dialog.confirmMatches(id, spec.title(), matches);
+        while (true) {
+            List<String> unknown = confirmed.stream().filter(p -> !known.contains(p)).toList();
+            if (unknown.isEmpty()) {
+                return confirmed;
+            }
+            List<String> problems = new ArrayList<>();
+            for (String p : unknown) {
+                problems.add(p + " is not among the files reviewed" + Closest.path(p, known)
+                        .map(c -> " (did you mean " + c + "?)").orElse(""));
+            }
+            List<String> again = dialog.confirmMatchesAgain(id, spec.title(), matches, String.join("; ", problems));
+            if (again == null) {
+                return confirmed; // left out, each said
+            }
+            confirmed = again;
+        }
     }
 
     private static void merge(SpecWork w, ReviewAnswer.Parsed parsed) {
@@ -570,7 +625,7 @@ public final class ReviewService implements ReviewUseCase {
         return out;
     }
 
-    private ReviewReport report(Instant now, ReviewCommand command, List<SpecWork> work,
+    private ReviewReport report(Instant now, ReviewCommand command, List<Specification> chosen, List<SpecWork> work,
                                 List<ReviewAnswer.ReviewFinding> checks, List<ReviewReport.Skipped> skipped,
                                 Map<String, SourceFile> files, Map<String, Long> lineCounts, String provider,
                                 String model, boolean partial, List<String> notReviewed, boolean offline,
@@ -597,7 +652,7 @@ public final class ReviewService implements ReviewUseCase {
         }
         String date = now.atOffset(ZoneOffset.UTC).toLocalDate().toString();
         String id = nextReportId("review-" + date);
-        List<String> specIds = work.stream().map(w -> w.spec.id().value()).toList();
+        List<String> specIds = chosen.stream().map(s -> s.id().value()).toList(); // those a stop left unmatched too
         String head = git.get().flatMap(v -> v.log(null, 1).stream().findFirst()).map(c -> c.id()).orElse("");
         if (partial && !notReviewed.isEmpty()) {
             skipped.add(new ReviewReport.Skipped("(specs)", "not reviewed", "stopped before "

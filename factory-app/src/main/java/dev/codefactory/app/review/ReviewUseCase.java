@@ -77,9 +77,11 @@ public interface ReviewUseCase {
      * @param commit     the commit's id, when one was made
      * @param issues     the addresses of the issues opened
      * @param issuesKnown findings at the threshold that an existing issue already tracks
+     * @param stopped    the person stopped it ({@link ReviewDialog#stopRequested()}): the report is partial, it
+     *                   holds what was reviewed until then, and nothing was committed or filed
      */
     record ReviewOutcome(ReviewReport report, String reportPath, Optional<String> commit, List<String> issues,
-                         int issuesKnown) {
+                         int issuesKnown, boolean stopped) {
         public ReviewOutcome {
             Objects.requireNonNull(report, "report");
             Objects.requireNonNull(reportPath, "reportPath");

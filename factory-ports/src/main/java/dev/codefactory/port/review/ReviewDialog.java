@@ -22,6 +22,17 @@ public interface ReviewDialog {
         return matches.stream().map(SpecMatcher.Match::path).collect(java.util.stream.Collectors.toList());
     }
 
+    /**
+     * The paths given for a spec ({@link #confirmMatches}) named files that are not among the files reviewed (a
+     * typo, most likely): {@code problem} names them, each with the closest path that is. Returns the paths to
+     * review for it instead, as {@link #confirmMatches} does, or null to leave the unknown ones out. By default
+     * they are left out (a program that chose them has nobody to ask).
+     */
+    default List<String> confirmMatchesAgain(String specId, String specTitle, List<SpecMatcher.Match> matches,
+                                             String problem) {
+        return null;
+    }
+
     /** Something to tell the person: which model, what was skipped, a warning. Nothing by default. */
     default void say(String message) {
     }
@@ -42,7 +53,9 @@ public interface ReviewDialog {
     }
 
     /**
-     * True once the person asked to stop (Ctrl-C): the review ends after the current call, with a partial report.
+     * True once the person asked to stop (Ctrl-C): the review ends at once, the model call in progress cancelled,
+     * with a report marked partial of what was reviewed so far. Asking the person ({@link #confirmMatches}) may also
+     * end with {@link dev.codefactory.domain.StopRequestedException} for the same stop.
      * Never, by default.
      */
     default boolean stopRequested() {
