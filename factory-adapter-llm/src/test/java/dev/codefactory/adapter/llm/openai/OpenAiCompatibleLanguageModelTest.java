@@ -3,9 +3,9 @@ package dev.codefactory.adapter.llm.openai;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.codefactory.adapter.llm.contract.TestSettings;
 import dev.codefactory.port.llm.LanguageModel;
 import dev.codefactory.port.llm.Usage;
+import dev.codefactory.testkit.llm.TestSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
