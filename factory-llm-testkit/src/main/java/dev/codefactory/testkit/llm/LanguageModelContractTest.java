@@ -36,8 +36,9 @@ import org.junit.jupiter.api.Test;
  * follows until the next hook call. {@link LoopbackServer} is a server you can script for this; {@link TestSettings}
  * gives the settings the built-in providers use.
  *
- * <p>Runs on the JUnit Platform: Maven needs maven-surefire-plugin 3 or later (Maven 3.8's default, 2.12, finds no
- * JUnit 5 test; it runs {@link #testNeedsTheJUnitPlatform()} instead, which fails the build and says so).
+ * <p>Runs on the JUnit Platform: Maven needs maven-surefire-plugin 3 or later. Maven 3.8's default, 2.12, finds no
+ * JUnit 5 test; in a subclass that is {@code public} it runs {@link #testNeedsTheJUnitPlatform()} instead (a plain
+ * public {@code test*} method), which fails the build and says so. Keep contract test classes public.
  */
 public abstract class LanguageModelContractTest {
     /** The longest any contract test waits for something that should happen at once. */
