@@ -54,6 +54,8 @@ class ArchitectureTest {
                 .adapter("github", ROOT + ".adapter.github..")
                 .adapter("llm", ROOT + ".adapter.llm..")
                 .adapter("cli", ROOT + ".cli..")
+                // on the class path of the tests only (OpenAiLoopback); an outer ring like the adapters
+                .adapter("llm-testkit", ROOT + ".testkit..")
                 .withOptionalLayers(true));
     }
 

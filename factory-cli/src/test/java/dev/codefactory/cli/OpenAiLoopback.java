@@ -1,169 +1,103 @@
 package dev.codefactory.cli;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import dev.codefactory.testkit.llm.LoopbackServer.Reply;
+import dev.codefactory.testkit.llm.LoopbackServer.Request;
+import dev.codefactory.testkit.llm.OpenAiFakeServer;
+import java.util.AbstractList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * A server on 127.0.0.1 that speaks OpenAI's chat completions ({@code /v1/chat/completions}, SSE) and
- * {@code /v1/models}, answering the way {@link #mode} says: a good stream, a 401 or a 500 whose body echoes the key it
- * was sent, a connection cut mid-answer, or headers and then nothing (no first token, ever).
+ * The testkit's OpenAI fake server (chat completions, SSE, and {@code /v1/models}) answering the way {@link #mode}
+ * says at each request: a good stream, a 401 or a 500 whose body echoes the key it was sent, a connection cut
+ * mid-answer, or headers and then nothing (no first token, ever). Listings always offer {@code gpt-test}.
  */
 final class OpenAiLoopback implements AutoCloseable {
     enum Mode { OK, UNAUTHORIZED_ECHOING_THE_KEY, SERVER_ERROR_ECHOING_THE_KEY, CUT_MID_ANSWER, NO_FIRST_TOKEN }
 
-    private final HttpServer server;
-    private final ServerSocket cutter;
-    private final CountDownLatch closing = new CountDownLatch(1);
+    private final OpenAiFakeServer server = OpenAiFakeServer.start();
     volatile Mode mode = Mode.OK;
-    /** The {@code Authorization} header of every request, in order. */
-    final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** The {@code Authorization} header of every request, in order ({@code "null"} when none was sent). */
+    final List<String> authorizations = view(request -> true, request -> String.valueOf(request.header("authorization")));
     /** The body of every chat request, in order. */
-    final List<String> bodies = new CopyOnWriteArrayList<>();
+    final List<String> bodies = view(OpenAiLoopback::isChat, Request::body);
 
-    OpenAiLoopback() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "openai-loopback");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.createContext("/v1/chat/completions", this::chat);
-        server.createContext("/v1/models", this::models);
-        server.start();
-        cutter = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(this::cutEveryConnection, "openai-loopback-cutter");
-        t.setDaemon(true);
-        t.start();
+    OpenAiLoopback() {
+        server.respond(this::reply);
     }
 
-    /** The value for {@code OPENAI_BASE_URL}; in {@link Mode#CUT_MID_ANSWER} the address that cuts. */
+    /** The value for {@code OPENAI_BASE_URL}. */
     String baseUrl() {
-        return "http://127.0.0.1:" + (mode == Mode.CUT_MID_ANSWER ? cutter.getLocalPort()
-                : server.getAddress().getPort());
+        return server.uri().toString();
     }
 
-    /**
-     * Another port, where every request gets the start of a good answer and then a reset connection: the
-     * JDK's server cannot drop a connection mid-body, so this one speaks HTTP by hand.
-     */
-    private void cutEveryConnection() {
-        while (!cutter.isClosed()) {
-            try (Socket s = cutter.accept()) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(),
-                        StandardCharsets.ISO_8859_1));
-                String authorization = "null";
-                for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-                    if (line.regionMatches(true, 0, "Authorization:", 0, 14)) {
-                        authorization = line.substring(14).strip();
-                    }
-                }
-                authorizations.add(authorization);
-                String chunk = new String(event("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"}}]}"),
-                        StandardCharsets.UTF_8);
-                OutputStream out = s.getOutputStream();
-                out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
-                        + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                Thread.sleep(50);
-                s.setSoLinger(true, 0); // a reset, not an orderly end
-            } catch (IOException e) {
-                // closed, or the client went first
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
+    /** Every request so far, chats and listings. */
     int chats() {
-        return authorizations.size();
+        return server.requestCount();
     }
 
-    private void chat(HttpExchange exchange) throws IOException {
-        bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        authorizations.add(String.valueOf(authorization));
+    private static boolean isChat(Request request) {
+        return request.path().endsWith("/chat/completions");
+    }
+
+    private Reply reply(Request request) {
+        if (!isChat(request)) {
+            return Reply.json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-test\",\"object\":\"model\"}]}");
+        }
+        String authorization = request.header("authorization");
         String key = authorization == null ? "" : authorization.replaceFirst("^Bearer ", "");
         switch (mode) {
             case UNAUTHORIZED_ECHOING_THE_KEY:
-                send(exchange, 401, "{\"error\":{\"message\":\"Incorrect API key provided: " + key + ". You can"
+                return Reply.json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + key + ". You can"
                         + " find your API key at https://platform.openai.com/account/api-keys.\",\"type\":"
                         + "\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}");
-                return;
             case SERVER_ERROR_ECHOING_THE_KEY:
-                send(exchange, 500, "{\"error\":{\"message\":\"internal error while serving " + authorization
+                return Reply.json(500, "{\"error\":{\"message\":\"internal error while serving " + authorization
                         + "\",\"type\":\"server_error\"}}");
-                return;
+            case CUT_MID_ANSWER:
+                return Reply.status(200).header("Content-Type", "text/event-stream")
+                        .chunk(OpenAiFakeServer.delta("hi")).cut();
             case NO_FIRST_TOKEN:
-                exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-                exchange.sendResponseHeaders(200, 0);
-                exchange.getResponseBody().flush();
-                try {
-                    closing.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                exchange.close();
-                return;
+                return Reply.status(200).header("Content-Type", "text/event-stream").holdOpen();
             default:
-                exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-                exchange.sendResponseHeaders(200, 0);
-                try (OutputStream body = exchange.getResponseBody()) {
-                    body.write(event("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-test\","
-                            + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"hi\"},"
-                            + "\"finish_reason\":null}]}"));
-                    body.write(event("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-test\","
-                            + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\" there\"},\"finish_reason\":null}]}"));
-                    body.write(event("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-test\","
-                            + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}"));
-                    body.write(event("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-test\","
-                            + "\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2,"
-                            + "\"total_tokens\":7}}"));
-                    body.write(event("[DONE]"));
-                }
+                return Reply.status(200).header("Content-Type", "text/event-stream")
+                        .chunk(event("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-test\","
+                                + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"hi\"},"
+                                + "\"finish_reason\":null}]}"))
+                        .chunk(event("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-test\","
+                                + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\" there\"},"
+                                + "\"finish_reason\":null}]}"))
+                        .chunk(event("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-test\","
+                                + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}"))
+                        .chunk(event("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-test\","
+                                + "\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2,"
+                                + "\"total_tokens\":7}}"))
+                        .chunk(event("[DONE]"));
         }
     }
 
-    private void models(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().readAllBytes();
-        authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-        send(exchange, 200, "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-test\",\"object\":\"model\"}]}");
+    private static String event(String data) {
+        return "data: " + data + "\n\n";
     }
 
-    private static byte[] event(String data) {
-        return ("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
-    }
+    /** A live view of what the server received: the requests that pass the filter, mapped. */
+    private List<String> view(Predicate<Request> filter, Function<Request, String> map) {
+        return new AbstractList<>() {
+            @Override
+            public String get(int index) {
+                return server.requests().stream().filter(filter).map(map).toList().get(index);
+            }
 
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+            @Override
+            public int size() {
+                return (int) server.requests().stream().filter(filter).count();
+            }
+        };
     }
 
     @Override
     public void close() {
-        closing.countDown();
-        server.stop(0);
-        try {
-            cutter.close();
-        } catch (IOException e) {
-            // already closed
-        }
+        server.close();
     }
 }

@@ -64,6 +64,8 @@ class SecretsNeverLeakTest {
         }
     };
     private Level codeFactoryLevel;
+    /** Held for the test: a logger nobody references can be collected, its level with it (no debug lines then). */
+    private Logger codeFactory;
 
     @BeforeEach
     void start() throws IOException {
@@ -77,7 +79,7 @@ class SecretsNeverLeakTest {
         p.env.put("FACTORY_LLM_TIMEOUTS_FIRST_TOKEN", "10s");
         p.env.put("FACTORY_LLM_TIMEOUTS_TOTAL", "20s");
         // every debug line of Code-Factory's own loggers (the HTTP log masks headers and known secrets)
-        Logger codeFactory = Logger.getLogger("dev.codefactory");
+        codeFactory = Logger.getLogger("dev.codefactory");
         codeFactoryLevel = codeFactory.getLevel();
         codeFactory.setLevel(Level.ALL);
         capture.setLevel(Level.ALL);
@@ -87,7 +89,7 @@ class SecretsNeverLeakTest {
     @AfterEach
     void stop() {
         Logger.getLogger("").removeHandler(capture);
-        Logger.getLogger("dev.codefactory").setLevel(codeFactoryLevel);
+        codeFactory.setLevel(codeFactoryLevel);
         server.close();
     }
 

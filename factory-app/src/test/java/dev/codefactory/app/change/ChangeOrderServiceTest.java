@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.codefactory.app.CodeFactory;
 import dev.codefactory.app.change.ChangeOrderUseCase.ChangeCommand;
 import dev.codefactory.app.change.ChangeOrderUseCase.ChangeOutcome;
@@ -20,17 +18,17 @@ import dev.codefactory.domain.change.Proposal;
 import dev.codefactory.domain.mode.ChangeOrderStep;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.spec.SpecStatus;
-import dev.codefactory.domain.text.JsonText;
 import dev.codefactory.port.change.ChangeDialog;
 import dev.codefactory.port.change.ChangeRecord;
 import dev.codefactory.port.change.FileDiff;
 import dev.codefactory.port.change.PlanDecision;
 import dev.codefactory.port.change.PlanReview;
+import dev.codefactory.port.llm.Usage;
 import dev.codefactory.port.vcs.WorkingTreeStatus;
+import dev.codefactory.testkit.llm.LoopbackServer.Reply;
+import dev.codefactory.testkit.llm.LoopbackServer.Request;
+import dev.codefactory.testkit.llm.OllamaFakeServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -1094,67 +1092,48 @@ class ChangeOrderServiceTest {
         }
     }
 
-    /** Ollama's /api/chat on 127.0.0.1, answering from a script in order; an empty script answers "". */
+    /** The testkit's Ollama fake server, answering chats from a script in order; an empty script answers "". */
     static final class Model implements AutoCloseable {
         /** An answer that is cut off mid-way by the connection dropping. */
         static final String DROP = "<drop the connection>";
         final Deque<String> answers = new ArrayDeque<>();
+        /** The body of every chat request, in order. */
         final List<String> bodies = new CopyOnWriteArrayList<>();
-        private final HttpServer server;
+        private final OllamaFakeServer server = OllamaFakeServer.start();
 
-        Model() throws IOException {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/api/tags", ex -> send(ex, "{\"models\":[{\"name\":\"llama3.2:latest\"}]}"));
-            server.createContext("/api/chat", this::chat);
-            server.start();
+        Model() {
+            server.respond(this::chat);
         }
 
         String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
+            return server.uri().toString();
         }
 
-        private void chat(HttpExchange ex) throws IOException {
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            bodies.add(body);
+        private Reply chat(Request request) {
+            if ("GET".equals(request.method())) {
+                return Reply.json(200, "{\"models\":[{\"name\":\"llama3.2:latest\"}]}");
+            }
+            bodies.add(request.body());
             String text;
             synchronized (answers) {
                 text = answers.isEmpty() ? "" : answers.removeFirst();
             }
+            Usage usage = new Usage(10, 20);
             if (text.equals(DROP)) {
-                // promise a long body, send the start of one, and hang up: a dropped connection
-                ex.getResponseHeaders().add("Content-Type", "application/json");
-                ex.sendResponseHeaders(200, 10_000);
-                ex.getResponseBody().write("{\"model\":\"llama3.2:latest\",\"message\":{\"role\":".getBytes(
-                        StandardCharsets.UTF_8));
-                ex.getResponseBody().flush();
-                ex.close();
-                return;
+                // the start of an answer, then a reset connection
+                return Reply.status(200).header("Content-Type", "application/json")
+                        .chunk("{\"model\":\"llama3.2:latest\",\"message\":{\"role\":").cut();
             }
-            StringBuilder quoted = new StringBuilder();
-            JsonText.quote(text, quoted);
-            String done = "\"done\":true,\"done_reason\":\"stop\",\"prompt_eval_count\":10,\"eval_count\":20}";
-            if (body.contains("\"stream\":true")) {
-                send(ex, "{\"model\":\"llama3.2:latest\",\"message\":{\"role\":\"assistant\",\"content\":" + quoted
-                        + "},\"done\":false}\n{\"model\":\"llama3.2:latest\",\"message\":{\"role\":\"assistant\","
-                        + "\"content\":\"\"}," + done + "\n");
-            } else {
-                send(ex, "{\"model\":\"llama3.2:latest\",\"message\":{\"role\":\"assistant\",\"content\":" + quoted
-                        + "}," + done);
+            if (request.body().contains("\"stream\":true")) {
+                return Reply.status(200).header("Content-Type", "application/x-ndjson")
+                        .chunk(OllamaFakeServer.line(text, false, usage) + OllamaFakeServer.line("", true, usage));
             }
-        }
-
-        private static void send(HttpExchange ex, String body) throws IOException {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "application/json");
-            ex.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
+            return Reply.json(200, OllamaFakeServer.line(text, true, usage));
         }
 
         @Override
         public void close() {
-            server.stop(0);
+            server.close();
         }
     }
 }

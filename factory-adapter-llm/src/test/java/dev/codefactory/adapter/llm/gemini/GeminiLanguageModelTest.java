@@ -7,38 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.codefactory.adapter.llm.contract.LanguageModelContractTest;
-import dev.codefactory.adapter.llm.contract.LoopbackServer;
-import dev.codefactory.adapter.llm.contract.LoopbackServer.Reply;
-import dev.codefactory.adapter.llm.contract.RecordingListener;
-import dev.codefactory.adapter.llm.contract.Splits;
-import dev.codefactory.adapter.llm.contract.TestSettings;
+import dev.codefactory.testkit.llm.GeminiFakeServer;
+import dev.codefactory.testkit.llm.LoopbackServer;
+import dev.codefactory.testkit.llm.LoopbackServer.Reply;
+import dev.codefactory.testkit.llm.RecordingListener;
+import dev.codefactory.testkit.llm.TestSettings;
+import dev.codefactory.testkit.llm.WireFormatContractTest;
 import dev.codefactory.domain.llm.PermanentLanguageModelException;
 import dev.codefactory.port.llm.ChatMessage;
 import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.LanguageModel;
 import dev.codefactory.port.llm.ModelInfo;
 import dev.codefactory.port.llm.Usage;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class GeminiLanguageModelTest extends LanguageModelContractTest {
+class GeminiLanguageModelTest extends WireFormatContractTest<GeminiFakeServer> {
     private static final String KEY = "AIzaSyTESTSECRETKEY0123";
     private final ObjectMapper json = new ObjectMapper();
-    private LoopbackServer server;
 
-    @BeforeEach
-    void start() {
-        server = LoopbackServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    @Override
+    protected GeminiFakeServer startServer() {
+        return GeminiFakeServer.start();
     }
 
     @Override
@@ -49,101 +40,6 @@ class GeminiLanguageModelTest extends LanguageModelContractTest {
     @Override
     protected String secretKey() {
         return KEY;
-    }
-
-    private String quote(String s) {
-        try {
-            return json.writeValueAsString(s);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String response(String text, String finishReason, Usage usage) {
-        return "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":" + quote(text) + "}],\"role\":\"model\"}"
-                + (finishReason == null ? "" : ",\"finishReason\":\"" + finishReason + "\"") + ",\"index\":0}]"
-                + (usage == null ? "" : ",\"usageMetadata\":{\"promptTokenCount\":" + usage.inputTokens()
-                + ",\"candidatesTokenCount\":" + usage.outputTokens() + ",\"totalTokenCount\":"
-                + (usage.inputTokens() + usage.outputTokens()) + "}") + ",\"modelVersion\":\"gemini-test\"}";
-    }
-
-    @Override
-    protected void answer(List<String> tokens, Usage usage) {
-        server.respond(request -> {
-            if (!request.target().contains(":streamGenerateContent")) {
-                return Reply.json(200, response(String.join("", tokens), "STOP", usage));
-            }
-            Reply reply = Reply.status(200).header("Content-Type", "text/event-stream");
-            for (int i = 0; i < tokens.size(); i++) {
-                boolean last = i == tokens.size() - 1;
-                Splits.chunks(reply, "data: " + response(tokens.get(i), last ? "STOP" : null, last ? usage : null)
-                        + "\r\n\r\n");
-            }
-            return reply;
-        });
-    }
-
-    @Override
-    protected void failWith(int status, Map<String, String> headers) {
-        String statusName = status == 401 ? "UNAUTHENTICATED" : status == 404 ? "NOT_FOUND"
-                : status == 429 ? "RESOURCE_EXHAUSTED" : "UNAVAILABLE";
-        String message = status == 404 ? "models/gemini-test is not found for API version v1beta"
-                : "failed " + status;
-        server.respond(request -> {
-            Reply reply = Reply.json(status, "{\"error\":{\"code\":" + status + ",\"message\":\"" + message
-                    + "\",\"status\":\"" + statusName + "\"}}");
-            headers.forEach(reply::header);
-            return reply;
-        });
-    }
-
-    @Override
-    protected void cutAfter(List<String> tokens) {
-        server.respond(request -> {
-            Reply reply = Reply.status(200).header("Content-Type", "text/event-stream");
-            tokens.forEach(t -> reply.chunk("data: " + response(t, null, null) + "\r\n\r\n"));
-            return reply.cut();
-        });
-    }
-
-    @Override
-    protected void stallAfter(List<String> tokens) {
-        server.respond(request -> {
-            Reply reply = Reply.status(200).header("Content-Type", "text/event-stream");
-            tokens.forEach(t -> reply.chunk("data: " + response(t, null, null) + "\r\n\r\n"));
-            return reply.holdOpen();
-        });
-    }
-
-    @Override
-    protected void malformedAfter(List<String> tokens) {
-        server.respond(request -> {
-            Reply reply = Reply.status(200).header("Content-Type", "text/event-stream");
-            tokens.forEach(t -> reply.chunk("data: " + response(t, null, null) + "\r\n\r\n"));
-            return reply.chunk("data: {\"candidates\": [\r\n\r\n")
-                    .chunk("data: " + response("", "STOP", null) + "\r\n\r\n");
-        });
-    }
-
-    @Override
-    protected boolean awaitClientDisconnect(Duration timeout) throws InterruptedException {
-        return server.awaitClientDisconnect(timeout);
-    }
-
-    @Override
-    protected int requestCount() {
-        return server.requests().size();
-    }
-
-    @Override
-    protected void offerModels(List<String> ids) {
-        StringBuilder body = new StringBuilder("{\"models\":[");
-        for (int i = 0; i < ids.size(); i++) {
-            body.append(i == 0 ? "" : ",").append("{\"name\":\"models/").append(ids.get(i))
-                    .append("\",\"inputTokenLimit\":1048576,\"supportedGenerationMethods\":[\"generateContent\"]}");
-        }
-        String answer = body.append("]}").toString();
-        server.respond(request -> Reply.json(200, answer));
     }
 
     @Test
@@ -212,13 +108,13 @@ class GeminiLanguageModelTest extends LanguageModelContractTest {
 
     @Test
     void a_clean_end_without_a_finish_reason_is_an_error_and_one_with_it_completes() throws InterruptedException {
-        server.respond(request -> Reply.status(200).chunk("data: " + response("x", null, null) + "\r\n\r\n"));
+        server.respond(request -> Reply.status(200).chunk(GeminiFakeServer.event(GeminiFakeServer.response("x", null, null))));
         RecordingListener cut = new RecordingListener();
         model().stream(request(), cut);
         assertTrue(cut.awaitEnd(PROMPTLY));
         assertEquals(1, cut.errors.size());
 
-        server.respond(request -> Reply.status(200).chunk("data: " + response("x", "MAX_TOKENS", null) + "\r\n\r\n")
+        server.respond(request -> Reply.status(200).chunk(GeminiFakeServer.event(GeminiFakeServer.response("x", "MAX_TOKENS", null)))
                 .chunk("data: {\"usageMetadata\":{\"promptTokenCount\":4,\"candidatesTokenCount\":1}}\r\n\r\n"));
         RecordingListener whole = new RecordingListener();
         model().stream(request(), whole);

@@ -1,5 +1,6 @@
 package dev.codefactory.adapter.llm.ollama;
 
+import static dev.codefactory.testkit.llm.OllamaFakeServer.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.codefactory.adapter.llm.contract.LanguageModelContractTest;
-import dev.codefactory.adapter.llm.contract.LoopbackServer;
-import dev.codefactory.adapter.llm.contract.LoopbackServer.Reply;
-import dev.codefactory.adapter.llm.contract.RecordingListener;
-import dev.codefactory.adapter.llm.contract.Splits;
-import dev.codefactory.adapter.llm.contract.TestSettings;
+import dev.codefactory.testkit.llm.OllamaFakeServer;
+import dev.codefactory.testkit.llm.LoopbackServer;
+import dev.codefactory.testkit.llm.LoopbackServer.Reply;
+import dev.codefactory.testkit.llm.RecordingListener;
+import dev.codefactory.testkit.llm.TestSettings;
+import dev.codefactory.testkit.llm.WireFormatContractTest;
 import dev.codefactory.domain.llm.PermanentLanguageModelException;
 import dev.codefactory.domain.llm.TransientLanguageModelException;
 import dev.codefactory.port.llm.ChatMessage;
@@ -27,23 +28,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class OllamaLanguageModelTest extends LanguageModelContractTest {
+class OllamaLanguageModelTest extends WireFormatContractTest<OllamaFakeServer> {
     private static final String KEY = "ollama-secret-key-123";
     private final ObjectMapper json = new ObjectMapper();
-    private LoopbackServer server;
 
-    @BeforeEach
-    void start() {
-        server = LoopbackServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    @Override
+    protected OllamaFakeServer startServer() {
+        return OllamaFakeServer.start();
     }
 
     @Override
@@ -54,101 +47,6 @@ class OllamaLanguageModelTest extends LanguageModelContractTest {
     @Override
     protected String secretKey() {
         return KEY;
-    }
-
-    private static boolean streams(LoopbackServer.Request request) {
-        return request.body().contains("\"stream\":true");
-    }
-
-    private String line(String token, boolean done, Usage usage) {
-        String base = "{\"model\":\"llama3.2\",\"created_at\":\"2026-01-01T00:00:00Z\",\"message\":{\"role\":"
-                + "\"assistant\",\"content\":" + quote(token) + "},\"done\":" + done;
-        if (done) {
-            base += ",\"done_reason\":\"stop\",\"prompt_eval_count\":" + usage.inputTokens() + ",\"eval_count\":"
-                    + usage.outputTokens();
-        }
-        return base + "}\n";
-    }
-
-    private String quote(String s) {
-        try {
-            return json.writeValueAsString(s);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
-    protected void answer(List<String> tokens, Usage usage) {
-        server.respond(request -> {
-            if (!streams(request)) {
-                return Reply.json(200, line(String.join("", tokens), true, usage));
-            }
-            Reply reply = Reply.status(200).header("Content-Type", "application/x-ndjson");
-            for (String token : tokens) {
-                Splits.chunks(reply, line(token, false, usage));
-            }
-            return Splits.chunks(reply, line("", true, usage));
-        });
-    }
-
-    @Override
-    protected void failWith(int status, Map<String, String> headers) {
-        server.respond(request -> {
-            Reply reply = Reply.json(status, status == 404
-                    ? "{\"error\":\"model 'llama3.2' not found, try pulling it first\"}"
-                    : "{\"error\":\"failed " + status + "\"}");
-            headers.forEach(reply::header);
-            return reply;
-        });
-    }
-
-    @Override
-    protected void cutAfter(List<String> tokens) {
-        server.respond(request -> {
-            Reply reply = Reply.status(200).header("Content-Type", "application/x-ndjson");
-            tokens.forEach(t -> reply.chunk(line(t, false, Usage.UNKNOWN)));
-            return reply.cut();
-        });
-    }
-
-    @Override
-    protected void stallAfter(List<String> tokens) {
-        server.respond(request -> {
-            Reply reply = Reply.status(200).header("Content-Type", "application/x-ndjson");
-            tokens.forEach(t -> reply.chunk(line(t, false, Usage.UNKNOWN)));
-            return reply.holdOpen();
-        });
-    }
-
-    @Override
-    protected void malformedAfter(List<String> tokens) {
-        server.respond(request -> {
-            Reply reply = Reply.status(200).header("Content-Type", "application/x-ndjson");
-            tokens.forEach(t -> reply.chunk(line(t, false, Usage.UNKNOWN)));
-            return reply.chunk("{\"message\":{\"content\":\n").chunk(line("", true, Usage.UNKNOWN));
-        });
-    }
-
-    @Override
-    protected boolean awaitClientDisconnect(Duration timeout) throws InterruptedException {
-        return server.awaitClientDisconnect(timeout);
-    }
-
-    @Override
-    protected int requestCount() {
-        return server.requests().size();
-    }
-
-    @Override
-    protected void offerModels(List<String> ids) {
-        StringBuilder body = new StringBuilder("{\"models\":[");
-        for (int i = 0; i < ids.size(); i++) {
-            body.append(i == 0 ? "" : ",").append("{\"name\":\"").append(ids.get(i)).append("\",\"model\":\"")
-                    .append(ids.get(i)).append("\",\"size\":1}");
-        }
-        String answer = body.append("]}").toString();
-        server.respond(request -> Reply.json(200, answer));
     }
 
     // ---- Ollama specifics -------------------------------------------------------------------------------------

@@ -2,10 +2,13 @@ package dev.codefactory.adapter.llm.openai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codefactory.adapter.llm.contract.TestSettings;
+import dev.codefactory.domain.llm.PermanentLanguageModelException;
 import dev.codefactory.port.llm.LanguageModel;
 import dev.codefactory.port.llm.Usage;
+import dev.codefactory.testkit.llm.TestSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,5 +41,33 @@ class OpenAiCompatibleLanguageModelTest extends OpenAiWireContractTest {
         model.listModels();
 
         assertEquals("/gateway/v1/models", server.lastRequest().target());
+    }
+
+    @Test
+    void a_named_provider_calls_its_own_default_base_and_names_itself_in_messages() {
+        answer(List.of("from mycorp"), Usage.UNKNOWN);
+        OpenAiCompatibleLanguageModelProvider mycorp = OpenAiCompatibleLanguageModelProvider.named("mycorp",
+                "MyCorp", java.net.URI.create(server.uri() + "/v1"));
+        LanguageModel model = mycorp.create(TestSettings.of(null, "corp-model", KEY, Map.of(),
+                Map.of("OPENAI_BASE_URL", "http://127.0.0.1:9/never")));
+
+        assertEquals("from mycorp", model.generate(request()).text());
+        assertEquals("/v1/chat/completions", server.lastRequest().target());
+        assertEquals("Bearer " + KEY, server.lastRequest().header("authorization"));
+        assertEquals("mycorp", mycorp.id());
+        assertEquals("mycorp", model.providerId());
+
+        failWith(401, Map.of());
+        PermanentLanguageModelException e =
+                assertThrows(PermanentLanguageModelException.class, () -> model.generate(request()));
+        assertTrue(e.getMessage().startsWith("mycorp: "), e.getMessage());
+        assertTrue(e.getMessage().contains("factory auth set mycorp"), e.getMessage());
+        assertNoSecret(e);
+    }
+
+    @Test
+    void a_named_provider_needs_a_lowercase_id() {
+        assertThrows(IllegalArgumentException.class, () -> OpenAiCompatibleLanguageModelProvider.named("MyCorp",
+                "MyCorp", java.net.URI.create("http://127.0.0.1:1")));
     }
 }

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.codefactory.adapter.llm.contract.LoopbackServer;
-import dev.codefactory.adapter.llm.contract.TestSettings;
 import dev.codefactory.domain.llm.PermanentLanguageModelException;
 import dev.codefactory.port.llm.ChatMessage;
 import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.LanguageModel;
 import dev.codefactory.port.llm.Usage;
+import dev.codefactory.testkit.llm.LoopbackServer;
+import dev.codefactory.testkit.llm.TestSettings;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +28,8 @@ class OpenAiLanguageModelTest extends OpenAiWireContractTest {
         answer(List.of("a"), Usage.UNKNOWN);
         GenerationRequest request = new GenerationRequest("", List.of(ChatMessage.system("s"), ChatMessage.user("u")),
                 0.5, 64, List.of("\n\n"), Map.of("top_p", 0.9));
-        dev.codefactory.adapter.llm.contract.RecordingListener listener =
-                new dev.codefactory.adapter.llm.contract.RecordingListener();
+        dev.codefactory.testkit.llm.RecordingListener listener =
+                new dev.codefactory.testkit.llm.RecordingListener();
 
         model().stream(request, listener);
         assertTrue(listener.awaitEnd(PROMPTLY));
@@ -80,8 +80,8 @@ class OpenAiLanguageModelTest extends OpenAiWireContractTest {
     @Test
     void a_done_marker_without_its_final_blank_line_still_completes() throws InterruptedException {
         server.respond(request -> LoopbackServer.Reply.status(200).chunk(delta("x")).chunk("data: [DONE]"));
-        dev.codefactory.adapter.llm.contract.RecordingListener listener =
-                new dev.codefactory.adapter.llm.contract.RecordingListener();
+        dev.codefactory.testkit.llm.RecordingListener listener =
+                new dev.codefactory.testkit.llm.RecordingListener();
 
         model().stream(request(), listener);
 
@@ -93,8 +93,8 @@ class OpenAiLanguageModelTest extends OpenAiWireContractTest {
     @Test
     void a_clean_end_without_done_is_an_error() throws InterruptedException {
         server.respond(request -> LoopbackServer.Reply.status(200).chunk(delta("x")));
-        dev.codefactory.adapter.llm.contract.RecordingListener listener =
-                new dev.codefactory.adapter.llm.contract.RecordingListener();
+        dev.codefactory.testkit.llm.RecordingListener listener =
+                new dev.codefactory.testkit.llm.RecordingListener();
 
         model().stream(request(), listener);
 

@@ -1,4 +1,4 @@
-package dev.codefactory.adapter.llm.contract;
+package dev.codefactory.testkit.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,14 +26,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link LanguageModel} must have, run against a fake server that the subclass controls and
- * that speaks its provider's wire format. Ship-able: this class is in the module's test-jar, so a custom provider
- * extends it and implements the hooks below.
+ * that speaks its provider's wire format. Shipped in {@code factory-llm-testkit}: a custom provider extends it and
+ * implements the hooks below, or, when it speaks a built-in wire format, extends {@link WireFormatContractTest},
+ * which answers every hook with the shipped fake server of that format.
  *
  * <p>The model returned by {@link #model()} must point at the fake server, use {@link #secretKey()} as its key (if
  * it has keys), make a single attempt per call (no retries, so faults show at once) and use short timeouts (a few
  * seconds, and a first-token timeout of at most 3 seconds). Each scripting hook applies to every request that
  * follows until the next hook call. {@link LoopbackServer} is a server you can script for this; {@link TestSettings}
  * gives the settings the built-in providers use.
+ *
+ * <p>Runs on the JUnit Platform: Maven needs maven-surefire-plugin 3 or later. Maven 3.8's default, 2.12, finds no
+ * JUnit 5 test; in a subclass that is {@code public} it runs {@link #testNeedsTheJUnitPlatform()} instead (a plain
+ * public {@code test*} method), which fails the build and says so. Keep contract test classes public.
  */
 public abstract class LanguageModelContractTest {
     /** The longest any contract test waits for something that should happen at once. */
@@ -72,6 +77,17 @@ public abstract class LanguageModelContractTest {
     /** A request for these tests; override to name a model your server expects. */
     protected GenerationRequest request() {
         return GenerationRequest.of("Be brief.", "Say hello.");
+    }
+
+    /**
+     * Not a JUnit 5 test: only a runner that does not know the JUnit Platform (maven-surefire-plugin before 3 runs
+     * public {@code test*} methods of plain classes) calls it, and then the build must fail, not pass with no
+     * contract test run.
+     */
+    public void testNeedsTheJUnitPlatform() {
+        throw new AssertionError("the LanguageModel contract suite runs on the JUnit Platform, but this runner does"
+                + " not know it and would run none of its tests: use maven-surefire-plugin 3.0.0 or later (Maven"
+                + " 3.8 defaults to 2.12); pin it in your pom's <build><plugins>");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.codefactory.adapter.llm.contract;
+package dev.codefactory.testkit.llm;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.codefactory.adapter.llm.contract;
+package dev.codefactory.testkit.llm;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.codefactory.adapter.llm.contract;
+package dev.codefactory.testkit.llm;
 
 import dev.codefactory.domain.llm.LanguageModelException;
 import dev.codefactory.port.llm.Generation;

@@ -1,4 +1,4 @@
-package dev.codefactory.adapter.llm.contract;
+package dev.codefactory.testkit.llm;
 
 import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import java.net.URI;
