@@ -67,8 +67,13 @@ final class AuthStatusCommand implements Callable<Integer> {
         } else {
             Style style = parent.root.style();
             out.println("Keys are stored in " + status.store() + " (" + status.storeId() + ").");
+            // columns as wide as the longest id and name: added providers bring ids of their own
+            int ids = status.secrets().stream().mapToInt(s -> ControlCharacters.escape(s.provider()).length())
+                    .max().orElse(0);
+            int names = status.secrets().stream().mapToInt(s -> s.name().length()).max().orElse(0);
             for (SecretStatus s : status.secrets()) {
-                out.println(String.format("  %-10s %-20s %s", ControlCharacters.escape(s.provider()), s.name(),
+                out.println(String.format("  %-" + ids + "s  %-" + names + "s  %s",
+                        ControlCharacters.escape(s.provider()), s.name(),
                         s.source().map(style::green).orElse("not set")));
             }
             out.println(githubLine(github, style));

@@ -163,7 +163,7 @@ public final class LanguageModels {
         for (Candidate c : probed) {
             try {
                 LanguageModelProvider p = provider(c.id());
-                if (p.probe(settings(c.id(), PROBE, Map.of(MAX_ATTEMPTS_OPTION, "1")))) {
+                if (p.probe(probeSettings(c.id()))) {
                     return detected(c.id(), ControlCharacters.escape(p.displayName()) + " answers", notes);
                 }
             } catch (RuntimeException | LinkageError e) {
@@ -323,6 +323,20 @@ public final class LanguageModels {
         }
         return providers.stream().filter(p -> p.origin().layer() != ConfigOrigin.Layer.COMMAND_LINE)
                 .map(ConfigValue::value).findFirst();
+    }
+
+    /**
+     * A probe's settings: one attempt, short timeouts, and the provider's own endpoint. An {@code --endpoint} on the
+     * command line is for the provider detection ends with, so no probe is sent there (a gateway that answers any
+     * path would otherwise pass for Ollama).
+     */
+    private LanguageModelSettings probeSettings(String id) {
+        LanguageModelSettings s = settings(id, PROBE, Map.of(MAX_ATTEMPTS_OPTION, "1"));
+        if (config.get().value(ENDPOINT_KEY).origin().layer() != ConfigOrigin.Layer.COMMAND_LINE) {
+            return s;
+        }
+        return new LanguageModelSettings(null, s.model(), s.apiKey(), s.options(), s.timeouts(), s.environment(),
+                s.apiKeySource());
     }
 
     private LanguageModelSettings settings(String id, LanguageModelSettings.Timeouts timeouts,

@@ -2,6 +2,7 @@ package dev.codefactory.app.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -160,6 +161,20 @@ class DetectionTest {
             assertTrue(s.reason().startsWith("nothing is configured and a key for gamma is set (environment variable"
                     + " GAMMA_API_KEY)"), s.reason());
         }
+    }
+
+    @Test
+    void a_command_line_endpoint_is_for_the_provider_chosen_never_for_a_probe() {
+        Declared probing = Declared.probing("alpha", 1, () -> false);
+        env.put("GAMMA_API_KEY", "k-gamma");
+        env.put("OLLAMA_HOST", "127.0.0.1:9");
+        try (CodeFactory f = CodeFactory.builder().projectRoot(dir.resolve("project")).environment(env)
+                .systemConfigDir(dir.resolve("system")).addProvider(probing).addProvider(Declared.keyed("gamma", 200))
+                .override("llm.endpoint", "http://127.0.0.1:9/v1").build()) {
+            assertEquals("gamma", f.languageModels().select().providerId());
+        }
+        assertEquals(1, probing.probed.size());
+        assertNull(probing.probed.get(0).endpoint(), "the probe looks where its own settings say");
     }
 
     @Test
