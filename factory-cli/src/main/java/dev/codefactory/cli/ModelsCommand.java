@@ -6,6 +6,7 @@ import dev.codefactory.app.llm.LanguageModels.ProviderInfo;
 import dev.codefactory.app.llm.LanguageModels.Selection;
 import dev.codefactory.app.provider.ProviderFailure;
 import dev.codefactory.app.provider.ProviderOrigin;
+import dev.codefactory.domain.text.ControlCharacters;
 import dev.codefactory.port.llm.ModelInfo;
 import dev.codefactory.port.llm.spi.LanguageModelProvider;
 import java.io.PrintWriter;
@@ -60,8 +61,10 @@ final class ModelsCommand implements Callable<Integer> {
             row.put("path", origin == null ? null : origin.location().map(Path::toString).orElse(null));
             rows.add(row);
             if (!json) {
-                out.println(String.format("%-20s %-36s %s", p.id(), p.displayName(),
-                        origin == null ? "" : origin.describe()));
+                // a plugin's id and name are its own text: shown with control characters made visible
+                out.println(String.format("%-20s %-36s %s", ControlCharacters.escape(p.id()),
+                        ControlCharacters.escape(p.displayName()),
+                        origin == null ? "" : ControlCharacters.escape(origin.describe())));
             }
         }
         List<Object> jars = new ArrayList<>();

@@ -74,9 +74,10 @@ class AuthCommandTest {
         Result r = run("", "auth", "status", "--offline");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("Keys are stored in ~/config/factory/secrets.enc (encrypted-file).\n"), r.out());
-        assertTrue(r.out().contains("anthropic  llm.anthropic.key    entry llm.anthropic.key in"
-                + " ~/config/factory/secrets.enc"), r.out());
-        assertTrue(r.out().contains("github     github.oauth.token   environment variable GITHUB_TOKEN"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("  anthropic +llm\\.anthropic\\.key +entry llm\\.anthropic\\.key"
+                + " in ~/config/factory/secrets\\.enc")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("  github +github\\.oauth\\.token +environment variable"
+                + " GITHUB_TOKEN")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("  openai +llm\\.openai\\.key +not set")), r.out());
         neverShowsTheSecret();
     }

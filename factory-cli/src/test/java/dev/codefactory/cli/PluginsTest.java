@@ -239,4 +239,26 @@ class PluginsTest {
         assertTrue(providers.out().contains("\"plugins\": [],\n  \"notLoaded\": []\n}"), providers.out());
         assertFalse(providers.out().contains("\"builtIn\": false"), providers.out());
     }
+
+    @Test
+    void a_plugin_name_with_control_characters_is_shown_made_visible_and_one_that_throws_by_its_id(@TempDir Path dir)
+            throws Exception {
+        String loud = PluginJars.ECHO.replace("package com.example.llm;", "package com.example.loud;")
+                .replace("\"echo\"", "\"loud\"")
+                .replace("\"Echo (a user's own provider)\"", "\"Loud \\u001b]0;owned\\u0007\\u001b[2J\"");
+        String nameless = PluginJars.ECHO.replace("package com.example.llm;", "package com.example.nameless;")
+                .replace("\"echo\"", "\"nameless\"")
+                .replace("return \"Echo (a user's own provider)\";", "throw new IllegalStateException(\"no name\");");
+        Path jar = PluginJars.jar(dir, "odd.jar", List.of(loud, nameless), List.of(
+                "com.example.loud.EchoLanguageModelProvider", "com.example.nameless.EchoLanguageModelProvider"));
+        TestProject project = project(dir);
+        project.env.put("FACTORY_CLASSPATH", jar.toString());
+        PluginJars.Run providers = factory(project, "models", "--providers");
+        assertEquals(0, providers.exit(), providers.err());
+        assertFalse(providers.out().contains("\u001b") || providers.out().contains("\u0007"), providers.out());
+        assertTrue(providers.out().lines().anyMatch(l -> l.startsWith("loud ") && l.contains("Loud ^[]0;owned^G^[[2J")),
+                providers.out());
+        assertTrue(providers.out().lines().anyMatch(l -> l.matches("nameless\\s+nameless\\s+.*odd\\.jar")),
+                providers.out());
+    }
 }

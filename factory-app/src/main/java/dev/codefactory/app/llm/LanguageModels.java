@@ -92,9 +92,18 @@ public final class LanguageModels {
     public record ProviderInfo(String id, String displayName) {
     }
 
+    /** Every provider on the class path; one whose name cannot be had (a plugin's bug) is listed by its id. */
     public List<ProviderInfo> providers() {
         List<ProviderInfo> out = new ArrayList<>();
-        registry.all(LanguageModelProvider.class).forEach((id, p) -> out.add(new ProviderInfo(id, p.displayName())));
+        registry.all(LanguageModelProvider.class).forEach((id, p) -> {
+            String name;
+            try {
+                name = p.displayName();
+            } catch (RuntimeException | LinkageError e) {
+                name = null;
+            }
+            out.add(new ProviderInfo(id, name == null ? id : name));
+        });
         return out;
     }
 
