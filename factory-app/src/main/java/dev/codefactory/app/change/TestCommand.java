@@ -21,6 +21,10 @@ import java.util.function.Consumer;
 final class TestCommand {
     /** The most output kept for the result (and sent to the model when tests are fixed). */
     static final int TAIL_CHARS = 12_000;
+    /** How a shell reports a command ended by SIGINT (128 + 2). */
+    static final int INTERRUPTED_EXIT = 130;
+    /** How long a command ended by SIGINT waits for this process to note the same Ctrl-C. */
+    static final Duration SAME_CTRL_C = Duration.ofSeconds(2);
 
     private TestCommand() {
     }
@@ -98,6 +102,11 @@ final class TestCommand {
                     break;
                 }
             }
+            if (!stopped && !timedOut && process.exitValue() == INTERRUPTED_EXIT) {
+                // Ctrl-C at the terminal reaches the command too (one process group), and it may end before this
+                // process has noted the stop: give the note a moment, so the stop is not taken for failed tests
+                stopped = noted(stop);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopped = true;
@@ -117,5 +126,17 @@ final class TestCommand {
             text = String.join("\n", tail);
         }
         return new Run(exit, timedOut, stopped, text, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Whether {@code stop} becomes true within {@link #SAME_CTRL_C}. */
+    private static boolean noted(BooleanSupplier stop) throws InterruptedException {
+        long until = System.nanoTime() + SAME_CTRL_C.toNanos();
+        while (!stop.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        return true;
     }
 }
