@@ -3,15 +3,15 @@ package dev.codefactory.cli;
 import dev.codefactory.app.config.ConfigException;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
-import dev.codefactory.domain.codehost.CodeHostException;
-import dev.codefactory.domain.llm.LanguageModelException;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.project.StorageException;
 import dev.codefactory.domain.project.UnsafePathException;
 import dev.codefactory.domain.spec.InvalidSpecificationException;
 import dev.codefactory.domain.spec.SpecNotFoundException;
 import dev.codefactory.domain.state.IllegalTransitionException;
-import dev.codefactory.domain.vcs.VersionControlException;
+import dev.codefactory.port.codehost.CodeHostException;
+import dev.codefactory.port.llm.LanguageModelException;
+import dev.codefactory.port.vcs.VersionControlException;
 
 /** The documented exit codes, and the one place that maps failures to them. */
 public final class ExitCodes {

@@ -1,7 +1,7 @@
 package dev.codefactory.cli;
 
-import dev.codefactory.domain.change.Proposal;
-import dev.codefactory.domain.change.ProposalText;
+import dev.codefactory.domain.change.ChangePlan;
+import dev.codefactory.domain.change.ChangePlanText;
 import dev.codefactory.domain.mode.ChangeOrderStep;
 import dev.codefactory.port.change.ChangeDialog;
 import dev.codefactory.port.change.FileDiff;
@@ -42,7 +42,7 @@ final class TerminalChangeDialog implements ChangeDialog {
     private final BooleanSupplier stop;
     private String working = "";
     /** The plan last shown, so that it is drawn again only when it changed. */
-    private Proposal shownPlan;
+    private ChangePlan shownPlan;
     /** The person's last answer to the plan was an edit. */
     private boolean edited;
 
@@ -133,7 +133,7 @@ final class TerminalChangeDialog implements ChangeDialog {
     @Override
     public PlanDecision reviewPlan(PlanReview review) {
         spinner.stop();
-        boolean fresh = !review.proposal().equals(shownPlan);
+        boolean fresh = !review.plan().equals(shownPlan);
         if (fresh) {
             printPlan(asking, review);
         } else if (edited && review.unreadable().isEmpty()) {
@@ -192,8 +192,8 @@ final class TerminalChangeDialog implements ChangeDialog {
 
     /** The plan as a person reads it (no editor's instructions, one line per item), then what to know about it. */
     private void printPlan(PrintWriter to, PlanReview review) {
-        shownPlan = review.proposal();
-        String text = ProposalText.show(review.proposal());
+        shownPlan = review.plan();
+        String text = ChangePlanText.show(review.plan());
         to.println();
         to.print(text.endsWith("\n") ? text : text + "\n");
         for (String warning : review.warnings()) {

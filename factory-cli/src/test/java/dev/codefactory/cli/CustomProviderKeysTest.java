@@ -36,7 +36,7 @@ class CustomProviderKeysTest {
     static final String FROM_ENV = "k-mycorp-env-2b9c";
     private static final String SOURCE = String.join("\n",
             "package com.example.mycorp;",
-            "import dev.codefactory.domain.llm.PermanentLanguageModelException;",
+            "import dev.codefactory.port.llm.PermanentLanguageModelException;",
             "import dev.codefactory.port.llm.*;",
             "import dev.codefactory.port.llm.spi.*;",
             "import java.net.URI;",

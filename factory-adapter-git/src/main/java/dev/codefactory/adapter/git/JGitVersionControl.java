@@ -1,6 +1,5 @@
 package dev.codefactory.adapter.git;
 
-import dev.codefactory.domain.vcs.VersionControlException;
 import dev.codefactory.port.secret.Secret;
 import dev.codefactory.port.vcs.CommitInfo;
 import dev.codefactory.port.vcs.CommitRequest;
@@ -10,6 +9,7 @@ import dev.codefactory.port.vcs.PushResult;
 import dev.codefactory.port.vcs.RepositoryState;
 import dev.codefactory.port.vcs.Snapshot;
 import dev.codefactory.port.vcs.VersionControl;
+import dev.codefactory.port.vcs.VersionControlException;
 import dev.codefactory.port.vcs.WorkingTreeStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.File;

@@ -1,7 +1,7 @@
 package dev.codefactory.adapter.git;
 
-import dev.codefactory.domain.vcs.VersionControlException;
 import dev.codefactory.port.vcs.VersionControl;
+import dev.codefactory.port.vcs.VersionControlException;
 import dev.codefactory.port.vcs.spi.VersionControlProvider;
 import java.io.File;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.codefactory.adapter.git;
 
-import dev.codefactory.domain.vcs.VersionControlException;
+import dev.codefactory.port.vcs.VersionControlException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

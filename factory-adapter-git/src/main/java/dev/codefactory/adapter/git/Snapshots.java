@@ -1,7 +1,7 @@
 package dev.codefactory.adapter.git;
 
-import dev.codefactory.domain.vcs.VersionControlException;
 import dev.codefactory.port.vcs.Snapshot;
+import dev.codefactory.port.vcs.VersionControlException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codefactory.domain.vcs.VersionControlException;
 import dev.codefactory.port.vcs.CommitInfo;
 import dev.codefactory.port.vcs.CommitRequest;
 import dev.codefactory.port.vcs.Identity;
 import dev.codefactory.port.vcs.VersionControl;
+import dev.codefactory.port.vcs.VersionControlException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

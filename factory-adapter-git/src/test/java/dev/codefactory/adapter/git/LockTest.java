@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codefactory.domain.vcs.VersionControlException;
 import dev.codefactory.port.vcs.CommitRequest;
 import dev.codefactory.port.vcs.Snapshot;
 import dev.codefactory.port.vcs.VersionControl;
+import dev.codefactory.port.vcs.VersionControlException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.codefactory.domain.vcs.VersionControlException;
 import dev.codefactory.port.secret.Secret;
 import dev.codefactory.port.vcs.PullResult;
 import dev.codefactory.port.vcs.PushResult;
 import dev.codefactory.port.vcs.RepositoryState.Operation;
 import dev.codefactory.port.vcs.VersionControl;
+import dev.codefactory.port.vcs.VersionControlException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

@@ -202,8 +202,8 @@ class SnapshotTest extends IsolatedGit {
         Path r = conflicted(vc);
         Snapshot snapshot = vc.snapshot("mid-merge");
         git(r, "merge", "--abort");
-        dev.codefactory.domain.vcs.VersionControlException e = org.junit.jupiter.api.Assertions.assertThrows(
-                dev.codefactory.domain.vcs.VersionControlException.class, () -> vc.restore(snapshot));
+        dev.codefactory.port.vcs.VersionControlException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.codefactory.port.vcs.VersionControlException.class, () -> vc.restore(snapshot));
         assertTrue(e.getMessage().contains("a merge in progress"), e.getMessage());
         assertEquals("main\n", read(r.resolve("conflict.txt")));
     }
@@ -217,8 +217,8 @@ class SnapshotTest extends IsolatedGit {
         git(r, "rm", "-q", "a.txt");
         write(r.resolve("a.txt/keep.log"), "ignored, precious\n");
         String head = git(r, "rev-parse", "HEAD");
-        dev.codefactory.domain.vcs.VersionControlException e = org.junit.jupiter.api.Assertions.assertThrows(
-                dev.codefactory.domain.vcs.VersionControlException.class, () -> vc.restore(snapshot));
+        dev.codefactory.port.vcs.VersionControlException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.codefactory.port.vcs.VersionControlException.class, () -> vc.restore(snapshot));
         assertTrue(e.getMessage().contains("a.txt"), e.getMessage());
         assertEquals("ignored, precious\n", read(r.resolve("a.txt/keep.log")));
         assertEquals(head, git(r, "rev-parse", "HEAD"));

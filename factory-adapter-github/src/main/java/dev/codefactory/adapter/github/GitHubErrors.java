@@ -2,8 +2,8 @@ package dev.codefactory.adapter.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.codefactory.domain.codehost.CodeHostException;
-import dev.codefactory.domain.codehost.CodeHostException.Kind;
+import dev.codefactory.port.codehost.CodeHostException;
+import dev.codefactory.port.codehost.CodeHostException.Kind;
 import feign.FeignException;
 import feign.Request;
 import feign.Response;

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.codefactory.domain.codehost.CodeHostException;
 import dev.codefactory.port.codehost.CodeHost;
+import dev.codefactory.port.codehost.CodeHostException;
 import dev.codefactory.port.codehost.DeviceAuthorization;
 import dev.codefactory.port.codehost.TokenPoll;
 import dev.codefactory.port.codehost.spi.CodeHostSettings;

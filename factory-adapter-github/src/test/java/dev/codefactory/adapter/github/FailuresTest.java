@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codefactory.domain.codehost.CodeHostException;
-import dev.codefactory.domain.codehost.CodeHostException.Kind;
 import dev.codefactory.port.codehost.CodeHost;
+import dev.codefactory.port.codehost.CodeHostException;
+import dev.codefactory.port.codehost.CodeHostException.Kind;
 import dev.codefactory.port.codehost.DeviceAuthorization;
 import dev.codefactory.port.codehost.IssueDraft;
 import dev.codefactory.port.codehost.PullRequestDraft;

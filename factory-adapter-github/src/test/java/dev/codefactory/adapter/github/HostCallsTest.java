@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codefactory.domain.codehost.CodeHostException;
 import dev.codefactory.port.codehost.CodeHost;
+import dev.codefactory.port.codehost.CodeHostException;
 import dev.codefactory.port.codehost.HostCall;
 import dev.codefactory.port.codehost.RepositoryRef;
 import dev.codefactory.port.codehost.spi.CodeHostSettings;

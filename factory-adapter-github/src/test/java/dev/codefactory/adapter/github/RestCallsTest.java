@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.codefactory.domain.codehost.CodeHostException;
 import dev.codefactory.port.codehost.CodeHost;
+import dev.codefactory.port.codehost.CodeHostException;
 import dev.codefactory.port.codehost.HostRepository;
 import dev.codefactory.port.codehost.HostUser;
 import dev.codefactory.port.codehost.Issue;

@@ -23,14 +23,13 @@ import dev.codefactory.domain.change.Limits;
 import dev.codefactory.domain.change.PlanAnswer;
 import dev.codefactory.domain.change.PlannedFile;
 import dev.codefactory.domain.change.PlannedFile.Action;
-import dev.codefactory.domain.change.Proposal;
-import dev.codefactory.domain.change.ProposalText;
+import dev.codefactory.domain.change.ChangePlan;
+import dev.codefactory.domain.change.ChangePlanText;
 import dev.codefactory.domain.mode.ChangeOrderStep;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.review.SpecMatcher;
 import dev.codefactory.domain.spec.SpecStatus;
 import dev.codefactory.domain.spec.Specification;
-import dev.codefactory.domain.vcs.VersionControlException;
 import dev.codefactory.port.change.ChangeDialog;
 import dev.codefactory.port.change.ChangeJournal;
 import dev.codefactory.port.change.ChangeRecord;
@@ -48,6 +47,7 @@ import dev.codefactory.port.vcs.CommitRequest;
 import dev.codefactory.port.vcs.RepositoryState;
 import dev.codefactory.port.vcs.Snapshot;
 import dev.codefactory.port.vcs.VersionControl;
+import dev.codefactory.port.vcs.VersionControlException;
 import dev.codefactory.port.vcs.WorkingTreeStatus;
 import dev.codefactory.port.workspace.ScanRequest;
 import dev.codefactory.port.workspace.SourceFile;
@@ -127,19 +127,19 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
     @Override
     public ChangeOutcome change(ChangeCommand command, ChangeDialog person) {
-        Proposal[] reached = {null};
+        ChangePlan[] reached = {null};
         try {
             return changeFlow(command, person, reached);
         } catch (StopRequestedException stop) { // before the snapshot (after it, the flow puts everything back)
             VersionControl vcs = git.get();
-            Proposal p = reached[0] != null ? reached[0]
-                    : new Proposal(newId(vcs), command.request(), "", List.of(), List.of(), NO_IMPACT);
+            ChangePlan p = reached[0] != null ? reached[0]
+                    : new ChangePlan(newId(vcs), command.request(), "", List.of(), List.of(), NO_IMPACT);
             return endedBefore(vcs, p, Result.STOPPED, STOPPED_NOTE);
         }
     }
 
     /** The flow; {@code reached[0]} is the plan as far as it got, for a stop before the snapshot. */
-    private ChangeOutcome changeFlow(ChangeCommand command, ChangeDialog person, Proposal[] reached) {
+    private ChangeOutcome changeFlow(ChangeCommand command, ChangeDialog person, ChangePlan[] reached) {
         VersionControl vcs = git.get();
         RepositoryState state = vcs.state();
         if (state.empty()) {
@@ -169,7 +169,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                     : person.dirtyTree(status);
             if (choice != ChangeDialog.DirtyTreeChoice.STASH) {
                 String id = newId(vcs);
-                return endedBefore(vcs, new Proposal(id, command.request(), "", List.of(), List.of(), NO_IMPACT),
+                return endedBefore(vcs, new ChangePlan(id, command.request(), "", List.of(), List.of(), NO_IMPACT),
                         Result.REJECTED, "stopped: the working tree had uncommitted changes; commit or stash them (or"
                                 + " pass --stash), then try again");
             }
@@ -182,7 +182,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         RedactingLanguageModel model = new RedactingLanguageModel(models.open(selection.providerId(), "change",
                 command.useCache(), person::stopRequested));
         String id = newId(vcs);
-        reached[0] = new Proposal(id, command.request(), "", List.of(), List.of(), NO_IMPACT);
+        reached[0] = new ChangePlan(id, command.request(), "", List.of(), List.of(), NO_IMPACT);
         ChangeDialog dialog = new OrderedSteps(person, "change " + id);
 
         // 1. analysis
@@ -220,27 +220,27 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             dialog.say(model.redactedSecrets() + " secret(s) in what the model was shown were replaced by"
                     + " [REDACTED:...] markers; they stay as they are in your files.");
         }
-        List<Proposal.SpecRef> specs = new ArrayList<>();
+        List<ChangePlan.SpecRef> specs = new ArrayList<>();
         for (Specification s : named) {
-            specs.add(new Proposal.SpecRef(s.id().value(), s.title(), "named with --spec"));
+            specs.add(new ChangePlan.SpecRef(s.id().value(), s.title(), "named with --spec"));
         }
-        for (Proposal.SpecRef ref : plan.specs()) {
+        for (ChangePlan.SpecRef ref : plan.specs()) {
             if (specs.stream().noneMatch(s -> s.id().equals(ref.id()))) {
-                specs.add(new Proposal.SpecRef(ref.id(), specTitles.getOrDefault(ref.id(), ref.title()),
+                specs.add(new ChangePlan.SpecRef(ref.id(), specTitles.getOrDefault(ref.id(), ref.title()),
                         ref.reason()));
             }
         }
 
         // 2. impact
         dialog.step(ChangeOrderStep.IMPACT, "finding what depends on the files to change");
-        Proposal proposal = withImpact(new Proposal(id, command.request(), plan.summary(), specs,
+        ChangePlan proposal = withImpact(new ChangePlan(id, command.request(), plan.summary(), specs,
                 ChangeCandidates.explain(plan.files(), candidates), NO_IMPACT), heads);
         reached[0] = proposal;
 
         // 3. plan review
         dialog.step(ChangeOrderStep.PLAN_REVIEW, "waiting for the plan to be approved");
         List<String> planNotes = plan.notes().stream().map(n -> "The model's plan: " + n).toList();
-        Optional<Proposal> approved = reviewPlan(proposal, planNotes, command, limits, status, specTitles, heads,
+        Optional<ChangePlan> approved = reviewPlan(proposal, planNotes, command, limits, status, specTitles, heads,
                 dialog);
         if (approved.isEmpty()) {
             return endedBefore(vcs, proposal, Result.REJECTED, "the plan was rejected");
@@ -459,7 +459,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         }
     }
 
-    private Proposal withImpact(Proposal p, Map<String, String> heads) {
+    private ChangePlan withImpact(ChangePlan p, Map<String, String> heads) {
         List<String> changing = new ArrayList<>();
         Set<String> deleted = new HashSet<>();
         for (PlannedFile f : p.files()) {
@@ -477,11 +477,11 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
      * plan is shown, and approved unless it has problems. What the model's plan left out ({@code planNotes}) is told
      * with the plan as proposed.
      */
-    private Optional<Proposal> reviewPlan(Proposal proposal, List<String> planNotes, ChangeCommand command,
+    private Optional<ChangePlan> reviewPlan(ChangePlan proposal, List<String> planNotes, ChangeCommand command,
                                           Limits limits, WorkingTreeStatus status, Map<String, String> specTitles,
                                           Map<String, String> heads, ChangeDialog dialog) {
-        Proposal current = proposal;
-        String text = ProposalText.render(current);
+        ChangePlan current = proposal;
+        String text = ChangePlanText.render(current);
         String unreadable = "";
         List<String> problems = planProblems(current, limits, status, specTitles);
         while (true) {
@@ -507,9 +507,9 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                 continue; // asked again with its problems: it cannot be approved as it is
             }
             String edit = ((PlanDecision.Edit) decision).text();
-            ProposalText.Edited edited;
+            ChangePlanText.Edited edited;
             try {
-                edited = ProposalText.parse(edit);
+                edited = ChangePlanText.parse(edit);
             } catch (IllegalArgumentException e) {
                 text = edit; // the person's text, to edit again: nothing they typed is lost
                 unreadable = e.getMessage();
@@ -518,20 +518,20 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             if (edited.files().isEmpty()) {
                 return Optional.empty();
             }
-            List<Proposal.SpecRef> specs = new ArrayList<>();
-            for (Proposal.SpecRef s : edited.specs()) {
-                specs.add(new Proposal.SpecRef(s.id(), specTitles.getOrDefault(s.id(), s.title()), s.reason()));
+            List<ChangePlan.SpecRef> specs = new ArrayList<>();
+            for (ChangePlan.SpecRef s : edited.specs()) {
+                specs.add(new ChangePlan.SpecRef(s.id(), specTitles.getOrDefault(s.id(), s.title()), s.reason()));
             }
-            current = withImpact(new Proposal(current.id(), current.request(), edited.summary(), specs,
+            current = withImpact(new ChangePlan(current.id(), current.request(), edited.summary(), specs,
                     edited.files(), current.impact()), heads);
-            text = ProposalText.render(current);
+            text = ChangePlanText.render(current);
             unreadable = "";
             problems = planProblems(current, limits, status, specTitles);
         }
     }
 
     /** What the person should know before approving {@code p}: the files the build, the tests or CI run. */
-    private List<String> planWarnings(Proposal p, ChangeCommand command) {
+    private List<String> planWarnings(ChangePlan p, ChangeCommand command) {
         if (command.allowBuildChanges()) {
             return List.of();
         }
@@ -544,7 +544,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                 + " --yes (--allow-build-changes lets --yes approve them).");
     }
 
-    private List<String> planProblems(Proposal p, Limits limits, WorkingTreeStatus status,
+    private List<String> planProblems(ChangePlan p, Limits limits, WorkingTreeStatus status,
                                       Map<String, String> specTitles) {
         List<String> problems = new ArrayList<>();
         if (p.files().size() > limits.maxFiles()) {
@@ -574,7 +574,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                         + " out");
             }
         }
-        for (Proposal.SpecRef s : p.specs()) {
+        for (ChangePlan.SpecRef s : p.specs()) {
             if (!specTitles.containsKey(s.id())) {
                 problems.add("no spec with id '" + s.id() + "' (or it is deprecated); `factory spec list` shows"
                         + " them");
@@ -584,18 +584,18 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     }
 
     /** Ends a change that stopped before its snapshot (nothing was touched), recorded for the history. */
-    private ChangeOutcome endedBefore(VersionControl vcs, Proposal proposal, Result result, String why) {
+    private ChangeOutcome endedBefore(VersionControl vcs, ChangePlan proposal, Result result, String why) {
         ChangeRecord r = newRecord(vcs, proposal, "", "").withStatus(result == Result.STOPPED
                 ? ChangeRecord.Status.STOPPED : ChangeRecord.Status.ABANDONED, why);
         journal.get().save(r);
         return new ChangeOutcome(result, r, proposal, Optional.empty());
     }
 
-    private ChangeRecord newRecord(VersionControl vcs, Proposal p, String snapshotId, String stash) {
+    private ChangeRecord newRecord(VersionControl vcs, ChangePlan p, String snapshotId, String stash) {
         RepositoryState s = vcs.state();
-        List<String> specIds = p.specs().stream().map(Proposal.SpecRef::id).toList();
+        List<String> specIds = p.specs().stream().map(ChangePlan.SpecRef::id).toList();
         return new ChangeRecord(p.id(), p.request(), clock.instant(), ChangeRecord.Status.STARTED,
-                s.branch().orElse(""), s.head().orElse(""), snapshotId, stash, Proposal.branchOf(p.id()), List.of(),
+                s.branch().orElse(""), s.head().orElse(""), snapshotId, stash, ChangePlan.branchOf(p.id()), List.of(),
                 specIds, new ArrayList<>(p.paths()), "not run", false, "", "");
     }
 
@@ -604,7 +604,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         String day = ID_TIME.format(clock.instant());
         for (int i = 0; i < 100; i++) {
             String id = day + "-" + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000));
-            if (!vcs.branchExists(Proposal.branchOf(id)) && journal.get().find(id).isEmpty()) {
+            if (!vcs.branchExists(ChangePlan.branchOf(id)) && journal.get().find(id).isEmpty()) {
                 return id;
             }
         }
@@ -614,7 +614,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     // ---- generation ------------------------------------------------------------------------------------------------
 
     /** The files' contents before the change (modified and deleted files), by path. */
-    private Map<String, String> currentContents(Proposal p) {
+    private Map<String, String> currentContents(ChangePlan p) {
         Map<String, String> out = new LinkedHashMap<>();
         for (PlannedFile f : p.files()) {
             if (f.action() != Action.CREATE) {
@@ -626,8 +626,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
     // ---- apply -----------------------------------------------------------------------------------------------------
 
-    private ChangeRecord apply(VersionControl vcs, ChangeRecord record, Proposal proposal, Map<String, String> accepted,
-                               Map<String, String> before) {
+    private ChangeRecord apply(VersionControl vcs, ChangeRecord record, ChangePlan proposal,
+                               Map<String, String> accepted, Map<String, String> before) {
         vcs.createBranch(record.branch(), "HEAD");
         vcs.switchBranch(record.branch());
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
@@ -643,7 +643,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         }
         List<Specification> specs = new ArrayList<>();
         List<Specification> all = catalog.list(SpecQuery.ALL).specs();
-        for (Proposal.SpecRef ref : proposal.specs()) {
+        for (ChangePlan.SpecRef ref : proposal.specs()) {
             all.stream().filter(s -> s.id().value().equals(ref.id())).findFirst().ifPresent(specs::add);
         }
         String entry = today + " change " + proposal.id() + ": " + firstLine(proposal.request()) + " ("
@@ -665,8 +665,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                 paths.add(catalog.indexPath());
             }
         }
-        Proposal applied = new Proposal(proposal.id(), proposal.request(), proposal.summary(), proposal.specs(), done,
-                proposal.impact());
+        ChangePlan applied = new ChangePlan(proposal.id(), proposal.request(), proposal.summary(), proposal.specs(),
+                done, proposal.impact());
         vcs.add(new ArrayList<>(paths));
         CommitInfo commit = vcs.commit(CommitRequest.of(ChangeTexts.commitMessage(applied)));
         ChangeRecord applied1 = record.withCommits(List.of(commit.id()), new ArrayList<>(accepted.keySet()))
@@ -756,7 +756,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         }
     }
 
-    private ChangeOutcome abandon(ChangeRecord record, Snapshot snapshot, String why, Result result, Proposal p,
+    private ChangeOutcome abandon(ChangeRecord record, Snapshot snapshot, String why, Result result, ChangePlan p,
                                   ChangeDialog dialog) {
         return new ChangeOutcome(result, rollBack(record, snapshot, why, result == Result.STOPPED
                 ? ChangeRecord.Status.STOPPED : ChangeRecord.Status.ABANDONED, dialog), p, Optional.empty());
@@ -765,7 +765,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     // ---- verify ----------------------------------------------------------------------------------------------------
 
     private ChangeRecord verify(VersionControl vcs, RedactingLanguageModel model, ChangeRecord record,
-                                Proposal proposal,
+                                ChangePlan proposal,
                                 String testCommand, ChangeCommand command, Limits limits, ChangeDialog dialog) {
         Duration limit = config.get().duration("change.test-timeout");
         dialog.step(ChangeOrderStep.VERIFIED, "running " + testCommand);
@@ -831,7 +831,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
     // ---- pull request ----------------------------------------------------------------------------------------------
 
-    private ChangeRecord pullRequest(VersionControl vcs, ChangeRecord record, Proposal proposal, boolean draft,
+    private ChangeRecord pullRequest(VersionControl vcs, ChangeRecord record, ChangePlan proposal, boolean draft,
                                      ChangeDialog dialog) {
         dialog.step(ChangeOrderStep.PULL_REQUEST, "pushing " + record.branch() + " and opening a pull request");
         String base = !record.baseBranch().isEmpty()

@@ -1,7 +1,7 @@
 package dev.codefactory.app.change;
 
 import dev.codefactory.domain.InvalidCommandException;
-import dev.codefactory.domain.change.Proposal;
+import dev.codefactory.domain.change.ChangePlan;
 import dev.codefactory.port.change.ChangeDialog;
 import dev.codefactory.port.change.ChangeRecord;
 import java.util.List;
@@ -128,14 +128,14 @@ public interface ChangeOrderUseCase {
     /**
      * @param result      how it ended
      * @param record      what was recorded ({@code factory history}); its commits, files, tests and pull request
-     * @param proposal    the plan as approved (or as last shown, when rejected)
+     * @param plan        the plan as approved (or as last shown, when rejected)
      * @param pullRequest the pull request's address, when one was opened
      */
-    record ChangeOutcome(Result result, ChangeRecord record, Proposal proposal, Optional<String> pullRequest) {
+    record ChangeOutcome(Result result, ChangeRecord record, ChangePlan plan, Optional<String> pullRequest) {
         public ChangeOutcome {
             Objects.requireNonNull(result, "result");
             Objects.requireNonNull(record, "record");
-            Objects.requireNonNull(proposal, "proposal");
+            Objects.requireNonNull(plan, "plan");
             Objects.requireNonNull(pullRequest, "pullRequest");
         }
     }

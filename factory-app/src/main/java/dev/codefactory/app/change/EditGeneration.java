@@ -10,7 +10,7 @@ import dev.codefactory.domain.change.EditProblem;
 import dev.codefactory.domain.change.Limits;
 import dev.codefactory.domain.change.ModelEdits;
 import dev.codefactory.domain.change.PlannedFile.Action;
-import dev.codefactory.domain.change.Proposal;
+import dev.codefactory.domain.change.ChangePlan;
 import dev.codefactory.domain.change.UnifiedDiff;
 import dev.codefactory.port.change.ChangeDialog;
 import dev.codefactory.port.change.FileDiff;
@@ -62,13 +62,13 @@ final class EditGeneration {
         final List<String> outsidePlan = new ArrayList<>();
     }
 
-    /** The edits that carry out {@code proposal}: every planned file the model changed, applied in memory. */
-    Edits generate(RedactingLanguageModel model, Proposal proposal, List<ChangePrompts.SpecContext> specs,
+    /** The edits that carry out {@code plan}: every planned file the model changed, applied in memory. */
+    Edits generate(RedactingLanguageModel model, ChangePlan plan, List<ChangePrompts.SpecContext> specs,
                    Map<String, String> contents, Limits limits, ChangeDialog dialog) {
-        Edits edits = edits(model, ChangePrompts.generate(proposal, specs, contents), proposal, contents, limits,
+        Edits edits = edits(model, ChangePrompts.generate(plan, specs, contents), plan, contents, limits,
                 dialog);
         List<String> untouched = new ArrayList<>();
-        for (String path : proposal.paths()) {
+        for (String path : plan.paths()) {
             if (!edits.after.containsKey(path)) {
                 untouched.add(path);
             }
@@ -91,11 +91,11 @@ final class EditGeneration {
      *
      * @throws Unusable naming every file whose edits still could not be used, once each, and why
      */
-    Edits edits(RedactingLanguageModel model, ChangePrompts.Prompt prompt, Proposal proposal,
+    Edits edits(RedactingLanguageModel model, ChangePrompts.Prompt prompt, ChangePlan plan,
                 Map<String, String> contents, Limits limits, ChangeDialog dialog) {
         Set<String> creates = new LinkedHashSet<>();
-        proposal.files().stream().filter(f -> f.action() == Action.CREATE).forEach(f -> creates.add(f.path()));
-        ModelEdits.Scope scope = new ModelEdits.Scope(contents, proposal.paths(), creates, this::binaryOrLink,
+        plan.files().stream().filter(f -> f.action() == Action.CREATE).forEach(f -> creates.add(f.path()));
+        ModelEdits.Scope scope = new ModelEdits.Scope(contents, plan.paths(), creates, this::binaryOrLink,
                 this::exists, limits);
         String answer = ask(model, prompt);
         // the model saw the files with their secrets masked: its SEARCH and REPLACE parts get them back
@@ -104,7 +104,7 @@ final class EditGeneration {
             List<String> problems = EditProblem.byFile(result.problems());
             dialog.say("Some edits could not be used; sending them back to the model once:\n  - "
                     + String.join("\n  - ", problems));
-            String again = ask(model, ChangePrompts.regenerate(proposal, answer, problems, contents));
+            String again = ask(model, ChangePrompts.regenerate(plan, answer, problems, contents));
             result = ModelEdits.retry(result, model.restore(again), scope);
             if (!result.usable()) {
                 throw new Unusable("the model's edits could not be used, even after one retry, so nothing was"

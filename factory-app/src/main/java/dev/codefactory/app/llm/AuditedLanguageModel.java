@@ -1,16 +1,16 @@
 package dev.codefactory.app.llm;
 
-import dev.codefactory.domain.llm.LanguageModelException;
-import dev.codefactory.domain.llm.TransientLanguageModelException;
 import dev.codefactory.port.audit.AuditEntry;
 import dev.codefactory.port.audit.AuditLog;
 import dev.codefactory.port.llm.FinishReason;
 import dev.codefactory.port.llm.Generation;
 import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.llm.LanguageModelException;
 import dev.codefactory.port.llm.ModelInfo;
 import dev.codefactory.port.llm.StreamHandle;
 import dev.codefactory.port.llm.StreamListener;
+import dev.codefactory.port.llm.TransientLanguageModelException;
 import dev.codefactory.port.llm.Usage;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package dev.codefactory.app.llm;
 
-import dev.codefactory.domain.llm.LanguageModelException;
 import dev.codefactory.port.cache.CachedResponse;
 import dev.codefactory.port.cache.ResponseCache;
 import dev.codefactory.port.llm.FinishReason;
 import dev.codefactory.port.llm.Generation;
 import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.llm.LanguageModelException;
 import dev.codefactory.port.llm.ModelInfo;
 import dev.codefactory.port.llm.StreamHandle;
 import dev.codefactory.port.llm.StreamListener;

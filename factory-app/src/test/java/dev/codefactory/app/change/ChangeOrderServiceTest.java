@@ -14,7 +14,7 @@ import dev.codefactory.app.change.ChangeOrderUseCase.UndoOutcome;
 import dev.codefactory.app.spec.ChangeSpecStatusUseCase.ChangeSpecStatusCommand;
 import dev.codefactory.app.spec.CreateSpecUseCase.CreateSpecCommand;
 import dev.codefactory.domain.FactoryException;
-import dev.codefactory.domain.change.Proposal;
+import dev.codefactory.domain.change.ChangePlan;
 import dev.codefactory.domain.mode.ChangeOrderStep;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.spec.SpecStatus;
@@ -595,7 +595,7 @@ class ChangeOrderServiceTest {
         dialog.decisions.add((p, text) -> PlanDecision.approve());
         ChangeOutcome outcome = changeWith(dialog);
         assertEquals(Result.APPLIED, outcome.result());
-        assertEquals(List.of(FAREWELL), outcome.proposal().files().stream().map(f -> f.path()).toList());
+        assertEquals(List.of(FAREWELL), outcome.plan().files().stream().map(f -> f.path()).toList());
         assertEquals(GREETER_TEXT, read(GREETER));
         String generation = model.bodies.get(1);
         assertFalse(generation.contains("public String shout"), "the dropped file is not sent: " + generation);
@@ -621,12 +621,12 @@ class ChangeOrderServiceTest {
         assertEquals(broken[0], second.text(), "the person's own text, to edit again");
         assertTrue(second.unreadable().contains("does not read as a file: \"- rewrite " + GREETER),
                 second.unreadable());
-        assertEquals(dialog.reviews.get(0).proposal(), second.proposal(), "the plan as it was");
+        assertEquals(dialog.reviews.get(0).plan(), second.plan(), "the plan as it was");
         assertTrue(second.approvable(), "the plan as it was can still be approved");
         PlanReview third = dialog.reviews.get(2);
         assertEquals("", third.unreadable());
-        assertEquals(List.of(FAREWELL), third.proposal().files().stream().map(f -> f.path()).toList());
-        assertEquals(List.of(FAREWELL), outcome.proposal().files().stream().map(f -> f.path()).toList());
+        assertEquals(List.of(FAREWELL), third.plan().files().stream().map(f -> f.path()).toList());
+        assertEquals(List.of(FAREWELL), outcome.plan().files().stream().map(f -> f.path()).toList());
     }
 
     @Test
@@ -1017,7 +1017,7 @@ class ChangeOrderServiceTest {
 
     /** The person, scripted: plan decisions in order (approve when none are left), diffs approved by a rule. */
     static final class Dialog implements ChangeDialog {
-        final Deque<java.util.function.BiFunction<Proposal, String, PlanDecision>> decisions = new ArrayDeque<>();
+        final Deque<java.util.function.BiFunction<ChangePlan, String, PlanDecision>> decisions = new ArrayDeque<>();
         Function<List<FileDiff>, List<String>> approve = diffs -> diffs.stream().map(FileDiff::path).toList();
         DirtyTreeChoice dirty = DirtyTreeChoice.STOP;
         final List<ChangeOrderStep> steps = new ArrayList<>();
@@ -1056,7 +1056,7 @@ class ChangeOrderServiceTest {
             assertTrue(problemsExpected || review.problems().isEmpty() && review.unreadable().isEmpty(),
                     "problems: " + review.problems() + " " + review.unreadable());
             return decisions.isEmpty() ? PlanDecision.approve()
-                    : decisions.removeFirst().apply(review.proposal(), review.text());
+                    : decisions.removeFirst().apply(review.plan(), review.text());
         }
 
         @Override

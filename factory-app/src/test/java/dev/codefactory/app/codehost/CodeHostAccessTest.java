@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codefactory.app.CodeFactory;
 import dev.codefactory.domain.InvalidCommandException;
-import dev.codefactory.domain.codehost.CodeHostException;
 import dev.codefactory.port.codehost.CodeHost;
+import dev.codefactory.port.codehost.CodeHostException;
 import dev.codefactory.port.codehost.DeviceAuthorization;
 import dev.codefactory.port.codehost.ExistingIssue;
 import dev.codefactory.port.codehost.HostRepository;

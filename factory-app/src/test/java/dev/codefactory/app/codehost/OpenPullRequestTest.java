@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codefactory.app.CodeFactory;
-import dev.codefactory.domain.codehost.CodeHostException;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.port.codehost.CodeHost;
+import dev.codefactory.port.codehost.CodeHostException;
 import dev.codefactory.port.codehost.DeviceAuthorization;
 import dev.codefactory.port.codehost.ExistingIssue;
 import dev.codefactory.port.codehost.HostRepository;

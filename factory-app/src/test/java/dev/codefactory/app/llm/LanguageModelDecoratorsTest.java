@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codefactory.domain.llm.LanguageModelException;
-import dev.codefactory.domain.llm.PermanentLanguageModelException;
 import dev.codefactory.port.audit.AuditLog;
 import dev.codefactory.port.audit.spi.AuditLogProvider;
 import dev.codefactory.port.cache.ResponseCache;
@@ -15,7 +13,9 @@ import dev.codefactory.port.llm.FinishReason;
 import dev.codefactory.port.llm.Generation;
 import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.llm.LanguageModelException;
 import dev.codefactory.port.llm.ModelInfo;
+import dev.codefactory.port.llm.PermanentLanguageModelException;
 import dev.codefactory.port.llm.StreamHandle;
 import dev.codefactory.port.llm.StreamListener;
 import dev.codefactory.port.llm.Usage;

@@ -51,7 +51,7 @@ public final class ChangeLogs {
         String text = specMarkdown == null ? "" : specMarkdown;
         String eol = text.contains("\r\n") ? "\r\n" : "\n";
         List<String> lines = lines(text);
-        String bullet = "- " + ProposalText.oneLine(entry);
+        String bullet = "- " + ChangePlanText.oneLine(entry);
         int heading = -1;
         int end = lines.size();
         Fence open = null;
@@ -144,7 +144,7 @@ public final class ChangeLogs {
     /** The lines of {@code e} as {@link #appendToLog} writes it. */
     static List<String> entry(LogEntry e) {
         List<String> out = new ArrayList<>();
-        out.add("## " + ProposalText.oneLine(e.id()) + " (" + e.date() + ")");
+        out.add("## " + ChangePlanText.oneLine(e.id()) + " (" + e.date() + ")");
         out.add("");
         String request = e.request().strip();
         for (String line : request.split("\\R", -1)) {

@@ -136,24 +136,24 @@ public final class ChangePrompts {
     }
 
     /**
-     * Asks for the edits that carry out the approved {@code proposal}, in the {@link EditBlocks#formatInstructions()}
+     * Asks for the edits that carry out the approved {@code plan}, in the {@link EditBlocks#formatInstructions()}
      * format.
      *
      * @param specs    the specs it affects, with excerpts
      * @param contents the full current content of files to modify or delete, by path
      */
-    public static Prompt generate(Proposal proposal, List<SpecContext> specs, Map<String, String> contents) {
-        Objects.requireNonNull(proposal, "proposal");
+    public static Prompt generate(ChangePlan plan, List<SpecContext> specs, Map<String, String> contents) {
+        Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(specs, "specs");
         Objects.requireNonNull(contents, "contents");
         DataBlocks data = new DataBlocks();
         StringBuilder user = new StringBuilder();
-        user.append("The change request:\n").append(data.block("REQUEST", proposal.request())).append("\n\n");
-        user.append("The approved plan:\n").append(data.block("SUMMARY", proposal.summary())).append("\n\n");
-        user.append(plannedFiles(proposal, data));
+        user.append("The change request:\n").append(data.block("REQUEST", plan.request())).append("\n\n");
+        user.append("The approved plan:\n").append(data.block("SUMMARY", plan.summary())).append("\n\n");
+        user.append(plannedFiles(plan, data));
         user.append(specsText(specs, data));
         StringBuilder files = new StringBuilder();
-        for (PlannedFile f : proposal.files()) {
+        for (PlannedFile f : plan.files()) {
             if (f.action() == PlannedFile.Action.CREATE) {
                 continue;
             }
@@ -182,15 +182,15 @@ public final class ChangePrompts {
      *
      * @param contents the current content of the planned files, by path
      */
-    public static Prompt regenerate(Proposal proposal, String previousAnswer, List<String> problems,
+    public static Prompt regenerate(ChangePlan plan, String previousAnswer, List<String> problems,
             Map<String, String> contents) {
-        Objects.requireNonNull(proposal, "proposal");
+        Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(problems, "problems");
         Objects.requireNonNull(contents, "contents");
         DataBlocks data = new DataBlocks();
         StringBuilder user = new StringBuilder();
-        user.append("The change request:\n").append(data.block("REQUEST", proposal.request())).append("\n\n");
-        user.append(plannedFiles(proposal, data));
+        user.append("The change request:\n").append(data.block("REQUEST", plan.request())).append("\n\n");
+        user.append(plannedFiles(plan, data));
         StringBuilder why = new StringBuilder();
         for (String problem : problems) {
             why.append("- ").append(problem == null ? "" : problem.strip()).append('\n');
@@ -199,7 +199,7 @@ public final class ChangePrompts {
                 .append(data.block("PROBLEMS", why.length() == 0 ? "(no reason given)\n" : why.toString()))
                 .append("\n\n");
         user.append("Your previous edits:\n").append(data.block("ANSWER", text(previousAnswer))).append("\n\n");
-        user.append(currentContents(proposal, contents, data));
+        user.append(currentContents(plan, contents, data));
         user.append("Write the edits again for the files concerned: one corrected block for every block that"
                 + " failed or was skipped.");
         String system = "You are a senior software engineer carrying out an approved change order in a software "
@@ -220,18 +220,18 @@ public final class ChangePrompts {
      * @param testCommand the command the tests were run with, shown for context only
      * @param contents    the current content of the planned files, by path
      */
-    public static Prompt fixTests(Proposal proposal, String testCommand, String outputTail,
+    public static Prompt fixTests(ChangePlan plan, String testCommand, String outputTail,
             Map<String, String> contents) {
-        Objects.requireNonNull(proposal, "proposal");
+        Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(contents, "contents");
         DataBlocks data = new DataBlocks();
         StringBuilder user = new StringBuilder();
-        user.append("The change request:\n").append(data.block("REQUEST", proposal.request())).append("\n\n");
-        user.append(plannedFiles(proposal, data));
+        user.append("The change request:\n").append(data.block("REQUEST", plan.request())).append("\n\n");
+        user.append(plannedFiles(plan, data));
         user.append("The tests failed after the change. They were run with:\n")
                 .append(data.block("COMMAND", text(testCommand))).append("\n\n");
         user.append("The end of their output:\n").append(data.block("OUTPUT", text(outputTail))).append("\n\n");
-        user.append(currentContents(proposal, contents, data));
+        user.append(currentContents(plan, contents, data));
         user.append("Write the edits that make the tests pass, touching only the files of the plan.");
         String system = "You are a senior software engineer finishing an approved change order in a software project. "
                 + "The project's tests failed after the change. Read the end of their output, find the cause, and "
@@ -281,9 +281,9 @@ public final class ChangePrompts {
         return out.toString();
     }
 
-    private static String plannedFiles(Proposal proposal, DataBlocks data) {
+    private static String plannedFiles(ChangePlan plan, DataBlocks data) {
         StringBuilder out = new StringBuilder("The files of the plan:\n");
-        for (PlannedFile f : proposal.files()) {
+        for (PlannedFile f : plan.files()) {
             data.scan(f.path());
             data.scan(f.reason());
             out.append("- ").append(f.action().word()).append(' ').append(label(f.path()));
@@ -296,9 +296,9 @@ public final class ChangePrompts {
     }
 
     /** The content of the planned files present in {@code contents}, in plan order. */
-    private static String currentContents(Proposal proposal, Map<String, String> contents, DataBlocks data) {
+    private static String currentContents(ChangePlan plan, Map<String, String> contents, DataBlocks data) {
         StringBuilder out = new StringBuilder();
-        for (PlannedFile f : proposal.files()) {
+        for (PlannedFile f : plan.files()) {
             String content = contents.get(f.path());
             if (content != null) {
                 out.append("File ").append(label(f.path())).append(":\n").append(fenced(data, content))

@@ -18,7 +18,7 @@ public final class ChangeTexts {
      * characters, ending with {@code ...} when longer), a blank line, then {@code Request:} with the full request,
      * {@code Specs:} with their ids (or {@code none}), and {@code Files:} with one {@code - action path} line each.
      */
-    public static String commitMessage(Proposal p) {
+    public static String commitMessage(ChangePlan p) {
         Objects.requireNonNull(p, "p");
         StringBuilder out = new StringBuilder();
         out.append("change ").append(p.id()).append(": ").append(cut(firstLine(p.request()), SUBJECT)).append("\n\n");
@@ -35,7 +35,7 @@ public final class ChangeTexts {
      * The pull request title of {@code p}: the request's first line, cut to {@value #TITLE} characters (ending with
      * {@code ...} when longer); {@code Change <id>} when the request is blank.
      */
-    public static String pullRequestTitle(Proposal p) {
+    public static String pullRequestTitle(ChangePlan p) {
         Objects.requireNonNull(p, "p");
         String first = firstLine(p.request());
         return first.isEmpty() ? cut("Change " + p.id(), TITLE) : cut(first, TITLE);
@@ -47,7 +47,7 @@ public final class ChangeTexts {
      * (only when {@code commits} is not empty) and {@code ## Tests} ({@code testResult}, or "Not run." when blank),
      * and a closing line {@code Made with Code-Factory (factory change).}
      */
-    public static String pullRequestBody(Proposal p, List<String> commits, String testResult) {
+    public static String pullRequestBody(ChangePlan p, List<String> commits, String testResult) {
         Objects.requireNonNull(p, "p");
         StringBuilder out = new StringBuilder();
         out.append("## Request\n\n").append(p.request().strip()).append("\n\n");
@@ -58,7 +58,7 @@ public final class ChangeTexts {
         for (PlannedFile f : p.files()) {
             out.append("- ").append(f.action().word()).append(" `").append(f.path()).append('`');
             if (!f.reason().isEmpty()) {
-                out.append(": ").append(ProposalText.oneLine(f.reason()));
+                out.append(": ").append(ChangePlanText.oneLine(f.reason()));
             }
             out.append('\n');
         }
@@ -66,13 +66,13 @@ public final class ChangeTexts {
         if (p.specs().isEmpty()) {
             out.append("None.\n");
         }
-        for (Proposal.SpecRef s : p.specs()) {
+        for (ChangePlan.SpecRef s : p.specs()) {
             out.append("- ").append(s.id());
             if (!s.title().isBlank()) {
-                out.append(" (").append(ProposalText.oneLine(s.title())).append(')');
+                out.append(" (").append(ChangePlanText.oneLine(s.title())).append(')');
             }
             if (!s.reason().isEmpty()) {
-                out.append(": ").append(ProposalText.oneLine(s.reason()));
+                out.append(": ").append(ChangePlanText.oneLine(s.reason()));
             }
             out.append('\n');
         }
@@ -89,7 +89,7 @@ public final class ChangeTexts {
         if (!shown.isEmpty()) {
             out.append("\n## Commits\n\n");
             for (String commit : shown) {
-                out.append("- ").append(ProposalText.oneLine(commit)).append('\n');
+                out.append("- ").append(ChangePlanText.oneLine(commit)).append('\n');
             }
         }
         out.append("\n## Tests\n\n");
@@ -98,12 +98,12 @@ public final class ChangeTexts {
         return out.toString();
     }
 
-    private static String specIds(Proposal p) {
+    private static String specIds(ChangePlan p) {
         if (p.specs().isEmpty()) {
             return "none";
         }
         StringBuilder out = new StringBuilder();
-        for (Proposal.SpecRef s : p.specs()) {
+        for (ChangePlan.SpecRef s : p.specs()) {
             out.append(out.length() == 0 ? "" : ", ").append(s.id());
         }
         return out.toString();

@@ -42,7 +42,7 @@ public final class PlanAnswer {
      * @param files   the planned files, never empty, no path twice
      * @param notes   what was dropped or changed, one sentence each
      */
-    public record Parsed(String summary, List<Proposal.SpecRef> specs, List<PlannedFile> files, List<String> notes) {
+    public record Parsed(String summary, List<ChangePlan.SpecRef> specs, List<PlannedFile> files, List<String> notes) {
         public Parsed {
             summary = summary == null ? "" : summary.strip();
             specs = List.copyOf(specs);
@@ -64,7 +64,7 @@ public final class PlanAnswer {
         Objects.requireNonNull(specTitles, "specTitles");
         Map<?, ?> root = findObject(raw);
         List<String> notes = new ArrayList<>();
-        List<Proposal.SpecRef> specs = specs(root.get("specs"), specTitles, notes);
+        List<ChangePlan.SpecRef> specs = specs(root.get("specs"), specTitles, notes);
         List<PlannedFile> files = files((List<?>) root.get("files"), exists, notes);
         if (files.isEmpty()) {
             throw new IllegalArgumentException(notes.isEmpty()
@@ -157,8 +157,8 @@ public final class PlanAnswer {
         return out.toString();
     }
 
-    private static List<Proposal.SpecRef> specs(Object value, Map<String, String> titles, List<String> notes) {
-        Map<String, Proposal.SpecRef> out = new LinkedHashMap<>();
+    private static List<ChangePlan.SpecRef> specs(Object value, Map<String, String> titles, List<String> notes) {
+        Map<String, ChangePlan.SpecRef> out = new LinkedHashMap<>();
         if (!(value instanceof List)) {
             if (value != null) {
                 notes.add("The \"specs\" member was ignored: it is not an array.");
@@ -185,15 +185,15 @@ public final class PlanAnswer {
                 notes.add("Spec " + id + " was dropped: no known spec has that id.");
                 continue;
             }
-            Proposal.SpecRef seen = out.get(known);
+            ChangePlan.SpecRef seen = out.get(known);
             if (seen != null) {
                 notes.add("Spec " + known + " was named twice and is kept once.");
                 if (seen.reason().isEmpty() && !reason.isBlank()) {
-                    out.put(known, new Proposal.SpecRef(known, seen.title(), reason));
+                    out.put(known, new ChangePlan.SpecRef(known, seen.title(), reason));
                 }
                 continue;
             }
-            out.put(known, new Proposal.SpecRef(known, titles.get(known), reason));
+            out.put(known, new ChangePlan.SpecRef(known, titles.get(known), reason));
         }
         return new ArrayList<>(out.values());
     }

@@ -19,9 +19,9 @@ class ChangePromptsTest {
 
     private static final Impact.Result IMPACT = new Impact.Result(List.of(), List.of(), "small", "low", List.of());
 
-    private static Proposal proposal() {
-        return new Proposal("c1", "Add a logout button", "Adds logout.",
-                List.of(new Proposal.SpecRef("feature-001", "User login", "login flow")),
+    private static ChangePlan approvedPlan() {
+        return new ChangePlan("c1", "Add a logout button", "Adds logout.",
+                List.of(new ChangePlan.SpecRef("feature-001", "User login", "login flow")),
                 List.of(new PlannedFile("src/App.java", Action.MODIFY, "wire the button"),
                         new PlannedFile("src/Logout.java", Action.CREATE, "the new button"),
                         new PlannedFile("old.txt", Action.DELETE, "obsolete")),
@@ -112,7 +112,7 @@ class ChangePromptsTest {
     @Test
     void generate_includes_plan_contents_and_format() {
         Map<String, String> contents = Map.of("src/App.java", "class App {\n  // ```\n}\n", "old.txt", "bye\n");
-        Prompt p = ChangePrompts.generate(proposal(),
+        Prompt p = ChangePrompts.generate(approvedPlan(),
                 List.of(new SpecContext("feature-001", "User login", "Users log in.")), contents);
         assertTrue(p.system().contains(EditBlocks.formatInstructions()));
         String user = p.user();
@@ -128,13 +128,13 @@ class ChangePromptsTest {
 
     @Test
     void generate_says_when_content_is_missing() {
-        Prompt p = ChangePrompts.generate(proposal(), List.of(), Map.of());
+        Prompt p = ChangePrompts.generate(approvedPlan(), List.of(), Map.of());
         assertTrue(p.user().contains("File src/App.java (to modify): its content is not available.\n"));
     }
 
     @Test
     void regenerate_lists_problems_files_and_current_content() {
-        Prompt p = ChangePrompts.regenerate(proposal(), "FILE: src/App.java\n...",
+        Prompt p = ChangePrompts.regenerate(approvedPlan(), "FILE: src/App.java\n...",
                 List.of("src/App.java: the SEARCH text was not found", "old.txt: not planned"),
                 Map.of("src/App.java", "class App {}\n"));
         String user = p.user();
@@ -149,7 +149,7 @@ class ChangePromptsTest {
 
     @Test
     void fix_tests_shows_command_and_output_tail() {
-        Prompt p = ChangePrompts.fixTests(proposal(), "mvn -q test", "FAILED LoginTest\nexpected 1 but was 2",
+        Prompt p = ChangePrompts.fixTests(approvedPlan(), "mvn -q test", "FAILED LoginTest\nexpected 1 but was 2",
                 Map.of("src/Logout.java", "class Logout {}\n"));
         String user = p.user();
         assertTrue(user.contains("They were run with:\n<<<COMMAND-1>>>\nmvn -q test\n<<<END-COMMAND-1>>>"), user);
@@ -164,9 +164,9 @@ class ChangePromptsTest {
         List<Prompt> all = List.of(
                 ChangePrompts.plan("r", List.of(), List.of(), Map.of()),
                 ChangePrompts.planRepair("a", "b"),
-                ChangePrompts.generate(proposal(), List.of(), Map.of()),
-                ChangePrompts.regenerate(proposal(), "a", List.of("b"), Map.of()),
-                ChangePrompts.fixTests(proposal(), "npm test", "out", Map.of()));
+                ChangePrompts.generate(approvedPlan(), List.of(), Map.of()),
+                ChangePrompts.regenerate(approvedPlan(), "a", List.of("b"), Map.of()),
+                ChangePrompts.fixTests(approvedPlan(), "npm test", "out", Map.of()));
         for (Prompt p : all) {
             String text = (p.system() + "\n" + p.user()).toLowerCase(Locale.ROOT);
             assertFalse(text.contains("run the"), text);
@@ -177,9 +177,9 @@ class ChangePromptsTest {
 
     @Test
     void same_input_gives_same_prompts() {
-        assertEquals(ChangePrompts.fixTests(proposal(), "t", "o", Map.of("old.txt", "x")),
-                ChangePrompts.fixTests(proposal(), "t", "o", Map.of("old.txt", "x")));
-        assertEquals(ChangePrompts.generate(proposal(), List.of(), Map.of("old.txt", "x")),
-                ChangePrompts.generate(proposal(), List.of(), Map.of("old.txt", "x")));
+        assertEquals(ChangePrompts.fixTests(approvedPlan(), "t", "o", Map.of("old.txt", "x")),
+                ChangePrompts.fixTests(approvedPlan(), "t", "o", Map.of("old.txt", "x")));
+        assertEquals(ChangePrompts.generate(approvedPlan(), List.of(), Map.of("old.txt", "x")),
+                ChangePrompts.generate(approvedPlan(), List.of(), Map.of("old.txt", "x")));
     }
 }

@@ -27,7 +27,7 @@ class PlanAnswerTest {
                 + "\"reason\": \"wire it\"}, {\"path\": \"src/Logout.java\", \"action\": \"create\", \"reason\": "
                 + "\"new\"}, {\"path\": \"old.txt\", \"action\": \"delete\", \"reason\": \"gone\"}]}");
         assertEquals("Add logout.", p.summary());
-        assertEquals(List.of(new Proposal.SpecRef("feature-002", "Logout", "it is logout")), p.specs());
+        assertEquals(List.of(new ChangePlan.SpecRef("feature-002", "Logout", "it is logout")), p.specs());
         assertEquals(List.of(new PlannedFile("src/App.java", Action.MODIFY, "wire it"),
                 new PlannedFile("src/Logout.java", Action.CREATE, "new"),
                 new PlannedFile("old.txt", Action.DELETE, "gone")), p.files());
@@ -62,7 +62,7 @@ class PlanAnswerTest {
                 + "{\"path\": \"src/Missing.java\", \"action\": \"modify\"},"
                 + "{\"path\": \"README.md\", \"action\": \"create\", \"reason\": \"docs\"},"
                 + "{\"path\": \"README.md\", \"action\": \"delete\"}]}");
-        assertEquals(List.of(new Proposal.SpecRef("feature-001", "User login", "again")), p.specs());
+        assertEquals(List.of(new ChangePlan.SpecRef("feature-001", "User login", "again")), p.specs());
         assertEquals(List.of(new PlannedFile("README.md", Action.MODIFY, "docs")), p.files());
         assertEquals(List.of(
                 "Spec feature-999 was dropped: no known spec has that id.",
@@ -86,7 +86,7 @@ class PlanAnswerTest {
     @Test
     void spec_ids_match_ignoring_case() {
         PlanAnswer.Parsed p = parse("{\"specs\": [\"FEATURE-002\"], \"files\": [\"src/App.java\"]}");
-        assertEquals(List.of(new Proposal.SpecRef("feature-002", "Logout", "")), p.specs());
+        assertEquals(List.of(new ChangePlan.SpecRef("feature-002", "Logout", "")), p.specs());
     }
 
     @Test

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codefactory.domain.llm.LanguageModelException;
-import dev.codefactory.domain.llm.PermanentLanguageModelException;
-import dev.codefactory.domain.llm.TransientLanguageModelException;
 import dev.codefactory.port.llm.FinishReason;
 import dev.codefactory.port.llm.Generation;
 import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.llm.LanguageModelException;
 import dev.codefactory.port.llm.ModelInfo;
+import dev.codefactory.port.llm.PermanentLanguageModelException;
 import dev.codefactory.port.llm.StreamHandle;
+import dev.codefactory.port.llm.TransientLanguageModelException;
 import dev.codefactory.port.llm.Usage;
 import java.io.PrintWriter;
 import java.io.StringWriter;

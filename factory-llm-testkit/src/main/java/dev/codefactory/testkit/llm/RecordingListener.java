@@ -1,7 +1,7 @@
 package dev.codefactory.testkit.llm;
 
-import dev.codefactory.domain.llm.LanguageModelException;
 import dev.codefactory.port.llm.Generation;
+import dev.codefactory.port.llm.LanguageModelException;
 import dev.codefactory.port.llm.StreamListener;
 import java.time.Duration;
 import java.util.List;

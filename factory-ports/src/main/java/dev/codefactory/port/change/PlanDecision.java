@@ -10,7 +10,7 @@ public sealed interface PlanDecision permits PlanDecision.Approve, PlanDecision.
     }
 
     /**
-     * The plan, changed: {@code text} is the plan's text as shown ({@code ProposalText}) after the person edited it;
+     * The plan, changed: {@code text} is the plan's text as shown ({@code ChangePlanText}) after the person edited it;
      * it is read back, checked and shown again.
      */
     record Edit(String text) implements PlanDecision {

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Where the project's repository is hosted (GitHub, GitHub Enterprise): sign-in through the OAuth device flow, and
  * the pull requests and issues Code-Factory opens. Failures are
- * {@link dev.codefactory.domain.codehost.CodeHostException}s that say what to do (sign in, wait until a time, check a
+ * {@link dev.codefactory.port.codehost.CodeHostException}s that say what to do (sign in, wait until a time, check a
  * name); no token ever appears in one.
  */
 public interface CodeHost {

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A language model behind some provider's API. Failures are
- * {@link dev.codefactory.domain.llm.TransientLanguageModelException} or
- * {@link dev.codefactory.domain.llm.PermanentLanguageModelException}, with messages that name the provider and say
+ * {@link dev.codefactory.port.llm.TransientLanguageModelException} or
+ * {@link dev.codefactory.port.llm.PermanentLanguageModelException}, with messages that name the provider and say
  * what to do.
  */
 public interface LanguageModel {

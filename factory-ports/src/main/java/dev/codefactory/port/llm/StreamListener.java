@@ -1,7 +1,5 @@
 package dev.codefactory.port.llm;
 
-import dev.codefactory.domain.llm.LanguageModelException;
-
 /**
  * Receives a streamed generation. Exactly one of {@link #onComplete} and {@link #onError} is called, once, after
  * any number of {@link #onToken} calls; all on one thread at a time.

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * The project's git repository, used side by side with the {@code git} command line on the same files: what one
  * writes the other sees. Paths are relative to {@link #workTree()} with {@code /} separators. Failures are
- * {@link dev.codefactory.domain.vcs.VersionControlException}s that say what went wrong and what to do; nothing is
+ * {@link dev.codefactory.port.vcs.VersionControlException}s that say what went wrong and what to do; nothing is
  * ever written into {@code .git} except through git's own data structures.
  */
 public interface VersionControl extends AutoCloseable {

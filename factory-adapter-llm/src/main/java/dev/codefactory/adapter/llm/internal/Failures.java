@@ -2,9 +2,9 @@ package dev.codefactory.adapter.llm.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.codefactory.domain.llm.LanguageModelException;
-import dev.codefactory.domain.llm.PermanentLanguageModelException;
-import dev.codefactory.domain.llm.TransientLanguageModelException;
+import dev.codefactory.port.llm.LanguageModelException;
+import dev.codefactory.port.llm.PermanentLanguageModelException;
+import dev.codefactory.port.llm.TransientLanguageModelException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;

@@ -1,7 +1,7 @@
 package dev.codefactory.adapter.llm.internal;
 
-import dev.codefactory.domain.llm.LanguageModelException;
 import dev.codefactory.port.llm.FinishReason;
+import dev.codefactory.port.llm.LanguageModelException;
 import dev.codefactory.port.llm.Usage;
 import java.util.function.Predicate;
 

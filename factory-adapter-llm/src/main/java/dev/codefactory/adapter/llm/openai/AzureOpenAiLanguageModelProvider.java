@@ -1,8 +1,8 @@
 package dev.codefactory.adapter.llm.openai;
 
 import dev.codefactory.adapter.llm.internal.Settings;
-import dev.codefactory.domain.llm.PermanentLanguageModelException;
 import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.llm.PermanentLanguageModelException;
 import dev.codefactory.port.llm.spi.ApiKey;
 import dev.codefactory.port.llm.spi.Detection;
 import dev.codefactory.port.llm.spi.LanguageModelProvider;

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.codefactory.port.llm.TransientLanguageModelException;
 import dev.codefactory.testkit.llm.AnthropicFakeServer;
 import dev.codefactory.testkit.llm.LoopbackServer;
 import dev.codefactory.testkit.llm.LoopbackServer.Reply;
 import dev.codefactory.testkit.llm.RecordingListener;
 import dev.codefactory.testkit.llm.TestSettings;
 import dev.codefactory.testkit.llm.WireFormatContractTest;
-import dev.codefactory.domain.llm.TransientLanguageModelException;
 import dev.codefactory.port.llm.FinishReason;
 import dev.codefactory.port.llm.LanguageModel;
 import dev.codefactory.port.llm.Usage;

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.codefactory.port.llm.PermanentLanguageModelException;
 import dev.codefactory.testkit.llm.GeminiFakeServer;
 import dev.codefactory.testkit.llm.LoopbackServer;
 import dev.codefactory.testkit.llm.LoopbackServer.Reply;
 import dev.codefactory.testkit.llm.RecordingListener;
 import dev.codefactory.testkit.llm.TestSettings;
 import dev.codefactory.testkit.llm.WireFormatContractTest;
-import dev.codefactory.domain.llm.PermanentLanguageModelException;
 import dev.codefactory.port.llm.ChatMessage;
 import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.LanguageModel;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.codefactory.domain.llm.LanguageModelException;
-import dev.codefactory.domain.llm.PermanentLanguageModelException;
-import dev.codefactory.domain.llm.TransientLanguageModelException;
+import dev.codefactory.port.llm.LanguageModelException;
+import dev.codefactory.port.llm.PermanentLanguageModelException;
+import dev.codefactory.port.llm.TransientLanguageModelException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Clock;

@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.codefactory.port.llm.PermanentLanguageModelException;
+import dev.codefactory.port.llm.TransientLanguageModelException;
 import dev.codefactory.testkit.llm.OllamaFakeServer;
 import dev.codefactory.testkit.llm.LoopbackServer;
 import dev.codefactory.testkit.llm.LoopbackServer.Reply;
 import dev.codefactory.testkit.llm.RecordingListener;
 import dev.codefactory.testkit.llm.TestSettings;
 import dev.codefactory.testkit.llm.WireFormatContractTest;
-import dev.codefactory.domain.llm.PermanentLanguageModelException;
-import dev.codefactory.domain.llm.TransientLanguageModelException;
 import dev.codefactory.port.llm.ChatMessage;
 import dev.codefactory.port.llm.Generation;
 import dev.codefactory.port.llm.GenerationRequest;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codefactory.domain.llm.PermanentLanguageModelException;
 import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.llm.PermanentLanguageModelException;
 import dev.codefactory.port.llm.Usage;
 import dev.codefactory.testkit.llm.TestSettings;
 import java.util.List;

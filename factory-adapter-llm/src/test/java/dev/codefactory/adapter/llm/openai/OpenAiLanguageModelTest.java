@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.codefactory.domain.llm.PermanentLanguageModelException;
 import dev.codefactory.port.llm.ChatMessage;
 import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.llm.PermanentLanguageModelException;
 import dev.codefactory.port.llm.Usage;
 import dev.codefactory.testkit.llm.LoopbackServer;
 import dev.codefactory.testkit.llm.TestSettings;

@@ -1,4 +1,4 @@
-package dev.codefactory.domain.vcs;
+package dev.codefactory.port.vcs;
 
 import dev.codefactory.domain.FactoryException;
 import java.util.List;

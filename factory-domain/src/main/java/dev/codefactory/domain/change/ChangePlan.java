@@ -16,8 +16,8 @@ import java.util.Set;
  * @param files   the files it touches, no path twice
  * @param impact  dependents, tests, effort and risk of touching {@code files}
  */
-public record Proposal(String id, String request, String summary, List<SpecRef> specs, List<PlannedFile> files,
-                       Impact.Result impact) {
+public record ChangePlan(String id, String request, String summary, List<SpecRef> specs, List<PlannedFile> files,
+                         Impact.Result impact) {
 
     /** A spec the change affects. */
     public record SpecRef(String id, String title, String reason) {
@@ -28,7 +28,7 @@ public record Proposal(String id, String request, String summary, List<SpecRef> 
         }
     }
 
-    public Proposal {
+    public ChangePlan {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(request, "request");
         summary = summary == null ? "" : summary.strip();
@@ -43,7 +43,7 @@ public record Proposal(String id, String request, String summary, List<SpecRef> 
         }
     }
 
-    /** The branch a change is applied on: {@code factory/change-<id>}. */
+    /** The branch a change is applied on: {@code factory/change-<id>}. The one place this rule is written. */
     public static String branchOf(String id) {
         return "factory/change-" + id;
     }
@@ -55,7 +55,7 @@ public record Proposal(String id, String request, String summary, List<SpecRef> 
         return out;
     }
 
-    public Proposal withImpact(Impact.Result next) {
-        return new Proposal(id, request, summary, specs, files, next);
+    public ChangePlan withImpact(Impact.Result next) {
+        return new ChangePlan(id, request, summary, specs, files, next);
     }
 }

@@ -1,4 +1,4 @@
-package dev.codefactory.domain.codehost;
+package dev.codefactory.port.codehost;
 
 import dev.codefactory.domain.FactoryException;
 import java.time.Instant;

@@ -8,17 +8,17 @@ import dev.codefactory.domain.change.PlannedFile.Action;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ProposalTextTest {
+class ChangePlanTextTest {
 
     private static final Impact.Result IMPACT = new Impact.Result(
             List.of(new Impact.Dependent("src/Main.java", "imports app.App")),
             List.of(new Impact.Dependent("src/AppTest.java", "named after src/App.java")),
             "small", "low", List.of("2 files change", "1 file depends on them"));
 
-    private static Proposal proposal() {
-        return new Proposal("c42", "Add login\n  with a form", "Adds a login form.\n\nAnd a service.",
-                List.of(new Proposal.SpecRef("feature-001", "User login", "the login spec"),
-                        new Proposal.SpecRef("feature-002", "", "related")),
+    private static ChangePlan plan() {
+        return new ChangePlan("c42", "Add login\n  with a form", "Adds a login form.\n\nAnd a service.",
+                List.of(new ChangePlan.SpecRef("feature-001", "User login", "the login spec"),
+                        new ChangePlan.SpecRef("feature-002", "", "related")),
                 List.of(new PlannedFile("src/App.java", Action.MODIFY, "wire it"),
                         new PlannedFile("src/Login.java", Action.CREATE, "the form"),
                         new PlannedFile("old.txt", Action.DELETE, "obsolete")),
@@ -36,35 +36,35 @@ class ProposalTextTest {
                 + "## Impact\n\nEffort: small. Risk: low.\n- 2 files change\n- 1 file depends on them\n"
                 + "Dependents:\n- src/Main.java: imports app.App\n"
                 + "Tests:\n- src/AppTest.java: named after src/App.java\n";
-        assertEquals(expected, ProposalText.show(proposal()));
+        assertEquals(expected, ChangePlanText.show(plan()));
         assertEquals(expected + "\n<!-- Edit the Summary, Specs and Files sections. One file per line,\n"
                 + "\"- ACTION PATH: REASON\" with ACTION create, modify or delete; delete a line\n"
                 + "to leave that file out. The Impact section is recomputed: no need to edit it.\n"
                 + "Save and close the editor to go on; empty the Files section to reject the plan.\n-->\n",
-                ProposalText.render(proposal()), "the editor gets its instructions");
+                ChangePlanText.render(plan()), "the editor gets its instructions");
     }
 
     @Test
     void the_editors_instructions_fit_80_columns() {
-        for (String line : ProposalText.HELP.split("\n")) {
+        for (String line : ChangePlanText.HELP.split("\n")) {
             assertTrue(line.length() <= 80, line.length() + ": " + line);
         }
     }
 
     @Test
     void renders_none_for_no_specs_and_no_dependents() {
-        Proposal p = new Proposal("c1", "r", "s", List.of(),
+        ChangePlan p = new ChangePlan("c1", "r", "s", List.of(),
                 List.of(new PlannedFile("a.txt", Action.CREATE, "")),
                 new Impact.Result(List.of(), List.of(), "small", "low", List.of()));
-        String text = ProposalText.render(p);
+        String text = ChangePlanText.render(p);
         assertTrue(text.contains("## Specs\n\n- (none)\n\n## Files\n\n- create a.txt\n\n"), text);
         assertTrue(text.contains("Effort: small. Risk: low.\nDependents: none\nTests: none\n"), text);
     }
 
     @Test
     void round_trip_keeps_summary_specs_and_files() {
-        Proposal p = proposal();
-        ProposalText.Edited e = ProposalText.parse(ProposalText.render(p));
+        ChangePlan p = plan();
+        ChangePlanText.Edited e = ChangePlanText.parse(ChangePlanText.render(p));
         assertEquals(p.summary(), e.summary());
         assertEquals(p.specs(), e.specs());
         assertEquals(p.files(), e.files());
@@ -72,10 +72,10 @@ class ProposalTextTest {
 
     @Test
     void round_trip_with_no_specs() {
-        Proposal p = new Proposal("c1", "r", "", List.of(), List.of(new PlannedFile("a.txt", Action.CREATE, "x")),
+        ChangePlan p = new ChangePlan("c1", "r", "", List.of(), List.of(new PlannedFile("a.txt", Action.CREATE, "x")),
                 IMPACT);
-        ProposalText.Edited e = ProposalText.parse(ProposalText.render(p));
-        assertEquals(new ProposalText.Edited("", List.of(), p.files()), e);
+        ChangePlanText.Edited e = ChangePlanText.parse(ChangePlanText.render(p));
+        assertEquals(new ChangePlanText.Edited("", List.of(), p.files()), e);
     }
 
     @Test
@@ -84,24 +84,24 @@ class ProposalTextTest {
                 + "* feature-003 (Title (v2)): because\r\n\r\n## files\r\n\r\n"
                 + "* edit src/A.java: a reason: with colon\r\n"
                 + "- add `./src/B.java`\r\n\r\n## Impact\r\n\r\n- ignored: line\r\n";
-        ProposalText.Edited e = ProposalText.parse(text);
+        ChangePlanText.Edited e = ChangePlanText.parse(text);
         assertEquals("New summary.", e.summary());
-        assertEquals(List.of(new Proposal.SpecRef("feature-003", "Title (v2)", "because")), e.specs());
+        assertEquals(List.of(new ChangePlan.SpecRef("feature-003", "Title (v2)", "because")), e.specs());
         assertEquals(List.of(new PlannedFile("src/A.java", Action.MODIFY, "a reason: with colon"),
                 new PlannedFile("src/B.java", Action.CREATE, "")), e.files());
     }
 
     @Test
     void empty_files_section_reads_as_no_files() {
-        String text = ProposalText.render(proposal())
+        String text = ChangePlanText.render(plan())
                 .replaceAll("(?s)## Files\n.*?\n## Impact", "## Files\n\n## Impact");
-        assertEquals(List.of(), ProposalText.parse(text).files());
+        assertEquals(List.of(), ChangePlanText.parse(text).files());
     }
 
     @Test
     void a_file_line_that_does_not_read_names_its_line() {
         String text = "## Summary\n\nx\n\n## Files\n\n- modify a.txt: ok\nrename b.txt to c.txt\n";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProposalText.parse(text));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChangePlanText.parse(text));
         assertEquals("line 8 of the plan does not read as a file: \"rename b.txt to c.txt\"; write it as "
                 + "\"- ACTION PATH: REASON\" with ACTION create, modify or delete", e.getMessage());
     }
@@ -109,21 +109,21 @@ class ProposalTextTest {
     @Test
     void an_unknown_action_is_an_error() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ProposalText.parse("## Files\n- frobnicate a.txt: x\n"));
+                () -> ChangePlanText.parse("## Files\n- frobnicate a.txt: x\n"));
         assertTrue(e.getMessage().startsWith("line 2 of the plan does not read as a file"), e.getMessage());
     }
 
     @Test
     void a_path_twice_is_an_error_naming_it() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ProposalText.parse("## Files\n- modify a.txt: x\n- delete a.txt: y\n"));
+                () -> ChangePlanText.parse("## Files\n- modify a.txt: x\n- delete a.txt: y\n"));
         assertEquals("a.txt appears twice in the Files section (line 3): keep one line for it", e.getMessage());
     }
 
     @Test
     void a_bad_path_is_an_error_naming_it() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ProposalText.parse("## Files\n- modify ../etc/passwd: x\n"));
+                () -> ChangePlanText.parse("## Files\n- modify ../etc/passwd: x\n"));
         assertEquals("line 2 of the plan: ../etc/passwd contains a '..' segment: stay inside the project, relative "
                 + "to its root", e.getMessage());
     }
@@ -131,13 +131,13 @@ class ProposalTextTest {
     @Test
     void no_files_section_is_an_error() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ProposalText.parse("## Summary\n\nx\n"));
+                () -> ChangePlanText.parse("## Summary\n\nx\n"));
         assertTrue(e.getMessage().startsWith("the plan has no \"## Files\" section"), e.getMessage());
     }
 
     @Test
     void help_comment_and_impact_are_ignored() {
         String text = "## Files\n- create a.txt: x\n<!-- - modify b.txt: y\n-->\n## Impact\n- modify c.txt: z\n";
-        assertEquals(List.of(new PlannedFile("a.txt", Action.CREATE, "x")), ProposalText.parse(text).files());
+        assertEquals(List.of(new PlannedFile("a.txt", Action.CREATE, "x")), ChangePlanText.parse(text).files());
     }
 }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * sections back (found by their {@code ## } headings, ignoring case; {@code *} bullets and CRLF are accepted; the
  * Impact section and HTML comments are ignored). An empty Files section means the plan is rejected.
  */
-public final class ProposalText {
+public final class ChangePlanText {
     /** The closing comment of {@link #render}: the editor's instructions, in lines that fit 80 columns. */
     static final String HELP = "<!-- Edit the Summary, Specs and Files sections. One file per line,\n"
             + "\"- ACTION PATH: REASON\" with ACTION create, modify or delete; delete a line\n"
@@ -34,11 +34,11 @@ public final class ProposalText {
     private static final Pattern BULLET = Pattern.compile("^\\s*[-*+]\\s+(.*)$");
     private static final Pattern SPEC = Pattern.compile("^([^\\s:()]+)\\s*(?:\\((.*?)\\))?\\s*(?::\\s*(.*))?$");
 
-    private ProposalText() {
+    private ChangePlanText() {
     }
 
     /** The Summary, Specs and Files sections as read back; {@code files} empty means the plan was rejected. */
-    public record Edited(String summary, List<Proposal.SpecRef> specs, List<PlannedFile> files) {
+    public record Edited(String summary, List<ChangePlan.SpecRef> specs, List<PlannedFile> files) {
         public Edited {
             summary = summary == null ? "" : summary.strip();
             specs = List.copyOf(specs);
@@ -47,12 +47,12 @@ public final class ProposalText {
     }
 
     /** {@code p} as Markdown to edit: {@link #show} and the editor's instructions (see the class comment). */
-    public static String render(Proposal p) {
+    public static String render(ChangePlan p) {
         return show(p) + '\n' + HELP;
     }
 
     /** {@code p} as Markdown to read, without the editor's instructions (see the class comment). */
-    public static String show(Proposal p) {
+    public static String show(ChangePlan p) {
         Objects.requireNonNull(p, "p");
         StringBuilder out = new StringBuilder();
         out.append("# Change plan ").append(p.id()).append("\n\n");
@@ -65,7 +65,7 @@ public final class ProposalText {
         if (p.specs().isEmpty()) {
             out.append("- (none)\n");
         }
-        for (Proposal.SpecRef s : p.specs()) {
+        for (ChangePlan.SpecRef s : p.specs()) {
             out.append("- ").append(s.id());
             if (!s.title().isBlank()) {
                 out.append(" (").append(oneLine(s.title())).append(')');
@@ -124,7 +124,7 @@ public final class ProposalText {
         for (int i : sections.getOrDefault("summary", List.of())) {
             summary.append(lines[i]).append('\n');
         }
-        List<Proposal.SpecRef> specs = specs(lines, sections.getOrDefault("specs", List.of()));
+        List<ChangePlan.SpecRef> specs = specs(lines, sections.getOrDefault("specs", List.of()));
         List<PlannedFile> files = files(lines, sections.get("files"));
         return new Edited(summary.toString(), specs, files);
     }
@@ -156,8 +156,8 @@ public final class ProposalText {
         return sections;
     }
 
-    private static List<Proposal.SpecRef> specs(String[] lines, List<Integer> section) {
-        Map<String, Proposal.SpecRef> out = new LinkedHashMap<>();
+    private static List<ChangePlan.SpecRef> specs(String[] lines, List<Integer> section) {
+        Map<String, ChangePlan.SpecRef> out = new LinkedHashMap<>();
         for (int i : section) {
             if (lines[i].isBlank()) {
                 continue;
@@ -173,7 +173,7 @@ public final class ProposalText {
                         + lines[i].strip() + "\"; write it as \"- SPEC-ID: REASON\"");
             }
             String id = spec.group(1);
-            out.putIfAbsent(id, new Proposal.SpecRef(id, spec.group(2) == null ? "" : spec.group(2).strip(),
+            out.putIfAbsent(id, new ChangePlan.SpecRef(id, spec.group(2) == null ? "" : spec.group(2).strip(),
                     spec.group(3)));
         }
         return new ArrayList<>(out.values());

@@ -1,4 +1,4 @@
-package dev.codefactory.domain.llm;
+package dev.codefactory.port.llm;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.codefactory.domain.llm;
+package dev.codefactory.port.llm;
 
 /** A rejected key, an unknown model, a bad request, a context window overflow: trying again will not help. */
 public final class PermanentLanguageModelException extends LanguageModelException {

@@ -1,4 +1,4 @@
-package dev.codefactory.domain.llm;
+package dev.codefactory.port.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
