@@ -3,6 +3,7 @@ package dev.codefactory.cli;
 import dev.codefactory.app.llm.LanguageModels;
 import dev.codefactory.app.llm.LanguageModels.Selection;
 import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.text.JsonWriter;
 import dev.codefactory.port.llm.FinishReason;
 import dev.codefactory.port.llm.Generation;
 import dev.codefactory.port.llm.GenerationRequest;
@@ -100,7 +101,7 @@ final class AskCommand implements Callable<Integer> {
             m.put("outputTokens", g.usage().outputTokens());
             m.put("timeToFirstTokenMs", firstMs);
             m.put("durationMs", totalMs);
-            out.print(Json.write(m));
+            out.print(JsonWriter.pretty(m));
         } else {
             if (!g.text().endsWith("\n")) {
                 out.println();

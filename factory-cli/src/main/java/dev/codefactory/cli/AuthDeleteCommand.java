@@ -1,6 +1,7 @@
 package dev.codefactory.cli;
 
 import dev.codefactory.app.secret.SecretService;
+import dev.codefactory.domain.text.JsonWriter;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class AuthDeleteCommand implements Callable<Integer> {
         SecretService.Change change = parent.root.factory().secrets().delete(provider);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.print(Json.write(view(change, "deleted")));
+            out.print(JsonWriter.pretty(view(change, "deleted")));
             return ExitCodes.OK;
         }
         if (change.changed()) {

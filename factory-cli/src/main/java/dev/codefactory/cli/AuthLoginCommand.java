@@ -3,6 +3,7 @@ package dev.codefactory.cli;
 import dev.codefactory.app.codehost.CodeHostAccess;
 import dev.codefactory.app.codehost.DeviceFlowListener;
 import dev.codefactory.app.codehost.Sleeper;
+import dev.codefactory.domain.text.JsonWriter;
 import dev.codefactory.port.codehost.DeviceAuthorization;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -78,7 +79,7 @@ final class AuthLoginCommand implements Callable<Integer> {
             m.put("scopes", login.scopes());
             m.put("storedIn", login.storedIn());
             m.put("overriddenBy", login.overriddenBy().orElse(null));
-            out.print(Json.write(m));
+            out.print(JsonWriter.pretty(m));
         } else {
             String name = login.user().name().isEmpty() ? "" : " (" + login.user().name() + ")";
             out.println("Signed in to GitHub as " + style.green(login.user().login()) + name + ", scopes: "

@@ -3,6 +3,7 @@ package dev.codefactory.cli;
 import dev.codefactory.app.secret.SecretService;
 import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.text.ControlCharacters;
+import dev.codefactory.domain.text.JsonWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.Console;
 import java.io.IOException;
@@ -55,7 +56,7 @@ final class AuthSetCommand implements Callable<Integer> {
         SecretService.Change change = secrets.put(name, value);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.print(Json.write(AuthDeleteCommand.view(change, "stored")));
+            out.print(JsonWriter.pretty(AuthDeleteCommand.view(change, "stored")));
             return ExitCodes.OK;
         }
         out.println(root.style().green("Stored") + " " + change.name() + " in " + change.location() + ".");

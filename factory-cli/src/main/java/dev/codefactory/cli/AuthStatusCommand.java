@@ -4,6 +4,7 @@ import dev.codefactory.app.codehost.CodeHostAccess;
 import dev.codefactory.app.secret.SecretService.SecretStatus;
 import dev.codefactory.app.secret.SecretService.Status;
 import dev.codefactory.domain.text.ControlCharacters;
+import dev.codefactory.domain.text.JsonWriter;
 import dev.codefactory.port.codehost.HostUser;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ final class AuthStatusCommand implements Callable<Integer> {
             g.put("scopes", github.user().map(HostUser::scopes).orElse(null));
             g.put("problem", github.problem().orElse(null));
             m.put("github", g);
-            out.print(Json.write(m));
+            out.print(JsonWriter.pretty(m));
         } else {
             Style style = parent.root.style();
             out.println("Keys are stored in " + status.store() + " (" + status.storeId() + ").");

@@ -3,6 +3,7 @@ package dev.codefactory.cli;
 import dev.codefactory.app.CodeFactory;
 import dev.codefactory.app.change.ChangeOrderUseCase;
 import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.text.JsonWriter;
 import dev.codefactory.port.change.ChangeRecord;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ final class ChangeCommand implements Callable<Integer> {
             dialog.done();
         }
         if (json) {
-            out.print(Json.write(json(outcome)));
+            out.print(JsonWriter.pretty(json(outcome)));
         } else {
             summary(out, outcome);
         }

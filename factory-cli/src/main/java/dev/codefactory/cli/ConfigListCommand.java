@@ -1,6 +1,7 @@
 package dev.codefactory.cli;
 
 import dev.codefactory.app.config.ConfigValue;
+import dev.codefactory.domain.text.JsonWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ final class ConfigListCommand implements Callable<Integer> {
                 row.put("layer", v.origin().layer().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
                 rows.add(row);
             }
-            out.print(Json.write(rows));
+            out.print(JsonWriter.pretty(rows));
             return ExitCodes.OK;
         }
         Style style = parent.root.style();

@@ -2,6 +2,7 @@ package dev.codefactory.cli;
 
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.spec.InvalidSpecificationException;
+import dev.codefactory.domain.text.JsonWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -143,7 +144,7 @@ final class Failures {
             ((InvalidSpecificationException) failure).findings().forEach(f -> findings.add(Views.finding(f)));
             m.putIfAbsent("findings", findings);
         }
-        out.print(Json.write(m));
+        out.print(JsonWriter.pretty(m));
         out.flush();
     }
 

@@ -1,5 +1,6 @@
 package dev.codefactory.cli;
 
+import dev.codefactory.domain.text.JsonWriter;
 import dev.codefactory.port.change.ChangeRecord;
 import java.io.PrintWriter;
 import java.time.ZoneId;
@@ -43,7 +44,7 @@ final class HistoryCommand implements Callable<Integer> {
         if (json) {
             List<Object> list = new ArrayList<>();
             records.forEach(r -> list.add(Views.change(r)));
-            out.print(Json.write(list));
+            out.print(JsonWriter.pretty(list));
             return ExitCodes.OK;
         }
         if (records.isEmpty()) {

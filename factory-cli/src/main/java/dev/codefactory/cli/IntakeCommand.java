@@ -9,6 +9,7 @@ import dev.codefactory.domain.intake.ClarifyingQuestions.Question;
 import dev.codefactory.domain.intake.NearDuplicates;
 import dev.codefactory.domain.intake.TemplateSections;
 import dev.codefactory.domain.spec.Priority;
+import dev.codefactory.domain.text.JsonWriter;
 import dev.codefactory.port.intake.IntakeDialog;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -131,7 +132,7 @@ final class IntakeCommand implements Callable<Integer> {
             m.put("wizard", result.wizard());
             m.put("stopped", result.stopped());
             m.put("resumeFrom", result.resumeFrom());
-            out.print(Json.write(m));
+            out.print(JsonWriter.pretty(m));
         } else if (result.saved()) {
             out.println("Saved " + root.style().green(result.specId()) + " to " + result.path()
                     + result.commit().map(c -> ", committed as " + c.substring(0, 7)).orElse(" (not committed)")

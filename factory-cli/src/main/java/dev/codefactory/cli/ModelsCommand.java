@@ -7,6 +7,7 @@ import dev.codefactory.app.llm.LanguageModels.Selection;
 import dev.codefactory.app.provider.ProviderFailure;
 import dev.codefactory.app.provider.ProviderOrigin;
 import dev.codefactory.domain.text.ControlCharacters;
+import dev.codefactory.domain.text.JsonWriter;
 import dev.codefactory.port.llm.ModelInfo;
 import dev.codefactory.port.llm.spi.LanguageModelProvider;
 import java.io.PrintWriter;
@@ -97,7 +98,7 @@ final class ModelsCommand implements Callable<Integer> {
             m.put("providers", rows);
             m.put("plugins", jars);
             m.put("notLoaded", notLoaded);
-            out.print(Json.write(m));
+            out.print(JsonWriter.pretty(m));
             return ExitCodes.OK;
         }
         if (!jars.isEmpty()) {
@@ -135,7 +136,7 @@ final class ModelsCommand implements Callable<Integer> {
                 row.put("contextWindow", m.contextWindow() == 0 ? null : m.contextWindow());
                 rows.add(row);
             }
-            out.print(Json.write(rows));
+            out.print(JsonWriter.pretty(rows));
         } else if (found.isEmpty()) {
             out.println("No models." + (selection.providerId().equals("ollama") ? " Pull one: ollama pull llama3.2" : ""));
         } else {

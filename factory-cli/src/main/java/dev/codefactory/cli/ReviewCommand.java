@@ -8,6 +8,7 @@ import dev.codefactory.app.CodeFactory;
 import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.review.ReviewSeverity;
 import dev.codefactory.domain.review.SpecMatcher;
+import dev.codefactory.domain.text.JsonWriter;
 import dev.codefactory.port.review.ReviewDialog;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -120,7 +121,7 @@ final class ReviewCommand implements Callable<Integer> {
                 m.put("partial", true);
                 m.put("id", outcome.report().id());
                 m.put("report", outcome.reportPath());
-                out.print(Json.write(m));
+                out.print(JsonWriter.pretty(m));
             }
             return ExitCodes.STOPPED;
         }

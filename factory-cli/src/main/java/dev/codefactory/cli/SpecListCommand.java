@@ -6,6 +6,7 @@ import dev.codefactory.domain.spec.Priority;
 import dev.codefactory.domain.spec.SpecKind;
 import dev.codefactory.domain.spec.SpecStatus;
 import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.domain.text.JsonWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ final class SpecListCommand implements Callable<Integer> {
         if (json) {
             List<Object> rows = new ArrayList<>();
             list.specs().forEach(s -> rows.add(Views.summary(s)));
-            out.print(Json.write(rows));
+            out.print(JsonWriter.pretty(rows));
         } else if (list.specs().isEmpty()) {
             boolean filtered = status != null || tag != null || priority != null || kind != null;
             out.println(filtered ? "No contracts match." : "No contracts yet: factory spec new \"Title\"");

@@ -4,6 +4,7 @@ import dev.codefactory.app.spec.CreateSpecUseCase.CreateSpecCommand;
 import dev.codefactory.app.spec.CreateSpecUseCase.CreatedSpec;
 import dev.codefactory.domain.spec.Priority;
 import dev.codefactory.domain.spec.SpecKind;
+import dev.codefactory.domain.text.JsonWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ final class SpecNewCommand implements Callable<Integer> {
                 .create(new CreateSpecCommand(title, kind, tags, priority, author));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.print(Json.write(Views.summary(created.spec())));
+            out.print(JsonWriter.pretty(Views.summary(created.spec())));
         } else {
             out.println(parent.root.style().green("Created") + " " + created.spec().id() + " "
                     + created.spec().title() + " (" + created.spec().status().label() + ")");

@@ -3,6 +3,7 @@ package dev.codefactory.cli;
 import dev.codefactory.domain.spec.Priority;
 import dev.codefactory.domain.spec.Section;
 import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.domain.text.JsonWriter;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +36,7 @@ final class SpecShowCommand implements Callable<Integer> {
         Specification s = parent.root.factory().show(id);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.print(Json.write(Views.full(s)));
+            out.print(JsonWriter.pretty(Views.full(s)));
             return ExitCodes.OK;
         }
         Style style = parent.root.style();

@@ -3,6 +3,7 @@ package dev.codefactory.cli;
 import dev.codefactory.app.spec.ChangeSpecStatusUseCase.ChangeSpecStatusCommand;
 import dev.codefactory.app.spec.ChangeSpecStatusUseCase.StatusChange;
 import dev.codefactory.domain.spec.SpecStatus;
+import dev.codefactory.domain.text.JsonWriter;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +48,7 @@ final class SpecStatusCommand implements Callable<Integer> {
             m.put("from", change.from().label());
             m.put("to", change.to().label());
             m.put("updated", change.updated().toString());
-            out.print(Json.write(m));
+            out.print(JsonWriter.pretty(m));
         } else {
             out.println(change.id() + ": " + change.from().label() + " -> "
                     + parent.root.style().green(change.to().label()) + "  (" + change.path() + ", updated "

@@ -5,6 +5,7 @@ import dev.codefactory.app.spec.ValidateSpecsUseCase.ValidationResult;
 import dev.codefactory.domain.report.Finding;
 import dev.codefactory.domain.report.Severity;
 import dev.codefactory.domain.spec.Validation;
+import dev.codefactory.domain.text.JsonWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ final class SpecValidateCommand implements Callable<Integer> {
         Validation v = result.validation();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.print(Json.write(Views.validation(v, result.reportPath())));
+            out.print(JsonWriter.pretty(Views.validation(v, result.reportPath())));
         } else {
             Style style = parent.root.style();
             StringBuilder lines = new StringBuilder();

@@ -1,6 +1,7 @@
 package dev.codefactory.cli;
 
 import dev.codefactory.app.change.ChangeOrderUseCase;
+import dev.codefactory.domain.text.JsonWriter;
 import dev.codefactory.port.change.ChangeRecord;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ final class UndoCommand implements Callable<Integer> {
             m.put("branchKept", outcome.why().isEmpty() ? null : outcome.why());
             m.put("stashRestored", outcome.stashRestored());
             m.put("request", r.request());
-            out.print(Json.write(m));
+            out.print(JsonWriter.pretty(m));
             return ExitCodes.OK;
         }
         Style style = root.style();

@@ -324,6 +324,21 @@ class CommandLineTest {
     }
 
     @Test
+    void json_output_writes_yaml_nan_and_infinity_as_null_and_floats_as_plain_numbers() throws IOException {
+        TestProject p = TestProject.initialised(dir);
+        p.run("spec", "new", "Billing");
+        String path = "contracts/specs/billing.md";
+        p.write(path, p.read(path).replaceFirst("---\n", "---\nweight: .nan\nlimit: -.inf\nratio: 1.0\nsmall: 1.5e-3\n"));
+        String out = p.run("spec", "show", "feature-001", "--json").out();
+        assertFalse(out.contains("NaN") || out.contains("Infinity"), out);
+        JsonNode extra = JSON.readTree(out).get("extra");
+        assertTrue(extra.get("weight").isNull(), out);
+        assertTrue(extra.get("limit").isNull(), out);
+        assertTrue(out.contains("\"ratio\": 1,\n") && out.contains("\"small\": 0.0015\n"), out);
+        assertEquals(0.0015, extra.get("small").asDouble());
+    }
+
+    @Test
     void validate_can_write_a_report() throws IOException {
         TestProject p = TestProject.initialised(dir);
         p.run("spec", "new", "Billing");

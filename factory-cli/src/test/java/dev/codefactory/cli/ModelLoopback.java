@@ -2,7 +2,7 @@ package dev.codefactory.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.codefactory.domain.text.JsonText;
+import dev.codefactory.domain.text.JsonWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -163,9 +163,7 @@ final class ModelLoopback implements AutoCloseable {
     }
 
     private static String quote(String s) {
-        StringBuilder b = new StringBuilder();
-        JsonText.quote(s, b);
-        return b.toString();
+        return JsonWriter.compact(s);
     }
 
     @Override

@@ -1,11 +1,12 @@
 package dev.codefactory.adapter.fs;
 
 import dev.codefactory.domain.text.JsonReader;
-import dev.codefactory.domain.text.JsonText;
+import dev.codefactory.domain.text.JsonWriter;
 import dev.codefactory.port.change.ChangeRecord;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,25 +23,25 @@ final class ChangeRecordJson {
     }
 
     static String write(ChangeRecord r) {
-        StringBuilder out = new StringBuilder("{\n");
-        field(out, "version").append(VERSION).append(",\n");
-        field(out, "id").append(str(r.id())).append(",\n");
-        field(out, "request").append(str(r.request())).append(",\n");
-        field(out, "created").append(str(r.created().toString())).append(",\n");
-        field(out, "status").append(str(r.status().name())).append(",\n");
-        field(out, "baseBranch").append(str(r.baseBranch())).append(",\n");
-        field(out, "baseCommit").append(str(r.baseCommit())).append(",\n");
-        field(out, "snapshotId").append(str(r.snapshotId())).append(",\n");
-        field(out, "stash").append(str(r.stash())).append(",\n");
-        field(out, "branch").append(str(r.branch())).append(",\n");
-        list(field(out, "commits"), r.commits()).append(",\n");
-        list(field(out, "specs"), r.specs()).append(",\n");
-        list(field(out, "files"), r.files()).append(",\n");
-        field(out, "tests").append(str(r.tests())).append(",\n");
-        field(out, "pushed").append(r.pushed()).append(",\n");
-        field(out, "pullRequest").append(str(r.pullRequest())).append(",\n");
-        field(out, "note").append(str(r.note())).append('\n');
-        return out.append("}\n").toString();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", VERSION);
+        m.put("id", r.id());
+        m.put("request", r.request());
+        m.put("created", r.created().toString());
+        m.put("status", r.status().name());
+        m.put("baseBranch", r.baseBranch());
+        m.put("baseCommit", r.baseCommit());
+        m.put("snapshotId", r.snapshotId());
+        m.put("stash", r.stash());
+        m.put("branch", r.branch());
+        m.put("commits", r.commits());
+        m.put("specs", r.specs());
+        m.put("files", r.files());
+        m.put("tests", r.tests());
+        m.put("pushed", r.pushed());
+        m.put("pullRequest", r.pullRequest());
+        m.put("note", r.note());
+        return JsonWriter.pretty(m);
     }
 
     /**
@@ -111,26 +112,5 @@ final class ChangeRecordJson {
                     + type.getSimpleName().toLowerCase(Locale.ROOT).replace("list", "array"));
         }
         return type.cast(value);
-    }
-
-    private static StringBuilder list(StringBuilder out, List<String> items) {
-        if (items.isEmpty()) {
-            return out.append("[]");
-        }
-        out.append("[\n");
-        for (int i = 0; i < items.size(); i++) {
-            out.append("    ").append(str(items.get(i))).append(i + 1 < items.size() ? ",\n" : "\n");
-        }
-        return out.append("  ]");
-    }
-
-    private static StringBuilder field(StringBuilder out, String name) {
-        return out.append("  \"").append(name).append("\": ");
-    }
-
-    private static String str(String s) {
-        StringBuilder out = new StringBuilder();
-        JsonText.quote(s, out);
-        return out.toString();
     }
 }

@@ -4,6 +4,7 @@ import dev.codefactory.app.review.ReviewReport.Item;
 import dev.codefactory.app.review.ReviewReport.Metrics;
 import dev.codefactory.app.review.ReviewReport.Skipped;
 import dev.codefactory.app.review.ReviewReport.SpecResult;
+import dev.codefactory.domain.text.JsonWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ public final class ReviewJson {
         r.skipped().forEach(s -> skipped.add(skipped(s)));
         doc.put("skipped", skipped);
         doc.put("metrics", metrics(r.metrics(), r.droppedFindings()));
-        return PrettyJson.write(doc);
+        return JsonWriter.pretty(doc);
     }
 
     private static Map<String, Object> summary(ReviewReport r) {

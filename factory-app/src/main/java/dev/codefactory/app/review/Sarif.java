@@ -1,6 +1,7 @@
 package dev.codefactory.app.review;
 
 import dev.codefactory.app.review.ReviewReport.Item;
+import dev.codefactory.domain.text.JsonWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +93,7 @@ public final class Sarif {
         log.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         log.put("version", "2.1.0");
         log.put("runs", List.of(run));
-        return PrettyJson.write(log);
+        return JsonWriter.pretty(log);
     }
 
     /** {@code CF-<CATEGORY>} for a model finding, {@code CF-CHECK-<RULE>} for a deterministic check's. */

@@ -2,7 +2,7 @@ package dev.codefactory.domain.intake;
 
 import dev.codefactory.domain.mode.IntakeStep;
 import dev.codefactory.domain.text.JsonReader;
-import dev.codefactory.domain.text.JsonText;
+import dev.codefactory.domain.text.JsonWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -166,53 +166,29 @@ public record IntakeDraft(String id, Instant created, Instant updated, IntakeSte
 
     /** The draft as pretty JSON (two-space indent), keys in a fixed order, ending with a newline. */
     public String toJson() {
-        StringBuilder out = new StringBuilder("{\n");
-        field(out, "id").append(str(id)).append(",\n");
-        field(out, "created").append(str(created.toString())).append(",\n");
-        field(out, "updated").append(str(updated.toString())).append(",\n");
-        field(out, "step").append(str(step.name())).append(",\n");
-        field(out, "idea").append(str(idea)).append(",\n");
-        field(out, "questions");
-        if (questions.isEmpty()) {
-            out.append("[],\n");
-        } else {
-            out.append("[\n");
-            for (int i = 0; i < questions.size(); i++) {
-                ClarifyingQuestions.Question q = questions.get(i);
-                out.append("    {\"id\": ").append(str(q.id())).append(", \"text\": ").append(str(q.text()))
-                        .append(", \"why\": ").append(str(q.why())).append('}')
-                        .append(i + 1 < questions.size() ? ",\n" : "\n");
-            }
-            out.append("  ],\n");
+        List<Object> questionList = new ArrayList<>();
+        for (ClarifyingQuestions.Question q : questions) {
+            Map<String, Object> question = new LinkedHashMap<>();
+            question.put("id", q.id());
+            question.put("text", q.text());
+            question.put("why", q.why());
+            questionList.add(JsonWriter.oneLine(question));
         }
-        field(out, "answers");
-        if (answers.isEmpty()) {
-            out.append("{},\n");
-        } else {
-            out.append("{\n");
-            int i = 0;
-            for (Map.Entry<String, String> e : answers.entrySet()) {
-                out.append("    ").append(str(e.getKey())).append(": ").append(str(e.getValue()))
-                        .append(++i < answers.size() ? ",\n" : "\n");
-            }
-            out.append("  },\n");
-        }
-        field(out, "generated").append(str(generated)).append(",\n");
-        field(out, "edited").append(str(edited)).append(",\n");
-        field(out, "feedback");
-        if (feedback.isEmpty()) {
-            out.append("[],\n");
-        } else {
-            out.append("[\n");
-            for (int i = 0; i < feedback.size(); i++) {
-                out.append("    ").append(str(feedback.get(i))).append(i + 1 < feedback.size() ? ",\n" : "\n");
-            }
-            out.append("  ],\n");
-        }
-        field(out, "wizard").append(wizard).append(",\n");
-        field(out, "specId").append(str(specId)).append(",\n");
-        field(out, "specPath").append(str(specPath)).append('\n');
-        return out.append("}\n").toString();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("created", created.toString());
+        m.put("updated", updated.toString());
+        m.put("step", step.name());
+        m.put("idea", idea);
+        m.put("questions", questionList);
+        m.put("answers", answers);
+        m.put("generated", generated);
+        m.put("edited", edited);
+        m.put("feedback", feedback);
+        m.put("wizard", wizard);
+        m.put("specId", specId);
+        m.put("specPath", specPath);
+        return JsonWriter.pretty(m);
     }
 
     /**
@@ -306,18 +282,5 @@ public record IntakeDraft(String id, Instant created, Instant updated, IntakeSte
                             .replace("map", "object"));
         }
         return type.cast(value);
-    }
-
-    private static StringBuilder field(StringBuilder out, String name) {
-        return out.append("  \"").append(name).append("\": ");
-    }
-
-    private static String str(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder();
-        JsonText.quote(s, out);
-        return out.toString();
     }
 }

@@ -1,6 +1,6 @@
 package dev.codefactory.testkit.llm;
 
-import dev.codefactory.domain.text.JsonText;
+import dev.codefactory.domain.text.JsonWriter;
 import dev.codefactory.port.llm.Usage;
 import dev.codefactory.testkit.llm.LoopbackServer.Reply;
 import dev.codefactory.testkit.llm.LoopbackServer.Request;
@@ -162,9 +162,7 @@ public abstract class FakeModelServer implements AutoCloseable {
 
     /** A JSON string literal, quotes included. */
     protected static String quote(String s) {
-        StringBuilder out = new StringBuilder();
-        JsonText.quote(s, out);
-        return out.toString();
+        return JsonWriter.compact(s);
     }
 
     /** The text in pieces of up to 8 characters (never splitting a surrogate pair), as models stream. */
