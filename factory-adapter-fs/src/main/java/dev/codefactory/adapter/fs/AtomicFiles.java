@@ -12,7 +12,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -26,6 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class AtomicFiles {
     private static final String TEMP_SUFFIX = ".tmp";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private AtomicFiles() {
     }
@@ -85,6 +88,31 @@ final class AtomicFiles {
         }
     }
 
+    /**
+     * Writes a file only its owner may read or write (0600 where the file system has POSIX permissions), replacing
+     * it: the temporary file has those permissions from its creation on, so the content is never readable by others.
+     */
+    static void replaceOwnerOnly(Path target, byte[] data, String shownPath) {
+        Path dir = target.toAbsolutePath().getParent();
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        Path temp = tempBeside(target);
+        try {
+            if (posix) {
+                writeDurably(temp, data, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                // the umask may have taken bits away, never added: make it exactly 0600
+                Files.setPosixFilePermissions(temp, OWNER_ONLY);
+            } else {
+                writeDurably(temp, data);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncFolder(dir);
+        } catch (IOException e) {
+            throw new StorageException(shownPath, "writing", e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
     private static Path writeTemp(Path dir, String name, byte[] data, Path keepPermissionsOf, String shownPath) {
         Path temp = tempBeside(dir.resolve(name));
         try {
@@ -108,8 +136,9 @@ final class AtomicFiles {
     }
 
     /** Writes a file that must not exist yet and forces its bytes to disk before returning. */
-    static void writeDurably(Path file, byte[] bytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    static void writeDurably(Path file, byte[] bytes, FileAttribute<?>... attributes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -160,7 +189,7 @@ final class AtomicFiles {
         try {
             Files.deleteIfExists(temp);
         } catch (IOException e) {
-            // a leftover hidden .tmp file is harmless and never read as a contract
+            // a leftover hidden .tmp file is harmless: never read as a contract, and a secret one holds only ciphertext
         }
     }
 }
