@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,12 @@ class AtomicConfigurationFilesTest {
     @TempDir
     Path dir;
 
-    private final ConfigurationFiles files = new AtomicConfigurationFilesProvider().create(Projects.context(dir));
+    private ConfigurationFiles files;
+
+    @BeforeEach
+    void files() {
+        files = new AtomicConfigurationFilesProvider().create(Projects.context(dir));
+    }
 
     private static String permissions(Path p) throws IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
@@ -55,12 +61,13 @@ class AtomicConfigurationFilesTest {
     void a_file_that_cannot_be_written_is_left_as_it_was() throws IOException {
         Path file = dir.resolve("config.yaml");
         Files.writeString(file, "old: 1\n");
-        Files.createDirectory(dir.resolve("config.yaml.d"));
         // a folder where the file should be: the rename fails and the folder stays, with nothing beside it
         Path folder = dir.resolve("taken");
         Files.createDirectories(folder.resolve("x"));
         assertThrows(StorageException.class, () -> files.replace(folder, "new: 2\n", false));
-        assertEquals(List.of(folder.resolve("x")), Files.list(folder).toList());
+        try (Stream<Path> inside = Files.list(folder)) {
+            assertEquals(List.of(folder.resolve("x")), inside.toList());
+        }
         assertEquals("old: 1\n", Files.readString(file));
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(0, left.filter(p -> p.getFileName().toString().endsWith(".tmp")).count());
