@@ -35,6 +35,7 @@ import dev.codefactory.port.cache.spi.ResponseCacheProvider;
 import dev.codefactory.port.change.ChangeDialog;
 import dev.codefactory.port.change.ChangeRecord;
 import dev.codefactory.port.change.spi.ChangeJournalProvider;
+import dev.codefactory.port.config.spi.ConfigurationFilesProvider;
 import dev.codefactory.port.files.ProjectFiles;
 import dev.codefactory.port.files.spi.ProjectFilesProvider;
 import dev.codefactory.port.intake.IntakeDialog;
@@ -127,7 +128,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 : ConfigLayers.defaultUserDir(b.environment).orElse(null);
         this.configuration = new LayeredConfiguration(new ConfigLayers(context.root(), userDir,
                 b.systemConfig ? b.systemConfigDir : null,
-                b.configFile, b.environment, b.overrides));
+                b.configFile, b.environment, b.overrides),
+                lazy(ConfigurationFilesProvider.class, ids, "file", p -> p.create(context)));
         this.secrets = new SecretService(registry, ids.get(SecretStoreProvider.class), new SecretStoreSettings(
                 b.environment, userDir, System.getProperty("os.name", ""), Duration.ofSeconds(10), b.passphrase));
         Supplier<AuditLog> audit = lazy(AuditLogProvider.class, ids, "jsonl", p -> p.create(context));

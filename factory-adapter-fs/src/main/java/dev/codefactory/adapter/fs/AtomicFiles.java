@@ -4,19 +4,31 @@ import dev.codefactory.domain.project.StorageException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes whole files so that a reader sees the old content or the new one, never a mix: the bytes go to a hidden
- * temporary file in the same folder, are forced to disk, and the temporary file then takes the target's name in
- * one step. A failure removes the temporary file and leaves the target as it was.
+ * The adapter's one atomic writer. Whole files are written so that a reader sees the old content or the new one,
+ * never a mix: the bytes go to a hidden temporary file in the same folder ({@link #tempBeside}), are forced to disk
+ * ({@link #writeDurably}), keep the target's permissions, and the temporary file then takes the target's name in one
+ * step; the folder is then forced too ({@link #syncFolder}). A failure removes the temporary file and leaves the
+ * target as it was. {@link #createNew} and {@link #replace} write one file; {@link SafeProjectFiles} builds its
+ * all-or-none writes of several files on the same steps.
  */
 final class AtomicFiles {
+    private static final String TEMP_SUFFIX = ".tmp";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private AtomicFiles() {
     }
@@ -28,7 +40,7 @@ final class AtomicFiles {
      */
     static boolean createNew(Path target, byte[] data, String shownPath) {
         Path dir = target.toAbsolutePath().getParent();
-        if (ProjectFiles.existsNoFollow(target)) {
+        if (ProjectRoot.existsNoFollow(target)) {
             return false;
         }
         Path temp = writeTemp(dir, target.getFileName().toString(), data, null, shownPath);
@@ -40,12 +52,12 @@ final class AtomicFiles {
                 return false;
             } catch (IOException | UnsupportedOperationException | SecurityException e) {
                 // no hard links on this file system: the callers hold the project lock, so check then rename
-                if (ProjectFiles.existsNoFollow(target)) {
+                if (ProjectRoot.existsNoFollow(target)) {
                     return false;
                 }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             }
-            syncDirectory(dir);
+            syncFolder(dir);
             return true;
         } catch (IOException e) {
             throw new StorageException(shownPath, "writing", e);
@@ -68,7 +80,32 @@ final class AtomicFiles {
         Path temp = writeTemp(dir, real.getFileName().toString(), data, Files.exists(real) ? real : null, shownPath);
         try {
             Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(dir);
+            syncFolder(dir);
+        } catch (IOException e) {
+            throw new StorageException(shownPath, "writing", e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * Writes a file only its owner may read or write (0600 where the file system has POSIX permissions), replacing
+     * it: the temporary file has those permissions from its creation on, so the content is never readable by others.
+     */
+    static void replaceOwnerOnly(Path target, byte[] data, String shownPath) {
+        Path dir = target.toAbsolutePath().getParent();
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        Path temp = tempBeside(target);
+        try {
+            if (posix) {
+                writeDurably(temp, data, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                // the umask may have taken bits away, never added: make it exactly 0600
+                Files.setPosixFilePermissions(temp, OWNER_ONLY);
+            } else {
+                writeDurably(temp, data);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncFolder(dir);
         } catch (IOException e) {
             throw new StorageException(shownPath, "writing", e);
         } finally {
@@ -77,16 +114,9 @@ final class AtomicFiles {
     }
 
     private static Path writeTemp(Path dir, String name, byte[] data, Path keepPermissionsOf, String shownPath) {
-        Path temp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Path temp = tempBeside(dir.resolve(name));
         try {
-            try (FileChannel channel =
-                         FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(data);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
+            writeDurably(temp, data);
             if (keepPermissionsOf != null) {
                 copyPermissions(keepPermissionsOf, temp);
             }
@@ -94,6 +124,47 @@ final class AtomicFiles {
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new StorageException(shownPath, "writing", e);
+        }
+    }
+
+    /** A hidden temporary name in the target's folder, unique enough that {@link #writeDurably} never meets it. */
+    static Path tempBeside(Path target) {
+        String name = target.getFileName().toString();
+        String stem = name.length() > 40 ? name.substring(0, 40) : name;
+        return target.resolveSibling("." + stem + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + TEMP_SUFFIX);
+    }
+
+    /** Writes a file that must not exist yet and forces its bytes to disk before returning. */
+    static void writeDurably(Path file, byte[] bytes, FileAttribute<?>... attributes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
+    /**
+     * Gives {@code from} the name {@code to}, replacing it, in one step where the file system can; where it cannot,
+     * by a plain replacing move (the caller undoes its own steps on failure).
+     */
+    static void moveOver(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The file's POSIX permissions, or null when it does not exist or the file system has none. */
+    static Set<PosixFilePermission> permissionsOf(Path file) throws IOException {
+        try {
+            return Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException | UnsupportedOperationException e) {
+            return null;
         }
     }
 
@@ -106,7 +177,7 @@ final class AtomicFiles {
     }
 
     /** Forces the folder's entry for the renamed file to disk; not every platform can, so best effort. */
-    private static void syncDirectory(Path dir) {
+    static void syncFolder(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {
@@ -118,7 +189,7 @@ final class AtomicFiles {
         try {
             Files.deleteIfExists(temp);
         } catch (IOException e) {
-            // a leftover hidden .tmp file is harmless and never read as a contract
+            // a leftover hidden .tmp file is harmless: never read as a contract, and a secret one holds only ciphertext
         }
     }
 }

@@ -18,9 +18,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -366,37 +364,8 @@ final class EncryptedFileSecretStore implements SecretStore {
     }
 
     private void writeAtomically(byte[] data) {
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        createDirectory(posix);
-        Path temp = directory.resolve("." + FILE_NAME + "." + Long.toHexString(random.nextLong()) + ".tmp");
-        try {
-            FileAttribute<?>[] attrs = posix
-                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rw-------"))}
-                    : new FileAttribute<?>[0];
-            try (FileChannel channel = FileChannel.open(temp,
-                    Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs)) {
-                ByteBuffer buffer = ByteBuffer.wrap(data);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            if (posix) {
-                // the umask may have taken bits away, never added: make it exactly 0600
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory();
-        } catch (IOException e) {
-            throw new StorageException(shown(), "writing", e);
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException e) {
-                // a leftover temporary file holds only ciphertext
-            }
-        }
+        createDirectory(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        AtomicFiles.replaceOwnerOnly(file, data, shown());
     }
 
     private void createDirectory(boolean posix) {
@@ -411,14 +380,6 @@ final class EncryptedFileSecretStore implements SecretStore {
             }
         } catch (IOException e) {
             throw new StorageException(directory.toString(), "creating the folder", e);
-        }
-    }
-
-    private void syncDirectory() {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // not every platform can open a folder as a channel; the rename is still atomic
         }
     }
 

@@ -37,10 +37,10 @@ final class FileChangeJournal implements ChangeJournal {
     static final String OWNER = ".owner";
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
-    private final ProjectFiles files;
+    private final ProjectRoot files;
 
     FileChangeJournal(ProjectContext context) {
-        this.files = new ProjectFiles(context.root());
+        this.files = new ProjectRoot(context.root());
     }
 
     @Override
@@ -165,7 +165,7 @@ final class FileChangeJournal implements ChangeJournal {
     private void ensureGitignore() {
         Path file = files.resolve(GITIGNORE);
         byte[] content = GITIGNORE_CONTENT.getBytes(StandardCharsets.UTF_8);
-        if (ProjectFiles.existsNoFollow(file)) {
+        if (ProjectRoot.existsNoFollow(file)) {
             try {
                 if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
                         && new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).lines()
@@ -187,7 +187,7 @@ final class FileChangeJournal implements ChangeJournal {
                 throw new StorageException(shown + " is larger than " + MAX_BYTES + " bytes: not a change record"
                         + " Code-Factory wrote; move it out of " + FOLDER + "/");
             }
-            String text = ProjectFiles.decodeUtf8(Files.readAllBytes(file), shown);
+            String text = ProjectRoot.decodeUtf8(Files.readAllBytes(file), shown);
             ChangeRecord record = ChangeRecordJson.read(text);
             String name = file.getFileName().toString();
             String expected = name.substring(0, name.length() - ".json".length());

@@ -26,10 +26,10 @@ final class FileDraftStore implements DraftStore {
     static final int MAX_BYTES = 4 * 1024 * 1024;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
 
-    private final ProjectFiles files;
+    private final ProjectRoot files;
 
     FileDraftStore(ProjectContext context) {
-        this.files = new ProjectFiles(context.root());
+        this.files = new ProjectRoot(context.root());
     }
 
     @Override
@@ -106,7 +106,7 @@ final class FileDraftStore implements DraftStore {
                 throw new StorageException(shown + " is larger than " + MAX_BYTES + " bytes: not a draft Code-Factory"
                         + " wrote; move it out of " + FOLDER + "/");
             }
-            String text = ProjectFiles.decodeUtf8(Files.readAllBytes(file), shown);
+            String text = ProjectRoot.decodeUtf8(Files.readAllBytes(file), shown);
             IntakeDraft draft = IntakeDraft.fromJson(text);
             String name = file.getFileName().toString();
             String expected = name.substring(0, name.length() - ".json".length());

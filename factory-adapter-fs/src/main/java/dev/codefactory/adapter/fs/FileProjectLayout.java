@@ -28,11 +28,11 @@ final class FileProjectLayout implements ProjectLayout {
             List.of(".factory/cache/", ".factory/drafts/", ".factory/audit/", ".factory/templates/");
     static final String TEMPLATES_README = ".factory/templates/README.md";
 
-    private final ProjectFiles files;
+    private final ProjectRoot files;
     private final ProjectLock lock;
 
     FileProjectLayout(ProjectContext context) {
-        this.files = new ProjectFiles(context.root());
+        this.files = new ProjectRoot(context.root());
         this.lock = new ProjectLock(files);
     }
 
@@ -78,7 +78,7 @@ final class FileProjectLayout implements ProjectLayout {
 
     private void ensureFile(String path, String content, List<String> changed) {
         Path file = files.resolve(path);
-        if (ProjectFiles.existsNoFollow(file)) {
+        if (ProjectRoot.existsNoFollow(file)) {
             return;
         }
         files.createDirectories(file.getParent(), path.substring(0, path.lastIndexOf('/')));
@@ -92,7 +92,7 @@ final class FileProjectLayout implements ProjectLayout {
         if (Files.isDirectory(dir)) {
             return;
         }
-        if (ProjectFiles.existsNoFollow(dir)) {
+        if (ProjectRoot.existsNoFollow(dir)) {
             throw new StorageException(folder + ": exists but is not a folder; move it away and run init again");
         }
         files.createDirectories(dir, folder);
@@ -102,7 +102,7 @@ final class FileProjectLayout implements ProjectLayout {
     /** Adds the local-state lines that are missing, keeping the file's own content and line endings. */
     private void ensureGitignore(List<String> changed) {
         Path file = files.resolve(GITIGNORE);
-        boolean exists = ProjectFiles.existsNoFollow(file);
+        boolean exists = ProjectRoot.existsNoFollow(file);
         String text = "";
         if (exists) {
             try {

@@ -23,10 +23,10 @@ final class FileResponseCache implements ResponseCache {
     static final String FOLDER = ".factory/cache";
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{16,128}");
 
-    private final ProjectFiles files;
+    private final ProjectRoot files;
 
     FileResponseCache(ProjectContext context) {
-        this.files = new ProjectFiles(context.root());
+        this.files = new ProjectRoot(context.root());
     }
 
     @Override

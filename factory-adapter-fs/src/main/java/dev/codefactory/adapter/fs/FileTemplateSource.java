@@ -18,10 +18,10 @@ import java.util.List;
 final class FileTemplateSource implements TemplateSource {
     static final String BUILT_IN = "built-in";
 
-    private final ProjectFiles files;
+    private final ProjectRoot files;
 
     FileTemplateSource(ProjectContext context) {
-        this.files = new ProjectFiles(context.root());
+        this.files = new ProjectRoot(context.root());
     }
 
     @Override
@@ -48,7 +48,7 @@ final class FileTemplateSource implements TemplateSource {
             if (in == null) {
                 throw new IllegalStateException("the built-in template " + resource + " is missing from the jar");
             }
-            return ProjectFiles.decodeUtf8(in.readAllBytes(), resource);
+            return ProjectRoot.decodeUtf8(in.readAllBytes(), resource);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the built-in template " + resource, e);
         }

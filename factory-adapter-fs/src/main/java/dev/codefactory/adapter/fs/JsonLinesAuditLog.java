@@ -24,10 +24,10 @@ import java.util.Map;
 final class JsonLinesAuditLog implements AuditLog {
     static final String FILE = ".factory/audit.jsonl";
 
-    private final ProjectFiles files;
+    private final ProjectRoot files;
 
     JsonLinesAuditLog(ProjectContext context) {
-        this.files = new ProjectFiles(context.root());
+        this.files = new ProjectRoot(context.root());
     }
 
     @Override

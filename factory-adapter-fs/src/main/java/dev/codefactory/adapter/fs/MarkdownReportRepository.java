@@ -32,11 +32,11 @@ final class MarkdownReportRepository implements ReportRepository {
     private static final Pattern NAME = Pattern.compile("(.+)-(\\d{4}-\\d{2}-\\d{2})(?:-(\\d{1,9}))?\\.md");
     private static final int HEAD_LINES = 40;
 
-    private final ProjectFiles files;
+    private final ProjectRoot files;
     private final ProjectLock lock;
 
     MarkdownReportRepository(ProjectContext context) {
-        this.files = new ProjectFiles(context.root());
+        this.files = new ProjectRoot(context.root());
         this.lock = new ProjectLock(files);
     }
 
@@ -102,7 +102,7 @@ final class MarkdownReportRepository implements ReportRepository {
                 .thenComparingInt(Entry::sequence).thenComparing(Entry::name).reversed());
         String block = ReportsReadme.block(entries.stream().map(Entry::name).toList());
         Path file = files.resolve(ReportsReadme.PATH);
-        if (!ProjectFiles.existsNoFollow(file)) {
+        if (!ProjectRoot.existsNoFollow(file)) {
             String text = ReportsReadme.HEADER + block;
             if (AtomicFiles.createNew(file, text.getBytes(StandardCharsets.UTF_8), ReportsReadme.PATH)) {
                 return;

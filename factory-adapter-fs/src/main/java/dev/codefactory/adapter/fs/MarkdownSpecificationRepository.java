@@ -33,13 +33,13 @@ import java.util.Optional;
  * and {@code contracts/decisions}. Reads in parallel; every write is atomic and taken under the project lock.
  */
 final class MarkdownSpecificationRepository implements SpecificationRepository {
-    private final ProjectFiles files;
+    private final ProjectRoot files;
     private final ProjectLock lock;
     private final SpecParser parser;
     private final FrontMatterEditor editor;
 
     MarkdownSpecificationRepository(ProjectContext context) {
-        this.files = new ProjectFiles(context.root());
+        this.files = new ProjectRoot(context.root());
         this.lock = new ProjectLock(files);
         this.parser = new SpecParser(context.limits().maxSpecBytes());
         this.editor = new FrontMatterEditor(parser.yaml());
@@ -114,7 +114,7 @@ final class MarkdownSpecificationRepository implements SpecificationRepository {
             // read before anything is written: a README that cannot be read (a folder in its place) stops it here
             Path readme = files.resolve(ContractsReadme.PATH);
             byte[] before = null;
-            if (ProjectFiles.existsNoFollow(readme)) {
+            if (ProjectRoot.existsNoFollow(readme)) {
                 requireFile(readme);
                 try {
                     before = Files.readAllBytes(readme);
@@ -231,7 +231,7 @@ final class MarkdownSpecificationRepository implements SpecificationRepository {
         Objects.requireNonNull(block, "block");
         lock.exclusively(() -> {
             Path file = files.resolve(ContractsReadme.PATH);
-            if (!ProjectFiles.existsNoFollow(file)) {
+            if (!ProjectRoot.existsNoFollow(file)) {
                 files.createDirectories(file.getParent(), "contracts");
                 String text = ContractsReadme.SHORT_HEADER + block;
                 if (AtomicFiles.createNew(file, text.getBytes(StandardCharsets.UTF_8), ContractsReadme.PATH)) {

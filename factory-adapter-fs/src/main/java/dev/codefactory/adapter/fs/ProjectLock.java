@@ -35,10 +35,10 @@ final class ProjectLock {
     /** The real roots whose lock the current thread holds, through whichever instance took it. */
     private static final ThreadLocal<Set<String>> HELD_BY_THIS_THREAD = ThreadLocal.withInitial(HashSet::new);
 
-    private final ProjectFiles files;
+    private final ProjectRoot files;
     private final ReentrantLock threads = new ReentrantLock();
 
-    ProjectLock(ProjectFiles files) {
+    ProjectLock(ProjectRoot files) {
         this.files = Objects.requireNonNull(files, "files");
     }
 

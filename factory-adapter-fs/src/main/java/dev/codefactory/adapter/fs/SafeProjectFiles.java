@@ -5,6 +5,7 @@ import dev.codefactory.domain.project.UnsafePathException;
 import dev.codefactory.domain.workspace.Languages;
 import dev.codefactory.port.files.FileKind;
 import dev.codefactory.port.files.FileWrite;
+import dev.codefactory.port.files.ProjectFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,19 +15,15 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -38,15 +35,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
- * The project's own files for a change order ({@link dev.codefactory.port.files.ProjectFiles}; the simple name is
- * taken in this package by the path resolver {@link ProjectFiles}, which this class builds on).
+ * The project's own files for a change order ({@link ProjectFiles}), on the adapter's one path policy
+ * ({@link ProjectRoot}) and its one atomic writer ({@link AtomicFiles}).
  *
- * <p>Every path is checked by its shape first (relative, {@code /} separators, no {@code ..}, {@code .} or empty
- * segment, no backslash or NUL, not in {@code .git} at any depth nor in the root's {@code .factory}), then on disk:
+ * <p>Every path is checked by its shape first ({@link ProjectRoot#shaped}: relative, {@code /} separators, no
+ * {@code ..}, {@code .} or empty segment, no backslash or NUL, not in {@code .git} by any of its names at any depth),
+ * and must not be in the root's {@code .factory}; then on disk:
  * no existing component may be a symbolic link (each one is looked at without following links), and the real path of
  * the deepest existing component must lie inside the real project root.
  *
@@ -56,13 +52,10 @@ import java.util.regex.Pattern;
  * puts every replaced file back, re-creates deleted ones, removes created files, temporary files and created folders,
  * and only then throws.
  */
-final class SafeProjectFiles implements dev.codefactory.port.files.ProjectFiles {
+final class SafeProjectFiles implements ProjectFiles {
     /** The largest file {@link #readText} reads: far above any source file, far below one that exhausts memory. */
     static final long MAX_TEXT_BYTES = 16L * 1024 * 1024;
-    /** NTFS short names that may stand for {@code .git} ({@code GIT~1}). */
-    private static final Pattern GIT_SHORT_NAME = Pattern.compile("(?i)git~[0-9]+");
-    private static final String TEMP_SUFFIX = ".tmp";
-
+    
     /**
      * Called just before each target is replaced or deleted; a seam so that tests can make a step fail for real at a
      * chosen moment (as root, permissions cannot).
@@ -74,7 +67,7 @@ final class SafeProjectFiles implements dev.codefactory.port.files.ProjectFiles 
         void run(String path, Path target) throws IOException;
     }
 
-    private final ProjectFiles files;
+    private final ProjectRoot files;
     private final BeforeReplacing beforeReplacing;
 
     SafeProjectFiles(Path root) {
@@ -82,7 +75,7 @@ final class SafeProjectFiles implements dev.codefactory.port.files.ProjectFiles 
     }
 
     SafeProjectFiles(Path root, BeforeReplacing beforeReplacing) {
-        this.files = new ProjectFiles(root);
+        this.files = new ProjectRoot(root);
         this.beforeReplacing = Objects.requireNonNull(beforeReplacing, "beforeReplacing");
     }
 
@@ -119,7 +112,7 @@ final class SafeProjectFiles implements dev.codefactory.port.files.ProjectFiles 
             return false;
         }
         try {
-            Set<PosixFilePermission> permissions = permissionsOf(shaped(path));
+            Set<PosixFilePermission> permissions = AtomicFiles.permissionsOf(shaped(path));
             return permissions != null && (permissions.contains(PosixFilePermission.OWNER_EXECUTE)
                     || permissions.contains(PosixFilePermission.GROUP_EXECUTE)
                     || permissions.contains(PosixFilePermission.OTHERS_EXECUTE));
@@ -182,43 +175,15 @@ final class SafeProjectFiles implements dev.codefactory.port.files.ProjectFiles 
 
     // ---- checks ---------------------------------------------------------------------------------------------------
 
-    /** The path on disk after checking its shape only; nothing on disk is looked at. */
+    /**
+     * The path on disk after checking its shape only ({@link ProjectRoot#shaped}, the one path policy) and that it
+     * is not in the root's {@code .factory}; nothing on disk is looked at.
+     */
     private Path shaped(String path) {
-        ProjectFiles.checkPlain(path);
-        if (path.equals("~") || path.startsWith("~/")) {
-            throw new UnsafePathException(path, "it is an absolute path; give it relative to the project root");
-        }
-        String[] segments = path.split("/", -1);
-        for (int i = 0; i < segments.length; i++) {
-            String segment = segments[i];
-            if (segment.equals("..")) {
-                throw new UnsafePathException(path, "it climbs out with '..'");
-            }
-            if (segment.isEmpty() || segment.equals(".")) {
-                throw new UnsafePathException(path, "it has an empty or '.' segment; write it plainly, as in"
-                        + " src/Main.java");
-            }
-            String bare = windowsName(segment);
-            if (bare.equalsIgnoreCase(".git") || GIT_SHORT_NAME.matcher(bare).matches()) {
-                throw new UnsafePathException(path, "it leads into .git");
-            }
-            if (i == 0 && bare.equalsIgnoreCase(".factory")) {
-                throw new UnsafePathException(path, "it leads into .factory, which holds Code-Factory's own state");
-            }
-        }
-        Path root = files.root();
-        Path resolved;
-        try {
-            Path relative = root.getFileSystem().getPath(path);
-            if (relative.isAbsolute() || relative.getRoot() != null) {
-                throw new UnsafePathException(path, "it is an absolute path; give it relative to the project root");
-            }
-            resolved = root.resolve(relative).normalize();
-        } catch (InvalidPathException e) {
-            throw new UnsafePathException(path, "it is not a valid file name here (" + e.getReason() + ")");
-        }
-        if (!resolved.startsWith(root) || resolved.equals(root)) {
-            throw new UnsafePathException(path, "it leads outside the project folder");
+        Path resolved = files.shaped(path);
+        int slash = path.indexOf('/');
+        if (ProjectRoot.sameName(slash < 0 ? path : path.substring(0, slash), ".factory")) {
+            throw new UnsafePathException(path, "it leads into .factory, which holds Code-Factory's own state");
         }
         return resolved;
     }
@@ -275,15 +240,6 @@ final class SafeProjectFiles implements dev.codefactory.port.files.ProjectFiles 
     }
 
     private record Located(Path link, boolean outside, boolean missing) {
-    }
-
-    /** Windows ignores trailing dots and spaces in names: {@code ".git. "} is {@code .git} there. */
-    private static String windowsName(String segment) {
-        int end = segment.length();
-        while (end > 0 && (segment.charAt(end - 1) == '.' || segment.charAt(end - 1) == ' ')) {
-            end--;
-        }
-        return end == 0 ? segment : segment.substring(0, end);
     }
 
     private static Optional<BasicFileAttributes> attributes(Path file, String shownPath) {
@@ -441,10 +397,10 @@ final class SafeProjectFiles implements dev.codefactory.port.files.ProjectFiles 
         void writeTemp(Planned p) throws IOException {
             Path dir = p.target().getParent();
             createFolders(dir);
-            Path temp = tempBeside(p.target());
+            Path temp = AtomicFiles.tempBeside(p.target());
             temps.put(p.target(), temp);
-            write(temp, p.bytes());
-            Set<PosixFilePermission> permissions = permissionsOf(p.target());
+            AtomicFiles.writeDurably(temp, p.bytes());
+            Set<PosixFilePermission> permissions = AtomicFiles.permissionsOf(p.target());
             if (permissions != null) {
                 Files.setPosixFilePermissions(temp, permissions);
             }
@@ -466,7 +422,7 @@ final class SafeProjectFiles implements dev.codefactory.port.files.ProjectFiles 
                     throw new IOException(p.path() + " is no longer a regular file (it changed while writing)");
                 }
                 previous = Files.readAllBytes(target);
-                permissions = permissionsOf(target);
+                permissions = AtomicFiles.permissionsOf(target);
             } else if (p.deletes()) {
                 throw new NoSuchFileException(p.path(), null, "it disappeared while writing");
             }
@@ -476,7 +432,7 @@ final class SafeProjectFiles implements dev.codefactory.port.files.ProjectFiles 
                 done.add(entry);
             } else {
                 Path temp = temps.get(target);
-                move(temp, target);
+                AtomicFiles.moveOver(temp, target);
                 temps.remove(target);
                 done.add(entry);
             }
@@ -484,7 +440,7 @@ final class SafeProjectFiles implements dev.codefactory.port.files.ProjectFiles 
         }
 
         void syncFolders() {
-            touchedFolders.forEach(SafeProjectFiles::syncFolder);
+            touchedFolders.forEach(AtomicFiles::syncFolder);
         }
 
         /** Undoes everything; returns the paths it could not put back. */
@@ -520,13 +476,13 @@ final class SafeProjectFiles implements dev.codefactory.port.files.ProjectFiles 
         }
 
         private void restore(Done d) throws IOException {
-            Path temp = tempBeside(d.target());
+            Path temp = AtomicFiles.tempBeside(d.target());
             try {
-                write(temp, d.previous());
+                AtomicFiles.writeDurably(temp, d.previous());
                 if (d.permissions() != null) {
                     Files.setPosixFilePermissions(temp, d.permissions());
                 }
-                move(temp, d.target());
+                AtomicFiles.moveOver(temp, d.target());
             } finally {
                 Files.deleteIfExists(temp);
             }
@@ -546,47 +502,5 @@ final class SafeProjectFiles implements dev.codefactory.port.files.ProjectFiles 
     }
 
     private record Done(Path target, byte[] previous, Set<PosixFilePermission> permissions) {
-    }
-
-    private static Path tempBeside(Path target) {
-        String name = target.getFileName().toString();
-        String stem = name.length() > 40 ? name.substring(0, 40) : name;
-        return target.resolveSibling("." + stem + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + TEMP_SUFFIX);
-    }
-
-    private static void write(Path file, byte[] bytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** The file's POSIX permissions, or null when it does not exist or the file system has none. */
-    private static Set<PosixFilePermission> permissionsOf(Path file) throws IOException {
-        try {
-            return Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException | UnsupportedOperationException e) {
-            return null;
-        }
-    }
-
-    private static void syncFolder(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // best effort: Windows cannot open a folder as a channel; the renames are done either way
-        }
     }
 }

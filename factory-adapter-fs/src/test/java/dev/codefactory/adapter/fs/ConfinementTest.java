@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codefactory.domain.project.UnsafePathException;
+import dev.codefactory.domain.report.Report;
+import dev.codefactory.domain.report.ReportMarkdown;
 import dev.codefactory.domain.spec.SpecKind;
+import dev.codefactory.port.report.ReportRepository;
 import dev.codefactory.port.spec.SpecificationRepository;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,5 +95,45 @@ class ConfinementTest {
     void the_message_names_the_path_and_the_reason() {
         UnsafePathException e = assertThrows(UnsafePathException.class, () -> repo.load(".git/config"));
         assertTrue(e.getMessage().startsWith(".git/config: refused, it leads into .git"), e.getMessage());
+    }
+
+    // ---- one path policy: the same names the change path refuses (SafeProjectFilesTest) --------------------------
+
+    /** Names that Windows reads as {@code .git}: its 8.3 short name, and trailing dots or spaces it drops. */
+    @ParameterizedTest
+    @ValueSource(strings = {"GIT~1/config", "git~2/config", ".git. /config", ".git./config", ".git /config",
+            "contracts/.GIT../x.md", "contracts/specs/./a.md", "contracts//specs/a.md", "contracts/specs/../specs/a.md",
+            "~/notes.md"})
+    void the_spec_repository_refuses_what_the_change_path_refuses(String path) {
+        Projects.write(root, path.replace("~/", "home/"), Projects.spec("feature-777"));
+        assertThrows(UnsafePathException.class, () -> repo.load(path));
+        assertFalse(repo.exists(path));
+        assertThrows(UnsafePathException.class, () -> repo.updateFields(path, Map.of("status", "approved")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GIT~1", ".git. ", ".git.."})
+    void a_spec_folder_linked_into_a_git_alias_is_refused(String alias) throws IOException {
+        Projects.write(root, alias + "/specs/a.md", Projects.spec("feature-778"));
+        Files.createDirectories(root.resolve("contracts"));
+        Files.delete(root.resolve("contracts/specs/out"));
+        Files.delete(root.resolve("contracts/specs"));
+        Files.createSymbolicLink(root.resolve("contracts/specs"), root.resolve(alias + "/specs"));
+        assertThrows(UnsafePathException.class, () -> repo.load("contracts/specs/a.md"));
+        assertThrows(UnsafePathException.class, () -> repo.create(SpecKind.SPEC, "b.md", "x"));
+        assertTrue(Files.notExists(root.resolve(alias + "/specs/b.md")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GIT~1", ".git. ", ".git.."})
+    void the_report_repository_will_not_write_into_a_git_alias(String alias) throws IOException {
+        Files.createDirectories(root.resolve(alias));
+        Files.createSymbolicLink(root.resolve("reports"), root.resolve(alias));
+        ReportRepository reports = Projects.reports(root);
+        Report report = new Report("validation", "A validation", Projects.NOW, List.of(), List.of(), Map.of());
+        assertThrows(UnsafePathException.class, () -> reports.save(report, ReportMarkdown.render(report)));
+        try (Stream<Path> stream = Files.list(root.resolve(alias))) {
+            assertEquals(List.of(), stream.toList());
+        }
     }
 }

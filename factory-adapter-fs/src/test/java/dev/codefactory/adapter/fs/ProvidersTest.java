@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codefactory.port.change.spi.ChangeJournalProvider;
+import dev.codefactory.port.config.spi.ConfigurationFilesProvider;
 import dev.codefactory.port.files.spi.ProjectFilesProvider;
 import dev.codefactory.port.intake.spi.DraftStoreProvider;
 import dev.codefactory.port.project.spi.ProjectLayoutProvider;
@@ -33,7 +34,8 @@ class ProvidersTest {
         Map<String, String> found = new TreeMap<>();
         for (Class<? extends Provider> spi : List.of(SpecificationRepositoryProvider.class,
                 ReportRepositoryProvider.class, TemplateSourceProvider.class, ProjectLayoutProvider.class,
-                DraftStoreProvider.class, ProjectFilesProvider.class, ChangeJournalProvider.class)) {
+                DraftStoreProvider.class, ProjectFilesProvider.class, ChangeJournalProvider.class,
+                ConfigurationFilesProvider.class)) {
             for (Provider p : ServiceLoader.load(spi)) {
                 found.put(spi.getSimpleName(), p.getClass().getSimpleName() + ":" + p.id());
             }
@@ -45,7 +47,8 @@ class ProvidersTest {
                 "ProjectLayoutProvider", "FileProjectLayoutProvider:file",
                 "DraftStoreProvider", "FileDraftStoreProvider:file",
                 "ProjectFilesProvider", "SafeProjectFilesProvider:file",
-                "ChangeJournalProvider", "FileChangeJournalProvider:file"), found);
+                "ChangeJournalProvider", "FileChangeJournalProvider:file",
+                "ConfigurationFilesProvider", "AtomicConfigurationFilesProvider:file"), found);
     }
 
     @Test
@@ -57,6 +60,7 @@ class ProvidersTest {
         Projects.templates(missing);
         new SafeProjectFilesProvider().create(Projects.context(missing));
         new FileChangeJournalProvider().create(Projects.context(missing));
+        new AtomicConfigurationFilesProvider().create(Projects.context(missing));
         assertTrue(Files.notExists(missing));
     }
 

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.codefactory.domain.project.UnsafePathException;
 import dev.codefactory.port.files.FileKind;
 import dev.codefactory.port.files.FileWrite;
-// the port; in this package the simple name ProjectFiles is also the internal path resolver
 import dev.codefactory.port.files.ProjectFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;

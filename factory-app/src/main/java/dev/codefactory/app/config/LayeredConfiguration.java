@@ -4,22 +4,18 @@ import dev.codefactory.app.config.ConfigOrigin.Layer;
 import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.project.StorageException;
+import dev.codefactory.port.config.ConfigurationFiles;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.source.yaml.YamlConfigSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,8 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -46,10 +44,15 @@ public final class LayeredConfiguration implements ConfigUseCase {
     private static final String ENV_MODELS = "FACTORY_LLM_MODELS_";
 
     private final ConfigLayers layers;
+    private final Supplier<ConfigurationFiles> files;
     private FactoryConfig loaded;
 
-    public LayeredConfiguration(ConfigLayers layers) {
+    /**
+     * @param files writes the files that {@link #setConfig} changes (the fs adapter's, asked for only then)
+     */
+    public LayeredConfiguration(ConfigLayers layers, Supplier<ConfigurationFiles> files) {
         this.layers = layers;
+        this.files = Objects.requireNonNull(files, "files");
     }
 
     @Override
@@ -92,7 +95,7 @@ public final class LayeredConfiguration implements ConfigUseCase {
             }
             written = !after.equals(before);
             if (written) {
-                writeAtomically(file, after, scope == ConfigScope.GLOBAL);
+                files.get().replace(file, after, scope == ConfigScope.GLOBAL);
             }
             loaded = null;
         }
@@ -361,42 +364,5 @@ public final class LayeredConfiguration implements ConfigUseCase {
             return value;
         }
         return dev.codefactory.domain.text.YamlText.scalar(value);
-    }
-
-    /**
-     * Replaces {@code file} with {@code text} atomically; the file is the owner's alone (a temporary file is made
-     * 0600 on POSIX). With {@code privateFolders}, the folders it creates are the owner's alone too (0700), as the
-     * XDG base directory specification asks of the user's folders.
-     */
-    private static void writeAtomically(Path file, String text, boolean privateFolders) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            if (privateFolders && dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectories(dir);
-            }
-            Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
-                    ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-                    while (buf.hasRemaining()) {
-                        ch.write(buf);
-                    }
-                    ch.force(true);
-                }
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new StorageException(file.toString(), "write", e);
-        }
     }
 }

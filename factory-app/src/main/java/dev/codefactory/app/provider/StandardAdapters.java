@@ -13,6 +13,7 @@ public final class StandardAdapters {
 
     private static final Map<String, String> ARTIFACT_BY_PORT_PACKAGE = Map.ofEntries(
             Map.entry("audit", "factory-adapter-fs"), Map.entry("cache", "factory-adapter-fs"),
+            Map.entry("config", "factory-adapter-fs"),
             Map.entry("change", "factory-adapter-fs"), Map.entry("files", "factory-adapter-fs"),
             Map.entry("intake", "factory-adapter-fs"), Map.entry("project", "factory-adapter-fs"),
             Map.entry("report", "factory-adapter-fs"), Map.entry("secret", "factory-adapter-fs"),

@@ -18,16 +18,25 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The project root and the only way into it: turns project-relative paths (forward slashes) into file system paths,
- * refusing anything that is absolute, climbs out of the root, enters {@code .git}, or leads out through a symlink.
+ * The project root and the one path policy of this adapter: every adapter that touches project files turns a
+ * project-relative path (forward slashes) into a file system path here.
+ *
+ * <p>The shape of a path is checked on its characters alone ({@link #shaped}): not empty, no NUL, no backslash, not
+ * absolute (nor {@code ~}, nor a drive letter), no {@code ..}, {@code .} or empty segment, and no segment that names
+ * {@code .git} on any platform: {@code .GIT}, {@code .git. } (Windows drops trailing dots and spaces) or
+ * {@code GIT~1} (its NTFS short name). {@link #resolve} then looks on disk: the real path of the deepest part that
+ * exists must lie inside the real root and not in {@code .git} by any of those names. Adapters stricter about links
+ * (the change path refuses every one, {@link SafeProjectFiles}) add their own walk on top of {@link #shaped}.
  */
-final class ProjectFiles {
+final class ProjectRoot {
     private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:");
+    /** NTFS short names that may stand for {@code .git} ({@code GIT~1}). */
+    private static final Pattern GIT_SHORT_NAME = Pattern.compile("(?i)git~[0-9]+");
 
     private final Path root;
     private volatile Path realRoot;
 
-    ProjectFiles(Path root) {
+    ProjectRoot(Path root) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
     }
 
@@ -70,7 +79,8 @@ final class ProjectFiles {
 
     /**
      * The checks every project path passes, on its characters alone: not empty, no NUL, forward slashes only, not
-     * absolute (nor a drive letter).
+     * absolute (nor {@code ~} or a drive letter), no {@code ..}, {@code .} or empty segment, nothing named
+     * {@code .git} by any of its names.
      */
     static void checkPlain(String path) {
         Objects.requireNonNull(path, "path");
@@ -83,23 +93,54 @@ final class ProjectFiles {
         if (path.indexOf('\\') >= 0) {
             throw new UnsafePathException(path, "it holds a backslash; project paths use forward slashes");
         }
-        if (path.startsWith("/") || DRIVE.matcher(path).lookingAt()) {
+        if (path.startsWith("/") || DRIVE.matcher(path).lookingAt() || path.equals("~") || path.startsWith("~/")) {
             throw new UnsafePathException(path, "it is an absolute path; give it relative to the project root");
         }
-    }
-
-    private Path resolve(String path, boolean followLast) {
-        checkPlain(path);
-        for (String segment : path.split("/")) {
-            if (segment.equalsIgnoreCase(".git")) {
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals("..")) {
+                throw new UnsafePathException(path, "it climbs out with '..'");
+            }
+            if (segment.isEmpty() || segment.equals(".")) {
+                throw new UnsafePathException(path, "it has an empty or '.' segment; write it plainly, as in"
+                        + " src/Main.java");
+            }
+            if (isGit(segment)) {
                 throw new UnsafePathException(path, "it leads into .git");
             }
         }
+    }
+
+    /** Whether a file name is {@code name} as Windows reads it: case ignored, trailing dots and spaces dropped. */
+    static boolean sameName(String segment, String name) {
+        return windowsName(segment).equalsIgnoreCase(name);
+    }
+
+    /** Whether a file name stands for {@code .git} on some platform ({@code .GIT}, {@code .git. }, {@code GIT~1}). */
+    static boolean isGit(String segment) {
+        String bare = windowsName(segment);
+        return bare.equalsIgnoreCase(".git") || GIT_SHORT_NAME.matcher(bare).matches();
+    }
+
+    /** Windows ignores trailing dots and spaces in names: {@code ".git. "} is {@code .git} there. */
+    private static String windowsName(String segment) {
+        int end = segment.length();
+        while (end > 0 && (segment.charAt(end - 1) == '.' || segment.charAt(end - 1) == ' ')) {
+            end--;
+        }
+        return end == 0 ? segment : segment.substring(0, end);
+    }
+
+    /**
+     * The file system path of a project-relative path after checking its shape ({@link #checkPlain}); nothing on
+     * disk is looked at.
+     */
+    Path shaped(String path) {
+        checkPlain(path);
         Path resolved;
         try {
             Path relative = root.getFileSystem().getPath(path);
-            if (relative.isAbsolute()) {
-                throw new UnsafePathException(path, "it is an absolute path");
+            if (relative.isAbsolute() || relative.getRoot() != null) {
+                throw new UnsafePathException(path, "it is an absolute path; give it relative to the project root");
             }
             resolved = root.resolve(relative).normalize();
         } catch (InvalidPathException e) {
@@ -111,6 +152,11 @@ final class ProjectFiles {
         if (resolved.equals(root)) {
             throw new UnsafePathException(path, "it names the project folder itself, not a file in it");
         }
+        return resolved;
+    }
+
+    private Path resolve(String path, boolean followLast) {
+        Path resolved = shaped(path);
         checkRealPath(path, followLast || !Files.isSymbolicLink(resolved) ? resolved : resolved.getParent());
         return resolved;
     }
@@ -192,7 +238,7 @@ final class ProjectFiles {
             return false;
         }
         for (Path segment : realRootPath.relativize(real)) {
-            if (segment.toString().equalsIgnoreCase(".git")) {
+            if (isGit(segment.toString())) {
                 return false;
             }
         }
