@@ -138,9 +138,57 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         }
     }
 
-    /** The flow; {@code reached[0]} is the plan as far as it got, for a stop before the snapshot. */
+    /**
+     * The flow, one method per {@link ChangeOrderStep}; {@code reached[0]} is the plan as far as it got, for a stop
+     * before the snapshot.
+     */
     private ChangeOutcome changeFlow(ChangeCommand command, ChangeDialog person, Proposal[] reached) {
         VersionControl vcs = git.get();
+        refuseUnready(vcs, command);
+        FactoryConfig cfg = config.get();
+        Limits limits = new Limits(cfg.positive("change.max-files", 20), cfg.size("change.max-bytes", "1MB"));
+        List<Specification> allSpecs = catalog.list(SpecQuery.ALL).specs();
+        List<Specification> named = named(allSpecs, command.specIds());
+        WorkingTreeStatus status = vcs.status();
+        boolean stash = !status.cleanExceptUntracked();
+        if (stash && !stashAgreed(command, person, status)) {
+            String id = newId(vcs);
+            return endedBefore(vcs, new Proposal(id, command.request(), "", List.of(), List.of(), NO_IMPACT),
+                    Result.REJECTED, "stopped: the working tree had uncommitted changes; commit or stash them (or"
+                            + " pass --stash), then try again");
+        }
+        RedactingLanguageModel model = openModel(command, person);
+        String id = newId(vcs);
+        reached[0] = new Proposal(id, command.request(), "", List.of(), List.of(), NO_IMPACT);
+        ChangeDialog dialog = new OrderedSteps(person, "change " + id);
+
+        Analysis analysis = analysis(command, model, allSpecs, named, dialog);
+        Proposal proposal = impact(id, command, analysis, dialog);
+        reached[0] = proposal;
+        Optional<Proposal> approved = planReview(proposal, analysis, command, limits, status, dialog);
+        if (approved.isEmpty()) {
+            return endedBefore(vcs, proposal, Result.REJECTED, "the plan was rejected");
+        }
+        proposal = approved.get();
+        reached[0] = proposal;
+        if (dialog.stopRequested()) {
+            return endedBefore(vcs, proposal, Result.STOPPED, STOPPED_NOTE);
+        }
+        ChangeOutcome applied = generateReviewApply(vcs, model, proposal, analysis.specContexts(), stash, command,
+                limits, dialog);
+        if (applied.result() != Result.APPLIED) {
+            return applied;
+        }
+        ChangeOutcome verified = verification(vcs, model, applied.record(), proposal, command, limits, dialog);
+        if (verified.result() == Result.STOPPED || !command.pr()) {
+            return verified;
+        }
+        ChangeRecord opened = pullRequest(vcs, verified.record(), proposal, command.draft(), dialog);
+        return new ChangeOutcome(verified.result(), opened, proposal, Optional.of(opened.pullRequest()));
+    }
+
+    /** Refuses a repository a change cannot start in, and {@code --pr} without somewhere to open it. */
+    private void refuseUnready(VersionControl vcs, ChangeCommand command) {
         RepositoryState state = vcs.state();
         if (state.empty()) {
             throw new ProjectStateException("the repository has no commit yet, so there is nothing to branch a change"
@@ -157,35 +205,39 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         if (command.pr()) {
             codeHosts.get().pullRequestTarget(vcs); // no origin, or not signed in: say so before any work is done
         }
-        FactoryConfig cfg = config.get();
-        Limits limits = new Limits(cfg.positive("change.max-files", 20), cfg.size("change.max-bytes", "1MB"));
-        List<Specification> allSpecs = catalog.list(SpecQuery.ALL).specs();
-        List<Specification> named = named(allSpecs, command.specIds());
+    }
 
-        WorkingTreeStatus status = vcs.status();
-        boolean stash = false;
-        if (!status.cleanExceptUntracked()) {
-            ChangeDialog.DirtyTreeChoice choice = command.stash() ? ChangeDialog.DirtyTreeChoice.STASH
-                    : person.dirtyTree(status);
-            if (choice != ChangeDialog.DirtyTreeChoice.STASH) {
-                String id = newId(vcs);
-                return endedBefore(vcs, new Proposal(id, command.request(), "", List.of(), List.of(), NO_IMPACT),
-                        Result.REJECTED, "stopped: the working tree had uncommitted changes; commit or stash them (or"
-                                + " pass --stash), then try again");
-            }
-            stash = true;
-        }
+    /** Whether the uncommitted work of a dirty tree is to be stashed ({@code --stash}, or the person says so). */
+    private static boolean stashAgreed(ChangeCommand command, ChangeDialog person, WorkingTreeStatus status) {
+        return command.stash() || person.dirtyTree(status) == ChangeDialog.DirtyTreeChoice.STASH;
+    }
 
+    /** The chosen model, said, and masking the files' secrets in every request (put back only into the edits). */
+    private RedactingLanguageModel openModel(ChangeCommand command, ChangeDialog person) {
         LanguageModels.Selection selection = models.select();
         person.say("Using " + selection.providerId() + ": " + selection.reason() + ".");
-        // the files' secrets never reach the model: masked in every request, put back only into the edits
-        RedactingLanguageModel model = new RedactingLanguageModel(models.open(selection.providerId(), "change",
-                command.useCache(), person::stopRequested));
-        String id = newId(vcs);
-        reached[0] = new Proposal(id, command.request(), "", List.of(), List.of(), NO_IMPACT);
-        ChangeDialog dialog = new OrderedSteps(person, "change " + id);
+        return new RedactingLanguageModel(models.open(selection.providerId(), "change", command.useCache(),
+                person::stopRequested));
+    }
 
-        // 1. analysis
+    /**
+     * What the analysis found and the model planned from it.
+     *
+     * @param heads         the heads of the files git sees, by path
+     * @param specTitles    every spec not deprecated, id to title
+     * @param specContexts  the specs considered, as the model is shown them
+     * @param candidates    the files the request likely touches, with reasons
+     * @param plan          the model's plan
+     * @param specs         the specs the change is for: those named with --spec, then the plan's
+     */
+    private record Analysis(Map<String, String> heads, Map<String, String> specTitles,
+            List<ChangePrompts.SpecContext> specContexts, List<ChangePrompts.Candidate> candidates,
+            PlanAnswer.Parsed plan, List<Proposal.SpecRef> specs) {
+    }
+
+    /** 1. analysis: the files' heads, the specs and the candidate files, then the model's plan. */
+    private Analysis analysis(ChangeCommand command, RedactingLanguageModel model, List<Specification> allSpecs,
+            List<Specification> named, ChangeDialog dialog) {
         dialog.step(ChangeOrderStep.ANALYSIS, "reading the specs and the project's files");
         Map<String, String> heads = heads(dialog);
         List<Specification> considered = named.isEmpty() ? likelySpecs(allSpecs, command.request()) : named;
@@ -220,6 +272,12 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             dialog.say(model.redactedSecrets() + " secret(s) in what the model was shown were replaced by"
                     + " [REDACTED:...] markers; they stay as they are in your files.");
         }
+        return new Analysis(heads, specTitles, specContexts, candidates, plan, planSpecs(named, plan, specTitles));
+    }
+
+    /** The specs a change is for: those named with --spec, then those the plan names, each once. */
+    private static List<Proposal.SpecRef> planSpecs(List<Specification> named, PlanAnswer.Parsed plan,
+            Map<String, String> specTitles) {
         List<Proposal.SpecRef> specs = new ArrayList<>();
         for (Specification s : named) {
             specs.add(new Proposal.SpecRef(s.id().value(), s.title(), "named with --spec"));
@@ -230,28 +288,34 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                         ref.reason()));
             }
         }
+        return specs;
+    }
 
-        // 2. impact
+    /** 2. impact: the plan, each file with its reasons, and what depends on the files to change. */
+    private Proposal impact(String id, ChangeCommand command, Analysis analysis, ChangeDialog dialog) {
         dialog.step(ChangeOrderStep.IMPACT, "finding what depends on the files to change");
-        Proposal proposal = withImpact(new Proposal(id, command.request(), plan.summary(), specs,
-                ChangeCandidates.explain(plan.files(), candidates), NO_IMPACT), heads);
-        reached[0] = proposal;
+        return withImpact(new Proposal(id, command.request(), analysis.plan().summary(), analysis.specs(),
+                ChangeCandidates.explain(analysis.plan().files(), analysis.candidates()), NO_IMPACT),
+                analysis.heads());
+    }
 
-        // 3. plan review
+    /** 3. plan review: the plan approved (perhaps edited), or empty when rejected. */
+    private Optional<Proposal> planReview(Proposal proposal, Analysis analysis, ChangeCommand command, Limits limits,
+            WorkingTreeStatus status, ChangeDialog dialog) {
         dialog.step(ChangeOrderStep.PLAN_REVIEW, "waiting for the plan to be approved");
-        List<String> planNotes = plan.notes().stream().map(n -> "The model's plan: " + n).toList();
-        Optional<Proposal> approved = reviewPlan(proposal, planNotes, command, limits, status, specTitles, heads,
+        List<String> planNotes = analysis.plan().notes().stream().map(n -> "The model's plan: " + n).toList();
+        return reviewPlan(proposal, planNotes, command, limits, status, analysis.specTitles(), analysis.heads(),
                 dialog);
-        if (approved.isEmpty()) {
-            return endedBefore(vcs, proposal, Result.REJECTED, "the plan was rejected");
-        }
-        proposal = approved.get();
-        reached[0] = proposal;
-        if (dialog.stopRequested()) {
-            return endedBefore(vcs, proposal, Result.STOPPED, STOPPED_NOTE);
-        }
+    }
 
-        // from here on, the snapshot is the way back
+    /**
+     * 4. generation, 5. diff review and 6. apply, with a snapshot (and the stash, when the tree was dirty) as the way
+     * back: {@link Result#APPLIED} with the committed record, else how the change ended, everything put back.
+     */
+    private ChangeOutcome generateReviewApply(VersionControl vcs, RedactingLanguageModel model, Proposal proposal,
+            List<ChangePrompts.SpecContext> specContexts, boolean stash, ChangeCommand command, Limits limits,
+            ChangeDialog dialog) {
+        String id = proposal.id();
         Snapshot snapshot = vcs.snapshot("before change " + id);
         String stashId = "";
         ChangeRecord record = newRecord(vcs, proposal, snapshot.id(), "");
@@ -276,14 +340,12 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             // 5. diff review
             dialog.step(ChangeOrderStep.DIFF_REVIEW, edits.after.size() + " file(s) to review");
             List<FileDiff> diffs = EditGeneration.diffs(edits);
-            List<String> chosen = decide(0, diffs, command, dialog);
-            List<String> approvedByName = byName(diffs, chosen, command, dialog);
-            if (approvedByName == null) {
+            List<String> chosen = byName(diffs, decide(0, diffs, command, dialog), command, dialog);
+            if (chosen == null) {
                 return abandon(record, snapshot, "a file the build or the tests run was not approved by name; run"
                         + " without --yes to approve it, or pass --allow-build-changes", Result.REJECTED, proposal,
                         dialog);
             }
-            chosen = approvedByName;
             Map<String, String> accepted = new LinkedHashMap<>();
             for (FileDiff d : diffs) {
                 if (chosen.contains(d.path())) {
@@ -316,40 +378,41 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             working.close();
         }
         dialog.say("Committed " + shortId(record.tip()) + " on " + record.branch() + ".");
+        return new ChangeOutcome(Result.APPLIED, record, proposal, Optional.empty());
+    }
 
-        // 7. verify
-        Result result = Result.APPLIED;
+    /**
+     * 7. verify: the project's test command on the committed change (with fixes, under {@code --fix-tests}):
+     * {@link Result#APPLIED} or {@link Result#APPLIED_TESTS_FAILING}, or {@link Result#STOPPED} with the change
+     * standing committed.
+     */
+    private ChangeOutcome verification(VersionControl vcs, RedactingLanguageModel model, ChangeRecord record,
+            Proposal proposal, ChangeCommand command, Limits limits, ChangeDialog dialog) {
         Optional<String> testCommand = config.get().projectTestCommand();
-        if (testCommand.isPresent() && !testCommand.get().isBlank()) {
-            try {
-                record = verify(vcs, model, record, proposal, testCommand.get(), command, limits, dialog);
-            } catch (StopRequestedException stop) { // at a fix's diff: the change stands as committed
-                record = journal.get().find(record.id()).orElse(record);
-            } catch (RuntimeException e) {
-                ChangeRecord latest = journal.get().find(record.id()).orElse(record);
-                throw committed(new FactoryException("the change is committed on " + latest.branch() + " ("
-                        + shortId(latest.tip()) + "), but verifying it failed: " + e.getMessage() + " Run the tests"
-                        + " yourself, or `factory undo` to take the change back.", e), latest);
-            }
-            result = record.tests().equals("passed") ? Result.APPLIED : Result.APPLIED_TESTS_FAILING;
-            if (dialog.stopRequested()) {
-                record = record.withStatus(ChangeRecord.Status.APPLIED, "stopped with Ctrl-C while its tests ran;"
-                        + " the change stands committed: run the tests yourself, or `factory undo` to take it back");
-                journal.get().save(record);
-                return new ChangeOutcome(Result.STOPPED, record, proposal, Optional.empty());
-            }
-        } else {
-            record = record.withTests(NO_TESTS);
-            journal.get().save(record);
+        if (testCommand.isEmpty() || testCommand.get().isBlank()) {
+            ChangeRecord untested = record.withTests(NO_TESTS);
+            journal.get().save(untested);
+            return new ChangeOutcome(Result.APPLIED, untested, proposal, Optional.empty());
         }
-
-        // 8. pull request
-        Optional<String> url = Optional.empty();
-        if (command.pr()) {
-            record = pullRequest(vcs, record, proposal, command.draft(), dialog);
-            url = Optional.of(record.pullRequest());
+        ChangeRecord verified;
+        try {
+            verified = verify(vcs, model, record, proposal, testCommand.get(), command, limits, dialog);
+        } catch (StopRequestedException stop) { // at a fix's diff: the change stands as committed
+            verified = journal.get().find(record.id()).orElse(record);
+        } catch (RuntimeException e) {
+            ChangeRecord latest = journal.get().find(record.id()).orElse(record);
+            throw committed(new FactoryException("the change is committed on " + latest.branch() + " ("
+                    + shortId(latest.tip()) + "), but verifying it failed: " + e.getMessage() + " Run the tests"
+                    + " yourself, or `factory undo` to take the change back.", e), latest);
         }
-        return new ChangeOutcome(result, record, proposal, url);
+        Result result = verified.tests().equals("passed") ? Result.APPLIED : Result.APPLIED_TESTS_FAILING;
+        if (dialog.stopRequested()) {
+            verified = verified.withStatus(ChangeRecord.Status.APPLIED, "stopped with Ctrl-C while its tests ran;"
+                    + " the change stands committed: run the tests yourself, or `factory undo` to take it back");
+            journal.get().save(verified);
+            return new ChangeOutcome(Result.STOPPED, verified, proposal, Optional.empty());
+        }
+        return new ChangeOutcome(result, verified, proposal, Optional.empty());
     }
 
     private static String describe(RepositoryState state) {
