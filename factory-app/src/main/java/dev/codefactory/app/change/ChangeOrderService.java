@@ -9,7 +9,6 @@ import dev.codefactory.app.spec.ChangeSpecStatusUseCase.ChangeSpecStatusCommand;
 import dev.codefactory.app.spec.ListSpecsUseCase.SpecQuery;
 import dev.codefactory.app.spec.SpecCatalog;
 import dev.codefactory.domain.FactoryException;
-import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.StopRequestedException;
 import dev.codefactory.domain.change.BuildFiles;
 import dev.codefactory.domain.change.ChangeCandidates;
@@ -20,14 +19,12 @@ import dev.codefactory.domain.change.ChangeTexts;
 import dev.codefactory.domain.change.EditApplier;
 import dev.codefactory.domain.change.Impact;
 import dev.codefactory.domain.change.Limits;
-import dev.codefactory.domain.change.PlanAnswer;
 import dev.codefactory.domain.change.PlannedFile;
 import dev.codefactory.domain.change.PlannedFile.Action;
 import dev.codefactory.domain.change.Proposal;
 import dev.codefactory.domain.change.ProposalText;
 import dev.codefactory.domain.mode.ChangeOrderStep;
 import dev.codefactory.domain.project.ProjectStateException;
-import dev.codefactory.domain.review.SpecMatcher;
 import dev.codefactory.domain.spec.SpecStatus;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.domain.vcs.VersionControlException;
@@ -40,17 +37,12 @@ import dev.codefactory.port.change.PlanReview;
 import dev.codefactory.port.files.FileKind;
 import dev.codefactory.port.files.FileWrite;
 import dev.codefactory.port.files.ProjectFiles;
-import dev.codefactory.port.llm.Generation;
-import dev.codefactory.port.llm.GenerationRequest;
-import dev.codefactory.port.llm.LanguageModel;
 import dev.codefactory.port.vcs.CommitInfo;
 import dev.codefactory.port.vcs.CommitRequest;
 import dev.codefactory.port.vcs.RepositoryState;
 import dev.codefactory.port.vcs.Snapshot;
 import dev.codefactory.port.vcs.VersionControl;
 import dev.codefactory.port.vcs.WorkingTreeStatus;
-import dev.codefactory.port.workspace.ScanRequest;
-import dev.codefactory.port.workspace.SourceFile;
 import dev.codefactory.port.workspace.WorkspaceScanner;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +58,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -83,11 +74,6 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     /** The change log every change adds an entry to. */
     public static final String CHANGE_LOG = "reports/change-log.md";
 
-    private static final int HEAD_CHARS = 64 * 1024;
-    private static final int EXCERPT_CHARS = 4_000;
-    private static final int EXCERPT_FILES = 10;
-    private static final int CANDIDATES = 40;
-    private static final int SCAN_FILES = 20_000;
     private static final Impact.Result NO_IMPACT = new Impact.Result(List.of(), List.of(), "small", "low", List.of());
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
 
@@ -102,6 +88,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     private final Clock clock;
     private final EditGeneration generation;
     private final ChangeUndo undo;
+    private final ChangeAnalysis analyser;
 
     public ChangeOrderService(SpecCatalog catalog, LanguageModels models, Supplier<WorkspaceScanner> scanner,
                               Supplier<ProjectFiles> files, Supplier<ChangeJournal> journal,
@@ -118,6 +105,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         this.clock = clock;
         this.generation = new EditGeneration(files);
         this.undo = new ChangeUndo(journal, git, clock);
+        this.analyser = new ChangeAnalysis(scanner, files, config);
     }
 
     // ---- change ----------------------------------------------------------------------------------------------------
@@ -148,7 +136,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         FactoryConfig cfg = config.get();
         Limits limits = new Limits(cfg.positive("change.max-files", 20), cfg.size("change.max-bytes", "1MB"));
         List<Specification> allSpecs = catalog.list(SpecQuery.ALL).specs();
-        List<Specification> named = named(allSpecs, command.specIds());
+        List<Specification> named = ChangeAnalysis.named(allSpecs, command.specIds());
         WorkingTreeStatus status = vcs.status();
         boolean stash = !status.cleanExceptUntracked();
         if (stash && !stashAgreed(command, person, status)) {
@@ -162,7 +150,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         reached[0] = new Proposal(id, command.request(), "", List.of(), List.of(), NO_IMPACT);
         ChangeDialog dialog = new OrderedSteps(person, "change " + id);
 
-        Analysis analysis = analysis(command, model, allSpecs, named, dialog);
+        ChangeAnalysis.Findings analysis = analyser.analyse(command, model, allSpecs, named, dialog);
         Proposal proposal = impact(id, command, analysis, dialog);
         reached[0] = proposal;
         Optional<Proposal> approved = planReview(proposal, analysis, command, limits, status, dialog);
@@ -220,79 +208,9 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                 person::stopRequested));
     }
 
-    /**
-     * What the analysis found and the model planned from it.
-     *
-     * @param heads         the heads of the files git sees, by path
-     * @param specTitles    every spec not deprecated, id to title
-     * @param specContexts  the specs considered, as the model is shown them
-     * @param candidates    the files the request likely touches, with reasons
-     * @param plan          the model's plan
-     * @param specs         the specs the change is for: those named with --spec, then the plan's
-     */
-    private record Analysis(Map<String, String> heads, Map<String, String> specTitles,
-            List<ChangePrompts.SpecContext> specContexts, List<ChangePrompts.Candidate> candidates,
-            PlanAnswer.Parsed plan, List<Proposal.SpecRef> specs) {
-    }
-
-    /** 1. analysis: the files' heads, the specs and the candidate files, then the model's plan. */
-    private Analysis analysis(ChangeCommand command, RedactingLanguageModel model, List<Specification> allSpecs,
-            List<Specification> named, ChangeDialog dialog) {
-        dialog.step(ChangeOrderStep.ANALYSIS, "reading the specs and the project's files");
-        Map<String, String> heads = heads(dialog);
-        List<Specification> considered = named.isEmpty() ? likelySpecs(allSpecs, command.request()) : named;
-        Map<String, String> specTitles = new LinkedHashMap<>();
-        allSpecs.stream().filter(s -> s.status() != SpecStatus.DEPRECATED)
-                .forEach(s -> specTitles.put(s.id().value(), s.title()));
-        List<ChangePrompts.SpecContext> specContexts = new ArrayList<>();
-        List<String> specReferences = new ArrayList<>();
-        for (Specification spec : considered) {
-            String body = readSpec(spec);
-            specContexts.add(new ChangePrompts.SpecContext(spec.id().value(), spec.title(), cut(body, EXCERPT_CHARS)));
-            for (SpecMatcher.Match m : SpecMatcher.rank(new SpecMatcher.SpecInfo(spec.id().value(), spec.title(),
-                    spec.tags(), spec.status().label(), body, spec.path()), new ArrayList<>(heads.keySet()),
-                    heads::get, 10)) {
-                if (!specReferences.contains(m.path())) {
-                    specReferences.add(m.path());
-                }
-            }
-        }
-        List<ChangePrompts.Candidate> candidates = ChangeCandidates.rank(command.request(), specReferences,
-                new ArrayList<>(heads.keySet()), heads::get, CANDIDATES);
-        Map<String, String> excerpts = new LinkedHashMap<>();
-        for (ChangePrompts.Candidate c : candidates) {
-            if (excerpts.size() >= EXCERPT_FILES) {
-                break;
-            }
-            excerpts.put(c.path(), cut(heads.get(c.path()), EXCERPT_CHARS));
-        }
-        PlanAnswer.Parsed plan = askPlan(model, command.request(), specContexts, candidates, excerpts, specTitles,
-                dialog);
-        if (model.redactedSecrets() > 0) {
-            dialog.say(model.redactedSecrets() + " secret(s) in what the model was shown were replaced by"
-                    + " [REDACTED:...] markers; they stay as they are in your files.");
-        }
-        return new Analysis(heads, specTitles, specContexts, candidates, plan, planSpecs(named, plan, specTitles));
-    }
-
-    /** The specs a change is for: those named with --spec, then those the plan names, each once. */
-    private static List<Proposal.SpecRef> planSpecs(List<Specification> named, PlanAnswer.Parsed plan,
-            Map<String, String> specTitles) {
-        List<Proposal.SpecRef> specs = new ArrayList<>();
-        for (Specification s : named) {
-            specs.add(new Proposal.SpecRef(s.id().value(), s.title(), "named with --spec"));
-        }
-        for (Proposal.SpecRef ref : plan.specs()) {
-            if (specs.stream().noneMatch(s -> s.id().equals(ref.id()))) {
-                specs.add(new Proposal.SpecRef(ref.id(), specTitles.getOrDefault(ref.id(), ref.title()),
-                        ref.reason()));
-            }
-        }
-        return specs;
-    }
-
     /** 2. impact: the plan, each file with its reasons, and what depends on the files to change. */
-    private Proposal impact(String id, ChangeCommand command, Analysis analysis, ChangeDialog dialog) {
+    private Proposal impact(String id, ChangeCommand command, ChangeAnalysis.Findings analysis,
+            ChangeDialog dialog) {
         dialog.step(ChangeOrderStep.IMPACT, "finding what depends on the files to change");
         return withImpact(new Proposal(id, command.request(), analysis.plan().summary(), analysis.specs(),
                 ChangeCandidates.explain(analysis.plan().files(), analysis.candidates()), NO_IMPACT),
@@ -300,8 +218,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     }
 
     /** 3. plan review: the plan approved (perhaps edited), or empty when rejected. */
-    private Optional<Proposal> planReview(Proposal proposal, Analysis analysis, ChangeCommand command, Limits limits,
-            WorkingTreeStatus status, ChangeDialog dialog) {
+    private Optional<Proposal> planReview(Proposal proposal, ChangeAnalysis.Findings analysis, ChangeCommand command,
+            Limits limits, WorkingTreeStatus status, ChangeDialog dialog) {
         dialog.step(ChangeOrderStep.PLAN_REVIEW, "waiting for the plan to be approved");
         List<String> planNotes = analysis.plan().notes().stream().map(n -> "The model's plan: " + n).toList();
         return reviewPlan(proposal, planNotes, command, limits, status, analysis.specTitles(), analysis.heads(),
@@ -424,102 +342,6 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             parts.add("conflicts in " + String.join(", ", state.conflicted()));
         }
         return String.join("; ", parts);
-    }
-
-    private List<Specification> named(List<Specification> all, List<String> ids) {
-        List<Specification> out = new ArrayList<>();
-        for (String id : ids) {
-            out.add(all.stream().filter(s -> s.id().value().equals(id)).findFirst().orElseThrow(() ->
-                    new InvalidCommandException("no spec with id '" + id + "'; `factory spec list` shows them")));
-        }
-        return out;
-    }
-
-    /** The specs whose title, tags or id share words with the request; all of them when there are few. */
-    private static List<Specification> likelySpecs(List<Specification> all, String request) {
-        List<Specification> live = all.stream().filter(s -> s.status() != SpecStatus.DEPRECATED).toList();
-        if (live.size() <= 8) {
-            return live;
-        }
-        Set<String> words = words(request);
-        TreeMap<Integer, List<Specification>> ranked = new TreeMap<>();
-        for (Specification s : live) {
-            Set<String> own = words(s.title() + " " + String.join(" ", s.tags()) + " " + s.id().value());
-            own.retainAll(words);
-            if (!own.isEmpty()) {
-                ranked.computeIfAbsent(-own.size(), k -> new ArrayList<>()).add(s);
-            }
-        }
-        List<Specification> out = new ArrayList<>();
-        ranked.values().forEach(out::addAll);
-        return out.size() > 8 ? out.subList(0, 8) : out;
-    }
-
-    private static Set<String> words(String text) {
-        Set<String> out = new HashSet<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
-            if (w.length() >= 4) {
-                out.add(w.endsWith("s") ? w.substring(0, w.length() - 1) : w);
-            }
-        }
-        return out;
-    }
-
-    /** The head of every text file git sees (not contracts, reports or .factory), by path. */
-    private Map<String, String> heads(ChangeDialog dialog) {
-        FactoryConfig cfg = config.get();
-        var scan = scanner.get().scan(new ScanRequest(List.of(), cfg.scanMaxFileBytes(), SCAN_FILES));
-        if (!scan.skipped().isEmpty()) {
-            dialog.say(scan.skipped().size() + " file(s) left out of the analysis (binary, too large or beyond "
-                    + SCAN_FILES + " files).");
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        ProjectFiles project = files.get();
-        for (SourceFile f : scan.files()) {
-            String p = f.path();
-            if (p.startsWith(".factory/") || p.startsWith("contracts/") || p.startsWith("reports/")) {
-                continue;
-            }
-            try {
-                project.readText(p).ifPresent(text -> out.put(p, cut(text, HEAD_CHARS)));
-            } catch (FactoryException unreadable) {
-                // binary, a link, or gone since the scan: not a candidate
-            }
-        }
-        return out;
-    }
-
-    private PlanAnswer.Parsed askPlan(LanguageModel model, String request, List<ChangePrompts.SpecContext> specs,
-                                      List<ChangePrompts.Candidate> candidates, Map<String, String> excerpts,
-                                      Map<String, String> specTitles, ChangeDialog dialog) {
-        ChangePrompts.Prompt prompt = ChangePrompts.plan(request, specs, candidates, excerpts);
-        String answer = ask(model, prompt);
-        try {
-            return PlanAnswer.parse(answer, this::exists, specTitles);
-        } catch (IllegalArgumentException malformed) {
-            dialog.say("The model's plan could not be used (" + malformed.getMessage() + "); asking once more.");
-            String again = ask(model, ChangePrompts.planRepair(answer, malformed.getMessage()));
-            try {
-                return PlanAnswer.parse(again, this::exists, specTitles);
-            } catch (IllegalArgumentException still) {
-                throw new FactoryException("the model did not propose a usable plan, even when asked again ("
-                        + still.getMessage() + "). Nothing was changed. Name the files or the spec in the request"
-                        + " (--spec ID), or try another model (--model).");
-            }
-        }
-    }
-
-    private static String ask(LanguageModel model, ChangePrompts.Prompt prompt) {
-        Generation g = model.generate(GenerationRequest.of(prompt.system(), prompt.user()));
-        return g.text();
-    }
-
-    private boolean exists(String path) {
-        try {
-            return files.get().kind(path) != FileKind.MISSING;
-        } catch (FactoryException unsafe) {
-            return false;
-        }
     }
 
     private Proposal withImpact(Proposal p, Map<String, String> heads) {
@@ -940,18 +762,5 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     @Override
     public UndoOutcome undo(UndoCommand command) {
         return undo.undo(command);
-    }
-
-    // ---- reading ---------------------------------------------------------------------------------------------------
-
-    private String readSpec(Specification spec) {
-        return files.get().readText(spec.path()).orElse("").replace("\r\n", "\n");
-    }
-
-    private static String cut(String text, int max) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() <= max ? text : text.substring(0, max);
     }
 }
