@@ -9,7 +9,6 @@ import dev.codefactory.app.spec.ChangeSpecStatusUseCase.ChangeSpecStatusCommand;
 import dev.codefactory.app.spec.ListSpecsUseCase.SpecQuery;
 import dev.codefactory.app.spec.SpecCatalog;
 import dev.codefactory.domain.FactoryException;
-import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.StopRequestedException;
 import dev.codefactory.domain.change.BuildFiles;
 import dev.codefactory.domain.change.ChangeCandidates;
@@ -20,14 +19,12 @@ import dev.codefactory.domain.change.ChangeTexts;
 import dev.codefactory.domain.change.EditApplier;
 import dev.codefactory.domain.change.Impact;
 import dev.codefactory.domain.change.Limits;
-import dev.codefactory.domain.change.PlanAnswer;
 import dev.codefactory.domain.change.PlannedFile;
 import dev.codefactory.domain.change.PlannedFile.Action;
 import dev.codefactory.domain.change.ChangePlan;
 import dev.codefactory.domain.change.ChangePlanText;
 import dev.codefactory.domain.mode.ChangeOrderStep;
 import dev.codefactory.domain.project.ProjectStateException;
-import dev.codefactory.domain.review.SpecMatcher;
 import dev.codefactory.domain.spec.SpecStatus;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.port.change.ChangeDialog;
@@ -39,9 +36,6 @@ import dev.codefactory.port.change.PlanReview;
 import dev.codefactory.port.files.FileKind;
 import dev.codefactory.port.files.FileWrite;
 import dev.codefactory.port.files.ProjectFiles;
-import dev.codefactory.port.llm.Generation;
-import dev.codefactory.port.llm.GenerationRequest;
-import dev.codefactory.port.llm.LanguageModel;
 import dev.codefactory.port.vcs.CommitInfo;
 import dev.codefactory.port.vcs.CommitRequest;
 import dev.codefactory.port.vcs.RepositoryState;
@@ -49,8 +43,6 @@ import dev.codefactory.port.vcs.Snapshot;
 import dev.codefactory.port.vcs.VersionControl;
 import dev.codefactory.port.vcs.VersionControlException;
 import dev.codefactory.port.vcs.WorkingTreeStatus;
-import dev.codefactory.port.workspace.ScanRequest;
-import dev.codefactory.port.workspace.SourceFile;
 import dev.codefactory.port.workspace.WorkspaceScanner;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +58,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -83,11 +74,6 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     /** The change log every change adds an entry to. */
     public static final String CHANGE_LOG = "reports/change-log.md";
 
-    private static final int HEAD_CHARS = 64 * 1024;
-    private static final int EXCERPT_CHARS = 4_000;
-    private static final int EXCERPT_FILES = 10;
-    private static final int CANDIDATES = 40;
-    private static final int SCAN_FILES = 20_000;
     private static final Impact.Result NO_IMPACT = new Impact.Result(List.of(), List.of(), "small", "low", List.of());
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
 
@@ -102,6 +88,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     private final Clock clock;
     private final EditGeneration generation;
     private final ChangeUndo undo;
+    private final ChangeAnalysis analyser;
 
     public ChangeOrderService(SpecCatalog catalog, LanguageModels models, Supplier<WorkspaceScanner> scanner,
                               Supplier<ProjectFiles> files, Supplier<ChangeJournal> journal,
@@ -118,6 +105,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         this.clock = clock;
         this.generation = new EditGeneration(files);
         this.undo = new ChangeUndo(journal, git, clock);
+        this.analyser = new ChangeAnalysis(scanner, files, config);
     }
 
     // ---- change ----------------------------------------------------------------------------------------------------
@@ -138,9 +126,57 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         }
     }
 
-    /** The flow; {@code reached[0]} is the plan as far as it got, for a stop before the snapshot. */
+    /**
+     * The flow, one method per {@link ChangeOrderStep}; {@code reached[0]} is the plan as far as it got, for a stop
+     * before the snapshot.
+     */
     private ChangeOutcome changeFlow(ChangeCommand command, ChangeDialog person, ChangePlan[] reached) {
         VersionControl vcs = git.get();
+        refuseUnready(vcs, command);
+        FactoryConfig cfg = config.get();
+        Limits limits = new Limits(cfg.positive("change.max-files", 20), cfg.size("change.max-bytes", "1MB"));
+        List<Specification> allSpecs = catalog.list(SpecQuery.ALL).specs();
+        List<Specification> named = ChangeAnalysis.named(allSpecs, command.specIds());
+        WorkingTreeStatus status = vcs.status();
+        boolean stash = !status.cleanExceptUntracked();
+        if (stash && !stashAgreed(command, person, status)) {
+            String id = newId(vcs);
+            return endedBefore(vcs, new ChangePlan(id, command.request(), "", List.of(), List.of(), NO_IMPACT),
+                    Result.REJECTED, "stopped: the working tree had uncommitted changes; commit or stash them (or"
+                            + " pass --stash), then try again");
+        }
+        RedactingLanguageModel model = openModel(command, person);
+        String id = newId(vcs);
+        reached[0] = new ChangePlan(id, command.request(), "", List.of(), List.of(), NO_IMPACT);
+        ChangeDialog dialog = new OrderedSteps(person, "change " + id);
+
+        ChangeAnalysis.Findings analysis = analyser.analyse(command, model, allSpecs, named, dialog);
+        ChangePlan proposal = impact(id, command, analysis, dialog);
+        reached[0] = proposal;
+        Optional<ChangePlan> approved = planReview(proposal, analysis, command, limits, status, dialog);
+        if (approved.isEmpty()) {
+            return endedBefore(vcs, proposal, Result.REJECTED, "the plan was rejected");
+        }
+        proposal = approved.get();
+        reached[0] = proposal;
+        if (dialog.stopRequested()) {
+            return endedBefore(vcs, proposal, Result.STOPPED, STOPPED_NOTE);
+        }
+        ChangeOutcome applied = generateReviewApply(vcs, model, proposal, analysis.specContexts(), stash, command,
+                limits, dialog);
+        if (applied.result() != Result.APPLIED) {
+            return applied;
+        }
+        ChangeOutcome verified = verification(vcs, model, applied.record(), proposal, command, limits, dialog);
+        if (verified.result() == Result.STOPPED || !command.pr()) {
+            return verified;
+        }
+        ChangeRecord opened = pullRequest(vcs, verified.record(), proposal, command.draft(), dialog);
+        return new ChangeOutcome(verified.result(), opened, proposal, Optional.of(opened.pullRequest()));
+    }
+
+    /** Refuses a repository a change cannot start in, and {@code --pr} without somewhere to open it. */
+    private void refuseUnready(VersionControl vcs, ChangeCommand command) {
         RepositoryState state = vcs.state();
         if (state.empty()) {
             throw new ProjectStateException("the repository has no commit yet, so there is nothing to branch a change"
@@ -157,101 +193,47 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         if (command.pr()) {
             codeHosts.get().pullRequestTarget(vcs); // no origin, or not signed in: say so before any work is done
         }
-        FactoryConfig cfg = config.get();
-        Limits limits = new Limits(cfg.positive("change.max-files", 20), cfg.size("change.max-bytes", "1MB"));
-        List<Specification> allSpecs = catalog.list(SpecQuery.ALL).specs();
-        List<Specification> named = named(allSpecs, command.specIds());
+    }
 
-        WorkingTreeStatus status = vcs.status();
-        boolean stash = false;
-        if (!status.cleanExceptUntracked()) {
-            ChangeDialog.DirtyTreeChoice choice = command.stash() ? ChangeDialog.DirtyTreeChoice.STASH
-                    : person.dirtyTree(status);
-            if (choice != ChangeDialog.DirtyTreeChoice.STASH) {
-                String id = newId(vcs);
-                return endedBefore(vcs, new ChangePlan(id, command.request(), "", List.of(), List.of(), NO_IMPACT),
-                        Result.REJECTED, "stopped: the working tree had uncommitted changes; commit or stash them (or"
-                                + " pass --stash), then try again");
-            }
-            stash = true;
-        }
+    /** Whether the uncommitted work of a dirty tree is to be stashed ({@code --stash}, or the person says so). */
+    private static boolean stashAgreed(ChangeCommand command, ChangeDialog person, WorkingTreeStatus status) {
+        return command.stash() || person.dirtyTree(status) == ChangeDialog.DirtyTreeChoice.STASH;
+    }
 
+    /** The chosen model, said, and masking the files' secrets in every request (put back only into the edits). */
+    private RedactingLanguageModel openModel(ChangeCommand command, ChangeDialog person) {
         LanguageModels.Selection selection = models.select();
         person.say("Using " + selection.providerId() + ": " + selection.reason() + ".");
-        // the files' secrets never reach the model: masked in every request, put back only into the edits
-        RedactingLanguageModel model = new RedactingLanguageModel(models.open(selection.providerId(), "change",
-                command.useCache(), person::stopRequested));
-        String id = newId(vcs);
-        reached[0] = new ChangePlan(id, command.request(), "", List.of(), List.of(), NO_IMPACT);
-        ChangeDialog dialog = new OrderedSteps(person, "change " + id);
+        return new RedactingLanguageModel(models.open(selection.providerId(), "change", command.useCache(),
+                person::stopRequested));
+    }
 
-        // 1. analysis
-        dialog.step(ChangeOrderStep.ANALYSIS, "reading the specs and the project's files");
-        Map<String, String> heads = heads(dialog);
-        List<Specification> considered = named.isEmpty() ? likelySpecs(allSpecs, command.request()) : named;
-        Map<String, String> specTitles = new LinkedHashMap<>();
-        allSpecs.stream().filter(s -> s.status() != SpecStatus.DEPRECATED)
-                .forEach(s -> specTitles.put(s.id().value(), s.title()));
-        List<ChangePrompts.SpecContext> specContexts = new ArrayList<>();
-        List<String> specReferences = new ArrayList<>();
-        for (Specification spec : considered) {
-            String body = readSpec(spec);
-            specContexts.add(new ChangePrompts.SpecContext(spec.id().value(), spec.title(), cut(body, EXCERPT_CHARS)));
-            for (SpecMatcher.Match m : SpecMatcher.rank(new SpecMatcher.SpecInfo(spec.id().value(), spec.title(),
-                    spec.tags(), spec.status().label(), body, spec.path()), new ArrayList<>(heads.keySet()),
-                    heads::get, 10)) {
-                if (!specReferences.contains(m.path())) {
-                    specReferences.add(m.path());
-                }
-            }
-        }
-        List<ChangePrompts.Candidate> candidates = ChangeCandidates.rank(command.request(), specReferences,
-                new ArrayList<>(heads.keySet()), heads::get, CANDIDATES);
-        Map<String, String> excerpts = new LinkedHashMap<>();
-        for (ChangePrompts.Candidate c : candidates) {
-            if (excerpts.size() >= EXCERPT_FILES) {
-                break;
-            }
-            excerpts.put(c.path(), cut(heads.get(c.path()), EXCERPT_CHARS));
-        }
-        PlanAnswer.Parsed plan = askPlan(model, command.request(), specContexts, candidates, excerpts, specTitles,
-                dialog);
-        if (model.redactedSecrets() > 0) {
-            dialog.say(model.redactedSecrets() + " secret(s) in what the model was shown were replaced by"
-                    + " [REDACTED:...] markers; they stay as they are in your files.");
-        }
-        List<ChangePlan.SpecRef> specs = new ArrayList<>();
-        for (Specification s : named) {
-            specs.add(new ChangePlan.SpecRef(s.id().value(), s.title(), "named with --spec"));
-        }
-        for (ChangePlan.SpecRef ref : plan.specs()) {
-            if (specs.stream().noneMatch(s -> s.id().equals(ref.id()))) {
-                specs.add(new ChangePlan.SpecRef(ref.id(), specTitles.getOrDefault(ref.id(), ref.title()),
-                        ref.reason()));
-            }
-        }
-
-        // 2. impact
+    /** 2. impact: the plan, each file with its reasons, and what depends on the files to change. */
+    private ChangePlan impact(String id, ChangeCommand command, ChangeAnalysis.Findings analysis,
+            ChangeDialog dialog) {
         dialog.step(ChangeOrderStep.IMPACT, "finding what depends on the files to change");
-        ChangePlan proposal = withImpact(new ChangePlan(id, command.request(), plan.summary(), specs,
-                ChangeCandidates.explain(plan.files(), candidates), NO_IMPACT), heads);
-        reached[0] = proposal;
+        return withImpact(new ChangePlan(id, command.request(), analysis.plan().summary(), analysis.specs(),
+                ChangeCandidates.explain(analysis.plan().files(), analysis.candidates()), NO_IMPACT),
+                analysis.heads());
+    }
 
-        // 3. plan review
+    /** 3. plan review: the plan approved (perhaps edited), or empty when rejected. */
+    private Optional<ChangePlan> planReview(ChangePlan proposal, ChangeAnalysis.Findings analysis, ChangeCommand command,
+            Limits limits, WorkingTreeStatus status, ChangeDialog dialog) {
         dialog.step(ChangeOrderStep.PLAN_REVIEW, "waiting for the plan to be approved");
-        List<String> planNotes = plan.notes().stream().map(n -> "The model's plan: " + n).toList();
-        Optional<ChangePlan> approved = reviewPlan(proposal, planNotes, command, limits, status, specTitles, heads,
+        List<String> planNotes = analysis.plan().notes().stream().map(n -> "The model's plan: " + n).toList();
+        return reviewPlan(proposal, planNotes, command, limits, status, analysis.specTitles(), analysis.heads(),
                 dialog);
-        if (approved.isEmpty()) {
-            return endedBefore(vcs, proposal, Result.REJECTED, "the plan was rejected");
-        }
-        proposal = approved.get();
-        reached[0] = proposal;
-        if (dialog.stopRequested()) {
-            return endedBefore(vcs, proposal, Result.STOPPED, STOPPED_NOTE);
-        }
+    }
 
-        // from here on, the snapshot is the way back
+    /**
+     * 4. generation, 5. diff review and 6. apply, with a snapshot (and the stash, when the tree was dirty) as the way
+     * back: {@link Result#APPLIED} with the committed record, else how the change ended, everything put back.
+     */
+    private ChangeOutcome generateReviewApply(VersionControl vcs, RedactingLanguageModel model, ChangePlan proposal,
+            List<ChangePrompts.SpecContext> specContexts, boolean stash, ChangeCommand command, Limits limits,
+            ChangeDialog dialog) {
+        String id = proposal.id();
         Snapshot snapshot = vcs.snapshot("before change " + id);
         String stashId = "";
         ChangeRecord record = newRecord(vcs, proposal, snapshot.id(), "");
@@ -276,14 +258,12 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             // 5. diff review
             dialog.step(ChangeOrderStep.DIFF_REVIEW, edits.after.size() + " file(s) to review");
             List<FileDiff> diffs = EditGeneration.diffs(edits);
-            List<String> chosen = decide(0, diffs, command, dialog);
-            List<String> approvedByName = byName(diffs, chosen, command, dialog);
-            if (approvedByName == null) {
+            List<String> chosen = byName(diffs, decide(0, diffs, command, dialog), command, dialog);
+            if (chosen == null) {
                 return abandon(record, snapshot, "a file the build or the tests run was not approved by name; run"
                         + " without --yes to approve it, or pass --allow-build-changes", Result.REJECTED, proposal,
                         dialog);
             }
-            chosen = approvedByName;
             Map<String, String> accepted = new LinkedHashMap<>();
             for (FileDiff d : diffs) {
                 if (chosen.contains(d.path())) {
@@ -316,40 +296,41 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             working.close();
         }
         dialog.say("Committed " + shortId(record.tip()) + " on " + record.branch() + ".");
+        return new ChangeOutcome(Result.APPLIED, record, proposal, Optional.empty());
+    }
 
-        // 7. verify
-        Result result = Result.APPLIED;
+    /**
+     * 7. verify: the project's test command on the committed change (with fixes, under {@code --fix-tests}):
+     * {@link Result#APPLIED} or {@link Result#APPLIED_TESTS_FAILING}, or {@link Result#STOPPED} with the change
+     * standing committed.
+     */
+    private ChangeOutcome verification(VersionControl vcs, RedactingLanguageModel model, ChangeRecord record,
+            ChangePlan proposal, ChangeCommand command, Limits limits, ChangeDialog dialog) {
         Optional<String> testCommand = config.get().projectTestCommand();
-        if (testCommand.isPresent() && !testCommand.get().isBlank()) {
-            try {
-                record = verify(vcs, model, record, proposal, testCommand.get(), command, limits, dialog);
-            } catch (StopRequestedException stop) { // at a fix's diff: the change stands as committed
-                record = journal.get().find(record.id()).orElse(record);
-            } catch (RuntimeException e) {
-                ChangeRecord latest = journal.get().find(record.id()).orElse(record);
-                throw committed(new FactoryException("the change is committed on " + latest.branch() + " ("
-                        + shortId(latest.tip()) + "), but verifying it failed: " + e.getMessage() + " Run the tests"
-                        + " yourself, or `factory undo` to take the change back.", e), latest);
-            }
-            result = record.tests().equals("passed") ? Result.APPLIED : Result.APPLIED_TESTS_FAILING;
-            if (dialog.stopRequested()) {
-                record = record.withStatus(ChangeRecord.Status.APPLIED, "stopped with Ctrl-C while its tests ran;"
-                        + " the change stands committed: run the tests yourself, or `factory undo` to take it back");
-                journal.get().save(record);
-                return new ChangeOutcome(Result.STOPPED, record, proposal, Optional.empty());
-            }
-        } else {
-            record = record.withTests(NO_TESTS);
-            journal.get().save(record);
+        if (testCommand.isEmpty() || testCommand.get().isBlank()) {
+            ChangeRecord untested = record.withTests(NO_TESTS);
+            journal.get().save(untested);
+            return new ChangeOutcome(Result.APPLIED, untested, proposal, Optional.empty());
         }
-
-        // 8. pull request
-        Optional<String> url = Optional.empty();
-        if (command.pr()) {
-            record = pullRequest(vcs, record, proposal, command.draft(), dialog);
-            url = Optional.of(record.pullRequest());
+        ChangeRecord verified;
+        try {
+            verified = verify(vcs, model, record, proposal, testCommand.get(), command, limits, dialog);
+        } catch (StopRequestedException stop) { // at a fix's diff: the change stands as committed
+            verified = journal.get().find(record.id()).orElse(record);
+        } catch (RuntimeException e) {
+            ChangeRecord latest = journal.get().find(record.id()).orElse(record);
+            throw committed(new FactoryException("the change is committed on " + latest.branch() + " ("
+                    + shortId(latest.tip()) + "), but verifying it failed: " + e.getMessage() + " Run the tests"
+                    + " yourself, or `factory undo` to take the change back.", e), latest);
         }
-        return new ChangeOutcome(result, record, proposal, url);
+        Result result = verified.tests().equals("passed") ? Result.APPLIED : Result.APPLIED_TESTS_FAILING;
+        if (dialog.stopRequested()) {
+            verified = verified.withStatus(ChangeRecord.Status.APPLIED, "stopped with Ctrl-C while its tests ran;"
+                    + " the change stands committed: run the tests yourself, or `factory undo` to take it back");
+            journal.get().save(verified);
+            return new ChangeOutcome(Result.STOPPED, verified, proposal, Optional.empty());
+        }
+        return new ChangeOutcome(result, verified, proposal, Optional.empty());
     }
 
     private static String describe(RepositoryState state) {
@@ -361,102 +342,6 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             parts.add("conflicts in " + String.join(", ", state.conflicted()));
         }
         return String.join("; ", parts);
-    }
-
-    private List<Specification> named(List<Specification> all, List<String> ids) {
-        List<Specification> out = new ArrayList<>();
-        for (String id : ids) {
-            out.add(all.stream().filter(s -> s.id().value().equals(id)).findFirst().orElseThrow(() ->
-                    new InvalidCommandException("no spec with id '" + id + "'; `factory spec list` shows them")));
-        }
-        return out;
-    }
-
-    /** The specs whose title, tags or id share words with the request; all of them when there are few. */
-    private static List<Specification> likelySpecs(List<Specification> all, String request) {
-        List<Specification> live = all.stream().filter(s -> s.status() != SpecStatus.DEPRECATED).toList();
-        if (live.size() <= 8) {
-            return live;
-        }
-        Set<String> words = words(request);
-        TreeMap<Integer, List<Specification>> ranked = new TreeMap<>();
-        for (Specification s : live) {
-            Set<String> own = words(s.title() + " " + String.join(" ", s.tags()) + " " + s.id().value());
-            own.retainAll(words);
-            if (!own.isEmpty()) {
-                ranked.computeIfAbsent(-own.size(), k -> new ArrayList<>()).add(s);
-            }
-        }
-        List<Specification> out = new ArrayList<>();
-        ranked.values().forEach(out::addAll);
-        return out.size() > 8 ? out.subList(0, 8) : out;
-    }
-
-    private static Set<String> words(String text) {
-        Set<String> out = new HashSet<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
-            if (w.length() >= 4) {
-                out.add(w.endsWith("s") ? w.substring(0, w.length() - 1) : w);
-            }
-        }
-        return out;
-    }
-
-    /** The head of every text file git sees (not contracts, reports or .factory), by path. */
-    private Map<String, String> heads(ChangeDialog dialog) {
-        FactoryConfig cfg = config.get();
-        var scan = scanner.get().scan(new ScanRequest(List.of(), cfg.scanMaxFileBytes(), SCAN_FILES));
-        if (!scan.skipped().isEmpty()) {
-            dialog.say(scan.skipped().size() + " file(s) left out of the analysis (binary, too large or beyond "
-                    + SCAN_FILES + " files).");
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        ProjectFiles project = files.get();
-        for (SourceFile f : scan.files()) {
-            String p = f.path();
-            if (p.startsWith(".factory/") || p.startsWith("contracts/") || p.startsWith("reports/")) {
-                continue;
-            }
-            try {
-                project.readText(p).ifPresent(text -> out.put(p, cut(text, HEAD_CHARS)));
-            } catch (FactoryException unreadable) {
-                // binary, a link, or gone since the scan: not a candidate
-            }
-        }
-        return out;
-    }
-
-    private PlanAnswer.Parsed askPlan(LanguageModel model, String request, List<ChangePrompts.SpecContext> specs,
-                                      List<ChangePrompts.Candidate> candidates, Map<String, String> excerpts,
-                                      Map<String, String> specTitles, ChangeDialog dialog) {
-        ChangePrompts.Prompt prompt = ChangePrompts.plan(request, specs, candidates, excerpts);
-        String answer = ask(model, prompt);
-        try {
-            return PlanAnswer.parse(answer, this::exists, specTitles);
-        } catch (IllegalArgumentException malformed) {
-            dialog.say("The model's plan could not be used (" + malformed.getMessage() + "); asking once more.");
-            String again = ask(model, ChangePrompts.planRepair(answer, malformed.getMessage()));
-            try {
-                return PlanAnswer.parse(again, this::exists, specTitles);
-            } catch (IllegalArgumentException still) {
-                throw new FactoryException("the model did not propose a usable plan, even when asked again ("
-                        + still.getMessage() + "). Nothing was changed. Name the files or the spec in the request"
-                        + " (--spec ID), or try another model (--model).");
-            }
-        }
-    }
-
-    private static String ask(LanguageModel model, ChangePrompts.Prompt prompt) {
-        Generation g = model.generate(GenerationRequest.of(prompt.system(), prompt.user()));
-        return g.text();
-    }
-
-    private boolean exists(String path) {
-        try {
-            return files.get().kind(path) != FileKind.MISSING;
-        } catch (FactoryException unsafe) {
-            return false;
-        }
     }
 
     private ChangePlan withImpact(ChangePlan p, Map<String, String> heads) {
@@ -626,8 +511,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
     // ---- apply -----------------------------------------------------------------------------------------------------
 
-    private ChangeRecord apply(VersionControl vcs, ChangeRecord record, ChangePlan proposal,
-                               Map<String, String> accepted, Map<String, String> before) {
+    private ChangeRecord apply(VersionControl vcs, ChangeRecord record, ChangePlan proposal, Map<String, String> accepted,
+                               Map<String, String> before) {
         vcs.createBranch(record.branch(), "HEAD");
         vcs.switchBranch(record.branch());
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
@@ -665,8 +550,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                 paths.add(catalog.indexPath());
             }
         }
-        ChangePlan applied = new ChangePlan(proposal.id(), proposal.request(), proposal.summary(), proposal.specs(),
-                done, proposal.impact());
+        ChangePlan applied = new ChangePlan(proposal.id(), proposal.request(), proposal.summary(), proposal.specs(), done,
+                proposal.impact());
         vcs.add(new ArrayList<>(paths));
         CommitInfo commit = vcs.commit(CommitRequest.of(ChangeTexts.commitMessage(applied)));
         ChangeRecord applied1 = record.withCommits(List.of(commit.id()), new ArrayList<>(accepted.keySet()))
@@ -877,18 +762,5 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     @Override
     public UndoOutcome undo(UndoCommand command) {
         return undo.undo(command);
-    }
-
-    // ---- reading ---------------------------------------------------------------------------------------------------
-
-    private String readSpec(Specification spec) {
-        return files.get().readText(spec.path()).orElse("").replace("\r\n", "\n");
-    }
-
-    private static String cut(String text, int max) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() <= max ? text : text.substring(0, max);
     }
 }
