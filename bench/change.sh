@@ -8,15 +8,12 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 out="$here/bench/out"
-module="$here/factory-app"
-cp_file="$module/target/bench-classpath.txt"
 mkdir -p "$out"
 
-(cd "$here" && mvn -o -q -B -pl factory-app -am test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt)
-[[ -s "$cp_file" ]] || { echo "bench: no class path written to $cp_file" >&2; exit 1; }
+# compiles the module, its tests and its benchmarks (src/bench/java, outside the Maven build)
+source "$here/bench/classpath.sh"
+bench_classpath factory-app
 
-classpath="$module/target/test-classes:$module/target/classes:$(cat "$cp_file")"
 args=()
 for a in "$@"; do
   case "$a" in
@@ -24,6 +21,6 @@ for a in "$@"; do
     *) echo "bench: arguments are key=value (files=10000 warmup=2 runs=5), not '$a'" >&2; exit 2 ;;
   esac
 done
-java -Xms256m -Xmx1g -cp "$classpath" dev.codefactory.app.change.ChangeBenchmark out="$out" "${args[@]}" \
+java -Xms256m -Xmx1g -cp "$BENCH_CLASSPATH" dev.codefactory.app.change.ChangeBenchmark out="$out" "${args[@]}" \
   | tee -a "$out/change-results.txt"
 echo >>"$out/change-results.txt"

@@ -9,16 +9,12 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 out="$here/bench/out"
-module="$here/factory-adapter-llm"
-cp_file="$module/target/bench-classpath.txt"
 mkdir -p "$out"
 
-# compiles the module's main and test classes (and what it depends on), and writes its test class path
-(cd "$here" && mvn -o -q -B -pl factory-adapter-llm -am test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt)
-[[ -s "$cp_file" ]] || { echo "bench: no class path written to $cp_file" >&2; exit 1; }
+# compiles the module, its tests and its benchmarks (src/bench/java, outside the Maven build)
+source "$here/bench/classpath.sh"
+bench_classpath factory-adapter-llm
 
-classpath="$module/target/test-classes:$module/target/classes:$(cat "$cp_file")"
-java -Xms256m -Xmx1g -cp "$classpath" dev.codefactory.adapter.llm.bench.LlmStreamingBenchmark "$@" \
+java -Xms256m -Xmx1g -cp "$BENCH_CLASSPATH" dev.codefactory.adapter.llm.bench.LlmStreamingBenchmark "$@" \
   | tee -a "$out/llm-results.txt"
 echo >>"$out/llm-results.txt"

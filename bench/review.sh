@@ -8,16 +8,12 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 out="$here/bench/out"
-module="$here/factory-cli"
-cp_file="$module/target/bench-classpath.txt"
 mkdir -p "$out"
 
-# compiles the module's main and test classes (and what it depends on), and writes its test class path
-(cd "$here" && mvn -o -q -B -pl factory-cli -am test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt)
-[[ -s "$cp_file" ]] || { echo "bench: no class path written to $cp_file" >&2; exit 1; }
+# compiles the module, its tests and its benchmarks (src/bench/java, outside the Maven build)
+source "$here/bench/classpath.sh"
+bench_classpath factory-cli
 
-classpath="$module/target/test-classes:$module/target/classes:$(cat "$cp_file")"
-java -Xms256m -Xmx1g -cp "$classpath" dev.codefactory.cli.ReviewBenchmark out="$out" "$@" \
+java -Xms256m -Xmx1g -cp "$BENCH_CLASSPATH" dev.codefactory.cli.ReviewBenchmark out="$out" "$@" \
   | tee -a "$out/review-results.txt"
 echo >>"$out/review-results.txt"

@@ -336,10 +336,7 @@ class ChangeTest {
                 return e.toString();
             }
         });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (model.bodies.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until(() -> !model.bodies.isEmpty(), java.time.Duration.ofSeconds(30));
         assertEquals(1, model.bodies.size(), "the plan is being asked for");
 
         new ProcessBuilder("kill", "-INT", String.valueOf(child.pid())).start().waitFor(10, TimeUnit.SECONDS);
@@ -391,10 +388,7 @@ class ChangeTest {
         pb.environment().keySet().removeIf(k -> k.startsWith("FACTORY_") || k.startsWith("GITHUB"));
         pb.environment().putAll(project.env);
         Process child = pb.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (changeRequests() < 2 && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until(() -> changeRequests() >= 2 || !child.isAlive(), java.time.Duration.ofSeconds(60));
         assertEquals(2, changeRequests(), "the plan was approved and the edits are being asked for: "
                 + Files.readString(tmp.resolve("killed.txt")));
         JsonNode running = new ObjectMapper().readTree(project.run("history", "--json").out()).get(0);

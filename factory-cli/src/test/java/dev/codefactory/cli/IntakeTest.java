@@ -539,10 +539,7 @@ class IntakeTest {
                         return e.toString();
                     }
                 });
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (model.bodies.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until(() -> !model.bodies.isEmpty(), java.time.Duration.ofSeconds(30));
         assertEquals(1, model.bodies.size(), "the spec is being written");
 
         new ProcessBuilder("kill", "-INT", String.valueOf(child.pid())).start().waitFor(10,

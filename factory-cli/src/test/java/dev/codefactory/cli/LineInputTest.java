@@ -64,9 +64,9 @@ class LineInputTest {
     void ctrl_c_at_a_jline_question_is_a_stop_not_an_answer() throws Exception {
         Interrupts interrupts = new Interrupts(new PrintWriter(new StringWriter()));
         java.io.PipedOutputStream typing = new java.io.PipedOutputStream();
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
         try (LineInput input = LineInput.jline(new ExternalTerminal("test", "xterm-256color",
-                new java.io.PipedInputStream(typing), new ByteArrayOutputStream(), StandardCharsets.UTF_8),
-                interrupts)) {
+                new java.io.PipedInputStream(typing), screen, StandardCharsets.UTF_8), interrupts)) {
             java.util.concurrent.CompletableFuture<Object> asked = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> {
                         try {
@@ -77,7 +77,8 @@ class LineInputTest {
                     });
             typing.write("half an ans".getBytes(StandardCharsets.UTF_8));
             typing.flush();
-            Thread.sleep(300);
+            assertTrue(Await.until(() -> screen.toString(StandardCharsets.UTF_8).contains("half an ans"),
+                    java.time.Duration.ofSeconds(5)), "the question shows what was typed: " + screen);
             typing.write(3); // Ctrl-C: the terminal raises SIGINT
             typing.flush();
             assertTrue(asked.get(5, java.util.concurrent.TimeUnit.SECONDS) instanceof StopRequestedException);

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A model on 127.0.0.1 that speaks Ollama's {@code /api/chat} (one JSON object, or NDJSON lines when streamed) and
@@ -54,6 +55,8 @@ final class ModelLoopback implements AutoCloseable {
     final Map<Integer, Integer> callDelays = new ConcurrentHashMap<>();
     /** A streamed answer waits this long after each of its lines, to play a model that writes slowly. */
     volatile int lineDelayMillis;
+    /** How many lines of streamed answers were written so far, for a test that waits for a stream under way. */
+    final AtomicInteger linesSent = new AtomicInteger();
 
     ModelLoopback() throws IOException {
         // the JDK's server writes headers and body apart; without TCP_NODELAY every answer waits out a delayed ACK
@@ -142,7 +145,11 @@ final class ModelLoopback implements AutoCloseable {
                 int n = Math.min(5, limit - i);
                 out.write(bytes, i, n);
                 out.flush();
-                if (lineDelayMillis > 0 && new String(bytes, i, n, StandardCharsets.ISO_8859_1).indexOf('\n') >= 0) {
+                boolean endOfLine = new String(bytes, i, n, StandardCharsets.ISO_8859_1).indexOf('\n') >= 0;
+                if (endOfLine) {
+                    linesSent.incrementAndGet();
+                }
+                if (lineDelayMillis > 0 && endOfLine) {
                     try {
                         Thread.sleep(lineDelayMillis);
                     } catch (InterruptedException e) {

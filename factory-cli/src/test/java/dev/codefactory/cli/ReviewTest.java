@@ -437,10 +437,7 @@ class ReviewTest {
                 return e.toString();
             }
         });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (model.bodies.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until(() -> !model.bodies.isEmpty(), Duration.ofSeconds(30));
         assertEquals(1, model.bodies.size(), "the first call is under way");
 
         new ProcessBuilder("kill", "-INT", String.valueOf(child.pid())).start().waitFor(10, TimeUnit.SECONDS);

@@ -108,9 +108,7 @@ class TerminalChangeTest {
             model.delayMillis = 60_000; // the edits take a minute
             pty.type("a\r").expect("generation:");
             // the edits are asked for (a Ctrl-C before that would stop the call unsent)
-            for (int waited = 0; model.bodies.size() < 2 && waited < 30_000; waited += 20) {
-                Thread.sleep(20);
-            }
+            assertTrue(Await.until(() -> model.bodies.size() >= 2, Duration.ofSeconds(30)), "the edits were asked for");
             long pressed = System.nanoTime();
             pty.ctrlC();
 
@@ -129,7 +127,7 @@ class TerminalChangeTest {
         model.delayMillis = 60_000;
         try (Pty pty = change(100)) {
             pty.expect("analysis:");
-            Thread.sleep(500); // the plan's request is on its way
+            assertTrue(Await.until(() -> !model.bodies.isEmpty(), Duration.ofSeconds(30)), "the plan was asked for");
             pty.ctrlC();
 
             assertEquals(ExitCodes.STOPPED, pty.exit(Duration.ofSeconds(30)), pty.text());

@@ -370,7 +370,7 @@ class TerminalIntakeTest {
         try (Pty pty = Pty.start(project.root, project.env, columns, rows, "> result.json", "intake", IDEA,
                 "--no-questions", "--json")) {
             awaitRequests(1);
-            Thread.sleep(500); // the spec is on its way
+            assertTrue(Await.until(() -> model.linesSent.get() >= 2, LIMIT), "the spec is on its way");
             long pressed = System.nanoTime();
             pty.ctrlC();
 
@@ -420,12 +420,8 @@ class TerminalIntakeTest {
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private void awaitRequests(int n) throws InterruptedException {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (model.bodies.size() < n && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertEquals(n, model.bodies.size(), model.kinds.toString());
-        Thread.sleep(300); // the request is being answered
+        Await.until(() -> model.bodies.size() >= n, LIMIT);
+        assertEquals(n, model.bodies.size(), model.kinds.toString()); // the model has it: the call is under way
     }
 
     private static void assertQuick(long pressed) {

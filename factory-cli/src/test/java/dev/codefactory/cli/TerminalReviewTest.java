@@ -109,9 +109,7 @@ class TerminalReviewTest {
 
     /** Waits until the model got {@code n} requests. */
     private void awaitCalls(int n) throws InterruptedException {
-        for (int waited = 0; model.bodies.size() < n && waited < 30_000; waited += 20) {
-            Thread.sleep(20);
-        }
+        Await.until(() -> model.bodies.size() >= n, Duration.ofSeconds(30));
         assertEquals(n, model.bodies.size(), "the model was asked " + n + " time(s)");
     }
 
@@ -139,8 +137,7 @@ class TerminalReviewTest {
             for (int i = 0; i < 3; i++) {
                 pty.expect("Enter to keep these").type("\r");
             }
-            awaitCalls(2);
-            Thread.sleep(300); // the second call is waiting for its answer
+            awaitCalls(2); // the second call is waiting for its answer
             long pressed = System.nanoTime();
             pty.ctrlC();
 
@@ -160,7 +157,6 @@ class TerminalReviewTest {
         model.callDelays.put(1, 60_000);
         try (Pty pty = review(100, 30, null, "--yes")) {
             awaitCalls(2);
-            Thread.sleep(300);
             pty.interrupt();
 
             assertStopped(pty);
@@ -174,7 +170,6 @@ class TerminalReviewTest {
         model.callDelays.put(1, 60_000);
         try (Pty pty = review(100, 30, "> out.json", "--json")) {
             awaitCalls(2);
-            Thread.sleep(300);
             pty.ctrlC();
 
             assertStopped(pty);

@@ -13,6 +13,8 @@ import dev.codefactory.port.llm.ModelInfo;
 import dev.codefactory.port.llm.StreamHandle;
 import dev.codefactory.port.llm.StreamListener;
 import dev.codefactory.port.llm.Usage;
+import dev.codefactory.app.Await;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,7 @@ class StoppableLanguageModelTest {
 
     /** A provider whose calls last until they are interrupted or cancelled, telling which. */
     static final class Slow implements LanguageModel {
+        final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch interrupted = new CountDownLatch(1);
         final AtomicBoolean cancelled = new AtomicBoolean();
 
@@ -33,8 +36,9 @@ class StoppableLanguageModelTest {
 
         @Override
         public Generation generate(GenerationRequest request) {
+            started.countDown();
             try {
-                Thread.sleep(60_000);
+                Thread.sleep(60_000); // a model that takes a minute: the stop must not wait for it
             } catch (InterruptedException e) {
                 interrupted.countDown();
             }
@@ -69,7 +73,7 @@ class StoppableLanguageModelTest {
         StoppableLanguageModel model = new StoppableLanguageModel(slow, stop::get);
         new Thread(() -> {
             try {
-                Thread.sleep(300);
+                slow.started.await(); // the stop comes during the call
             } catch (InterruptedException ignored) {
                 // the test ends anyway
             }
@@ -89,11 +93,7 @@ class StoppableLanguageModelTest {
         StoppableLanguageModel model = new StoppableLanguageModel(slow, stop::get);
         model.stream(GenerationRequest.of("s", "u"), null);
         stop.set(true);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!slow.cancelled.get() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertTrue(slow.cancelled.get(), "the stream was cancelled");
+        assertTrue(Await.until(slow.cancelled::get, Duration.ofSeconds(5)), "the stream was cancelled");
         assertThrows(StopRequestedException.class, () -> model.generate(GenerationRequest.of("s", "u")));
         assertEquals(1, slow.interrupted.getCount(), "no call was made after the stop");
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.codefactory.adapter.llm.Await;
 import dev.codefactory.port.llm.PermanentLanguageModelException;
 import dev.codefactory.port.llm.TransientLanguageModelException;
 import dev.codefactory.testkit.llm.OllamaFakeServer;
@@ -213,7 +214,7 @@ class OllamaLanguageModelTest extends WireFormatContractTest<OllamaFakeServer> {
         server.respond(request -> Reply.silence());
         RecordingListener listener = new RecordingListener();
         dev.codefactory.port.llm.StreamHandle handle = model().stream(request(), listener);
-        Thread.sleep(200);
+        assertTrue(Await.until(() -> !server.requests().isEmpty(), PROMPTLY), "the request reached the server");
 
         handle.cancel();
 

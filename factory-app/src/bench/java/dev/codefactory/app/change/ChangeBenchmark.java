@@ -16,7 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A benchmark, not a test (surefire does not run it; {@code bench/change.sh} does): {@code change} then {@code undo}
+ * A benchmark, not a test (outside the Maven build: {@code bench/change.sh} compiles and runs it):
+ * {@code change} then {@code undo}
  * on a generated project of {@code files} Java files that import each other, against a loopback model that answers
  * at once, so that what is measured is everything but the model's own time: the scan, reading every file's head,
  * candidates, impact, the snapshot, applying, committing; and the undo's restore. Each round runs a change and its

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A benchmark, not a test (surefire does not run it; {@code bench/review.sh} does): {@code factory review} on a
+ * A benchmark, not a test (outside the Maven build: {@code bench/review.sh} compiles and runs it):
+ * {@code factory review} on a
  * generated project of {@code files} source files and {@code specs} specs, against a loopback model that answers at
  * once, so that what is measured is everything but the model's own time: discovery, matching, packing, the calls'
  * own overhead, the checks and the report. Each configuration runs {@code warmup} times, then {@code runs} measured

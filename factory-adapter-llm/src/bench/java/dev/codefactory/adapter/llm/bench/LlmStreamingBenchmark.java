@@ -39,8 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * A benchmark, not a test (surefire does not run it; {@code bench/llm.sh} does): what the providers add over the
- * raw server, on loopback only.
+ * A benchmark, not a test (outside the Maven build: {@code bench/llm.sh} compiles and runs it):
+ * what the providers add over the raw server, on loopback only.
  *
  * <ol>
  *   <li><b>Time to first token.</b> A loopback server answers each request by writing the response headers and the

@@ -26,7 +26,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A benchmark, not a test (surefire does not run it; {@code bench/scan.sh} does): the scanner against
+ * A benchmark, not a test (outside the Maven build: {@code bench/scan.sh} compiles and runs it):
+ * the scanner against
  * {@code git ls-files --cached --others --exclude-standard} on a generated repository, then the commit of one spec
  * file there against {@code git add && git commit}.
  *
