@@ -1,6 +1,7 @@
 package dev.codefactory.cli;
 
 import dev.codefactory.app.CodeFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -115,12 +116,36 @@ final class FactoryCommand implements Callable<Integer> {
         return new Style(session.colourAllowed() && !noColor);
     }
 
+    /**
+     * A spec named on the command line: an id as typed; a path as typed from the working directory (or {@code -C
+     * DIR}), such as {@code ./contracts/specs/a.md} or, in {@code contracts/}, {@code specs/a.md}, made relative to
+     * the project root. A path that names no file from there is passed on as typed (a path from the project root).
+     */
+    String specArgument(String idOrPath) {
+        if (!idOrPath.contains("/") && !idOrPath.contains("\\") && !idOrPath.endsWith(".md")) {
+            return idOrPath;
+        }
+        Path root = factory().root().toAbsolutePath().normalize();
+        Path typed;
+        try {
+            typed = start().resolve(idOrPath).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return idOrPath;
+        }
+        if (!typed.startsWith(root) || typed.equals(root) || !Files.isRegularFile(typed)) {
+            return idOrPath;
+        }
+        return root.relativize(typed).toString().replace('\\', '/');
+    }
+
+    private Path start() {
+        return directory == null ? session.workingDirectory() : session.workingDirectory().resolve(directory);
+    }
+
     /** The project, opened on first use from the working directory (or {@code -C DIR}). */
     CodeFactory factory() {
         if (factory == null) {
-            Path start = directory == null ? session.workingDirectory()
-                    : session.workingDirectory().resolve(directory);
-            Path project = CodeFactory.locateProject(start);
+            Path project = CodeFactory.locateProject(start());
             plugins = Plugins.find(session.workingDirectory(), project, session.environment());
             CodeFactory.Builder builder = CodeFactory.builder().projectRoot(project)
                     .environment(session.environment())

@@ -33,7 +33,7 @@ final class SpecShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Specification s = parent.root.factory().show(id);
+        Specification s = parent.root.factory().show(parent.root.specArgument(id));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.print(JsonWriter.pretty(Views.full(s)));

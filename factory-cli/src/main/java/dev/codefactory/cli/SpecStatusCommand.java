@@ -39,7 +39,8 @@ final class SpecStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StatusChange change = parent.root.factory().changeStatus(new ChangeSpecStatusCommand(id, target));
+        String idOrPath = parent.root.specArgument(id);
+        StatusChange change = parent.root.factory().changeStatus(new ChangeSpecStatusCommand(idOrPath, target));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -156,6 +156,19 @@ class CommandLineTest {
         assertTrue(show.out().contains("## Overview"), show.out());
         assertTrue(show.out().contains("Ada Tester"), show.out());
 
+        // a path as typed from where the person stands, or from the project root as before
+        for (String[] where : new String[][] {{".", "./contracts/specs/user-login.md"},
+                {"contracts", "specs/user-login.md"}, {"contracts/specs", "user-login.md"},
+                {"contracts", "contracts/specs/user-login.md"},
+                {"contracts/specs", "../specs/./user-login.md"}}) {
+            Result byPath = p.runIn(where[0], "spec", "show", where[1]);
+            assertEquals(0, byPath.exit(), where[0] + ": " + where[1] + ": " + byPath.err());
+            assertTrue(byPath.out().startsWith("feature-001  User login"), byPath.out());
+        }
+        Result outside = p.runIn("contracts", "spec", "show", "../../elsewhere.md");
+        assertEquals(2, outside.exit(), outside.err());
+        assertTrue(outside.err().contains("../../elsewhere.md is not a contract"), outside.err());
+
         Result unfinished = p.run("spec", "status", "feature-001", "approved");
         assertEquals(1, unfinished.exit(), "the template's placeholder text is still there");
         assertTrue(unfinished.err().contains("[section.placeholder]"), unfinished.err());

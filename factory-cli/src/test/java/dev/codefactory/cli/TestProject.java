@@ -82,6 +82,15 @@ final class TestProject {
         return new Result(exit, out.toString(), err.toString());
     }
 
+    /** As {@link #run}, from {@code relative}, a folder of the project, as the working directory. */
+    Result runIn(String relative, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new Session(new PrintWriter(out), new PrintWriter(err), root.resolve(relative), env,
+                terminal), args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
     /** As on a terminal, with {@code typed} as what the person types. */
     Result runTyping(String typed, String... args) {
         StringWriter out = new StringWriter();
