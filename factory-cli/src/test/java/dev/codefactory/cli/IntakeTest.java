@@ -16,6 +16,7 @@ import dev.codefactory.domain.intake.NearDuplicates;
 import dev.codefactory.domain.intake.TemplateSections;
 import dev.codefactory.domain.spec.Priority;
 import dev.codefactory.port.intake.IntakeDialog;
+import dev.codefactory.testkit.llm.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

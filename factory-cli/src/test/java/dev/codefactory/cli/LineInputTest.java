@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.codefactory.testkit.llm.Await;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import dev.codefactory.domain.StopRequestedException;

@@ -11,6 +11,7 @@ import dev.codefactory.app.review.ReviewUseCase;
 import dev.codefactory.cli.TestProject.Result;
 import dev.codefactory.domain.review.SpecMatcher;
 import dev.codefactory.port.review.ReviewDialog;
+import dev.codefactory.testkit.llm.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.codefactory.cli.TestProject.Result;
+import dev.codefactory.testkit.llm.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,7 +13,7 @@ import dev.codefactory.port.llm.ModelInfo;
 import dev.codefactory.port.llm.StreamHandle;
 import dev.codefactory.port.llm.StreamListener;
 import dev.codefactory.port.llm.Usage;
-import dev.codefactory.app.Await;
+import dev.codefactory.testkit.llm.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.codefactory.adapter.llm.Await;
+import dev.codefactory.testkit.llm.Await;
 import dev.codefactory.port.llm.PermanentLanguageModelException;
 import dev.codefactory.port.llm.TransientLanguageModelException;
 import dev.codefactory.testkit.llm.OllamaFakeServer;

@@ -1,10 +1,13 @@
-package dev.codefactory.adapter.llm;
+package dev.codefactory.testkit.llm;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** Waits in a test until something has happened, instead of sleeping for a time guessed long enough. */
+/**
+ * Waits in a test (of a provider, or of anything else) until something has happened, instead of sleeping for a time
+ * guessed long enough.
+ */
 public final class Await {
     private static final long POLL_MILLIS = 10;
 
