@@ -50,7 +50,7 @@ final class OnlyCommit {
                      boolean allowEmpty) throws IOException {
         if (repo.getRepositoryState() != org.eclipse.jgit.lib.RepositoryState.SAFE) {
             throw new VersionControlException("cannot commit only " + String.join(", ", paths) + " in the middle of a "
-                    + JGitVersionControl.operationName(JGitVersionControl.operation(repo.getRepositoryState()))
+                    + JGitStatus.operationName(JGitStatus.operation(repo.getRepositoryState()))
                     + " (" + repo.getRepositoryState().getDescription() + "); finish it with a full commit or abort"
                     + " it first (git status says how)");
         }
@@ -121,7 +121,7 @@ final class OnlyCommit {
             }
             ObjectId tree = new TreeEdits(reader, inserter).apply(head == null ? null : head.getTree(), changes);
             if (!allowEmpty && head != null && tree.equals(head.getTree())) {
-                throw JGitVersionControl.nothingToCommit();
+                throw JGitHistory.nothingToCommit();
             }
             CommitBuilder builder = new CommitBuilder();
             builder.setTreeId(tree);

@@ -36,9 +36,12 @@ import dev.codefactory.port.change.PlanReview;
 import dev.codefactory.port.files.FileKind;
 import dev.codefactory.port.files.FileWrite;
 import dev.codefactory.port.files.ProjectFiles;
+import dev.codefactory.port.vcs.Branches;
 import dev.codefactory.port.vcs.CommitInfo;
 import dev.codefactory.port.vcs.CommitRequest;
+import dev.codefactory.port.vcs.History;
 import dev.codefactory.port.vcs.RepositoryState;
+import dev.codefactory.port.vcs.RepositoryStatus;
 import dev.codefactory.port.vcs.Snapshot;
 import dev.codefactory.port.vcs.VersionControl;
 import dev.codefactory.port.vcs.VersionControlException;
@@ -304,7 +307,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
      * {@link Result#APPLIED} or {@link Result#APPLIED_TESTS_FAILING}, or {@link Result#STOPPED} with the change
      * standing committed.
      */
-    private ChangeOutcome verification(VersionControl vcs, RedactingLanguageModel model, ChangeRecord record,
+    private ChangeOutcome verification(History vcs, RedactingLanguageModel model, ChangeRecord record,
             ChangePlan proposal, ChangeCommand command, Limits limits, ChangeDialog dialog) {
         Optional<String> testCommand = config.get().projectTestCommand();
         if (testCommand.isEmpty() || testCommand.get().isBlank()) {
@@ -469,14 +472,14 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     }
 
     /** Ends a change that stopped before its snapshot (nothing was touched), recorded for the history. */
-    private ChangeOutcome endedBefore(VersionControl vcs, ChangePlan proposal, Result result, String why) {
+    private ChangeOutcome endedBefore(RepositoryStatus vcs, ChangePlan proposal, Result result, String why) {
         ChangeRecord r = newRecord(vcs, proposal, "", "").withStatus(result == Result.STOPPED
                 ? ChangeRecord.Status.STOPPED : ChangeRecord.Status.ABANDONED, why);
         journal.get().save(r);
         return new ChangeOutcome(result, r, proposal, Optional.empty());
     }
 
-    private ChangeRecord newRecord(VersionControl vcs, ChangePlan p, String snapshotId, String stash) {
+    private ChangeRecord newRecord(RepositoryStatus vcs, ChangePlan p, String snapshotId, String stash) {
         RepositoryState s = vcs.state();
         List<String> specIds = p.specs().stream().map(ChangePlan.SpecRef::id).toList();
         return new ChangeRecord(p.id(), p.request(), clock.instant(), ChangeRecord.Status.STARTED,
@@ -485,7 +488,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     }
 
 
-    private String newId(VersionControl vcs) {
+    private String newId(Branches vcs) {
         String day = ID_TIME.format(clock.instant());
         for (int i = 0; i < 100; i++) {
             String id = day + "-" + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000));
@@ -649,7 +652,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
     // ---- verify ----------------------------------------------------------------------------------------------------
 
-    private ChangeRecord verify(VersionControl vcs, RedactingLanguageModel model, ChangeRecord record,
+    private ChangeRecord verify(History vcs, RedactingLanguageModel model, ChangeRecord record,
                                 ChangePlan proposal,
                                 String testCommand, ChangeCommand command, Limits limits, ChangeDialog dialog) {
         Duration limit = config.get().duration("change.test-timeout");

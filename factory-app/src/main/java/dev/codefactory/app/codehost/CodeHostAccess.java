@@ -21,7 +21,7 @@ import dev.codefactory.port.codehost.TokenPoll;
 import dev.codefactory.port.codehost.spi.CodeHostProvider;
 import dev.codefactory.port.codehost.spi.CodeHostSettings;
 import dev.codefactory.port.vcs.PushResult;
-import dev.codefactory.port.vcs.VersionControl;
+import dev.codefactory.port.vcs.Remotes;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -184,8 +184,8 @@ public final class CodeHostAccess {
     }
 
     /** The project's repository on the host, from the {@code origin} remote; empty when origin is elsewhere. */
-    public Optional<RepositoryRef> repositoryOf(VersionControl vcs) {
-        return vcs.remoteUrl(ORIGIN).flatMap(url -> host().repositoryOf(url));
+    public Optional<RepositoryRef> repositoryOf(Remotes remotes) {
+        return remotes.remoteUrl(ORIGIN).flatMap(url -> host().repositoryOf(url));
     }
 
     /**
@@ -195,8 +195,8 @@ public final class CodeHostAccess {
      * @throws ProjectStateException when there is no {@code origin} or it is not on the configured host
      * @throws CodeHostException     {@link Kind#UNAUTHORIZED} when not signed in
      */
-    public PullRequestTarget pullRequestTarget(VersionControl vcs) {
-        Checked checked = check(vcs, "", "to push to", "or open the pull request by hand", "so nothing was pushed");
+    public PullRequestTarget pullRequestTarget(Remotes remotes) {
+        Checked checked = check(remotes, "", "to push to", "or open the pull request by hand", "so nothing was pushed");
         return new PullRequestTarget(checked.host, checked.repository, checked.token);
     }
 
@@ -207,8 +207,8 @@ public final class CodeHostAccess {
      * @throws ProjectStateException when there is no {@code origin} or it is not on the configured host
      * @throws CodeHostException     {@link Kind#UNAUTHORIZED} when not signed in
      */
-    public IssueTarget issueTarget(VersionControl vcs) {
-        Checked checked = check(vcs, "--issues: ", "to open issues in", "or review without --issues",
+    public IssueTarget issueTarget(Remotes remotes) {
+        Checked checked = check(remotes, "--issues: ", "to open issues in", "or review without --issues",
                 "so nothing was reviewed");
         return new IssueTarget(checked.host, checked.repository);
     }
@@ -234,8 +234,8 @@ public final class CodeHostAccess {
     }
 
     /** Origin on the configured host, and a token; the messages start with {@code prefix} and say what stopped. */
-    private Checked check(VersionControl vcs, String prefix, String purpose, String otherwise, String nothingDone) {
-        String url = vcs.remoteUrl(ORIGIN).orElseThrow(() -> new ProjectStateException(prefix + "this repository"
+    private Checked check(Remotes remotes, String prefix, String purpose, String otherwise, String nothingDone) {
+        String url = remotes.remoteUrl(ORIGIN).orElseThrow(() -> new ProjectStateException(prefix + "this repository"
                 + " has no origin remote " + purpose + "; add one with `git remote add origin URL`."));
         Optional<ResolvedSecret> token = token();
         CodeHost host = create(token.map(ResolvedSecret::value));
@@ -266,11 +266,11 @@ public final class CodeHostAccess {
      * @throws ProjectStateException when there is no {@code origin} or it is not on the configured host
      * @throws CodeHostException     {@link Kind#UNAUTHORIZED} when not signed in (before anything is pushed)
      */
-    public OpenedPullRequest openPullRequest(VersionControl vcs, OpenPullRequestCommand command) {
-        PullRequestTarget target = pullRequestTarget(vcs);
+    public OpenedPullRequest openPullRequest(Remotes remotes, OpenPullRequestCommand command) {
+        PullRequestTarget target = pullRequestTarget(remotes);
         CodeHost host = target.host();
         RepositoryRef ref = target.repository();
-        PushResult pushed = vcs.push(ORIGIN, command.branch(), target.token().secret());
+        PushResult pushed = remotes.push(ORIGIN, command.branch(), target.token().secret());
         String base = command.base() != null ? command.base() : host.repository(ref).defaultBranch();
         PullRequest pr = host.createPullRequest(ref, new PullRequestDraft(command.title(), command.body(),
                 command.branch(), base, command.labels(), command.draft()));

@@ -40,7 +40,7 @@ import dev.codefactory.port.llm.StreamHandle;
 import dev.codefactory.port.llm.StreamListener;
 import dev.codefactory.port.vcs.CommitInfo;
 import dev.codefactory.port.vcs.CommitRequest;
-import dev.codefactory.port.vcs.VersionControl;
+import dev.codefactory.port.vcs.History;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,13 +75,13 @@ public final class IntakeService implements IntakeUseCase {
     private final SpecCatalog catalog;
     private final LanguageModels models;
     private final Supplier<DraftStore> drafts;
-    private final Supplier<Optional<VersionControl>> git;
+    private final Supplier<Optional<? extends History>> git;
     private final Clock clock;
     private final Supplier<FactoryConfig> config;
 
     /** The author of the specs it saves is the catalog's ({@link dev.codefactory.app.spec.Authors}). */
     public IntakeService(Path root, SpecCatalog catalog, LanguageModels models, Supplier<DraftStore> drafts,
-                         Supplier<Optional<VersionControl>> git, Clock clock, Supplier<FactoryConfig> config) {
+                         Supplier<Optional<? extends History>> git, Clock clock, Supplier<FactoryConfig> config) {
         this.root = root;
         this.catalog = catalog;
         this.models = models;
@@ -524,7 +524,7 @@ public final class IntakeService implements IntakeUseCase {
      */
     private IntakeResult save(Run run, String body) {
         String title = titleOf(body).orElse(titleFrom(run.draft.idea()));
-        Optional<VersionControl> vcs = git.get();
+        Optional<? extends History> vcs = git.get();
         if (run.command.commit() && vcs.isEmpty()) {
             run.dialog.say(Notice.warning("Not committed: the project is not in a git repository."));
         }

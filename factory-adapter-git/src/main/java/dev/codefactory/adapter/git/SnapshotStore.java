@@ -71,7 +71,7 @@ import org.eclipse.jgit.treewalk.WorkingTreeIterator;
  * ({@code MERGE_HEAD}, {@code rebase-merge/}...) are not recorded: the operation in progress is
  * ({@code Snapshot-Operation}), and a restore is refused unless the same operation (or none) is in progress then.
  */
-final class Snapshots {
+final class SnapshotStore {
 
     static final String PREFIX = "refs/factory/snapshots/";
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
@@ -82,7 +82,7 @@ final class Snapshots {
     private final Repository repo;
     private final Clock clock;
 
-    Snapshots(Repository repo, Clock clock) {
+    SnapshotStore(Repository repo, Clock clock) {
         this.repo = repo;
         this.clock = clock;
     }
@@ -142,7 +142,7 @@ final class Snapshots {
                     + "Snapshot-Label: " + cleanLabel + "\n"
                     + "Snapshot-Head-Ref: " + headRefName + "\n"
                     + "Snapshot-Head: " + (head == null ? NONE : head.name()) + "\n"
-                    + "Snapshot-Operation: " + JGitVersionControl.operation(repo.getRepositoryState()) + "\n"
+                    + "Snapshot-Operation: " + JGitStatus.operation(repo.getRepositoryState()) + "\n"
                     + "Snapshot-Created: " + created + "\n");
             ObjectId commitId = inserter.insert(commit);
             inserter.flush();
@@ -281,7 +281,7 @@ final class Snapshots {
                         + " drop it");
             }
             String recordedOperation = fields.getOrDefault("Snapshot-Operation", "NONE");
-            String operation = JGitVersionControl.operation(repo.getRepositoryState()).name();
+            String operation = JGitStatus.operation(repo.getRepositoryState()).name();
             if (!recordedOperation.equals(operation)) {
                 throw new VersionControlException("cannot restore snapshot " + snapshot.id() + ": it was taken with "
                         + describe(recordedOperation) + " in progress, and now there is " + describe(operation)

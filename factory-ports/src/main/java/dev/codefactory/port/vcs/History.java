@@ -1,0 +1,42 @@
+package dev.codefactory.port.vcs;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** The commits: reading them (log, diffs, revisions) and recording new ones (stage, commit). */
+public interface History {
+
+    /** The root of the working tree, to which every path given here is relative. */
+    Path workTree();
+
+    /**
+     * Stages {@code paths} as {@code git add -A -- paths} would: new and modified files are added, deleted ones
+     * removed; ignored files are refused unless already tracked.
+     */
+    void add(List<String> paths);
+
+    /**
+     * Commits what is staged (or, with {@link CommitRequest#only()}, only those paths). Author and committer come
+     * from git config ({@code user.name}, {@code user.email}) unless the request names them.
+     */
+    CommitInfo commit(CommitRequest request);
+
+    /** Who git would record as the author of a commit here ({@code user.name}, {@code user.email}), if set. */
+    Optional<Identity> identity();
+
+    /** Up to {@code max} commits reachable from {@code ref} ({@code HEAD} when null), newest first. */
+    List<CommitInfo> log(String ref, int max);
+
+    /** A unified diff from {@code fromRef} to {@code toRef} ({@code git diff FROM TO}). */
+    String diff(String fromRef, String toRef);
+
+    /** A unified diff of the working tree and index against {@code HEAD} ({@code git diff HEAD}), untracked excluded. */
+    String diffWorkingTree();
+
+    /**
+     * The commit {@code ref} names: a branch, a full ref ({@code refs/remotes/origin/main}), a commit id; or, for
+     * {@code REV:PATH}, the id of the file or folder at {@code PATH} in {@code REV}. Empty when it names none.
+     */
+    Optional<String> resolve(String ref);
+}
