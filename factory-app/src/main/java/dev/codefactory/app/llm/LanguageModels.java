@@ -113,6 +113,10 @@ public final class LanguageModels {
             return selection(chosen, "the application chose it (CodeFactory.builder()"
                     + ".use(LanguageModelProvider.class, \"" + chosen + "\"))");
         }
+        if (registry.all(LanguageModelProvider.class).isEmpty()) {
+            // none at all: named before the configuration is read, whose files need another adapter
+            registry.select(LanguageModelProvider.class, null, null);
+        }
         Optional<String> configured = config.get().llmProvider();
         if (configured.isPresent()) {
             provider(configured.get());
