@@ -72,6 +72,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -135,7 +136,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         Supplier<AuditLog> audit = lazy(AuditLogProvider.class, ids, "jsonl", p -> p.create(context));
         this.languageModels = new LanguageModels(registry, this::config, this::secrets, audit,
                 lazy(ResponseCacheProvider.class, ids, "file", p -> p.create(context)),
-                context.clock(), context.environment(), ids.get(LanguageModelProvider.class), b.detection);
+                context.clock(), context.environment(), ids.get(LanguageModelProvider.class), b.detection, b.threads);
         this.codeHosts = new CodeHostAccess(registry, this::config, this::secrets, audit, context.clock());
         this.versionControlProvider = lazy(VersionControlProvider.class, ids, "jgit", p -> p);
         this.scannerProvider = lazy(WorkspaceScannerProvider.class, ids, "git", p -> p);
@@ -401,6 +402,19 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         };
     }
 
+    /**
+     * The threads of an instance whose embedder gave none: daemon threads named after their task. The only place in
+     * the library that makes a thread.
+     */
+    private static final class DaemonThreads implements ThreadFactory {
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread t = new Thread(task, String.valueOf(task));
+            t.setDaemon(true);
+            return t;
+        }
+    }
+
     /** Everything that {@link #open(Path)} takes from the process, made explicit. */
     public static final class Builder {
         private Path root;
@@ -419,6 +433,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         private boolean systemConfig = true;
         private boolean detection = true;
         private Consumer<ProviderFailure> onProviderFailure = failure -> { };
+        private ThreadFactory threads = new DaemonThreads();
 
         private Builder() {
         }
@@ -562,6 +577,17 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
          */
         public Builder onProviderFailure(Consumer<ProviderFailure> listener) {
             this.onProviderFailure = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Makes every thread this instance starts (a model call that waits for an answer while watching for a stop,
+         * say), for an embedder that runs them in its own pool, group or virtual threads. By default each is a
+         * daemon thread (it never keeps the JVM alive) named after its task ({@code codefactory-model-call},
+         * {@code codefactory-model-stop}).
+         */
+        public Builder threads(ThreadFactory threads) {
+            this.threads = Objects.requireNonNull(threads, "threads");
             return this;
         }
 

@@ -13,6 +13,30 @@ import java.util.Objects;
 final class AtomicConfigurationFiles implements ConfigurationFiles {
 
     @Override
+    public boolean exists(Path path) {
+        return Files.exists(path);
+    }
+
+    @Override
+    public boolean isFile(Path path) {
+        return Files.isRegularFile(path);
+    }
+
+    @Override
+    public boolean isFolder(Path path) {
+        return Files.isDirectory(path);
+    }
+
+    @Override
+    public byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new StorageException(file.toString(), "read", e);
+        }
+    }
+
+    @Override
     public void replace(Path file, String text, boolean privateFolders) {
         Objects.requireNonNull(text, "text");
         Path target = Objects.requireNonNull(file, "file").toAbsolutePath();

@@ -1,5 +1,6 @@
 package dev.codefactory.adapter.fs;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -72,5 +73,23 @@ class AtomicConfigurationFilesTest {
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(0, left.filter(p -> p.getFileName().toString().endsWith(".tmp")).count());
         }
+    }
+
+    @Test
+    void reads_a_file_as_bytes_and_tells_files_from_folders() throws IOException {
+        Path file = Files.write(dir.resolve("config.yaml"), new byte[] {'a', ':', ' ', (byte) 0xff, '\n'});
+        assertEquals(true, files.isFile(file));
+        assertEquals(false, files.isFolder(file));
+        assertEquals(true, files.exists(file));
+        assertEquals(true, files.isFolder(dir));
+        assertEquals(false, files.isFile(dir));
+        assertEquals(false, files.exists(dir.resolve("none.yaml")));
+        assertArrayEquals(new byte[] {'a', ':', ' ', (byte) 0xff, '\n'}, files.read(file));
+    }
+
+    @Test
+    void a_file_that_cannot_be_read_is_a_storage_error_naming_it() {
+        StorageException e = assertThrows(StorageException.class, () -> files.read(dir));
+        assertEquals(true, e.getMessage().contains(dir.toString()), e.getMessage());
     }
 }

@@ -137,7 +137,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         VersionControl vcs = git.get();
         refuseUnready(vcs, command);
         FactoryConfig cfg = config.get();
-        Limits limits = new Limits(cfg.positive("change.max-files", 20), cfg.size("change.max-bytes", "1MB"));
+        Limits limits = new Limits(cfg.positive("change.max-files"), cfg.size("change.max-bytes"));
         List<Specification> allSpecs = catalog.list(SpecQuery.ALL).specs();
         List<Specification> named = ChangeAnalysis.named(allSpecs, command.specIds());
         WorkingTreeStatus status = vcs.status();

@@ -1,5 +1,6 @@
 package dev.codefactory.app.codehost;
 
+import dev.codefactory.app.config.ConfigKey;
 import dev.codefactory.app.config.FactoryConfig;
 import dev.codefactory.app.provider.ProviderRegistry;
 import dev.codefactory.app.secret.SecretService;
@@ -104,7 +105,7 @@ public final class CodeHostAccess {
 
     /** The secret name of the token: {@code github.token-ref}. */
     public String tokenName() {
-        return config.get().get("github.token-ref").orElse("github.oauth.token");
+        return config.get().text("github.token-ref");
     }
 
     /** The token and where it comes from, when there is one. */
@@ -240,8 +241,8 @@ public final class CodeHostAccess {
         Optional<ResolvedSecret> token = token();
         CodeHost host = create(token.map(ResolvedSecret::value));
         RepositoryRef ref = host.repositoryOf(url).orElseThrow(() -> new ProjectStateException(prefix + "origin ("
-                + withoutCredentials(url) + ") is not on " + config.get().get("github.web-url")
-                .orElse("https://github.com") + "; point github.web-url and github.api-url at its host, " + otherwise
+                + withoutCredentials(url) + ") is not on " + config.get().text("github.web-url")
+                + "; point github.web-url and github.api-url at its host, " + otherwise
                 + "."));
         if (token.isEmpty()) {
             throw new CodeHostException(Kind.UNAUTHORIZED, prefix + "not signed in to GitHub, " + nothingDone
@@ -320,8 +321,8 @@ public final class CodeHostAccess {
     private CodeHost create(Optional<String> token) {
         FactoryConfig c = config.get();
         CodeHostSettings settings = new CodeHostSettings(
-                uri(c, "github.api-url", "https://api.github.com"),
-                uri(c, "github.web-url", "https://github.com"),
+                uri(c, "github.api-url"),
+                uri(c, "github.web-url"),
                 c.get("github.client-id").orElse(""), token, c.duration("github.timeout"), clock,
                 call -> audit.get().append(new HostCallEntry(clock.instant(), GITHUB, call.method(), call.path(),
                         call.status(), call.duration(), call.outcome())));
@@ -329,14 +330,15 @@ public final class CodeHostAccess {
     }
 
     private Set<String> scopes() {
-        String listed = config.get().get("github.scopes").orElse("repo");
+        String listed = config.get().text("github.scopes");
         Set<String> scopes = new LinkedHashSet<>();
         Arrays.stream(listed.split("[,\\s]+")).filter(s -> !s.isBlank()).forEach(scopes::add);
         return scopes;
     }
 
-    private static URI uri(FactoryConfig c, String key, String fallback) {
-        String value = c.get(key).orElse(fallback);
+    private static URI uri(FactoryConfig c, String key) {
+        String value = c.text(key);
+        String fallback = ConfigKey.KNOWN.get(key).defaultValue();
         try {
             URI uri = new URI(value);
             if (uri.getScheme() == null || uri.getHost() == null

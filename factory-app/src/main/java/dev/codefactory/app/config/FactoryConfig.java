@@ -114,18 +114,16 @@ public final class FactoryConfig {
      * and {@code llm.timeouts.total} (10m).
      */
     public LanguageModelSettings.Timeouts llmTimeouts() {
-        return new LanguageModelSettings.Timeouts(positive("llm.timeouts.connect"),
-                positive("llm.timeouts.first-token"), positive("llm.timeouts.total"));
+        return new LanguageModelSettings.Timeouts(positiveDuration("llm.timeouts.connect"),
+                positiveDuration("llm.timeouts.first-token"), positiveDuration("llm.timeouts.total"));
     }
 
     /** {@code llm.max-attempts}: how often a call that fails for a passing reason is tried, at least once. */
     public int llmMaxAttempts() {
-        ConfigValue v = value("llm.max-attempts");
-        return ConfigKey.parsePositive(v.valueIfSet().orElse("3")).orElseThrow(() -> new ConfigException(
-                "llm.max-attempts: '" + v.value() + "' from " + v.origin() + " is not a whole number of at least 1"));
+        return positive("llm.max-attempts");
     }
 
-    private Duration positive(String key) {
+    private Duration positiveDuration(String key) {
         Duration d = duration(key);
         if (d.isZero()) {
             throw new ConfigException(key + ": '" + value(key).value() + "' from " + value(key).origin()
@@ -134,21 +132,29 @@ public final class FactoryConfig {
         return d;
     }
 
-    /** A whole-number key of at least 1 ({@code intake.questions}, {@code scan.max-files}), else its default. */
-    public int positive(String key, int fallback) {
+    /**
+     * A whole-number key of at least 1 ({@code intake.questions}, {@code scan.max-files}), else its default from
+     * {@link ConfigKey#KNOWN}; a key of another type is an {@link IllegalArgumentException}.
+     */
+    public int positive(String key) {
+        String fallback = defaultOf(key, ConfigKey.Type.POSITIVE_INTEGER);
         ConfigValue v = value(key);
-        return ConfigKey.parsePositive(v.valueIfSet().orElse(String.valueOf(fallback))).orElseThrow(() ->
+        return ConfigKey.parsePositive(v.valueIfSet().orElse(fallback)).orElseThrow(() ->
                 new ConfigException(key + ": '" + v.value() + "' from " + v.origin() + " is not a whole number of at"
                         + " least 1"));
     }
 
     /** {@code scan.max-file-size} in bytes (10 MB by default). */
     public long scanMaxFileBytes() {
-        return size("scan.max-file-size", "10MB");
+        return size("scan.max-file-size");
     }
 
-    /** A size key ({@code scan.max-file-size}, {@code change.max-bytes}) in bytes, else its default. */
-    public long size(String key, String fallback) {
+    /**
+     * A size key ({@code scan.max-file-size}, {@code change.max-bytes}) in bytes, else its default from
+     * {@link ConfigKey#KNOWN}; a key of another type is an {@link IllegalArgumentException}.
+     */
+    public long size(String key) {
+        String fallback = defaultOf(key, ConfigKey.Type.SIZE);
         ConfigValue v = value(key);
         return ConfigKey.parseSize(v.valueIfSet().orElse(fallback)).orElseThrow(() -> new ConfigException(
                 key + ": '" + v.value() + "' from " + v.origin() + " is not a size; use a number with KB, MB or GB ("
@@ -157,7 +163,24 @@ public final class FactoryConfig {
 
     /** {@code scan.max-files}: the most files one review sends to the model (100 by default). */
     public int scanMaxFiles() {
-        return positive("scan.max-files", 100);
+        return positive("scan.max-files");
+    }
+
+    /**
+     * A text key that has a default ({@code github.token-ref}, {@code github.scopes}): its value, else its default
+     * from {@link ConfigKey#KNOWN}; a key without a default is an {@link IllegalArgumentException}.
+     */
+    public String text(String key) {
+        return get(key).orElse(defaultOf(key, ConfigKey.Type.TEXT));
+    }
+
+    /** The one default of {@code key}, which must be a key of {@code type} that has one. */
+    private static String defaultOf(String key, ConfigKey.Type type) {
+        ConfigKey known = ConfigKey.KNOWN.get(key);
+        if (known == null || known.type() != type || known.defaultValue() == null) {
+            throw new IllegalArgumentException(key + " is not a " + type + " key with a default");
+        }
+        return known.defaultValue();
     }
 
     public Optional<String> projectTestCommand() {

@@ -3,18 +3,15 @@ package dev.codefactory.app.config;
 import dev.codefactory.app.config.ConfigOrigin.Layer;
 import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.project.ProjectStateException;
-import dev.codefactory.domain.project.StorageException;
 import dev.codefactory.port.config.ConfigurationFiles;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.source.yaml.YamlConfigSource;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,7 +45,8 @@ public final class LayeredConfiguration implements ConfigUseCase {
     private FactoryConfig loaded;
 
     /**
-     * @param files writes the files that {@link #setConfig} changes (the fs adapter's, asked for only then)
+     * @param files reads the configuration files and writes the ones {@link #setConfig} changes (the fs adapter's,
+     *              asked for on first use)
      */
     public LayeredConfiguration(ConfigLayers layers, Supplier<ConfigurationFiles> files) {
         this.layers = layers;
@@ -76,14 +74,15 @@ public final class LayeredConfiguration implements ConfigUseCase {
                 });
         Path file = layers.fileOf(scope);
         Path root = layers.projectRoot();
-        if (scope == ConfigScope.PROJECT && !Files.isDirectory(root.resolve(".factory"))
-                && !Files.exists(root.resolve(".git"))) {
+        ConfigurationFiles fs = files.get();
+        if (scope == ConfigScope.PROJECT && !fs.isFolder(root.resolve(".factory"))
+                && !fs.exists(root.resolve(".git"))) {
             throw new ProjectStateException(root + " is not a project (no .git or .factory/ here), so it has no"
                     + " .factory/config.yaml: run this in your repository, or use --global for your own settings");
         }
         boolean written;
         synchronized (this) {
-            String before = Files.exists(file) ? read(file) : "";
+            String before = fs.exists(file) ? read(fs, file) : "";
             if (!before.isEmpty()) {
                 parse(file, before, 0); // never edit a file that does not read
             }
@@ -95,7 +94,7 @@ public final class LayeredConfiguration implements ConfigUseCase {
             }
             written = !after.equals(before);
             if (written) {
-                files.get().replace(file, after, scope == ConfigScope.GLOBAL);
+                fs.replace(file, after, scope == ConfigScope.GLOBAL);
             }
             loaded = null;
         }
@@ -158,10 +157,11 @@ public final class LayeredConfiguration implements ConfigUseCase {
         });
         add(sources, layerOf, new PropertiesConfigSource(environment, "environment", 500), Layer.ENVIRONMENT);
 
+        ConfigurationFiles fs = this.files.get();
         Optional<Path> explicit = layers.explicit();
         List<Map.Entry<Path, Layer>> files = new ArrayList<>();
         if (explicit.isPresent()) {
-            if (!Files.isRegularFile(explicit.get())) {
+            if (!fs.isFile(explicit.get())) {
                 throw new ConfigException(explicit.get(), 0, "no such configuration file (named by "
                         + (layers.explicitFile() != null ? "--config" : "FACTORY_CONFIG") + ")");
             }
@@ -174,10 +174,10 @@ public final class LayeredConfiguration implements ConfigUseCase {
         int ordinal = 400;
         for (Map.Entry<Path, Layer> f : files) {
             Path file = f.getKey();
-            if (!Files.isRegularFile(file)) {
+            if (!fs.isFile(file)) {
                 continue;
             }
-            String text = read(file);
+            String text = read(fs, file);
             YamlOutline outline = YamlOutline.of(text);
             YamlConfigSource source = parse(file, text, ordinal--);
             check(file, outline, source);
@@ -346,15 +346,14 @@ public final class LayeredConfiguration implements ConfigUseCase {
         return new ConfigException(file, line, "not valid YAML: " + problem);
     }
 
-    private static String read(Path file) {
+    /** The text of {@code file}, which must be UTF-8; the port says when it cannot be read. */
+    private static String read(ConfigurationFiles fs, Path file) {
+        byte[] bytes = fs.read(file);
         try {
-            byte[] bytes = Files.readAllBytes(file);
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new ConfigException(file, 0, "not UTF-8 text");
-        } catch (IOException e) {
-            throw new StorageException(file.toString(), "read", e);
         }
     }
 

@@ -224,7 +224,7 @@ public final class IntakeService implements IntakeUseCase {
             }
             idea = typed.get().strip();
         }
-        if (idea.length() < config.get().positive("intake.min-idea-length", 50)) {
+        if (idea.length() < config.get().positive("intake.min-idea-length")) {
             Optional<String> longer = dialog.idea(idea, "That is short (" + idea.length() + " characters) to write a"
                     + " spec from: add who it is for, what they must be able to do, and any limits (speed,"
                     + " security, platforms). Or go on as it is.");
@@ -283,7 +283,7 @@ public final class IntakeService implements IntakeUseCase {
     private void askQuestions(Run run) {
         IntakeDraft d = run.draft;
         int max = run.command.maxQuestions() >= 0 ? run.command.maxQuestions()
-                : config.get().positive("intake.questions", 5);
+                : config.get().positive("intake.questions");
         if (d.step() == IntakeStep.CONTEXT && max > 0) {
             Prompt prompt = IntakePrompts.questions(run.context, d.idea(), max);
             Generation g = run.model.generate(GenerationRequest.of(prompt.system(), prompt.user()));

@@ -27,7 +27,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
 /**
@@ -57,22 +59,19 @@ public final class LanguageModels {
     private final Map<String, String> environment;
     private final String chosen;
     private final boolean detection;
-
-    public LanguageModels(ProviderRegistry registry, Supplier<FactoryConfig> config, Supplier<SecretService> secrets,
-                          Supplier<AuditLog> audit, Supplier<ResponseCache> cache, Clock clock,
-                          Map<String, String> environment) {
-        this(registry, config, secrets, audit, cache, clock, environment, null, true);
-    }
+    private final ThreadFactory threads;
 
     /**
      * @param chosen    the provider the embedding application chose ({@code CodeFactory.builder().use}); it wins
      *                  over {@code llm.provider} and detection; null when none was chosen
      * @param detection false to never look for a provider (no Ollama probe, no keys tried): without a choice or
      *                  {@code llm.provider}, {@link #select()} then says how to choose one
+     * @param threads   makes the threads a stoppable call waits on ({@code CodeFactory.builder().threads})
      */
     public LanguageModels(ProviderRegistry registry, Supplier<FactoryConfig> config, Supplier<SecretService> secrets,
                           Supplier<AuditLog> audit, Supplier<ResponseCache> cache, Clock clock,
-                          Map<String, String> environment, String chosen, boolean detection) {
+                          Map<String, String> environment, String chosen, boolean detection, ThreadFactory threads) {
+        this.threads = Objects.requireNonNull(threads, "threads");
         this.chosen = chosen;
         this.detection = detection;
         this.registry = registry;
@@ -113,6 +112,10 @@ public final class LanguageModels {
             provider(chosen);
             return selection(chosen, "the application chose it (CodeFactory.builder()"
                     + ".use(LanguageModelProvider.class, \"" + chosen + "\"))");
+        }
+        if (registry.all(LanguageModelProvider.class).isEmpty()) {
+            // none at all: named before the configuration is read, whose files need another adapter
+            registry.select(LanguageModelProvider.class, null, null);
         }
         Optional<String> configured = config.get().llmProvider();
         if (configured.isPresent()) {
@@ -234,7 +237,7 @@ public final class LanguageModels {
      */
     public StoppableLanguageModel open(String providerId, String mode, boolean useCache,
                                        java.util.function.BooleanSupplier stop) {
-        return new StoppableLanguageModel(open(providerId, mode, useCache), stop);
+        return new StoppableLanguageModel(open(providerId, mode, useCache), stop, threads);
     }
 
     public LanguageModel open(String providerId, String mode, boolean useCache) {

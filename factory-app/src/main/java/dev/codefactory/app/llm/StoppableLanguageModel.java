@@ -11,6 +11,7 @@ import dev.codefactory.port.llm.StreamListener;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -20,16 +21,33 @@ import java.util.function.BooleanSupplier;
  * and, when {@code stop} turns true, interrupts that thread (which aborts the HTTP exchange and closes its connection)
  * and throws {@link StopRequestedException}; {@link #stream} cancels the stream (a stopped stream completes as
  * cancelled, and the caller sees the stop through {@link #stopped}). {@code stop} is looked at every
- * {@value #POLL_MILLIS} ms.
+ * {@value #POLL_MILLIS} ms. Its threads come from the {@link ThreadFactory} it is given; each task it hands over names
+ * itself in {@code toString()} ({@code codefactory-model-call}, {@code codefactory-model-stop}).
  */
 public final class StoppableLanguageModel implements LanguageModel {
     static final long POLL_MILLIS = 50;
     private final LanguageModel delegate;
     private final BooleanSupplier stop;
+    private final ThreadFactory threads;
 
-    public StoppableLanguageModel(LanguageModel delegate, BooleanSupplier stop) {
+    /** @param threads makes the thread that waits for an answer and the one that watches a stream for a stop */
+    public StoppableLanguageModel(LanguageModel delegate, BooleanSupplier stop, ThreadFactory threads) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.stop = Objects.requireNonNull(stop, "stop");
+        this.threads = Objects.requireNonNull(threads, "threads");
+    }
+
+    /** A task that names itself, so that a thread factory can name its thread after it. */
+    private record Task(String name, Runnable body) implements Runnable {
+        @Override
+        public void run() {
+            body.run();
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     @Override
@@ -55,7 +73,7 @@ public final class StoppableLanguageModel implements LanguageModel {
         AtomicReference<Generation> answer = new AtomicReference<>();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
-        Thread call = new Thread(() -> {
+        Thread call = threads.newThread(new Task("codefactory-model-call", () -> {
             try {
                 answer.set(delegate.generate(request));
             } catch (RuntimeException e) {
@@ -63,8 +81,7 @@ public final class StoppableLanguageModel implements LanguageModel {
             } finally {
                 done.countDown();
             }
-        }, "codefactory-model-call");
-        call.setDaemon(true);
+        }));
         call.start();
         try {
             while (!done.await(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -92,7 +109,7 @@ public final class StoppableLanguageModel implements LanguageModel {
     public StreamHandle stream(GenerationRequest request, StreamListener listener) {
         checkStop("before asking the model");
         StreamHandle handle = delegate.stream(request, listener);
-        Thread watch = new Thread(() -> {
+        Thread watch = threads.newThread(new Task("codefactory-model-stop", () -> {
             try {
                 while (!handle.isDone()) {
                     if (stopped()) {
@@ -104,8 +121,7 @@ public final class StoppableLanguageModel implements LanguageModel {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "codefactory-model-stop");
-        watch.setDaemon(true);
+        }));
         watch.start();
         return handle;
     }

@@ -1,9 +1,7 @@
 package dev.codefactory.app.provider;
 
-import java.net.URISyntaxException;
-import java.net.URL;
+import dev.codefactory.port.plugin.PluginClassPath;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,11 +19,14 @@ public record ProviderOrigin(boolean builtIn, Optional<Path> location) {
         Objects.requireNonNull(location, "location");
     }
 
-    /** The origin of {@code type}: built in when the library's loader defined it in Code-Factory's adapters. */
-    public static ProviderOrigin of(Class<?> type) {
+    /**
+     * The origin of {@code type}: built in when the library's loader defined it in Code-Factory's adapters; its jar
+     * or folder as {@code classPath} names it.
+     */
+    static ProviderOrigin of(Class<?> type, PluginClassPath classPath) {
         boolean builtIn = type.getClassLoader() == ProviderOrigin.class.getClassLoader()
                 && type.getName().startsWith("dev.codefactory.adapter.");
-        return new ProviderOrigin(builtIn, locationOf(type));
+        return new ProviderOrigin(builtIn, classPath.locationOf(type));
     }
 
     /** "built in", or the path of the jar, in words for the person. */
@@ -34,30 +35,5 @@ public record ProviderOrigin(boolean builtIn, Optional<Path> location) {
             return "built in";
         }
         return location.map(Path::toString).orElse("added (no jar known)");
-    }
-
-    static Optional<Path> locationOf(Class<?> type) {
-        CodeSource source = type.getProtectionDomain().getCodeSource();
-        return source == null ? Optional.empty() : path(source.getLocation());
-    }
-
-    /** The file a class path URL names: a jar, a folder, or the jar of a {@code jar:} URL; empty for others. */
-    static Optional<Path> path(URL url) {
-        if (url == null) {
-            return Optional.empty();
-        }
-        try {
-            if (url.getProtocol().equals("jar")) {
-                String spec = url.getPath(); // file:/x/y.jar!/META-INF/services/...
-                int bang = spec.indexOf("!/");
-                return path(new URL(bang < 0 ? spec : spec.substring(0, bang)));
-            }
-            if (url.getProtocol().equals("file")) {
-                return Optional.of(Path.of(url.toURI()));
-            }
-        } catch (URISyntaxException | java.net.MalformedURLException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
     }
 }

@@ -2,17 +2,11 @@ package dev.codefactory.app.provider;
 
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.port.spi.Provider;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URL;
-import java.net.URLConnection;
-import java.nio.charset.StandardCharsets;
+import dev.codefactory.port.plugin.PluginClassPath;
+import dev.codefactory.port.plugin.spi.PluginClassPathProvider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,12 +34,25 @@ public final class ProviderRegistry {
     /** After this many errors in a row with one message, the JDK's loader is not getting past it: stop. */
     private static final int SAME_ERROR_LIMIT = 50;
     private static final int REASON_LIMIT = 300;
+    /** Names no jar: when no adapter provides {@link PluginClassPath}. */
+    private static final PluginClassPath NO_CLASS_PATH = new PluginClassPath() {
+        @Override
+        public Optional<Path> locationOf(Class<?> type) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> listing(ClassLoader loader, Class<?> spi, String className) {
+            return Optional.empty();
+        }
+    };
     private static final Pattern NAMED = Pattern.compile("^(?:Provider (\\S+) |(\\S+) not a subtype)");
 
     private final ClassLoader classLoader;
     private final Consumer<ProviderFailure> onFailure;
     private final Map<Class<?>, Map<String, Provider>> added = new HashMap<>();
     private final Map<Class<?>, Discovery> loaded = new HashMap<>();
+    private PluginClassPath classPath;
 
     /** The providers of one SPI: the usable ones by id, the ids claimed twice, and what could not be loaded. */
     private record Discovery(Map<String, Provider> usable, Map<String, List<Provider>> conflicts,
@@ -81,7 +88,7 @@ public final class ProviderRegistry {
     /** Where each usable provider of {@code spi} came from, by id. */
     public Map<String, ProviderOrigin> origins(Class<? extends Provider> spi) {
         Map<String, ProviderOrigin> out = new LinkedHashMap<>();
-        discovery(spi).usable().forEach((id, p) -> out.put(id, ProviderOrigin.of(p.getClass())));
+        discovery(spi).usable().forEach((id, p) -> out.put(id, ProviderOrigin.of(p.getClass(), classPath())));
         return out;
     }
 
@@ -160,7 +167,7 @@ public final class ProviderRegistry {
                 if (sameError == 0) {
                     Optional<String> named = namedIn(spi, e);
                     failures.add(new ProviderFailure(spi, named.orElse("(a class listed for it)"),
-                            named.flatMap(n -> listedIn(spi, n)), reason));
+                            named.flatMap(n -> classPath().listing(classLoader, spi, n)), reason));
                 }
                 continue;
             }
@@ -170,7 +177,7 @@ public final class ProviderRegistry {
                 String id = Objects.requireNonNull(p.id(), "its id() returned null");
                 byId.computeIfAbsent(id, k -> new ArrayList<>()).add(p);
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                failures.add(new ProviderFailure(spi, type.getName(), ProviderOrigin.locationOf(type),
+                failures.add(new ProviderFailure(spi, type.getName(), classPath().locationOf(type),
                         reason(spi, e)));
             }
         }
@@ -182,25 +189,25 @@ public final class ProviderRegistry {
                 usable.put(id, ps.get(0));
             } else {
                 conflicts.put(id, List.copyOf(ps));
-                failures.add(new ProviderFailure(spi, "id '" + id + "'", Optional.empty(), sharedBy(ps)));
+                failures.add(new ProviderFailure(spi, "id '" + id + "'", Optional.empty(), sharedBy(ps, classPath())));
             }
         });
         usable.putAll(explicit);
         return new Discovery(usable, conflicts, List.copyOf(failures));
     }
 
-    private static void refuseConflict(Class<?> spi, Discovery d, String id) {
+    private void refuseConflict(Class<?> spi, Discovery d, String id) {
         List<Provider> claimants = d.conflicts().get(id);
         if (claimants != null) {
             throw new ProviderConflictException("two " + spi.getSimpleName() + "s share the id '" + id + "': "
-                    + sharedBy(claimants).replace("claimed by ", "") + "; remove one of them (a jar in a plugins"
-                    + " folder or FACTORY_CLASSPATH), or add the one you mean with builder().addProvider");
+                    + sharedBy(claimants, classPath()).replace("claimed by ", "") + "; remove one of them (a jar in a"
+                    + " plugins folder or FACTORY_CLASSPATH), or add the one you mean with builder().addProvider");
         }
     }
 
-    private static String sharedBy(List<Provider> claimants) {
+    private static String sharedBy(List<Provider> claimants, PluginClassPath classPath) {
         return "claimed by " + claimants.stream()
-                .map(p -> p.getClass().getName() + " (" + ProviderOrigin.of(p.getClass()).describe() + ")")
+                .map(p -> p.getClass().getName() + " (" + ProviderOrigin.of(p.getClass(), classPath).describe() + ")")
                 .collect(Collectors.joining(" and "));
     }
 
@@ -251,30 +258,28 @@ public final class ProviderRegistry {
         return m.find() ? Optional.of(m.group(1) != null ? m.group(1) : m.group(2)) : Optional.empty();
     }
 
-    /** The jar whose {@code META-INF/services} file for {@code spi} lists {@code className}. */
-    private Optional<Path> listedIn(Class<?> spi, String className) {
-        try {
-            Enumeration<URL> files = classLoader.getResources("META-INF/services/" + spi.getName());
-            while (files.hasMoreElements()) {
-                URL file = files.nextElement();
-                URLConnection connection = file.openConnection();
-                connection.setUseCaches(false); // a jar's cached handle would stay open after the loader closes
-                try (InputStream in = connection.getInputStream();
-                     BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                        int hash = line.indexOf('#');
-                        if ((hash < 0 ? line : line.substring(0, hash)).strip().equals(className)) {
-                            // a jar's entry names the jar; a folder's file is three levels under the folder
-                            return ProviderOrigin.path(file).map(f -> file.getProtocol().equals("file")
-                                    ? f.getParent().getParent().getParent() : f);
-                        }
-                    }
-                }
+    /**
+     * What names the jars providers come from: one added with {@code addProvider}, else the library's own (the fs
+     * adapter's, found with the library's class loader, never a plugin's); without one, no jar is named.
+     */
+    private synchronized PluginClassPath classPath() {
+        if (classPath == null) {
+            Provider added = this.added.getOrDefault(PluginClassPathProvider.class, Map.of()).values().stream()
+                    .findFirst().orElse(null);
+            if (added != null) {
+                classPath = ((PluginClassPathProvider) added).create();
+            } else {
+                classPath = ServiceLoader.load(PluginClassPathProvider.class, ProviderRegistry.class.getClassLoader())
+                        .stream().map(p -> {
+                            try {
+                                return p.get().create();
+                            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                                return null;
+                            }
+                        }).filter(Objects::nonNull).findFirst().orElse(NO_CLASS_PATH);
             }
-        } catch (IOException e) {
-            return Optional.empty(); // the reason already says what failed; where is a nicety
         }
-        return Optional.empty();
+        return classPath;
     }
 
     private static String known(Map<String, ?> all) {

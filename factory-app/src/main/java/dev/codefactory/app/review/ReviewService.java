@@ -182,7 +182,7 @@ public final class ReviewService implements ReviewUseCase {
         List<SpecWork> work = new ArrayList<>();
         List<String> notReviewed = new ArrayList<>();
         boolean stopped = false;
-        int maxFiles = config.get().positive("review.max-files-per-spec", 20);
+        int maxFiles = config.get().positive("review.max-files-per-spec");
         for (Specification spec : chosen) {
             if (stopped || dialog.stopRequested()) { // Ctrl-C at a question or before it: no more are asked
                 stopped = true;
@@ -232,7 +232,7 @@ public final class ReviewService implements ReviewUseCase {
         String modelName = "";
         if (model != null) {
             Set<String> sent = modelFiles(work, limits.maxFiles(), skipped, dialog);
-            int window = config.get().positive("review.context-window", 8192);
+            int window = config.get().positive("review.context-window");
             Map<SpecWork, List<ContextPacker.Batch>> plans = new LinkedHashMap<>();
             int total = 0;
             for (SpecWork w : work) {

@@ -22,6 +22,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class StoppableLanguageModelTest {
+    private static final java.util.concurrent.ThreadFactory DAEMONS = task -> {
+        Thread t = new Thread(task, task.toString());
+        t.setDaemon(true);
+        return t;
+    };
 
     /** A provider whose calls last until they are interrupted or cancelled, telling which. */
     static final class Slow implements LanguageModel {
@@ -70,7 +75,7 @@ class StoppableLanguageModelTest {
     void a_stop_during_a_call_interrupts_it_and_throws_at_once() throws Exception {
         Slow slow = new Slow();
         AtomicBoolean stop = new AtomicBoolean();
-        StoppableLanguageModel model = new StoppableLanguageModel(slow, stop::get);
+        StoppableLanguageModel model = new StoppableLanguageModel(slow, stop::get, DAEMONS);
         new Thread(() -> {
             try {
                 slow.started.await(); // the stop comes during the call
@@ -90,7 +95,7 @@ class StoppableLanguageModelTest {
     void a_stop_cancels_a_stream_and_no_call_starts_once_stopped() throws Exception {
         Slow slow = new Slow();
         AtomicBoolean stop = new AtomicBoolean();
-        StoppableLanguageModel model = new StoppableLanguageModel(slow, stop::get);
+        StoppableLanguageModel model = new StoppableLanguageModel(slow, stop::get, DAEMONS);
         model.stream(GenerationRequest.of("s", "u"), null);
         stop.set(true);
         assertTrue(Await.until(slow.cancelled::get, Duration.ofSeconds(5)), "the stream was cancelled");

@@ -10,6 +10,8 @@ import dev.codefactory.app.CodeFactory;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.spec.SpecKind;
 import dev.codefactory.domain.spec.SpecTemplate;
+import dev.codefactory.port.plugin.PluginClassPath;
+import dev.codefactory.port.plugin.spi.PluginClassPathProvider;
 import dev.codefactory.port.spi.ProjectContext;
 import dev.codefactory.port.template.TemplateSource;
 import dev.codefactory.port.template.spi.TemplateSourceProvider;
@@ -21,11 +23,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProviderRegistryTest {
+
+    /** Where {@code type} was loaded from, as the fs adapter's {@link PluginClassPath} names it. */
+    private static java.util.Optional<Path> location(Class<?> type) {
+        return ServiceLoader.load(PluginClassPathProvider.class).findFirst().orElseThrow().create().locationOf(type);
+    }
 
     /** A template source that always answers the same text. */
     public static final class FixedTemplatesProvider implements TemplateSourceProvider {
@@ -127,7 +135,7 @@ class ProviderRegistryTest {
         assertTrue(e.getMessage().startsWith("two TemplateSourceProviders share the id 'fixed': "), e.getMessage());
         assertTrue(e.getMessage().contains(FixedTemplatesProvider.class.getName() + " ("), e.getMessage());
         assertTrue(e.getMessage().contains(ImpostorTemplatesProvider.class.getName() + " ("), e.getMessage());
-        String testClasses = ProviderOrigin.locationOf(getClass()).orElseThrow().toString();
+        String testClasses = location(getClass()).orElseThrow().toString();
         assertTrue(e.getMessage().contains(testClasses), "names where they came from: " + e.getMessage());
         assertEquals(List.of("id 'fixed'"), registry.failures(TemplateSourceProvider.class).stream()
                 .map(ProviderFailure::provider).collect(Collectors.toList()));
@@ -142,7 +150,7 @@ class ProviderRegistryTest {
         assertEquals(1, told.size(), told.toString());
         ProviderFailure f = told.get(0);
         assertEquals(ThrowingTemplatesProvider.class.getName(), f.provider());
-        assertEquals(ProviderOrigin.locationOf(ThrowingTemplatesProvider.class), f.location());
+        assertEquals(location(ThrowingTemplatesProvider.class), f.location());
         assertTrue(f.reason().contains("could not be instantiated"), f.reason());
         assertTrue(f.reason().contains("IllegalStateException: no licence file found"), f.reason());
         registry.all(TemplateSourceProvider.class);
@@ -189,7 +197,7 @@ class ProviderRegistryTest {
                 origins.toString());
         assertEquals("built in", origins.get("file").describe());
         assertFalse(origins.get("fixed").builtIn());
-        assertEquals(ProviderOrigin.locationOf(FixedTemplatesProvider.class).orElseThrow().toString(),
+        assertEquals(location(FixedTemplatesProvider.class).orElseThrow().toString(),
                 origins.get("fixed").describe());
     }
 
