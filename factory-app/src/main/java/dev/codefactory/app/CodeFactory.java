@@ -35,6 +35,7 @@ import dev.codefactory.port.cache.spi.ResponseCacheProvider;
 import dev.codefactory.port.change.ChangeDialog;
 import dev.codefactory.port.change.ChangeRecord;
 import dev.codefactory.port.change.spi.ChangeJournalProvider;
+import dev.codefactory.port.change.spi.TestRunnerProvider;
 import dev.codefactory.port.config.spi.ConfigurationFilesProvider;
 import dev.codefactory.port.files.ProjectFiles;
 import dev.codefactory.port.files.spi.ProjectFilesProvider;
@@ -148,7 +149,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 projectFiles);
         this.changes = new ChangeOrderService(catalog, languageModels, this::workspace, projectFiles,
                 lazy(ChangeJournalProvider.class, ids, "file", p -> p.create(context)), this::requireVersionControl,
-                this::config, this::codeHosts, context.clock());
+                this::config, this::codeHosts, context.clock(),
+                lazy(TestRunnerProvider.class, ids, "shell", p -> p.create(context)));
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */
