@@ -140,10 +140,10 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         this.codeHosts = new CodeHostAccess(registry, this::config, this::secrets, audit, context.clock());
         this.versionControlProvider = lazy(VersionControlProvider.class, ids, "jgit", p -> p);
         this.scannerProvider = lazy(WorkspaceScannerProvider.class, ids, "git", p -> p);
+        this.projectFiles = lazy(ProjectFilesProvider.class, ids, "file", p -> p.create(context));
         this.intake = new IntakeService(context.root(), catalog, languageModels,
                 lazy(DraftStoreProvider.class, ids, "file", p -> p.create(context)), this::versionControl,
-                context.clock(), this::config);
-        this.projectFiles = lazy(ProjectFilesProvider.class, ids, "file", p -> p.create(context));
+                context.clock(), this::config, projectFiles);
         this.review = new ReviewService(context.root(), catalog, languageModels, this::workspace, reports,
                 this::versionControl, this::config, this::scanRequest, context.clock(), this::codeHosts,
                 projectFiles);
