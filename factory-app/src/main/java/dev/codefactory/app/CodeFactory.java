@@ -43,6 +43,7 @@ import dev.codefactory.port.intake.IntakeDialog;
 import dev.codefactory.port.intake.spi.DraftStoreProvider;
 import dev.codefactory.port.llm.spi.LanguageModelProvider;
 import dev.codefactory.port.project.spi.ProjectLayoutProvider;
+import dev.codefactory.port.project.spi.ProjectLocatorProvider;
 import dev.codefactory.port.report.ReportRepository;
 import dev.codefactory.port.report.spi.ReportRepositoryProvider;
 import dev.codefactory.port.review.ReviewDialog;
@@ -61,7 +62,6 @@ import dev.codefactory.port.workspace.spi.WorkspaceScannerProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -168,14 +168,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
      * nested in another project is its own project); {@code start} itself when there is none.
      */
     public static Path locateProject(Path start) {
-        Path dir = start.toAbsolutePath().normalize();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            boolean initialised = Files.isDirectory(p.resolve("contracts")) && Files.isDirectory(p.resolve(".factory"));
-            if (initialised || Files.exists(p.resolve(".git"))) {
-                return p;
-            }
-        }
-        return dir;
+        return new ProviderRegistry(CodeFactory.class.getClassLoader(), List.of())
+                .select(ProjectLocatorProvider.class, null, "file").create().locate(start.toAbsolutePath().normalize());
     }
 
     /** This library's version, from the build. */
