@@ -35,6 +35,7 @@ import dev.codefactory.port.cache.spi.ResponseCacheProvider;
 import dev.codefactory.port.change.ChangeDialog;
 import dev.codefactory.port.change.ChangeRecord;
 import dev.codefactory.port.change.spi.ChangeJournalProvider;
+import dev.codefactory.port.change.spi.TestRunnerProvider;
 import dev.codefactory.port.config.spi.ConfigurationFilesProvider;
 import dev.codefactory.port.files.ProjectFiles;
 import dev.codefactory.port.files.spi.ProjectFilesProvider;
@@ -42,6 +43,7 @@ import dev.codefactory.port.intake.IntakeDialog;
 import dev.codefactory.port.intake.spi.DraftStoreProvider;
 import dev.codefactory.port.llm.spi.LanguageModelProvider;
 import dev.codefactory.port.project.spi.ProjectLayoutProvider;
+import dev.codefactory.port.project.spi.ProjectLocatorProvider;
 import dev.codefactory.port.report.ReportRepository;
 import dev.codefactory.port.report.spi.ReportRepositoryProvider;
 import dev.codefactory.port.review.ReviewDialog;
@@ -60,7 +62,6 @@ import dev.codefactory.port.workspace.spi.WorkspaceScannerProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -140,16 +141,17 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         this.codeHosts = new CodeHostAccess(registry, this::config, this::secrets, audit, context.clock());
         this.versionControlProvider = lazy(VersionControlProvider.class, ids, "jgit", p -> p);
         this.scannerProvider = lazy(WorkspaceScannerProvider.class, ids, "git", p -> p);
+        this.projectFiles = lazy(ProjectFilesProvider.class, ids, "file", p -> p.create(context));
         this.intake = new IntakeService(context.root(), catalog, languageModels,
                 lazy(DraftStoreProvider.class, ids, "file", p -> p.create(context)), this::versionControl,
-                context.clock(), this::config);
-        this.projectFiles = lazy(ProjectFilesProvider.class, ids, "file", p -> p.create(context));
+                context.clock(), this::config, projectFiles);
         this.review = new ReviewService(context.root(), catalog, languageModels, this::workspace, reports,
                 this::versionControl, this::config, this::scanRequest, context.clock(), this::codeHosts,
                 projectFiles);
         this.changes = new ChangeOrderService(catalog, languageModels, this::workspace, projectFiles,
                 lazy(ChangeJournalProvider.class, ids, "file", p -> p.create(context)), this::requireVersionControl,
-                this::config, this::codeHosts, context.clock());
+                this::config, this::codeHosts, context.clock(),
+                lazy(TestRunnerProvider.class, ids, "shell", p -> p.create(context)));
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */
@@ -167,14 +169,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
      * nested in another project is its own project); {@code start} itself when there is none.
      */
     public static Path locateProject(Path start) {
-        Path dir = start.toAbsolutePath().normalize();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            boolean initialised = Files.isDirectory(p.resolve("contracts")) && Files.isDirectory(p.resolve(".factory"));
-            if (initialised || Files.exists(p.resolve(".git"))) {
-                return p;
-            }
-        }
-        return dir;
+        return new ProviderRegistry(CodeFactory.class.getClassLoader(), List.of())
+                .select(ProjectLocatorProvider.class, null, "file").create().locate(start.toAbsolutePath().normalize());
     }
 
     /** This library's version, from the build. */

@@ -109,7 +109,7 @@ final class IntakeCommand implements Callable<Integer> {
             }
         }
         PreparedAnswers prepared = answersFile == null ? PreparedAnswers.NONE
-                : PreparedAnswers.read(root.session().workingDirectory().resolve(answersFile));
+                : AnswersFile.read(root.session().workingDirectory().resolve(answersFile));
         IntakeUseCase.IntakeCommand command = new IntakeUseCase.IntakeCommand("-".equals(given) ? null : given,
                 resume, offline, noQuestions ? 0 : questions == null ? -1 : questions, !noCommit, tags, priority);
         Dialog dialog = new Dialog(out, err, interactive, prepared);

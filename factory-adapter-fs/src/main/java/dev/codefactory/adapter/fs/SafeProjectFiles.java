@@ -148,6 +148,34 @@ final class SafeProjectFiles implements ProjectFiles {
     }
 
     @Override
+    public Optional<byte[]> head(String path, int maxBytes) {
+        Path target = checked(path);
+        try (InputStream in = openNoFollow(target)) {
+            return Optional.of(in.readNBytes(maxBytes));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<byte[]> readBytes(String path, long maxBytes) {
+        Path target = checked(path);
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!attrs.isRegularFile() || attrs.size() > maxBytes) {
+                return Optional.empty();
+            }
+            try (InputStream in = openNoFollow(target)) {
+                byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+                return bytes.length > maxBytes ? Optional.empty() : Optional.of(bytes); // grown since: over the limit
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public void writeAll(List<FileWrite> writes) {
         List<Planned> plan = validate(Objects.requireNonNull(writes, "writes"));
         if (plan.isEmpty()) {

@@ -8,6 +8,7 @@ import dev.codefactory.port.config.spi.ConfigurationFilesProvider;
 import dev.codefactory.port.files.spi.ProjectFilesProvider;
 import dev.codefactory.port.intake.spi.DraftStoreProvider;
 import dev.codefactory.port.project.spi.ProjectLayoutProvider;
+import dev.codefactory.port.project.spi.ProjectLocatorProvider;
 import dev.codefactory.port.report.spi.ReportRepositoryProvider;
 import dev.codefactory.port.spec.spi.SpecificationRepositoryProvider;
 import dev.codefactory.port.spi.Provider;
@@ -35,7 +36,7 @@ class ProvidersTest {
         for (Class<? extends Provider> spi : List.of(SpecificationRepositoryProvider.class,
                 ReportRepositoryProvider.class, TemplateSourceProvider.class, ProjectLayoutProvider.class,
                 DraftStoreProvider.class, ProjectFilesProvider.class, ChangeJournalProvider.class,
-                ConfigurationFilesProvider.class)) {
+                ConfigurationFilesProvider.class, ProjectLocatorProvider.class)) {
             for (Provider p : ServiceLoader.load(spi)) {
                 found.put(spi.getSimpleName(), p.getClass().getSimpleName() + ":" + p.id());
             }
@@ -48,7 +49,8 @@ class ProvidersTest {
                 "DraftStoreProvider", "FileDraftStoreProvider:file",
                 "ProjectFilesProvider", "SafeProjectFilesProvider:file",
                 "ChangeJournalProvider", "FileChangeJournalProvider:file",
-                "ConfigurationFilesProvider", "AtomicConfigurationFilesProvider:file"), found);
+                "ConfigurationFilesProvider", "AtomicConfigurationFilesProvider:file",
+                "ProjectLocatorProvider", "FileProjectLocatorProvider:file"), found);
     }
 
     @Test

@@ -297,6 +297,38 @@ class SafeProjectFilesTest {
         assertTrue(folder.getMessage().contains("folder"), folder.getMessage());
     }
 
+    // ---- head and readBytes -----------------------------------------------------------------------------------------
+
+    @Test
+    void head_reads_the_first_bytes_of_a_file_of_any_size_and_nothing_else() throws IOException {
+        Projects.writeBytes(root, "big.bin", "0123456789".getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(root.resolve("src"));
+        assertArrayEquals("0123".getBytes(StandardCharsets.UTF_8), files().head("big.bin", 4).orElseThrow());
+        assertArrayEquals("0123456789".getBytes(StandardCharsets.UTF_8), files().head("big.bin", 64).orElseThrow());
+        assertEquals(Optional.empty(), files().head("missing.txt", 4));
+        assertEquals(Optional.empty(), files().head("src", 4));
+    }
+
+    @Test
+    void read_bytes_returns_any_bytes_within_the_limit_and_nothing_over_it() throws IOException {
+        byte[] latin1 = "café".getBytes(StandardCharsets.ISO_8859_1);
+        Projects.writeBytes(root, "latin1.txt", latin1);
+        Files.createDirectories(root.resolve("src"));
+        assertArrayEquals(latin1, files().readBytes("latin1.txt", latin1.length).orElseThrow());
+        assertEquals(Optional.empty(), files().readBytes("latin1.txt", latin1.length - 1));
+        assertEquals(Optional.empty(), files().readBytes("missing.txt", 100));
+        assertEquals(Optional.empty(), files().readBytes("src", 100));
+    }
+
+    @Test
+    void head_and_read_bytes_refuse_a_symlink() throws IOException {
+        assumeTrue(posix());
+        Projects.writeBytes(root, "real.txt", "text".getBytes(StandardCharsets.UTF_8));
+        Files.createSymbolicLink(root.resolve("link.txt"), root.resolve("real.txt"));
+        assertThrows(UnsafePathException.class, () -> files().head("link.txt", 4));
+        assertThrows(UnsafePathException.class, () -> files().readBytes("link.txt", 100));
+    }
+
     // ---- writeAll: the happy paths ----------------------------------------------------------------------------------
 
     @Test

@@ -33,6 +33,9 @@ import dev.codefactory.port.change.ChangeRecord;
 import dev.codefactory.port.change.FileDiff;
 import dev.codefactory.port.change.PlanDecision;
 import dev.codefactory.port.change.PlanReview;
+import dev.codefactory.port.change.TestOutcome;
+import dev.codefactory.port.change.TestRun;
+import dev.codefactory.port.change.TestRunner;
 import dev.codefactory.port.files.FileKind;
 import dev.codefactory.port.files.FileWrite;
 import dev.codefactory.port.files.ProjectFiles;
@@ -89,6 +92,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     private final Supplier<FactoryConfig> config;
     private final Supplier<CodeHostAccess> codeHosts;
     private final Clock clock;
+    private final Supplier<TestRunner> tests;
     private final EditGeneration generation;
     private final ChangeUndo undo;
     private final ChangeAnalysis analyser;
@@ -96,7 +100,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     public ChangeOrderService(SpecCatalog catalog, LanguageModels models, Supplier<WorkspaceScanner> scanner,
                               Supplier<ProjectFiles> files, Supplier<ChangeJournal> journal,
                               Supplier<VersionControl> git, Supplier<FactoryConfig> config,
-                              Supplier<CodeHostAccess> codeHosts, Clock clock) {
+                              Supplier<CodeHostAccess> codeHosts, Clock clock, Supplier<TestRunner> tests) {
         this.catalog = catalog;
         this.models = models;
         this.scanner = scanner;
@@ -106,6 +110,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         this.config = config;
         this.codeHosts = codeHosts;
         this.clock = clock;
+        this.tests = tests;
         this.generation = new EditGeneration(files);
         this.undo = new ChangeUndo(journal, git, clock);
         this.analyser = new ChangeAnalysis(scanner, files, config);
@@ -316,8 +321,11 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             return new ChangeOutcome(Result.APPLIED, untested, proposal, Optional.empty());
         }
         ChangeRecord verified;
+        Optional<TestOutcome> outcome = Optional.empty();
         try {
-            verified = verify(vcs, model, record, proposal, testCommand.get(), command, limits, dialog);
+            Verified v = verify(vcs, model, record, proposal, testCommand.get(), command, limits, dialog);
+            verified = v.record();
+            outcome = Optional.of(v.outcome());
         } catch (StopRequestedException stop) { // at a fix's diff: the change stands as committed
             verified = journal.get().find(record.id()).orElse(record);
         } catch (RuntimeException e) {
@@ -326,7 +334,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                     + shortId(latest.tip()) + "), but verifying it failed: " + e.getMessage() + " Run the tests"
                     + " yourself, or `factory undo` to take the change back.", e), latest);
         }
-        Result result = verified.tests().equals("passed") ? Result.APPLIED : Result.APPLIED_TESTS_FAILING;
+        Result result = outcome.filter(TestOutcome::passed).isPresent() ? Result.APPLIED
+                : Result.APPLIED_TESTS_FAILING;
         if (dialog.stopRequested()) {
             verified = verified.withStatus(ChangeRecord.Status.APPLIED, "stopped with Ctrl-C while its tests ran;"
                     + " the change stands committed: run the tests yourself, or `factory undo` to take it back");
@@ -652,16 +661,20 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
     // ---- verify ----------------------------------------------------------------------------------------------------
 
-    private ChangeRecord verify(History vcs, RedactingLanguageModel model, ChangeRecord record,
+    /** The change as verified, and how its last test run ended. */
+    private record Verified(ChangeRecord record, TestOutcome outcome) {
+    }
+
+    private Verified verify(History vcs, RedactingLanguageModel model, ChangeRecord record,
                                 ChangePlan proposal,
                                 String testCommand, ChangeCommand command, Limits limits, ChangeDialog dialog) {
         Duration limit = config.get().duration("change.test-timeout");
         dialog.step(ChangeOrderStep.VERIFIED, "running " + testCommand);
-        TestCommand.Run run = TestCommand.run(testCommand, vcs.workTree(), limit, dialog::testOutput,
+        TestRun run = tests.get().run(testCommand, vcs.workTree(), limit, dialog::testOutput,
                 dialog::stopRequested);
         ChangeRecord current = record;
-        for (int round = 1; !run.passed() && !run.stopped() && round <= command.fixTests(); round++) {
-            dialog.say("The tests " + run.summary(limit) + "; asking the model for a fix (round " + round + " of "
+        for (int round = 1; !run.outcome().passed() && !(run.outcome() instanceof TestOutcome.Stopped) && round <= command.fixTests(); round++) {
+            dialog.say("The tests " + run.outcome().summary() + "; asking the model for a fix (round " + round + " of "
                     + command.fixTests() + ").");
             Map<String, String> contents = new LinkedHashMap<>();
             for (PlannedFile f : proposal.files()) {
@@ -702,19 +715,19 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             List<String> paths = writes.stream().map(FileWrite::path).toList();
             vcs.add(paths);
             CommitInfo c = vcs.commit(CommitRequest.of("change " + proposal.id() + ": fix tests (round " + round
-                    + ")\n\nTest command: " + testCommand + "\nBefore: " + run.summary(limit)));
+                    + ")\n\nTest command: " + testCommand + "\nBefore: " + run.outcome().summary()));
             List<String> commits = new ArrayList<>(current.commits());
             commits.add(c.id());
             Set<String> touched = new LinkedHashSet<>(current.files());
             touched.addAll(paths);
             current = current.withCommits(commits, new ArrayList<>(touched));
             journal.get().save(current);
-            run = TestCommand.run(testCommand, vcs.workTree(), limit, dialog::testOutput, dialog::stopRequested);
+            run = tests.get().run(testCommand, vcs.workTree(), limit, dialog::testOutput, dialog::stopRequested);
         }
-        current = current.withTests(run.summary(limit));
+        current = current.withTests(run.outcome().summary());
         journal.get().save(current);
-        dialog.say("Tests: " + run.summary(limit) + ".");
-        return current;
+        dialog.say("Tests: " + run.outcome().summary() + ".");
+        return new Verified(current, run.outcome());
     }
 
     // ---- pull request ----------------------------------------------------------------------------------------------

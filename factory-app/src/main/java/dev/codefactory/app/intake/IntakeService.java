@@ -26,6 +26,7 @@ import dev.codefactory.domain.intake.TemplateSections;
 import dev.codefactory.domain.mode.IntakeStep;
 import dev.codefactory.domain.spec.SpecKind;
 import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.port.files.ProjectFiles;
 import dev.codefactory.port.intake.DraftStore;
 import dev.codefactory.port.intake.IntakeDialog;
 import dev.codefactory.port.intake.IntakeDialog.Answer;
@@ -41,10 +42,7 @@ import dev.codefactory.port.llm.StreamListener;
 import dev.codefactory.port.vcs.CommitInfo;
 import dev.codefactory.port.vcs.CommitRequest;
 import dev.codefactory.port.vcs.History;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -78,10 +76,12 @@ public final class IntakeService implements IntakeUseCase {
     private final Supplier<Optional<? extends History>> git;
     private final Clock clock;
     private final Supplier<FactoryConfig> config;
+    private final Supplier<ProjectFiles> projectFiles;
 
     /** The author of the specs it saves is the catalog's ({@link dev.codefactory.app.spec.Authors}). */
     public IntakeService(Path root, SpecCatalog catalog, LanguageModels models, Supplier<DraftStore> drafts,
-                         Supplier<Optional<? extends History>> git, Clock clock, Supplier<FactoryConfig> config) {
+                         Supplier<Optional<? extends History>> git, Clock clock, Supplier<FactoryConfig> config,
+                         Supplier<ProjectFiles> projectFiles) {
         this.root = root;
         this.catalog = catalog;
         this.models = models;
@@ -89,6 +89,7 @@ public final class IntakeService implements IntakeUseCase {
         this.git = git;
         this.clock = clock;
         this.config = config;
+        this.projectFiles = projectFiles;
     }
 
     /** One run: the command, the dialog, and the draft as it stands. */
@@ -601,12 +602,10 @@ public final class IntakeService implements IntakeUseCase {
     private Map<String, String> buildFiles() {
         Map<String, String> files = new LinkedHashMap<>();
         for (String name : TechStack.buildFileNames()) {
-            Path p = root.resolve(name);
             try {
-                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) <= MAX_BUILD_FILE) {
-                    files.put(name, new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
+                projectFiles.get().readBytes(name, MAX_BUILD_FILE)
+                        .ifPresent(bytes -> files.put(name, new String(bytes, StandardCharsets.UTF_8)));
+            } catch (FactoryException e) {
                 // an unreadable build file only means a less precise tech stack
             }
         }

@@ -4,11 +4,6 @@ import dev.codefactory.app.config.ConfigException;
 import dev.codefactory.app.config.LayeredConfiguration;
 import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.intake.ClarifyingQuestions.Question;
-import dev.codefactory.domain.project.StorageException;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +26,6 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public record PreparedAnswers(List<String> inOrder, Map<String, String> byId, Map<String, String> sections) {
-    private static final int MAX_BYTES = 1024 * 1024;
     private static final Pattern ORDERED = Pattern.compile("answers\\[(\\d+)]");
     private static final Pattern BY_ID = Pattern.compile("q(\\d+)");
     private static final String CONFIG_KEYS_HINT = "(llm:, github:, ui:, ...)";
@@ -61,27 +55,12 @@ public record PreparedAnswers(List<String> inOrder, Map<String, String> byId, Ma
                 .map(Map.Entry::getValue).findFirst();
     }
 
-    /** Reads an answers file; what is wrong with it is named with the file (and line, for YAML syntax). */
-    public static PreparedAnswers read(Path file) {
-        String text;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new InvalidCommandException("answers file " + file + " is a folder, not a file");
-            }
-            if (!Files.isRegularFile(file)) {
-                throw new InvalidCommandException("answers file " + file + " does not exist (or is not a file)");
-            }
-            if (Files.size(file) > MAX_BYTES) {
-                throw new InvalidCommandException("answers file " + file + " is larger than 1 MB; it should hold a"
-                        + " few answers");
-            }
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidCommandException("answers file " + file + " is not UTF-8 text");
-        } catch (IOException e) {
-            throw new StorageException("cannot read the answers file " + file + ": " + e.getMessage());
-        }
+    /**
+     * The answers in {@code text}, the content of the answers file {@code file} (read by the front end, which says
+     * what is wrong with the file itself); what is wrong with the answers is named with the file (and line, for YAML
+     * syntax).
+     */
+    public static PreparedAnswers parse(Path file, String text) {
         Map<String, String> flat;
         try {
             flat = LayeredConfiguration.flatten(file, text);

@@ -44,12 +44,8 @@ import dev.codefactory.port.workspace.SkipReason;
 import dev.codefactory.port.workspace.SkippedFile;
 import dev.codefactory.port.workspace.SourceFile;
 import dev.codefactory.port.workspace.WorkspaceScanner;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -136,57 +132,132 @@ public final class ReviewService implements ReviewUseCase {
         }
     }
 
+    /** One review as it goes: what its steps found so far, for the next steps and the report. */
+    private static final class Review {
+        final ReviewCommand command;
+        final ReviewDialog dialog;
+        final long started = System.nanoTime();
+        final Instant now;
+        List<Specification> chosen = List.of();
+        Optional<VersionControl> vcs = Optional.empty();
+        /** Where issues are opened ({@code --issues}), null when they are not. */
+        CodeHostAccess.IssueTarget issueTarget;
+        ScanRequest limits;
+        /** Every file git lists outside the contracts, for the deterministic checks. */
+        final Map<String, SourceFile> files = new LinkedHashMap<>();
+        final List<ReviewReport.Skipped> skipped = new ArrayList<>();
+        /** The model, null when the review runs offline or none is available. */
+        LanguageModel model;
+        String provider = "";
+        String modelName = "";
+        final List<SpecWork> work = new ArrayList<>();
+        final List<String> notReviewed = new ArrayList<>();
+        /** The person asked to stop: the report is kept, nothing more is done. */
+        boolean stopped;
+        /** Something was not reviewed (stopped, or the model failed). */
+        boolean partial;
+        final Map<String, Long> lineCounts = new HashMap<>();
+        final List<ReviewAnswer.ReviewFinding> checks = new ArrayList<>();
+        long tokensIn;
+        long tokensOut;
+        int dropped;
+
+        Review(ReviewCommand command, ReviewDialog dialog, Instant now) {
+            this.command = command;
+            this.dialog = dialog;
+            this.now = now;
+        }
+
+        /** The spec the review stopped at (or could not analyse) is listed as not reviewed. */
+        void notReviewed(SpecWork w) {
+            notReviewed.add(w.spec.id().value());
+        }
+    }
+
+    /** The flow, one method per step: each reads what the steps before it left in the {@link Review}. */
     @Override
     public ReviewOutcome review(ReviewCommand command, ReviewDialog dialog) {
-        long started = System.nanoTime();
-        Instant now = clock.instant();
-        checkPaths(command.paths());
-        List<Specification> all = catalog.list(SpecQuery.ALL).specs();
-        List<Specification> chosen = choose(all, command.specIds());
-        Optional<VersionControl> vcs = git.get();
-        CodeHostAccess.IssueTarget issueTarget = null;
-        if (command.issuesAt() != null) { // no origin on GitHub, or no token: said before any work is done
-            issueTarget = codeHosts.get().issueTarget(vcs.orElseThrow(() -> new InvalidCommandException(
+        Review r = new Review(command, dialog, clock.instant());
+        refuseUnready(r);
+        discover(r);
+        chooseModel(r);
+        matchSpecs(r);
+        check(r); // the checks first: a stop request during the model's calls then still leaves their findings
+        if (r.model != null) {
+            analyse(r, plan(r));
+        }
+        ReviewReport report = report(r);
+        String path = reports.get().save(new Report("review", "Review", r.now, command.paths(), List.of(),
+                Map.of()), ReviewMarkdown.render(report));
+        if (r.stopped) { // the person asked to stop: the partial report is kept, nothing more is done
+            return new ReviewOutcome(report, path, Optional.empty(), List.of(), 0, true);
+        }
+        Optional<String> commit = command.commit() ? commit(r, report, path) : Optional.empty();
+        List<String> opened = new ArrayList<>();
+        int known = 0;
+        if (r.issueTarget != null) {
+            known = fileIssues(report, path, command.issuesAt(), r.issueTarget, opened, dialog);
+        }
+        return new ReviewOutcome(report, path, commit, opened, known, false);
+    }
+
+    /**
+     * Checks the paths and the specs named, and where issues would be opened, before any work is done: no origin on
+     * GitHub, or no token, is said at once.
+     */
+    private void refuseUnready(Review r) {
+        checkPaths(r.command.paths());
+        r.chosen = choose(catalog.list(SpecQuery.ALL).specs(), r.command.specIds());
+        r.vcs = git.get();
+        if (r.command.issuesAt() != null) {
+            r.issueTarget = codeHosts.get().issueTarget(r.vcs.orElseThrow(() -> new InvalidCommandException(
                     "--issues needs a git repository whose origin is on GitHub; issues were not opened")));
         }
-        ScanRequest limits = scanRequest.apply(command.paths());
+    }
+
+    /** Discovery: the files git lists (the contracts left out) and those the scanner skipped, with why. */
+    private void discover(Review r) {
+        r.limits = scanRequest.apply(r.command.paths());
         // every file git lists, for the deterministic checks: scan.max-files limits only what the model is sent
-        ScanResult scan = scanner.get().scan(new ScanRequest(limits.paths(), limits.maxFileBytes(), 0));
-        Map<String, SourceFile> byPath = new LinkedHashMap<>();
+        ScanResult scan = scanner.get().scan(new ScanRequest(r.limits.paths(), r.limits.maxFileBytes(), 0));
         for (SourceFile f : scan.files()) {
             if (!isContract(f.path())) {
-                byPath.put(f.path(), f);
+                r.files.put(f.path(), f);
             }
         }
-        List<ReviewReport.Skipped> skipped = new ArrayList<>();
         for (SkippedFile s : scan.skipped()) {
-            skipped.add(new ReviewReport.Skipped(s.path(), label(s.reason()), s.detail()));
+            r.skipped.add(new ReviewReport.Skipped(s.path(), label(s.reason()), s.detail()));
         }
-        sayEmptyPaths(command.paths(), scan, dialog);
+        sayEmptyPaths(r.command.paths(), scan, r.dialog);
+    }
+
+    /** The model the specs are analysed with, unless offline; none available means the deterministic checks only. */
+    private void chooseModel(Review r) {
+        if (r.command.offline()) {
+            return;
+        }
+        try {
+            LanguageModels.Selection selection = models.select();
+            r.dialog.say("Using " + selection.providerId() + ": " + selection.reason() + ".");
+            r.model = models.open(selection.providerId(), "review", r.command.useCache(), r.dialog::stopRequested);
+            r.provider = selection.providerId();
+        } catch (FactoryException e) {
+            r.dialog.say("No model is available (" + e.getMessage() + "); running the deterministic checks only.");
+        }
+    }
+
+    /**
+     * Specs matched to files: for each spec, its requirements and the files ranked for it, as the person confirms
+     * them. A stop request (at a question or before it) asks no more questions.
+     */
+    private void matchSpecs(Review r) {
         Map<String, String> texts = new HashMap<>();
         Function<String, String> head = path -> texts.computeIfAbsent(path, p -> readHead(p));
-
-        LanguageModel model = null;
-        String provider = "";
-        if (!command.offline()) {
-            try {
-                LanguageModels.Selection selection = models.select();
-                dialog.say("Using " + selection.providerId() + ": " + selection.reason() + ".");
-                model = models.open(selection.providerId(), "review", command.useCache(), dialog::stopRequested);
-                provider = selection.providerId();
-            } catch (FactoryException e) {
-                dialog.say("No model is available (" + e.getMessage() + "); running the deterministic checks only.");
-            }
-        }
-
-        List<SpecWork> work = new ArrayList<>();
-        List<String> notReviewed = new ArrayList<>();
-        boolean stopped = false;
         int maxFiles = config.get().positive("review.max-files-per-spec");
-        for (Specification spec : chosen) {
-            if (stopped || dialog.stopRequested()) { // Ctrl-C at a question or before it: no more are asked
-                stopped = true;
-                notReviewed.add(spec.id().value());
+        for (Specification spec : r.chosen) {
+            if (r.stopped || r.dialog.stopRequested()) { // Ctrl-C at a question or before it: no more are asked
+                r.stopped = true;
+                r.notReviewed.add(spec.id().value());
                 continue;
             }
             String body = readSpec(spec);
@@ -195,20 +266,20 @@ public final class ReviewService implements ReviewUseCase {
                     bodyStart)), bodyStart));
             List<SpecMatcher.Match> matches = SpecMatcher.rank(new SpecMatcher.SpecInfo(spec.id().value(),
                     spec.title(), spec.tags(), spec.status().label(), body, spec.path()),
-                    new ArrayList<>(byPath.keySet()), head, maxFiles);
+                    new ArrayList<>(r.files.keySet()), head, maxFiles);
             List<String> confirmed;
             try {
-                confirmed = confirmed(spec, matches, byPath.keySet(), dialog);
+                confirmed = confirmed(spec, matches, r.files.keySet(), r.dialog);
             } catch (StopRequestedException stop) {
-                stopped = true;
-                notReviewed.add(spec.id().value());
+                r.stopped = true;
+                r.notReviewed.add(spec.id().value());
                 continue;
             }
             List<String> files = new ArrayList<>();
             List<String> reasons = new ArrayList<>();
             for (String path : confirmed) {
-                if (!byPath.containsKey(path)) {
-                    dialog.say(spec.id().value() + ": " + path + " is not among the files reviewed; left out.");
+                if (!r.files.containsKey(path)) {
+                    r.dialog.say(spec.id().value() + ": " + path + " is not among the files reviewed; left out.");
                     continue;
                 }
                 files.add(path);
@@ -217,150 +288,149 @@ public final class ReviewService implements ReviewUseCase {
             }
             w.files = files;
             w.reasons = reasons;
-            work.add(w);
+            r.work.add(w);
         }
+    }
 
-        // the checks first: a stop request during the model's calls then still leaves their findings
-        Map<String, Long> lineCounts = new HashMap<>();
-        List<ReviewAnswer.ReviewFinding> checks = new ArrayList<>();
-        boolean partial = stopped || !deterministicChecks(work, byPath, lineCounts, checks, skipped, dialog);
-        stopped = partial; // the checks end early only when asked to stop
+    /** The deterministic checks; when a stop request ends them early, the review is partial and stops. */
+    private void check(Review r) {
+        r.partial = r.stopped || !deterministicChecks(r.work, r.files, r.lineCounts, r.checks, r.skipped, r.dialog);
+        r.stopped = r.partial; // the checks end early only when asked to stop
+    }
 
-        long tokensIn = 0;
-        long tokensOut = 0;
-        int dropped = 0;
-        String modelName = "";
-        if (model != null) {
-            Set<String> sent = modelFiles(work, limits.maxFiles(), skipped, dialog);
-            int window = config.get().positive("review.context-window");
-            Map<SpecWork, List<ContextPacker.Batch>> plans = new LinkedHashMap<>();
-            int total = 0;
-            for (SpecWork w : work) {
-                if (w.files.isEmpty() || w.requirements.isEmpty()) {
+    /**
+     * Each spec's requirements and the matched code the model is sent (secrets redacted), packed into batches that
+     * fit the model's window; a spec whose requirements alone do not fit is said and left out.
+     */
+    private Map<SpecWork, List<ContextPacker.Batch>> plan(Review r) {
+        Set<String> sent = modelFiles(r.work, r.limits.maxFiles(), r.skipped, r.dialog);
+        int window = config.get().positive("review.context-window");
+        Map<SpecWork, List<ContextPacker.Batch>> plans = new LinkedHashMap<>();
+        for (SpecWork w : r.work) {
+            if (w.files.isEmpty() || w.requirements.isEmpty()) {
+                continue;
+            }
+            List<CodeFile> code = new ArrayList<>();
+            for (String path : w.files) {
+                if (!sent.contains(path)) {
                     continue;
                 }
-                List<CodeFile> code = new ArrayList<>();
-                for (String path : w.files) {
-                    if (!sent.contains(path)) {
-                        continue;
-                    }
-                    String text = fullText(path);
-                    if (text != null) {
-                        code.add(new CodeFile(path, byPath.get(path).language(),
-                                Secrets.redact(text, Secrets.find(path, text))));
-                    }
+                String text = fullText(path);
+                if (text != null) {
+                    code.add(new CodeFile(path, r.files.get(path).language(),
+                            Secrets.redact(text, Secrets.find(path, text))));
                 }
-                if (code.isEmpty()) {
-                    continue;
+            }
+            if (code.isEmpty()) {
+                continue;
+            }
+            try {
+                plans.put(w, ContextPacker.pack(w.requirements, code, Math.max(512, window - RESERVE)));
+            } catch (IllegalArgumentException e) {
+                r.dialog.say(w.spec.id().value() + ": its requirements alone do not fit the model's window ("
+                        + e.getMessage() + "); raise review.context-window. Not analysed.");
+            }
+        }
+        return plans;
+    }
+
+    /**
+     * The analysis: the batches sent to the model spec by spec, with progress; a stop request or a failing model
+     * ends it, and the specs not analysed then are listed as not reviewed.
+     */
+    private void analyse(Review r, Map<SpecWork, List<ContextPacker.Batch>> plans) {
+        int total = plans.values().stream().mapToInt(List::size).sum();
+        int done = 0;
+        long analysisStart = System.nanoTime();
+        for (Map.Entry<SpecWork, List<ContextPacker.Batch>> plan : plans.entrySet()) {
+            SpecWork w = plan.getKey();
+            if (r.partial) {
+                r.notReviewed(w);
+                continue;
+            }
+            List<ContextPacker.Batch> batches = plan.getValue();
+            Set<String> ids = new HashSet<>();
+            w.requirements.forEach(q -> ids.add(q.id()));
+            for (int i = 0; i < batches.size(); i++) {
+                if (r.dialog.stopRequested()) {
+                    r.partial = true;
+                    r.stopped = true;
+                    r.notReviewed(w);
+                    break;
                 }
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - analysisStart);
+                Duration left = done == 0 ? Duration.ZERO : elapsed.dividedBy(done).multipliedBy(total - done);
+                r.dialog.progress(done, total, w.spec.id().value(), "batch " + (i + 1) + " of " + batches.size(),
+                        elapsed, left);
+                if (!analyseBatch(r, w, ids, batches.get(i), i + 1, batches.size())) {
+                    break;
+                }
+                done++;
+            }
+        }
+        if (!r.stopped) {
+            r.dialog.progress(done, total, "", "done", Duration.ofNanos(System.nanoTime() - analysisStart),
+                    Duration.ZERO);
+        }
+    }
+
+    /**
+     * One batch sent to the model, its answer validated (one repair request when malformed; a batch whose answer
+     * still cannot be read is said and left out) and merged into the spec's work. False when the analysis of this
+     * spec ends here: a stop request during the call (which is cancelled), or a failing model.
+     */
+    private boolean analyseBatch(Review r, SpecWork w, Set<String> ids, ContextPacker.Batch batch, int number,
+                                 int of) {
+        String specId = w.spec.id().value();
+        ReviewPrompts.Prompt prompt = ReviewPrompts.analyse(specId, w.spec.title(), batch, number, of);
+        try {
+            Generation g = r.model.generate(GenerationRequest.of(prompt.system(), prompt.user()));
+            r.tokensIn += g.usage().inputTokens();
+            r.tokensOut += g.usage().outputTokens();
+            r.modelName = g.model();
+            ReviewAnswer.Parsed parsed;
+            try {
+                parsed = ReviewAnswer.parse(specId, g.text(), ids, lineExists(r.files));
+            } catch (IllegalArgumentException malformed) {
+                ReviewPrompts.Prompt repair = ReviewPrompts.repair(g.text(), malformed.getMessage());
+                Generation fixed = r.model.generate(GenerationRequest.of(repair.system(), repair.user()));
+                r.tokensIn += fixed.usage().inputTokens();
+                r.tokensOut += fixed.usage().outputTokens();
                 try {
-                    List<ContextPacker.Batch> batches = ContextPacker.pack(w.requirements, code,
-                            Math.max(512, window - RESERVE));
-                    plans.put(w, batches);
-                    total += batches.size();
-                } catch (IllegalArgumentException e) {
-                    dialog.say(w.spec.id().value() + ": its requirements alone do not fit the model's window ("
-                            + e.getMessage() + "); raise review.context-window. Not analysed.");
+                    parsed = ReviewAnswer.parse(specId, fixed.text(), ids, lineExists(r.files));
+                } catch (IllegalArgumentException stillMalformed) {
+                    r.dialog.say(specId + ": the model's answer to batch " + number + " could not be read, even"
+                            + " after a repair request (" + stillMalformed.getMessage() + "); that batch is left"
+                            + " out.");
+                    return true;
                 }
             }
-            int done = 0;
-            long analysisStart = System.nanoTime();
-            for (Map.Entry<SpecWork, List<ContextPacker.Batch>> plan : plans.entrySet()) {
-                SpecWork w = plan.getKey();
-                if (partial) {
-                    notReviewed.add(w.spec.id().value());
-                    continue;
-                }
-                List<ContextPacker.Batch> batches = plan.getValue();
-                Set<String> ids = new HashSet<>();
-                w.requirements.forEach(r -> ids.add(r.id()));
-                for (int i = 0; i < batches.size(); i++) {
-                    if (dialog.stopRequested()) {
-                        partial = true;
-                        stopped = true;
-                        notReviewed.add(w.spec.id().value());
-                        break;
-                    }
-                    Duration elapsed = Duration.ofNanos(System.nanoTime() - analysisStart);
-                    Duration left = done == 0 ? Duration.ZERO : elapsed.dividedBy(done).multipliedBy(total - done);
-                    dialog.progress(done, total, w.spec.id().value(), "batch " + (i + 1) + " of " + batches.size(),
-                            elapsed, left);
-                    ContextPacker.Batch batch = batches.get(i);
-                    ReviewPrompts.Prompt prompt = ReviewPrompts.analyse(w.spec.id().value(), w.spec.title(), batch,
-                            i + 1, batches.size());
-                    try {
-                        Generation g = model.generate(GenerationRequest.of(prompt.system(), prompt.user()));
-                        tokensIn += g.usage().inputTokens();
-                        tokensOut += g.usage().outputTokens();
-                        modelName = g.model();
-                        ReviewAnswer.Parsed parsed;
-                        try {
-                            parsed = ReviewAnswer.parse(w.spec.id().value(), g.text(), ids, lineExists(byPath));
-                        } catch (IllegalArgumentException malformed) {
-                            ReviewPrompts.Prompt repair = ReviewPrompts.repair(g.text(), malformed.getMessage());
-                            Generation fixed = model.generate(GenerationRequest.of(repair.system(), repair.user()));
-                            tokensIn += fixed.usage().inputTokens();
-                            tokensOut += fixed.usage().outputTokens();
-                            try {
-                                parsed = ReviewAnswer.parse(w.spec.id().value(), fixed.text(), ids,
-                                        lineExists(byPath));
-                            } catch (IllegalArgumentException stillMalformed) {
-                                dialog.say(w.spec.id().value() + ": the model's answer to batch " + (i + 1)
-                                        + " could not be read, even after a repair request ("
-                                        + stillMalformed.getMessage() + "); that batch is left out.");
-                                done++;
-                                continue;
-                            }
-                        }
-                        dropped += parsed.droppedFindings();
-                        merge(w, parsed);
-                    } catch (StopRequestedException stop) { // Ctrl-C while the model answered: call cancelled
-                        partial = true;
-                        stopped = true;
-                        notReviewed.add(w.spec.id().value());
-                        break;
-                    } catch (LanguageModelException e) {
-                        dialog.say(w.spec.id().value() + ": the model failed (" + e.getMessage() + "); the report"
-                                + " is marked partial.");
-                        partial = true;
-                        notReviewed.add(w.spec.id().value());
-                        break;
-                    }
-                    done++;
-                }
-            }
-            if (!stopped) {
-                dialog.progress(done, total, "", "done", Duration.ofNanos(System.nanoTime() - analysisStart),
-                        Duration.ZERO);
-            }
+            r.dropped += parsed.droppedFindings();
+            merge(w, parsed);
+            return true;
+        } catch (StopRequestedException stop) { // Ctrl-C while the model answered: call cancelled
+            r.partial = true;
+            r.stopped = true;
+            r.notReviewed(w);
+            return false;
+        } catch (LanguageModelException e) {
+            r.dialog.say(specId + ": the model failed (" + e.getMessage() + "); the report is marked partial.");
+            r.partial = true;
+            r.notReviewed(w);
+            return false;
         }
+    }
 
-        ReviewReport report = report(now, command, chosen, work, checks, skipped, byPath, lineCounts, provider,
-                modelName, partial, notReviewed, model == null, tokensIn, tokensOut, dropped,
-                Duration.ofNanos(System.nanoTime() - started));
-        String markdown = ReviewMarkdown.render(report);
-        String path = reports.get().save(new Report("review", "Review", now, command.paths(), List.of(),
-                Map.of()), markdown);
-        if (stopped) { // the person asked to stop: the partial report is kept, nothing more is done
-            return new ReviewOutcome(report, path, Optional.empty(), List.of(), 0, true);
+    /** Commits the report and the reports' index ({@code --commit}), when the project is in a git repository. */
+    private Optional<String> commit(Review r, ReviewReport report, String path) {
+        if (r.vcs.isEmpty()) {
+            r.dialog.say("Not committed: the project is not in a git repository.");
+            return Optional.empty();
         }
-        Optional<String> commit = Optional.empty();
-        if (command.commit()) {
-            if (vcs.isEmpty()) {
-                dialog.say("Not committed: the project is not in a git repository.");
-            } else {
-                Path workTree = vcs.get().workTree().toAbsolutePath().normalize();
-                List<String> paths = List.of(rel(workTree, path), rel(workTree, "reports/README.md"));
-                commit = Optional.of(vcs.get().commit(CommitRequest.only("review: " + report.id()
-                        + (partial ? " (partial)" : ""), paths)).id());
-            }
-        }
-        List<String> opened = new ArrayList<>();
-        int known = 0;
-        if (issueTarget != null) {
-            known = fileIssues(report, path, command.issuesAt(), issueTarget, opened, dialog);
-        }
-        return new ReviewOutcome(report, path, commit, opened, known, false);
+        Path workTree = r.vcs.get().workTree().toAbsolutePath().normalize();
+        List<String> paths = List.of(rel(workTree, path), rel(workTree, "reports/README.md"));
+        return Optional.of(r.vcs.get().commit(CommitRequest.only("review: " + report.id()
+                + (r.partial ? " (partial)" : ""), paths)).id());
     }
 
     /** The label every issue Code-Factory files carries; their bodies end with the finding's fingerprint. */
@@ -625,14 +695,11 @@ public final class ReviewService implements ReviewUseCase {
         return out;
     }
 
-    private ReviewReport report(Instant now, ReviewCommand command, List<Specification> chosen, List<SpecWork> work,
-                                List<ReviewAnswer.ReviewFinding> checks, List<ReviewReport.Skipped> skipped,
-                                Map<String, SourceFile> files, Map<String, Long> lineCounts, String provider,
-                                String model, boolean partial, List<String> notReviewed, boolean offline,
-                                long tokensIn, long tokensOut, int dropped, Duration duration) {
+    /** The report: each spec's compliance, the model's findings and the checks', what was skipped, the metrics. */
+    private ReviewReport report(Review r) {
         List<ReviewReport.SpecResult> specs = new ArrayList<>();
         List<ReviewReport.Item> items = new ArrayList<>();
-        for (SpecWork w : work) {
+        for (SpecWork w : r.work) {
             Compliance.Score s = Compliance.of(w.requirements, w.assessments);
             specs.add(new ReviewReport.SpecResult(w.spec.id().value(), w.spec.title(), w.spec.path(), s.requirements(),
                     s.met(), s.partial(), s.missing(), s.contradicted(), s.unassessed(), s.value(), w.files,
@@ -641,27 +708,28 @@ public final class ReviewService implements ReviewUseCase {
                 items.add(ReviewReport.Item.of(f, w.spec.path(), "model"));
             }
         }
-        for (ReviewAnswer.ReviewFinding f : checks) {
+        for (ReviewAnswer.ReviewFinding f : r.checks) {
             items.add(ReviewReport.Item.of(f, f.file(), f.category() == Category.SECURITY ? "check:secret"
                     : f.category() == Category.TEST_GAP ? "check:unreferenced-requirement" : "check:no-matching-code"));
         }
-        long lines = lineCounts.values().stream().mapToLong(Long::longValue).sum();
+        long lines = r.lineCounts.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Integer> languages = new TreeMap<>();
-        for (SourceFile f : files.values()) {
+        for (SourceFile f : r.files.values()) {
             languages.merge(f.language(), 1, Integer::sum);
         }
-        String date = now.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        String date = r.now.atOffset(ZoneOffset.UTC).toLocalDate().toString();
         String id = nextReportId("review-" + date);
-        List<String> specIds = chosen.stream().map(s -> s.id().value()).toList(); // those a stop left unmatched too
+        List<String> specIds = r.chosen.stream().map(s -> s.id().value()).toList(); // those a stop left unmatched too
         String head = git.get().flatMap(v -> v.log(null, 1).stream().findFirst()).map(c -> c.id()).orElse("");
-        if (partial && !notReviewed.isEmpty()) {
-            skipped.add(new ReviewReport.Skipped("(specs)", "not reviewed", "stopped before "
-                    + String.join(", ", notReviewed)));
+        if (r.partial && !r.notReviewed.isEmpty()) {
+            r.skipped.add(new ReviewReport.Skipped("(specs)", "not reviewed", "stopped before "
+                    + String.join(", ", r.notReviewed)));
         }
-        return new ReviewReport(id, now, command.paths().isEmpty() ? List.of(".") : command.paths(), specIds,
-                provider, model, head, partial, offline, specs, items, skipped,
-                new ReviewReport.Metrics(files.size(), lines, languages, tokensIn, tokensOut, duration.toMillis()),
-                dropped);
+        Duration duration = Duration.ofNanos(System.nanoTime() - r.started);
+        return new ReviewReport(id, r.now, r.command.paths().isEmpty() ? List.of(".") : r.command.paths(), specIds,
+                r.provider, r.modelName, head, r.partial, r.model == null, specs, items, r.skipped,
+                new ReviewReport.Metrics(r.files.size(), lines, languages, r.tokensIn, r.tokensOut,
+                        duration.toMillis()), r.dropped);
     }
 
     private String nextReportId(String base) {
@@ -681,11 +749,14 @@ public final class ReviewService implements ReviewUseCase {
     }
 
     private String readSpec(Specification spec) {
+        Optional<String> text;
         try {
-            return Files.readString(root.resolve(spec.path()), StandardCharsets.UTF_8).replace("\r\n", "\n");
-        } catch (IOException e) {
+            text = files.get().readText(spec.path());
+        } catch (FactoryException e) {
             throw new FactoryException("cannot read " + spec.path() + ": " + e.getMessage());
         }
+        return text.orElseThrow(() -> new FactoryException("cannot read " + spec.path() + ": "
+                + root.resolve(spec.path()))).replace("\r\n", "\n"); // as a missing file's error names it
     }
 
     /** The first line after the front matter (1-based), or 1 when there is none. */
@@ -707,28 +778,27 @@ public final class ReviewService implements ReviewUseCase {
 
     /** Up to 64 KB of a file as UTF-8 text, for matching; null when it cannot be read as text. */
     private String readHead(String path) {
-        Path file = root.resolve(path);
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            byte[] bytes = in.readNBytes(SNIFF);
-            if (Languages.looksBinary(bytes, bytes.length)) {
-                return null;
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        byte[] bytes;
+        try {
+            bytes = files.get().head(path, SNIFF).orElse(null);
+        } catch (FactoryException e) {
+            return null; // a path that may not be read (through a link, say) is not matched
+        }
+        if (bytes == null || Languages.looksBinary(bytes, bytes.length)) {
             return null;
         }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** The whole file when it is text within the size limit (checked again: it may have changed since the scan). */
     private String fullText(String path) {
-        Path file = root.resolve(path);
         byte[] bytes;
         try {
-            if (Files.isSymbolicLink(file) || Files.size(file) > config.get().scanMaxFileBytes()) {
-                return null;
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
+            bytes = files.get().readBytes(path, config.get().scanMaxFileBytes()).orElse(null);
+        } catch (FactoryException e) {
+            return null; // a path that may not be read (through a link, say) is not read
+        }
+        if (bytes == null) {
             return null;
         }
         if (Languages.looksBinary(bytes, bytes.length)) {

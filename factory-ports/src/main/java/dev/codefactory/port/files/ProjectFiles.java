@@ -31,6 +31,24 @@ public interface ProjectFiles {
     Optional<String> readText(String path);
 
     /**
+     * Up to {@code maxBytes} of the first bytes of the regular file at {@code path}, whatever its size (a look at a
+     * file, to match or sniff it); empty when there is no regular file there (missing, a folder, a symbolic link) or
+     * it cannot be read.
+     *
+     * @throws dev.codefactory.domain.project.UnsafePathException for a path that may not be read
+     */
+    Optional<byte[]> head(String path, int maxBytes);
+
+    /**
+     * The bytes of the regular file at {@code path} when it holds at most {@code maxBytes}; empty when there is no
+     * regular file there (missing, a folder, a symbolic link), when it is larger, or when it cannot be read. Unlike
+     * {@link #readText}, any bytes are returned: the caller decides what text they are.
+     *
+     * @throws dev.codefactory.domain.project.UnsafePathException for a path that may not be read
+     */
+    Optional<byte[]> readBytes(String path, long maxBytes);
+
+    /**
      * Writes every one of {@code writes} or none of them: new contents go to temporary files beside their targets
      * first, then replace them one by one; when anything fails, the files already replaced get their previous bytes
      * back and the temporary files are removed. A modified file keeps its permissions (an executable stays

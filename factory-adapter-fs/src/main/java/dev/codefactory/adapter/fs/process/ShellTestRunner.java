@@ -1,5 +1,8 @@
-package dev.codefactory.app.change;
+package dev.codefactory.adapter.fs.process;
 
+import dev.codefactory.port.change.TestOutcome;
+import dev.codefactory.port.change.TestRun;
+import dev.codefactory.port.change.TestRunner;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,10 +18,12 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Runs the project's own test command ({@code project.test-command}, written by the person in their configuration,
- * never by a model) in the project root through the system shell, line by line to a listener, within a time limit.
+ * Runs the project's own test command in the given folder through the system shell ({@code /bin/sh -c}, or
+ * {@code cmd.exe /c} on Windows), line by line to a listener, within a time limit. The command inherits this
+ * process's environment. (The fs adapter's {@code ChildProcess} runs keyring tools: a cleared environment, all
+ * output at the end, a failure on timeout; none of which fits a test command.)
  */
-final class TestCommand {
+final class ShellTestRunner implements TestRunner {
     /** The most output kept for the result (and sent to the model when tests are fixed). */
     static final int TAIL_CHARS = 12_000;
     /** How a shell reports a command ended by SIGINT (128 + 2). */
@@ -26,35 +31,8 @@ final class TestCommand {
     /** How long a command ended by SIGINT waits for this process to note the same Ctrl-C. */
     static final Duration SAME_CTRL_C = Duration.ofSeconds(2);
 
-    private TestCommand() {
-    }
-
-    /**
-     * How a run ended.
-     *
-     * @param exitCode the command's exit code; -1 when it was stopped
-     * @param timedOut stopped after the time limit
-     * @param stopped  stopped because the person asked
-     * @param tail     the end of the output (stdout and stderr together)
-     */
-    record Run(int exitCode, boolean timedOut, boolean stopped, String tail, Duration took) {
-        boolean passed() {
-            return exitCode == 0 && !timedOut && !stopped;
-        }
-
-        /** {@code passed}, {@code failed (exit 1)}, {@code timed out after 10m}, {@code stopped}. */
-        String summary(Duration limit) {
-            if (timedOut) {
-                return "timed out after " + limit.toMinutes() + "m";
-            }
-            if (stopped) {
-                return "stopped";
-            }
-            return exitCode == 0 ? "passed" : "failed (exit " + exitCode + ")";
-        }
-    }
-
-    static Run run(String command, Path dir, Duration limit, Consumer<String> lines, BooleanSupplier stop) {
+    @Override
+    public TestRun run(String command, Path dir, Duration limit, Consumer<String> lines, BooleanSupplier stop) {
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
         List<String> argv = windows ? List.of("cmd.exe", "/c", command) : List.of("/bin/sh", "-c", command);
         long start = System.nanoTime();
@@ -64,7 +42,7 @@ final class TestCommand {
                     .redirectInput(ProcessBuilder.Redirect.PIPE).start();
             process.getOutputStream().close();
         } catch (IOException e) {
-            return new Run(127, false, false, "could not start `" + command + "`: " + e.getMessage(),
+            return new TestRun(new TestOutcome.Failed(127), "could not start `" + command + "`: " + e.getMessage(),
                     Duration.ofNanos(System.nanoTime() - start));
         }
         Deque<String> tail = new ArrayDeque<>();
@@ -120,12 +98,23 @@ final class TestCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        int exit = timedOut || stopped ? -1 : process.exitValue();
         String text;
         synchronized (tail) {
             text = String.join("\n", tail);
         }
-        return new Run(exit, timedOut, stopped, text, Duration.ofNanos(System.nanoTime() - start));
+        return new TestRun(outcome(timedOut, stopped, timedOut || stopped ? -1 : process.exitValue(), limit), text,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** A time-out wins over a stop, as the summary always said. */
+    private static TestOutcome outcome(boolean timedOut, boolean stopped, int exitCode, Duration limit) {
+        if (timedOut) {
+            return new TestOutcome.TimedOut(limit);
+        }
+        if (stopped) {
+            return new TestOutcome.Stopped();
+        }
+        return exitCode == 0 ? new TestOutcome.Passed() : new TestOutcome.Failed(exitCode);
     }
 
     /** Whether {@code stop} becomes true within {@link #SAME_CTRL_C}. */
