@@ -38,7 +38,7 @@ class ArchitectureTest {
     void every_module_is_imported() {
         Set<String> packages = classes.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
         for (String expected : List.of("dev.codefactory.domain.spec", "dev.codefactory.port.spec",
-                "dev.codefactory.adapter.fs", "dev.codefactory.app", "dev.codefactory.cli")) {
+                "dev.codefactory.adapter.fs.contract", "dev.codefactory.app", "dev.codefactory.cli")) {
             assertTrue(packages.contains(expected), expected + " was not imported; imported: " + packages);
         }
     }
@@ -138,7 +138,17 @@ class ArchitectureTest {
     void adapters_expose_nothing_but_their_providers() {
         check(classes().that().resideInAPackage(ROOT + ".adapter..").and().arePublic()
                 .and().resideOutsideOfPackage(ROOT + ".adapter.*.internal..")
+                .and(describe("are not shared with a sibling package of their adapter",
+                        (JavaClass c) -> !sharedWithSibling(c)))
                 .should().implement(Provider.class));
+    }
+
+    /** Whether another package of the same adapter uses it (as {@code adapter.fs.contract} uses ProjectRoot). */
+    private static boolean sharedWithSibling(JavaClass type) {
+        String[] segments = type.getPackageName().split("\\.");
+        String adapter = String.join(".", List.of(segments).subList(0, Math.min(4, segments.length))) + ".";
+        return type.getDirectDependenciesToSelf().stream().map(d -> d.getOriginClass().getPackageName())
+                .anyMatch(p -> p.startsWith(adapter) && !p.equals(type.getPackageName()));
     }
 
     @Test

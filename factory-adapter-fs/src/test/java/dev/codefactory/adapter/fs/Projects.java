@@ -1,5 +1,9 @@
 package dev.codefactory.adapter.fs;
 
+import dev.codefactory.adapter.fs.contract.FileTemplateSourceProvider;
+import dev.codefactory.adapter.fs.contract.MarkdownReportRepositoryProvider;
+import dev.codefactory.adapter.fs.contract.MarkdownSpecificationRepositoryProvider;
+import dev.codefactory.adapter.fs.layout.FileProjectLayoutProvider;
 import dev.codefactory.port.project.ProjectLayout;
 import dev.codefactory.port.report.ReportRepository;
 import dev.codefactory.port.spec.SpecificationRepository;
@@ -16,42 +20,42 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 /** Test fixtures: a project context on a temporary folder, and the adapters made through their providers. */
-final class Projects {
-    static final Instant NOW = Instant.parse("2026-01-07T10:15:30Z");
+public final class Projects {
+    public static final Instant NOW = Instant.parse("2026-01-07T10:15:30Z");
 
     private Projects() {
     }
 
-    static ProjectContext context(Path root) {
+    public static ProjectContext context(Path root) {
         return new ProjectContext(root, Clock.fixed(NOW, ZoneOffset.UTC), Map.of(), ProjectContext.Limits.DEFAULT);
     }
 
-    static ProjectContext context(Path root, long maxSpecBytes) {
+    public static ProjectContext context(Path root, long maxSpecBytes) {
         return new ProjectContext(root, Clock.fixed(NOW, ZoneOffset.UTC), Map.of(),
                 new ProjectContext.Limits(maxSpecBytes));
     }
 
-    static SpecificationRepository specs(Path root) {
+    public static SpecificationRepository specs(Path root) {
         return new MarkdownSpecificationRepositoryProvider().create(context(root));
     }
 
-    static ReportRepository reports(Path root) {
+    public static ReportRepository reports(Path root) {
         return new MarkdownReportRepositoryProvider().create(context(root));
     }
 
-    static ProjectLayout layout(Path root) {
+    public static ProjectLayout layout(Path root) {
         return new FileProjectLayoutProvider().create(context(root));
     }
 
-    static TemplateSource templates(Path root) {
+    public static TemplateSource templates(Path root) {
         return new FileTemplateSourceProvider().create(context(root));
     }
 
-    static Path write(Path root, String path, String content) {
+    public static Path write(Path root, String path, String content) {
         return writeBytes(root, path, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Path writeBytes(Path root, String path, byte[] content) {
+    public static Path writeBytes(Path root, String path, byte[] content) {
         try {
             Path file = root.resolve(path);
             Files.createDirectories(file.getParent());
@@ -61,7 +65,7 @@ final class Projects {
         }
     }
 
-    static String read(Path root, String path) {
+    public static String read(Path root, String path) {
         try {
             return Files.readString(root.resolve(path));
         } catch (IOException e) {
@@ -69,7 +73,7 @@ final class Projects {
         }
     }
 
-    static byte[] bytes(Path root, String path) {
+    public static byte[] bytes(Path root, String path) {
         try {
             return Files.readAllBytes(root.resolve(path));
         } catch (IOException e) {
@@ -78,7 +82,7 @@ final class Projects {
     }
 
     /** A valid feature spec with the given id. */
-    static String spec(String id) {
+    public static String spec(String id) {
         return "---\n"
                 + "id: " + id + "\n"
                 + "title: Spec " + id + "\n"

@@ -3,6 +3,10 @@ package dev.codefactory.adapter.fs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.codefactory.adapter.fs.config.AtomicConfigurationFilesProvider;
+import dev.codefactory.adapter.fs.contract.MarkdownSpecificationRepositoryProvider;
+import dev.codefactory.adapter.fs.project.SafeProjectFilesProvider;
+import dev.codefactory.adapter.fs.state.FileChangeJournalProvider;
 import dev.codefactory.port.change.spi.ChangeJournalProvider;
 import dev.codefactory.port.config.spi.ConfigurationFilesProvider;
 import dev.codefactory.port.files.spi.ProjectFilesProvider;
@@ -67,28 +71,34 @@ class ProvidersTest {
     }
 
     @Test
-    void only_the_providers_are_public() throws IOException, URISyntaxException, ClassNotFoundException {
+    void only_the_providers_and_the_classes_shared_between_its_packages_are_public()
+            throws IOException, URISyntaxException, ClassNotFoundException {
         Path classes = Path.of(MarkdownSpecificationRepositoryProvider.class.getProtectionDomain().getCodeSource()
-                .getLocation().toURI()).resolve("dev/codefactory/adapter/fs");
+                .getLocation().toURI());
+        Path adapter = classes.resolve("dev/codefactory/adapter/fs");
         Set<String> publicClasses = new TreeSet<>();
-        try (Stream<Path> files = Files.list(classes)) {
+        Set<String> expected = new TreeSet<>(Set.of("layout.FileProjectLayoutProvider",
+                "contract.FileTemplateSourceProvider", "contract.MarkdownReportRepositoryProvider",
+                "contract.MarkdownSpecificationRepositoryProvider", "state.JsonLinesAuditLogProvider",
+                "state.FileResponseCacheProvider",
+                // shared inside the adapter: the path policy, the atomic writer, the lock, line endings, and the
+                // README texts that init writes
+                "project.ProjectRoot", "project.AtomicFiles", "project.ProjectLock", "project.LineEndings",
+                "contract.ContractsReadme", "contract.ReportsReadme"));
+        try (Stream<Path> files = Files.walk(adapter)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = file.getFileName().toString().replace(".class", "");
-                Class<?> type = Class.forName("dev.codefactory.adapter.fs." + name, false, getClass().getClassLoader());
+                String name = classes.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".")
+                        .replace(".class", "");
+                Class<?> type = Class.forName(name, false, getClass().getClassLoader());
                 if (Modifier.isPublic(type.getModifiers())) {
-                    publicClasses.add(type.getSimpleName());
+                    String shown = name.substring("dev.codefactory.adapter.fs.".length());
+                    publicClasses.add(shown);
+                    if (Provider.class.isAssignableFrom(type) && name.endsWith("Provider")) {
+                        expected.add(shown);
+                    }
                 }
             }
         }
-        Set<String> expected = new TreeSet<>(Set.of("FileProjectLayoutProvider", "FileTemplateSourceProvider",
-                "MarkdownReportRepositoryProvider", "MarkdownSpecificationRepositoryProvider",
-                "JsonLinesAuditLogProvider", "FileResponseCacheProvider"));
-        for (String name : publicClasses) {
-            Class<?> type = Class.forName("dev.codefactory.adapter.fs." + name, false, getClass().getClassLoader());
-            if (Provider.class.isAssignableFrom(type) && name.endsWith("Provider")) {
-                expected.add(name);
-            }
-        }
-        assertEquals(expected, publicClasses, "public classes that are not providers, or providers missing");
+        assertEquals(expected, publicClasses, "public classes that are neither providers nor shared, or missing");
     }
 }
