@@ -20,6 +20,7 @@ import dev.codefactory.port.change.PlanReview;
 import dev.codefactory.port.intake.IntakeDialog;
 import dev.codefactory.port.review.ReviewDialog;
 import dev.codefactory.port.vcs.WorkingTreeStatus;
+import dev.codefactory.testsupport.GitSandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +37,11 @@ class EmbeddingDefaultsTest {
     @TempDir
     Path repo;
 
+    @TempDir
+    Path gitHome;
+
     private void gitInit() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("git", "init", "-q", "-b", "main", repo.toString()).inheritIO().start();
-        assertEquals(0, p.waitFor());
+        GitSandbox.at(gitHome).init(repo);
     }
 
     @Test

@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.codefactory.cli.TestProject.Result;
+import dev.codefactory.testsupport.FakeGitHub;
+import dev.codefactory.testsupport.FakeGitHub.Reply;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -40,45 +36,40 @@ class AuthGitHubTest {
     @TempDir
     Path tmp;
     TestProject project;
-    HttpServer server;
+    FakeGitHub server;
     final Deque<String> pollAnswers = new ArrayDeque<>();
     final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/login/device/code", ex -> {
-            String body = body(ex);
-            requests.add("POST /login/device/code " + body);
-            reply(ex, 200, "{\"device_code\":\"3584d83530557fdd1f46af8289938c8ef79f9dc5\",\"user_code\":\"WDJB-MJHT\","
-                    + "\"verification_uri\":\"https://github.com/login/device\",\"expires_in\":900,\"interval\":1}");
-        });
-        server.createContext("/login/oauth/access_token", ex -> {
-            requests.add("POST /login/oauth/access_token " + body(ex));
+        server = FakeGitHub.start().on("POST", "/login/device/code", request -> {
+            requests.add("POST /login/device/code " + request.body());
+            return Reply.json(200, "{\"device_code\":\"3584d83530557fdd1f46af8289938c8ef79f9dc5\",\"user_code\":"
+                    + "\"WDJB-MJHT\",\"verification_uri\":\"https://github.com/login/device\",\"expires_in\":900,"
+                    + "\"interval\":1}");
+        }).on("POST", "/login/oauth/access_token", request -> {
+            requests.add("POST /login/oauth/access_token " + request.body());
             String answer = pollAnswers.isEmpty() ? "{\"error\":\"authorization_pending\"}" : pollAnswers.removeFirst();
             if (answer.equals(BAD_GATEWAY)) {
-                reply(ex, 502, "{\"message\":\"Bad Gateway\"}");
-                return;
+                return Reply.json(502, "{\"message\":\"Bad Gateway\"}");
             }
-            reply(ex, 200, answer);
-        });
-        server.createContext("/api/v3/user", ex -> {
-            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            return Reply.json(200, answer);
+        }).on("GET", "/api/v3/user", request -> {
+            String auth = request.header("Authorization");
             authorizations.add(String.valueOf(auth));
             if (!("Bearer " + TOKEN).equals(auth)) {
-                reply(ex, 401, "{\"message\":\"Bad credentials\",\"documentation_url\":\"https://docs.github.com\"}");
-                return;
+                return Reply.json(401, "{\"message\":\"Bad credentials\",\"documentation_url\":"
+                        + "\"https://docs.github.com\"}");
             }
-            ex.getResponseHeaders().add("X-OAuth-Scopes", "repo");
-            reply(ex, 200, "{\"login\":\"octocat\",\"name\":\"The Octocat\",\"html_url\":\"https://github.com/octocat\"}");
+            return Reply.json(200, "{\"login\":\"octocat\",\"name\":\"The Octocat\",\"html_url\":"
+                    + "\"https://github.com/octocat\"}").with("X-OAuth-Scopes", "repo");
+        }).otherwise(request -> {
+            requests.add(request.method() + " " + request.path() + (request.query() == null ? "" : "?" + request.query())
+                    + " (unexpected)");
+            return Reply.json(404, "{\"message\":\"Not Found\"}");
         });
-        server.createContext("/", ex -> {
-            requests.add(ex.getRequestMethod() + " " + ex.getRequestURI() + " (unexpected)");
-            reply(ex, 404, "{\"message\":\"Not Found\"}");
-        });
-        server.start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        String base = server.base().toString();
         project = TestProject.gitRepository(Files.createDirectories(tmp.resolve("project")));
         project.env.put("HOME", tmp.toString());
         project.env.put("FACTORY_MASTER_KEY", "a long master passphrase");
@@ -89,20 +80,7 @@ class AuthGitHubTest {
 
     @AfterEach
     void stop() {
-        server.stop(0);
-    }
-
-    private static String body(HttpExchange ex) throws IOException {
-        return new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    private static void reply(HttpExchange ex, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
+        server.close();
     }
 
     private void neverShowsTheToken(Result... results) {

@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.codefactory.cli.TestProject.Result;
 import dev.codefactory.testkit.llm.Await;
+import dev.codefactory.testsupport.FakeGitHub;
+import dev.codefactory.testsupport.FakeGitHub.Reply;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -620,7 +617,7 @@ class ChangeTest {
     void with_pr_the_branch_is_pushed_and_a_labelled_pull_request_opened() throws Exception {
         List<String> pulls = new CopyOnWriteArrayList<>();
         List<String> labels = new CopyOnWriteArrayList<>();
-        HttpServer github = github(pulls, labels, 201);
+        FakeGitHub github = github(pulls, labels, 201);
         try {
             Path bare = originOn(github);
             scriptPlanAndEdits();
@@ -655,7 +652,7 @@ class ChangeTest {
             assertEquals(baseBranch, branch());
             assertEquals(GREETER_BEFORE, project.read(GREETER));
         } finally {
-            github.stop(0);
+            github.close();
         }
     }
 
@@ -663,34 +660,29 @@ class ChangeTest {
      * A loopback GitHub API for repository acme/greeter: its repository, pull requests (answered with
      * {@code pullStatus}: 201 opens #5, else GitHub's 422 "already exists") and labels, each body kept.
      */
-    private HttpServer github(List<String> pulls, List<String> labels, int pullStatus) throws IOException {
-        HttpServer github = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        github.createContext("/api/v3/repos/acme/greeter", ex -> {
-            String path = ex.getRequestURI().getPath();
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            if (path.endsWith("/pulls")) {
-                pulls.add(body);
-                reply(ex, pullStatus, pullStatus == 201
-                        ? "{\"number\":5,\"html_url\":\"https://github.com/acme/greeter/pull/5\",\"draft\":false}"
-                        : "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"PullRequest\",\"code\":"
-                        + "\"custom\",\"message\":\"A pull request already exists for acme:x.\"}]}");
-            } else if (path.endsWith("/issues/5/labels")) {
-                labels.add(body);
-                reply(ex, 200, "[{\"name\":\"code-factory\"}]");
-            } else {
-                reply(ex, 200, "{\"default_branch\":\"" + baseBranch + "\",\"html_url\":"
-                        + "\"https://github.com/acme/greeter\",\"private\":false,\"fork\":false}");
-            }
-        });
-        github.start();
-        return github;
+    private FakeGitHub github(List<String> pulls, List<String> labels, int pullStatus) throws IOException {
+        String repo = "/api/v3/repos/acme/greeter";
+        return FakeGitHub.start()
+                .on("POST", repo + "/pulls", request -> {
+                    pulls.add(request.body());
+                    return Reply.json(pullStatus, pullStatus == 201
+                            ? "{\"number\":5,\"html_url\":\"https://github.com/acme/greeter/pull/5\",\"draft\":false}"
+                            : "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"PullRequest\",\"code\":"
+                            + "\"custom\",\"message\":\"A pull request already exists for acme:x.\"}]}");
+                })
+                .on("POST", repo + "/issues/5/labels", request -> {
+                    labels.add(request.body());
+                    return Reply.json(200, "[{\"name\":\"code-factory\"}]");
+                })
+                .on("GET", repo, request -> Reply.json(200, "{\"default_branch\":\"" + baseBranch + "\",\"html_url\":"
+                        + "\"https://github.com/acme/greeter\",\"private\":false,\"fork\":false}"));
     }
 
     /** Points origin at the loopback GitHub (pushes go to a bare repository standing for GitHub's), with a token. */
-    private Path originOn(HttpServer github) throws IOException {
+    private Path originOn(FakeGitHub github) throws IOException {
         Path bare = tmp.resolve("greeter.git");
         project.git("init", "-q", "--bare", bare.toString());
-        String base = "http://127.0.0.1:" + github.getAddress().getPort();
+        String base = github.base().toString();
         project.env.put("FACTORY_GITHUB_WEB_URL", base);
         project.env.put("FACTORY_GITHUB_API_URL", base + "/api/v3");
         project.env.put("GITHUB_TOKEN", "ghp_test_token_for_the_loopback_server_0002");
@@ -730,7 +722,7 @@ class ChangeTest {
     @Test
     void a_pull_request_github_refuses_leaves_the_change_committed_and_pushed_and_says_so() throws Exception {
         List<String> pulls = new CopyOnWriteArrayList<>();
-        HttpServer github = github(pulls, new CopyOnWriteArrayList<>(), 422);
+        FakeGitHub github = github(pulls, new CopyOnWriteArrayList<>(), 422);
         try {
             Path bare = originOn(github);
             scriptPlanAndEdits();
@@ -756,14 +748,14 @@ class ChangeTest {
             assertTrue(undo.out().contains("Branch " + branch + " kept: " + branch + " was pushed"), undo.out());
             assertEquals(GREETER_BEFORE, project.read(GREETER));
         } finally {
-            github.stop(0);
+            github.close();
         }
     }
 
     @Test
     void with_json_a_pull_request_github_refuses_prints_a_failure_object_naming_the_change_branch_and_commit()
             throws Exception {
-        HttpServer github = github(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(), 422);
+        FakeGitHub github = github(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(), 422);
         try {
             originOn(github);
             scriptPlanAndEdits();
@@ -783,16 +775,7 @@ class ChangeTest {
             assertTrue(json.get("pushed").asBoolean(), r.out());
             assertEquals(0, project.run("undo", json.get("id").asText()).exit(), "the id is the one undo takes");
         } finally {
-            github.stop(0);
-        }
-    }
-
-    private static void reply(HttpExchange ex, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
+            github.close();
         }
     }
 }

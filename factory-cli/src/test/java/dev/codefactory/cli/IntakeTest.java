@@ -663,15 +663,7 @@ class IntakeTest {
         project.write("clash.txt", "ours\n");
         project.git("add", "clash.txt");
         project.git("commit", "-q", "-m", "ours");
-        try {
-            Process merge = new ProcessBuilder("git", "merge", "theirs").directory(project.root.toFile())
-                    .redirectErrorStream(true).start();
-            merge.getInputStream().readAllBytes();
-            assertEquals(1, merge.waitFor(), "the merge stops on the conflict");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        assertEquals(1, project.gitRun("merge", "theirs").exit(), "the merge stops on the conflict");
         assertTrue(Files.exists(project.root.resolve(".git/MERGE_HEAD")));
     }
 

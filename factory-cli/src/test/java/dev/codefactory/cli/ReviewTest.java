@@ -12,6 +12,7 @@ import dev.codefactory.cli.TestProject.Result;
 import dev.codefactory.domain.review.SpecMatcher;
 import dev.codefactory.port.review.ReviewDialog;
 import dev.codefactory.testkit.llm.Await;
+import dev.codefactory.testsupport.FakeGitHub;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -505,45 +506,37 @@ class ReviewTest {
     /** GitHub's issues of acme/shop on 127.0.0.1: lists what was created, creates what is posted (kept in order). */
     static final class IssuesLoopback implements AutoCloseable {
         final List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private final com.sun.net.httpserver.HttpServer server;
+        private final FakeGitHub server;
 
         IssuesLoopback() throws IOException {
-            server = com.sun.net.httpserver.HttpServer.create(
-                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/api/v3/repos/acme/shop/issues", ex -> {
-                String method = ex.getRequestMethod();
-                String body = new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                String reply;
-                if (method.equals("POST")) {
-                    created.add(body);
-                    reply = "{\"number\":" + created.size() + ",\"html_url\":\"https://github.com/acme/shop/issues/"
-                            + created.size() + "\"}";
-                } else {
-                    StringBuilder list = new StringBuilder("[");
+            String issues = "/api/v3/repos/acme/shop/issues";
+            server = FakeGitHub.start().on("POST", issues, request -> {
+                created.add(request.body());
+                return FakeGitHub.Reply.json(201, "{\"number\":" + created.size() + ",\"html_url\":"
+                        + "\"https://github.com/acme/shop/issues/" + created.size() + "\"}");
+            }).on("GET", issues, request -> {
+                StringBuilder list = new StringBuilder("[");
+                try {
                     for (int i = 0; i < created.size(); i++) {
                         JsonNode sent = new ObjectMapper().readTree(created.get(i));
                         list.append(i == 0 ? "" : ",").append("{\"number\":").append(i + 1)
                                 .append(",\"html_url\":\"u\",\"title\":\"t\",\"state\":\"open\",\"body\":")
                                 .append(new ObjectMapper().writeValueAsString(sent.get("body").asText())).append('}');
                     }
-                    reply = list.append(']').toString();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
-                byte[] bytes = reply.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                ex.getResponseHeaders().add("Content-Type", "application/json");
-                ex.sendResponseHeaders(method.equals("POST") ? 201 : 200, bytes.length);
-                ex.getResponseBody().write(bytes);
-                ex.close();
+                return FakeGitHub.Reply.json(200, list.append(']').toString());
             });
-            server.start();
         }
 
         String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
+            return server.base().toString();
         }
 
         @Override
         public void close() {
-            server.stop(0);
+            server.close();
         }
     }
 }

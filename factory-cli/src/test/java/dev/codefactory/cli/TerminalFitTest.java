@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.codefactory.testkit.llm.Await;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -107,10 +108,13 @@ class TerminalFitTest {
         model.delayMillis = 4_000;
         try (Pty pty = Pty.start(project.root, project.env, 160, 50, null, "change", REQUEST)) {
             pty.expect("analysis:");
-            Thread.sleep(500);
+            assertTrue(Await.until(() -> statusLines(pty.raw(), 0).size() >= 3, Duration.ofSeconds(10)),
+                    "the spinner turned before the resize: " + pty.text());
             pty.resize(40, 20);
             int resized = pty.raw().length();
-            Thread.sleep(200); // a redraw or two in flight may still be of the old width
+            // a redraw or two in flight may still be of the old width: from the first one of the new width on
+            assertTrue(Await.until(() -> statusLines(pty.raw(), resized).stream().anyMatch(l -> Tty.width(l) < 40),
+                    Duration.ofSeconds(10)), "a line of the new width after the resize: " + pty.text());
             int after = pty.raw().length();
             pty.expect("[a]pprove");
 

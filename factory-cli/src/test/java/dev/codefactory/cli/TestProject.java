@@ -2,6 +2,7 @@ package dev.codefactory.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.codefactory.testsupport.GitSandbox;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,12 +13,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** A real project folder for CLI tests: a git repository made with the git command line, and runs of the CLI in it. */
 final class TestProject {
+    /** The git command line of every project: one isolated HOME, never the developer's own configuration. */
+    private static final GitSandbox GIT = GitSandbox.at(gitHome());
+
     final Path root;
     final Map<String, String> env = new HashMap<>(Map.of("FACTORY_AUTHOR", "Ada Tester"));
     boolean terminal;
@@ -136,22 +139,26 @@ final class TestProject {
         return files;
     }
 
+    /** Runs git in the project with an isolated configuration ({@link #GIT}); returns what it printed. */
     String git(String... args) {
+        return GIT.git(root, args);
+    }
+
+    /** As {@link #git}, whatever its exit. */
+    GitSandbox.Result gitRun(String... args) {
+        return GIT.run(root, args);
+    }
+
+    /** A temporary HOME for the git command line, deleted when the tests end. */
+    private static Path gitHome() {
         try {
-            String[] cmd = new String[args.length + 1];
-            cmd[0] = "git";
-            System.arraycopy(args, 0, cmd, 1, args.length);
-            Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("git " + String.join(" ", args) + " failed: " + output);
-            }
-            return output;
+            Path home = Files.createTempDirectory("factory-test-git-home");
+            home.toFile().deleteOnExit();
+            home.resolve(".config").toFile().deleteOnExit();
+            home.resolve(".gitconfig").toFile().deleteOnExit();
+            return home;
         } catch (IOException e) {
-            throw new IllegalStateException("git is needed for these tests", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

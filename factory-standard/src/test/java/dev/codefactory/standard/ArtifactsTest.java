@@ -54,7 +54,9 @@ class ArtifactsTest {
             String module = modules.item(i).getTextContent().strip();
             Document pom = pom("../" + module + "/pom.xml");
             String packaging = child(pom.getDocumentElement(), "packaging");
-            if (packaging == null || packaging.equals("jar")) {
+            // a module that is never deployed (factory-test-support: the project's own test fixtures) is not for embedders
+            boolean published = !"true".equals(child(pom.getDocumentElement(), "maven.deploy.skip"));
+            if ((packaging == null || packaging.equals("jar")) && published) {
                 jars.add(module);
             }
         }
@@ -105,6 +107,7 @@ class ArtifactsTest {
         assertEquals(Map.of("factory-domain", "dev.codefactory.domain", "factory-ports", "dev.codefactory.port",
                 "factory-app", "dev.codefactory.app", "factory-adapter-fs", "dev.codefactory.adapter.fs",
                 "factory-adapter-git", "dev.codefactory.adapter.git", "factory-adapter-github",
-                "dev.codefactory.adapter.github", "factory-adapter-llm", "dev.codefactory.adapter.llm"), names);
+                "dev.codefactory.adapter.github", "factory-adapter-llm", "dev.codefactory.adapter.llm",
+                "factory-test-support", "dev.codefactory.testsupport"), names);
     }
 }

@@ -3,6 +3,7 @@ package dev.codefactory.standard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.codefactory.testsupport.GitSandbox;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,20 +91,19 @@ class ReadmeEmbeddingTest {
     }
 
     static Path gitRepository(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        git(dir, "init", "-q", "-b", "main");
+        sandbox(dir).init(dir);
         git(dir, "config", "user.name", "Embedder");
         git(dir, "config", "user.email", "embedder@example.com");
         return dir;
     }
 
     static String git(Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = read(p.getInputStream());
-        assertEquals(0, p.waitFor(), "git " + String.join(" ", args) + ": " + out);
-        return out;
+        return sandbox(dir).git(dir, args);
+    }
+
+    /** The git command line with a HOME of its own beside the repository, never the developer's. */
+    private static GitSandbox sandbox(Path repo) {
+        return GitSandbox.at(repo.resolveSibling(repo.getFileName() + ".home"));
     }
 
     @Test

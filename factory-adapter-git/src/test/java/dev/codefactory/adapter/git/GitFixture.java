@@ -4,46 +4,47 @@ import dev.codefactory.port.workspace.ScanRequest;
 import dev.codefactory.port.workspace.ScanResult;
 import dev.codefactory.port.workspace.SkippedFile;
 import dev.codefactory.port.workspace.SourceFile;
+import dev.codefactory.testsupport.GitSandbox;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real repository in a temporary folder, built with the {@code git} command line in an isolated environment
- * (HOME and XDG_CONFIG_HOME inside the temporary folder, no system config), and the scanner to match.
+ * ({@link GitSandbox}: HOME and XDG_CONFIG_HOME inside the temporary folder, no system config), and the scanner to
+ * match.
  */
 final class GitFixture {
     final Path home;
     final Path repo;
+    private final GitSandbox sandbox;
 
     private GitFixture(Path temp) {
-        this.home = temp.resolve("home");
+        this.sandbox = GitSandbox.at(temp.resolve("home"));
+        this.home = sandbox.home();
         this.repo = temp.resolve("repo");
     }
 
     /** A new repository with nothing in it. */
     static GitFixture init(Path temp) {
         GitFixture fixture = new GitFixture(temp);
-        fixture.mkdirs(fixture.home.resolve(".config"));
-        fixture.mkdirs(fixture.repo);
-        fixture.git("init", "-q", "-b", "main");
+        fixture.sandbox.init(fixture.repo);
         return fixture;
     }
 
     /** A plain folder (no repository) with the same isolated home. */
     static GitFixture folder(Path temp) {
         GitFixture fixture = new GitFixture(temp);
-        fixture.mkdirs(fixture.home.resolve(".config"));
-        fixture.mkdirs(fixture.repo);
+        try {
+            Files.createDirectories(fixture.repo);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return fixture;
     }
 
@@ -68,24 +69,12 @@ final class GitFixture {
     }
 
     GitFixture write(String path, byte[] content) {
-        Path file = repo.resolve(path);
-        mkdirs(file.getParent());
-        try {
-            Files.write(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        GitSandbox.write(repo.resolve(path), content);
         return this;
     }
 
     GitFixture writeHome(String path, String content) {
-        Path file = home.resolve(path);
-        mkdirs(file.getParent());
-        try {
-            Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        GitSandbox.write(home.resolve(path), content);
         return this;
     }
 
@@ -131,39 +120,6 @@ final class GitFixture {
     }
 
     String git(String... args) {
-        List<String> command = new ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("HOME", home.toString());
-        env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
-        env.put("GIT_CONFIG_NOSYSTEM", "1");
-        env.remove("GIT_DIR");
-        env.remove("GIT_WORK_TREE");
-        try {
-            Process process = pb.start();
-            byte[] out;
-            try (InputStream in = process.getInputStream()) {
-                out = in.readAllBytes();
-            }
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("git " + String.join(" ", args) + " failed: "
-                        + new String(out, StandardCharsets.UTF_8));
-            }
-            return new String(out, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void mkdirs(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return sandbox.git(repo, args);
     }
 }

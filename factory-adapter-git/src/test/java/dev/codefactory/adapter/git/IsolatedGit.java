@@ -1,17 +1,15 @@
 package dev.codefactory.adapter.git;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.codefactory.port.vcs.VersionControl;
+import dev.codefactory.testsupport.GitSandbox;
+import dev.codefactory.testsupport.GitSandbox.Result;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.lib.Config;
@@ -23,9 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Base of the tests: a temporary HOME with its own {@code .gitconfig} and XDG folder, seen the same way by JGit
- * (through a {@link SystemReader} installed for the test) and by the {@code git} command line (through its
- * environment), so that the developer's own configuration never leaks in.
+ * Base of the tests: a temporary HOME with its own {@code .gitconfig} and XDG folder ({@link GitSandbox}), seen the
+ * same way by JGit (through a {@link SystemReader} installed for the test) and by the {@code git} command line
+ * (through its environment), so that the developer's own configuration never leaks in.
  */
 abstract class IsolatedGit {
 
@@ -33,22 +31,18 @@ abstract class IsolatedGit {
     Path temp;
     Path home;
     Path work;
-    final Map<String, String> env = new HashMap<>();
+    Map<String, String> env;
+    GitSandbox sandbox;
     final Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
     final JGitVersionControlProvider provider = new JGitVersionControlProvider(clock);
     private final List<VersionControl> opened = new ArrayList<>();
 
     @BeforeEach
     void isolate() throws IOException {
-        home = Files.createDirectories(temp.resolve("home"));
+        sandbox = GitSandbox.at(temp.resolve("home"));
+        home = sandbox.home();
+        env = sandbox.environment();
         work = Files.createDirectories(temp.resolve("work"));
-        env.put("HOME", home.toString());
-        env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
-        env.put("GIT_CONFIG_NOSYSTEM", "1");
-        env.put("LANG", "C");
-        env.put("LC_ALL", "C");
-        Files.writeString(home.resolve(".gitconfig"), "[user]\n\tname = Ada Lovelace\n\temail = ada@example.com\n"
-                + "[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n");
         SystemReader.setInstance(new TestSystemReader(SystemReader.getInstance(), home, env));
     }
 
@@ -71,69 +65,29 @@ abstract class IsolatedGit {
 
     /** A new repository made by {@code git init} with branch main, opened through the provider. */
     VersionControl newRepo(String name) {
-        Path dir = work.resolve(name);
-        git(work, "init", "-q", "-b", "main", name);
-        return open(dir);
+        return open(sandbox.init(work.resolve(name)));
     }
 
     /** Runs git in {@code dir} with the isolated environment; returns stdout, fails the test on a non-zero exit. */
     String git(Path dir, String... args) {
-        Result r = run(dir, args);
-        assertEquals(0, r.exit, () -> "git " + String.join(" ", args) + " failed: " + r.err + r.out);
-        return r.out;
-    }
-
-    record Result(int exit, String out, String err) {
+        return sandbox.git(dir, args);
     }
 
     Result run(Path dir, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add("git");
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("GIT_"));
-        pb.environment().putAll(env);
-        try {
-            Path out = Files.createTempFile(temp, "out", ".txt");
-            Path err = Files.createTempFile(temp, "err", ".txt");
-            pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
-            Process p = pb.start();
-            p.getOutputStream().close();
-            int exit = p.waitFor();
-            return new Result(exit, Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return sandbox.run(dir, args);
     }
 
     static void write(Path file, String content) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        GitSandbox.write(file, content);
     }
 
     static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return GitSandbox.read(file);
     }
 
     /** Makes a commit with the CLI: writes the files, adds everything, commits. */
     void commitFiles(Path repo, String message, String... pathsAndContents) {
-        for (int i = 0; i < pathsAndContents.length; i += 2) {
-            write(repo.resolve(pathsAndContents[i]), pathsAndContents[i + 1]);
-        }
-        git(repo, "add", "-A");
-        git(repo, "commit", "-q", "-m", message);
+        sandbox.commitFiles(repo, message, pathsAndContents);
     }
 
     /** JGit's view of the environment: HOME, XDG and config files inside the test's temporary folder. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codefactory.port.vcs.Snapshot;
 import dev.codefactory.port.vcs.VersionControl;
+import dev.codefactory.testsupport.GitSandbox.Result;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

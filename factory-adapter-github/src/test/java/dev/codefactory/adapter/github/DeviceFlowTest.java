@@ -1,6 +1,6 @@
 package dev.codefactory.adapter.github;
 
-import static dev.codefactory.adapter.github.FakeGitHub.Reply.json;
+import static dev.codefactory.testsupport.FakeGitHub.Reply.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -14,6 +14,7 @@ import dev.codefactory.port.codehost.CodeHostException;
 import dev.codefactory.port.codehost.DeviceAuthorization;
 import dev.codefactory.port.codehost.TokenPoll;
 import dev.codefactory.port.codehost.spi.CodeHostSettings;
+import dev.codefactory.testsupport.FakeGitHub;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashSet;

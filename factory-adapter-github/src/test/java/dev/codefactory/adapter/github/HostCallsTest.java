@@ -1,6 +1,6 @@
 package dev.codefactory.adapter.github;
 
-import static dev.codefactory.adapter.github.FakeGitHub.Reply.json;
+import static dev.codefactory.testsupport.FakeGitHub.Reply.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +11,7 @@ import dev.codefactory.port.codehost.CodeHostException;
 import dev.codefactory.port.codehost.HostCall;
 import dev.codefactory.port.codehost.RepositoryRef;
 import dev.codefactory.port.codehost.spi.CodeHostSettings;
+import dev.codefactory.testsupport.FakeGitHub;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;

@@ -2,6 +2,7 @@ package dev.codefactory.adapter.github;
 
 import dev.codefactory.port.codehost.CodeHost;
 import dev.codefactory.port.codehost.spi.CodeHostSettings;
+import dev.codefactory.testsupport.FakeGitHub;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.codefactory.adapter.github;
 
-import static dev.codefactory.adapter.github.FakeGitHub.Reply.json;
+import static dev.codefactory.testsupport.FakeGitHub.Reply.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +10,7 @@ import dev.codefactory.port.codehost.CodeHost;
 import dev.codefactory.port.codehost.CodeHostException;
 import dev.codefactory.port.codehost.ExistingIssue;
 import dev.codefactory.port.codehost.RepositoryRef;
+import dev.codefactory.testsupport.FakeGitHub;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

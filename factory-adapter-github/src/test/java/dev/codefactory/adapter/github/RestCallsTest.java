@@ -1,6 +1,6 @@
 package dev.codefactory.adapter.github;
 
-import static dev.codefactory.adapter.github.FakeGitHub.Reply.json;
+import static dev.codefactory.testsupport.FakeGitHub.Reply.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +17,7 @@ import dev.codefactory.port.codehost.IssueDraft;
 import dev.codefactory.port.codehost.PullRequest;
 import dev.codefactory.port.codehost.PullRequestDraft;
 import dev.codefactory.port.codehost.RepositoryRef;
+import dev.codefactory.testsupport.FakeGitHub;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

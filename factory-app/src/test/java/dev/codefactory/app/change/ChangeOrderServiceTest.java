@@ -28,6 +28,7 @@ import dev.codefactory.port.vcs.WorkingTreeStatus;
 import dev.codefactory.testkit.llm.LoopbackServer.Reply;
 import dev.codefactory.testkit.llm.LoopbackServer.Request;
 import dev.codefactory.testkit.llm.OllamaFakeServer;
+import dev.codefactory.testsupport.GitSandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,6 +73,7 @@ class ChangeOrderServiceTest {
     @TempDir
     Path tmp;
     Path project;
+    GitSandbox sandbox;
     Model model;
     String specId;
     String specPath;
@@ -80,6 +82,7 @@ class ChangeOrderServiceTest {
     void setUp() throws Exception {
         project = tmp.resolve("demo");
         Files.createDirectories(project);
+        sandbox = GitSandbox.at(tmp.resolve("git-home"));
         // the identity of the commits Code-Factory makes: git's, from GIT_CONFIG_GLOBAL (never the developer's own)
         Files.writeString(tmp.resolve("gitconfig"), "[user]\n\tname = Ada\n\temail = ada@example.com\n");
         git("init", "-q", "-b", "main");
@@ -1002,17 +1005,14 @@ class ChangeOrderServiceTest {
     }
 
     private String gitIn(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Ada", "-c", "user.email=ada@example.com",
+        List<String> command = new ArrayList<>(List.of("-c", "user.name=Ada", "-c", "user.email=ada@example.com",
                 "-c", "commit.gpgsign=false"));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().put("GIT_CONFIG_GLOBAL", tmp.resolve("gitconfig").toString());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IOException("git " + String.join(" ", args) + " failed: " + out);
+        GitSandbox.Result r = sandbox.run(dir, command.toArray(String[]::new));
+        if (r.exit() != 0) {
+            throw new IOException("git " + String.join(" ", args) + " failed: " + r.err() + r.out());
         }
-        return out;
+        return r.out();
     }
 
     /** The person, scripted: plan decisions in order (approve when none are left), diffs approved by a rule. */

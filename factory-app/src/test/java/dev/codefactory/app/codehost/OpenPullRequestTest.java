@@ -23,8 +23,8 @@ import dev.codefactory.port.codehost.spi.CodeHostProvider;
 import dev.codefactory.port.codehost.spi.CodeHostSettings;
 import dev.codefactory.port.vcs.CommitRequest;
 import dev.codefactory.port.vcs.VersionControl;
+import dev.codefactory.testsupport.GitSandbox;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +47,7 @@ class OpenPullRequestTest {
     Path tmp;
     Path project;
     Path bare;
+    GitSandbox sandbox;
     final List<PullRequestDraft> opened = new ArrayList<>();
 
     /** Knows the bare repository's path as acme/rocket; records the pull requests it is asked to open. */
@@ -117,6 +118,7 @@ class OpenPullRequestTest {
 
     @BeforeEach
     void repositories() throws Exception {
+        sandbox = GitSandbox.at(tmp);
         // the identity of the commits Code-Factory makes: git's, from this HOME (never the developer's own)
         Files.writeString(tmp.resolve(".gitconfig"), "[user]\n\tname = Ada\n\temail = ada@example.com\n");
         bare = tmp.resolve("rocket.git");
@@ -202,16 +204,6 @@ class OpenPullRequestTest {
     }
 
     private String git(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Ada", "-c", "user.email=ada@example.com"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().put("HOME", tmp.toString());
-        pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("git " + String.join(" ", args) + ": " + out);
-        }
-        return out;
+        return sandbox.git(dir, args).strip();
     }
 }

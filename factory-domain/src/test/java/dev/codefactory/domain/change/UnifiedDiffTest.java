@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.codefactory.testsupport.GitSandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,19 +30,12 @@ class UnifiedDiffTest {
 
     /** Git's hunks for the same texts, from the first "@@" on, without the function names after hunk headers. */
     private String git(String before, String after, int context) throws IOException, InterruptedException {
-        Path home = Files.createDirectories(dir.resolve("home"));
         String old = before == null ? "/dev/null" : write("old.txt", before).toString();
         String neu = after == null ? "/dev/null" : write("new.txt", after).toString();
-        ProcessBuilder pb = new ProcessBuilder("git", "-c", "core.autocrlf=false", "diff", "--no-index",
-                "--no-color", "--no-ext-diff", "--no-indent-heuristic", "-U" + context, old, neu)
-                .directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
-        pb.environment().put("XDG_CONFIG_HOME", home.toString());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int code = p.waitFor();
-        assertTrue(code == 0 || code == 1, "git failed: " + out);
+        GitSandbox.Result r = GitSandbox.at(dir.resolve("home")).run(dir, "-c", "core.autocrlf=false", "diff",
+                "--no-index", "--no-color", "--no-ext-diff", "--no-indent-heuristic", "-U" + context, old, neu);
+        String out = r.out();
+        assertTrue(r.exit() == 0 || r.exit() == 1, "git failed: " + r.err() + out);
         return hunks(out);
     }
 

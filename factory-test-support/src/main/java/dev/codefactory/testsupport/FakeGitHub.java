@@ -1,4 +1,4 @@
-package dev.codefactory.adapter.github;
+package dev.codefactory.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -20,40 +20,45 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * GitHub on loopback (127.0.0.1, a free port): answers scripted per {@code METHOD path}, the way GitHub does (JSON
  * bodies, its headers, {@code 404 Not Found} for anything unscripted), and records every request it receives.
  */
-final class FakeGitHub implements AutoCloseable {
+public final class FakeGitHub implements AutoCloseable {
 
     /** One request as received; header names in lower case. */
-    record Received(String method, String path, String query, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Received(String method, String path, String query, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
     /** One scripted answer; {@code hang} never answers (until the server closes). */
-    record Reply(int status, Map<String, String> headers, String body, boolean hang) {
-        static Reply json(int status, String body) {
+    public record Reply(int status, Map<String, String> headers, String body, boolean hang) {
+        public static Reply json(int status, String body) {
             return new Reply(status, Map.of(), body, false);
         }
 
-        static Reply hanging() {
+        public static Reply hanging() {
             return new Reply(0, Map.of(), "", true);
         }
 
-        Reply with(String header, String value) {
+        public Reply with(String header, String value) {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(header, value);
             return new Reply(status, more, body, hang);
         }
     }
 
+    private static final Function<Received, Reply> NOT_FOUND = request -> Reply.json(404,
+            "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\",\"status\":\"404\"}");
+
     private final HttpServer server;
     private final ExecutorService executor;
-    private final Map<String, Deque<Reply>> routes = new ConcurrentHashMap<>();
+    private final Map<String, Function<Received, Reply>> routes = new ConcurrentHashMap<>();
+    private volatile Function<Received, Reply> otherwise = NOT_FOUND;
     private final List<Received> received = new ArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
 
@@ -62,7 +67,7 @@ final class FakeGitHub implements AutoCloseable {
         this.executor = executor;
     }
 
-    static FakeGitHub start() throws IOException {
+    public static FakeGitHub start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-github");
@@ -77,22 +82,38 @@ final class FakeGitHub implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:PORT}. */
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Answers {@code method path} with {@code replies} in turn, the last one from then on. */
-    FakeGitHub on(String method, String path, Reply... replies) {
-        routes.put(method + " " + path, new ArrayDeque<>(List.of(replies)));
+    public FakeGitHub on(String method, String path, Reply... replies) {
+        Deque<Reply> queue = new ArrayDeque<>(List.of(replies));
+        return on(method, path, request -> {
+            synchronized (queue) {
+                return queue.size() > 1 ? queue.poll() : queue.peek();
+            }
+        });
+    }
+
+    /** Answers {@code method path} with what {@code answer} makes of each request. */
+    public FakeGitHub on(String method, String path, Function<Received, Reply> answer) {
+        routes.put(method + " " + path, answer);
         return this;
     }
 
-    synchronized List<Received> received() {
+    /** Answers every unscripted request with what {@code answer} makes of it (instead of GitHub's 404). */
+    public FakeGitHub otherwise(Function<Received, Reply> answer) {
+        otherwise = answer;
+        return this;
+    }
+
+    public synchronized List<Received> received() {
         return List.copyOf(received);
     }
 
     /** The one request received; fails when there were none or several. */
-    Received only() {
+    public Received only() {
         List<Received> all = received();
         if (all.size() != 1) {
             throw new AssertionError("expected one request, got " + all.size() + ": " + all);
@@ -108,10 +129,14 @@ final class FakeGitHub implements AutoCloseable {
                     String.join(", ", values)));
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
+            Received request = new Received(method, path, exchange.getRequestURI().getRawQuery(), headers, body);
             synchronized (this) {
-                received.add(new Received(method, path, exchange.getRequestURI().getRawQuery(), headers, body));
+                received.add(request);
             }
-            Reply reply = next(method + " " + path);
+            Reply reply = routes.getOrDefault(method + " " + path, otherwise).apply(request);
+            if (reply == null) {
+                reply = NOT_FOUND.apply(request);
+            }
             if (reply.hang()) {
                 try {
                     closing.await(30, TimeUnit.SECONDS);
@@ -128,17 +153,6 @@ final class FakeGitHub implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
-        }
-    }
-
-    private Reply next(String route) {
-        Deque<Reply> replies = routes.get(route);
-        if (replies == null || replies.isEmpty()) {
-            return Reply.json(404, "{\"message\":\"Not Found\",\"documentation_url\":"
-                    + "\"https://docs.github.com/rest\",\"status\":\"404\"}");
-        }
-        synchronized (replies) {
-            return replies.size() > 1 ? replies.poll() : replies.peek();
         }
     }
 
