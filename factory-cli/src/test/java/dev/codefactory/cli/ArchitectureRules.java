@@ -10,7 +10,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
@@ -162,18 +162,40 @@ final class ArchitectureRules {
             "java.util.concurrent.ForkJoinPool", "java.util.concurrent.ThreadPoolExecutor",
             "java.util.concurrent.ScheduledThreadPoolExecutor", "java.util.Timer");
 
-    static final ArchRule NO_THREADS_IN_DOMAIN_OR_APP = strict(noClasses()
-            .that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".app..")
-            .should().callConstructorWhere(describe("a Thread constructor, outside the composition root CodeFactory "
-                    + "(whose default ThreadFactory makes the threads)", (JavaConstructorCall call) ->
-                    call.getTargetOwner().isAssignableTo(Thread.class)
-                            && !belongToAnyOf(CodeFactory.class).test(call.getOriginOwner())))
-            .orShould().dependOnClassesThat(describe("Executors, ForkJoinPool, ThreadPoolExecutor, "
-                    + "ScheduledThreadPoolExecutor or Timer", (JavaClass c) -> THREAD_POOLS.contains(c.getName())))
-            .orShould().callMethodWhere(describe("CompletableFuture's …Async methods", (JavaAccess<?> call) ->
-                    call.getTargetOwner().isEquivalentTo(java.util.concurrent.CompletableFuture.class)
-                            && call.getName().endsWith("Async")))
-            .because("threads come from the ThreadFactory that CodeFactory is given (or makes)"));
+    static final ArchRule NO_THREADS_IN_DOMAIN_OR_APP = noThreadsInDomainOrAppBut(CodeFactory.class);
+
+    /** No thread made in the domain or the application but by the composition root and its nested classes. */
+    static ArchRule noThreadsInDomainOrAppBut(Class<?> compositionRoot) {
+        return strict(noClasses()
+                .that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".app..")
+                .should().accessTargetWhere(describe("a Thread constructor, Executors, ForkJoinPool, "
+                        + "ThreadPoolExecutor, ScheduledThreadPoolExecutor, Timer or CompletableFuture's …Async methods "
+                        + "(but the composition root " + compositionRoot.getSimpleName() + ", whose default "
+                        + "ThreadFactory makes the threads)",
+                        (JavaAccess<?> access) -> makesThreads(access) && !(belongToAnyOf(compositionRoot)
+                                .test(access.getOriginOwner()) && makesTheDefaultThreadFactorysThreads(access))))
+                .because("threads come from the ThreadFactory that " + compositionRoot.getSimpleName()
+                        + " is given (or makes)"));
+    }
+
+    /** Calls and method references alike ({@code new Thread(r)}, {@code Thread::new}, {@code Executors::…}). */
+    private static boolean makesThreads(JavaAccess<?> access) {
+        JavaClass owner = access.getTargetOwner();
+        return constructs(access, Thread.class) || THREAD_POOLS.contains(owner.getName())
+                || owner.isEquivalentTo(java.util.concurrent.CompletableFuture.class)
+                        && access.getName().endsWith("Async");
+    }
+
+    /** A thread constructed, or the JDK's own default factory asked for (neither makes a pool). */
+    private static boolean makesTheDefaultThreadFactorysThreads(JavaAccess<?> access) {
+        return constructs(access, Thread.class)
+                || access.getTargetOwner().isEquivalentTo(java.util.concurrent.Executors.class)
+                        && access.getName().equals("defaultThreadFactory");
+    }
+
+    private static boolean constructs(JavaAccess<?> access, Class<?> type) {
+        return access.getName().equals(JavaConstructor.CONSTRUCTOR_NAME) && access.getTargetOwner().isAssignableTo(type);
+    }
 
     // ---- adapters: reached through ServiceLoader, exposing nothing but their providers
 

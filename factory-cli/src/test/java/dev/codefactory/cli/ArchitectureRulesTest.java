@@ -12,6 +12,8 @@ import dev.codefactory.adapter.fs.archfixture.FixtureTemplateSourceProvider;
 import dev.codefactory.adapter.fs.archfixture.NamedLikeAProvider;
 import dev.codefactory.adapter.fs.archfixture.SharedWithASibling;
 import dev.codefactory.adapter.fs.archfixture.UsedOnlyInItsOwnPackage;
+import dev.codefactory.app.archfixture.ComposesTheApplication;
+import dev.codefactory.app.archfixture.ComposesTheApplicationBadly;
 import dev.codefactory.app.archfixture.ExecsThroughRuntime;
 import dev.codefactory.app.archfixture.MakesAThread;
 import dev.codefactory.app.archfixture.NamesAPathAndAnEndpoint;
@@ -21,6 +23,7 @@ import dev.codefactory.app.archfixture.ReachesIntoAnAdapter;
 import dev.codefactory.app.archfixture.ReadsAFile;
 import dev.codefactory.app.archfixture.ReadsSmallRyeConfig;
 import dev.codefactory.app.archfixture.ResolvesARealPath;
+import dev.codefactory.app.archfixture.RefersToThreadNew;
 import dev.codefactory.app.archfixture.RunsAsync;
 import dev.codefactory.app.archfixture.StartsAProcess;
 import dev.codefactory.app.archfixture.SubclassesThread;
@@ -99,8 +102,20 @@ class ArchitectureRulesTest {
     @Test
     void a_thread_made_by_the_application_outside_the_composition_root_is_refused() {
         assertViolatedBy(ArchitectureRules.NO_THREADS_IN_DOMAIN_OR_APP, MakesAThread.class, SubclassesThread.class,
-                UsesAnExecutor.class, RunsAsync.class);
+                RefersToThreadNew.class, UsesAnExecutor.class, RunsAsync.class);
         assertKeptBy(ArchitectureRules.NO_THREADS_IN_DOMAIN_OR_APP, StartsAProcess.class, ReadsAFile.class);
+    }
+
+    @Test
+    void the_composition_root_alone_may_make_the_default_thread_factorys_threads() {
+        ArchRule rule = ArchitectureRules.noThreadsInDomainOrAppBut(ComposesTheApplication.class);
+        assertKeptBy(rule, ComposesTheApplication.class);
+        assertViolatedBy(rule, MakesAThread.class);
+        // the same class is refused when it is not the composition root
+        assertViolatedBy(ArchitectureRules.NO_THREADS_IN_DOMAIN_OR_APP, ComposesTheApplication.class);
+        // and the composition root may not make a pool
+        assertViolatedBy(ArchitectureRules.noThreadsInDomainOrAppBut(ComposesTheApplicationBadly.class),
+                ComposesTheApplicationBadly.class);
     }
 
     @Test
