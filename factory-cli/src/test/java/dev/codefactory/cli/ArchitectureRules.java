@@ -134,7 +134,7 @@ final class ArchitectureRules {
     static final ArchRule NO_FILE_WORK_IN_DOMAIN_OR_APP = strict(noClasses()
             .that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".app..")
             .should().dependOnClassesThat(FILE_TYPES)
-            .orShould().callMethodWhere(describe("a Path method that touches the disk " + PATH_IO_METHODS,
+            .orShould().accessTargetWhere(describe("a Path method that touches the disk " + PATH_IO_METHODS,
                     (JavaAccess<?> call) -> call.getTargetOwner().isEquivalentTo(java.nio.file.Path.class)
                             && PATH_IO_METHODS.contains(call.getName())))
             .because("the application reads and writes files through a port (ProjectFiles, ConfigurationFiles, …)"));
@@ -154,7 +154,7 @@ final class ArchitectureRules {
                     List.of("java.lang.ProcessBuilder", "java.lang.Process", "java.lang.ProcessHandle")
                             .contains(c.getName()) || c.getName().startsWith("java.lang.ProcessBuilder$")
                             || c.getName().startsWith("java.lang.ProcessHandle$")))
-            .orShould().callMethodWhere(describe("Runtime.exec", (JavaAccess<?> call) ->
+            .orShould().accessTargetWhere(describe("Runtime.exec", (JavaAccess<?> call) ->
                     call.getTargetOwner().isEquivalentTo(Runtime.class) && call.getName().equals("exec")))
             .because("processes are started by adapters behind a port"));
 

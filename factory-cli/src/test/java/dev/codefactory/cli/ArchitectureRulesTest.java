@@ -23,6 +23,7 @@ import dev.codefactory.app.archfixture.ReachesIntoAnAdapter;
 import dev.codefactory.app.archfixture.ReadsAFile;
 import dev.codefactory.app.archfixture.ReadsSmallRyeConfig;
 import dev.codefactory.app.archfixture.ResolvesARealPath;
+import dev.codefactory.app.archfixture.RefersToPathToFile;
 import dev.codefactory.app.archfixture.RefersToThreadNew;
 import dev.codefactory.app.archfixture.RunsAsync;
 import dev.codefactory.app.archfixture.StartsAProcess;
@@ -80,7 +81,7 @@ class ArchitectureRulesTest {
     @Test
     void file_work_in_the_application_or_the_domain_is_refused_but_a_path_is_a_value() {
         assertViolatedBy(ArchitectureRules.NO_FILE_WORK_IN_DOMAIN_OR_APP, ReadsAFile.class, OpensAFileStream.class,
-                ResolvesARealPath.class, ChecksAFileExists.class);
+                ResolvesARealPath.class, RefersToPathToFile.class, ChecksAFileExists.class);
         assertKeptBy(ArchitectureRules.NO_FILE_WORK_IN_DOMAIN_OR_APP, NamesAPathAndAnEndpoint.class,
                 StartsAProcess.class);
     }
