@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * @param models         the models that exist, asked only when a model was not found; may fail (returns empty)
  * @param secrets        values to mask in any text that ends up in a message
  */
-public record ErrorContext(String providerId, String endpoint, String keyHint, String notRunningHint,
+record ErrorContext(String providerId, String endpoint, String keyHint, String notRunningHint,
                            String modelHint, Supplier<List<String>> models, List<String> secrets) {
     public ErrorContext {
         Objects.requireNonNull(providerId, "providerId");

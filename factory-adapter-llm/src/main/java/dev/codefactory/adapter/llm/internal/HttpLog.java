@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * (authorization, api-key, token, secret, cookie, ...) and every known secret by value, in the URL too. Bodies are
  * never logged: they hold prompts and answers.
  */
-public final class HttpLog {
+final class HttpLog {
     public static final String LOGGER = "dev.codefactory.adapter.llm.http";
     private static final Set<String> SENSITIVE_PARTS = Set.of("authorization", "api-key", "apikey", "token", "secret",
             "cookie", "password", "session");

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** Builds an explicitly configured mapper: no module discovery, unknown fields tolerated, no pretty printing. */
-public final class Json {
+final class Json {
     private Json() {
     }
 

@@ -10,7 +10,7 @@ import java.util.Objects;
  * Splits a byte stream into lines (LF, CRLF or CR) and decodes each whole line as UTF-8, so a character split
  * across two reads is never damaged. Lines longer than a limit are refused rather than buffered without end.
  */
-public final class LineReader {
+final class LineReader {
     /** The longest line accepted; a provider's single JSON chunk is far smaller. */
     public static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Newline-delimited JSON read from a byte stream: one document a line, blank lines skipped. */
-public final class NdjsonParser {
+final class NdjsonParser {
     private final LineReader lines;
 
     public NdjsonParser(InputStream in) {

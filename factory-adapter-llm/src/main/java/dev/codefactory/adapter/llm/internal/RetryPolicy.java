@@ -10,7 +10,7 @@ import java.util.function.DoubleSupplier;
  * (up to {@code maxRetryAfter}; a longer wait is left to the caller), at most {@code maxAttempts} calls in all.
  * Only transient failures are retried, and a stream never once a token reached its listener (the caller checks).
  */
-public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
+record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
                           DoubleSupplier random) {
 
     public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(8),

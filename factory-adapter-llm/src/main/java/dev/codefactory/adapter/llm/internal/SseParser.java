@@ -9,7 +9,7 @@ import java.io.InputStream;
  * left unfinished by the end of the stream is still dispatched, because some servers omit the last blank line after
  * {@code data: [DONE]}; a truly truncated event then fails to parse where it is used, which is reported as an error.
  */
-public final class SseParser {
+final class SseParser {
 
     /** One event; {@code type} is {@code message} when the server named none. */
     public record Event(String type, String data, String id) {
