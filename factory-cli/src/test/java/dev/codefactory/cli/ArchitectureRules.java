@@ -52,6 +52,8 @@ final class ArchitectureRules {
             .adapter("cli", ROOT + ".cli..")
             // on the class path of the tests only (OpenAiLoopback); an outer ring like the adapters
             .adapter("llm-testkit", ROOT + ".testkit..")
+            // the project's own test fixtures (GitSandbox, FakeGitHub): an outer ring that needs nothing of ours
+            .adapter("test-support", ROOT + ".testsupport..")
             // the embedding artifact's marker: an outer ring too
             .adapter("standard", ROOT + ".standard..")
             // every ring has classes: an empty one means a module is missing from the import
