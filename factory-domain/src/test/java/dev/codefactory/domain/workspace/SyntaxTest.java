@@ -87,16 +87,14 @@ class SyntaxTest {
     }
 
     @Test
-    void reads_a_thousand_lines_in_a_few_milliseconds() {
+    void a_lexer_keeps_no_state_between_lines() {
+        // its speed is a bench question (bench/*.sh), never a timed unit test that fails on a loaded machine
         Syntax java = Syntax.forPath("A.java").orElseThrow();
         String line = "    public static String greet(String name) { return \"Hello, \" + name; } // 1";
-        java.line(line, Open.NOTHING); // warm the class up
-        long start = System.nanoTime();
+        var first = java.line(line, Open.NOTHING);
         for (int i = 0; i < 1000; i++) {
-            java.line(line, Open.NOTHING);
+            assertEquals(first, java.line(line, Open.NOTHING));
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < 200, millis + " ms");
-        assertEquals(Kind.KEYWORD, java.line(line, Open.NOTHING).tokens().get(0).kind());
+        assertEquals(Kind.KEYWORD, first.tokens().get(0).kind());
     }
 }
