@@ -74,7 +74,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     /** The change log every change adds an entry to. */
     public static final String CHANGE_LOG = "reports/change-log.md";
 
-    private static final Impact.Result NO_IMPACT = new Impact.Result(List.of(), List.of(), "small", "low", List.of());
+    private static final Impact.Result NO_IMPACT = new Impact.Result(List.of(), List.of(), Impact.Effort.SMALL, Impact.Risk.LOW, List.of());
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
 
     private final SpecCatalog catalog;
