@@ -2,6 +2,9 @@ package dev.codefactory.adapter.fs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.codefactory.port.change.ChangeRecord;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The on-disk format, byte for byte: records written by earlier versions read back and are written the same. */
@@ -67,5 +70,28 @@ class ChangeRecordJsonTest {
     @Test
     void a_record_whose_members_are_absent_is_written_back_byte_for_byte() {
         assertEquals(STOPPED_EARLY, ChangeRecordJson.write(ChangeRecordJson.read(STOPPED_EARLY)));
+    }
+
+    @Test
+    void present_members_are_read_as_present_values() {
+        ChangeRecord r = ChangeRecordJson.read(APPLIED);
+        assertEquals(new ChangeRecord.Before(Optional.of("main"),
+                Optional.of("0123456789abcdef0123456789abcdef01234567"),
+                Optional.of("refs/factory/snapshots/20260107-101530"),
+                Optional.of("fedcba9876543210fedcba9876543210fedcba98")), r.before());
+        assertEquals(ChangeRecord.Publication.pullRequest("https://example.com/org/repo/pull/42"), r.publication());
+        assertEquals(Optional.of("why"), r.note());
+        assertEquals(Optional.of("2222222222222222222222222222222222222222"), r.tip());
+        assertEquals(List.of("src/Login.java"), r.files());
+    }
+
+    @Test
+    void empty_strings_are_read_as_absent_values() {
+        ChangeRecord r = ChangeRecordJson.read(STOPPED_EARLY);
+        assertEquals(new ChangeRecord.Before(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+                r.before());
+        assertEquals(ChangeRecord.Publication.NONE, r.publication());
+        assertEquals(Optional.empty(), r.note());
+        assertEquals(Optional.empty(), r.tip());
     }
 }
