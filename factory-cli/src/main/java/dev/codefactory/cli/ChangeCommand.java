@@ -3,7 +3,7 @@ package dev.codefactory.cli;
 import dev.codefactory.app.CodeFactory;
 import dev.codefactory.app.change.ChangeOrderUseCase;
 import dev.codefactory.domain.InvalidCommandException;
-import dev.codefactory.domain.text.JsonWriter;
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.port.change.ChangeRecord;
 import java.io.PrintWriter;
 import java.util.ArrayList;

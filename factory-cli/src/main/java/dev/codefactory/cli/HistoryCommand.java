@@ -1,6 +1,6 @@
 package dev.codefactory.cli;
 
-import dev.codefactory.domain.text.JsonWriter;
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.port.change.ChangeRecord;
 import java.io.PrintWriter;
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package dev.codefactory.adapter.fs;
 
-import dev.codefactory.domain.text.JsonReader;
-import dev.codefactory.domain.text.JsonWriter;
+import dev.codefactory.domain.json.JsonReader;
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.port.change.ChangeRecord;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
