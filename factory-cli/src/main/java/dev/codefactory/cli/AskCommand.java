@@ -3,7 +3,7 @@ package dev.codefactory.cli;
 import dev.codefactory.app.llm.LanguageModels;
 import dev.codefactory.app.llm.LanguageModels.Selection;
 import dev.codefactory.domain.InvalidCommandException;
-import dev.codefactory.domain.text.JsonWriter;
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.port.llm.FinishReason;
 import dev.codefactory.port.llm.Generation;
 import dev.codefactory.port.llm.GenerationRequest;

@@ -1,7 +1,7 @@
 package dev.codefactory.cli;
 
 import dev.codefactory.app.secret.SecretService;
-import dev.codefactory.domain.text.JsonWriter;
+import dev.codefactory.domain.json.JsonWriter;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.codefactory.cli;
 import dev.codefactory.app.codehost.CodeHostAccess;
 import dev.codefactory.app.codehost.DeviceFlowListener;
 import dev.codefactory.app.codehost.Sleeper;
-import dev.codefactory.domain.text.JsonWriter;
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.port.codehost.DeviceAuthorization;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package dev.codefactory.cli;
 
 import dev.codefactory.app.secret.SecretService;
 import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.domain.text.ControlCharacters;
-import dev.codefactory.domain.text.JsonWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.Console;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.codefactory.cli;
 import dev.codefactory.app.CodeFactory;
 import dev.codefactory.app.change.ChangeOrderUseCase;
 import dev.codefactory.domain.InvalidCommandException;
-import dev.codefactory.domain.text.JsonWriter;
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.port.change.ChangeRecord;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -142,7 +142,7 @@ final class ChangeCommand implements Callable<Integer> {
         m.put("tests", r.tests());
         m.put("pullRequest", outcome.pullRequest().orElse(null));
         m.put("request", r.request());
-        m.put("note", r.note().isEmpty() ? null : r.note());
+        m.put("note", r.note().orElse(null));
         return m;
     }
 
@@ -159,10 +159,10 @@ final class ChangeCommand implements Callable<Integer> {
                 break;
             case REJECTED:
                 out.println(style.red("Rejected:") + " nothing was written"
-                        + (r.note().isEmpty() ? "." : " (" + r.note() + ")."));
+                        + r.note().map(note -> " (" + note + ").").orElse("."));
                 return;
             case REFUSED:
-                out.println(style.red("Refused:") + " " + r.note());
+                out.println(style.red("Refused:") + " " + r.note().orElse(""));
                 return;
             default: // stopped with Ctrl-C
                 if (r.status() == ChangeRecord.Status.APPLIED) {

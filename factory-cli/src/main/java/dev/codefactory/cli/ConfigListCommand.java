@@ -1,7 +1,7 @@
 package dev.codefactory.cli;
 
 import dev.codefactory.app.config.ConfigValue;
-import dev.codefactory.domain.text.JsonWriter;
+import dev.codefactory.domain.json.JsonWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.codefactory.cli;
 
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.spec.InvalidSpecificationException;
-import dev.codefactory.domain.text.JsonWriter;
+import dev.codefactory.domain.json.JsonWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.codefactory.cli;
 
-import dev.codefactory.domain.text.JsonWriter;
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.port.change.ChangeRecord;
 import java.io.PrintWriter;
 import java.time.ZoneId;
@@ -89,8 +89,9 @@ final class HistoryCommand implements Callable<Integer> {
             // the last resort of a very narrow terminal: the row itself is cut
             String text = Tty.fit(line.toString().stripTrailing(), columns);
             out.println(n == 0 ? root.style().bold(text) : text);
-            if (n > 0 && !records.get(n - 1).pullRequest().isEmpty()) {
-                out.println("  " + root.style().dim("pull request: ") + records.get(n - 1).pullRequest());
+            if (n > 0) {
+                records.get(n - 1).publication().pullRequest()
+                        .ifPresent(url -> out.println("  " + root.style().dim("pull request: ") + url));
             }
             String hint = n > 0 ? Views.hint(records.get(n - 1)) : null;
             if (hint != null) {

@@ -7,7 +7,7 @@ import dev.codefactory.app.llm.LanguageModels.Selection;
 import dev.codefactory.app.provider.ProviderFailure;
 import dev.codefactory.app.provider.ProviderOrigin;
 import dev.codefactory.domain.text.ControlCharacters;
-import dev.codefactory.domain.text.JsonWriter;
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.port.llm.ModelInfo;
 import dev.codefactory.port.llm.spi.LanguageModelProvider;
 import java.io.PrintWriter;

@@ -8,7 +8,7 @@ import dev.codefactory.app.CodeFactory;
 import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.review.ReviewSeverity;
 import dev.codefactory.domain.review.SpecMatcher;
-import dev.codefactory.domain.text.JsonWriter;
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.port.review.ReviewDialog;
 import java.io.IOException;
 import java.io.PrintWriter;

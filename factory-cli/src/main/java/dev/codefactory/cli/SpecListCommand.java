@@ -2,11 +2,11 @@ package dev.codefactory.cli;
 
 import dev.codefactory.app.spec.ListSpecsUseCase.SpecList;
 import dev.codefactory.app.spec.ListSpecsUseCase.SpecQuery;
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.domain.spec.Priority;
 import dev.codefactory.domain.spec.SpecKind;
 import dev.codefactory.domain.spec.SpecStatus;
 import dev.codefactory.domain.spec.Specification;
-import dev.codefactory.domain.text.JsonWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.codefactory.cli;
 
 import dev.codefactory.app.spec.CreateSpecUseCase.CreateSpecCommand;
 import dev.codefactory.app.spec.CreateSpecUseCase.CreatedSpec;
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.domain.spec.Priority;
 import dev.codefactory.domain.spec.SpecKind;
-import dev.codefactory.domain.text.JsonWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.codefactory.cli;
 
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.domain.spec.Priority;
 import dev.codefactory.domain.spec.Section;
 import dev.codefactory.domain.spec.Specification;
-import dev.codefactory.domain.text.JsonWriter;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.codefactory.cli;
 
 import dev.codefactory.app.spec.ChangeSpecStatusUseCase.ChangeSpecStatusCommand;
 import dev.codefactory.app.spec.ChangeSpecStatusUseCase.StatusChange;
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.domain.spec.SpecStatus;
-import dev.codefactory.domain.text.JsonWriter;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;

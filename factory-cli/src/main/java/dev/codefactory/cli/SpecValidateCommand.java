@@ -2,10 +2,10 @@ package dev.codefactory.cli;
 
 import dev.codefactory.app.spec.ValidateSpecsUseCase.ValidateSpecsCommand;
 import dev.codefactory.app.spec.ValidateSpecsUseCase.ValidationResult;
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.domain.report.Finding;
 import dev.codefactory.domain.report.Severity;
 import dev.codefactory.domain.spec.Validation;
-import dev.codefactory.domain.text.JsonWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.codefactory.cli;
 
 import dev.codefactory.app.change.ChangeOrderUseCase;
-import dev.codefactory.domain.text.JsonWriter;
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.port.change.ChangeRecord;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -51,7 +51,7 @@ final class UndoCommand implements Callable<Integer> {
             m.put("id", r.id());
             m.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
             m.put("branch", outcome.branch().isEmpty() ? null : outcome.branch());
-            m.put("head", r.baseCommit());
+            m.put("head", r.before().commit().orElse(""));
             m.put("changeBranch", r.branch());
             m.put("branchDeleted", outcome.branchDeleted());
             m.put("branchKept", outcome.why().isEmpty() ? null : outcome.why());
@@ -61,9 +61,10 @@ final class UndoCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Style style = root.style();
+        String head = r.before().commit().orElse("");
         out.println(style.green("Undone") + " change " + r.id() + " (" + r.request() + "): "
-                + (outcome.branch().isEmpty() ? "HEAD is detached at " + shortId(r.baseCommit()) + " again"
-                : "back on " + outcome.branch() + " at " + shortId(r.baseCommit())) + ", the files as they were.");
+                + (outcome.branch().isEmpty() ? "HEAD is detached at " + shortId(head) + " again"
+                : "back on " + outcome.branch() + " at " + shortId(head)) + ", the files as they were.");
         if (outcome.stashRestored()) {
             out.println("Your stashed work was given back.");
         }

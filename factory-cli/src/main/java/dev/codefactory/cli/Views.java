@@ -78,17 +78,17 @@ final class Views {
         m.put("request", c.request());
         m.put("created", c.created().toString());
         m.put("status", c.status().name().toLowerCase(Locale.ROOT));
-        m.put("baseBranch", c.baseBranch().isEmpty() ? null : c.baseBranch());
-        m.put("baseCommit", c.baseCommit());
+        m.put("baseBranch", c.before().branch().orElse(null));
+        m.put("baseCommit", c.before().commit().orElse(""));
         m.put("branch", c.branch());
         m.put("commits", c.commits());
         m.put("specs", c.specs());
         m.put("files", c.files());
         m.put("tests", c.tests());
-        m.put("stashed", !c.stash().isEmpty());
-        m.put("pushed", c.pushed());
-        m.put("pullRequest", c.pullRequest().isEmpty() ? null : c.pullRequest());
-        m.put("note", c.note().isEmpty() ? null : c.note());
+        m.put("stashed", c.before().stash().isPresent());
+        m.put("pushed", c.publication().pushed());
+        m.put("pullRequest", c.publication().pullRequest().orElse(null));
+        m.put("note", c.note().orElse(null));
         m.put("hint", hint(c));
         return m;
     }

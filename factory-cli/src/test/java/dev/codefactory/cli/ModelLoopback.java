@@ -2,7 +2,7 @@ package dev.codefactory.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.codefactory.domain.text.JsonWriter;
+import dev.codefactory.domain.json.JsonWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -80,7 +80,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     /** The change log every change adds an entry to. */
     public static final String CHANGE_LOG = "reports/change-log.md";
 
-    private static final Impact.Result NO_IMPACT = new Impact.Result(List.of(), List.of(), "small", "low", List.of());
+    private static final Impact.Result NO_IMPACT = new Impact.Result(List.of(), List.of(), Impact.Effort.SMALL,
+            Impact.Risk.LOW, List.of());
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
 
     private final SpecCatalog catalog;
@@ -180,7 +181,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             return verified;
         }
         ChangeRecord opened = pullRequest(vcs, verified.record(), proposal, command.draft(), dialog);
-        return new ChangeOutcome(verified.result(), opened, proposal, Optional.of(opened.pullRequest()));
+        return new ChangeOutcome(verified.result(), opened, proposal, opened.publication().pullRequest());
     }
 
     /** Refuses a repository a change cannot start in, and {@code --pr} without somewhere to open it. */
@@ -244,14 +245,14 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         String id = proposal.id();
         Snapshot snapshot = vcs.snapshot("before change " + id);
         String stashId = "";
-        ChangeRecord record = newRecord(vcs, proposal, snapshot.id(), "");
+        ChangeRecord record = newRecord(vcs, proposal, Optional.of(snapshot.id()), Optional.empty());
         // started, while this process works on it; killed or crashed, history shows it interrupted
         ChangeJournal.Claim working = journal.get().claim(id);
         journal.get().save(record);
         try {
             if (stash) {
                 stashId = vcs.stash("factory: before change " + id).orElse("");
-                record = newRecord(vcs, proposal, snapshot.id(), stashId);
+                record = newRecord(vcs, proposal, Optional.of(snapshot.id()), Optional.of(stashId));
                 journal.get().save(record);
                 dialog.say("Your uncommitted work is stashed (" + shortId(stashId) + "); `factory undo` gives it back"
                         + " with the change undone, `git stash pop` without undoing it.");
@@ -294,7 +295,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         } catch (RuntimeException e) {
             if (rollBack(record, snapshot, e.getMessage(), dialog).status() == ChangeRecord.Status.ABANDONED) {
                 dialog.say("The change stopped; nothing was written: the branch, the index and every file are as"
-                        + " they were" + (record.stash().isEmpty() ? "" : ", your stashed work given back") + ".");
+                        + " they were" + (record.before().stash().isEmpty() ? "" : ", your stashed work given back")
+                        + ".");
             }
             if (e instanceof FactoryException) {
                 throw ((FactoryException) e).withDetail("id", record.id());
@@ -303,7 +305,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         } finally {
             working.close();
         }
-        dialog.say("Committed " + shortId(record.tip()) + " on " + record.branch() + ".");
+        dialog.say("Committed " + shortId(record.tip().orElse("")) + " on " + record.branch() + ".");
         return new ChangeOutcome(Result.APPLIED, record, proposal, Optional.empty());
     }
 
@@ -331,7 +333,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         } catch (RuntimeException e) {
             ChangeRecord latest = journal.get().find(record.id()).orElse(record);
             throw committed(new FactoryException("the change is committed on " + latest.branch() + " ("
-                    + shortId(latest.tip()) + "), but verifying it failed: " + e.getMessage() + " Run the tests"
+                    + shortId(latest.tip().orElse("")) + "), but verifying it failed: " + e.getMessage()
+                    + " Run the tests"
                     + " yourself, or `factory undo` to take the change back.", e), latest);
         }
         Result result = outcome.filter(TestOutcome::passed).isPresent() ? Result.APPLIED
@@ -482,18 +485,20 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
     /** Ends a change that stopped before its snapshot (nothing was touched), recorded for the history. */
     private ChangeOutcome endedBefore(RepositoryStatus vcs, ChangePlan proposal, Result result, String why) {
-        ChangeRecord r = newRecord(vcs, proposal, "", "").withStatus(result == Result.STOPPED
-                ? ChangeRecord.Status.STOPPED : ChangeRecord.Status.ABANDONED, why);
+        ChangeRecord r = newRecord(vcs, proposal, Optional.empty(), Optional.empty()).withStatus(
+                result == Result.STOPPED ? ChangeRecord.Status.STOPPED : ChangeRecord.Status.ABANDONED, why);
         journal.get().save(r);
         return new ChangeOutcome(result, r, proposal, Optional.empty());
     }
 
-    private ChangeRecord newRecord(RepositoryStatus vcs, ChangePlan p, String snapshotId, String stash) {
+    private ChangeRecord newRecord(RepositoryStatus vcs, ChangePlan p, Optional<String> snapshotId,
+                                   Optional<String> stash) {
         RepositoryState s = vcs.state();
         List<String> specIds = p.specs().stream().map(ChangePlan.SpecRef::id).toList();
         return new ChangeRecord(p.id(), p.request(), clock.instant(), ChangeRecord.Status.STARTED,
-                s.branch().orElse(""), s.head().orElse(""), snapshotId, stash, ChangePlan.branchOf(p.id()), List.of(),
-                specIds, new ArrayList<>(p.paths()), "not run", false, "", "");
+                new ChangeRecord.Before(s.branch(), s.head(), snapshotId, stash), ChangePlan.branchOf(p.id()),
+                List.of(), specIds, new ArrayList<>(p.paths()), "not run", ChangeRecord.Publication.NONE,
+                Optional.empty());
     }
 
 
@@ -567,7 +572,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         vcs.add(new ArrayList<>(paths));
         CommitInfo commit = vcs.commit(CommitRequest.of(ChangeTexts.commitMessage(applied)));
         ChangeRecord applied1 = record.withCommits(List.of(commit.id()), new ArrayList<>(accepted.keySet()))
-                .withStatus(ChangeRecord.Status.APPLIED, "");
+                .withStatus(ChangeRecord.Status.APPLIED);
         journal.get().save(applied1);
         return applied1;
     }
@@ -637,9 +642,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         VersionControl vcs = git.get();
         try {
             vcs.restore(snapshot);
-            if (!record.stash().isEmpty()) {
-                vcs.dropStash(record.stash());
-            }
+            record.before().stash().ifPresent(vcs::dropStash);
             if (vcs.branchExists(record.branch())) {
                 vcs.deleteBranch(record.branch(), true);
             }
@@ -735,23 +738,23 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     private ChangeRecord pullRequest(VersionControl vcs, ChangeRecord record, ChangePlan proposal, boolean draft,
                                      ChangeDialog dialog) {
         dialog.step(ChangeOrderStep.PULL_REQUEST, "pushing " + record.branch() + " and opening a pull request");
-        String base = !record.baseBranch().isEmpty()
-                && vcs.resolve("refs/remotes/" + CodeHostAccess.ORIGIN + "/" + record.baseBranch()).isPresent()
-                ? record.baseBranch() : null;
+        String base = record.before().branch()
+                .filter(b -> vcs.resolve("refs/remotes/" + CodeHostAccess.ORIGIN + "/" + b).isPresent()).orElse(null);
         try {
             CodeHostAccess.OpenedPullRequest opened = codeHosts.get().openPullRequest(vcs, new OpenPullRequestCommand(
                     record.branch(), ChangeTexts.pullRequestTitle(proposal),
                     ChangeTexts.pullRequestBody(proposal, record.commits(), record.tests()), List.of(LABEL), draft,
                     base));
-            ChangeRecord r = record.withPullRequest(true, opened.pullRequest().url());
+            ChangeRecord r = record.withPublication(ChangeRecord.Publication.pullRequest(opened.pullRequest().url()));
             journal.get().save(r);
             return r;
         } catch (RuntimeException e) {
             boolean pushed = vcs.resolve("refs/remotes/" + CodeHostAccess.ORIGIN + "/" + record.branch()).isPresent();
-            ChangeRecord kept = record.withPullRequest(pushed, "");
+            ChangeRecord kept = record.withPublication(ChangeRecord.Publication.withoutPullRequest(pushed));
             journal.get().save(kept);
             throw committed(new FactoryException("the change is committed on " + record.branch() + " ("
-                    + shortId(record.tip()) + "), but the pull request could not be opened: " + e.getMessage()
+                    + shortId(record.tip().orElse("")) + "), but the pull request could not be opened: "
+                    + e.getMessage()
                     + " Open it by hand, or `factory undo` to take the change back.", e), kept)
                     .withDetail("pushed", pushed);
         }
@@ -760,7 +763,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     /** {@code failure} of a change that stands committed, with what to go on from: its id, branch and commits. */
     private static FactoryException committed(FactoryException failure, ChangeRecord record) {
         return failure.withDetail("id", record.id())
-                .withDetail("branch", record.branch()).withDetail("commit", record.tip())
+                .withDetail("branch", record.branch()).withDetail("commit", record.tip().orElse(""))
                 .withDetail("commits", record.commits());
     }
 

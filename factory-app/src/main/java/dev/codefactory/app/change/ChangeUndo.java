@@ -51,29 +51,31 @@ final class ChangeUndo {
                     + " process; let it finish (or stop it with Ctrl-C), then undo it");
         }
         if (record.status() == ChangeRecord.Status.ABANDONED || record.status() == ChangeRecord.Status.STOPPED) {
-            throw new InvalidCommandException("change " + record.id() + " was never applied (" + record.note()
-                    + "); there is nothing to undo");
+            throw new InvalidCommandException("change " + record.id() + " was never applied ("
+                    + record.note().orElse("") + "); there is nothing to undo");
         }
         VersionControl vcs = git.get();
         List<String> locks = vcs.state().locks();
         if (!locks.isEmpty()) { // restoring writes the index and refs: refuse before touching anything
             throw VersionControlException.locked("cannot undo change " + record.id(), locks);
         }
-        Snapshot snapshot = vcs.snapshots().stream().filter(s -> s.id().equals(record.snapshotId())).findFirst()
+        ChangeRecord.Before before = record.before();
+        Snapshot snapshot = vcs.snapshots().stream()
+                .filter(s -> before.snapshotId().isPresent() && s.id().equals(before.snapshotId().get())).findFirst()
                 .orElseThrow(() -> new ProjectStateException("the snapshot taken before change " + record.id() + " ("
-                        + record.snapshotId() + ") is gone from refs/factory/snapshots/, so it cannot be undone"
-                        + " exactly; check out " + (record.baseBranch().isEmpty() ? record.baseCommit()
-                        : record.baseBranch()) + " by hand."));
+                        + before.snapshotId().orElse("") + ") is gone from refs/factory/snapshots/, so it cannot be"
+                        + " undone exactly; check out " + before.branch().orElse(before.commit().orElse(""))
+                        + " by hand."));
         Optional<String> tip = vcs.resolve("refs/heads/" + record.branch());
         if (!command.force()) {
             List<String> moved = new ArrayList<>();
             Optional<String> branch = vcs.currentBranch();
-            if (!record.tip().isEmpty() && tip.isPresent() && !tip.get().equals(record.tip())) {
+            if (record.tip().isPresent() && tip.isPresent() && !tip.equals(record.tip())) {
                 moved.add(record.branch() + " has commits made after the change");
             }
-            if (branch.isPresent() && !branch.get().equals(record.branch())
-                    && !branch.get().equals(record.baseBranch())) {
-                moved.add("you are on " + branch.get() + " now, neither the change's branch nor " + record.baseBranch());
+            if (branch.isPresent() && !branch.get().equals(record.branch()) && !branch.equals(before.branch())) {
+                moved.add("you are on " + branch.get() + " now, neither the change's branch nor "
+                        + before.branch().orElse(""));
             }
             WorkingTreeStatus status = vcs.status();
             for (WorkingTreeStatus.Entry e : status.entries()) {
@@ -91,11 +93,9 @@ final class ChangeUndo {
         }
         vcs.restore(snapshot);
         // the snapshot held the stashed work too: it is back in the working tree, so its stash entry goes
-        boolean stashBack = !record.stash().isEmpty();
-        if (stashBack) {
-            vcs.dropStash(record.stash());
-        }
-        boolean pushed = record.pushed()
+        boolean stashBack = before.stash().isPresent();
+        before.stash().ifPresent(vcs::dropStash);
+        boolean pushed = record.publication().pushed()
                 || vcs.resolve("refs/remotes/" + CodeHostAccess.ORIGIN + "/" + record.branch()).isPresent();
         boolean deleted = false;
         String why = "";
@@ -103,10 +103,10 @@ final class ChangeUndo {
         if (tipNow.isEmpty()) {
             // stopped (a crash, a kill) before its branch was made: nothing to delete, nothing kept
         } else if (pushed) {
-            why = record.branch() + " was pushed" + (record.pullRequest().isEmpty() ? ""
-                    : " and has a pull request (" + record.pullRequest() + ")") + "; delete it there, then `git branch"
-                    + " -D " + record.branch() + "`";
-        } else if (!record.tip().isEmpty() && !tipNow.get().equals(record.tip())) {
+            why = record.branch() + " was pushed" + record.publication().pullRequest()
+                    .map(url -> " and has a pull request (" + url + ")").orElse("")
+                    + "; delete it there, then `git branch -D " + record.branch() + "`";
+        } else if (record.tip().isPresent() && !tipNow.equals(record.tip())) {
             why = record.branch() + " has commits made after the change; delete it with `git branch -D "
                     + record.branch() + "` when you no longer need them";
         } else {

@@ -362,6 +362,6 @@ public final class LayeredConfiguration implements ConfigUseCase {
         if (value.matches("true|false|-?\\d+(\\.\\d+)?")) {
             return value;
         }
-        return dev.codefactory.domain.text.YamlText.scalar(value);
+        return dev.codefactory.domain.yaml.YamlText.scalar(value);
     }
 }

@@ -43,9 +43,8 @@ public final class LanguageModels {
     private static final LanguageModelSettings.Timeouts PROBE =
             new LanguageModelSettings.Timeouts(Duration.ofMillis(400), Duration.ofSeconds(1), Duration.ofSeconds(2));
 
-    /** The option the built-in providers read their retries from; {@code llm.max-attempts} sets it. */
-    private static final String MAX_ATTEMPTS_OPTION = "max-attempts";
-    private static final String MAX_ATTEMPTS_KEY = "llm.max-attempts";
+    /** A probe asks once: a provider that does not answer at once is not the one to use. */
+    private static final LanguageModelSettings.Retries PROBE_RETRIES = new LanguageModelSettings.Retries(1);
     private static final String PROVIDER_KEY = "llm.provider";
     private static final String MODEL_KEY = "llm.model";
     private static final String ENDPOINT_KEY = "llm.endpoint";
@@ -242,7 +241,7 @@ public final class LanguageModels {
 
     public LanguageModel open(String providerId, String mode, boolean useCache) {
         String id = providerId != null ? providerId : select().providerId();
-        LanguageModel model = provider(id).create(settings(id, config.get().llmTimeouts(), Map.of()));
+        LanguageModel model = provider(id).create(settings(id, config.get().llmTimeouts(), configuredRetries()));
         LanguageModel audited = new AuditedLanguageModel(model, audit.get(), clock, mode,
                 config.get().auditFullPrompts());
         return useCache ? new CachingLanguageModel(audited, cache.get(), clock, config.get().cacheTtl(),
@@ -252,7 +251,7 @@ public final class LanguageModels {
     /** The models {@code providerId} (null: the selected one) offers. */
     public List<ModelInfo> models(String providerId) {
         String id = providerId != null ? providerId : select().providerId();
-        return provider(id).create(settings(id, config.get().llmTimeouts(), Map.of())).listModels();
+        return provider(id).create(settings(id, config.get().llmTimeouts(), configuredRetries())).listModels();
     }
 
     private LanguageModelProvider provider(String id) {
@@ -343,16 +342,20 @@ public final class LanguageModels {
      * path would otherwise pass for Ollama).
      */
     private LanguageModelSettings probeSettings(String id) {
-        LanguageModelSettings s = settings(id, PROBE, Map.of(MAX_ATTEMPTS_OPTION, "1"));
+        LanguageModelSettings s = settings(id, PROBE, PROBE_RETRIES);
         if (config.get().value(ENDPOINT_KEY).origin().layer() != ConfigOrigin.Layer.COMMAND_LINE) {
             return s;
         }
-        return new LanguageModelSettings(null, s.model(), s.apiKey(), s.options(), s.timeouts(), s.environment(),
-                s.apiKeySource());
+        return s.withEndpoint(null);
+    }
+
+    /** As often as {@code llm.max-attempts} says. */
+    private LanguageModelSettings.Retries configuredRetries() {
+        return new LanguageModelSettings.Retries(config.get().llmMaxAttempts());
     }
 
     private LanguageModelSettings settings(String id, LanguageModelSettings.Timeouts timeouts,
-                                           Map<String, String> extraOptions) {
+                                           LanguageModelSettings.Retries retries) {
         FactoryConfig c = config.get();
         ConfigValue configuredEndpoint = c.value(ENDPOINT_KEY);
         URI endpoint = configuredEndpoint.isSet() && isFor(c, configuredEndpoint, id)
@@ -360,14 +363,10 @@ public final class LanguageModels {
         String model = modelFor(id).model();
         Map<String, Object> options = new LinkedHashMap<>();
         c.llmOptions().forEach((k, v) -> options.put(k, typed(v)));
-        if (c.value(MAX_ATTEMPTS_KEY).origin().layer() != ConfigOrigin.Layer.DEFAULT) {
-            options.put(MAX_ATTEMPTS_OPTION, c.llmMaxAttempts());
-        }
-        options.putAll(extraOptions);
         Optional<SecretService.ResolvedSecret> key = provider(id).apiKey()
                 .flatMap(k -> secrets.get().get(k.secretName()));
         return new LanguageModelSettings(endpoint, model, key.map(SecretService.ResolvedSecret::value).orElse(null),
-                options, timeouts, environment, key.map(SecretService.ResolvedSecret::source).orElse(null));
+                options, timeouts, retries, environment, key.map(SecretService.ResolvedSecret::source).orElse(null));
     }
 
     /** {@code 0.7} as a number, {@code true} as a boolean, the rest as text, as a provider's JSON wants them. */

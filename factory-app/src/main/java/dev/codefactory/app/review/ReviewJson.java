@@ -4,7 +4,7 @@ import dev.codefactory.app.review.ReviewReport.Item;
 import dev.codefactory.app.review.ReviewReport.Metrics;
 import dev.codefactory.app.review.ReviewReport.Skipped;
 import dev.codefactory.app.review.ReviewReport.SpecResult;
-import dev.codefactory.domain.text.JsonWriter;
+import dev.codefactory.domain.json.JsonWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,7 +5,7 @@ import dev.codefactory.app.review.ReviewReport.Metrics;
 import dev.codefactory.app.review.ReviewReport.Skipped;
 import dev.codefactory.app.review.ReviewReport.SpecResult;
 import dev.codefactory.domain.text.ControlCharacters;
-import dev.codefactory.domain.text.YamlText;
+import dev.codefactory.domain.yaml.YamlText;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

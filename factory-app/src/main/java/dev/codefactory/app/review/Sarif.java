@@ -1,7 +1,7 @@
 package dev.codefactory.app.review;
 
 import dev.codefactory.app.review.ReviewReport.Item;
-import dev.codefactory.domain.text.JsonWriter;
+import dev.codefactory.domain.json.JsonWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

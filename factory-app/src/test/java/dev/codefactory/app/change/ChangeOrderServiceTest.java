@@ -39,6 +39,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -180,7 +181,7 @@ class ChangeOrderServiceTest {
         model.answers.add(edits());
         ChangeOutcome outcome = changeWith(new Dialog());
         assertEquals(Result.APPLIED, outcome.result());
-        assertEquals("", outcome.record().baseBranch());
+        assertEquals(Optional.empty(), outcome.record().before().branch());
         assertEquals(head + "\n", git("rev-parse", "HEAD~1"));
         UndoOutcome undone;
         try (CodeFactory f = factory(Map.of())) {
@@ -241,7 +242,7 @@ class ChangeOrderServiceTest {
         model.answers.add(absent);
         ChangeOutcome outcome = changeWith(new Dialog());
         assertEquals(Result.REFUSED, outcome.result());
-        String note = outcome.record().note();
+        String note = outcome.record().note().orElse("");
         assertTrue(note.contains(GREETER + ": edit 1 of 1"), note);
         assertTrue(note.contains("nothing was written"), note);
         assertEquals(1, note.split(java.util.regex.Pattern.quote(GREETER), -1).length - 1, "named once: " + note);
@@ -260,7 +261,7 @@ class ChangeOrderServiceTest {
                 + "    public String greet(String name) {\n>>>>>>> REPLACE\n");
         ChangeOutcome outcome = changeWith(new Dialog());
         assertEquals(Result.REFUSED, outcome.result());
-        assertTrue(outcome.record().note().contains("changes nothing"), outcome.record().note());
+        assertTrue(outcome.record().note().orElse("").contains("changes nothing"), outcome.record().note().orElse(""));
         assertUntouched(before, head);
     }
 
@@ -297,7 +298,7 @@ class ChangeOrderServiceTest {
         ChangeOutcome outcome = changeWithMake(true, false, dialog);
 
         assertEquals(Result.REJECTED, outcome.result());
-        assertTrue(outcome.record().note().contains("--allow-build-changes"), outcome.record().note());
+        assertTrue(outcome.record().note().orElse("").contains("--allow-build-changes"), outcome.record().note().orElse(""));
         assertEquals(List.of("Makefile (a Makefile)"), dialog.askedByName);
         assertFalse(Files.exists(project.resolve("pwned")), "the model's Makefile was never run");
         assertUntouched(before, head);
@@ -315,7 +316,7 @@ class ChangeOrderServiceTest {
 
         ChangeOutcome outcome = changeWithMake(true, false, dialog);
 
-        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note().orElse(""));
         assertTrue(read("Makefile").contains("touch pwned"));
         assertTrue(Files.exists(project.resolve("pwned")), "the person approved it, so the tests ran it");
     }
@@ -327,7 +328,7 @@ class ChangeOrderServiceTest {
 
         ChangeOutcome outcome = changeWithMake(false, false, dialog);
 
-        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note().orElse(""));
         assertEquals(List.of(GREETER), outcome.record().files());
         assertEquals("test:\n\techo tests pass\n", read("Makefile"));
         assertFalse(Files.exists(project.resolve("pwned")));
@@ -341,7 +342,7 @@ class ChangeOrderServiceTest {
 
         ChangeOutcome outcome = changeWithMake(true, true, dialog);
 
-        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note().orElse(""));
         assertEquals(List.of(), dialog.askedByName);
         assertTrue(Files.exists(project.resolve("pwned")));
     }
@@ -360,7 +361,7 @@ class ChangeOrderServiceTest {
                 + "\nNew intro.\n>>>>>>> REPLACE\n<<<<<<< SEARCH\nUsage\n=======\n\nRun it.\n=======\nUsage\n=======\n"
                 + "\nRun it twice.\n>>>>>>> REPLACE\n");
         ChangeOutcome outcome = changeWith(new Dialog());
-        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note().orElse(""));
         assertEquals("Guide\n=====\n\nNew intro.\n\nUsage\n=======\n\nRun it twice.\n", read("docs/guide.rst"));
         assertEquals(2, model.bodies.size(), "read right the first time, no retry");
     }
@@ -372,7 +373,7 @@ class ChangeOrderServiceTest {
         model.answers.add("NEW FILE: docs/usage.md\n```markdown\n" + usage + "```\n");
         model.answers.add("NEW FILE: docs/usage.md\n````markdown\n" + usage + "````\n");
         ChangeOutcome outcome = changeWith(new Dialog());
-        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note().orElse(""));
         assertEquals(usage, read("docs/usage.md"));
         assertEquals(3, model.bodies.size(), "the ambiguous answer went back once");
         assertTrue(model.bodies.get(2).contains("docs/usage.md") && model.bodies.get(2).contains("longer fence"),
@@ -391,7 +392,7 @@ class ChangeOrderServiceTest {
                 + "    public String shout(String name) {\n=======\n    public String shout(String who) {\n"
                 + ">>>>>>> REPLACE\n");
         ChangeOutcome outcome = changeWith(new Dialog());
-        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note().orElse(""));
         assertEquals(GREETER_TEXT.replace("return \"Hello, \" + name;\n    }\n\n    public String shout(String name)",
                 "return \"Hi, \" + name;\n    }\n\n    public String shout(String who)"), read(GREETER));
         assertEquals("package demo;\n\npublic final class Farewell {\n}\n", read(FAREWELL));
@@ -407,7 +408,7 @@ class ChangeOrderServiceTest {
         model.answers.add("FILE: " + GREETER + "\n" + good + "<<<<<<< SEARCH\n    public String shout(String name) {\n"
                 + "=======\n    public String shout(String who) {\n>>>>>>> REPLACE\n\n" + newFarewell("java"));
         ChangeOutcome outcome = changeWith(new Dialog());
-        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note().orElse(""));
         assertEquals(GREETER_TEXT.replace("    public String greet(String name) {\n",
                 "    public String greet(String name) {\n        // greets\n").replace("shout(String name)",
                 "shout(String who)"), read(GREETER));
@@ -424,7 +425,7 @@ class ChangeOrderServiceTest {
         model.answers.add("FILE: " + GREETER + "\n" + bad.replace("yell", "shout") + "\n");
         ChangeOutcome outcome = changeWith(new Dialog());
         assertEquals(Result.REFUSED, outcome.result());
-        assertTrue(outcome.record().note().contains("2 of its blocks could not be used"), outcome.record().note());
+        assertTrue(outcome.record().note().orElse("").contains("2 of its blocks could not be used"), outcome.record().note().orElse(""));
         assertUntouched(before, head);
     }
 
@@ -472,7 +473,7 @@ class ChangeOrderServiceTest {
 
         ChangeOutcome outcome = changeWith(dialog);
 
-        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note().orElse(""));
         assertEquals(List.of(FAREWELL), outcome.record().files());
         assertEquals(GREETER_TEXT, read(GREETER), "never written");
         assertEquals("package demo;\n\npublic final class Farewell {\n}\n", read(FAREWELL));
@@ -493,8 +494,8 @@ class ChangeOrderServiceTest {
         ChangeOutcome outcome = changeWith(new Dialog());
 
         assertEquals(Result.REFUSED, outcome.result());
-        assertTrue(outcome.record().note().contains("changes no file of the approved plan (only " + GREETER),
-                outcome.record().note());
+        assertTrue(outcome.record().note().orElse("").contains("changes no file of the approved plan (only " + GREETER),
+                outcome.record().note().orElse(""));
         assertEquals(2, model.bodies.size(), "nothing to send back: the plan and the edits");
         assertUntouched(before, head);
     }
@@ -567,7 +568,7 @@ class ChangeOrderServiceTest {
             outcome = f.change(ChangeCommand.of("Add a farewell"), new Dialog());
         }
         assertEquals(Result.REFUSED, outcome.result());
-        assertTrue(outcome.record().note().contains("bytes"), outcome.record().note());
+        assertTrue(outcome.record().note().orElse("").contains("bytes"), outcome.record().note().orElse(""));
         assertUntouched(before, head);
     }
 
@@ -619,7 +620,7 @@ class ChangeOrderServiceTest {
 
         ChangeOutcome outcome = changeWith(dialog);
 
-        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note().orElse(""));
         PlanReview second = dialog.reviews.get(1);
         assertEquals(broken[0], second.text(), "the person's own text, to edit again");
         assertTrue(second.unreadable().contains("does not read as a file: \"- rewrite " + GREETER),
@@ -647,7 +648,7 @@ class ChangeOrderServiceTest {
 
         ChangeOutcome outcome = changeWith(dialog);
 
-        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note());
+        assertEquals(Result.APPLIED, outcome.result(), outcome.record().note().orElse(""));
         assertFalse(dialog.reviews.get(0).approvable());
         assertTrue(dialog.reviews.get(0).problems().get(0).contains("logo.png is a binary"),
                 dialog.reviews.get(0).problems().toString());
@@ -695,7 +696,7 @@ class ChangeOrderServiceTest {
         dialog.dirty = ChangeDialog.DirtyTreeChoice.STOP;
         ChangeOutcome outcome = changeWith(dialog);
         assertEquals(Result.REJECTED, outcome.result());
-        assertTrue(outcome.record().note().contains("uncommitted"), outcome.record().note());
+        assertTrue(outcome.record().note().orElse("").contains("uncommitted"), outcome.record().note().orElse(""));
         assertEquals(0, model.bodies.size());
         assertUntouched(before, head);
     }

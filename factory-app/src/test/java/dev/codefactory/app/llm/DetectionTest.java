@@ -213,7 +213,7 @@ class DetectionTest {
         assertEquals(1, throwing.probed.size());
         assertEquals(1, silent.probed.size());
         assertEquals(List.of(), later.probed);
-        assertEquals("1", String.valueOf(answering.probed.get(0).options().get("max-attempts")),
+        assertEquals(new LanguageModelSettings.Retries(1), answering.probed.get(0).retries(),
                 "a probe gets one attempt");
         assertTrue(answering.probed.get(0).timeouts().connect().toMillis() < 1000, "and a short connect timeout");
     }

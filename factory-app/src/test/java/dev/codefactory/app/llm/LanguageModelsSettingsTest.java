@@ -88,12 +88,13 @@ class LanguageModelsSettingsTest {
     }
 
     @Test
-    void without_configuration_a_model_gets_the_default_timeouts_and_no_retry_option() {
+    void without_configuration_a_model_gets_the_default_timeouts_and_retries_and_no_retry_option() {
         try (CodeFactory f = factory()) {
             f.languageModels().open("recording", "ask", false);
         }
         assertEquals(1, provider.created.size());
         assertEquals(LanguageModelSettings.Timeouts.DEFAULT, provider.created.get(0).timeouts());
+        assertEquals(LanguageModelSettings.Retries.DEFAULT, provider.created.get(0).retries());
         assertFalse(provider.created.get(0).options().containsKey("max-attempts"),
                 provider.created.get(0).options().toString());
     }
@@ -109,7 +110,8 @@ class LanguageModelsSettingsTest {
         LanguageModelSettings s = provider.created.get(0);
         assertEquals(new LanguageModelSettings.Timeouts(Duration.ofMillis(250), Duration.ofMillis(300),
                 Duration.ofMinutes(2)), s.timeouts());
-        assertEquals(1, ((Number) s.options().get("max-attempts")).intValue());
+        assertEquals(new LanguageModelSettings.Retries(1), s.retries());
+        assertFalse(s.options().containsKey("max-attempts"), s.options().toString());
     }
 
     @Test
@@ -123,6 +125,6 @@ class LanguageModelsSettingsTest {
         assertNotNull(s);
         assertEquals(Duration.ofSeconds(1), s.timeouts().connect());
         assertEquals(LanguageModelSettings.Timeouts.DEFAULT.firstToken(), s.timeouts().firstToken());
-        assertEquals(5, ((Number) s.options().get("max-attempts")).intValue());
+        assertEquals(new LanguageModelSettings.Retries(5), s.retries());
     }
 }

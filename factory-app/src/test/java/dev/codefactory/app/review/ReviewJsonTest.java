@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codefactory.domain.text.JsonReader;
+import dev.codefactory.domain.json.JsonReader;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -13,7 +13,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.codefactory.app.review.ReviewReport.Item;
-import dev.codefactory.domain.text.JsonReader;
+import dev.codefactory.domain.json.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.codefactory.domain.change;
 
-import dev.codefactory.domain.text.Fence;
+import dev.codefactory.domain.markdown.Fence;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;

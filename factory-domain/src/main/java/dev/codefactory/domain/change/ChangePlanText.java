@@ -85,7 +85,7 @@ public final class ChangePlanText {
         }
         out.append("\n## Impact\n\n");
         Impact.Result impact = p.impact();
-        out.append("Effort: ").append(impact.effort()).append(". Risk: ").append(impact.risk()).append(".\n");
+        out.append("Effort: ").append(impact.effort().label()).append(". Risk: ").append(impact.risk().label()).append(".\n");
         for (String why : impact.why()) {
             out.append("- ").append(oneLine(why)).append('\n');
         }

@@ -81,7 +81,7 @@ public final class ChangeTexts {
             out.append("- `").append(f.path()).append("` (").append(f.action().word()).append(")\n");
         }
         Impact.Result impact = p.impact();
-        out.append("\nEffort: ").append(impact.effort()).append(". Risk: ").append(impact.risk()).append(". ")
+        out.append("\nEffort: ").append(impact.effort().label()).append(". Risk: ").append(impact.risk().label()).append(". ")
                 .append(count(impact.dependents().size(), "dependent file")).append(", ")
                 .append(count(impact.tests().size(), "covering test")).append(".\n");
         List<String> shown = commits == null ? List.of() : commits.stream().filter(c -> c != null && !c.isBlank())

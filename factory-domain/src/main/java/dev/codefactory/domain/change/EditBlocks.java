@@ -1,6 +1,6 @@
 package dev.codefactory.domain.change;
 
-import dev.codefactory.domain.text.Fence;
+import dev.codefactory.domain.markdown.Fence;
 import dev.codefactory.domain.plan.Edit;
 import dev.codefactory.domain.plan.FileChange;
 import java.util.ArrayList;

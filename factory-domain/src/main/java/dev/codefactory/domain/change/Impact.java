@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -64,16 +65,36 @@ public final class Impact {
         }
     }
 
+    /** How much work a change is, smallest first. */
+    public enum Effort {
+        SMALL, MEDIUM, LARGE;
+
+        /** The lower-case name, as plans and pull requests show it: "small", "medium", "large". */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** How likely a change is to break something, lowest first. */
+    public enum Risk {
+        LOW, MEDIUM, HIGH;
+
+        /** The lower-case name, as plans and pull requests show it: "low", "medium", "high". */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /**
      * The impact of a change.
      *
      * @param dependents files that depend on a changing file and are not tests, by path
      * @param tests      tests that depend on or are named after a changing file, by path
-     * @param effort     "small", "medium" or "large"
-     * @param risk       "low", "medium" or "high"
+     * @param effort     how much work the change is
+     * @param risk       how likely it is to break something
      * @param why        the reasons for the effort and the risk, in plain words
      */
-    public record Result(List<Dependent> dependents, List<Dependent> tests, String effort, String risk,
+    public record Result(List<Dependent> dependents, List<Dependent> tests, Effort effort, Risk risk,
             List<String> why) {
         public Result {
             dependents = List.copyOf(dependents);
@@ -183,9 +204,10 @@ public final class Impact {
         List<String> why = new ArrayList<>();
         int changed = targets.size();
         int reached = dependents.size();
-        String effort = changed <= 2 && reached < FEW ? "small" : changed <= 6 && reached < MANY ? "medium" : "large";
+        Effort effort = changed <= 2 && reached < FEW ? Effort.SMALL
+                : changed <= 6 && reached < MANY ? Effort.MEDIUM : Effort.LARGE;
         why.add(count(changed, "file changes", "files change") + " and " + count(reached, "other file depends",
-                "other files depend") + " on " + (changed == 1 ? "it" : "them") + ": " + effort + " effort");
+                "other files depend") + " on " + (changed == 1 ? "it" : "them") + ": " + effort.label() + " effort");
 
         int level = reached < FEW ? 0 : reached < MANY ? 1 : 2;
         if (reached >= FEW) {
@@ -210,9 +232,9 @@ public final class Impact {
                         "files still depend") + " on it: " + String.join(", ", users));
             }
         }
-        String risk = level <= 0 ? "low" : level == 1 ? "medium" : "high";
+        Risk risk = level <= 0 ? Risk.LOW : level == 1 ? Risk.MEDIUM : Risk.HIGH;
         why.add(level <= 0 ? "few files depend on the change and no changed source file goes untested: low risk"
-                : risk + " risk");
+                : risk.label() + " risk");
         return new Result(dependents, tests, effort, risk, why);
     }
 

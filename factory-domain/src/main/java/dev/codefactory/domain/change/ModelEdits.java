@@ -1,8 +1,8 @@
 package dev.codefactory.domain.change;
 
+import dev.codefactory.domain.markdown.Fence;
 import dev.codefactory.domain.plan.Edit;
 import dev.codefactory.domain.plan.FileChange;
-import dev.codefactory.domain.text.Fence;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.codefactory.domain.change;
 
-import dev.codefactory.domain.text.JsonReader;
+import dev.codefactory.domain.json.JsonReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

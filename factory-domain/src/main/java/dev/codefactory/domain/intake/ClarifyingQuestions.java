@@ -1,6 +1,6 @@
 package dev.codefactory.domain.intake;
 
-import dev.codefactory.domain.text.JsonReader;
+import dev.codefactory.domain.json.JsonReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.codefactory.domain.intake;
 
+import dev.codefactory.domain.json.JsonReader;
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.domain.mode.IntakeStep;
-import dev.codefactory.domain.text.JsonReader;
-import dev.codefactory.domain.text.JsonWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.codefactory.domain.intake;
 
+import dev.codefactory.domain.markdown.Fence;
 import dev.codefactory.domain.text.ControlCharacters;
-import dev.codefactory.domain.text.Fence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

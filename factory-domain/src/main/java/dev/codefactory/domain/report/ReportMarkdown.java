@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
 import dev.codefactory.domain.text.ControlCharacters;
-import dev.codefactory.domain.text.YamlText;
+import dev.codefactory.domain.yaml.YamlText;
 
 /** Renders a report as markdown with front matter, the way {@code reports/} keeps them. */
 public final class ReportMarkdown {

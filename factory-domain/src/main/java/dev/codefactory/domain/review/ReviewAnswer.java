@@ -1,6 +1,6 @@
 package dev.codefactory.domain.review;
 
-import dev.codefactory.domain.text.JsonReader;
+import dev.codefactory.domain.json.JsonReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package dev.codefactory.domain.review;
 
-import dev.codefactory.domain.text.DataBlocks;
+import dev.codefactory.domain.prompt.DataBlocks;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package dev.codefactory.domain.spec;
 
-import dev.codefactory.domain.text.YamlText;
+import dev.codefactory.domain.yaml.YamlText;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -13,7 +13,7 @@ class ChangePlanTextTest {
     private static final Impact.Result IMPACT = new Impact.Result(
             List.of(new Impact.Dependent("src/Main.java", "imports app.App")),
             List.of(new Impact.Dependent("src/AppTest.java", "named after src/App.java")),
-            "small", "low", List.of("2 files change", "1 file depends on them"));
+            Impact.Effort.SMALL, Impact.Risk.LOW, List.of("2 files change", "1 file depends on them"));
 
     private static ChangePlan plan() {
         return new ChangePlan("c42", "Add login\n  with a form", "Adds a login form.\n\nAnd a service.",
@@ -55,7 +55,7 @@ class ChangePlanTextTest {
     void renders_none_for_no_specs_and_no_dependents() {
         ChangePlan p = new ChangePlan("c1", "r", "s", List.of(),
                 List.of(new PlannedFile("a.txt", Action.CREATE, "")),
-                new Impact.Result(List.of(), List.of(), "small", "low", List.of()));
+                new Impact.Result(List.of(), List.of(), Impact.Effort.SMALL, Impact.Risk.LOW, List.of()));
         String text = ChangePlanText.render(p);
         assertTrue(text.contains("## Specs\n\n- (none)\n\n## Files\n\n- create a.txt\n\n"), text);
         assertTrue(text.contains("Effort: small. Risk: low.\nDependents: none\nTests: none\n"), text);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ChangePromptsTest {
 
-    private static final Impact.Result IMPACT = new Impact.Result(List.of(), List.of(), "small", "low", List.of());
+    private static final Impact.Result IMPACT = new Impact.Result(List.of(), List.of(), Impact.Effort.SMALL, Impact.Risk.LOW, List.of());
 
     private static ChangePlan approvedPlan() {
         return new ChangePlan("c1", "Add a logout button", "Adds logout.",

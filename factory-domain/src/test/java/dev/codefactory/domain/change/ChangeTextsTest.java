@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ChangeTextsTest {
 
     private static final Impact.Result IMPACT = new Impact.Result(
-            List.of(new Impact.Dependent("src/Main.java", "imports App")), List.of(), "small", "medium", List.of());
+            List.of(new Impact.Dependent("src/Main.java", "imports App")), List.of(), Impact.Effort.SMALL, Impact.Risk.MEDIUM, List.of());
 
     private static ChangePlan plan(String request, List<ChangePlan.SpecRef> specs) {
         return new ChangePlan("c7", request, "Adds a login form.", specs,

@@ -323,13 +323,13 @@ class ImpactTest {
         assertTrue(result.why().contains("no test covers " + cart), result.why().toString());
         assertFalse(result.why().contains("no test covers " + ORDER), result.why().toString());
         assertFalse(result.why().contains("no test covers README.md"), result.why().toString());
-        assertEquals("medium", result.risk());
+        assertEquals(Impact.Risk.MEDIUM, result.risk());
     }
 
     @Test
     void counts_a_test_the_change_itself_adds_as_covering() {
         Result result = Impact.analyse(List.of(ORDER, ORDER_TEST), files(ORDER, ORDER_TEXT));
-        assertEquals("low", result.risk(), result.why().toString());
+        assertEquals(Impact.Risk.LOW, result.risk(), result.why().toString());
     }
 
     // --- effort and risk ---
@@ -357,13 +357,13 @@ class ImpactTest {
 
     @Test
     void grades_effort_by_files_changed_and_dependents() {
-        assertEquals("small", analyse(1, 0).effort());
-        assertEquals("small", analyse(2, 4).effort());
-        assertEquals("medium", analyse(3, 0).effort());
-        assertEquals("medium", analyse(2, 5).effort());
-        assertEquals("medium", analyse(6, 19).effort());
-        assertEquals("large", analyse(7, 0).effort());
-        assertEquals("large", analyse(1, 20).effort());
+        assertEquals(Impact.Effort.SMALL, analyse(1, 0).effort());
+        assertEquals(Impact.Effort.SMALL, analyse(2, 4).effort());
+        assertEquals(Impact.Effort.MEDIUM, analyse(3, 0).effort());
+        assertEquals(Impact.Effort.MEDIUM, analyse(2, 5).effort());
+        assertEquals(Impact.Effort.MEDIUM, analyse(6, 19).effort());
+        assertEquals(Impact.Effort.LARGE, analyse(7, 0).effort());
+        assertEquals(Impact.Effort.LARGE, analyse(1, 20).effort());
     }
 
     @Test
@@ -374,10 +374,10 @@ class ImpactTest {
 
     @Test
     void grades_risk_by_dependents_when_tests_cover_the_change() {
-        assertEquals("low", analyse(1, 4).risk());
-        assertEquals("medium", analyse(1, 5).risk());
-        assertEquals("medium", analyse(1, 19).risk());
-        assertEquals("high", analyse(1, 20).risk());
+        assertEquals(Impact.Risk.LOW, analyse(1, 4).risk());
+        assertEquals(Impact.Risk.MEDIUM, analyse(1, 5).risk());
+        assertEquals(Impact.Risk.MEDIUM, analyse(1, 19).risk());
+        assertEquals(Impact.Risk.HIGH, analyse(1, 20).risk());
         assertTrue(analyse(1, 20).why().contains("20 dependent files could break"));
     }
 
@@ -385,11 +385,11 @@ class ImpactTest {
     void raises_risk_one_level_when_no_test_covers_a_changing_file() {
         Map<String, String> few = orderWithImporters(1);
         few.remove(ORDER_TEST);
-        assertEquals("medium", Impact.analyse(List.of(ORDER), few).risk());
+        assertEquals(Impact.Risk.MEDIUM, Impact.analyse(List.of(ORDER), few).risk());
         Map<String, String> some = orderWithImporters(5);
         some.remove(ORDER_TEST);
         Result result = Impact.analyse(List.of(ORDER), some);
-        assertEquals("high", result.risk());
+        assertEquals(Impact.Risk.HIGH, result.risk());
         assertTrue(result.why().contains("no test covers " + ORDER), result.why().toString());
     }
 
@@ -398,8 +398,8 @@ class ImpactTest {
         Map<String, String> files = orderWithImporters(2);
         Result kept = Impact.analyse(List.of(ORDER), files);
         Result deleted = Impact.analyse(List.of(ORDER), Set.of(ORDER), files);
-        assertEquals("low", kept.risk());
-        assertEquals("high", deleted.risk());
+        assertEquals(Impact.Risk.LOW, kept.risk());
+        assertEquals(Impact.Risk.HIGH, deleted.risk());
         assertTrue(deleted.why().contains(ORDER + " is deleted but 3 files still depend on it: "
                 + "src/main/java/com/use/U0.java, src/main/java/com/use/U1.java, " + ORDER_TEST),
                 deleted.why().toString());
@@ -411,7 +411,7 @@ class ImpactTest {
         Map<String, String> files = orderWithImporters(0);
         files.put(old, "package com.shop;\nclass Legacy {}\n");
         Result result = Impact.analyse(List.of(), Set.of(old), files); // deleted counts as changing
-        assertEquals("low", result.risk(), result.why().toString());
+        assertEquals(Impact.Risk.LOW, result.risk(), result.why().toString());
         assertEquals("1 file changes and 0 other files depend on it: small effort", result.why().get(0));
     }
 
@@ -440,7 +440,7 @@ class ImpactTest {
         assertEquals(25, result.dependents().stream().filter(d -> d.reason().equals("imports com.shop.Order"))
                 .count());
         assertEquals(25, result.dependents().stream().filter(d -> d.reason().equals("imports ../lib/util")).count());
-        assertEquals("large", result.effort());
-        assertEquals("high", result.risk());
+        assertEquals(Impact.Effort.LARGE, result.effort());
+        assertEquals(Impact.Risk.HIGH, result.risk());
     }
 }

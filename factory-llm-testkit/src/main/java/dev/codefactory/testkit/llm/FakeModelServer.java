@@ -1,6 +1,6 @@
 package dev.codefactory.testkit.llm;
 
-import dev.codefactory.domain.text.JsonWriter;
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.port.llm.Usage;
 import dev.codefactory.testkit.llm.LoopbackServer.Reply;
 import dev.codefactory.testkit.llm.LoopbackServer.Request;

@@ -1,7 +1,7 @@
 package dev.codefactory.adapter.fs.contract;
 
 import dev.codefactory.domain.project.StorageException;
-import dev.codefactory.domain.text.YamlText;
+import dev.codefactory.domain.yaml.YamlText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

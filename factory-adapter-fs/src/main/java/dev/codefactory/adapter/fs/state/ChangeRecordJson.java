@@ -1,7 +1,7 @@
 package dev.codefactory.adapter.fs.state;
 
-import dev.codefactory.domain.text.JsonReader;
-import dev.codefactory.domain.text.JsonWriter;
+import dev.codefactory.domain.json.JsonReader;
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.port.change.ChangeRecord;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -10,11 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A {@link ChangeRecord} as pretty JSON (two-space indent, keys in a fixed order, a trailing newline), and back.
  * {@code created} keeps its nanoseconds (ISO-8601, as {@link Instant#toString()} writes it). Unknown members are
- * ignored, so that a later version can add some; a {@code version} above {@value #VERSION} is refused.
+ * ignored, so that a later version can add some; a {@code version} above {@value #VERSION} is refused. An absent
+ * value ({@code baseBranch}, {@code baseCommit}, {@code snapshotId}, {@code stash}, {@code pullRequest},
+ * {@code note}) is written as the empty string, and read back as absent.
  */
 final class ChangeRecordJson {
     static final int VERSION = 1;
@@ -29,18 +32,18 @@ final class ChangeRecordJson {
         m.put("request", r.request());
         m.put("created", r.created().toString());
         m.put("status", r.status().name());
-        m.put("baseBranch", r.baseBranch());
-        m.put("baseCommit", r.baseCommit());
-        m.put("snapshotId", r.snapshotId());
-        m.put("stash", r.stash());
+        m.put("baseBranch", r.before().branch().orElse(""));
+        m.put("baseCommit", r.before().commit().orElse(""));
+        m.put("snapshotId", r.before().snapshotId().orElse(""));
+        m.put("stash", r.before().stash().orElse(""));
         m.put("branch", r.branch());
         m.put("commits", r.commits());
         m.put("specs", r.specs());
         m.put("files", r.files());
         m.put("tests", r.tests());
-        m.put("pushed", r.pushed());
-        m.put("pullRequest", r.pullRequest());
-        m.put("note", r.note());
+        m.put("pushed", r.publication().pushed());
+        m.put("pullRequest", r.publication().pullRequest().orElse(""));
+        m.put("note", r.note().orElse(""));
         return JsonWriter.pretty(m);
     }
 
@@ -62,10 +65,18 @@ final class ChangeRecordJson {
                     + "version " + VERSION + " (a newer Code-Factory wrote it?)");
         }
         return new ChangeRecord(string(map, "id"), string(map, "request"), instant(map, "created"), status(map),
-                string(map, "baseBranch"), string(map, "baseCommit"), string(map, "snapshotId"), string(map, "stash"),
+                new ChangeRecord.Before(optional(map, "baseBranch"), optional(map, "baseCommit"),
+                        optional(map, "snapshotId"), optional(map, "stash")),
                 string(map, "branch"), strings(map, "commits"), strings(map, "specs"), strings(map, "files"),
-                string(map, "tests"), required(map, "pushed", Boolean.class), string(map, "pullRequest"),
-                string(map, "note"));
+                string(map, "tests"), new ChangeRecord.Publication(required(map, "pushed", Boolean.class),
+                        optional(map, "pullRequest")),
+                optional(map, "note"));
+    }
+
+    /** A member that is always written, as the empty string when its value is absent. */
+    private static Optional<String> optional(Map<?, ?> map, String name) {
+        String text = string(map, name);
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
     private static String string(Map<?, ?> map, String name) {

@@ -89,7 +89,7 @@ final class FileChangeJournal implements ChangeJournal {
     /** The record as it stands: started only while a live process claims it, else interrupted. */
     private ChangeRecord current(ChangeRecord record) {
         return record.status() == ChangeRecord.Status.STARTED && !claimed(record.id())
-                ? record.withStatus(ChangeRecord.Status.INTERRUPTED, record.note()) : record;
+                ? record.withStatus(ChangeRecord.Status.INTERRUPTED) : record;
     }
 
     /** True when the owner file of {@code id} names a process that is running (the same one that wrote it). */

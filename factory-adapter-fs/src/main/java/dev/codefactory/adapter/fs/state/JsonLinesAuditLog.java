@@ -1,8 +1,8 @@
 package dev.codefactory.adapter.fs.state;
 
 import dev.codefactory.adapter.fs.project.ProjectRoot;
+import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.domain.project.StorageException;
-import dev.codefactory.domain.text.JsonWriter;
 import dev.codefactory.port.audit.AuditEntry;
 import dev.codefactory.port.audit.AuditLog;
 import dev.codefactory.port.audit.HostCallEntry;

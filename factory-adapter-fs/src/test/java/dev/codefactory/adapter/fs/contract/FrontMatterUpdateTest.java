@@ -83,14 +83,14 @@ class FrontMatterUpdateTest {
                 out.put(k, "");
             } else if (v instanceof List) {
                 List<String> items = new ArrayList<>();
-                ((List<?>) v).forEach(i -> items.add(dev.codefactory.domain.text.YamlText.scalar(i.toString())));
+                ((List<?>) v).forEach(i -> items.add(dev.codefactory.domain.yaml.YamlText.scalar(i.toString())));
                 out.put(k, "[" + String.join(", ", items) + "]");
             } else if (v instanceof Map) {
                 List<String> items = new ArrayList<>();
                 ((Map<?, ?>) v).forEach((a, b) -> items.add(a + ": " + b));
                 out.put(k, "{" + String.join(", ", items) + "}");
             } else {
-                out.put(k, dev.codefactory.domain.text.YamlText.scalar(v.toString()));
+                out.put(k, dev.codefactory.domain.yaml.YamlText.scalar(v.toString()));
             }
         });
         return out;

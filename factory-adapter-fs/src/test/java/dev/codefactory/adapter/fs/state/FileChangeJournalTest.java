@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codefactory.adapter.fs.Projects;
 import dev.codefactory.domain.project.StorageException;
-import dev.codefactory.domain.text.JsonReader;
+import dev.codefactory.domain.json.JsonReader;
 import dev.codefactory.port.change.ChangeJournal;
 import dev.codefactory.port.change.ChangeRecord;
 import dev.codefactory.port.change.ChangeRecord.Status;
@@ -36,20 +36,25 @@ class FileChangeJournalTest {
     }
 
     private static ChangeRecord record(String id, Instant created) {
-        return new ChangeRecord(id, "request " + id, created, Status.STARTED, "main", "abc123", "snap-" + id, "",
-                "factory/change-" + id, List.of(), List.of(), List.of(), "not run", false, "", "");
+        return new ChangeRecord(id, "request " + id, created, Status.STARTED,
+                new ChangeRecord.Before(Optional.of("main"), Optional.of("abc123"), Optional.of("snap-" + id),
+                        Optional.empty()),
+                "factory/change-" + id, List.of(), List.of(), List.of(), "not run", ChangeRecord.Publication.NONE,
+                Optional.empty());
     }
 
     private static ChangeRecord full() {
         return new ChangeRecord("20260107-101530-add-login",
                 "Ajoute une connexion 🔐 — \"login\" for \\ admins\r\nline two\n\tindented\u0001\u2028end",
-                T0, Status.APPLIED, "feature/über", "0123456789abcdef0123456789abcdef01234567",
-                "refs/factory/snapshots/20260107-101530", "fedcba9876543210fedcba9876543210fedcba98",
+                T0, Status.APPLIED, new ChangeRecord.Before(Optional.of("feature/über"),
+                        Optional.of("0123456789abcdef0123456789abcdef01234567"),
+                        Optional.of("refs/factory/snapshots/20260107-101530"),
+                        Optional.of("fedcba9876543210fedcba9876543210fedcba98")),
                 "factory/change-20260107-101530-add-login",
                 List.of("1111111111111111111111111111111111111111", "2222222222222222222222222222222222222222"),
                 List.of("feature-007", "decision-002"), List.of("src/Login.java", "docs/編集.md", "old/Removed.java"),
-                "failed (exit 1)", true, "https://example.com/org/repo/pull/42",
-                "Tests failed:\n  expected \"ok\"\n  got 'ko' — rolled back ✔");
+                "failed (exit 1)", ChangeRecord.Publication.pullRequest("https://example.com/org/repo/pull/42"),
+                Optional.of("Tests failed:\n  expected \"ok\"\n  got 'ko' — rolled back ✔"));
     }
 
     private List<String> namesInFolder() throws IOException {

@@ -154,8 +154,8 @@ public final class LlmStreamingBenchmark {
         LanguageModel create(URI endpoint) {
             LanguageModelSettings.Timeouts timeouts =
                     new LanguageModelSettings.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), WAIT);
-            return provider.create(new LanguageModelSettings(endpoint, model, "bench-key-not-secret",
-                    Map.of("max-attempts", 1), timeouts, Map.of()));
+            return provider.create(new LanguageModelSettings(endpoint, model, "bench-key-not-secret", Map.of(),
+                    timeouts, new LanguageModelSettings.Retries(1), Map.of(), null));
         }
     }
 

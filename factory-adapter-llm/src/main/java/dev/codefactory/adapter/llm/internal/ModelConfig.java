@@ -16,9 +16,6 @@ public record ModelConfig(String providerId, URI base, String apiKey, String key
                           Map<String, Object> options, LanguageModelSettings.Timeouts timeouts, RetryPolicy retry,
                           Clock clock) {
 
-    /** Settings options read by the adapter itself and never sent to the provider. */
-    public static final String MAX_ATTEMPTS = "max-attempts";
-
     public ModelConfig {
         Objects.requireNonNull(providerId, "providerId");
         Objects.requireNonNull(base, "base");

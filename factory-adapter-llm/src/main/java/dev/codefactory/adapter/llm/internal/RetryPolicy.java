@@ -1,5 +1,6 @@
 package dev.codefactory.adapter.llm.internal;
 
+import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,8 +14,8 @@ import java.util.function.DoubleSupplier;
 record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
                           DoubleSupplier random) {
 
-    public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(8),
-            Duration.ofSeconds(60), Math::random);
+    public static final RetryPolicy DEFAULT = new RetryPolicy(LanguageModelSettings.Retries.DEFAULT.maxAttempts(),
+            Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(60), Math::random);
 
     public RetryPolicy {
         if (maxAttempts < 1) {

@@ -56,8 +56,7 @@ public final class Settings {
         if (!settings.model().isBlank()) {
             return settings;
         }
-        return new LanguageModelSettings(settings.endpoint(), model, settings.apiKey(), settings.options(),
-                settings.timeouts(), settings.environment(), settings.apiKeySource());
+        return settings.withModel(model);
     }
 
     /** A base address without a trailing slash. */
@@ -73,22 +72,12 @@ public final class Settings {
     public static Map<String, Object> passThrough(LanguageModelSettings settings, Set<String> consumed) {
         Map<String, Object> options = new HashMap<>(settings.options());
         options.keySet().removeAll(consumed);
-        options.remove(ModelConfig.MAX_ATTEMPTS);
         return options;
     }
 
-    /** Retries from the {@code max-attempts} option, the default otherwise. */
+    /** The default backoff, tried as often as {@code settings} say. */
     public static RetryPolicy retry(LanguageModelSettings settings) {
-        Object attempts = settings.options().get(ModelConfig.MAX_ATTEMPTS);
-        if (attempts == null) {
-            return RetryPolicy.DEFAULT;
-        }
-        try {
-            return RetryPolicy.DEFAULT.withMaxAttempts(Integer.parseInt(attempts.toString().strip()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("llm.options." + ModelConfig.MAX_ATTEMPTS
-                    + " must be a whole number of at least 1, was '" + attempts + "'", e);
-        }
+        return RetryPolicy.DEFAULT.withMaxAttempts(settings.retries().maxAttempts());
     }
 
     /** A config with the common parts filled in. */

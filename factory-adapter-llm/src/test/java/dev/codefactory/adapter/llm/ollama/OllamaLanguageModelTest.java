@@ -100,8 +100,8 @@ class OllamaLanguageModelTest extends WireFormatContractTest<OllamaFakeServer> {
             port = free.getLocalPort();
         }
         assertFalse(new OllamaLanguageModelProvider().probe(new LanguageModelSettings(
-                URI.create("http://127.0.0.1:" + port), "", null, Map.of("max-attempts", 1),
-                LanguageModelSettings.Timeouts.DEFAULT, Map.of())));
+                URI.create("http://127.0.0.1:" + port), "", null, Map.of(), LanguageModelSettings.Timeouts.DEFAULT,
+                TestSettings.ONCE, Map.of(), null)));
     }
 
     private static LanguageModelSettings settings(URI endpoint, Map<String, String> env) {
@@ -143,8 +143,8 @@ class OllamaLanguageModelTest extends WireFormatContractTest<OllamaFakeServer> {
         server.respond(request -> calls.incrementAndGet() == 1
                 ? Reply.json(503, "{\"error\":\"loading\"}").header("Retry-After", "0")
                 : Reply.status(200).chunk(line("hi", false, Usage.UNKNOWN)).chunk(line("", true, new Usage(1, 1))));
-        LanguageModel model = new OllamaLanguageModelProvider().create(TestSettings.of(server.uri(), "llama3.2",
-                null, Map.of("max-attempts", 3), Map.of()));
+        LanguageModel model = new OllamaLanguageModelProvider()
+                .create(TestSettings.tryingUpTo(3, server.uri(), "llama3.2", null));
         RecordingListener listener = new RecordingListener();
 
         model.stream(request(), listener);
@@ -158,8 +158,8 @@ class OllamaLanguageModelTest extends WireFormatContractTest<OllamaFakeServer> {
     @Test
     void a_cut_after_a_token_is_not_retried_even_with_retries_on() throws InterruptedException {
         cutAfter(List.of("tok"));
-        LanguageModel model = new OllamaLanguageModelProvider().create(TestSettings.of(server.uri(), "llama3.2",
-                null, Map.of("max-attempts", 5), Map.of()));
+        LanguageModel model = new OllamaLanguageModelProvider()
+                .create(TestSettings.tryingUpTo(5, server.uri(), "llama3.2", null));
         RecordingListener listener = new RecordingListener();
 
         model.stream(request(), listener);
@@ -175,9 +175,9 @@ class OllamaLanguageModelTest extends WireFormatContractTest<OllamaFakeServer> {
     void slow_first_token_times_out_as_transient() throws InterruptedException {
         server.respond(request -> Reply.status(200).pause(Duration.ofSeconds(5)).chunk(line("late", false,
                 Usage.UNKNOWN)).holdOpen());
-        LanguageModelSettings settings = new LanguageModelSettings(server.uri(), "llama3.2", null,
-                Map.of("max-attempts", 1), new LanguageModelSettings.Timeouts(Duration.ofSeconds(1),
-                Duration.ofMillis(300), Duration.ofSeconds(10)), Map.of());
+        LanguageModelSettings settings = new LanguageModelSettings(server.uri(), "llama3.2", null, Map.of(),
+                new LanguageModelSettings.Timeouts(Duration.ofSeconds(1), Duration.ofMillis(300),
+                Duration.ofSeconds(10)), TestSettings.ONCE, Map.of(), null);
         RecordingListener listener = new RecordingListener();
 
         new OllamaLanguageModelProvider().create(settings).stream(request(), listener);
@@ -232,9 +232,9 @@ class OllamaLanguageModelTest extends WireFormatContractTest<OllamaFakeServer> {
             }
             return reply.chunk(line("", true, Usage.UNKNOWN));
         });
-        LanguageModelSettings settings = new LanguageModelSettings(server.uri(), "llama3.2", null,
-                Map.of("max-attempts", 3), new LanguageModelSettings.Timeouts(Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofMillis(600)), Map.of());
+        LanguageModelSettings settings = new LanguageModelSettings(server.uri(), "llama3.2", null, Map.of(),
+                new LanguageModelSettings.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofMillis(600)), new LanguageModelSettings.Retries(3), Map.of(), null);
         RecordingListener listener = new RecordingListener();
 
         new OllamaLanguageModelProvider().create(settings).stream(request(), listener);
@@ -253,8 +253,8 @@ class OllamaLanguageModelTest extends WireFormatContractTest<OllamaFakeServer> {
         server.respond(request -> calls.incrementAndGet() < 3
                 ? Reply.json(429, "{\"error\":\"slow down\"}").header("Retry-After", "0")
                 : Reply.json(200, line("done", true, new Usage(1, 1))));
-        LanguageModel model = new OllamaLanguageModelProvider().create(TestSettings.of(server.uri(), "llama3.2",
-                null, Map.of("max-attempts", 3), Map.of()));
+        LanguageModel model = new OllamaLanguageModelProvider()
+                .create(TestSettings.tryingUpTo(3, server.uri(), "llama3.2", null));
 
         assertEquals("done", model.generate(request()).text());
         assertEquals(3, server.requests().size());
@@ -263,8 +263,8 @@ class OllamaLanguageModelTest extends WireFormatContractTest<OllamaFakeServer> {
     @Test
     void permanent_failures_are_never_retried() {
         failWith(400, Map.of());
-        LanguageModel model = new OllamaLanguageModelProvider().create(TestSettings.of(server.uri(), "llama3.2",
-                null, Map.of("max-attempts", 5), Map.of()));
+        LanguageModel model = new OllamaLanguageModelProvider()
+                .create(TestSettings.tryingUpTo(5, server.uri(), "llama3.2", null));
 
         assertThrows(PermanentLanguageModelException.class, () -> model.generate(request()));
         assertEquals(1, server.requests().size());

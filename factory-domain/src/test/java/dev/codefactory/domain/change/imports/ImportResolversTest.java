@@ -64,7 +64,7 @@ class ImportResolversTest {
                 new Impact.Dependent("src/report.rs", "mentions invoice")), after.dependents());
         assertEquals(List.of(new Impact.Dependent("src/billing/invoice_check.rs", "uses crate::billing::invoice")),
                 after.tests());
-        assertEquals("low", after.risk());
+        assertEquals(Impact.Risk.LOW, after.risk());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.codefactory.domain.text;
+package dev.codefactory.domain.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

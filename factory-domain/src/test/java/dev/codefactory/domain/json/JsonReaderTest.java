@@ -1,4 +1,4 @@
-package dev.codefactory.domain.text;
+package dev.codefactory.domain.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package dev.codefactory.domain.text;
+package dev.codefactory.domain.prompt;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package dev.codefactory.domain.text;
+package dev.codefactory.domain.json;
 
+import dev.codefactory.domain.text.ControlCharacters;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;

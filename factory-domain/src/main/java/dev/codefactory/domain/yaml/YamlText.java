@@ -1,5 +1,6 @@
-package dev.codefactory.domain.text;
+package dev.codefactory.domain.yaml;
 
+import dev.codefactory.domain.text.ControlCharacters;
 import java.util.regex.Pattern;
 
 /**

@@ -1,4 +1,4 @@
-package dev.codefactory.domain.text;
+package dev.codefactory.domain.markdown;
 
 /**
  * A Markdown code fence line: up to three spaces, three or more backticks or tildes, and an info string, of which
