@@ -1,0 +1,87 @@
+package dev.codefactory.app.review;
+
+import dev.codefactory.app.codehost.CodeHostAccess;
+import dev.codefactory.app.review.ReviewUseCase.ReviewCommand;
+import dev.codefactory.domain.review.Compliance;
+import dev.codefactory.domain.review.Requirement;
+import dev.codefactory.domain.review.ReviewAnswer;
+import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.port.llm.LanguageModel;
+import dev.codefactory.port.review.ReviewDialog;
+import dev.codefactory.port.vcs.VersionControl;
+import dev.codefactory.port.workspace.ScanRequest;
+import dev.codefactory.port.workspace.SkipReason;
+import dev.codefactory.port.workspace.SourceFile;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** One review as it goes: what its steps found so far, for the next steps and the report. */
+final class Review {
+    final ReviewCommand command;
+    final ReviewDialog dialog;
+    final long started = System.nanoTime();
+    final Instant now;
+    List<Specification> chosen = List.of();
+    Optional<VersionControl> vcs = Optional.empty();
+    /** Where issues are opened ({@code --issues}), null when they are not. */
+    CodeHostAccess.IssueTarget issueTarget;
+    ScanRequest limits;
+    /** Every file git lists outside the contracts, for the deterministic checks. */
+    final Map<String, SourceFile> files = new LinkedHashMap<>();
+    final List<ReviewReport.Skipped> skipped = new ArrayList<>();
+    /** The model, null when the review runs offline or none is available. */
+    LanguageModel model;
+    String provider = "";
+    String modelName = "";
+    final List<SpecWork> work = new ArrayList<>();
+    final List<String> notReviewed = new ArrayList<>();
+    /** The person asked to stop: the report is kept, nothing more is done. */
+    boolean stopped;
+    /** Something was not reviewed (stopped, or the model failed). */
+    boolean partial;
+    final Map<String, Long> lineCounts = new HashMap<>();
+    final List<ReviewAnswer.ReviewFinding> checks = new ArrayList<>();
+    long tokensIn;
+    long tokensOut;
+    int dropped;
+
+    Review(ReviewCommand command, ReviewDialog dialog, Instant now) {
+        this.command = command;
+        this.dialog = dialog;
+        this.now = now;
+    }
+
+    /** The spec the review stopped at (or could not analyse) is listed as not reviewed. */
+    void notReviewed(SpecWork w) {
+        notReviewed.add(w.spec.id().value());
+    }
+
+    /** What one spec's review found, before it becomes report rows. */
+    static final class SpecWork {
+        final Specification spec;
+        final String body;
+        final List<Requirement> requirements;
+        List<String> files = List.of();
+        List<String> reasons = List.of();
+        /** Every batch's assessments; {@link Compliance} combines several of one requirement. */
+        final List<ReviewAnswer.Assessment> assessments = new ArrayList<>();
+        final List<ReviewAnswer.ReviewFinding> findings = new ArrayList<>();
+
+        SpecWork(Specification spec, String body, List<Requirement> requirements) {
+            this.spec = spec;
+            this.body = body;
+            this.requirements = requirements;
+        }
+    }
+
+    /** A skip reason as the report writes it: {@code over file limit}. */
+    static String label(SkipReason reason) {
+        return reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}

@@ -1,0 +1,136 @@
+package dev.codefactory.app.review;
+
+import dev.codefactory.app.review.Review.SpecWork;
+import dev.codefactory.domain.review.Category;
+import dev.codefactory.domain.review.Requirement;
+import dev.codefactory.domain.review.ReviewAnswer;
+import dev.codefactory.domain.review.ReviewSeverity;
+import dev.codefactory.domain.review.Secrets;
+import dev.codefactory.domain.spec.SpecStatus;
+import dev.codefactory.port.review.ReviewDialog;
+import dev.codefactory.port.workspace.SourceFile;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The deterministic checks of a review, which need no model: secrets in code, implemented specs without code,
+ * requirements whose identifiers nothing refers to.
+ */
+final class ReviewChecks {
+    /** How often the deterministic checks report progress (and look for a stop request). */
+    private static final long PROGRESS_EVERY_NANOS = 100_000_000L;
+    private static final Pattern IDENTIFIER = Pattern.compile("`([A-Za-z_][A-Za-z0-9_.]{2,})`"
+            + "|\\b([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)\\b");
+
+    private final ReviewFiles reader;
+
+    ReviewChecks(ReviewFiles reader) {
+        this.reader = reader;
+    }
+
+    /** The deterministic checks; when a stop request ends them early, the review is partial and stops. */
+    void check(Review r) {
+        r.partial = r.stopped || !deterministicChecks(r.work, r.files, r.lineCounts, r.checks, r.skipped, r.dialog);
+        r.stopped = r.partial; // the checks end early only when asked to stop
+    }
+
+    /**
+     * The checks that need no model, over every file of the review (not only those the model is sent), with
+     * progress; adds their findings to {@code out}. Returns false when a stop request ended them early (the files
+     * not read are then reported as not checked).
+     */
+    private boolean deterministicChecks(List<SpecWork> work, Map<String, SourceFile> files, Map<String, Long> lines,
+                                        List<ReviewAnswer.ReviewFinding> out, List<ReviewReport.Skipped> skipped,
+                                        ReviewDialog dialog) {
+        Set<String> words = new HashSet<>();
+        int total = files.size();
+        int done = 0;
+        long start = System.nanoTime();
+        long shown = start - PROGRESS_EVERY_NANOS;
+        for (SourceFile f : files.values()) {
+            long now = System.nanoTime();
+            if (now - shown >= PROGRESS_EVERY_NANOS) {
+                if (dialog.stopRequested()) {
+                    skipped.add(new ReviewReport.Skipped("(files)", "not checked", "stopped after " + done + " of "
+                            + total + " files; the specs were not analysed either"));
+                    return false;
+                }
+                Duration elapsed = Duration.ofNanos(now - start);
+                dialog.checking(done, total, elapsed, done == 0 ? Duration.ZERO
+                        : elapsed.dividedBy(done).multipliedBy(total - done));
+                shown = now;
+            }
+            done++;
+            String text = reader.fullText(f.path());
+            if (text == null) {
+                continue;
+            }
+            lines.put(f.path(), text.lines().count());
+            addWords(text, words);
+            for (Secrets.Hit hit : Secrets.find(f.path(), text)) {
+                out.add(new ReviewAnswer.ReviewFinding("", ReviewSeverity.CRITICAL, Category.SECURITY, f.path(),
+                        hit.line(), hit.line(), null, "a secret (" + hit.kind() + ") is written in the code",
+                        "move it to a secret store or an environment variable, and rotate it: it is in git history"));
+            }
+        }
+        for (SpecWork w : work) {
+            String specId = w.spec.id().value();
+            if (w.spec.status() == SpecStatus.IMPLEMENTED && w.files.isEmpty()) {
+                out.add(new ReviewAnswer.ReviewFinding(specId, ReviewSeverity.HIGH, Category.COMPLIANCE,
+                        w.spec.path(), 1, 1, null, specId + " is marked implemented but no code matches it",
+                        "name the files or identifiers it is implemented in, or set its status back to approved"));
+            }
+            for (Requirement r : w.requirements) {
+                List<String> names = identifiers(r.text());
+                if (names.isEmpty()) {
+                    continue;
+                }
+                boolean referred = names.stream().anyMatch(n -> words.containsAll(List.of(n.split("\\."))));
+                if (!referred) {
+                    out.add(new ReviewAnswer.ReviewFinding(specId, ReviewSeverity.LOW, Category.TEST_GAP,
+                            w.spec.path(), Math.max(1, r.line()), Math.max(1, r.line()), r.id(),
+                            r.id() + " names " + String.join(", ", names) + " but no code or test refers to it",
+                            "implement it, or add a test that names it"));
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Every identifier-like word of {@code text} ({@code [A-Za-z_][A-Za-z0-9_]*}), into {@code words}. */
+    private static void addWords(String text, Set<String> words) {
+        int start = 0;
+        boolean inWord = false;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            boolean part = c == '_' || (c < 128 && Character.isLetterOrDigit(c));
+            if (part && !inWord) {
+                inWord = true;
+                start = i;
+            } else if (!part && inWord) {
+                inWord = false;
+                if (!Character.isDigit(text.charAt(start))) {
+                    words.add(text.substring(start, i));
+                }
+            }
+        }
+    }
+
+    private static List<String> identifiers(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = IDENTIFIER.matcher(text);
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            if (!out.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+}
