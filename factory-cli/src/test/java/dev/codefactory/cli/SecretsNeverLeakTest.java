@@ -75,9 +75,10 @@ class SecretsNeverLeakTest {
         p.env.put("FACTORY_MASTER_KEY", "a long master passphrase for the test");
         p.env.put("HOME", dir.resolve(".home").toString());
         p.env.put("FACTORY_LLM_MAX_ATTEMPTS", "2");
-        // a stream that hangs fails the test in seconds, not in the default ten minutes
-        p.env.put("FACTORY_LLM_TIMEOUTS_FIRST_TOKEN", "10s");
-        p.env.put("FACTORY_LLM_TIMEOUTS_TOTAL", "20s");
+        // a stream that hangs fails the test in a minute or two, not in the default ten minutes; no test here is
+        // about time, so no answer of the loopback server, however slow the machine, comes near these
+        p.env.put("FACTORY_LLM_TIMEOUTS_FIRST_TOKEN", "60s");
+        p.env.put("FACTORY_LLM_TIMEOUTS_TOTAL", "2m");
         // every debug line of Code-Factory's own loggers (the HTTP log masks headers and known secrets)
         codeFactory = Logger.getLogger("dev.codefactory");
         codeFactoryLevel = codeFactory.getLevel();

@@ -72,7 +72,7 @@ class HostCallsTest {
 
     private CodeHost host(URI base) {
         return new GitHubCodeHostProvider().create(new CodeHostSettings(base, base, Hosts.CLIENT_ID,
-                Optional.of(Hosts.TOKEN), Duration.ofSeconds(5), ticking, calls::add));
+                Optional.of(Hosts.TOKEN), Hosts.PATIENT, ticking, calls::add));
     }
 
     @Test

@@ -20,7 +20,6 @@ import dev.codefactory.port.codehost.RepositoryRef;
 import dev.codefactory.testsupport.FakeGitHub;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -211,7 +210,7 @@ class RestCallsTest {
         fake.on("GET", "/api/v3/user", json(200, USER).with("X-OAuth-Scopes", "repo"));
         fake.on("GET", "/api/v3/repos/acme/rocket", json(200, REPO));
         CodeHost enterprise = Hosts.create(URI.create(fake.base() + "/api/v3/"), URI.create(fake.base() + "/"),
-                Optional.of(Hosts.TOKEN), Duration.ofSeconds(5));
+                Optional.of(Hosts.TOKEN), Hosts.PATIENT);
 
         assertEquals("octocat", enterprise.currentUser().login());
         assertEquals("trunk", enterprise.repository(ACME).defaultBranch());
@@ -227,7 +226,7 @@ class RestCallsTest {
         fake.on("POST", "/login/device/code", json(200, "{\"device_code\":\"d\",\"user_code\":\"U-1\","
                 + "\"verification_uri\":\"http://127.0.0.1/login/device\",\"expires_in\":60}"));
         CodeHost enterprise = Hosts.create(URI.create(fake.base() + "/api/v3"), URI.create(fake.base() + "/"),
-                Optional.empty(), Duration.ofSeconds(5));
+                Optional.empty(), Hosts.PATIENT);
 
         assertEquals("U-1", enterprise.startDeviceFlow(java.util.Set.of("repo")).userCode());
         assertEquals("/login/device/code", fake.only().path());

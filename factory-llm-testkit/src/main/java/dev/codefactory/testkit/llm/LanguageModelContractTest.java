@@ -16,6 +16,7 @@ import dev.codefactory.port.llm.PermanentLanguageModelException;
 import dev.codefactory.port.llm.StreamHandle;
 import dev.codefactory.port.llm.TransientLanguageModelException;
 import dev.codefactory.port.llm.Usage;
+import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -30,11 +31,13 @@ import org.junit.jupiter.api.Test;
  * implements the hooks below, or, when it speaks a built-in wire format, extends {@link WireFormatContractTest},
  * which answers every hook with the shipped fake server of that format.
  *
- * <p>The model returned by {@link #model()} must point at the fake server, use {@link #secretKey()} as its key (if
- * it has keys), make a single attempt per call (no retries, so faults show at once) and use short timeouts (a few
- * seconds, and a first-token timeout of at most 3 seconds). Each scripting hook applies to every request that
- * follows until the next hook call. {@link LoopbackServer} is a server you can script for this; {@link TestSettings}
- * gives the settings the built-in providers use.
+ * <p>The model returned by {@link #model(LanguageModelSettings.Timeouts)} must point at the fake server, use
+ * {@link #secretKey()} as its key (if it has keys), make a single attempt per call (no retries, so faults show at
+ * once) and use the timeouts it is given. The suite chooses them: {@link TestSettings#PATIENT} for every test of
+ * behaviour, so that a slow answer on a loaded machine is never taken for a failure, and {@link TestSettings#SHORT}
+ * only in the test of the first-token timeout. Each scripting hook applies to every request that follows until the
+ * next hook call. {@link LoopbackServer} is a server you can script for this; {@link TestSettings} gives the
+ * settings the built-in providers use.
  *
  * <p>Runs on the JUnit Platform: Maven needs maven-surefire-plugin 3 or later. Maven 3.8's default, 2.12, finds no
  * JUnit 5 test; in a subclass that is {@code public} it runs {@link #testNeedsTheJUnitPlatform()} instead (a plain
@@ -44,8 +47,16 @@ public abstract class LanguageModelContractTest {
     /** The longest any contract test waits for something that should happen at once. */
     protected static final Duration PROMPTLY = Duration.ofSeconds(5);
 
-    /** A model pointed at the fake server, one attempt per call. */
-    protected abstract LanguageModel model();
+    /**
+     * A model pointed at the fake server, one attempt per call, with these timeouts: {@code
+     * TestSettings.of(uri, model, secretKey(), timeouts)} gives such settings.
+     */
+    protected abstract LanguageModel model(LanguageModelSettings.Timeouts timeouts);
+
+    /** The model for tests of behaviour: {@link TestSettings#PATIENT} timeouts, long enough never to decide one. */
+    protected final LanguageModel model() {
+        return model(TestSettings.PATIENT);
+    }
 
     /** The key the model was configured with; it must never show in a message. */
     protected abstract String secretKey();
@@ -237,7 +248,7 @@ public abstract class LanguageModelContractTest {
         stallAfter(List.of());
         RecordingListener listener = new RecordingListener();
 
-        model().stream(request(), listener);
+        model(TestSettings.SHORT).stream(request(), listener);
 
         assertTrue(listener.awaitEnd(Duration.ofSeconds(10)), "the first-token timeout should end the stream");
         assertEquals(1, listener.errors.size());

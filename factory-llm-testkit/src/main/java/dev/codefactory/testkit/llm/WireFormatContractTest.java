@@ -11,14 +11,14 @@ import org.junit.jupiter.api.BeforeEach;
  * The contract suite for a provider that speaks one of the built-in wire formats: every scripting hook of
  * {@link LanguageModelContractTest} is answered by a fresh fake server per test ({@link OpenAiFakeServer},
  * {@link AnthropicFakeServer}, {@link OllamaFakeServer} or {@link GeminiFakeServer}). A subclass names the server
- * and builds its model pointed at {@code server.uri()}:
+ * and builds its model pointed at {@code server.uri()}, with the timeouts the suite asks for:
  *
  * <pre>{@code
  * class MyCorpContractTest extends WireFormatContractTest<OpenAiFakeServer> {
  *     protected OpenAiFakeServer startServer() { return OpenAiFakeServer.start(); }
  *     protected String secretKey() { return "test-key-123"; }
- *     protected LanguageModel model() {
- *         return new MyCorpProvider().create(TestSettings.of(server.uri(), "some-model", secretKey()));
+ *     protected LanguageModel model(LanguageModelSettings.Timeouts timeouts) {
+ *         return new MyCorpProvider().create(TestSettings.of(server.uri(), "some-model", secretKey(), timeouts));
  *     }
  * }
  * }</pre>

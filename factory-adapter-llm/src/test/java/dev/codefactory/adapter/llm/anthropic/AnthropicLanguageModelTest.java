@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.codefactory.port.llm.TransientLanguageModelException;
+import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import dev.codefactory.testkit.llm.AnthropicFakeServer;
 import dev.codefactory.testkit.llm.LoopbackServer;
 import dev.codefactory.testkit.llm.LoopbackServer.Reply;
@@ -30,8 +31,8 @@ class AnthropicLanguageModelTest extends WireFormatContractTest<AnthropicFakeSer
     }
 
     @Override
-    protected LanguageModel model() {
-        return new AnthropicLanguageModelProvider().create(TestSettings.of(server.uri(), "claude-test", KEY));
+    protected LanguageModel model(LanguageModelSettings.Timeouts timeouts) {
+        return new AnthropicLanguageModelProvider().create(TestSettings.of(server.uri(), "claude-test", KEY, timeouts));
     }
 
     @Override

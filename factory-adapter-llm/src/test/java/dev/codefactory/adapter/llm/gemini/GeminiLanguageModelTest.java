@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.codefactory.port.llm.PermanentLanguageModelException;
+import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import dev.codefactory.testkit.llm.GeminiFakeServer;
 import dev.codefactory.testkit.llm.LoopbackServer;
 import dev.codefactory.testkit.llm.LoopbackServer.Reply;
@@ -33,8 +34,8 @@ class GeminiLanguageModelTest extends WireFormatContractTest<GeminiFakeServer> {
     }
 
     @Override
-    protected LanguageModel model() {
-        return new GeminiLanguageModelProvider().create(TestSettings.of(server.uri(), "gemini-test", KEY));
+    protected LanguageModel model(LanguageModelSettings.Timeouts timeouts) {
+        return new GeminiLanguageModelProvider().create(TestSettings.of(server.uri(), "gemini-test", KEY, timeouts));
     }
 
     @Override

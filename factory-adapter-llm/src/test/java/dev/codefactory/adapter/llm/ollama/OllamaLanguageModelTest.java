@@ -41,8 +41,8 @@ class OllamaLanguageModelTest extends WireFormatContractTest<OllamaFakeServer> {
     }
 
     @Override
-    protected LanguageModel model() {
-        return new OllamaLanguageModelProvider().create(TestSettings.of(server.uri(), "llama3.2", KEY));
+    protected LanguageModel model(LanguageModelSettings.Timeouts timeouts) {
+        return new OllamaLanguageModelProvider().create(TestSettings.of(server.uri(), "llama3.2", KEY, timeouts));
     }
 
     @Override
@@ -218,7 +218,7 @@ class OllamaLanguageModelTest extends WireFormatContractTest<OllamaFakeServer> {
 
         handle.cancel();
 
-        assertTrue(listener.awaitEnd(Duration.ofSeconds(1)));
+        assertTrue(listener.awaitEnd(PROMPTLY));
         assertEquals(dev.codefactory.port.llm.FinishReason.CANCELLED, listener.completions.get(0).finishReason());
         assertTrue(server.awaitClientDisconnect(PROMPTLY), "the pending request's connection should be closed");
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.codefactory.port.llm.LanguageModel;
 import dev.codefactory.port.llm.PermanentLanguageModelException;
 import dev.codefactory.port.llm.Usage;
+import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import dev.codefactory.testkit.llm.TestSettings;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.Test;
 class OpenAiCompatibleLanguageModelTest extends OpenAiWireContractTest {
 
     @Override
-    protected LanguageModel model() {
-        return new OpenAiCompatibleLanguageModelProvider().create(TestSettings.of(server.uri(), "local-model", KEY));
+    protected LanguageModel model(LanguageModelSettings.Timeouts timeouts) {
+        return new OpenAiCompatibleLanguageModelProvider()
+                .create(TestSettings.of(server.uri(), "local-model", KEY, timeouts));
     }
 
     @Test

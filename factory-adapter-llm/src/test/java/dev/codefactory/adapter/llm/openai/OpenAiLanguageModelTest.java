@@ -9,6 +9,7 @@ import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.LanguageModel;
 import dev.codefactory.port.llm.PermanentLanguageModelException;
 import dev.codefactory.port.llm.Usage;
+import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import dev.codefactory.testkit.llm.LoopbackServer;
 import dev.codefactory.testkit.llm.TestSettings;
 import java.net.URI;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class OpenAiLanguageModelTest extends OpenAiWireContractTest {
 
     @Override
-    protected LanguageModel model() {
-        return new OpenAiLanguageModelProvider().create(TestSettings.of(server.uri(), "gpt-test", KEY));
+    protected LanguageModel model(LanguageModelSettings.Timeouts timeouts) {
+        return new OpenAiLanguageModelProvider().create(TestSettings.of(server.uri(), "gpt-test", KEY, timeouts));
     }
 
     @Test
