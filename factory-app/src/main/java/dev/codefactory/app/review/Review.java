@@ -3,7 +3,7 @@ package dev.codefactory.app.review;
 import dev.codefactory.app.codehost.CodeHostAccess;
 import dev.codefactory.app.review.ReviewUseCase.ReviewCommand;
 import dev.codefactory.domain.review.Compliance;
-import dev.codefactory.domain.review.Requirement;
+import dev.codefactory.domain.spec.Requirement;
 import dev.codefactory.domain.review.ReviewAnswer;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.port.llm.LanguageModel;

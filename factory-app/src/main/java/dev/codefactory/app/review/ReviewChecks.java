@@ -2,7 +2,7 @@ package dev.codefactory.app.review;
 
 import dev.codefactory.app.review.Review.SpecWork;
 import dev.codefactory.domain.review.Category;
-import dev.codefactory.domain.review.Requirement;
+import dev.codefactory.domain.spec.Requirement;
 import dev.codefactory.domain.review.ReviewAnswer;
 import dev.codefactory.domain.review.ReviewSeverity;
 import dev.codefactory.domain.review.Secrets;

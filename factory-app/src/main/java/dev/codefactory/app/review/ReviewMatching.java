@@ -3,7 +3,7 @@ package dev.codefactory.app.review;
 import dev.codefactory.app.config.FactoryConfig;
 import dev.codefactory.app.review.Review.SpecWork;
 import dev.codefactory.domain.StopRequestedException;
-import dev.codefactory.domain.review.Requirements;
+import dev.codefactory.domain.spec.Requirements;
 import dev.codefactory.domain.review.SpecMatcher;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.domain.text.Closest;

@@ -1,6 +1,7 @@
 package dev.codefactory.domain.review;
 
 import dev.codefactory.domain.review.ReviewAnswer.Assessment;
+import dev.codefactory.domain.spec.Requirement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.codefactory.domain.review;
 
+import dev.codefactory.domain.spec.Requirement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

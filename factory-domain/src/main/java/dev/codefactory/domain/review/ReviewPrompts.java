@@ -1,6 +1,7 @@
 package dev.codefactory.domain.review;
 
 import dev.codefactory.domain.prompt.DataBlocks;
+import dev.codefactory.domain.spec.Requirement;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package dev.codefactory.domain.review;
 
+import dev.codefactory.domain.spec.Requirement;
+import dev.codefactory.domain.spec.Requirements;
 import dev.codefactory.domain.workspace.Languages;
 import dev.codefactory.domain.workspace.ProjectPaths;
 import java.util.ArrayList;

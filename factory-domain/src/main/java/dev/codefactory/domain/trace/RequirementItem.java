@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * One requirement of a spec as its id is written (feature-010, FR-001): the list item review reads as a
- * requirement ({@link dev.codefactory.domain.review.Requirements}), with the id it starts with, if any.
+ * requirement ({@link dev.codefactory.domain.spec.Requirements}), with the id it starts with, if any.
  *
  * @param id   the id the item starts with ({@code - FR-001: ...}), or null when it has none or a malformed one
  * @param text the statement after the id and its colon (the whole item when there is no id), on one line

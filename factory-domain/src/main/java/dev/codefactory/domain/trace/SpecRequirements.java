@@ -1,7 +1,7 @@
 package dev.codefactory.domain.trace;
 
-import dev.codefactory.domain.review.Requirement;
-import dev.codefactory.domain.review.Requirements;
+import dev.codefactory.domain.spec.Requirement;
+import dev.codefactory.domain.spec.Requirements;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

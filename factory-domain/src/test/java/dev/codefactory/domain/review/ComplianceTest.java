@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codefactory.domain.review.Compliance.Score;
 import dev.codefactory.domain.review.ReviewAnswer.Assessment;
+import dev.codefactory.domain.spec.Requirement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

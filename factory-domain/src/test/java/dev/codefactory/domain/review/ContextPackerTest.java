@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codefactory.domain.review.ContextPacker.Batch;
 import dev.codefactory.domain.review.ContextPacker.Chunk;
+import dev.codefactory.domain.spec.Requirement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.codefactory.domain.review.ContextPacker.Batch;
 import dev.codefactory.domain.review.ContextPacker.Chunk;
 import dev.codefactory.domain.review.ReviewPrompts.Prompt;
+import dev.codefactory.domain.spec.Requirement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codefactory.domain.review.SpecMatcher.Match;
 import dev.codefactory.domain.review.SpecMatcher.SpecInfo;
+import dev.codefactory.domain.spec.Requirements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -40,7 +40,7 @@ class SpecRequirementsTest {
 
         SpecRequirements read = SpecRequirements.read(body, 1);
 
-        assertEquals(dev.codefactory.domain.review.Requirements.of("s", body, 1).size(), read.items().size());
+        assertEquals(dev.codefactory.domain.spec.Requirements.of("s", body, 1).size(), read.items().size());
         assertEquals("[FR-001, FR-002, null, FR-003]",
                 read.items().stream().map(RequirementItem::id).toList().toString());
     }

@@ -1,4 +1,4 @@
-package dev.codefactory.domain.review;
+package dev.codefactory.domain.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.codefactory.domain.review;
+package dev.codefactory.domain.spec;
 
 import java.util.ArrayList;
 import java.util.List;
