@@ -30,22 +30,18 @@ public record RequirementId(Kind kind, int number) implements Comparable<Require
     /** The id {@code text} is, or an exception whose message says why it is not one. */
     public static RequirementId parse(String text) {
         Objects.requireNonNull(text, "text");
-        Object parsed = read(text);
-        if (parsed instanceof RequirementId id) {
-            return id;
-        }
-        throw new IllegalArgumentException((String) parsed);
+        return read(text).orThrow();
     }
 
     /** The id {@code text} is, or empty when it is not one. */
     public static Optional<RequirementId> tryParse(String text) {
-        return text != null && read(text) instanceof RequirementId id ? Optional.of(id) : Optional.empty();
+        return text == null ? Optional.empty() : read(text).valueIfAny();
     }
 
     /** Why {@code text} is not an id, or empty when it is one. */
     public static Optional<String> problem(String text) {
         Objects.requireNonNull(text, "text");
-        return read(text) instanceof String why ? Optional.of(why) : Optional.empty();
+        return read(text).problemIfAny();
     }
 
     /**
@@ -74,9 +70,9 @@ public record RequirementId(Kind kind, int number) implements Comparable<Require
     }
 
     /** An id, or the reason it is not one (a linear scan; any text, any length). */
-    private static Object read(String text) {
+    private static Parsed<RequirementId> read(String text) {
         if (text.isEmpty()) {
-            return "the requirement id is missing: write one such as FR-001";
+            return Parsed.not("the requirement id is missing: write one such as FR-001");
         }
         String shown = Quote.of(text);
         int dash = text.indexOf('-');
@@ -87,40 +83,42 @@ public record RequirementId(Kind kind, int number) implements Comparable<Require
         } else if (prefix.equals("NFR")) {
             kind = Kind.NFR;
         } else if (prefix.equalsIgnoreCase("FR") || prefix.equalsIgnoreCase("NFR")) {
-            return shown + " is not a requirement id: write the kind in capitals, FR or NFR";
+            return Parsed.not(shown + " is not a requirement id: write the kind in capitals, FR or NFR");
         } else {
-            return shown + " is not a requirement id: it starts with FR- or NFR-, e.g. FR-001";
+            return Parsed.not(shown + " is not a requirement id: it starts with FR- or NFR-, e.g. FR-001");
         }
         if (dash < 0) {
-            return shown + " is not a requirement id: a hyphen and a number follow " + prefix + ", e.g. "
-                    + prefix + "-001";
+            return Parsed.not(shown + " is not a requirement id: a hyphen and a number follow " + prefix + ", e.g. "
+                    + prefix + "-001");
         }
         String digits = text.substring(dash + 1);
         if (digits.isEmpty()) {
-            return shown + " is not a requirement id: a number follows the hyphen, e.g. " + prefix + "-001";
+            return Parsed.not(shown + " is not a requirement id: a number follows the hyphen, e.g. " + prefix
+                    + "-001");
         }
         for (int i = 0; i < digits.length(); i++) {
             char c = digits.charAt(i);
             if (c < '0' || c > '9') {
-                return shown + " is not a requirement id: only digits follow the hyphen, e.g. " + prefix + "-001";
+                return Parsed.not(shown + " is not a requirement id: only digits follow the hyphen, e.g. " + prefix
+                        + "-001");
             }
         }
         if (digits.length() < 3) {
-            return shown + " is not a requirement id: the number has at least three digits, e.g. " + prefix + "-"
-                    + "0".repeat(3 - digits.length()) + digits;
+            return Parsed.not(shown + " is not a requirement id: the number has at least three digits, e.g. " + prefix
+                    + "-" + "0".repeat(3 - digits.length()) + digits);
         }
         if (digits.length() > MAX_DIGITS) {
-            return shown + " is not a requirement id: the number has at most " + MAX_DIGITS + " digits";
+            return Parsed.not(shown + " is not a requirement id: the number has at most " + MAX_DIGITS + " digits");
         }
         int number = Integer.parseInt(digits);
         if (number == 0) {
-            return shown + " is not a requirement id: numbers start at 1, e.g. " + prefix + "-001";
+            return Parsed.not(shown + " is not a requirement id: numbers start at 1, e.g. " + prefix + "-001");
         }
         RequirementId id = new RequirementId(kind, number);
         if (!id.toString().equals(text)) {
-            return shown + " is not a requirement id: write it " + id + " (no extra leading zeros)";
+            return Parsed.not(shown + " is not a requirement id: write it " + id + " (no extra leading zeros)");
         }
-        return id;
+        return Parsed.of(id);
     }
 
     @Override

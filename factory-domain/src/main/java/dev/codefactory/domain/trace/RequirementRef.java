@@ -18,40 +18,36 @@ public record RequirementRef(SpecId spec, RequirementId id) implements Comparabl
     /** The reference {@code text} is, or an exception whose message says why it is not one. */
     public static RequirementRef parse(String text) {
         Objects.requireNonNull(text, "text");
-        Object parsed = read(text);
-        if (parsed instanceof RequirementRef ref) {
-            return ref;
-        }
-        throw new IllegalArgumentException((String) parsed);
+        return read(text).orThrow();
     }
 
     /** The reference {@code text} is, or empty when it is not one. */
     public static Optional<RequirementRef> tryParse(String text) {
-        return text != null && read(text) instanceof RequirementRef ref ? Optional.of(ref) : Optional.empty();
+        return text == null ? Optional.empty() : read(text).valueIfAny();
     }
 
     /** Why {@code text} is not a reference, or empty when it is one. */
     public static Optional<String> problem(String text) {
         Objects.requireNonNull(text, "text");
-        return read(text) instanceof String why ? Optional.of(why) : Optional.empty();
+        return read(text).problemIfAny();
     }
 
-    private static Object read(String text) {
+    private static Parsed<RequirementRef> read(String text) {
         int slash = text.indexOf('/');
         if (slash < 0) {
-            return Quote.of(text) + " is not a requirement reference: write <spec id>/<requirement id>, e.g."
-                    + " feature-010/FR-003";
+            return Parsed.not(Quote.of(text) + " is not a requirement reference: write <spec id>/<requirement id>,"
+                    + " e.g. feature-010/FR-003");
         }
         String spec = text.substring(0, slash);
         if (!SpecId.isValid(spec)) {
-            return Quote.of(text) + " is not a requirement reference: " + Quote.of(spec) + " is not a spec id ("
-                    + SpecId.FORMAT_DESCRIPTION + ")";
+            return Parsed.not(Quote.of(text) + " is not a requirement reference: " + Quote.of(spec)
+                    + " is not a spec id (" + SpecId.FORMAT_DESCRIPTION + ")");
         }
         Optional<String> why = RequirementId.problem(text.substring(slash + 1));
         if (why.isPresent()) {
-            return Quote.of(text) + " is not a requirement reference: " + why.get();
+            return Parsed.not(Quote.of(text) + " is not a requirement reference: " + why.get());
         }
-        return new RequirementRef(new SpecId(spec), RequirementId.parse(text.substring(slash + 1)));
+        return Parsed.of(new RequirementRef(new SpecId(spec), RequirementId.parse(text.substring(slash + 1))));
     }
 
     @Override
