@@ -50,11 +50,11 @@ final class UndoCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", r.id());
             m.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
-            m.put("branch", outcome.branch().isEmpty() ? null : outcome.branch());
+            m.put("branch", outcome.branch().orElse(null));
             m.put("head", r.before().commit().orElse(""));
             m.put("changeBranch", r.branch());
             m.put("branchDeleted", outcome.branchDeleted());
-            m.put("branchKept", outcome.why().isEmpty() ? null : outcome.why());
+            m.put("branchKept", outcome.why().orElse(null));
             m.put("stashRestored", outcome.stashRestored());
             m.put("request", r.request());
             out.print(JsonWriter.pretty(m));
@@ -63,15 +63,15 @@ final class UndoCommand implements Callable<Integer> {
         Style style = root.style();
         String head = r.before().commit().orElse("");
         out.println(style.green("Undone") + " change " + r.id() + " (" + r.request() + "): "
-                + (outcome.branch().isEmpty() ? "HEAD is detached at " + shortId(head) + " again"
-                : "back on " + outcome.branch() + " at " + shortId(head)) + ", the files as they were.");
+                + outcome.branch().map(branch -> "back on " + branch + " at " + shortId(head))
+                        .orElse("HEAD is detached at " + shortId(head) + " again") + ", the files as they were.");
         if (outcome.stashRestored()) {
             out.println("Your stashed work was given back.");
         }
         if (outcome.branchDeleted()) {
             out.println("Branch " + r.branch() + " deleted.");
-        } else if (!outcome.why().isEmpty()) {
-            out.println("Branch " + r.branch() + " kept: " + outcome.why() + ".");
+        } else if (outcome.why().isPresent()) {
+            out.println("Branch " + r.branch() + " kept: " + outcome.why().get() + ".");
         } else {
             out.println("The change stopped before it made its branch " + r.branch() + ", so there was none to"
                     + " delete.");

@@ -163,13 +163,13 @@ public interface ChangeOrderUseCase {
 
     /**
      * @param record        the change, now {@link ChangeRecord.Status#UNDONE}
-     * @param branch        the branch checked out again (empty when {@code HEAD} was detached)
+     * @param branch        the branch checked out again (absent when {@code HEAD} was detached)
      * @param branchDeleted the change branch was removed
-     * @param why           why the branch was kept, when it was (pushed, moved on); empty when it was deleted or
+     * @param why           why the branch was kept, when it was (pushed, moved on); absent when it was deleted or
      *                      never made (a change stopped by a crash before its branch)
      * @param stashRestored the stashed work was given back
      */
-    record UndoOutcome(ChangeRecord record, String branch, boolean branchDeleted, String why,
+    record UndoOutcome(ChangeRecord record, Optional<String> branch, boolean branchDeleted, Optional<String> why,
                        boolean stashRestored) {
         public UndoOutcome {
             Objects.requireNonNull(record, "record");

@@ -116,6 +116,7 @@ final class ChangeUndo {
         vcs.dropSnapshot(snapshot);
         ChangeRecord undone = record.withStatus(ChangeRecord.Status.UNDONE, "undone " + clock.instant());
         j.save(undone);
-        return new ChangeOrderUseCase.UndoOutcome(undone, snapshot.branch().orElse(""), deleted, why, stashBack);
+        return new ChangeOrderUseCase.UndoOutcome(undone, snapshot.branch(), deleted,
+                why.isEmpty() ? Optional.empty() : Optional.of(why), stashBack);
     }
 }

@@ -161,7 +161,7 @@ class ChangeOrderServiceTest {
             undone = f.undo(UndoCommand.last());
             assertEquals(ChangeRecord.Status.UNDONE, f.history().get(0).status());
         }
-        assertEquals("main", undone.branch());
+        assertEquals(Optional.of("main"), undone.branch());
         assertTrue(undone.branchDeleted());
         assertTrue(undone.stashRestored());
         assertEquals("main\n", git("rev-parse", "--abbrev-ref", "HEAD"));
@@ -187,7 +187,7 @@ class ChangeOrderServiceTest {
         try (CodeFactory f = factory(Map.of())) {
             undone = f.undo(UndoCommand.last());
         }
-        assertEquals("", undone.branch(), "detached again");
+        assertEquals(Optional.empty(), undone.branch(), "detached again");
         assertEquals("HEAD\n", git("rev-parse", "--abbrev-ref", "HEAD"));
         assertEquals(head + "\n", git("rev-parse", "HEAD"));
         assertEquals(before, tree());
@@ -817,8 +817,8 @@ class ChangeOrderServiceTest {
         }
         assertTrue(undone.stashRestored());
         assertFalse(undone.branchDeleted());
-        assertEquals("", undone.why(), "no branch was made, none is kept");
-        assertEquals("main", undone.branch());
+        assertEquals(Optional.empty(), undone.why(), "no branch was made, none is kept");
+        assertEquals(Optional.of("main"), undone.branch());
         assertEquals(head, git("rev-parse", "HEAD"));
         assertEquals(statusBefore, git("status", "--porcelain", "--untracked-files=all"));
         assertEquals(before, tree());
@@ -883,7 +883,7 @@ class ChangeOrderServiceTest {
             undone = f.undo(UndoCommand.last());
         }
         assertFalse(undone.branchDeleted());
-        assertTrue(undone.why().contains("pushed"), undone.why());
+        assertTrue(undone.why().orElseThrow().contains("pushed"), undone.why().toString());
         assertEquals("main\n", git("rev-parse", "--abbrev-ref", "HEAD"));
     }
 
