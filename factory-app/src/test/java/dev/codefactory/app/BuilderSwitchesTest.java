@@ -18,7 +18,10 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -190,5 +193,22 @@ class BuilderSwitchesTest {
             FactoryException git = assertThrows(FactoryException.class, factory::versionControl);
             assertTrue(git.getMessage().contains("dev.codefactory:factory-adapter-git"), git.getMessage());
         }
+    }
+
+    @Test
+    void threads_makes_every_thread_of_a_model_call_the_person_may_stop() throws IOException {
+        List<String> made = new CopyOnWriteArrayList<>();
+        ThreadFactory counting = task -> {
+            made.add(task.toString());
+            Thread t = new Thread(task, "embedder-" + task);
+            t.setDaemon(true);
+            return t;
+        };
+        try (CodeFactory factory = CodeFactory.builder().projectRoot(project()).isolated()
+                .addProvider(new EchoProvider()).use(LanguageModelProvider.class, "echo").threads(counting).build()) {
+            assertEquals("echo: hi", factory.languageModels().open(null, "ask", false, () -> false)
+                    .generate(GenerationRequest.of("", "hi")).text());
+        }
+        assertTrue(made.contains("codefactory-model-call"), made.toString());
     }
 }

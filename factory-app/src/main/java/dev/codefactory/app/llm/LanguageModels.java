@@ -226,10 +226,6 @@ public final class LanguageModels {
     }
 
     /**
-     * The model of {@code providerId} (null: the selected one), configured from the configuration and secrets,
-     * audited as {@code mode}, and cached unless {@code useCache} is false.
-     */
-    /**
      * {@link #open(String, String, boolean)} for a call the person may stop: when {@code stop} turns true, the call
      * in progress is cancelled (its connection closed) and {@link dev.codefactory.domain.StopRequestedException} is
      * thrown ({@link StoppableLanguageModel}).
@@ -239,6 +235,10 @@ public final class LanguageModels {
         return new StoppableLanguageModel(open(providerId, mode, useCache), stop, threads);
     }
 
+    /**
+     * The model of {@code providerId} (null: the selected one), configured from the configuration and secrets,
+     * audited as {@code mode}, and cached unless {@code useCache} is false.
+     */
     public LanguageModel open(String providerId, String mode, boolean useCache) {
         String id = providerId != null ? providerId : select().providerId();
         LanguageModel model = provider(id).create(settings(id, config.get().llmTimeouts(), configuredRetries()));
