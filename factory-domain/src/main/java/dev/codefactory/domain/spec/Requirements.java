@@ -40,6 +40,19 @@ public final class Requirements {
      * @param bodyStartLine the 1-based line of the body's first line in the spec file
      */
     public static List<Requirement> of(String specId, String markdownBody, int bodyStartLine) {
+        return read(specId, markdownBody, bodyStartLine, true);
+    }
+
+    /**
+     * The requirements proper: as {@link #of}, without the items under an {@code Acceptance Criteria} heading.
+     * Those are checks of the requirements, not requirements, and carry no stable id (feature-010/FR-001).
+     */
+    public static List<Requirement> statements(String specId, String markdownBody, int bodyStartLine) {
+        return read(specId, markdownBody, bodyStartLine, false);
+    }
+
+    private static List<Requirement> read(String specId, String markdownBody, int bodyStartLine,
+            boolean withCriteria) {
         Objects.requireNonNull(specId, "specId");
         if (bodyStartLine < 1) {
             throw new IllegalArgumentException("bodyStartLine must be 1 or more: " + bodyStartLine);
@@ -75,7 +88,8 @@ public final class Requirements {
                 if (scopeLevel != -1 && level <= scopeLevel) {
                     scopeLevel = -1;
                 }
-                if (scopeLevel == -1 && isRequirementsHeading(h.group(2))) {
+                if (scopeLevel == -1 && isRequirementsHeading(h.group(2))
+                        && (withCriteria || !isCriteriaHeading(h.group(2)))) {
                     scopeLevel = level;
                 }
                 continue;
@@ -110,15 +124,19 @@ public final class Requirements {
 
     /** True when {@code heading} names a requirements section (see the class comment). */
     static boolean isRequirementsHeading(String heading) {
-        if (heading == null) {
-            return false;
-        }
-        String t = heading.strip().toLowerCase(Locale.ROOT)
+        return heading != null && NAMES.contains(normalised(heading));
+    }
+
+    private static boolean isCriteriaHeading(String heading) {
+        return normalised(heading).equals("acceptance criteria");
+    }
+
+    private static String normalised(String heading) {
+        return heading.strip().toLowerCase(Locale.ROOT)
                 .replaceFirst("^\\d+(?:\\.\\d+)*\\.?\\s+", "")
                 .replaceFirst("\\s*:$", "")
                 .replaceAll("\\s+", " ")
                 .replaceFirst("^non[ -]?functional", "non-functional");
-        return NAMES.contains(t);
     }
 
     private static StringBuilder flush(String specId, StringBuilder current, int line, List<Requirement> out) {

@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * A spec's requirements with their ids (feature-010, FR-001, FR-004). What a requirement is stays review's
- * notion ({@link Requirements}: list items under a requirements heading, outside fenced code and HTML comments);
+ * notion ({@link Requirements#statements}: list items under a requirements heading, outside fenced code and HTML
+ * comments, acceptance criteria excepted);
  * this reads the id each one starts with, {@code - FR-001: text}, and finds the missing, duplicate and malformed
  * ones. Whether a missing id matters (only on approved and implemented specs) is the caller's to decide.
  *
@@ -33,7 +34,7 @@ public record SpecRequirements(List<RequirementItem> items, List<IdFinding> find
         List<RequirementItem> items = new ArrayList<>();
         List<IdFinding> findings = new ArrayList<>();
         Map<RequirementId, Integer> firstLine = new HashMap<>();
-        for (Requirement requirement : Requirements.of("", markdownBody, bodyStartLine)) {
+        for (Requirement requirement : Requirements.statements("", markdownBody, bodyStartLine)) {
             RequirementItem item = item(requirement.text(), requirement.line(), findings);
             items.add(item);
             if (item.id() != null) {

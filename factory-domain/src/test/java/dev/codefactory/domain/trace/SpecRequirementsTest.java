@@ -34,6 +34,24 @@ class SpecRequirementsTest {
     }
 
     @Test
+    void acceptance_criteria_are_checks_not_requirements_and_need_no_id() {
+        SpecRequirements read = SpecRequirements.read(body(
+                "## Requirements",
+                "- FR-001: A user can log in.",
+                "## Acceptance Criteria",
+                "- [x] Logging in is tested end to end."), 1);
+
+        assertEquals(List.of(new RequirementItem(RequirementId.parse("FR-001"), "A user can log in.", 2)),
+                read.items());
+        assertEquals(List.of(), read.findings());
+        assertEquals(2, dev.codefactory.domain.spec.Requirements.of("s", body(
+                "## Requirements",
+                "- FR-001: A user can log in.",
+                "## Acceptance Criteria",
+                "- [x] Logging in is tested end to end."), 1).size(), "review still judges the criteria");
+    }
+
+    @Test
     void reads_the_same_items_review_numbers() {
         String body = body("## Requirements", "- [x] FR-001: Checked.", "1. FR-002: Numbered.", "* plain item",
                 "  - FR-003: nested");
