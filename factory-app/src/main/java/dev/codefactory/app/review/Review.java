@@ -5,6 +5,7 @@ import dev.codefactory.app.review.ReviewUseCase.ReviewCommand;
 import dev.codefactory.domain.review.Compliance;
 import dev.codefactory.domain.spec.Requirement;
 import dev.codefactory.domain.review.ReviewAnswer;
+import dev.codefactory.domain.review.ReviewRequirements;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.port.llm.LanguageModel;
 import dev.codefactory.port.review.ReviewDialog;
@@ -73,10 +74,15 @@ final class Review {
         final List<ReviewAnswer.Assessment> assessments = new ArrayList<>();
         final List<ReviewAnswer.ReviewFinding> findings = new ArrayList<>();
 
+        /**
+         * @param body         the spec file's whole text
+         * @param requirements its requirements as {@link dev.codefactory.domain.spec.Requirements#of} numbers them;
+         *                     kept named by their stable ids ({@link ReviewRequirements})
+         */
         SpecWork(Specification spec, String body, List<Requirement> requirements) {
             this.spec = spec;
             this.body = body;
-            this.requirements = requirements;
+            this.requirements = ReviewRequirements.named(requirements, body);
         }
     }
 

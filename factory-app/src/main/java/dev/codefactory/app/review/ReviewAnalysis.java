@@ -30,7 +30,8 @@ import java.util.function.Supplier;
 /**
  * The analysis step of a review: the files the model is sent, each spec's requirements and code (secrets redacted)
  * packed into batches that fit the model's window, then the batches sent spec by spec, each answer validated (one
- * repair request when malformed; findings citing files or lines that do not exist dropped and counted).
+ * repair request when malformed; findings citing files or lines that do not exist, and verdicts on requirements
+ * that do not exist, dropped and counted).
  */
 final class ReviewAnalysis {
     /** Tokens kept free in the window for the instructions and the answer. */
@@ -95,7 +96,7 @@ final class ReviewAnalysis {
                 continue;
             }
             List<ContextPacker.Batch> batches = plan.getValue();
-            Set<String> ids = new HashSet<>();
+            List<String> ids = new ArrayList<>();
             w.requirements.forEach(q -> ids.add(q.id()));
             for (int i = 0; i < batches.size(); i++) {
                 if (r.dialog.stopRequested()) {
@@ -125,7 +126,7 @@ final class ReviewAnalysis {
      * still cannot be read is said and left out) and merged into the spec's work. False when the analysis of this
      * spec ends here: a stop request during the call (which is cancelled), or a failing model.
      */
-    private boolean analyseBatch(Review r, SpecWork w, Set<String> ids, ContextPacker.Batch batch, int number,
+    private boolean analyseBatch(Review r, SpecWork w, List<String> ids, ContextPacker.Batch batch, int number,
                                  int of) {
         String specId = w.spec.id().value();
         ReviewPrompts.Prompt prompt = ReviewPrompts.analyse(specId, w.spec.title(), batch, number, of);
@@ -138,7 +139,8 @@ final class ReviewAnalysis {
             try {
                 parsed = ReviewAnswer.parse(specId, g.text(), ids, lineExists(r.files));
             } catch (IllegalArgumentException malformed) {
-                ReviewPrompts.Prompt repair = ReviewPrompts.repair(g.text(), malformed.getMessage());
+                ReviewPrompts.Prompt repair = ReviewPrompts.repair(g.text(), malformed.getMessage(),
+                        ids.isEmpty() ? null : ids.get(0));
                 Generation fixed = r.model.generate(GenerationRequest.of(repair.system(), repair.user()));
                 r.tokensIn += fixed.usage().inputTokens();
                 r.tokensOut += fixed.usage().outputTokens();
@@ -151,7 +153,7 @@ final class ReviewAnalysis {
                     return true;
                 }
             }
-            r.dropped += parsed.droppedFindings();
+            r.dropped += parsed.droppedFindings() + parsed.unknownRequirements();
             merge(w, parsed);
             return true;
         } catch (StopRequestedException stop) { // Ctrl-C while the model answered: call cancelled

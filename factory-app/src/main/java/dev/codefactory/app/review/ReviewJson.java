@@ -85,6 +85,7 @@ public final class ReviewJson {
         m.put("category", f.category());
         m.put("specId", f.specId());
         m.put("requirementId", f.requirementId());
+        m.put("requirementRef", f.requirementRef().orElse(null));
         m.put("file", f.file());
         m.put("startLine", f.startLine());
         m.put("endLine", f.endLine());

@@ -131,7 +131,8 @@ public final class ReviewMarkdown {
             out.append("| Location | Category | Requirement | Message | Suggestion |\n|---|---|---|---|---|\n");
             for (Item f : items) {
                 out.append("| ").append(location(f)).append(" | ").append(category(f)).append(" | ")
-                        .append(f.requirementId() == null ? "" : cell(f.requirementId())).append(" | ")
+                        .append(f.requirementId() == null ? "" : cell(f.requirementRef().orElse(f.requirementId())))
+                        .append(" | ")
                         .append(cell(f.message())).append(" | ").append(cell(f.suggestion())).append(" |\n");
             }
             out.append('\n');
@@ -161,8 +162,8 @@ public final class ReviewMarkdown {
         out.append("- Tokens in: ").append(m.tokensIn()).append('\n');
         out.append("- Tokens out: ").append(m.tokensOut()).append('\n');
         out.append("- Duration: ").append(duration(m.durationMillis())).append('\n');
-        out.append("- Findings dropped because they cited files or lines that do not exist: ").append(dropped)
-                .append('\n');
+        out.append("- Findings and verdicts dropped because they cited files, lines or requirements that do not")
+                .append(" exist: ").append(dropped).append('\n');
     }
 
     /** {@code file:line} or {@code file:start-end}, linked relative to {@code reports/}. */

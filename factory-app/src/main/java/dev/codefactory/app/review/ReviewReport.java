@@ -1,6 +1,7 @@
 package dev.codefactory.app.review;
 
 import dev.codefactory.domain.review.ReviewAnswer.ReviewFinding;
+import dev.codefactory.domain.trace.RequirementId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,7 +28,8 @@ import java.util.TreeMap;
  * @param specIds the specifications the review was asked to check, in the order asked
  * @param partial true when the review stopped before the end (cancelled, out of budget)
  * @param offline true when no model was asked: only deterministic checks ran
- * @param droppedFindings how many model findings were dropped because they cited files or lines that do not exist
+ * @param droppedFindings how many model findings were dropped because they cited files or lines that do not exist,
+ *                        and verdicts because they named requirements that do not exist
  */
 public record ReviewReport(String id, Instant date, List<String> scope, List<String> specIds, String provider,
         String model, String commit, boolean partial, boolean offline, List<SpecResult> specs, List<Item> findings,
@@ -147,7 +150,8 @@ public record ReviewReport(String id, Instant date, List<String> scope, List<Str
      *             file, such as a missing feature), the spec's file
      * @param startLine the first line (1-based), or 0 when it is about the whole file (or the whole spec)
      * @param endLine the last line, not before {@code startLine}
-     * @param requirementId the requirement it is about; null when none
+     * @param requirementId the requirement it is about, by its stable id ({@code FR-001}) or, when it has none, its
+     *                      positional number ({@code R3}); null when none
      * @param fingerprint a stable id of the finding across runs (SARIF's partial fingerprint)
      * @param source {@code model}, or {@code check:<rule>} for a deterministic check
      */
@@ -183,6 +187,18 @@ public record ReviewReport(String id, Instant date, List<String> scope, List<Str
             return new Item(f.specId(), f.severity().label(), f.category().label(),
                     f.file() == null ? specPath : f.file(), f.startLine(), f.endLine(), f.requirementId(),
                     f.message(), f.suggestion() == null ? "" : f.suggestion(), f.fingerprint(), source);
+        }
+
+        /**
+         * The requirement's global address, {@code feature-006/FR-001}, when it has a stable id (feature-010/FR-001);
+         * empty when the finding names no requirement or one known only by its positional number ({@code R3}),
+         * which is no address: it changes when the spec's list does.
+         */
+        public Optional<String> requirementRef() {
+            if (requirementId == null || specId.isEmpty() || RequirementId.tryParse(requirementId).isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(specId + "/" + requirementId);
         }
 
         /** The check's rule name for a {@code check:<rule>} finding, else null. */

@@ -123,6 +123,9 @@ public final class Sarif {
         if (!f.suggestion().isBlank()) {
             text += (text.isEmpty() ? "" : "\n\n") + "Suggestion: " + f.suggestion().strip();
         }
+        if (f.requirementRef().isPresent()) { // code scanning shows the message, not the properties
+            text += (text.isEmpty() ? "" : "\n\n") + "Requirement: " + f.requirementRef().get();
+        }
         result.put("message", message(text.isEmpty() ? "(no message)" : text));
 
         Map<String, Object> artifact = new LinkedHashMap<>();
@@ -147,6 +150,7 @@ public final class Sarif {
         if (f.requirementId() != null) {
             properties.put("requirement", f.requirementId());
         }
+        f.requirementRef().ifPresent(ref -> properties.put("requirementRef", ref));
         properties.put("source", f.source());
         result.put("properties", properties);
         return result;
@@ -166,8 +170,8 @@ public final class Sarif {
                     + maxResults + " results per run."));
         }
         if (r.droppedFindings() > 0) {
-            notifications.add(notification("note", r.droppedFindings()
-                    + " model findings were dropped because they cited files or lines that do not exist."));
+            notifications.add(notification("note", r.droppedFindings() + " model findings and verdicts were dropped"
+                    + " because they cited files, lines or requirements that do not exist."));
         }
         Map<String, Object> invocation = new LinkedHashMap<>();
         invocation.put("executionSuccessful", !r.partial());

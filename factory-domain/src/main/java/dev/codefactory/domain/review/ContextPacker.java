@@ -17,8 +17,8 @@ import java.util.Objects;
  * own whose estimate then exceeds the budget (the one case where it does).
  *
  * <p>Costs are {@link Tokens} estimates of the text as {@link ReviewPrompts} renders it (each requirement as a line
- * {@code R1 (line 12): text}; each code line with a line-number prefix; a small allowance per chunk for its label and
- * delimiters). The budget covers this data only: the caller keeps room for the instructions and for the answer.
+ * {@code FR-001 (spec line 12): text}; each code line with a line-number prefix; a small allowance per chunk for
+ * its label and delimiters). The budget covers this data only: the caller keeps room for the instructions and for the answer.
  */
 public final class ContextPacker {
     /** Allowance for a chunk's label line and delimiters, on top of its path. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
 
@@ -26,6 +27,13 @@ import java.util.function.BiPredicate;
  * unknown severity or category or without a message is dropped. Every drop is counted and explained in
  * {@link Parsed#dropReasons()}. A finding may name no file (a spec-level finding such as a missing feature); it then
  * has no lines. A finding naming an unknown requirement keeps its place with its requirement cleared.
+ *
+ * <p>A requirement is named as the prompt listed it ({@code FR-001}, {@code NFR-002}, or {@code R3} for one without
+ * an id, feature-010/FR-005), and also in the shapes real models write it ({@link #requirementNamed}): in lower case
+ * ({@code fr-001}), with too few digits ({@code FR-1}), qualified by its spec ({@code feature-006/FR-001}), followed
+ * by the prompt's label ({@code FR-001 (spec line 12)}), or by the positional number a model falls back to
+ * ({@code R1}, {@code 1}: the first requirement listed). A name that is none of these is unknown: the assessment is
+ * dropped and counted in {@link Parsed#unknownRequirements()}, as a made-up file is.
  */
 public final class ReviewAnswer {
     /** How many opening braces are tried before giving up, so a hostile answer cannot cost quadratic time. */
@@ -118,17 +126,18 @@ public final class ReviewAnswer {
     }
 
     /**
-     * What was read: the assessments and findings that survived, how many findings were dropped, and one reason per
-     * dropped item (findings, assessments and evidence).
+     * What was read: the assessments and findings that survived, how many findings were dropped, how many
+     * assessments were dropped because they named no requirement that was asked about, and one reason per dropped
+     * item (findings, assessments and evidence).
      */
     public record Parsed(List<Assessment> assessments, List<ReviewFinding> findings, int droppedFindings,
-            List<String> dropReasons) {
+            int unknownRequirements, List<String> dropReasons) {
         public Parsed {
             assessments = List.copyOf(assessments);
             findings = List.copyOf(findings);
             dropReasons = List.copyOf(dropReasons);
-            if (droppedFindings < 0) {
-                throw new IllegalArgumentException("droppedFindings must not be negative");
+            if (droppedFindings < 0 || unknownRequirements < 0) {
+                throw new IllegalArgumentException("drop counts must not be negative");
             }
         }
     }
@@ -136,11 +145,11 @@ public final class ReviewAnswer {
     /**
      * Reads {@code raw} (see the class comment).
      *
-     * @param requirementIds the ids of the requirements that were asked about
+     * @param requirementIds the ids of the requirements that were asked about, in the order the prompt listed them
      * @param lineExists     whether a file (as cited) has a given 1-based line; false for unknown files
      * @throws MalformedAnswerException when {@code raw} holds no JSON object of the expected shape
      */
-    public static Parsed parse(String specId, String raw, Set<String> requirementIds,
+    public static Parsed parse(String specId, String raw, List<String> requirementIds,
             BiPredicate<String, Integer> lineExists) {
         Objects.requireNonNull(specId, "specId");
         Objects.requireNonNull(requirementIds, "requirementIds");
@@ -149,8 +158,9 @@ public final class ReviewAnswer {
         List<String> reasons = new ArrayList<>();
         List<Assessment> assessments = new ArrayList<>();
         Set<String> assessed = new HashSet<>();
+        List<String> unknown = new ArrayList<>();
         for (Object item : list(root.get("requirements"))) {
-            Assessment a = assessment(item, requirementIds, assessed, lineExists, reasons);
+            Assessment a = assessment(specId, item, requirementIds, assessed, lineExists, unknown, reasons);
             if (a != null) {
                 assessments.add(a);
             }
@@ -165,7 +175,78 @@ public final class ReviewAnswer {
                 findings.add(f);
             }
         }
-        return new Parsed(assessments, findings, dropped, reasons);
+        return new Parsed(assessments, findings, dropped, unknown.size(), reasons);
+    }
+
+    /**
+     * The id among {@code ids} (in the order the prompt listed them) that {@code said} names, or empty (see the class
+     * comment): the id as listed; else, once a spec qualifier ({@code feature-006/}, only of {@code specId}), what
+     * follows the first word ({@code " (spec line 12)"}, {@code ": text"}) and wrapping quotes or brackets are taken
+     * off, the id itself or its kind and number in any case and with any count of digits ({@code fr-1}); else a
+     * positional number, {@code R3} or {@code 3}, the third id listed.
+     */
+    static Optional<String> requirementNamed(String said, String specId, List<String> ids) {
+        if (said == null) {
+            return Optional.empty();
+        }
+        String name = said.strip();
+        if (ids.contains(name)) {
+            return Optional.of(name);
+        }
+        name = trimWrapping(name);
+        int slash = name.indexOf('/');
+        if (slash >= 0) {
+            if (!trimWrapping(name.substring(0, slash)).equalsIgnoreCase(specId)) {
+                return Optional.empty(); // another spec's requirement
+            }
+            name = trimWrapping(name.substring(slash + 1));
+        }
+        int end = 0;
+        while (end < name.length() && !Character.isWhitespace(name.charAt(end))
+                && ":(,;".indexOf(name.charAt(end)) < 0) {
+            end++;
+        }
+        name = trimWrapping(name.substring(0, end));
+        if (ids.contains(name)) {
+            return Optional.of(name);
+        }
+        int letters = 0;
+        while (letters < name.length() && Character.isLetter(name.charAt(letters))) {
+            letters++;
+        }
+        int digits = letters;
+        if (digits < name.length() && "-_.".indexOf(name.charAt(digits)) >= 0) {
+            digits++;
+        }
+        String number = name.substring(digits);
+        if (number.isEmpty() || number.length() > 9 || !number.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        int n = Integer.parseInt(number);
+        String kind = name.substring(0, letters).toUpperCase(Locale.ROOT);
+        if ((kind.equals("FR") || kind.equals("NFR")) && n > 0) {
+            String canonical = kind + "-" + (number.length() < 3 ? String.format(Locale.ROOT, "%03d", n) : number);
+            String stripped = kind + "-" + String.format(Locale.ROOT, "%03d", n);
+            return ids.contains(canonical) ? Optional.of(canonical)
+                    : ids.contains(stripped) ? Optional.of(stripped) : Optional.empty();
+        }
+        if ((kind.isEmpty() && digits == 0 || kind.equals("R")) && n >= 1 && n <= ids.size()) {
+            return Optional.of(ids.get(n - 1));
+        }
+        return Optional.empty();
+    }
+
+    /** {@code s} without the quotes, backticks, brackets and emphasis a model may wrap a name in. */
+    private static String trimWrapping(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && "\"'`[(<*".indexOf(s.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && "\"'`])>*.".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(start, end).strip();
     }
 
     private static Map<?, ?> findObject(String raw) {
@@ -201,8 +282,8 @@ public final class ReviewAnswer {
         return any && (reqs == null || reqs instanceof List) && (finds == null || finds instanceof List);
     }
 
-    private static Assessment assessment(Object item, Set<String> ids, Set<String> assessed,
-            BiPredicate<String, Integer> lineExists, List<String> reasons) {
+    private static Assessment assessment(String specId, Object item, List<String> ids, Set<String> assessed,
+            BiPredicate<String, Integer> lineExists, List<String> unknown, List<String> reasons) {
         if (!(item instanceof Map)) {
             reasons.add("assessment dropped: not a JSON object");
             return null;
@@ -213,11 +294,13 @@ public final class ReviewAnswer {
             reasons.add("assessment dropped: no requirement id");
             return null;
         }
-        id = id.strip();
-        if (!ids.contains(id)) {
-            reasons.add("assessment dropped: unknown requirement id '" + id + "'");
+        Optional<String> named = requirementNamed(id, specId, ids);
+        if (named.isEmpty()) {
+            unknown.add(id.strip());
+            reasons.add("assessment dropped: unknown requirement id '" + id.strip() + "'");
             return null;
         }
+        id = named.get();
         String verdictText = string(map.get("verdict"));
         Verdict verdict = Verdict.parse(verdictText).orElse(null);
         if (verdict == null) {
@@ -247,7 +330,7 @@ public final class ReviewAnswer {
         return new Assessment(id, verdict, evidence, string(map.get("note")));
     }
 
-    private static ReviewFinding finding(String specId, Object item, Set<String> ids,
+    private static ReviewFinding finding(String specId, Object item, List<String> ids,
             BiPredicate<String, Integer> lineExists, List<String> reasons) {
         if (!(item instanceof Map)) {
             reasons.add("finding dropped: not a JSON object");
@@ -289,10 +372,8 @@ public final class ReviewAnswer {
         }
         String requirement = string(map.get("requirement"));
         if (requirement != null) {
-            requirement = requirement.strip();
-            if (!ids.contains(requirement)) {
-                requirement = null; // "null", "", "n/a" or a made-up id: the finding stands without it
-            }
+            // "null", "", "n/a" or a made-up id: the finding stands without it
+            requirement = requirementNamed(requirement, specId, ids).orElse(null);
         }
         return new ReviewFinding(specId, severity, category, file, start, end, requirement, message,
                 string(map.get("suggestion")));

@@ -33,7 +33,8 @@ public final class Requirements {
     }
 
     /**
-     * The requirements of one spec, numbered {@code R1}, {@code R2}, ... in order.
+     * The requirements of one spec, numbered {@code R1}, {@code R2}, ... in order. A review names those that start
+     * with a stable id by it ({@code dev.codefactory.domain.review.ReviewRequirements}, feature-010/FR-005).
      *
      * @param specId        the spec's id, copied into each requirement
      * @param markdownBody  the body after the front matter ({@code null} counts as empty)

@@ -12,13 +12,13 @@ import dev.codefactory.domain.review.ReviewAnswer.Parsed;
 import dev.codefactory.domain.review.ReviewAnswer.ReviewFinding;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ReviewAnswerTest {
 
-    private static final Set<String> IDS = Set.of("R1", "R2");
+    private static final List<String> IDS = List.of("R1", "R2");
     private static final Map<String, Integer> LINES = Map.of("src/A.java", 50, "src/B.java", 10);
     private static final BiPredicate<String, Integer> EXISTS =
             (file, line) -> LINES.containsKey(file) && line >= 1 && line <= LINES.get(file);
@@ -131,6 +131,7 @@ class ReviewAnswerTest {
         assertTrue(p.dropReasons().get(0).contains("R7"));
         assertTrue(p.dropReasons().get(1).contains("done"));
         assertEquals(0, p.droppedFindings());
+        assertEquals(1, p.unknownRequirements(), "R7 names no requirement: dropped and counted");
     }
 
     @Test
@@ -169,5 +170,81 @@ class ReviewAnswerTest {
                 Category.SECURITY, "a", 1, 1, null, null, ""));
         assertEquals("", new ReviewFinding("S", ReviewSeverity.LOW, Category.SECURITY, "a", 1, 1, null, "m", null)
                 .suggestion());
+    }
+
+    // ---- stable ids (feature-010/FR-005) in the shapes real models write them -------------------------------------
+
+    /** A spec with ids, then an acceptance criterion without one: the prompt lists FR-001, FR-002, NFR-001, R4. */
+    private static final List<String> STABLE = List.of("FR-001", "FR-002", "NFR-001", "R4");
+
+    private static Parsed parseStable(String raw) {
+        return ReviewAnswer.parse("feature-006", raw, STABLE, EXISTS);
+    }
+
+    private static String verdicts(String... ids) {
+        StringBuilder out = new StringBuilder("{\"requirements\":[");
+        for (int i = 0; i < ids.length; i++) {
+            out.append(i == 0 ? "" : ",").append("{\"id\":").append(ids[i]).append(",\"verdict\":\"met\"}");
+        }
+        return out.append("],\"findings\":[]}").toString();
+    }
+
+    private static List<String> assessed(Parsed p) {
+        return p.assessments().stream().map(ReviewAnswer.Assessment::requirementId).collect(Collectors.toList());
+    }
+
+    @Test
+    void reads_the_stable_ids_the_prompt_gave_and_the_positional_number_of_one_without() {
+        Parsed p = parseStable(verdicts("\"FR-001\"", "\"FR-002\"", "\"NFR-001\"", "\"R4\""));
+        assertEquals(STABLE, assessed(p));
+        assertEquals(0, p.unknownRequirements());
+        assertEquals(List.of(), p.dropReasons());
+    }
+
+    @Test
+    void reads_ids_in_lower_case_with_short_numbers_qualified_by_the_spec_or_followed_by_the_prompt_label() {
+        Parsed p = parseStable(verdicts("\"fr-001\"", "\"FR-2\"", "\"feature-006/NFR-001\"",
+                "\"R4 (spec line 30): The login page loads\""));
+        assertEquals(STABLE, assessed(p));
+        Parsed more = parseStable(verdicts("\"[FR-001]\"", "\"`FR-002`\"", "\"Feature-006/nfr-1\"",
+                "\"FR-0002: Passwords are hashed\""));
+        assertEquals(List.of("FR-001", "FR-002", "NFR-001"), assessed(more));
+        assertTrue(more.dropReasons().get(0).contains("already assessed"), more.dropReasons().toString());
+    }
+
+    @Test
+    void reads_the_positional_number_a_model_falls_back_to_as_the_requirement_listed_there() {
+        Parsed p = parseStable(verdicts("\"R1\"", "\"r2\"", "3", "\"4\""));
+        assertEquals(STABLE, assessed(p));
+    }
+
+    @Test
+    void drops_and_counts_ids_that_name_no_requirement_asked_about() {
+        Parsed p = parseStable(verdicts("\"FR-009\"", "\"feature-007/FR-001\"", "\"R5\"", "0",
+                "\"the first requirement\"", "\"NFR-002\"", "\"FR-001\""));
+        assertEquals(List.of("FR-001"), assessed(p));
+        assertEquals(6, p.unknownRequirements());
+        assertTrue(p.dropReasons().get(0).contains("'FR-009'"), p.dropReasons().toString());
+        assertTrue(p.dropReasons().get(1).contains("'feature-007/FR-001'"), p.dropReasons().toString());
+        assertEquals(0, p.droppedFindings());
+    }
+
+    @Test
+    void a_finding_names_its_requirement_by_the_stable_id_whatever_shape_the_model_wrote() {
+        Parsed p = parseStable("{\"findings\":[{\"severity\":\"low\",\"category\":\"compliance\",\"message\":\"a\","
+                + "\"requirement\":\"feature-006/fr-002\"},{\"severity\":\"low\",\"category\":\"compliance\","
+                + "\"message\":\"b\",\"requirement\":\"R3\"},{\"severity\":\"low\",\"category\":\"compliance\","
+                + "\"message\":\"c\",\"requirement\":\"feature-001/FR-002\"}]}");
+        assertEquals("FR-002", p.findings().get(0).requirementId());
+        assertEquals("NFR-001", p.findings().get(1).requirementId());
+        assertNull(p.findings().get(2).requirementId(), "another spec's requirement is not this spec's");
+    }
+
+    @Test
+    void in_a_spec_without_ids_the_positional_numbers_are_the_ids() {
+        List<String> positional = List.of("R1", "R2", "R3");
+        Parsed p = ReviewAnswer.parse("S", verdicts("\"R1\"", "\"r2\"", "3", "\"FR-001\""), positional, EXISTS);
+        assertEquals(positional, assessed(p));
+        assertEquals(1, p.unknownRequirements(), "FR-001 is no id of a spec without ids");
     }
 }
