@@ -98,4 +98,16 @@ class ReviewJsonTest {
         assertNull(at(empty, "summary", "overallScore"));
         assertTrue(empty.containsKey("model"));
     }
+
+    @Test
+    void a_finding_gives_its_requirement_stable_id_and_global_ref_and_a_place_number_no_ref() {
+        Map<String, Object> doc = parse(ReviewReportFixtures.stableIds());
+        Map<String, Object> stable = at(doc, "findings", 0);
+        assertEquals("FR-002", stable.get("requirementId"));
+        assertEquals("feature-006/FR-002", stable.get("requirementRef"));
+        Map<String, Object> positional = at(doc, "findings", 1);
+        assertEquals("R3", positional.get("requirementId"));
+        assertTrue(positional.containsKey("requirementRef"));
+        assertNull(positional.get("requirementRef"), "a place number is no address");
+    }
 }

@@ -166,4 +166,12 @@ class ReviewMarkdownTest {
         assertTrue(metrics.contains("- Duration: 1 min 23 s\n"), metrics);
         assertTrue(metrics.contains("do not exist: 3\n"), metrics);
     }
+
+    @Test
+    void a_finding_names_its_requirement_by_global_ref_or_by_place_number_when_it_has_no_id() {
+        String findings = section(ReviewMarkdown.render(ReviewReportFixtures.stableIds()), "Findings");
+        assertTrue(findings.contains(" | compliance | feature-006/FR-002 | Passwords are stored in clear | "),
+                findings);
+        assertTrue(findings.contains(" | R3 | No test loads the login page | "), findings);
+    }
 }

@@ -84,4 +84,18 @@ final class ReviewReportFixtures {
         return new ReviewReport("review-empty", DATE, List.of(), List.of(), null, null, null, false, true,
                 List.of(), List.of(), List.of(), new Metrics(0, 0, Map.of(), 0, 0, 5), 0);
     }
+
+    /**
+     * A finding naming its requirement by its stable id and one naming a requirement without an id by its place
+     * number (feature-010/FR-005).
+     */
+    static ReviewReport stableIds() {
+        ReviewFinding stable = new ReviewFinding("feature-006", ReviewSeverity.HIGH, Category.COMPLIANCE,
+                "src/Login.java", 3, 4, "FR-002", "Passwords are stored in clear", "Hash them");
+        ReviewFinding positional = new ReviewFinding("feature-006", ReviewSeverity.LOW, Category.TEST_GAP, null, 0, 0,
+                "R3", "No test loads the login page", null);
+        return new ReviewReport("review-stable-ids", DATE, List.of(), List.of("feature-006"), "ollama", "m", null,
+                false, false, List.of(spec("feature-006", 3, 1, 0.5)), List.of(Item.of(stable, SPEC_PATH, "model"),
+                        Item.of(positional, SPEC_PATH, "model")), List.of(), metrics(), 0);
+    }
 }

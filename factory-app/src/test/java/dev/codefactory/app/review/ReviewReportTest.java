@@ -10,6 +10,7 @@ import dev.codefactory.app.review.ReviewReport.Item;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReviewReportTest {
@@ -94,5 +95,19 @@ class ReviewReportTest {
         // SPEC-1: 0.8 x 10, SPEC-2: 0.5 x 4
         assertEquals((8.0 + 2.0) / 14, ReviewReportFixtures.full().overallScore().getAsDouble(), 1e-9);
         assertTrue(ReviewReportFixtures.empty().overallScore().isEmpty());
+    }
+
+    @Test
+    void a_requirement_ref_is_the_global_address_of_a_stable_id_only() {
+        Item stable = new Item("feature-006", "low", "compliance", "a", 1, 1, "NFR-010", "m", "", "f", "model");
+        assertEquals(Optional.of("feature-006/NFR-010"), stable.requirementRef());
+        for (String notStable : new String[] {"R3", "fr-001", "FR-1"}) {
+            assertEquals(Optional.empty(), new Item("feature-006", "low", "compliance", "a", 1, 1, notStable, "m", "",
+                    "f", "model").requirementRef(), notStable);
+        }
+        assertEquals(Optional.empty(), new Item("feature-006", "low", "compliance", "a", 1, 1, null, "m", "", "f",
+                "model").requirementRef());
+        assertEquals(Optional.empty(), new Item("", "low", "compliance", "a", 1, 1, "FR-001", "m", "", "f",
+                "model").requirementRef(), "a check finding of no spec has no address");
     }
 }

@@ -219,4 +219,20 @@ class SarifTest {
         assertTrue(text.contains("3 most serious of 5"), text);
         assertEquals(25_000, Sarif.MAX_RESULTS);
     }
+
+    @Test
+    void a_finding_names_its_requirement_by_stable_id_in_properties_and_by_global_ref_in_its_message() {
+        ReviewReport report = ReviewReportFixtures.stableIds();
+        String sarif = Sarif.render(report, "0.1.0");
+        assertValid(sarif);
+        Map<String, Object> stable = resultWithFingerprint(run(report), report.findings().get(0).fingerprint());
+        assertEquals("Passwords are stored in clear\n\nSuggestion: Hash them\n\nRequirement: feature-006/FR-002",
+                at(stable, "message", "text"));
+        assertEquals("FR-002", at(stable, "properties", "requirement"));
+        assertEquals("feature-006/FR-002", at(stable, "properties", "requirementRef"));
+        Map<String, Object> positional = resultWithFingerprint(run(report), report.findings().get(1).fingerprint());
+        assertEquals("No test loads the login page", at(positional, "message", "text"));
+        assertEquals("R3", at(positional, "properties", "requirement"));
+        assertFalse(((Map<?, ?>) at(positional, "properties")).containsKey("requirementRef"));
+    }
 }
