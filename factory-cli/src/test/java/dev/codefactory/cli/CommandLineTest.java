@@ -396,6 +396,7 @@ class CommandLineTest {
 
     /** Writes the lines the template asks to replace: a spec that still holds them cannot be approved. */
     private static void writeContent(TestProject p, String path) throws IOException {
-        p.write(path, p.read(path).replaceAll("(?m)^(- )?.*[Rr]eplace this line with.*$", "$1Written by the test."));
+        p.write(path, p.read(path).replaceAll("(?m)^(- (?:N?FR-\\d+: )?)?.*[Rr]eplace this line with.*$",
+                "$1Written by the test."));
     }
 }

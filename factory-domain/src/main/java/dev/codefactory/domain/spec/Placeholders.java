@@ -48,10 +48,12 @@ public final class Placeholders {
 
     /**
      * The template's own text of a line of a contract of {@code kind}, when the line reads like one of its
-     * placeholder lines (compared without the spaces around it).
+     * placeholder lines (compared without the spaces around it, and without a requirement id after a list marker:
+     * {@code - FR-003: Replace this line ...} still holds the text of {@code - FR-001: Replace this line ...}, and
+     * of the older {@code - Replace this line ...}).
      */
     public Optional<String> match(SpecKind kind, String line) {
-        String stripped = line.strip();
+        String stripped = withoutRequirementId(line.strip());
         if (stripped.isEmpty()) {
             return Optional.empty();
         }
@@ -86,7 +88,34 @@ public final class Placeholders {
         return out;
     }
 
-    private static Line line(String text) {
+    /**
+     * {@code text} without the requirement id that may follow its list marker: {@code - FR-001: A} is {@code - A}.
+     * An id here is one to five capitals, a hyphen and digits, then a colon and a space (the template's form; its
+     * exact grammar is {@code dev.codefactory.domain.trace.RequirementId}, which depends on this package).
+     */
+    static String withoutRequirementId(String text) {
+        if (text.length() < 3 || "-*+".indexOf(text.charAt(0)) < 0 || text.charAt(1) != ' ') {
+            return text;
+        }
+        int i = 2;
+        while (i < text.length() && i - 2 < 5 && text.charAt(i) >= 'A' && text.charAt(i) <= 'Z') {
+            i++;
+        }
+        if (i == 2 || i >= text.length() || text.charAt(i) != '-') {
+            return text;
+        }
+        int digits = ++i;
+        while (i < text.length() && Character.isDigit(text.charAt(i))) {
+            i++;
+        }
+        if (i == digits || !text.startsWith(": ", i)) {
+            return text;
+        }
+        return text.substring(0, 2) + text.substring(i + 2).stripLeading();
+    }
+
+    private static Line line(String original) {
+        String text = withoutRequirementId(original);
         StringBuilder regex = new StringBuilder();
         String longest = "";
         int at = 0;
@@ -100,7 +129,7 @@ public final class Placeholders {
         String tail = text.substring(at);
         regex.append(Pattern.quote(tail));
         longest = tail.length() > longest.length() ? tail : longest;
-        return new Line(text, longest, Pattern.compile(regex.toString(), Pattern.DOTALL));
+        return new Line(original, longest, Pattern.compile(regex.toString(), Pattern.DOTALL));
     }
 
     private static int letters(String s) {

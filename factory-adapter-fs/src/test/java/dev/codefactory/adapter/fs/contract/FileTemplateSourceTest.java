@@ -13,9 +13,11 @@ import dev.codefactory.domain.spec.SpecTemplate;
 import dev.codefactory.domain.spec.SpecValidator;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.domain.spec.Validation;
+import dev.codefactory.domain.trace.SpecRequirements;
 import dev.codefactory.port.spec.SpecificationRepository;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +56,18 @@ class FileTemplateSourceTest {
             assertTrue(found > at, heading);
             at = found;
         }
+    }
+
+    @Test
+    void the_spec_template_writes_a_first_functional_and_non_functional_requirement_with_their_ids() {
+        String text = Projects.templates(root).template(SpecKind.SPEC).render(new SpecTemplate.Values(
+                new SpecId("feature-001"), "Login", LocalDate.of(2026, 1, 7), "Ada", List.of(), Priority.HIGH));
+        int bodyStart = text.indexOf("\n# Login\n");
+        int bodyLine = (int) text.substring(0, bodyStart + 1).chars().filter(c -> c == '\n').count() + 1;
+        SpecRequirements read = SpecRequirements.read(text.substring(bodyStart + 1), bodyLine);
+        assertEquals(List.of(), read.findings(), "feature-010/FR-002: every requirement it writes has an id");
+        assertEquals(List.of("FR-001", "NFR-001"), read.items().stream().map(i -> i.id().toString())
+                .collect(Collectors.toList()));
     }
 
     @Test
