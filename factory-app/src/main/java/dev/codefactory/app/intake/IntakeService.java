@@ -11,6 +11,7 @@ import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.StopRequestedException;
 import dev.codefactory.domain.intake.ClarifyingQuestions;
 import dev.codefactory.domain.intake.ClarifyingQuestions.Question;
+import dev.codefactory.domain.intake.DraftRequirementIds;
 import dev.codefactory.domain.intake.IntakeDraft;
 import dev.codefactory.domain.intake.IntakePrompts;
 import dev.codefactory.domain.intake.IntakePrompts.Answered;
@@ -371,7 +372,7 @@ public final class IntakeService implements IntakeUseCase {
                     + " (--model), or --offline for the guided wizard. The idea and answers are kept: factory"
                     + " intake --resume");
         }
-        List<String> problems = problems(run, body);
+        List<String> problems = problemsToRepair(run, body);
         if (!problems.isEmpty()) {
             run.dialog.say(Notice.info("The spec has " + problems.size() + " problem(s); asking the model to"
                     + " repair them once."));
@@ -387,7 +388,7 @@ public final class IntakeService implements IntakeUseCase {
             ModelMarkdown.Extracted extracted = ModelMarkdown.extract(fixed.text());
             if (!extracted.isEmpty()) {
                 String repaired = withTitle(extracted.body(), d.idea());
-                if (problems(run, repaired).size() <= problems.size()) {
+                if (problemsToRepair(run, repaired).size() <= problems.size()) {
                     body = repaired;
                 }
             }
@@ -559,6 +560,17 @@ public final class IntakeService implements IntakeUseCase {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
+
+    /**
+     * What the model is asked to repair in a spec it wrote: the validator's problems ({@link #problems}) and its
+     * requirements without ids, with malformed or shared ones ({@link DraftRequirementIds}, feature-010/FR-002).
+     * Only the validator's problems keep a person from saving: a spec the person wrote or edited may lack ids.
+     */
+    private List<String> problemsToRepair(Run run, String body) {
+        List<String> all = new ArrayList<>(problems(run, body));
+        all.addAll(DraftRequirementIds.problems(body));
+        return all;
+    }
 
     private List<String> problems(Run run, String body) {
         String title = titleOf(body).orElse(titleFrom(run.draft.idea()));

@@ -115,9 +115,14 @@ public final class IntakePrompts {
                 + "- Replace each HTML comment hint with the section's content; if nothing applies to a section, "
                 + "say so in one sentence.\n"
                 + "- Write functional requirements as one testable statement per bullet.\n"
+                + "- Start every requirement's bullet with its id and a colon: \"- FR-001: ...\", \"- FR-002: ...\" "
+                + "under Functional and \"- NFR-001: ...\" under Non-Functional, numbered in order from 001 with "
+                + "three digits, each id once. Acceptance criteria get no ids.\n"
                 + "- Do not invent answers to skipped questions; state reasonable assumptions as assumptions.\n"
                 + (revising ? "- You are revising a previous draft: apply the feedback, keep everything the "
-                        + "feedback does not ask to change, and return the whole revised body.\n" : "")
+                        + "feedback does not ask to change, and return the whole revised body. Keep each "
+                        + "requirement's id, never renumber; a new requirement gets the next free number of its "
+                        + "kind, and the id of a removed one is not given again.\n" : "")
                 + DATA_RULE;
         StringBuilder user = new StringBuilder(contextText);
         user.append("The idea:\n").append(ideaBlock).append("\n\n");
@@ -152,7 +157,8 @@ public final class IntakePrompts {
         String system = "You are a careful technical editor. A specification body failed validation. Fix exactly "
                 + "the listed problems and change nothing else. Reply with the whole corrected Markdown body only: "
                 + "no YAML front matter, no code fence around it, no text before or after it. Keep the template's "
-                + "section headings, levels and order.\n" + DATA_RULE;
+                + "section headings, levels and order, and the requirement ids already given (\"- FR-001: ...\").\n"
+                + DATA_RULE;
         String user = "The problems to fix:\n" + problemsBlock + "\n\nThe template:\n" + templateBlock
                 + "\n\nThe body to fix:\n" + draftBlock + "\n\nReply with the whole corrected body.";
         return new Prompt(system, data.finish(user));

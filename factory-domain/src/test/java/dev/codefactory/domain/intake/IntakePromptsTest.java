@@ -125,4 +125,19 @@ class IntakePromptsTest {
         assertFalse(p.user().contains("\u0000"));
         assertTrue(p.user().contains("a\uFFFDN\uFFFDb"));
     }
+
+    @Test
+    void generation_asks_for_an_id_on_every_requirement_and_a_revision_keeps_them() {
+        Prompt p = IntakePrompts.generation(CONTEXT, "Login", List.of(), TemplateSectionsTest.SPEC_TEMPLATE, null,
+                null);
+        assertTrue(p.system().contains("\"- FR-001: ...\", \"- FR-002: ...\" under Functional and \"- NFR-001: ...\""
+                + " under Non-Functional"), p.system());
+        assertTrue(p.system().contains("Acceptance criteria get no ids"), p.system());
+        assertFalse(p.system().contains("never renumber"), p.system());
+        Prompt revision = IntakePrompts.generation(CONTEXT, "Login", List.of(), "## A\n", "Add rate limits",
+                "# Login\n\n## A\n\n- FR-001: x\n");
+        assertTrue(revision.system().contains("Keep each requirement's id, never renumber"), revision.system());
+        assertTrue(IntakePrompts.repair("# T\n", List.of("x"), "## A\n").system()
+                .contains("the requirement ids already given"));
+    }
 }
