@@ -41,8 +41,10 @@ class IntakeTest {
             + " book meeting rooms, from the browser.";
     static final String SPEC = "# Team calendar\n\n## Overview\n\nA shared calendar for small teams: absences and"
             + " rooms in one place. Ünïcødé survives chunking: 日本語 ✓\n\n## Requirements\n\n### Functional\n\n"
-            + "- A member can mark an absence.\n- A member can book a room for a time slot.\n\n"
-            + "### Non-Functional\n\n- A booking shows to the team within 5 seconds.\n";
+            + "- FR-001: A member can mark an absence.\n- FR-002: A member can book a room for a time slot.\n\n"
+            + "### Non-Functional\n\n- NFR-001: A booking shows to the team within 5 seconds.\n";
+    /** {@link #SPEC} as a model that ignores the request for requirement ids writes it. */
+    static final String SPEC_WITHOUT_IDS = SPEC.replaceAll("(?m)^- N?FR-\\d+: ", "- ");
     static final String QUESTIONS = "Sure! Here are my questions:\n```json\n[{\"question\": \"How many people are in a"
             + " team?\", \"why\": \"sizing\"}, {\"question\": \"Which sign-in do teams use?\"}]\n```\nThanks!";
 
@@ -169,6 +171,50 @@ class IntakeTest {
         assertEquals(result.commit().orElseThrow(), project.git("rev-parse", "HEAD").strip());
         assertTrue(project.git("status", "--porcelain").contains("?? pom.xml"), "nothing else was committed");
         assertNoDrafts();
+    }
+
+    @Test
+    void a_spec_without_requirement_ids_gets_the_repair_round_naming_each_one() throws IOException {
+        assertFalse(SPEC_WITHOUT_IDS.contains("FR-"), SPEC_WITHOUT_IDS);
+        model.questions.add("[]");
+        model.generations.add(SPEC_WITHOUT_IDS);
+        model.repairs.add(SPEC);
+        ScriptedPerson person = new ScriptedPerson();
+        person.decisions.add(new IntakeDialog.ReviewDecision.Accept());
+
+        IntakeResult result;
+        try (CodeFactory f = factory()) {
+            result = f.intake(IntakeCommand.of(IDEA), person);
+        }
+
+        assertTrue(result.saved(), person.notices.toString());
+        assertTrue(person.notices.stream().anyMatch(n -> n.endsWith(": The spec has 3 problem(s); asking the model to"
+                + " repair them once.")), person.notices.toString());
+        String repair = model.bodies.get(model.kinds.indexOf(ModelLoopback.Kind.REPAIR));
+        for (String requirement : List.of("A member can mark an absence.", "A member can book a room for a time slot.",
+                "A booking shows to the team within 5 seconds.")) {
+            assertTrue(repair.contains(requirement + "\\\"): this requirement has no id"), requirement + ": " + repair);
+        }
+        assertTrue(Files.readString(project.root.resolve(result.path())).endsWith(SPEC), "the repaired spec is saved");
+    }
+
+    @Test
+    void a_spec_still_without_ids_after_the_repair_can_be_saved() throws IOException {
+        model.questions.add("[]");
+        model.generations.add(SPEC_WITHOUT_IDS);
+        model.repairs.add(SPEC_WITHOUT_IDS);
+        ScriptedPerson person = new ScriptedPerson();
+        person.decisions.add(new IntakeDialog.ReviewDecision.Accept());
+
+        IntakeResult result;
+        try (CodeFactory f = factory()) {
+            result = f.intake(IntakeCommand.of(IDEA), person);
+        }
+
+        assertTrue(result.saved(), person.notices.toString());
+        assertEquals(1, model.kinds.stream().filter(k -> k == ModelLoopback.Kind.REPAIR).count(), "one repair only");
+        assertEquals(List.of(List.of()), person.problemsShown, "missing ids are no problem that blocks saving");
+        assertTrue(Files.readString(project.root.resolve(result.path())).endsWith(SPEC_WITHOUT_IDS));
     }
 
     @Test

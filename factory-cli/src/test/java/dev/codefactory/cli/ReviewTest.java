@@ -269,6 +269,51 @@ class ReviewTest {
     }
 
     @Test
+    void a_spec_with_ids_is_reviewed_by_them_whatever_shape_the_model_answers_in() throws IOException {
+        project.write("contracts/specs/user-login.md", spec("feature-001", "User login", "approved", "[auth]",
+                "People sign in with email and password through `LoginService`.",
+                "- FR-001: `LoginService` checks the password against the stored hash.\n"
+                        + "- FR-002: A locked account is refused with `AccountLockedException`.\n"));
+        project.git("commit", "-q", "-am", "ids");
+        // a real model's habits: lower case, a spec-qualified id, a short number, and an id it made up
+        model.reviews.add("{\"requirements\":[{\"id\":\"fr-001\",\"verdict\":\"met\",\"evidence\":[{\"file\":\""
+                + LOGIN + "\",\"startLine\":3,\"endLine\":5}]},{\"id\":\"feature-001/FR-2\",\"verdict\":\"missing\"},"
+                + "{\"id\":\"FR-003\",\"verdict\":\"met\"}],\"findings\":[{\"severity\":\"high\",\"category\":"
+                + "\"correctness\",\"file\":\"" + LOGIN + "\",\"startLine\":4,\"endLine\":4,\"requirement\":"
+                + "\"FR-2\",\"message\":\"a locked account is not refused\",\"suggestion\":\"\"}]}");
+        Path sarif = tmp.resolve("review.sarif");
+
+        Result r = project.run("review", "--yes", "--json", "--sarif", sarif.toString(), "--spec", "feature-001");
+
+        assertEquals(0, r.exit(), r.err());
+        String asked = modelRequestsOf(ModelLoopback.Kind.REVIEW).get(0);
+        assertTrue(asked.contains("FR-001 (spec line 22): `LoginService` checks the password against the stored"
+                + " hash.\\nFR-002 (spec line 23): A locked account"), "each requirement by its id, once: " + asked);
+        assertFalse(asked.contains("R1 (spec line"), asked);
+        assertTrue(asked.contains("{\\\"id\\\":\\\"FR-001\\\",\\\"verdict\\\""),
+                "the shape shows the spec's ids: " + asked);
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        JsonNode login = findSpec(report, "feature-001");
+        assertEquals(1, login.get("met").asInt(), login.toString());
+        assertEquals(1, login.get("missing").asInt(), login.toString());
+        assertEquals(0, login.get("unassessed").asInt(), login.toString());
+        assertEquals(1, report.get("metrics").get("droppedFindings").asInt(), "the verdict on FR-003 is dropped");
+        JsonNode finding = findFinding(report, "a locked account is not refused");
+        assertEquals("FR-002", finding.get("requirementId").asText(), finding.toString());
+        assertEquals("feature-001/FR-002", finding.get("requirementRef").asText(), finding.toString());
+        assertTrue(project.read("reports/" + report.get("id").asText() + ".md").contains(" | feature-001/FR-002 | "));
+        JsonNode result = null;
+        for (JsonNode x : new ObjectMapper().readTree(Files.readString(sarif)).get("runs").get(0).get("results")) {
+            if (x.get("message").get("text").asText().startsWith("a locked account")) {
+                result = x;
+            }
+        }
+        assertTrue(result != null, "the finding is in the SARIF");
+        assertEquals("feature-001/FR-002", result.get("properties").get("requirementRef").asText());
+        assertTrue(result.get("message").get("text").asText().endsWith("Requirement: feature-001/FR-002"));
+    }
+
+    @Test
     void a_finding_that_names_no_file_becomes_an_issue_about_its_spec() throws IOException {
         model.reviews.add(SPEC_LEVEL_ANSWER);
         try (IssuesLoopback github = new IssuesLoopback()) {
