@@ -27,6 +27,7 @@ import java.util.function.BiPredicate;
  * {@link Parsed#dropReasons()}. A finding may name no file (a spec-level finding such as a missing feature); it then
  * has no lines. A finding naming an unknown requirement keeps its place with its requirement cleared.
  */
+// implements feature-006/FR-003
 public final class ReviewAnswer {
     /** How many opening braces are tried before giving up, so a hostile answer cannot cost quadratic time. */
     private static final int MAX_JSON_ATTEMPTS = 200;

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 
+// covers feature-006/FR-003
 class ReviewAnswerTest {
 
     private static final Set<String> IDS = Set.of("R1", "R2");

@@ -56,6 +56,7 @@ class FileTemplateSourceTest {
         }
     }
 
+    // covers feature-001/FR-008
     @Test
     void a_project_template_overrides_the_built_in_one() {
         Projects.write(root, ".factory/templates/decision.md", "---\nid: {{id}}\n---\n# Ours\n");
