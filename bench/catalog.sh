@@ -4,6 +4,7 @@
 #   - `factory spec list` and `factory spec validate` on a generated project of N specs (default 10,000)
 # Targets on a 2-core machine: validate of 10,000 specs under 2 s wall; --version under 300 ms.
 # Usage: bench/catalog.sh [N] [RUNS]. Results: printed, and kept in bench/out/results.txt.
+# covers feature-001/NFR-003, feature-002/NFR-004
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 n="${1:-10000}"

@@ -8,6 +8,7 @@
 # ratio to hello are printed. With BASE, another checkout (the commit before plugins, say) is measured in the same
 # rounds: its --help and models --providers.
 # Usage: bench/plugins.sh [runs=15] [BASE]. Results: printed, and appended to bench/out/plugins-results.txt.
+# covers feature-009/NFR-002
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-15}"

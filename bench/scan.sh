@@ -9,6 +9,7 @@
 # Then the commit of one spec file there: `git add F && git commit` against VersionControl.commit (target < 200 ms).
 # Usage: bench/scan.sh [files=50000] [untracked=2000] [ignored=10000] [warmup=10] [runs=15] [cold=5]
 # Results: printed, and appended to bench/out/scan-results.txt. Offline: maven runs with -o.
+# covers feature-004/NFR-002
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 out="$here/bench/out"

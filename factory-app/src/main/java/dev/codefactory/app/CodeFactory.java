@@ -92,6 +92,7 @@ import java.util.function.Supplier;
  * Adapters are created lazily, on first use, so opening is cheap. Instances are independent: nothing is shared
  * between two of them.
  */
+// implements feature-009/FR-004
 public final class CodeFactory implements AutoCloseable, InitProjectUseCase, CreateSpecUseCase, ListSpecsUseCase,
         ShowSpecUseCase, ValidateSpecsUseCase, ChangeSpecStatusUseCase, RebuildIndexUseCase, ConfigUseCase,
         IntakeUseCase, ReviewUseCase, ChangeOrderUseCase {

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The builder's switches, each one call: the process environment, the user's and the system's configuration and
  * auto-detection can each be left out, {@code isolated()} leaves out all four, and {@code use} selects the model.
  */
+// covers feature-009/FR-004
 class BuilderSwitchesTest {
     @TempDir
     Path dir;
@@ -179,6 +180,7 @@ class BuilderSwitchesTest {
         }
     }
 
+    // covers feature-009/FR-002
     @Test
     void without_the_adapters_the_first_call_names_the_artifact_to_add() throws IOException {
         try (URLClassLoader nothing = new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader());

@@ -55,6 +55,7 @@ class CodeFactoryTest {
         }
     }
 
+    // covers feature-002/FR-006
     @Test
     void locates_the_project_from_a_subfolder() throws IOException {
         Files.createDirectories(repo.resolve(".git"));

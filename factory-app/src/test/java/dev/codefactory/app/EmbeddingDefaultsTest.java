@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What an embedder writes for the common cases: command records from one factory call and a few {@code with...}
  * calls, and dialogs that implement only the methods that matter to them.
  */
+// covers feature-009/FR-005
 class EmbeddingDefaultsTest {
     @TempDir
     Path repo;

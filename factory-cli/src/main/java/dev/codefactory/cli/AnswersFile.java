@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * The answers file of {@code factory intake --answers FILE}, read here (the front end reads the files named on its
  * command line) and parsed by {@link PreparedAnswers#parse}: what is wrong with the file is named with it.
  */
+// implements feature-005/NFR-002
 final class AnswersFile {
     private static final int MAX_BYTES = 1024 * 1024;
 

@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+// implements feature-004/FR-005
 @Command(name = "login", mixinStandardHelpOptions = true,
         description = {"Sign in to GitHub with its device flow: prints a one-time code and the address where you"
                 + " enter it, waits until you have, stores the token in the keyring (or the encrypted file) and"

@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+// implements feature-004/FR-005
 @Command(name = "logout", mixinStandardHelpOptions = true,
         description = {"Forget the stored GitHub token (GITHUB_TOKEN, when set, is left alone and reported).",
             "The token stays valid on GitHub until you revoke it there (Settings > Applications)."})

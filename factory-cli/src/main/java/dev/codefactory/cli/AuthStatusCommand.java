@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+// implements feature-004/FR-005
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show which keys are set and where each comes from (an environment variable, the keyring or"
                 + " the encrypted file); never the keys themselves. Lists the key of every provider on the class"

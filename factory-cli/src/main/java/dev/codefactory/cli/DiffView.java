@@ -13,6 +13,7 @@ import java.util.List;
  * comments dim; on removed and added lines, whose colour says what happened to them, keywords bold and comments dim.
  * Without colour ({@code NO_COLOR}, {@code --no-color}, a pipe), the diff's lines exactly as they are.
  */
+// implements feature-007/FR-004
 final class DiffView {
     private static final int KEYWORD = 1;
     private static final int STRING = 2;

@@ -14,6 +14,7 @@ import dev.codefactory.port.llm.LanguageModelException;
 import dev.codefactory.port.vcs.VersionControlException;
 
 /** The documented exit codes, and the one place that maps failures to them. */
+// implements feature-002/FR-003
 public final class ExitCodes {
     public static final int OK = 0;
     public static final int FINDINGS = 1;

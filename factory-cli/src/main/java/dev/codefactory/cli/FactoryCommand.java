@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code factory}: the root of the command tree, holding what every subcommand shares. */
+// implements feature-002/FR-001
 @Command(name = "factory", mixinStandardHelpOptions = true, versionProvider = FactoryCommand.Version.class,
         sortOptions = false,
         description = {"Spec-driven development: specifications in git, code checked against them.", ""},

@@ -19,6 +19,7 @@ import picocli.CommandLine.ParseResult;
  * on from ({@link FactoryException#details()}: an id, a branch, a commit, a path). The message goes to standard
  * error as for everybody else; {@link Main}'s handlers call this, so no command has its own failure output.
  */
+// implements feature-002/FR-004
 final class Failures {
     static final String JSON_OPTION = "--json";
     /** What every {@code --json} option's help adds. */

@@ -8,6 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+// implements feature-002/FR-002
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = {"Set up Code-Factory in this git repository: contracts/ (specs, architecture, decisions)"
                 + " with an index, reports/, and .factory/: its config.yaml and templates/ are project files to"

@@ -29,6 +29,7 @@ import java.util.jar.JarFile;
  * class-data-sharing archive, stay the same whatever the plugins are. A jar that cannot be read is left out, and said
  * once on standard error when providers are first looked up.
  */
+// implements feature-009/FR-006, feature-009/NFR-002
 final class Plugins implements AutoCloseable {
     private static final String SERVICES = "META-INF/services/";
 

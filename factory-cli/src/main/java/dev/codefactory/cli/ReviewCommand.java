@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+// implements feature-006/FR-006, feature-006/FR-010
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = {"Check the code against the specs: findings with file and line, a compliance score per spec,"
                 + " and a report in reports/review-DATE.md.",
@@ -243,6 +244,7 @@ final class ReviewCommand implements Callable<Integer> {
             progress(done, total, "", "checking files", elapsed, left);
         }
 
+        // implements feature-006/FR-008
         @Override
         public void progress(int done, int total, String specId, String what, Duration elapsed, Duration left) {
             if (total == 0) {

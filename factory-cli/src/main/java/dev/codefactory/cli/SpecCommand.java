@@ -6,6 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+// implements feature-002/FR-002
 @Command(name = "spec", mixinStandardHelpOptions = true,
         description = "Create, list, show, validate and move specifications through their lifecycle.",
         subcommands = {SpecNewCommand.class, SpecListCommand.class, SpecShowCommand.class,

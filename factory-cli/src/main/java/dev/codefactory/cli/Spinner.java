@@ -8,6 +8,7 @@ import java.util.function.Supplier;
  * {@link #ticking} redraws a line of the caller's instead (a progress bar whose seconds go on while it waits). Each
  * redraw is cut to the terminal's width by {@link TerminalWriter#statusLine}, so it stays on its one line.
  */
+// implements feature-002/NFR-002
 final class Spinner {
     private static final String FRAMES = "|/-\\";
     private final TerminalWriter err;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /** ANSI styling that turns itself off when colour is not allowed. */
+// implements feature-002/NFR-001
 final class Style {
     /**
      * Every SGR code the CLI prints: this class's own (reset, bold, dim, italic, reverse, red, green, yellow, magenta,

@@ -28,6 +28,7 @@ import java.util.function.Function;
  * (an edit that cannot be read, a plan that cannot be approved, an answer that is not one) is said right above the
  * question that follows, never above a long redraw. Every question fits in 80 columns.
  */
+// implements feature-007/FR-002, feature-007/FR-003
 final class TerminalChangeDialog implements ChangeDialog {
     private final PrintWriter record;
     private final PrintWriter asking;

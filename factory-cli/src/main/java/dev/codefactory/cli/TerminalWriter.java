@@ -24,6 +24,7 @@ import java.util.function.IntSupplier;
  * what it is (also across a flush, so that a streamed {@code \r} then {@code \n} stays a line ending); {@link #finish}
  * shows what is still held.
  */
+// implements feature-002/NFR-003
 final class TerminalWriter extends PrintWriter {
     private static final char ESC = '\u001b';
     private final Filter filter;

@@ -28,6 +28,7 @@ import org.jline.utils.WCWidth;
  * at a second Ctrl-C before the process halts) puts the terminal back as it was.</li>
  * </ul>
  */
+// implements feature-002/NFR-002
 final class Tty {
     /** The width when the terminal cannot be asked: the classic terminal's. */
     static final int DEFAULT_COLUMNS = 80;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The answers file of {@code factory intake --answers FILE}: what is wrong with the file itself is named with it. */
+// covers feature-005/NFR-002
 class AnswersFileTest {
 
     @TempDir

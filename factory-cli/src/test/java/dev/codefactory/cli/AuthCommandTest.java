@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code factory auth} on the encrypted file (no keyring: no secret-tool on PATH, no session bus). */
+// covers feature-003/FR-007
 class AuthCommandTest {
     static final String SECRET = "sk-proj-Zq8v3Xw1Lm0Np7Rt";
 

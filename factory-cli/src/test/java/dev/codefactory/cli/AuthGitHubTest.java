@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * answers the device flow and {@code /user} the way GitHub does (web endpoints at the root, the API under
  * {@code /api/v3}, as on GitHub Enterprise).
  */
+// covers feature-004/FR-005
 class AuthGitHubTest {
     private static final String TOKEN = "gho_16C7e42F292c6912E7710c838347Ae178B4a";
     /** A poll answer that makes the fake answer 502 Bad Gateway instead. */
@@ -120,6 +121,7 @@ class AuthGitHubTest {
         neverShowsTheToken(login, status, logout, after);
     }
 
+    // covers feature-004/FR-007, feature-004/NFR-003
     @Test
     void every_github_request_of_a_sign_in_is_in_the_audit_log_without_the_token() throws IOException {
         pollAnswers.add("{\"error\":\"authorization_pending\"}");
@@ -186,6 +188,7 @@ class AuthGitHubTest {
         assertTrue(requests.isEmpty(), requests.toString());
     }
 
+    // covers feature-004/FR-006
     @Test
     void without_a_store_that_can_keep_the_token_login_sends_nothing_and_says_to_set_the_master_key() {
         project.env.remove("FACTORY_MASTER_KEY");
@@ -220,6 +223,7 @@ class AuthGitHubTest {
         assertEquals(List.of(), authorizations);
     }
 
+    // covers feature-004/FR-006
     @Test
     void a_single_bad_gateway_while_waiting_for_the_code_is_asked_again_and_the_sign_in_succeeds() {
         pollAnswers.add("{\"error\":\"authorization_pending\"}");
@@ -235,6 +239,7 @@ class AuthGitHubTest {
         assertTrue(project.run("auth", "status", "--offline").out().contains("token from entry github.oauth.token"));
     }
 
+    // covers feature-004/FR-006
     @Test
     void polls_that_keep_failing_end_the_sign_in_with_githubs_failure() {
         for (int i = 0; i < 4; i++) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The mistakes a new user makes, each met with one line naming the file and line or field, a non-zero exit and no
  * file changed.
  */
+// covers feature-001/FR-004
 class BadInputTest {
     private static final String GOOD = "---\nid: feature-001\ntitle: Good\nstatus: draft\ncreated: 2026-01-07\n"
             + "updated: 2026-01-07\nauthor: ada\ntags: [a]\npriority: low\n---\n\n# Good\n\n## Overview\nFine.\n\n"
@@ -90,6 +91,7 @@ class BadInputTest {
                 findingsFor("contracts/specs/twin.md"));
     }
 
+    // covers feature-001/FR-005
     @Test
     void show_status_and_validate_of_an_id_that_two_specs_share_name_both_and_change_nothing() throws IOException {
         p.write("contracts/specs/twin.md", GOOD.replace("title: Good", "title: Twin"));

@@ -162,6 +162,7 @@ class ChangeTest {
         assertEquals("", project.git("stash", "list"), "the stash was given back, not left behind");
     }
 
+    // covers feature-007/FR-002
     @Test
     void on_a_terminal_the_plan_is_approved_and_each_file_accepted_or_refused() throws IOException {
         scriptPlanAndEdits();
@@ -201,6 +202,7 @@ class ChangeTest {
         assertEquals(FAREWELL_AFTER, project.read(FAREWELL), "'a' accepted the rest");
     }
 
+    // covers feature-007/FR-004
     @Test
     void on_a_terminal_a_changed_line_shows_its_changed_words_and_its_syntax_and_a_pipe_gets_plain_text()
             throws IOException {
@@ -348,6 +350,7 @@ class ChangeTest {
         assertEquals(List.of(), changeBranches());
     }
 
+    // covers feature-007/FR-011
     @Test
     void a_stale_index_lock_stops_a_change_before_the_model_is_asked_and_says_what_to_do() throws IOException {
         Path lock = Files.writeString(project.root.resolve(".git/index.lock"), "");
@@ -372,6 +375,7 @@ class ChangeTest {
         assertEquals(0, project.run("change", REQUEST, "--yes").exit(), "once it is gone, the change goes through");
     }
 
+    // covers feature-007/FR-010
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void a_killed_change_shows_as_interrupted_in_history_and_undo_puts_everything_back() throws Exception {
@@ -526,6 +530,7 @@ class ChangeTest {
         assertTrue(model.bodies.isEmpty());
     }
 
+    // covers feature-007/FR-006
     @Test
     void edits_the_model_cannot_get_right_end_with_4_and_nothing_written() throws IOException {
         Map<String, String> before = files();
@@ -560,6 +565,7 @@ class ChangeTest {
         model.changes.add(EDITS + "\nNEW FILE: build.sh\n```sh\necho building\n```\n");
     }
 
+    // covers feature-007/FR-013
     @Test
     void with_yes_a_script_the_build_runs_must_be_named_or_the_change_stops_with_4() throws IOException {
         Map<String, String> before = files();
@@ -613,6 +619,7 @@ class ChangeTest {
         assertEquals(GREETER_AFTER, project.read(GREETER));
     }
 
+    // covers feature-007/FR-009
     @Test
     void with_pr_the_branch_is_pushed_and_a_labelled_pull_request_opened() throws Exception {
         List<String> pulls = new CopyOnWriteArrayList<>();
@@ -691,6 +698,7 @@ class ChangeTest {
         return bare;
     }
 
+    // covers feature-007/FR-009
     @Test
     void with_pr_but_no_origin_an_origin_elsewhere_or_no_token_it_stops_before_asking_the_model() throws IOException {
         scriptPlanAndEdits();

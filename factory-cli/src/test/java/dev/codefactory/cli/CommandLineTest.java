@@ -22,6 +22,7 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
+    // covers feature-002/FR-001
     @Test
     void prints_its_version() {
         Result r = TestProject.plainFolder(dir).run("--version");
@@ -29,6 +30,7 @@ class CommandLineTest {
         assertTrue(r.out().startsWith("factory 0.1.0"), r.out());
     }
 
+    // covers feature-002/FR-001
     @Test
     void help_lists_the_commands_and_the_exit_codes() {
         Result r = TestProject.plainFolder(dir).run("--help");
@@ -38,6 +40,7 @@ class CommandLineTest {
         }
     }
 
+    // covers feature-002/FR-001
     @Test
     void every_command_has_help_with_its_exit_codes() {
         TestProject p = TestProject.plainFolder(dir);
@@ -61,6 +64,7 @@ class CommandLineTest {
         assertTrue(r.err().contains("Try 'factory spec --help'"), r.err());
     }
 
+    // covers feature-002/FR-003
     @Test
     void a_missing_argument_is_a_usage_error() {
         Result r = TestProject.initialised(dir).run("spec", "new");
@@ -68,6 +72,7 @@ class CommandLineTest {
         assertTrue(r.err().contains("TITLE"), r.err());
     }
 
+    // covers feature-002/FR-005
     @Test
     void init_outside_a_git_repository_says_to_run_git_init_and_writes_nothing() throws IOException {
         TestProject p = TestProject.plainFolder(dir);
@@ -80,6 +85,7 @@ class CommandLineTest {
         }
     }
 
+    // covers feature-002/FR-005
     @Test
     void a_command_before_init_says_to_run_factory_init() {
         Result r = TestProject.gitRepository(dir).run("spec", "list");
@@ -89,6 +95,7 @@ class CommandLineTest {
         assertFalse(r.err().contains("Exception"), r.err());
     }
 
+    // covers feature-001/FR-001
     @Test
     void init_lays_out_the_project_and_a_second_run_changes_nothing() throws IOException {
         TestProject p = TestProject.gitRepository(dir);
@@ -104,6 +111,7 @@ class CommandLineTest {
         assertEquals(before, p.snapshot());
     }
 
+    // covers feature-001/FR-001
     @Test
     void git_keeps_factory_config_and_templates_and_ignores_the_machines_state() throws IOException {
         TestProject p = TestProject.gitRepository(dir);
@@ -127,6 +135,7 @@ class CommandLineTest {
         }
     }
 
+    // covers feature-002/FR-006
     @Test
     void works_from_a_subfolder_of_the_project() throws IOException {
         TestProject p = TestProject.initialised(dir);
@@ -137,6 +146,7 @@ class CommandLineTest {
         assertTrue(r.out().contains("Deep thought"), r.out());
     }
 
+    // covers feature-001/FR-003, feature-002/FR-002
     @Test
     void a_spec_goes_from_creation_through_its_lifecycle() throws IOException {
         TestProject p = TestProject.initialised(dir);
@@ -228,6 +238,7 @@ class CommandLineTest {
         assertTrue(p.read("contracts/specs/user-login.md").contains("\nauthor: login-name\n"));
     }
 
+    // covers feature-001/FR-006
     @Test
     void the_projects_own_template_text_is_unfinished_work_too_and_an_outline_only_template_still_makes_drafts()
             throws IOException {
@@ -259,6 +270,7 @@ class CommandLineTest {
         assertTrue(old.out().contains("contracts/specs/old.md:17: error:"), old.out());
     }
 
+    // covers feature-001/FR-003
     @Test
     void an_illegal_move_names_the_allowed_ones_and_changes_nothing() throws IOException {
         TestProject p = TestProject.initialised(dir);
@@ -301,6 +313,7 @@ class CommandLineTest {
         assertEquals(0, p.run("spec", "validate").exit());
     }
 
+    // covers feature-002/FR-002
     @Test
     void filters_narrow_the_list() throws IOException {
         TestProject p = TestProject.initialised(dir);
@@ -316,6 +329,7 @@ class CommandLineTest {
         assertEquals("No contracts match.", p.run("spec", "list", "--status", "deprecated").out().strip());
     }
 
+    // covers feature-002/FR-002
     @Test
     void json_output_is_well_formed_and_complete() throws IOException {
         TestProject p = TestProject.initialised(dir);
@@ -363,6 +377,7 @@ class CommandLineTest {
         assertTrue(p.read("reports/README.md").contains("validation-"));
     }
 
+    // covers feature-002/NFR-001
     @Test
     void colours_only_on_a_terminal_and_never_with_no_color() {
         TestProject p = TestProject.initialised(dir);
@@ -378,6 +393,7 @@ class CommandLineTest {
         assertFalse(p.run("--help").out().contains("\u001b["));
     }
 
+    // covers feature-001/FR-007
     @Test
     void index_lists_specs_written_by_hand_and_keeps_the_users_text() throws IOException {
         TestProject p = TestProject.initialised(dir);

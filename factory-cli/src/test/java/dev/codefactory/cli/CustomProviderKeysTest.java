@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from, the key reaches the provider (which sends it to a loopback server that checks the Authorization header),
  * {@code MYCORP_API_KEY} wins over the stored key, and detection picks the provider when nothing is configured.
  */
+// covers feature-003/FR-007
 class CustomProviderKeysTest {
     static final String STORED = "k-mycorp-stored-7f3a";
     static final String FROM_ENV = "k-mycorp-env-2b9c";

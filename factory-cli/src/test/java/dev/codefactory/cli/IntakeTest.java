@@ -136,6 +136,7 @@ class IntakeTest {
         return project.git("show", "--name-only", "--format=%s%n%an <%ae>", "HEAD");
     }
 
+    // covers feature-005/FR-002
     @Test
     void a_java_program_drives_a_whole_intake_with_scripted_answers_and_gets_a_committed_spec() throws IOException {
         model.questions.add(QUESTIONS);
@@ -173,6 +174,7 @@ class IntakeTest {
         assertNoDrafts();
     }
 
+    // covers feature-005/FR-003
     @Test
     void a_spec_without_requirement_ids_gets_the_repair_round_naming_each_one() throws IOException {
         assertFalse(SPEC_WITHOUT_IDS.contains("FR-"), SPEC_WITHOUT_IDS);
@@ -236,6 +238,7 @@ class IntakeTest {
         assertEquals(List.of(List.of()), person.problemsShown);
     }
 
+    // covers feature-005/FR-004
     @Test
     void quitting_keeps_the_draft_and_resume_goes_on_from_the_review() throws IOException {
         model.questions.add(QUESTIONS);
@@ -313,6 +316,7 @@ class IntakeTest {
         assertTrue(draft.contains("Google sign-in") && draft.contains("\"generated\": null"), draft);
     }
 
+    // covers feature-005/FR-003
     @Test
     void on_a_terminal_the_review_shows_only_what_changed_since_the_spec_was_streamed() {
         model.questions.add("[]");
@@ -333,6 +337,7 @@ class IntakeTest {
                 + " 16 lines; it passes the checks."), r.err());
     }
 
+    // covers feature-005/FR-004
     @Test
     void an_editor_that_cannot_be_run_is_said_at_the_prompt_and_the_intake_goes_on() {
         model.questions.add("[]");
@@ -365,6 +370,7 @@ class IntakeTest {
         assertTrue(Files.readString(project.root.resolve(result.path())).contains("within 2 seconds"));
     }
 
+    // covers feature-005/FR-007
     @Test
     void without_a_model_the_wizard_writes_the_same_format() throws IOException {
         model.close();
@@ -451,6 +457,7 @@ class IntakeTest {
         assertTrue(model.bodies.isEmpty(), "nothing was generated");
     }
 
+    // covers feature-005/NFR-002
     @Test
     void the_cli_runs_an_intake_without_a_terminal_from_an_answers_file_and_prints_json() throws IOException {
         model.questions.add(QUESTIONS);
@@ -491,6 +498,7 @@ class IntakeTest {
                 resumed.out());
     }
 
+    // covers feature-005/NFR-001
     @Test
     void a_connection_dropped_mid_spec_keeps_the_answers_and_resume_writes_it_again() throws IOException {
         model.questions.add(QUESTIONS);
@@ -518,6 +526,7 @@ class IntakeTest {
         assertTrue(Files.readString(project.root.resolve("contracts/specs/team-calendar.md")).endsWith(SPEC));
     }
 
+    // covers feature-005/FR-001, feature-005/FR-004
     @Test
     void on_a_terminal_the_person_types_the_idea_answers_edits_in_their_editor_and_accepts() throws IOException {
         model.questions.add(QUESTIONS);
@@ -550,6 +559,7 @@ class IntakeTest {
         assertTrue(generation.contains("(skipped)"), "the rest was skipped with '-': " + generation);
     }
 
+    // covers feature-005/FR-004
     @Test
     void on_a_terminal_regenerate_sends_the_feedback_and_quit_keeps_the_draft() {
         model.questions.add("[]");
@@ -566,6 +576,7 @@ class IntakeTest {
         assertFalse(Files.exists(project.root.resolve("contracts/specs/team-calendar.md")));
     }
 
+    // covers feature-005/FR-005
     @Test
     @org.junit.jupiter.api.condition.EnabledOnOs({org.junit.jupiter.api.condition.OS.LINUX,
         org.junit.jupiter.api.condition.OS.MAC})
@@ -628,6 +639,7 @@ class IntakeTest {
         assertTrue(r.err().contains("hint: That is short (13 characters)"), r.err());
     }
 
+    // covers feature-005/FR-006
     @Test
     void an_offline_intake_that_saves_nothing_exits_1_and_its_json_says_so() throws IOException {
         Result r = project.run("intake", IDEA, "--offline", "--json");
@@ -640,6 +652,7 @@ class IntakeTest {
         assertEquals(List.of(), specFiles());
     }
 
+    // covers feature-005/FR-006
     @Test
     void a_commit_that_fails_in_the_middle_of_a_merge_leaves_no_spec_and_resume_saves_exactly_one()
             throws IOException {
@@ -669,6 +682,7 @@ class IntakeTest {
         assertNoDrafts();
     }
 
+    // covers feature-005/FR-006
     @Test
     void an_index_that_cannot_be_written_leaves_no_spec_and_resume_saves_exactly_one() throws IOException {
         Path readme = project.root.resolve("contracts/README.md");

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * With {@code --json}, a command that fails prints one JSON object on standard output ({@code error},
  * {@code message}, {@code exitCode} and what to go on from) and its message on standard error, as without it.
  */
+// covers feature-002/FR-004
 class JsonFailureTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -82,6 +83,7 @@ class JsonFailureTest {
         assertEquals("section.empty", finding.get("rule").asText(), r.out());
     }
 
+    // covers feature-001/FR-005
     @Test
     void two_specs_with_one_id_are_named_in_the_failure_object() throws IOException {
         TestProject p = TestProject.initialised(dir);

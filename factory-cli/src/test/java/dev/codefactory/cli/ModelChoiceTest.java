@@ -64,6 +64,7 @@ class ModelChoiceTest {
         }).collect(Collectors.toList());
     }
 
+    // covers feature-003/FR-005
     @Test
     void with_only_an_openai_key_ask_uses_openais_documented_default_model() {
         p.env.put("OPENAI_API_KEY", "sk-test-default-model");
@@ -74,6 +75,7 @@ class ModelChoiceTest {
         assertTrue(r.err().contains("model gpt-4.1-mini, openai's default"), r.err());
     }
 
+    // covers feature-003/FR-005
     @Test
     void a_model_set_with_ollama_is_never_sent_to_openai_and_still_is_to_ollama() throws IOException {
         p.env.put("OPENAI_API_KEY", "sk-test-two-providers");
@@ -115,6 +117,7 @@ class ModelChoiceTest {
         assertEquals(List.of("gpt-test", "gpt-flag", "gpt-env"), models(openai.bodies));
     }
 
+    // covers feature-003/FR-005
     @Test
     void ollama_with_no_model_named_uses_the_first_installed_one() {
         ollamaRunning();

@@ -25,6 +25,7 @@ class OutOfMemoryTest {
     @TempDir
     Path dir;
 
+    // covers feature-002/FR-003
     @Test
     void running_out_of_heap_exits_3_and_says_how_to_give_it_more() throws Exception {
         TestProject project = TestProject.initialised(dir);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * providers are listed with the jar they came from and answer when chosen; a jar that cannot be loaded is named
  * with the reason and breaks nothing that does not need it.
  */
+// covers feature-009/FR-006
 class PluginsTest {
     @TempDir
     static Path jars;
@@ -133,6 +134,7 @@ class PluginsTest {
                 + "      \"provider\": null,\n      \"reason\": \"not a readable jar ("), out);
     }
 
+    // covers feature-009/FR-007
     @Test
     void broken_jars_are_named_with_the_reason_and_break_nothing_that_does_not_need_them(@TempDir Path dir)
             throws Exception {
@@ -181,6 +183,7 @@ class PluginsTest {
                 + "): "), unknown.err());
     }
 
+    // covers feature-009/FR-007
     @Test
     void two_plugins_with_one_id_are_refused_when_it_is_chosen_naming_both_jars(@TempDir Path dir) throws Exception {
         TestProject project = project(dir);
@@ -231,6 +234,7 @@ class PluginsTest {
         assertEquals(parent, none.classLoader(parent, jar -> { }), "no plugin: the CLI's own loader");
     }
 
+    // covers feature-009/NFR-002
     @Test
     void without_plugins_the_cli_uses_its_own_class_loader(@TempDir Path dir) throws Exception {
         TestProject project = project(dir);

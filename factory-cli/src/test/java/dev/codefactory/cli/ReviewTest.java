@@ -89,6 +89,7 @@ class ReviewTest {
         return out;
     }
 
+    // covers feature-006/FR-006
     @Test
     void a_review_with_a_model_scores_specs_reports_findings_and_fails_at_the_threshold() throws IOException {
         model.reviews.add(ANSWER);
@@ -124,6 +125,7 @@ class ReviewTest {
         assertFalse(saved.contains(SECRET), saved);
     }
 
+    // covers feature-006/FR-003
     @Test
     void a_malformed_answer_gets_one_repair_request() throws IOException {
         model.reviews.add("I looked at the code and it seems fine overall!");
@@ -138,6 +140,7 @@ class ReviewTest {
         assertEquals(1, report.get("specs").size(), "--spec limits the review");
     }
 
+    // covers feature-006/FR-004, feature-006/FR-006
     @Test
     void offline_the_deterministic_checks_run_and_the_report_is_committed() throws IOException {
         Result r = project.run("review", "--offline", "--commit", "--yes");
@@ -155,6 +158,7 @@ class ReviewTest {
         assertTrue(r.out().contains("report: " + reportPath), r.out());
     }
 
+    // covers feature-006/FR-010
     @Test
     void a_stop_request_cancels_the_call_under_way_and_keeps_a_report_marked_partial() throws IOException {
         project.write("contracts/specs/cart.md", spec("feature-003", "Shopping cart", "approved", "[cart]",
@@ -200,6 +204,7 @@ class ReviewTest {
         assertTrue(report.contains("feature-003"), "the spec not reviewed is named: " + report);
     }
 
+    // covers feature-006/FR-007
     @Test
     void issues_are_opened_once_per_finding_and_a_second_review_files_no_duplicates() throws IOException {
         try (IssuesLoopback github = new IssuesLoopback()) {
@@ -230,6 +235,7 @@ class ReviewTest {
             + "\"suggestion\":\"add a lock check to the login\"}]}";
     static final String LOGIN_SPEC = "contracts/specs/user-login.md";
 
+    // covers feature-006/FR-003, feature-006/FR-006
     @Test
     void a_finding_that_names_no_file_is_reported_at_its_spec_in_the_report_the_json_and_the_sarif()
             throws IOException {
@@ -335,6 +341,7 @@ class ReviewTest {
         }
     }
 
+    // covers feature-006/FR-007
     @Test
     void issues_without_an_origin_on_github_or_a_token_stop_before_the_model_is_asked() throws IOException {
         model.reviews.add(ANSWER);
@@ -363,6 +370,7 @@ class ReviewTest {
                 && project.read("reports/README.md").contains("review-"), "no report was written");
     }
 
+    // covers feature-006/FR-002
     @Test
     void a_path_that_does_not_exist_or_leads_outside_is_a_usage_error_naming_it() throws IOException {
         Result missing = project.run("review", "src/main/java/app/nowhere", "--offline", "--yes");
@@ -392,6 +400,7 @@ class ReviewTest {
         assertTrue(ignored.err().contains("build: git lists no file there"), ignored.err());
     }
 
+    // covers feature-006/FR-004
     @Test
     void offline_checks_read_every_file_even_beyond_the_model_file_limit_with_progress_on_a_terminal()
             throws IOException {
@@ -423,6 +432,7 @@ class ReviewTest {
         assertTrue(onTerminal.out().contains(late), onTerminal.out());
     }
 
+    // covers feature-006/FR-003
     @Test
     void with_a_model_at_most_scan_max_files_files_are_sent_and_the_rest_are_named() throws IOException {
         project.write("src/main/java/app/auth/LoginAudit.java", "package app.auth;\nclass LoginAudit {}\n");
@@ -444,6 +454,7 @@ class ReviewTest {
                 skipped);
     }
 
+    // covers feature-006/FR-001
     @Test
     void a_spec_naming_files_in_prose_or_by_relative_links_is_matched_to_them_with_the_reason() throws IOException {
         project.write("src/main/java/app/billing/InvoicePdf.java", "package app.billing;\nclass InvoicePdf {}\n");
@@ -463,6 +474,7 @@ class ReviewTest {
         assertFalse(r.out().contains("marked implemented but no code matches it"), r.out());
     }
 
+    // covers feature-006/FR-010
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void ctrl_c_during_the_analysis_cancels_the_call_and_keeps_a_partial_report() throws Exception {
@@ -501,6 +513,7 @@ class ReviewTest {
         }
     }
 
+    // covers feature-006/FR-009
     @Test
     void on_a_terminal_the_person_can_leave_a_spec_out_of_the_review() {
         model.reviews.add(ANSWER);

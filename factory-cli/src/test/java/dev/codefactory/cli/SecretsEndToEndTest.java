@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * both), and a change order never shows the model a secret of the files it edits, while its edits still apply and
  * the secrets stay in the files. Fixtures are assembled from pieces so that this file does not trip secret scanners.
  */
+// covers feature-006/FR-005
 class SecretsEndToEndTest {
     static final String SECRETS_FILE = "config/secrets.env";
     static final String STRIPE = "sk_live" + "_3nNyjOq9wMxEhh2FDEEtfjgV";

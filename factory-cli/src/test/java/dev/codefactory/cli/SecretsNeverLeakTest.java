@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * loopback server speaking OpenAI's API that answers, refuses the key and echoes it, fails with a 500 that echoes it,
  * or cuts the connection; with the key from {@code OPENAI_API_KEY} and from the encrypted file.
  */
+// covers feature-003/FR-004
 class SecretsNeverLeakTest {
     static final String SECRET = "sk-proj-LeakCanary-7Hq2Vx9Lp4TzW8";
     /** Any long piece of the secret counts as a leak (a mask may keep the last four characters, no more). */

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * are asked (also when standard output is a file), everything still shown under {@code --yes}, and questions that fit
  * the terminal.
  */
+// covers feature-007/FR-003
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class TerminalChangeDisplayTest {
     static final String FAREWELL = "src/main/java/app/Farewell.java";
@@ -213,6 +214,7 @@ class TerminalChangeDisplayTest {
     static final String EDITS3_CHANGING = EDITS3.replace("=======\n    String hello() {\n        return \"hello\";",
             "=======\n    String hello() {\n        return \"hello there\";");
 
+    // covers feature-007/FR-004
     @Test
     void on_a_colour_terminal_changed_words_are_reversed_and_keywords_coloured_but_not_with_no_color()
             throws Exception {

@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * lays out fits the width the terminal has (asked of the terminal: {@code COLUMNS} is not set, as shells do not
  * export it), and keys typed before a question are shown once.
  */
+// covers feature-002/NFR-002
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class TerminalFitTest {
     /**
@@ -129,6 +130,7 @@ class TerminalFitTest {
         }
     }
 
+    // covers feature-006/FR-008
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"40, 20", "80, 24", "160, 50"})
     void review_progress_redraws_on_its_one_line_at_any_width(int columns, int rows) throws Exception {

@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * keeps the draft, and exits with 130; {@code --resume} then completes it. The spec is shown once, cleaned as the
  * model writes it, and what goes wrong at the review prompt is said next to it.
  */
+// covers feature-005/FR-005
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class TerminalIntakeTest {
     /** What a chatty model sends: talk, a fence, front matter of its own, the spec, the fence, more talk. */
@@ -388,6 +389,7 @@ class TerminalIntakeTest {
 
     // ---- at the review prompt -----------------------------------------------------------------------------------
 
+    // covers feature-005/FR-004
     @Test
     void e_without_an_editor_and_a_wrong_choice_are_answered_next_to_the_prompt() throws Exception {
         model.questions.add("[]");

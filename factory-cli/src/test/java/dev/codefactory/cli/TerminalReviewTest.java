@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mistyped path is asked again with the closest one; the progress line's seconds go on during a slow call, on one
  * line of a narrow terminal.
  */
+// covers feature-006/FR-010
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class TerminalReviewTest {
     static final String LOGIN = "src/main/java/app/auth/LoginService.java";
@@ -183,6 +184,7 @@ class TerminalReviewTest {
         }
     }
 
+    // covers feature-006/FR-009
     @Test
     void a_mistyped_path_is_asked_again_naming_the_closest_one() throws Exception {
         try (Pty pty = review(100, 30, null, "--spec", "feature-001")) {
@@ -198,6 +200,7 @@ class TerminalReviewTest {
         }
     }
 
+    // covers feature-006/FR-008
     @Test
     void the_progress_ticks_during_a_slow_call_on_one_line_of_a_narrow_terminal() throws Exception {
         model.delayMillis = 3_500;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The filter every character the CLI prints passes: what it shows, what it lets through, and when. */
+// covers feature-002/NFR-003
 class TerminalWriterTest {
     private static final String ESC = "\u001b";
 

@@ -16,6 +16,7 @@ import picocli.CommandLine;
  * What fits on a terminal's line, the width of a run that has no terminal of its own to ask, and which command lines
  * keep the keys quiet.
  */
+// covers feature-002/NFR-002
 class TtyTest {
 
     @Test

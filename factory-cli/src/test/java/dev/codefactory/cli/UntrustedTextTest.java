@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --json} as escapes; in the reports written for it. Only our own colours (on a terminal with colour) and the
  * status line's {@code \r ESC [ 2K} (on a terminal) reach the output as control characters.
  */
+// covers feature-002/NFR-003
 class UntrustedTextTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ESC = "\u001b";

@@ -22,6 +22,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** The BOM lists every artifact at the root's version, this artifact brings what it says, and jars name their module. */
+// covers feature-009/FR-001
 class ArtifactsTest {
     private static Document pom(String path) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of(path).toFile());

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * module's class path: factory-app, the four adapters, their libraries, and no SLF4J binding) and run in a child JVM
  * in a real git repository: it does what README says, and the library prints nothing of its own on stdout or stderr.
  */
+// covers feature-009/FR-003, feature-009/NFR-001
 class ReadmeEmbeddingTest {
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern CLASS_NAME = Pattern.compile("public class (\\w+)");

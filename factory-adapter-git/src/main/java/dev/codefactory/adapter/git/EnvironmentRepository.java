@@ -18,6 +18,7 @@ import org.eclipse.jgit.util.FS;
  * configuration through {@link #getConfig()} (identity, {@code core.excludesFile}, {@code core.autocrlf}, remotes)
  * sees what {@code git} would see with the same environment; {@code ~} in paths is that environment's home.
  */
+// implements feature-004/NFR-001
 final class EnvironmentRepository extends FileRepository {
     /** The global files, then the repository's own; null while the superclass is being constructed. */
     private final List<FileBasedConfig> chain;

@@ -17,6 +17,7 @@ import org.eclipse.jgit.lib.Repository;
  * rename over it when done. A git process that is killed leaves its lock behind, and every later writer fails on it
  * until someone deletes it: these are the ones a repository can be left with, and the one message for them.
  */
+// implements feature-007/FR-011
 final class GitLocks {
     private static final int REF_DEPTH = 16;
 

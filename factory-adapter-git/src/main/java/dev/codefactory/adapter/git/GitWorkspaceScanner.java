@@ -68,6 +68,7 @@ import org.eclipse.jgit.util.FS;
  * never beyond the file limit. A thorough scanner ({@code thorough}) {@code lstat}s and reads every file instead:
  * exact sizes, every binary caught, several times slower on large trees.
  */
+// implements feature-004/FR-003, feature-004/NFR-002
 final class GitWorkspaceScanner implements WorkspaceScanner {
     private static final int PARALLEL_THRESHOLD = 512;
     private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[Languages.SNIFF_BYTES]);

@@ -34,6 +34,7 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /** {@link Remotes} on JGit: push and pull over the transports JGit speaks, with a token as HTTPS password. */
+// implements feature-004/NFR-003
 final class JGitRemotes implements Remotes {
 
     private final GitContext context;

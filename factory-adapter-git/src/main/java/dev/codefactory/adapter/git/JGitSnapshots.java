@@ -28,6 +28,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * {@link dev.codefactory.port.vcs.Snapshots} on JGit: snapshots as commits under {@code refs/factory/snapshots/}
  * ({@link SnapshotStore}), and stash entries as {@code git stash} records them.
  */
+// implements feature-004/FR-001
 final class JGitSnapshots implements dev.codefactory.port.vcs.Snapshots {
 
     private final GitContext context;

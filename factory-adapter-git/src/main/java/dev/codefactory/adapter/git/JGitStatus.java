@@ -23,6 +23,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 
 /** {@link RepositoryStatus} on JGit: the repository's state and the porcelain status. */
+// implements feature-004/FR-002
 final class JGitStatus implements RepositoryStatus {
 
     private final GitContext context;

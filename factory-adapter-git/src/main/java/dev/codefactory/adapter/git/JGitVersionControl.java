@@ -28,6 +28,7 @@ import org.eclipse.jgit.lib.Repository;
  * repository, then global, then system; the global files are those the environment names when the repository was
  * opened with one ({@link EnvironmentRepository}), else JGit's {@link org.eclipse.jgit.util.SystemReader}'s.
  */
+// implements feature-004/FR-001
 final class JGitVersionControl implements VersionControl {
 
     private final GitContext context;

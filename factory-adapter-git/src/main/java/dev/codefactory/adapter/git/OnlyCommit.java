@@ -38,6 +38,7 @@ import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
  * hundreds of milliseconds on 50,000 files. Unlike git, a path that is not yet tracked (but not ignored) is committed
  * too: the port's {@code CommitRequest.only} takes paths "from the working tree".
  */
+// implements feature-004/NFR-002
 final class OnlyCommit {
 
     private final Repository repo;

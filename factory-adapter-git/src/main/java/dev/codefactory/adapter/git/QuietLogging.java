@@ -14,6 +14,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * This is the adapter's one write to process-wide state, chosen over the alternatives: a binding in a library
  * would fight the application's own, and muting stderr is worse.
  */
+// implements feature-009/FR-003
 final class QuietLogging {
     static final String VERBOSITY = "slf4j.internal.verbosity";
     private static final java.util.concurrent.atomic.AtomicBoolean CHECKED =

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+// covers feature-004/FR-001
 class BranchTest extends IsolatedGit {
 
     @Test

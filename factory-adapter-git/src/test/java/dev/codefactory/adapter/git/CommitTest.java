@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+// covers feature-004/FR-001
 class CommitTest extends IsolatedGit {
 
     @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * XDG_CONFIG_HOME and GIT_CONFIG_GLOBAL, as {@code git} does, not from JGit's process-wide reader (whose home here
  * is the base class's, standing for the JVM's {@code user.home}).
  */
+// covers feature-004/NFR-001
 class EnvironmentHomeTest extends IsolatedGit {
     Path otherHome;
     Map<String, String> otherEnv;

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+// covers feature-004/FR-003
 class GitWorkspaceScannerTest {
     @TempDir
     Path temp;

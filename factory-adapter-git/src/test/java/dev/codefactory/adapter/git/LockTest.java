@@ -22,6 +22,7 @@ import org.junit.jupiter.api.function.Executable;
  * The lock files a killed git (or a killed {@code factory change}) leaves behind: in the state, and named with what
  * to do by every write that meets them, never as JGit's internal error.
  */
+// covers feature-007/FR-011
 class LockTest extends IsolatedGit {
 
     private static void refusedNaming(String lock, Executable write) {

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
+// covers feature-004/FR-001
 class RemoteTest extends IsolatedGit {
 
     private Path bare() {
@@ -137,6 +138,7 @@ class RemoteTest extends IsolatedGit {
         assertTrue(e.getMessage().contains("no upstream"), e.getMessage());
     }
 
+    // covers feature-004/NFR-003
     @Test
     void token_is_sent_as_basic_auth_of_x_access_token_and_never_shown() throws Exception {
         List<String> authorizations = new CopyOnWriteArrayList<>();
@@ -177,6 +179,7 @@ class RemoteTest extends IsolatedGit {
         }
     }
 
+    // covers feature-004/NFR-003
     @Test
     void a_token_is_never_sent_over_plain_http_to_another_machine() {
         VersionControl vc = newRepo("r");

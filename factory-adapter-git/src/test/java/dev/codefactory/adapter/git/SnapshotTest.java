@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
+// covers feature-004/FR-001
 class SnapshotTest extends IsolatedGit {
 
     /** Everything a restore must bring back, as the git CLI and the file system see it. */

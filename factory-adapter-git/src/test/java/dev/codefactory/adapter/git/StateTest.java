@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+// covers feature-004/FR-002
 class StateTest extends IsolatedGit {
 
     /** main and topic both change conflict.txt from base. */

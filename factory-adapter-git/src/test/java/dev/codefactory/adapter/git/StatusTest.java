@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+// covers feature-004/NFR-001
 class StatusTest extends IsolatedGit {
 
     /** The CLI's porcelain lines, sorted by path (stable: git lists untracked files after tracked ones). */

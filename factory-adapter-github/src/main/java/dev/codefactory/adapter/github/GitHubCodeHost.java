@@ -46,6 +46,7 @@ import java.util.function.Supplier;
  * Failures are mapped by {@link GitHubErrors} alone. Nothing is sent until a method is called; every request sent is
  * told to {@link CodeHostSettings#calls()} ({@link ReportingClient}).
  */
+// implements feature-004/FR-004
 final class GitHubCodeHost implements CodeHost {
     static final String API_VERSION = "2022-11-28";
     static final String USER_AGENT = "code-factory";

@@ -7,6 +7,7 @@ import feign.RequestLine;
  * The OAuth device flow on the web host ({@code github.web-url}), as GitHub documents it. GitHub answers a poll with
  * HTTP 200 whether or not a token was granted: the {@code error} field tells which.
  */
+// implements feature-004/FR-004
 interface GitHubOAuthApi {
 
     @RequestLine("POST /login/device/code")

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * Reads {@code owner/repo} from a git remote URL on one host. The URL may hold credentials
  * ({@code https://user:token@github.com/o/r.git}): they are never kept, returned or put in a message.
  */
+// implements feature-004/FR-004
 final class RemoteUrls {
     /** {@code git@github.com:owner/repo.git}: scp-like, no scheme. */
     private static final Pattern SCP_LIKE = Pattern.compile("^(?:[^@/:\\s]+@)?([^@/:\\s]+):(?!//)(.+)$");

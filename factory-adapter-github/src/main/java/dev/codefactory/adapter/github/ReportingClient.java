@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  * status (0 when no answer came) and how long the answer took to start. Nothing else of the request leaves here, so
  * the token (a header), a device code (a body) and query strings stay out of what is told.
  */
+// implements feature-004/FR-007
 final class ReportingClient implements Client {
     private final Client delegate;
     private final Clock clock;

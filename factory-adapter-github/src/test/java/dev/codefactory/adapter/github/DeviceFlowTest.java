@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+// covers feature-004/FR-004
 class DeviceFlowTest {
     private static final String DEVICE_CODE = "3584d83530557fdd1f46af8289938c8ef79f9dc5";
     private static final String GRANTED_TOKEN = "gho_16C7e42F292c6912E7710c838347Ae178B4a";

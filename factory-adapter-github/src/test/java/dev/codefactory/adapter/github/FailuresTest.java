@@ -243,6 +243,7 @@ class FailuresTest {
                         "/login/oauth/access_token", json(400, deviceBody)), poll));
     }
 
+    // covers feature-004/NFR-003
     @ParameterizedTest(name = "{0}")
     @MethodSource("failures")
     void no_token_or_device_code_appears_in_any_failure(String name, Kind kind, Consumer<FakeGitHub> script,

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * writes to the audit log), answered or not, with its method, path, status and duration, and nothing of its headers,
  * body or query.
  */
+// covers feature-004/FR-007
 class HostCallsTest {
     private static final String DEVICE_CODE = "3584d83530557fdd1f46af8289938c8ef79f9dc5";
     private static final String GRANTED_TOKEN = "gho_16C7e42F292c6912E7710c838347Ae178B4a";
@@ -94,6 +95,7 @@ class HostCallsTest {
         assertTrue(fake.received().get(2).query().contains("labels=code-factory"), "the query went to GitHub");
     }
 
+    // covers feature-004/NFR-003
     @Test
     void the_device_flow_is_told_without_the_device_code_or_the_token() {
         fake.on("POST", "/login/device/code", json(200, "{\"device_code\":\"" + DEVICE_CODE + "\",\"user_code\":"

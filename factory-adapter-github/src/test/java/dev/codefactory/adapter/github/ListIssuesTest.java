@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+// covers feature-004/FR-004
 class ListIssuesTest {
     static final RepositoryRef ACME = new RepositoryRef("acme", "rocket");
     static final String PATH = "/repos/acme/rocket/issues";

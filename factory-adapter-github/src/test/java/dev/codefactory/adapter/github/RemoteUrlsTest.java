@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+// covers feature-004/FR-004
 class RemoteUrlsTest {
     private static final Optional<RepositoryRef> ACME_ROCKET = Optional.of(new RepositoryRef("acme", "rocket.js"));
     private final RemoteUrls github = new RemoteUrls(URI.create("https://github.com"));

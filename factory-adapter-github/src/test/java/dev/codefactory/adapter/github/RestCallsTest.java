@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+// covers feature-004/FR-004
 class RestCallsTest {
     static final RepositoryRef ACME = new RepositoryRef("acme", "rocket");
     static final String USER = "{\"login\":\"octocat\",\"id\":1,\"name\":\"The Octocat\","

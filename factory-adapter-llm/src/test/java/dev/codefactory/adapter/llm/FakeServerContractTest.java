@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * key header) holds for the real readers of each format. The full contract suite runs on the same fakes in each
  * provider's own test ({@code OpenAiLanguageModelTest}, {@code AnthropicLanguageModelTest}, ...).
  */
+// covers feature-003/NFR-001
 class FakeServerContractTest {
     private static final String KEY = "fake-server-key-0123456789";
 
@@ -61,6 +62,7 @@ class FakeServerContractTest {
         return wire.provider().create(TestSettings.of(server.uri(), "test-model", KEY));
     }
 
+    // covers feature-009/FR-008
     @ParameterizedTest(name = "{0}")
     @MethodSource("wires")
     void queued_answers_come_first_once_each_in_order_then_the_standing_one(Wire wire) {

@@ -36,6 +36,7 @@ import java.util.function.Supplier;
  * Step 1 of a change order, the analysis: the heads of the files git sees, the specs (named, or sharing words with
  * the request) and the files they and the request point at, then the model's plan (asked again once when unusable).
  */
+// implements feature-007/FR-001
 final class ChangeAnalysis {
     private static final int HEAD_CHARS = 64 * 1024;
     private static final int EXCERPT_CHARS = 4_000;

@@ -231,6 +231,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             Limits limits, WorkingTreeStatus status, ChangeDialog dialog) {
         dialog.step(ChangeOrderStep.PLAN_REVIEW, "waiting for the plan to be approved");
         List<String> planNotes = analysis.plan().notes().stream().map(n -> "The model's plan: " + n).toList();
+        // implements feature-007/FR-002
         return reviewPlan(proposal, planNotes, command, limits, status, analysis.specTitles(), analysis.heads(),
                 dialog);
     }
@@ -528,6 +529,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
     // ---- apply -----------------------------------------------------------------------------------------------------
 
+    // implements feature-007/FR-007
     private ChangeRecord apply(VersionControl vcs, ChangeRecord record, ChangePlan proposal, Map<String, String> accepted,
                                Map<String, String> before) {
         vcs.createBranch(record.branch(), "HEAD");
@@ -578,6 +580,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     }
 
     /** The files the person approves; under {@code --yes} all of them, shown for the record. */
+    // implements feature-007/FR-002
     private static List<String> decide(int round, List<FileDiff> diffs, ChangeCommand command, ChangeDialog dialog) {
         if (command.yes()) {
             dialog.showDiffs(round, diffs);
@@ -590,6 +593,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
      * The chosen paths, less the files the build or the tests run ({@link BuildFiles}) that the person did not approve
      * by name; null when {@code --yes} met one (the change cannot go on without the person).
      */
+    // implements feature-007/FR-013
     private List<String> byName(List<FileDiff> diffs, List<String> chosen, ChangeCommand command,
                                 ChangeDialog dialog) {
         if (command.allowBuildChanges()) {
@@ -632,6 +636,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
      * Puts everything back as the snapshot has it, gives stashed work back, and records why; returns the record as
      * abandoned, or as it was (started, for {@code factory undo}) when putting things back failed.
      */
+    // implements feature-007/FR-010
     private ChangeRecord rollBack(ChangeRecord record, Snapshot snapshot, String why, ChangeDialog dialog) {
         return rollBack(record, snapshot, why, ChangeRecord.Status.ABANDONED, dialog);
     }
@@ -668,6 +673,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     private record Verified(ChangeRecord record, TestOutcome outcome) {
     }
 
+    // implements feature-007/FR-008
     private Verified verify(History vcs, RedactingLanguageModel model, ChangeRecord record,
                                 ChangePlan proposal,
                                 String testCommand, ChangeCommand command, Limits limits, ChangeDialog dialog) {
@@ -735,6 +741,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
     // ---- pull request ----------------------------------------------------------------------------------------------
 
+    // implements feature-007/FR-009
     private ChangeRecord pullRequest(VersionControl vcs, ChangeRecord record, ChangePlan proposal, boolean draft,
                                      ChangeDialog dialog) {
         dialog.step(ChangeOrderStep.PULL_REQUEST, "pushing " + record.branch() + " and opening a pull request");

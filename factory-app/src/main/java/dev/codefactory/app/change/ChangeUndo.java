@@ -20,6 +20,7 @@ import java.util.function.Supplier;
  * with them), unless that would lose work done since; then the stash entry and the change branch go, the branch only
  * when it was neither pushed nor moved on.
  */
+// implements feature-007/FR-010
 final class ChangeUndo {
     private final Supplier<ChangeJournal> journal;
     private final Supplier<VersionControl> git;

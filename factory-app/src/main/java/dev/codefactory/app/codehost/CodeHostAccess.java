@@ -41,6 +41,7 @@ import java.util.function.Supplier;
  * flow's waiting loop is here, not in the adapter: it honours the host's interval, lengthens it on {@code slow_down},
  * and stops at the code's expiry.
  */
+// implements feature-004/FR-005, feature-004/FR-006, feature-004/FR-007
 public final class CodeHostAccess {
     /** The only host there is today. */
     public static final String GITHUB = "github";

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * system's {@code config.yaml}, then the defaults. Files are read as YAML by SmallRye's YAML source and located
  * line by line by {@link YamlOutline}, so errors and origins name the line.
  */
+// implements feature-003/FR-004
 public final class LayeredConfiguration implements ConfigUseCase {
     private static final Pattern YAML_LINE = Pattern.compile("line (\\d+), column (\\d+)");
     private static final String ENV_OPTIONS = "FACTORY_LLM_OPTIONS_";

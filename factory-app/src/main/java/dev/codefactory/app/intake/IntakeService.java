@@ -107,6 +107,7 @@ public final class IntakeService implements IntakeUseCase {
             this.dialog = dialog;
         }
 
+        // implements feature-005/FR-006
         void save() {
             drafts.get().save(draft);
         }
@@ -145,6 +146,7 @@ public final class IntakeService implements IntakeUseCase {
      * so far, the answers given, the spec written before a regeneration), nothing is written to {@code contracts/},
      * and the result says where {@code --resume} goes on.
      */
+    // implements feature-005/FR-005
     @Override
     public IntakeResult intake(IntakeCommand command, IntakeDialog dialog) {
         List<Specification> existing = catalog.list(SpecQuery.ALL).specs();
@@ -214,6 +216,7 @@ public final class IntakeService implements IntakeUseCase {
 
     // ---- steps ---------------------------------------------------------------------------------------------------
 
+    // implements feature-005/FR-001
     private Optional<String> idea(String given, Run run) {
         IntakeDialog dialog = run.dialog;
         String idea = given == null ? "" : given.strip();
@@ -282,6 +285,7 @@ public final class IntakeService implements IntakeUseCase {
         }
     }
 
+    // implements feature-005/FR-002
     private void askQuestions(Run run) {
         IntakeDraft d = run.draft;
         int max = run.command.maxQuestions() >= 0 ? run.command.maxQuestions()
@@ -340,6 +344,7 @@ public final class IntakeService implements IntakeUseCase {
     }
 
     /** Writes (or rewrites, with feedback) the spec, then one repair round when it does not validate. */
+    // implements feature-005/FR-003
     private void generate(Run run, String feedback) {
         IntakeDraft d = run.draft.withStep(IntakeStep.GENERATION, clock.instant());
         run.draft = d;
@@ -402,6 +407,7 @@ public final class IntakeService implements IntakeUseCase {
      * The model's answer, streamed: the dialog is given the spec cleaned as it arrives ({@link ModelMarkdownStream}),
      * never the model's chatter or fences. A stop request cancels the stream at once.
      */
+    // implements feature-005/FR-003
     private Generation stream(Run run, Prompt prompt) {
         CountDownLatch done = new CountDownLatch(1);
         Generation[] result = new Generation[1];
@@ -454,6 +460,7 @@ public final class IntakeService implements IntakeUseCase {
         return result[0];
     }
 
+    // implements feature-005/FR-007
     private void wizard(Run run) {
         List<TemplateSections.Section> sections = TemplateSections.of(run.templateBody);
         if (!run.draft.wizard()) {
@@ -485,6 +492,7 @@ public final class IntakeService implements IntakeUseCase {
         run.save();
     }
 
+    // implements feature-005/FR-004
     private IntakeResult review(Run run) {
         while (true) {
             String current = run.draft.current();
@@ -611,6 +619,7 @@ public final class IntakeService implements IntakeUseCase {
                 TechStack.detect(buildFiles()), all, related);
     }
 
+    // implements feature-005/FR-001
     private Map<String, String> buildFiles() {
         Map<String, String> files = new LinkedHashMap<>();
         for (String name : TechStack.buildFileNames()) {

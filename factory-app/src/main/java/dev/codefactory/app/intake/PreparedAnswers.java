@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  *   Overview: A shared calendar for small teams.
  * </pre>
  */
+// implements feature-005/FR-002
 public record PreparedAnswers(List<String> inOrder, Map<String, String> byId, Map<String, String> sections) {
     private static final Pattern ORDERED = Pattern.compile("answers\\[(\\d+)]");
     private static final Pattern BY_ID = Pattern.compile("q(\\d+)");

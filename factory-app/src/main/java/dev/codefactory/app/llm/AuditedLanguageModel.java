@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  * Records every call of the model it wraps in the audit log: one entry a call, however it ends. The prompt is kept
  * only when {@code fullPrompts} is on; secrets never pass through here (they live in the provider's settings).
  */
+// implements feature-003/FR-006
 public final class AuditedLanguageModel implements LanguageModel {
     private final LanguageModel delegate;
     private final AuditLog log;

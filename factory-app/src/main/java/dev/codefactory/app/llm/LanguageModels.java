@@ -144,6 +144,7 @@ public final class LanguageModels {
      * keeps the code on this machine), then key-set ones by order (the environment of all of them, then the store).
      * A provider whose declaration or probe throws is skipped with a note in the reason (or the error).
      */
+    // implements feature-003/FR-008
     private Selection detect() {
         List<String> notes = new ArrayList<>();
         List<Candidate> keyed = new ArrayList<>();

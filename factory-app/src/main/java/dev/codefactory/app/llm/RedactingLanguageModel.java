@@ -18,6 +18,7 @@ import java.util.Objects;
  * {@code [REDACTED:kind#n]} instead. Answers are passed on as they come; {@link #restore} puts the secrets back into
  * the parts of an answer that must quote the project exactly (a change order's edits), and nothing else should.
  */
+// implements feature-007/FR-014
 public final class RedactingLanguageModel implements LanguageModel {
     private final LanguageModel delegate;
     private final SecretMask mask = new SecretMask();

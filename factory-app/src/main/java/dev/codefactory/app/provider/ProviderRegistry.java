@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
  * that id is an error naming both and where they came from; a provider added explicitly replaces discovered ones
  * with its id. Nothing here is static: two embedded instances may use different providers.
  */
+// implements feature-009/FR-007
 public final class ProviderRegistry {
     /** After this many errors in a row with one message, the JDK's loader is not getting past it: stop. */
     private static final int SAME_ERROR_LIMIT = 50;

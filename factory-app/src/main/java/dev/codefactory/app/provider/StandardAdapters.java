@@ -6,6 +6,7 @@ import java.util.Map;
  * Which standard artifact provides each SPI, so that a missing adapter is named by what to add to the build rather
  * than by an interface (the library is often embedded with {@code factory-app} alone at first).
  */
+// implements feature-009/FR-002
 public final class StandardAdapters {
     private static final String GROUP = "dev.codefactory:";
     /** The artifact that brings the library with every standard adapter. */

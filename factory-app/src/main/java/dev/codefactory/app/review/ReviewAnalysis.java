@@ -33,6 +33,7 @@ import java.util.function.Supplier;
  * repair request when malformed; findings citing files or lines that do not exist, and verdicts on requirements
  * that do not exist, dropped and counted).
  */
+// implements feature-006/FR-003
 final class ReviewAnalysis {
     /** Tokens kept free in the window for the instructions and the answer. */
     private static final int RESERVE = 2048;

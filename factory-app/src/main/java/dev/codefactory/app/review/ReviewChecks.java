@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * The deterministic checks of a review, which need no model: secrets in code, implemented specs without code,
  * requirements whose identifiers nothing refers to.
  */
+// implements feature-006/FR-004
 final class ReviewChecks {
     /** How often the deterministic checks report progress (and look for a stop request). */
     private static final long PROGRESS_EVERY_NANOS = 100_000_000L;

@@ -16,6 +16,7 @@ import java.util.OptionalDouble;
  * Renders a {@link ReviewReport} as a JSON document with the same content as {@link ReviewMarkdown}: keys in a fixed
  * order, indented by two spaces, {@code "format": "code-factory/review/1"} first so readers can tell versions apart.
  */
+// implements feature-006/FR-006
 public final class ReviewJson {
     /** The value of the document's {@code format} key. */
     public static final String FORMAT = "code-factory/review/1";

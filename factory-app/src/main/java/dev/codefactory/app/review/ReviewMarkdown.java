@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  * compliance of each spec, the findings by severity with links to the code, the skipped files and the metrics.
  * Links are relative to {@code reports/}, so they work wherever the repository is browsed.
  */
+// implements feature-006/FR-006
 public final class ReviewMarkdown {
     private ReviewMarkdown() {
     }

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
  * The matching step of a review: each spec's requirements, and the files {@link SpecMatcher} ranks for it as the
  * person confirms them (a path that is not among the files is asked again, naming the closest).
  */
+// implements feature-006/FR-001, feature-006/FR-009
 final class ReviewMatching {
     private final Supplier<FactoryConfig> config;
     private final ReviewFiles reader;

@@ -92,6 +92,7 @@ public final class ReviewService implements ReviewUseCase {
     }
 
     /** The flow, one method per step: each reads what the steps before it left in the {@link Review}. */
+    // implements feature-006/FR-010
     @Override
     public ReviewOutcome review(ReviewCommand command, ReviewDialog dialog) {
         Review r = new Review(command, dialog, clock.instant());
@@ -180,6 +181,7 @@ public final class ReviewService implements ReviewUseCase {
     private static final Pattern FINGERPRINT = Pattern.compile("<!-- code-factory:fingerprint=([0-9a-f]+) -->");
 
     /** Opens an issue per finding at or above {@code threshold} that no existing issue tracks; returns how many were. */
+    // implements feature-006/FR-007
     private int fileIssues(ReviewReport report, String reportPath, String threshold,
                            CodeHostAccess.IssueTarget target, List<String> opened, ReviewDialog dialog) {
         RepositoryRef ref = target.repository();
@@ -234,6 +236,7 @@ public final class ReviewService implements ReviewUseCase {
      * naming it; one leading outside the project is refused
      * ({@link dev.codefactory.domain.project.UnsafePathException}).
      */
+    // implements feature-006/FR-002
     private void checkPaths(List<String> paths) {
         for (String path : paths) {
             String normal = normalPath(path);

@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * <p>GitHub accepts at most {@value #MAX_RESULTS} results per run: past that the least serious findings are left
  * out and a tool notification says so. (It also accepts at most 10 locations per result; a finding has one.)
  */
+// implements feature-006/FR-006
 public final class Sarif {
     /** The most results GitHub code scanning accepts in one run. */
     public static final int MAX_RESULTS = 25_000;

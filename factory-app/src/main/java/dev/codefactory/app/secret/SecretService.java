@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
  * <p>Nothing here returns or prints a secret value except {@link #get(String)}, whose answer masks it in
  * {@code toString()}.
  */
+// implements feature-003/FR-004
 public final class SecretService {
     /** The fallback store's id. */
     public static final String ENCRYPTED_FILE = "encrypted-file";

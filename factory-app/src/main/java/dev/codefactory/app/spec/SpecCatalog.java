@@ -67,6 +67,7 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         this.author = Objects.requireNonNull(author, "author");
     }
 
+    // implements feature-001/FR-001
     @Override
     public InitResult init() {
         if (!layout.get().isGitRepository()) {
@@ -244,6 +245,7 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         return new ValidationResult(result, reportPath);
     }
 
+    // implements feature-001/FR-003
     @Override
     public StatusChange changeStatus(ChangeSpecStatusCommand command) {
         requireReady();
@@ -296,6 +298,7 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         });
     }
 
+    // implements feature-002/FR-005
     private void requireReady() {
         ProjectLayout l = layout.get();
         if (!l.isInitialized()) {
@@ -334,6 +337,7 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
      * The one contract with id {@code id}. When several files have it (validation's {@code id.duplicate}), none of
      * them is chosen: the refusal names every one, for the person to give all but one another id.
      */
+    // implements feature-001/FR-005
     private static Specification one(List<SpecSource> sources, Validation validation, String id) {
         List<String> paths = withId(sources, id);
         if (paths.size() > 1) {

@@ -113,6 +113,7 @@ class ChangeOrderServiceTest {
 
     // ---- the whole flow --------------------------------------------------------------------------------------------
 
+    // covers feature-007/FR-007
     @Test
     void applies_on_a_branch_in_one_commit_and_undo_puts_back_every_byte_and_the_stashed_work() throws Exception {
         // uncommitted work of every kind: staged, modified, untracked, ignored
@@ -216,6 +217,7 @@ class ChangeOrderServiceTest {
         assertEquals(0, model.bodies.size());
     }
 
+    // covers feature-007/FR-005
     @Test
     void search_text_found_twice_goes_back_to_the_model_once_with_the_reason() throws Exception {
         model.answers.add(plan());
@@ -288,6 +290,7 @@ class ChangeOrderServiceTest {
         }
     }
 
+    // covers feature-007/FR-013
     @Test
     void with_yes_a_build_file_not_named_stops_the_change_before_anything_is_written_or_run() throws Exception {
         scriptMakefileChange();
@@ -380,6 +383,7 @@ class ChangeOrderServiceTest {
                 model.bodies.get(2));
     }
 
+    // covers feature-007/FR-005
     @Test
     void a_retry_that_sends_only_the_corrected_block_keeps_the_good_blocks_of_the_first_answer() throws Exception {
         model.answers.add(plan());
@@ -429,6 +433,7 @@ class ChangeOrderServiceTest {
         assertUntouched(before, head);
     }
 
+    // covers feature-007/FR-012
     @Test
     void edits_outside_the_project_or_into_git_and_factory_are_refused_and_never_written() throws Exception {
         model.answers.add(plan());
@@ -484,6 +489,7 @@ class ChangeOrderServiceTest {
                 "only the planned file is offered");
     }
 
+    // covers feature-007/FR-006
     @Test
     void an_answer_that_only_edits_files_outside_the_plan_is_refused_naming_them() throws Exception {
         Map<String, String> before = tree();
@@ -555,6 +561,7 @@ class ChangeOrderServiceTest {
         assertUntouched(before, head);
     }
 
+    // covers feature-007/FR-012
     @Test
     void new_text_over_change_max_bytes_is_refused_before_anything_is_written() throws Exception {
         Map<String, String> before = tree();
@@ -574,6 +581,7 @@ class ChangeOrderServiceTest {
 
     // ---- the person decides ----------------------------------------------------------------------------------------
 
+    // covers feature-007/FR-002
     @Test
     void a_rejected_plan_writes_nothing_and_is_recorded() throws Exception {
         Map<String, String> before = tree();
@@ -589,6 +597,7 @@ class ChangeOrderServiceTest {
         assertTrue(dialog.planTexts.get(0).contains(GREETER), dialog.planTexts.get(0));
     }
 
+    // covers feature-007/FR-002
     @Test
     void an_edited_plan_is_read_back_and_only_its_files_are_asked_for() throws Exception {
         model.answers.add(plan());
@@ -656,6 +665,7 @@ class ChangeOrderServiceTest {
         assertTrue(dialog.reviews.get(2).approvable());
     }
 
+    // covers feature-007/FR-002
     @Test
     void only_the_approved_diffs_are_applied() throws Exception {
         model.answers.add(plan());
@@ -687,6 +697,7 @@ class ChangeOrderServiceTest {
         assertEquals("", git("stash", "list"));
     }
 
+    // covers feature-007/FR-007
     @Test
     void a_dirty_tree_is_never_mixed_in_stopping_changes_nothing() throws Exception {
         write("README.md", "# Demo, modified\n");
@@ -703,6 +714,7 @@ class ChangeOrderServiceTest {
 
     // ---- verify ----------------------------------------------------------------------------------------------------
 
+    // covers feature-007/FR-008
     @Test
     void failing_tests_go_back_to_the_model_and_the_fix_is_a_second_commit_that_undo_also_takes_back()
             throws Exception {
@@ -735,6 +747,7 @@ class ChangeOrderServiceTest {
     private static final String FIX_NOT_FOUND = "FILE: " + FAREWELL + "\n<<<<<<< SEARCH\npublic class Farewell {}\n"
             + "=======\npublic class Farewell { /* Bye */ }\n>>>>>>> REPLACE\n";
 
+    // covers feature-007/FR-008
     @Test
     void a_test_fix_that_does_not_apply_goes_back_to_the_model_once_like_any_edit() throws Exception {
         model.answers.add(plan());
@@ -789,6 +802,7 @@ class ChangeOrderServiceTest {
         }
     }
 
+    // covers feature-007/FR-010
     @Test
     void a_change_killed_after_stashing_is_undone_exactly_from_its_record() throws Exception {
         write("README.md", "# Demo\n\nGreets people, kindly.\n");

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The device flow's waiting loop against a scripted host (the other side of the {@code CodeHost} port is GitHub,
  * which these tests do not own; the GitHub adapter has its own tests against a loopback server).
  */
+// covers feature-004/FR-005
 class CodeHostAccessTest {
     private static final String TOKEN = "gho_scripted_token_0001";
     private static final Instant START = Instant.parse("2026-11-25T10:00:00Z");

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Pushing a branch and opening its pull request: the real JGit adapter pushing to a bare repository that stands for
  * GitHub's (a local path as origin's push URL), and a scripted host that knows that path as acme/rocket.
  */
+// covers feature-007/FR-009
 class OpenPullRequestTest {
     private static final String TOKEN = "gho_pull_request_token_0001";
 

@@ -23,6 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+// covers feature-003/FR-004
 class LayeredConfigurationTest {
 
     @TempDir

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+// covers feature-005/FR-002
 class PreparedAnswersTest {
 
     @TempDir

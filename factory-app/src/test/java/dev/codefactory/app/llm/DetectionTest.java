@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (every environment variable before the store), each group in declared order; a provider whose detection throws
  * is skipped with a note.
  */
+// covers feature-003/FR-008
 class DetectionTest {
     static final String ESC = "\u001b";
 

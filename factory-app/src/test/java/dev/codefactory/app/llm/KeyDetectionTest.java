@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Detection looks for keys in the environment before it opens the secrets file: opening it derives its key from
  * the master key (the slow step), and cannot be done at all without the master key.
  */
+// covers feature-003/FR-008
 class KeyDetectionTest {
     @TempDir
     Path dir;

@@ -145,6 +145,7 @@ class LanguageModelDecoratorsTest {
         return Files.exists(file) ? Files.readAllLines(file) : List.of();
     }
 
+    // covers feature-003/FR-006
     @Test
     void every_call_is_audited_without_the_prompt_by_default() throws IOException {
         LanguageModel audited = new AuditedLanguageModel(model, audit, clock, "ask", false);
@@ -164,6 +165,7 @@ class LanguageModelDecoratorsTest {
         assertTrue(auditLines().get(0).contains("\"prompt\":\"user: the prompt\""), auditLines().toString());
     }
 
+    // covers feature-003/FR-006
     @Test
     void a_failed_call_is_audited_and_rethrown() throws IOException {
         model.failure = new PermanentLanguageModelException("scripted", "model 'x' not found", null);

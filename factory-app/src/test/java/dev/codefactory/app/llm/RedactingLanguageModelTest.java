@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What reaches the model and the audit log under a {@link RedactingLanguageModel}: markers, never secrets. */
+// covers feature-007/FR-014
 class RedactingLanguageModelTest {
     static final String STRIPE = "sk_live" + "_3nNyjOq9wMxEhh2FDEEtfjgV";
     static final String URL = "jdbc:postgresql://admin:" + "Pg4dm1nPw@db/shop";

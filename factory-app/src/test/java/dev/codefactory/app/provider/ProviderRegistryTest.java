@@ -123,6 +123,7 @@ class ProviderRegistryTest {
         assertEquals(FixedTemplatesProvider.class, p.getClass());
     }
 
+    // covers feature-009/FR-007
     @Test
     void refuses_two_providers_with_one_id_when_it_is_selected_naming_both_classes_and_origins() throws IOException {
         ProviderRegistry registry = new ProviderRegistry(

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
+// covers feature-009/FR-002
 class StandardAdaptersTest {
     /** An SPI that is not one of the standard ports. */
     interface WidgetProvider extends Provider {

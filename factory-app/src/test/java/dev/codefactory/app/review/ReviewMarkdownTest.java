@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
+// covers feature-006/FR-006
 class ReviewMarkdownTest {
     private static final Pattern KEY_VALUE = Pattern.compile("([a-z]+): (.+)");
 

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema". That copy declares JSON Schema draft 2020-12
  * (the OASIS original declares draft-07 with the same definitions); the validator reads either.
  */
+// covers feature-006/FR-006
 class SarifTest {
     private static JsonSchema schema;
 

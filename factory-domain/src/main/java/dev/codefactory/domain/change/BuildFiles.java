@@ -16,6 +16,7 @@ import java.util.Optional;
  * {@code buildSrc/}, ...). Ordinary source and test files are not on the list: the tests run them too, and README
  * says so; this list is what a reviewer would not expect a code change to touch.
  */
+// implements feature-007/FR-013
 public final class BuildFiles {
     /** File names (in any folder) and why they run. */
     private static final Map<String, String> NAMES = Map.ofEntries(

@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  * Files are ordered by score (highest first), then by their place in {@code specReferences}, then by path, and cut
  * to {@code max}. Paths of a bad shape ({@code .git/}, {@code .factory/}, absolute...) are never candidates.
  */
+// implements feature-007/FR-001
 public final class ChangeCandidates {
     static final int PATH_SCORE = 12;
     static final int NAMED_SCORE = 10;

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * The records a change leaves: a bullet in the {@code ## Change log} section of each affected spec, and an entry in
  * the project's {@code reports/change-log.md}, newest first.
  */
+// implements feature-007/FR-007
 public final class ChangeLogs {
     /** How {@code reports/change-log.md} starts. */
     static final String LOG_INTRO = "# Change log\n\nChanges made with `factory change`, newest first.\n";

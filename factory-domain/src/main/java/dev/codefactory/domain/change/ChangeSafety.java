@@ -21,6 +21,7 @@ import java.util.function.Predicate;
  * when it touches more files than {@link Limits#maxFiles()} or writes more bytes than {@link Limits#maxBytes()}.
  * Every problem names the path and says what to do.
  */
+// implements feature-007/FR-012
 public final class ChangeSafety {
 
     private ChangeSafety() {

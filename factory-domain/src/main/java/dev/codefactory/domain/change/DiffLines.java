@@ -13,6 +13,7 @@ import java.util.Optional;
  * of each hunk). How it looks is the caller's business; offsets count from the start of the line as the diff has it,
  * its {@code +}, {@code -} or blank prefix included.
  */
+// implements feature-007/FR-004
 public final class DiffLines {
 
     private DiffLines() {

@@ -42,6 +42,7 @@ import java.util.regex.Pattern;
  * otherwise {@code \n}; edits may use either) and whether it ends with a newline. A search text ending with a newline
  * is taken as whole lines, and a non-empty replacement for it then ends with a newline too.
  */
+// implements feature-007/FR-005
 public final class EditApplier {
     /** Above this many line comparisons, only the first search lines are scored when looking for the closest window. */
     private static final int MAX_SIMILARITY_WORK = 250_000;

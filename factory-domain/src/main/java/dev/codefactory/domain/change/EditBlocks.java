@@ -64,6 +64,7 @@ import java.util.regex.Pattern;
  * refusing them is {@link ChangeSafety}'s job. Nothing here throws on model output: an answer with no block at all
  * yields no changes and the problem "no edit blocks found".
  */
+// implements feature-007/FR-006
 public final class EditBlocks {
 
     private static final Pattern HEADER = Pattern.compile(

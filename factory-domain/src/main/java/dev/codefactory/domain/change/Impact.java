@@ -41,6 +41,7 @@ import java.util.TreeMap;
  * test that depends on it nor one named after it, changing tests included), and is high when a deleted file still
  * has dependents. Paths use forward slashes; a leading {@code ./} is ignored.
  */
+// implements feature-007/FR-001
 public final class Impact {
 
     /** Dependents below this many keep effort small and risk low. */

@@ -7,6 +7,7 @@ package dev.codefactory.domain.change;
  * @param maxBytes the most UTF-8 bytes of new content it may write: whole new files plus the replacement text of
  *                 every edit; at least 0
  */
+// implements feature-007/FR-012
 public record Limits(int maxFiles, long maxBytes) {
     public Limits {
         if (maxFiles < 1) {

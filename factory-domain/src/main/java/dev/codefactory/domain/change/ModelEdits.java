@@ -35,6 +35,7 @@ import java.util.function.Predicate;
  * the same SEARCH part (which replaces it), the retry's blocks are added, and the retry must send at least one new
  * block for each block that failed or was dropped; the file is then applied anew from its original and checked again.
  */
+// implements feature-007/FR-006
 public final class ModelEdits {
 
     private ModelEdits() {

@@ -11,6 +11,7 @@ import java.util.Objects;
  * Two lines that share less than {@value #MIN_SHARED_PERCENT}% of their non-blank characters are a rewrite, not an
  * edit: nothing is marked then (the whole line is new), and neither is anything in lines too long to compare cheaply.
  */
+// implements feature-007/FR-004
 public final class WordDiff {
     /** Below this share of common non-blank characters, two lines are not worth marking word by word. */
     static final int MIN_SHARED_PERCENT = 30;

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * trimmed, empty ones and case-insensitive duplicates dropped, and the list capped. Never throws on model output:
  * garbage gives an empty list.
  */
+// implements feature-005/FR-002
 public final class ClarifyingQuestions {
     private static final List<String> QUESTION_KEYS = List.of("question", "text", "q");
     private static final List<String> WHY_KEYS = List.of("why", "reason", "rationale");

@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  * </ol>
  * Nothing here throws on model output.
  */
+// implements feature-005/NFR-001
 public final class ModelMarkdown {
     /** The longest trailing paragraph that may be taken for a sign-off. */
     public static final int MAX_SIGN_OFF_LINES = 3;

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * <p>Line endings, a byte-order mark and control characters are handled as {@link ModelMarkdown#extract} does.
  * Not thread-safe: one stream of one answer, fed in order.
  */
+// implements feature-005/FR-003
 public final class ModelMarkdownStream {
     /** The start of a line that may still become a rule ({@code ---}, {@code ***}, {@code ___}). */
     private static final Pattern RULE_START = Pattern.compile("^ {0,3}(?:[-*_][-*_ \\t]*)?$");

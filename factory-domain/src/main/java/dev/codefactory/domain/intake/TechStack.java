@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * {@link JsonReader} with a text-matching fallback): good enough to name a stack, never throws on garbage. Labels come
  * in a fixed order — JVM, JavaScript, Go, Rust, Python, Ruby, PHP, Elixir, .NET, then Docker — each at most once.
  */
+// implements feature-005/FR-001
 public final class TechStack {
     private static final List<String> NAMES = List.of("pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle",
             "settings.gradle.kts", "package.json", "tsconfig.json", "go.mod", "Cargo.toml", "pyproject.toml",

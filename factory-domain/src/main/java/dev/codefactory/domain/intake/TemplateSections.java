@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * then {@link #fill}s the template, so that a body written without a model has the same structure a model is asked
  * to produce: every heading in order, unanswered ones keeping their hint as a comment.
  */
+// implements feature-005/FR-007
 public final class TemplateSections {
     private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$");
     private static final Pattern COMMENT = Pattern.compile("(?s)<!--(.*?)-->");

@@ -20,6 +20,7 @@ import java.util.Objects;
  * {@code FR-001 (spec line 12): text}; each code line with a line-number prefix; a small allowance per chunk for
  * its label and delimiters). The budget covers this data only: the caller keeps room for the instructions and for the answer.
  */
+// implements feature-006/FR-003
 public final class ContextPacker {
     /** Allowance for a chunk's label line and delimiters, on top of its path. */
     static final int CHUNK_OVERHEAD = 16;

@@ -35,6 +35,7 @@ import java.util.function.BiPredicate;
  * ({@code R1}, {@code 1}: the first requirement listed). A name that is none of these is unknown: the assessment is
  * dropped and counted in {@link Parsed#unknownRequirements()}, as a made-up file is.
  */
+// implements feature-006/FR-003
 public final class ReviewAnswer {
     /** How many opening braces are tried before giving up, so a hostile answer cannot cost quadratic time. */
     private static final int MAX_JSON_ATTEMPTS = 200;

@@ -19,6 +19,7 @@ import java.util.Objects;
  * the values. Markers do not keep line counts (a private key becomes one line): change prompts do not number lines.
  * One mask serves one conversation; it holds the secrets in memory only.
  */
+// implements feature-007/FR-014
 public final class SecretMask {
     private final Map<String, String> markerOf = new LinkedHashMap<>();
     private final Map<String, String> secretOf = new HashMap<>();

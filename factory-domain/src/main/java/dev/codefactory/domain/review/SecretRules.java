@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * ({@code SecretRulesTest}); a rule without one fails the build. Adding a rule: add the row here, its case there, and
  * its sample to the command-line test that checks redaction and the offline check agree ({@code SecretsEndToEndTest}).
  */
+// implements feature-006/FR-005
 public final class SecretRules {
     /** Characters of a base64 or base64url value. */
     private static final String B64 = "A-Za-z0-9+/";

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  *
  * <p>Spans are character offsets into the whole text (end exclusive), so a multi-line private key is one hit.
  */
+// implements feature-006/FR-004
 public final class Secrets {
     /** The least entropy, in bits per character, of a generic secret's value. */
     public static final double MIN_ENTROPY = 3.0;

@@ -52,6 +52,7 @@ import java.util.regex.Pattern;
  * Matches with a score above 0 come back best first, ties by path, at most {@code maxFiles}. Everything about the
  * spec is computed once per call; each path costs a few string operations, so ranking 10,000 paths is fast.
  */
+// implements feature-006/FR-001
 public final class SpecMatcher {
     static final int PATH_MENTION = 100;
     static final int NAME_EXACT = 40;

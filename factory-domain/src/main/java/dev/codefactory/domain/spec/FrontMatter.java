@@ -10,6 +10,7 @@ import java.util.Objects;
  * maps, as a YAML core-schema reader gives them; null for an empty value), the 1-based line of each key, and the
  * lines of the opening and closing {@code ---}.
  */
+// implements feature-001/FR-002
 public record FrontMatter(Map<String, Object> values, Map<String, Integer> keyLines, int openLine, int closeLine) {
 
     public FrontMatter {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * headings, its comments (guidance that may stay) and its blank lines. A contract line that reads like one of them,
  * its {@code {{placeholders}}} filled with anything, still holds the template's text.
  */
+// implements feature-001/FR-006
 public final class Placeholders {
     /** No template: nothing is placeholder text. */
     public static final Placeholders NONE = new Placeholders(Map.of());

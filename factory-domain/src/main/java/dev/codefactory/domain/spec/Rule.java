@@ -4,6 +4,7 @@ import dev.codefactory.domain.report.Finding;
 import dev.codefactory.domain.report.Severity;
 
 /** Every check the spec catalog makes, with the id that findings carry. */
+// implements feature-001/FR-004
 public enum Rule {
     FILE_UNREADABLE("file.unreadable", "the file could not be read"),
     FILE_ENCODING("file.encoding", "a contract must be UTF-8 text"),

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The lifecycle of a specification: draft → approved → implemented → deprecated, and approved → draft. */
+// implements feature-001/FR-003
 public enum SpecStatus implements State<SpecStatus> {
     DRAFT, APPROVED, IMPLEMENTED, DEPRECATED;
 

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
  * The catalog's rules ({@link Rule}) applied to contract files: each file on its own, then across files (ids
  * unique, relative links resolving). Pure: the only outside knowledge is whether a project path exists.
  */
+// implements feature-001/FR-004
 public final class SpecValidator {
     private static final List<String> REQUIRED = List.of("id", "title", "status", "created", "updated");
     private static final List<String> STRINGS = List.of("id", "title", "status", "author", "priority");

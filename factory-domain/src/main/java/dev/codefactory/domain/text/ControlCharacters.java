@@ -13,6 +13,7 @@ package dev.codefactory.domain.text;
  * ({@code ESC} is {@code ^[}, {@code BEL} {@code ^G}, {@code CR} {@code ^M}), DEL as {@code ^?}, the others as
  * {@code <U+XXXX>} ({@code <U+202E>}).
  */
+// implements feature-002/NFR-003
 public final class ControlCharacters {
     private ControlCharacters() {
     }

@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param line    the line of the requirement's list item
  * @param message what is wrong and what to write instead, for a person
  */
+// implements feature-010/FR-004, feature-010/FR-013
 public record IdFinding(Problem problem, int line, String message) {
 
     /** The kinds of wrong. */

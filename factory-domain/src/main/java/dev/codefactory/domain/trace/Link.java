@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param kind   implements or covers
  * @param column the 1-based column (in UTF-16 units) where the reference starts
  */
+// implements feature-010/FR-006
 public record Link(RequirementRef ref, LinkKind kind, int column) {
     public Link {
         Objects.requireNonNull(ref, "ref");

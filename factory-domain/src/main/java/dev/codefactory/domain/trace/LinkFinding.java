@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param text    the reference as written (possibly long or holding control characters: escape it to show it)
  * @param message what is wrong, for a person
  */
+// implements feature-010/FR-013
 public record LinkFinding(int column, String text, String message) {
     public LinkFinding {
         Objects.requireNonNull(text, "text");

@@ -1,6 +1,7 @@
 package dev.codefactory.domain.trace;
 
 /** What a link says about a requirement (feature-010, FR-006): code implements it, a test covers it. */
+// implements feature-010/FR-006
 public enum LinkKind {
     /** {@code implements feature-010/FR-003}: this code implements the requirement. */
     IMPLEMENTS("implements"),

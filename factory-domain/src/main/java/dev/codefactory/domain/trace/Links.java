@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param links    the links, in column order
  * @param findings the malformed references, in column order
  */
+// implements feature-010/FR-006
 public record Links(List<Link> links, List<LinkFinding> findings) {
     private static final String TAG = "Tag(";
     /** The longest {@code @Tag} value read; a longer one is no link. */

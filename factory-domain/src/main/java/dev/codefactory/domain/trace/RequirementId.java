@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param kind   functional or non-functional
  * @param number 1 or more
  */
+// implements feature-010/FR-001
 public record RequirementId(Kind kind, int number) implements Comparable<RequirementId> {
     /** The most digits a number may have, so that it always fits an {@code int}. */
     private static final int MAX_DIGITS = 9;

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param text the statement after the id and its colon (the whole item when there is no id), on one line
  * @param line the 1-based line of the list item in the spec file
  */
+// implements feature-010/FR-001
 public record RequirementItem(RequirementId id, String text, int line) {
     public RequirementItem {
         Objects.requireNonNull(text, "text");

@@ -8,6 +8,7 @@ import java.util.Optional;
  * A requirement addressed from anywhere: its spec's id and its own id, written {@code feature-010/FR-003}
  * (feature-010, FR-001). The spec id is a {@link SpecId}; the requirement id a {@link RequirementId}.
  */
+// implements feature-010/FR-001
 public record RequirementRef(SpecId spec, RequirementId id) implements Comparable<RequirementRef> {
 
     public RequirementRef {

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param items    every requirement, in the spec's order
  * @param findings missing, duplicate and malformed ids, in line order
  */
+// implements feature-010/FR-001, feature-010/FR-004
 public record SpecRequirements(List<RequirementItem> items, List<IdFinding> findings) {
     public SpecRequirements {
         items = List.copyOf(items);

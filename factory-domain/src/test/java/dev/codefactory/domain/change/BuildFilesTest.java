@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+// covers feature-007/FR-013
 class BuildFilesTest {
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
+// covers feature-007/FR-001
 class ChangeCandidatesTest {
 
     private static final List<String> PATHS = List.of(

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+// covers feature-007/FR-007
 class ChangeLogsTest {
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
+// covers feature-007/FR-012
 class ChangeSafetyTest {
 
     private static final Limits ROOMY = new Limits(10, 10_000);

@@ -8,6 +8,7 @@ import dev.codefactory.domain.workspace.Syntax;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+// covers feature-007/FR-004
 class DiffLinesTest {
 
     private static final String BEFORE = "class Greeter {\n    String greet(String name) {\n"

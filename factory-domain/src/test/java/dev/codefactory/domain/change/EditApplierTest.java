@@ -8,6 +8,7 @@ import dev.codefactory.domain.plan.Edit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+// covers feature-007/FR-005
 class EditApplierTest {
 
     private static final String JAVA = "class A {\n"

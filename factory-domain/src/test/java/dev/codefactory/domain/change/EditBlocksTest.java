@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+// covers feature-007/FR-006
 class EditBlocksTest {
 
     private static final String ONE_EDIT = "FILE: src/app.py\n"

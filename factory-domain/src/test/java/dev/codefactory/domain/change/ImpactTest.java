@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+// covers feature-007/FR-001
 class ImpactTest {
 
     private static final String ORDER = "src/main/java/com/shop/Order.java";

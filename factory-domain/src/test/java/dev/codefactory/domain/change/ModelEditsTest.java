@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+// covers feature-007/FR-006
 class ModelEditsTest {
     private static final String APP = "def greet():\n    return 'hi'\n\ndef part():\n    return 'bye'\n";
 

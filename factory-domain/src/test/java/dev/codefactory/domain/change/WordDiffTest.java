@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+// covers feature-007/FR-004
 class WordDiffTest {
 
     /** The marked parts of {@code line}, as text. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+// covers feature-005/FR-002
 class ClarifyingQuestionsTest {
 
     private static List<String> texts(List<Question> questions) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+// covers feature-005/FR-003
 class ModelMarkdownStreamTest {
 
     private static final String SPEC = "# Login\n\n## Overview\n\nPeople sign in. Ünïcødé 日本語 ✓ 🚀\n\n## Requirements\n\n"

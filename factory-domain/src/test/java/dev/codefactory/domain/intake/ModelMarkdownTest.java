@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+// covers feature-005/NFR-001
 class ModelMarkdownTest {
 
     private static final String SPEC = "# Login\n\n## Overview\n\nPeople sign in.\n\n## Requirements\n\n- A user can sign in.\n";

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+// covers feature-005/FR-001
 class TechStackTest {
 
     @Test

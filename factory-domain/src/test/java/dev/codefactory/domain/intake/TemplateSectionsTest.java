@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
+// covers feature-005/FR-007
 class TemplateSectionsTest {
 
     /** The body of factory-adapter-fs's templates/spec.md, after its front matter. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+// covers feature-006/FR-003
 class ContextPackerTest {
 
     private static final List<Requirement> REQS = List.of(new Requirement("S", "R1", "Users log in", 3),

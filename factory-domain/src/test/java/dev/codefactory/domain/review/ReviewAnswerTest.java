@@ -16,6 +16,7 @@ import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
+// covers feature-006/FR-003
 class ReviewAnswerTest {
 
     private static final List<String> IDS = List.of("R1", "R2");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+// covers feature-007/FR-014
 class SecretMaskTest {
     static final String STRIPE = SecretRulesTest.STRIPE;
     static final String GHP = SecretRulesTest.GHP;

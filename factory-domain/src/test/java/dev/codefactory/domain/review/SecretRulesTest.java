@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  * the rule's id, and near misses, where nothing is. Fixtures are assembled from pieces so that this file does not trip
  * secret scanners itself. A rule without a case here fails {@link #every_rule_has_a_case_and_every_case_a_rule}.
  */
+// covers feature-006/FR-005
 class SecretRulesTest {
 
     /**

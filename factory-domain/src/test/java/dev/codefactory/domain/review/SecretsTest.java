@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Fixtures are assembled from pieces so that this file itself does not trip secret scanners. */
+// covers feature-006/FR-004
 class SecretsTest {
 
     private static final String AWS_ID = "AKIA" + "Q3EXAMPLE7PLX2ZB";

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
+// covers feature-006/FR-001
 class SpecMatcherTest {
 
     private static final String BODY = "# Login\n\nSee `src/main/java/app/Login.java` and [the form](web/login-form.ts)."

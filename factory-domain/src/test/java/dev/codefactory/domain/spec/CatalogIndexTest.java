@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+// covers feature-001/FR-007
 class CatalogIndexTest {
 
     private static Specification spec(String path, SpecKind kind, String id, String title, Priority priority) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+// covers feature-001/FR-003
 class SpecStatusTest {
     private static final TransitionTable<SpecStatus> TABLE = TransitionTable.of(SpecStatus.class, """
             from\\to     draft  approved  implemented  deprecated

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * {@link #fields()} that puts id on 2, title 3, status 4, created 5, updated 6, author 7, tags 8, priority 9, the
  * closing line on 10 and the body from 11.
  */
+// covers feature-001/FR-002, feature-001/FR-004, feature-001/FR-006
 class SpecValidatorTest {
     private static final String PATH = "contracts/specs/feature-001-login.md";
     private static final String BODY = """

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+// covers feature-002/NFR-003
 class ControlCharactersTest {
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+// covers feature-010/FR-006
 class LinksTest {
     private static final RequirementRef FR3 = RequirementRef.parse("feature-010/FR-003");
     private static final RequirementRef FR4 = RequirementRef.parse("feature-010/FR-004");
@@ -64,6 +65,7 @@ class LinksTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("feature-010/FR-006")
     void reads_a_junit_tag_in_a_test_file_as_covers() {
         String line = "    @Tag(\"feature-010/FR-003\") @Tag(\"slow\")";
 
@@ -94,6 +96,7 @@ class LinksTest {
         assertEquals(List.of(), found.findings(), line);
     }
 
+    // covers feature-010/FR-013
     @Test
     void finds_malformed_references_after_the_words() {
         Links found = Links.scan("// implements feature-010/FR-1, feature-010/FR-004, feature-010/fr-002", false);
@@ -106,6 +109,7 @@ class LinksTest {
         assertTrue(found.findings().get(1).message().contains("capitals"), found.findings().get(1).message());
     }
 
+    // covers feature-010/FR-013
     @ParameterizedTest
     @ValueSource(strings = {
         "// implements feature-010/FR-1",
@@ -123,6 +127,7 @@ class LinksTest {
         assertEquals(1, found.findings().size(), line);
     }
 
+    // covers feature-010/FR-013
     @Test
     void says_to_name_the_spec_of_a_bare_id() {
         LinkFinding finding = Links.scan("# covers FR-003", false).findings().get(0);

@@ -8,6 +8,7 @@ import dev.codefactory.domain.trace.IdFinding.Problem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+// covers feature-010/FR-001
 class SpecRequirementsTest {
 
     private static String body(String... lines) {
@@ -63,6 +64,7 @@ class SpecRequirementsTest {
                 read.items().stream().map(RequirementItem::id).toList().toString());
     }
 
+    // covers feature-010/FR-004
     @Test
     void finds_a_missing_id_at_its_line() {
         SpecRequirements read = SpecRequirements.read(body("## Requirements", "- FR-001: one", "- A user can"), 5);
@@ -75,6 +77,7 @@ class SpecRequirementsTest {
         assertEquals(7, read.findings().get(0).line());
     }
 
+    // covers feature-010/FR-004, feature-010/FR-013
     @Test
     void finds_a_duplicate_id_naming_the_first_line() {
         SpecRequirements read = SpecRequirements.read(body("## Requirements", "- FR-001: one", "- FR-002: two",
@@ -92,6 +95,7 @@ class SpecRequirementsTest {
         assertEquals(List.of(), read.findings());
     }
 
+    // covers feature-010/FR-004
     @Test
     void finds_malformed_ids() {
         SpecRequirements read = SpecRequirements.read(body("## Requirements",

@@ -25,6 +25,7 @@ import java.util.function.Function;
  * <p>One per test: {@code try (OpenAiFakeServer server = OpenAiFakeServer.start()) { ... }}, or start it in
  * {@code @BeforeEach} and close it in {@code @AfterEach} ({@link WireFormatContractTest} does that).
  */
+// implements feature-003/NFR-001
 public abstract class FakeModelServer implements AutoCloseable {
     private final LoopbackServer server = LoopbackServer.start();
     private final Queue<Function<Request, Reply>> queued = new ConcurrentLinkedQueue<>();

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
  * JUnit 5 test; in a subclass that is {@code public} it runs {@link #testNeedsTheJUnitPlatform()} instead (a plain
  * public {@code test*} method), which fails the build and says so. Keep contract test classes public.
  */
+// implements feature-009/FR-008
 public abstract class LanguageModelContractTest {
     /** The longest any contract test waits for something that should happen at once. */
     protected static final Duration PROMPTLY = Duration.ofSeconds(5);

@@ -27,6 +27,7 @@ import java.util.function.Function;
  * at any byte, paused, cut without its final chunk, or held open until the client hangs up. Every response says
  * {@code Connection: close}.
  */
+// implements feature-003/NFR-001
 public final class LoopbackServer implements AutoCloseable {
 
     /** A request as received; header names are lower case. */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
  *
  * @param <S> the fake server's type, so that a subclass's own tests reach its helpers
  */
+// implements feature-009/FR-008
 public abstract class WireFormatContractTest<S extends FakeModelServer> extends LanguageModelContractTest {
     /** The fake server of the running test; started before each test and closed after it. */
     protected S server;

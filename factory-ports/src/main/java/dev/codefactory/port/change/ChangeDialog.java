@@ -11,6 +11,7 @@ import java.util.List;
  * The two decisions have no default: {@link #reviewPlan} and {@link #reviewDiffs}. Everything else does: nothing is
  * shown, uncommitted work stops the change, a build file is refused unless named, and nobody stops it.
  */
+// implements feature-009/FR-005
 public interface ChangeDialog {
 
     /** The working tree has uncommitted work: stash it for the change (and give it back on undo), or stop. */

@@ -16,6 +16,7 @@ import java.util.Optional;
  * left blank. A program overrides what matters to it: {@link #section} for the offline wizard, {@link #ask} to answer
  * the model's questions, {@link #review} to look at the spec before it is saved.
  */
+// implements feature-009/FR-005
 public interface IntakeDialog {
 
     /** Something to tell the person: which model was chosen, a hint, a warning. */

@@ -9,6 +9,7 @@ import java.util.List;
  * them), and progress while the files are checked and while the model reads the code. Implemented by the CLI for a
  * terminal or a script, by tests, and by programs that embed Code-Factory.
  */
+// implements feature-009/FR-005
 public interface ReviewDialog {
     /** Accepts every match and shows nothing: a review run by a program. */
     ReviewDialog ACCEPT_ALL = new ReviewDialog() {

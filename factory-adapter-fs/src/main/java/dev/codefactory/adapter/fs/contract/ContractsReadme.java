@@ -8,6 +8,7 @@ import java.util.List;
  *
  * <p>Shared inside the fs adapter only: public for its sibling packages, not part of the adapter's API.
  */
+// implements feature-001/FR-007
 public final class ContractsReadme {
     public static final String PATH = "contracts/README.md";
     static final MarkerBlock INDEX = new MarkerBlock("<!-- factory:index:start", CatalogIndex.END);

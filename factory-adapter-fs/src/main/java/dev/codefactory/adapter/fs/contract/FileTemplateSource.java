@@ -16,6 +16,7 @@ import java.util.List;
  * Templates for new contracts: the project's own {@code .factory/templates/<kind>.md} when there is one, else the
  * one built into this jar.
  */
+// implements feature-001/FR-008
 final class FileTemplateSource implements TemplateSource {
     static final String BUILT_IN = "built-in";
 

@@ -23,6 +23,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * were. A field that is absent is added as one line before the closing fence. A field already holding the value
  * (as YAML reads it) is left alone. The result is read back and compared with what was asked before it is used.
  */
+// implements feature-001/NFR-001
 final class FrontMatterEditor {
     private final FrontMatterYaml yaml;
 

@@ -35,6 +35,7 @@ import java.util.Optional;
  * Contracts as markdown files with YAML front matter under {@code contracts/specs}, {@code contracts/architecture}
  * and {@code contracts/decisions}. Reads in parallel; every write is atomic and taken under the project lock.
  */
+// implements feature-001/NFR-003
 final class MarkdownSpecificationRepository implements SpecificationRepository {
     private final ProjectRoot files;
     private final ProjectLock lock;

@@ -15,6 +15,7 @@ import java.util.Set;
  * the two against each other) and declines everything else, which then goes to the YAML reader: loading ten
  * thousand contracts spends its time on reading files, not on a general YAML parser.
  */
+// implements feature-001/NFR-003
 final class SimpleFrontMatter {
     private static final Set<String> BOOLEANS = Set.of("true", "True", "TRUE", "false", "False", "FALSE");
     private static final Set<String> NULLS = Set.of("null", "Null", "NULL");

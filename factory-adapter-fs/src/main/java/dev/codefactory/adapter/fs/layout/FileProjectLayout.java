@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  * The project's folders on disk: {@code contracts/} with a folder per kind, {@code reports/}, the local state in
  * {@code .factory/} and its {@code .gitignore} entries. {@link #initialize()} only ever adds what is missing.
  */
+// implements feature-001/FR-001
 final class FileProjectLayout implements ProjectLayout {
     static final String GITIGNORE = ".gitignore";
     static final String GITIGNORE_HEADER = "# Code-Factory local state";

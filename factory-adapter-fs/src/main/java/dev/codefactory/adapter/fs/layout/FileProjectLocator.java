@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * Finds the project on the local file system by its folders: {@code contracts/} and {@code .factory/}, or
  * {@code .git}.
  */
+// implements feature-002/FR-006
 final class FileProjectLocator implements ProjectLocator {
 
     @Override

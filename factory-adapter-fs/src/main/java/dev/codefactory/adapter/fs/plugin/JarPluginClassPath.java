@@ -15,6 +15,7 @@ import java.util.Enumeration;
 import java.util.Optional;
 
 /** The class path as URLs: a class's code source, and the {@code META-INF/services} files a loader sees. */
+// implements feature-009/FR-006
 final class JarPluginClassPath implements PluginClassPath {
 
     @Override

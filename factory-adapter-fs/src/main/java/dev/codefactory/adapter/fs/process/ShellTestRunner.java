@@ -23,6 +23,7 @@ import java.util.function.Consumer;
  * process's environment. (The fs adapter's {@code ChildProcess} runs keyring tools: a cleared environment, all
  * output at the end, a failure on timeout; none of which fits a test command.)
  */
+// implements feature-007/FR-008
 final class ShellTestRunner implements TestRunner {
     /** The most output kept for the result (and sent to the model when tests are fixed). */
     static final int TAIL_CHARS = 12_000;

@@ -28,6 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Shared inside the fs adapter only: public for its sibling packages, not part of the adapter's API.
  */
+// implements feature-001/NFR-002
 public final class AtomicFiles {
     private static final String TEMP_SUFFIX = ".tmp";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");

@@ -31,6 +31,7 @@ import java.util.function.Supplier;
  *
  * <p>Shared inside the fs adapter only: public for its sibling packages, not part of the adapter's API.
  */
+// implements feature-001/NFR-002
 public final class ProjectLock {
     public static final String LOCK_FILE = ".factory/lock";
     private static final long RETRY_MILLIS = 3;

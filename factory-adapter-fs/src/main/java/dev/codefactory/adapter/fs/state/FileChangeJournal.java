@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  * file is missing, or names a process that is no longer running (its id gone, or reused by a process that started
  * later), is reported as interrupted: that process was killed or crashed.
  */
+// implements feature-007/FR-010
 final class FileChangeJournal implements ChangeJournal {
     static final String FOLDER = ".factory/changes";
     static final String GITIGNORE = FOLDER + "/.gitignore";

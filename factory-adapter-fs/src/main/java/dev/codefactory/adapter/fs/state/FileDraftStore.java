@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * the previous complete version. A draft file that cannot be read is an error naming it (it holds someone's work:
  * it is never skipped silently nor overwritten); a draft larger than {@value #MAX_BYTES} bytes is refused as such.
  */
+// implements feature-005/FR-004
 final class FileDraftStore implements DraftStore {
     static final String FOLDER = ".factory/drafts";
     static final int MAX_BYTES = 4 * 1024 * 1024;

@@ -22,6 +22,7 @@ import java.util.Map;
  * so lines from concurrent processes never interleave. Model calls carry {@code provider} and {@code model}, requests
  * to a code host {@code host}, {@code method}, {@code path} and {@code status}.
  */
+// implements feature-004/FR-007
 final class JsonLinesAuditLog implements AuditLog {
     static final String FILE = ".factory/audit.jsonl";
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+// covers feature-001/NFR-002
 class ConfinementTest {
     /** Holds the project and, beside it, the folder that symlinks lead out to. */
     @TempDir

@@ -49,6 +49,7 @@ class CreateAndIndexTest {
         assertTrue(Files.notExists(root.resolve("contracts")));
     }
 
+    // covers feature-005/FR-006
     @Test
     void create_indexed_writes_both_and_undo_takes_both_back_byte_for_byte() {
         String before = "# My contracts\r\n\r\nIntro I wrote.\n\n" + BLOCK;
@@ -110,6 +111,7 @@ class CreateAndIndexTest {
         assertTrue(text.endsWith("\n\n" + BLOCK), text);
     }
 
+    // covers feature-001/FR-007
     @Test
     void write_index_replaces_only_the_block_between_the_markers() {
         String before = "# My contracts\n\nIntro I wrote.\n\n" + BLOCK + "\n## Notes\n\nMine too.\n";

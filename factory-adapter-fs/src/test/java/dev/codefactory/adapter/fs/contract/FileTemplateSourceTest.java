@@ -58,6 +58,7 @@ class FileTemplateSourceTest {
         }
     }
 
+    // covers feature-001/FR-008
     @Test
     void the_spec_template_writes_a_first_functional_and_non_functional_requirement_with_their_ids() {
         String text = Projects.templates(root).template(SpecKind.SPEC).render(new SpecTemplate.Values(

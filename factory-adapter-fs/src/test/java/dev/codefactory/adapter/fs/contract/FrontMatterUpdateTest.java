@@ -96,6 +96,7 @@ class FrontMatterUpdateTest {
         return out;
     }
 
+    // covers feature-001/NFR-001
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void writing_back_the_current_values_leaves_the_file_byte_identical(String name, String content)
@@ -108,6 +109,7 @@ class FrontMatterUpdateTest {
         assertEquals(OLD, Files.getLastModifiedTime(root.resolve(PATH)), "the file was rewritten");
     }
 
+    // covers feature-001/NFR-001
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void changing_status_changes_exactly_that_line(String name, String content) throws IOException {
@@ -141,6 +143,7 @@ class FrontMatterUpdateTest {
         assertEquals(expected, newLines);
     }
 
+    // covers feature-001/FR-002
     @Test
     void unknown_keys_survive_an_update() throws IOException {
         SpecificationRepository repo = repo(HAND_WRITTEN);

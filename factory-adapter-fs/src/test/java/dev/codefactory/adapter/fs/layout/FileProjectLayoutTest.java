@@ -27,6 +27,7 @@ class FileProjectLayoutTest {
     @TempDir
     Path root;
 
+    // covers feature-001/FR-001
     @Test
     void initialize_creates_the_layout_and_lists_what_it_made() {
         ProjectLayout layout = Projects.layout(root);

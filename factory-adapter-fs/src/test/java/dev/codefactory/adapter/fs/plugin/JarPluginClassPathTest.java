@@ -19,6 +19,7 @@ import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+// covers feature-009/FR-006
 class JarPluginClassPathTest {
     @TempDir
     Path dir;

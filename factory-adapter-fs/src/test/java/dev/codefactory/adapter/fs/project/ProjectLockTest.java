@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+// covers feature-001/NFR-002
 class ProjectLockTest {
     private static final Duration LIMIT = Duration.ofSeconds(60);
 

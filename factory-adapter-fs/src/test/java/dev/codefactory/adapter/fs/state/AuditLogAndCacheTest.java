@@ -70,6 +70,7 @@ class AuditLogAndCacheTest {
         assertTrue(lines.get(1).endsWith(",\"prompt\":\"say \\\"hi\\\"\\nplease\"}"), lines.get(1));
     }
 
+    // covers feature-004/FR-007
     @Test
     void a_code_host_request_is_one_line_with_method_path_status_and_duration() throws IOException {
         audit().append(entry(null));

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+// covers feature-005/FR-004
 class FileDraftStoreTest {
     private static final Instant T0 = Instant.parse("2026-01-07T10:15:30Z");
 

@@ -16,6 +16,7 @@ import java.util.Set;
  * Anthropic's Messages API. The base address is the configured one, else {@code ANTHROPIC_BASE_URL}, else
  * {@code https://api.anthropic.com}; the key the configured one, else {@code ANTHROPIC_API_KEY}.
  */
+// implements feature-003/FR-001, feature-003/FR-005
 public final class AnthropicLanguageModelProvider implements LanguageModelProvider {
     static final ApiKey API_KEY = ApiKey.of("anthropic", "ANTHROPIC_API_KEY");
     static final URI DEFAULT_BASE = URI.create("https://api.anthropic.com");

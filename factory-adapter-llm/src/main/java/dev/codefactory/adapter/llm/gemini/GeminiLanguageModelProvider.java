@@ -17,6 +17,7 @@ import java.util.Set;
  * {@code https://generativelanguage.googleapis.com}; the key the configured one, else {@code GEMINI_API_KEY}, else
  * {@code GOOGLE_API_KEY}.
  */
+// implements feature-003/FR-001, feature-003/FR-005
 public final class GeminiLanguageModelProvider implements LanguageModelProvider {
     static final ApiKey API_KEY = ApiKey.of("gemini", "GEMINI_API_KEY", "GOOGLE_API_KEY");
     static final URI DEFAULT_BASE = URI.create("https://generativelanguage.googleapis.com");

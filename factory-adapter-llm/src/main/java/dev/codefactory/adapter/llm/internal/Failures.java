@@ -26,6 +26,7 @@ import java.util.Set;
  * is an allow-list (408, 429, 500, 502, 503, 504, 529, timeouts, refused or lost connections); everything else is
  * permanent.
  */
+// implements feature-003/FR-003
 public final class Failures {
     static final Set<Integer> TRANSIENT_STATUSES = Set.of(408, 429, 500, 502, 503, 504, 529);
     private static final int MAX_DETAIL = 300;

@@ -46,6 +46,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * their own daemon thread with a handle that cancels at once. A provider supplies its wire format: how to send the
  * requests and how to read the answers.
  */
+// implements feature-003/FR-001, feature-003/FR-005
 public abstract class HttpLanguageModel implements LanguageModel {
     private static final int MAX_ERROR_BODY = 64 * 1024;
     /** The longest an error message waits for the list of models it suggests. */

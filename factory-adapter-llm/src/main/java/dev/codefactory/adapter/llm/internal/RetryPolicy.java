@@ -11,6 +11,7 @@ import java.util.function.DoubleSupplier;
  * (up to {@code maxRetryAfter}; a longer wait is left to the caller), at most {@code maxAttempts} calls in all.
  * Only transient failures are retried, and a stream never once a token reached its listener (the caller checks).
  */
+// implements feature-003/FR-002
 record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
                           DoubleSupplier random) {
 

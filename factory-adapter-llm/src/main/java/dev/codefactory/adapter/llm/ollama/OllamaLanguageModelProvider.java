@@ -16,6 +16,7 @@ import java.util.Set;
  * {@code OLLAMA_HOST} ({@code host:port} accepted without a scheme), else {@code http://localhost:11434}. A key is
  * optional ({@code OLLAMA_API_KEY}, for a hosted Ollama or a proxy in front of one).
  */
+// implements feature-003/FR-001
 public final class OllamaLanguageModelProvider implements LanguageModelProvider {
     static final String ID = "ollama";
     static final URI DEFAULT_ENDPOINT = URI.create("http://localhost:11434");

@@ -18,6 +18,7 @@ import java.util.Set;
  * {@code AZURE_OPENAI_ENDPOINT}; the key the configured one, else {@code AZURE_OPENAI_API_KEY}; the API version the
  * {@code api-version} option, else {@value #DEFAULT_API_VERSION}.
  */
+// implements feature-003/FR-001
 public final class AzureOpenAiLanguageModelProvider implements LanguageModelProvider {
     static final ApiKey API_KEY = ApiKey.of("azure", "AZURE_OPENAI_API_KEY");
     static final String DEFAULT_API_VERSION = "2024-10-21";

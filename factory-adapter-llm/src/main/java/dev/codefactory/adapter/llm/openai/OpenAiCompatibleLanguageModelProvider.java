@@ -22,6 +22,7 @@ import java.util.Set;
  * <p>A provider of your own for a server of this kind delegates to {@link #named}: the model it creates names your
  * provider in its messages and hints, and speaks the wire format exactly as the built-in one does.
  */
+// implements feature-003/FR-001
 public final class OpenAiCompatibleLanguageModelProvider implements LanguageModelProvider {
     static final URI DEFAULT_BASE = URI.create("http://localhost:8080");
 

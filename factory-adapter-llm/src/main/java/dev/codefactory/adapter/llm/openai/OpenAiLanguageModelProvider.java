@@ -17,6 +17,7 @@ import java.util.Set;
  * {@code https://api.openai.com}, with or without {@code /v1}; the key is the configured one, else
  * {@code OPENAI_API_KEY}.
  */
+// implements feature-003/FR-001, feature-003/FR-005
 public final class OpenAiLanguageModelProvider implements LanguageModelProvider {
     static final ApiKey API_KEY = ApiKey.of("openai", "OPENAI_API_KEY");
     static final URI DEFAULT_BASE = URI.create("https://api.openai.com");

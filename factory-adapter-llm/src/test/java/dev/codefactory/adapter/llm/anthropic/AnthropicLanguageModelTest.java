@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+// covers feature-003/FR-001
 class AnthropicLanguageModelTest extends WireFormatContractTest<AnthropicFakeServer> {
     private static final String KEY = "sk-ant-api03-SECRETSECRET";
     private final ObjectMapper json = new ObjectMapper();

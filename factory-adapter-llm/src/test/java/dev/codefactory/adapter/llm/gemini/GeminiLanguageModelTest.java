@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+// covers feature-003/FR-001
 class GeminiLanguageModelTest extends WireFormatContractTest<GeminiFakeServer> {
     private static final String KEY = "AIzaSyTESTSECRETKEY0123";
     private final ObjectMapper json = new ObjectMapper();

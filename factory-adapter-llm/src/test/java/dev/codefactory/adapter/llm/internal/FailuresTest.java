@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+// covers feature-003/FR-003
 class FailuresTest {
     private static final String KEY = "sk-live-abcdef123456";
     private final ObjectMapper json = Json.newMapper();
@@ -93,6 +94,7 @@ class FailuresTest {
         assertTrue(e.getMessage().contains("connection refused"), e.getMessage());
     }
 
+    // covers feature-003/FR-002
     @Test
     void a_loss_after_tokens_says_it_was_not_repeated() {
         TransientLanguageModelException e = Failures.forIo(context, new IOException("reset"), true);

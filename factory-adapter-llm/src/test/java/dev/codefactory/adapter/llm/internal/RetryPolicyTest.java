@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+// covers feature-003/FR-002
 class RetryPolicyTest {
     private final RetryPolicy noJitter = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(350),
             Duration.ofSeconds(60), () -> 1.0);

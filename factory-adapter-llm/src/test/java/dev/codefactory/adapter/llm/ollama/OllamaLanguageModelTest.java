@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+// covers feature-003/FR-001
 class OllamaLanguageModelTest extends WireFormatContractTest<OllamaFakeServer> {
     private static final String KEY = "ollama-secret-key-123";
     private final ObjectMapper json = new ObjectMapper();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+// covers feature-003/FR-001
 class OpenAiCompatibleLanguageModelTest extends OpenAiWireContractTest {
 
     @Override

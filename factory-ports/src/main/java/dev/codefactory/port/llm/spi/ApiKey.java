@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * @param environmentVariables variables whose non-blank value takes precedence over the store, in order; may be
  *                             empty (a key that only ever comes from the store)
  */
+// implements feature-003/FR-007
 public record ApiKey(String secretName, List<String> environmentVariables) {
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,99}");
 

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param hint  what a person does so that detection finds this provider ("start Ollama: ollama serve"), shown when
  *              none is found; empty for none (a key-set provider gets "set VARIABLE or factory auth set ID")
  */
+// implements feature-003/FR-007
 public record Detection(Kind kind, int order, String hint) {
 
     /** How a provider is detected. */

@@ -8,6 +8,7 @@ import java.util.Optional;
  * Discovers {@link LanguageModel} implementations through {@link java.util.ServiceLoader}: a jar on the class path
  * with this interface in {@code META-INF/services} adds a provider, selectable by its {@link #id()}.
  */
+// implements feature-003/FR-007
 public interface LanguageModelProvider extends Provider {
 
     /** A human name for listings: {@code Ollama}, {@code OpenAI}. */
