@@ -142,5 +142,8 @@ class SpecIdsTest {
 
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("\"result\": \"nothing-to-do\""), r.out());
+        Result validate = TestProject.plainFolder(own).run("spec", "validate");
+        assertEquals(0, validate.exit(), validate.out() + validate.err());
+        assertTrue(validate.out().contains(" 0 errors, 0 warnings"), validate.out());
     }
 }
