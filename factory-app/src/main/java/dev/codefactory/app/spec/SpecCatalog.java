@@ -25,6 +25,7 @@ import dev.codefactory.domain.spec.Validation;
 import dev.codefactory.domain.trace.IdAssignment;
 import dev.codefactory.domain.trace.IdHistory;
 import dev.codefactory.domain.trace.RequirementId;
+import dev.codefactory.domain.trace.RequirementIdCheck;
 import dev.codefactory.port.files.FileWrite;
 import dev.codefactory.port.files.ProjectFiles;
 import dev.codefactory.port.project.ProjectLayout;
@@ -463,7 +464,7 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
     }
 
     private SpecValidator validator(SpecificationRepository repo) {
-        return new SpecValidator(repo::exists, placeholders());
+        return new SpecValidator(repo::exists, placeholders(), RequirementIdCheck.WITHOUT_HISTORY);
     }
 
     /** A validator that answers links to the loaded contracts from memory and asks storage only about others. */
@@ -476,7 +477,8 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
                                     Function<String, IdHistory> idHistory) {
         Set<String> contracts = new HashSet<>();
         loaded.forEach(s -> contracts.add(s.path()));
-        return new SpecValidator(path -> contracts.contains(path) || repo.exists(path), placeholders(), idHistory);
+        return new SpecValidator(path -> contracts.contains(path) || repo.exists(path), placeholders(),
+                new RequirementIdCheck(idHistory));
     }
 
     /** The paths of the contracts whose front matter could be read. */

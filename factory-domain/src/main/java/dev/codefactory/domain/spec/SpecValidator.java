@@ -1,10 +1,6 @@
 package dev.codefactory.domain.spec;
 
 import dev.codefactory.domain.report.Finding;
-import dev.codefactory.domain.trace.IdFinding;
-import dev.codefactory.domain.trace.IdHistory;
-import dev.codefactory.domain.trace.RequirementItem;
-import dev.codefactory.domain.trace.SpecRequirements;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -33,7 +27,7 @@ public final class SpecValidator {
 
     private final Predicate<String> fileExists;
     private final Placeholders placeholders;
-    private final Function<String, IdHistory> idHistory;
+    private final ContractCheck extra;
 
     /** @param fileExists tells whether a normalised project-relative path names an existing file */
     public SpecValidator(Predicate<String> fileExists) {
@@ -45,20 +39,19 @@ public final class SpecValidator {
      * @param placeholders the templates' placeholder text, which a contract should no longer hold
      */
     public SpecValidator(Predicate<String> fileExists, Placeholders placeholders) {
-        this(fileExists, placeholders, path -> IdHistory.NONE);
+        this(fileExists, placeholders, ContractCheck.NONE);
     }
 
     /**
      * @param fileExists   tells whether a normalised project-relative path names an existing file
      * @param placeholders the templates' placeholder text, which a contract should no longer hold
-     * @param idHistory    the requirement ids each contract (by path) had in its committed versions, to find ids
-     *                     used again after their deletion; must be thread-safe
+     * @param extra        a further check of each contract whose front matter could be read (the requirement
+     *                     ids: {@code domain.trace.RequirementIdCheck}); thread-safe
      */
-    public SpecValidator(Predicate<String> fileExists, Placeholders placeholders,
-                         Function<String, IdHistory> idHistory) {
+    public SpecValidator(Predicate<String> fileExists, Placeholders placeholders, ContractCheck extra) {
         this.fileExists = fileExists;
         this.placeholders = java.util.Objects.requireNonNull(placeholders, "placeholders");
-        this.idHistory = java.util.Objects.requireNonNull(idHistory, "idHistory");
+        this.extra = java.util.Objects.requireNonNull(extra, "extra");
     }
 
     /**
@@ -119,7 +112,7 @@ public final class SpecValidator {
         List<Finding> own = new ArrayList<>();
         Specification spec = read(parsed, own, body).orElse(null);
         checkBody(parsed, body, own);
-        checkRequirementIds(parsed, own);
+        own.addAll(extra.check(parsed));
         Object id = parsed.frontMatter().get("id");
         return new Checked(parsed, spec, own, id instanceof String && SpecId.isValid((String) id) ? (String) id : null);
     }
@@ -236,43 +229,6 @@ public final class SpecValidator {
             } else if (!fileExists.test(target.get())) {
                 findings.add(Rule.LINK_BROKEN.error(path, link.line(),
                         "link '" + link.target() + "' does not resolve: " + target.get() + " does not exist"));
-            }
-        }
-    }
-
-    /**
-     * The requirement ids (feature-010/FR-004): duplicate and malformed ones and ids used again after their deletion
-     * are errors; a missing one is a warning on an approved or implemented spec (none on a draft or a deprecated
-     * one), so that a project whose specs predate ids still validates, and {@code factory spec ids} adds them.
-     */
-    private void checkRequirementIds(SpecSource.Parsed source, List<Finding> findings) {
-        String path = source.path();
-        SpecRequirements requirements = SpecRequirements.read(source.body(), source.bodyLine());
-        boolean needsIds = SpecStatus.parse(String.valueOf(source.frontMatter().get("status")))
-                .map(s -> s == SpecStatus.APPROVED || s == SpecStatus.IMPLEMENTED).orElse(false);
-        for (IdFinding f : requirements.findings()) {
-            switch (f.problem()) {
-                case MISSING:
-                    if (needsIds) {
-                        findings.add(Rule.REQUIREMENT_ID_MISSING.warning(path, f.line(), f.message()));
-                    }
-                    break;
-                case DUPLICATE:
-                    findings.add(Rule.REQUIREMENT_ID_DUPLICATE.error(path, f.line(), f.message()));
-                    break;
-                default:
-                    findings.add(Rule.REQUIREMENT_ID_FORMAT.error(path, f.line(), f.message()));
-            }
-        }
-        Set<dev.codefactory.domain.trace.RequirementId> deleted = idHistory.apply(path).deleted();
-        if (deleted.isEmpty()) {
-            return;
-        }
-        for (RequirementItem item : requirements.items()) {
-            if (item.id() != null && deleted.contains(item.id())) {
-                findings.add(Rule.REQUIREMENT_ID_REUSED.error(path, item.line(), item.id() + " was deleted from"
-                        + " this spec before (its git history), so it is retired: give this requirement the next"
-                        + " free " + item.id().kind() + " number (remove the id and run 'factory spec ids')"));
             }
         }
     }

@@ -33,7 +33,7 @@ class SpecValidatorTest {
 
             ## Requirements
 
-            - FR-001: a wrong password is refused.
+            - R1: a wrong password is refused.
             """;
 
     private final SpecValidator validator = new SpecValidator(Set.of("contracts/architecture/auth.md")::contains);
@@ -110,7 +110,7 @@ class SpecValidatorTest {
         assertEquals(List.of("Login", "Overview", "Requirements"),
                 s.sections().stream().map(Section::heading).collect(Collectors.toList()));
         assertEquals(List.of(12, 14, 18), s.sections().stream().map(Section::line).collect(Collectors.toList()));
-        assertEquals("- FR-001: a wrong password is refused.", s.section("requirements").orElseThrow().content().strip());
+        assertEquals("- R1: a wrong password is refused.", s.section("requirements").orElseThrow().content().strip());
     }
 
     @Test
@@ -291,14 +291,14 @@ class SpecValidatorTest {
 
     @Test
     void does_not_count_a_required_heading_at_level_three() {
-        String body = "\n# Login\n\n## Overview\n\nPeople sign in.\n\n### Requirements\n\n- FR-001: R1\n";
+        String body = "\n# Login\n\n## Overview\n\nPeople sign in.\n\n### Requirements\n\n- R1\n";
 
         onlyFinding(validate(parsed(PATH, fields(), body)), Rule.SECTION_MISSING, PATH, 11);
     }
 
     @Test
     void matches_required_headings_ignoring_case() {
-        String body = "\n## OVERVIEW\n\nPeople sign in.\n\n## requirements\n\n- FR-001: R1\n";
+        String body = "\n## OVERVIEW\n\nPeople sign in.\n\n## requirements\n\n- R1\n";
 
         assertEquals(List.of(), validate(parsed(PATH, fields(), body)).findings());
     }
@@ -466,7 +466,7 @@ class SpecValidatorTest {
     @Test
     void placeholder_text_is_an_error_once_the_spec_is_approved() {
         String body = "\n## Overview\n\nLogin: replace this line with what the feature does, for whom, and why.\n"
-                + "\n## Requirements\n\n- FR-001: R1\n";
+                + "\n## Requirements\n\n- R1\n";
 
         onlyFinding(withTemplates.validate(List.of(parsed(PATH, fields(), body))), Rule.SECTION_PLACEHOLDER, PATH, 14);
     }
@@ -476,7 +476,7 @@ class SpecValidatorTest {
         String body = "\n# Login\n\n## Overview\n\n<!-- What this feature is, who it is for and why it matters. -->"
                 + "\nLogin: we replace the old form with what the feature does.\n\n## Requirements\n\n"
                 + "### Functional\n\n```\n- Replace this line with the first thing the feature must do.\n```\n"
-                + "- FR-001: Replace this line in the config file with the first value.\n";
+                + "- Replace this line in the config file with the first value.\n";
 
         assertEquals(List.of(), withTemplates.validate(List.of(parsed(PATH, fields(), body))).findings());
     }
@@ -498,57 +498,8 @@ class SpecValidatorTest {
     @Test
     void without_templates_nothing_is_placeholder_text() {
         String body = "\n## Overview\n\nLogin: replace this line with what the feature does, for whom, and why.\n"
-                + "\n## Requirements\n\n- FR-001: R1\n";
+                + "\n## Requirements\n\n- R1\n";
 
         assertEquals(List.of(), validate(parsed(PATH, fields(), body)).findings());
-    }
-
-    @Test
-    void a_requirement_without_id_is_a_warning_on_an_approved_or_implemented_spec_only() {
-        String body = "\n## Overview\n\nPeople sign in.\n\n## Requirements\n\n- FR-001: One.\n- Two without id.\n";
-
-        for (String status : List.of("approved", "implemented")) {
-            Validation v = validate(parsed(PATH, fieldsWith("status", status), body));
-            assertEquals(List.of("requirement.id-missing:WARNING:19"), v.findings().stream()
-                    .map(f -> f.ruleId() + ":" + f.severity() + ":" + f.line()).collect(Collectors.toList()), status);
-            assertTrue(v.isValid(), "a warning: projects whose specs predate ids still validate");
-            assertTrue(v.findings().get(0).message().contains("'factory spec ids' adds them"),
-                    v.findings().get(0).message());
-        }
-        for (String status : List.of("draft", "deprecated")) {
-            assertEquals(List.of(), validate(parsed(PATH, fieldsWith("status", status), body)).findings(), status);
-        }
-    }
-
-    @Test
-    void duplicate_and_malformed_requirement_ids_are_errors_with_their_lines() {
-        String body = "\n## Overview\n\nPeople sign in.\n\n## Requirements\n\n- FR-001: One.\n- FR-001: Two.\n"
-                + "- FR-1: Three.\n- fr-004: Four.\n- FR-005 Five.\n";
-
-        Validation v = validate(parsed(PATH, fieldsWith("status", "draft"), body));
-
-        assertEquals(List.of("requirement.id-duplicate:ERROR:19", "requirement.id-format:ERROR:20",
-                "requirement.id-format:ERROR:21", "requirement.id-format:ERROR:22"), v.findings().stream()
-                .map(f -> f.ruleId() + ":" + f.severity() + ":" + f.line()).collect(Collectors.toList()));
-        assertFalse(v.isValid());
-        assertTrue(v.findings().get(0).message().contains("line 18"), v.findings().get(0).message());
-    }
-
-    @Test
-    void an_id_deleted_in_the_specs_history_and_used_again_is_an_error() {
-        String body = "\n## Overview\n\nPeople sign in.\n\n## Requirements\n\n- FR-001: One.\n- FR-002: Back.\n"
-                + "- FR-003: New.\n";
-        var fr1 = dev.codefactory.domain.trace.RequirementId.parse("FR-001");
-        var fr2 = dev.codefactory.domain.trace.RequirementId.parse("FR-002");
-        var history = new dev.codefactory.domain.trace.IdHistory(List.of(Set.of(fr1, fr2), Set.of(fr1)));
-        SpecValidator withHistory = new SpecValidator(p -> true, Placeholders.NONE,
-                path -> path.equals(PATH) ? history : dev.codefactory.domain.trace.IdHistory.NONE);
-
-        Validation v = withHistory.validate(List.of(parsed(PATH, fields(), body)));
-
-        Finding f = onlyFinding(v, Rule.REQUIREMENT_ID_REUSED, PATH, 19);
-        assertTrue(f.message().startsWith("FR-002 was deleted from this spec before"), f.message());
-        assertEquals(List.of(), withHistory.validate(List.of(parsed("contracts/specs/other.md", fields(), body)))
-                .findings(), "another file's history is not this one's");
     }
 }
