@@ -17,6 +17,7 @@ import dev.codefactory.app.provider.ProviderFailure;
 import dev.codefactory.app.provider.ProviderOrigin;
 import dev.codefactory.app.provider.ProviderRegistry;
 import dev.codefactory.app.secret.SecretService;
+import dev.codefactory.app.spec.AssignRequirementIdsUseCase;
 import dev.codefactory.app.spec.Authors;
 import dev.codefactory.app.spec.ChangeSpecStatusUseCase;
 import dev.codefactory.app.spec.CreateSpecUseCase;
@@ -94,7 +95,8 @@ import java.util.function.Supplier;
  */
 // implements feature-009/FR-004
 public final class CodeFactory implements AutoCloseable, InitProjectUseCase, CreateSpecUseCase, ListSpecsUseCase,
-        ShowSpecUseCase, ValidateSpecsUseCase, ChangeSpecStatusUseCase, RebuildIndexUseCase, ConfigUseCase,
+        ShowSpecUseCase, ValidateSpecsUseCase, ChangeSpecStatusUseCase, RebuildIndexUseCase, AssignRequirementIdsUseCase,
+        ConfigUseCase,
         IntakeUseCase, ReviewUseCase, ChangeOrderUseCase {
 
     private final ProjectContext context;
@@ -125,7 +127,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 lazy(SpecificationRepositoryProvider.class, ids, "markdown", p -> p.create(context)),
                 lazy(TemplateSourceProvider.class, ids, "file", p -> p.create(context)),
                 reports, context.clock(), () -> Authors.of(context.environment(), config().get("user.name"),
-                        this::gitIdentity));
+                        this::gitIdentity), this::historyIfAny, this::files);
         // the user's files follow the environment's HOME and XDG_CONFIG_HOME, as git does, never user.home
         Path userDir = !b.userConfig ? null : b.userConfigDir != null ? b.userConfigDir
                 : ConfigLayers.defaultUserDir(b.environment).orElse(null);
@@ -251,6 +253,16 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         return catalog.rebuildIndex();
     }
 
+    @Override
+    public IdPlan planIds(AssignIdsCommand command) {
+        return catalog.planIds(command);
+    }
+
+    @Override
+    public void writeIds(IdPlan plan) {
+        catalog.writeIds(plan);
+    }
+
     /**
      * The effective configuration (read on first use, then kept): command-line overrides, then the environment,
      * then {@code .factory/config.yaml}, the user's and the system's {@code config.yaml} (or the one explicit
@@ -338,6 +350,15 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 versionControl = versionControlProvider.get().open(context.root(), context.environment());
             }
             return versionControl;
+        }
+    }
+
+    /** The project's git history for the spec catalog; empty without a repository or one git cannot open. */
+    private Optional<VersionControl> historyIfAny() {
+        try {
+            return versionControl();
+        } catch (FactoryException e) {
+            return Optional.empty(); // ids are then checked without their history, as outside git
         }
     }
 

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check contracts against the catalog's rules: front matter present and valid, required"
                 + " fields and types, id format and uniqueness, known status and priority, dates, required"
-                + " sections, relative links.",
+                + " sections, relative links, requirement ids (missing on an approved or implemented spec, duplicate,"
+                + " malformed, or deleted in the spec's git history and used again).",
             "Each finding is printed as FILE:LINE: SEVERITY: MESSAGE [RULE]; the exit code is 1 when any is an"
                 + " error."})
 final class SpecValidateCommand implements Callable<Integer> {

@@ -46,7 +46,8 @@ class CommandLineTest {
         TestProject p = TestProject.plainFolder(dir);
         for (String[] command : List.of(new String[] {"init"}, new String[] {"spec"}, new String[] {"spec", "new"},
                 new String[] {"spec", "list"}, new String[] {"spec", "show"}, new String[] {"spec", "validate"},
-                new String[] {"spec", "status"}, new String[] {"spec", "index"}, new String[] {"config"},
+                new String[] {"spec", "status"}, new String[] {"spec", "index"}, new String[] {"spec", "ids"},
+                new String[] {"config"},
                 new String[] {"config", "list"}, new String[] {"config", "get"}, new String[] {"config", "set"},
                 new String[] {"change"}, new String[] {"undo"}, new String[] {"history"})) {
             String[] args = java.util.Arrays.copyOf(command, command.length + 1);
@@ -183,6 +184,8 @@ class CommandLineTest {
         assertEquals(1, unfinished.exit(), "the template's placeholder text is still there");
         assertTrue(unfinished.err().contains("[section.placeholder]"), unfinished.err());
         writeContent(p, "contracts/specs/user-login.md");
+        Result ids = p.run("spec", "ids", "--yes");
+        assertEquals(0, ids.exit(), ids.err());
         String before = p.read("contracts/specs/user-login.md");
         Result status = p.run("spec", "status", "feature-001", "approved");
         assertEquals(0, status.exit(), status.err());

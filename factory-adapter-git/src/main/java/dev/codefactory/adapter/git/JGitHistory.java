@@ -5,6 +5,7 @@ import static dev.codefactory.adapter.git.GitContext.unknownRef;
 
 import dev.codefactory.port.vcs.CommitInfo;
 import dev.codefactory.port.vcs.CommitRequest;
+import dev.codefactory.port.vcs.FileVersion;
 import dev.codefactory.port.vcs.History;
 import dev.codefactory.port.vcs.Identity;
 import dev.codefactory.port.vcs.VersionControlException;
@@ -13,9 +14,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +37,7 @@ import org.eclipse.jgit.diff.RenameDetector;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -46,7 +52,9 @@ import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.WorkingTreeIterator;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /** {@link History} on JGit: staging and commits as {@code git add} and {@code git commit} make them, log, diffs. */
 final class JGitHistory implements History {
@@ -264,6 +272,116 @@ final class JGitHistory implements History {
         } catch (IOException e) {
             throw context.failure("cannot read the log of " + from, e);
         }
+    }
+
+    @Override
+    public Map<String, List<FileVersion>> versions(Collection<String> paths, int maxCommits, long maxBytes) {
+        if (maxCommits < 0 || maxBytes < 0) {
+            throw new IllegalArgumentException("maxCommits and maxBytes must not be negative");
+        }
+        Map<String, List<FileVersion>> out = new LinkedHashMap<>();
+        Map<String, String> tracked = new HashMap<>(); // a name in the commit looked at -> the path asked about
+        for (String path : paths) {
+            out.put(path, new ArrayList<>());
+            tracked.put(path, path);
+        }
+        Optional<ObjectId> head = context.revision(Constants.HEAD + "^{commit}");
+        if (tracked.isEmpty() || head.isEmpty()) {
+            return out; // nothing asked, or no commit yet
+        }
+        try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
+            walk.setFirstParent(true);
+            walk.markStart(walk.parseCommit(head.get()));
+            int seen = 0;
+            for (RevCommit commit : walk) {
+                if (seen++ >= maxCommits || tracked.isEmpty()) {
+                    break;
+                }
+                RevCommit parent = firstParent(walk, commit);
+                Map<String, String> renamed = new HashMap<>();
+                try (TreeWalk tw = new TreeWalk(repo, reader)) {
+                    tw.setRecursive(true);
+                    tw.setFilter(AndTreeFilter.create(PathFilterGroup.createFromStrings(tracked.keySet()),
+                            TreeFilter.ANY_DIFF));
+                    tw.addTree(parent == null ? new EmptyTreeIterator() : parentTree(reader, parent));
+                    tw.addTree(commit.getTree());
+                    while (tw.next()) {
+                        String name = tw.getPathString();
+                        String asked = tracked.get(name);
+                        if (asked == null || (tw.getRawMode(1) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
+                            continue; // a folder's entry, a deletion, a symbolic link or a submodule
+                        }
+                        ObjectId blob = tw.getObjectId(1);
+                        if (reader.getObjectSize(blob, Constants.OBJ_BLOB) <= maxBytes) {
+                            byte[] bytes = reader.open(blob, Constants.OBJ_BLOB).getBytes();
+                            out.get(asked).add(new FileVersion(commit.name(), name,
+                                    new String(bytes, StandardCharsets.UTF_8)));
+                        }
+                        if (tw.getRawMode(0) == 0 && parent != null) {
+                            renamed.put(name, asked); // added here: perhaps renamed from an older name
+                        }
+                    }
+                }
+                if (!renamed.isEmpty()) {
+                    for (Map.Entry<String, String> rename : olderNames(reader, parent, commit, renamed.keySet())
+                            .entrySet()) {
+                        tracked.remove(rename.getKey());
+                        tracked.put(rename.getValue(), renamed.get(rename.getKey()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw context.failure("cannot read the history of " + String.join(", ", out.keySet()), e);
+        }
+        out.values().forEach(java.util.Collections::reverse);
+        return out;
+    }
+
+    /** The first parent of {@code commit}, parsed; null for a root commit and at a shallow clone's edge. */
+    private static RevCommit firstParent(RevWalk walk, RevCommit commit) {
+        if (commit.getParentCount() == 0) {
+            return null;
+        }
+        try {
+            RevCommit parent = commit.getParent(0);
+            walk.parseHeaders(parent);
+            return parent;
+        } catch (IOException e) {
+            return null; // missing from this clone: the history ends here
+        }
+    }
+
+    private static AbstractTreeIterator parentTree(ObjectReader reader, RevCommit parent) throws IOException {
+        CanonicalTreeParser tree = new CanonicalTreeParser();
+        tree.reset(reader, parent.getTree());
+        return tree;
+    }
+
+    /** For each of {@code added} that {@code commit} renamed from another path, that path (added path -> old). */
+    private Map<String, String> olderNames(ObjectReader reader, RevCommit parent, RevCommit commit,
+                                           Set<String> added) throws IOException {
+        Map<String, String> older = new HashMap<>();
+        if (!detectRenames()) {
+            return older;
+        }
+        try (TreeWalk tw = new TreeWalk(repo, reader)) {
+            tw.setRecursive(true);
+            tw.setFilter(TreeFilter.ANY_DIFF);
+            tw.addTree(parentTree(reader, parent));
+            tw.addTree(commit.getTree());
+            RenameDetector renames = new RenameDetector(repo);
+            renames.addAll(DiffEntry.scan(tw));
+            ContentSource source = ContentSource.create(reader);
+            for (DiffEntry entry : renames.compute(new ContentSource.Pair(source, source),
+                    NullProgressMonitor.INSTANCE)) {
+                if (entry.getChangeType() == DiffEntry.ChangeType.RENAME && added.contains(entry.getNewPath())) {
+                    older.put(entry.getNewPath(), entry.getOldPath());
+                }
+            }
+        } catch (GitAPIException e) {
+            return older; // never cancelled: no progress monitor can ask it to
+        }
+        return older;
     }
 
     @Override

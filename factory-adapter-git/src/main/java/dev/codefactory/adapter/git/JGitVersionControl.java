@@ -2,6 +2,7 @@ package dev.codefactory.adapter.git;
 
 import dev.codefactory.port.secret.Secret;
 import dev.codefactory.port.vcs.CommitInfo;
+import dev.codefactory.port.vcs.FileVersion;
 import dev.codefactory.port.vcs.CommitRequest;
 import dev.codefactory.port.vcs.Identity;
 import dev.codefactory.port.vcs.PullResult;
@@ -13,7 +14,9 @@ import dev.codefactory.port.vcs.VersionControlException;
 import dev.codefactory.port.vcs.WorkingTreeStatus;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Repository;
@@ -81,6 +84,11 @@ final class JGitVersionControl implements VersionControl {
     @Override
     public List<CommitInfo> log(String ref, int max) {
         return history.log(ref, max);
+    }
+
+    @Override
+    public Map<String, List<FileVersion>> versions(Collection<String> paths, int maxCommits, long maxBytes) {
+        return history.versions(paths, maxCommits, maxBytes);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.codefactory.app.spec;
 
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.change.UnifiedDiff;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.report.Finding;
 import dev.codefactory.domain.report.Report;
@@ -21,20 +22,29 @@ import dev.codefactory.domain.spec.SpecTemplate;
 import dev.codefactory.domain.spec.SpecValidator;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.domain.spec.Validation;
+import dev.codefactory.domain.trace.IdAssignment;
+import dev.codefactory.domain.trace.IdHistory;
+import dev.codefactory.domain.trace.RequirementId;
+import dev.codefactory.domain.trace.RequirementIdCheck;
+import dev.codefactory.port.files.FileWrite;
+import dev.codefactory.port.files.ProjectFiles;
 import dev.codefactory.port.project.ProjectLayout;
 import dev.codefactory.port.report.ReportRepository;
 import dev.codefactory.port.spec.SpecificationRepository;
 import dev.codefactory.port.template.TemplateSource;
+import dev.codefactory.port.vcs.History;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -42,7 +52,7 @@ import java.util.stream.Collectors;
 
 /** The spec catalog's use cases, over the storage ports. */
 public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase, ListSpecsUseCase, ShowSpecUseCase,
-        ValidateSpecsUseCase, ChangeSpecStatusUseCase, RebuildIndexUseCase {
+        ValidateSpecsUseCase, ChangeSpecStatusUseCase, RebuildIndexUseCase, AssignRequirementIdsUseCase {
 
     private final Path root;
     private final Supplier<ProjectLayout> layout;
@@ -51,6 +61,8 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
     private final Supplier<ReportRepository> reports;
     private final Clock clock;
     private final Supplier<String> author;
+    private final Supplier<? extends Optional<? extends History>> history;
+    private final Supplier<ProjectFiles> files;
 
     /**
      * @param author the author of new contracts when a command names none ({@link Authors}); asked only then
@@ -58,6 +70,23 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
     public SpecCatalog(Path root, Supplier<ProjectLayout> layout, Supplier<SpecificationRepository> specs,
                        Supplier<TemplateSource> templates, Supplier<ReportRepository> reports, Clock clock,
                        Supplier<String> author) {
+        this(root, layout, specs, templates, reports, clock, author, Optional::empty, () -> {
+            throw new IllegalStateException("this catalog was made without the project's files");
+        });
+    }
+
+    /**
+     * @param author  the author of new contracts when a command names none ({@link Authors}); asked only then
+     * @param history the project's git history, empty outside a repository: the ids each contract had
+     *                (feature-010/FR-004), asked only by {@code spec validate} and {@code spec ids}
+     * @param files   the project's files, through which {@code spec ids} reads and writes contracts
+     */
+    public SpecCatalog(Path root, Supplier<ProjectLayout> layout, Supplier<SpecificationRepository> specs,
+                       Supplier<TemplateSource> templates, Supplier<ReportRepository> reports, Clock clock,
+                       Supplier<String> author, Supplier<? extends Optional<? extends History>> history,
+                       Supplier<ProjectFiles> files) {
+        this.history = Objects.requireNonNull(history, "history");
+        this.files = Objects.requireNonNull(files, "files");
         this.root = root;
         this.layout = layout;
         this.specs = specs;
@@ -225,7 +254,8 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         requireReady();
         SpecificationRepository repo = specs.get();
         List<SpecSource> sources = repo.loadAll();
-        Validation all = validator(repo, sources).validate(sources);
+        Map<String, IdHistory> ids = RequirementIdHistories.of(history.get(), repo, parsedPaths(sources));
+        Validation all = validator(repo, sources, path -> ids.getOrDefault(path, IdHistory.NONE)).validate(sources);
         Validation result = all;
         if (!command.ids().isEmpty()) {
             Set<String> paths = new HashSet<>();
@@ -246,6 +276,72 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
     }
 
     // implements feature-001/FR-003
+    @Override
+    public IdPlan planIds(AssignIdsCommand command) {
+        requireReady();
+        SpecificationRepository repo = specs.get();
+        List<SpecSource> sources = repo.loadAll();
+        List<String> paths;
+        if (command.specs().isEmpty()) {
+            paths = sources.stream().map(SpecSource::path).sorted().collect(Collectors.toList());
+        } else {
+            Set<String> wanted = new java.util.TreeSet<>();
+            for (String spec : command.specs()) {
+                wanted.addAll(pathsOf(spec, sources));
+            }
+            paths = new ArrayList<>(wanted);
+        }
+        Map<String, SpecSource> byPath = new HashMap<>();
+        sources.forEach(s -> byPath.put(s.path(), s));
+        List<String> skipped = new ArrayList<>();
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String path : paths) {
+            if (byPath.get(path) instanceof SpecSource.Unreadable unreadable) {
+                skipped.add(path + ": " + unreadable.problem().message());
+            } else {
+                texts.put(path, files.get().readText(path).orElseThrow(() -> new SpecNotFoundException(path)));
+            }
+        }
+        Map<String, IdHistory> histories = RequirementIdHistories.of(history.get(), repo, texts.keySet());
+        List<FileIds> planned = new ArrayList<>();
+        for (Map.Entry<String, String> file : texts.entrySet()) {
+            String path = file.getKey();
+            if (!(repo.parse(path, file.getValue()) instanceof SpecSource.Parsed parsed)) {
+                skipped.add(path + ": it changed while it was read; run 'factory spec ids' again");
+                continue;
+            }
+            Set<RequirementId> retired = histories.getOrDefault(path, IdHistory.NONE)
+                    .retired(RequirementIdHistories.ids(parsed));
+            IdAssignment assignment = IdAssignment.assign(file.getValue(), parsed.bodyLine(), retired);
+            if (assignment.changed()) {
+                planned.add(new FileIds(path, String.valueOf(parsed.frontMatter().get("id")), file.getValue(),
+                        assignment.text(), assignment.assigned(),
+                        UnifiedDiff.of(path, file.getValue(), assignment.text(), 3)));
+            }
+        }
+        return new IdPlan(paths.size(), planned, skipped);
+    }
+
+    @Override
+    public void writeIds(IdPlan plan) {
+        requireReady();
+        if (plan.isEmpty()) {
+            return;
+        }
+        layout.get().exclusively(() -> {
+            List<FileWrite> writes = new ArrayList<>();
+            for (FileIds file : plan.files()) {
+                if (!files.get().readText(file.path()).map(file.before()::equals).orElse(false)) {
+                    throw new ProjectStateException(file.path() + " changed since its ids were shown; nothing was"
+                            + " written: run 'factory spec ids' again").withDetail("path", file.path());
+                }
+                writes.add(new FileWrite(file.path(), file.after()));
+            }
+            files.get().writeAll(writes);
+            return null;
+        });
+    }
+
     @Override
     public StatusChange changeStatus(ChangeSpecStatusCommand command) {
         requireReady();
@@ -372,14 +468,27 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
     }
 
     private SpecValidator validator(SpecificationRepository repo) {
-        return new SpecValidator(repo::exists, placeholders());
+        return new SpecValidator(repo::exists, placeholders(), RequirementIdCheck.WITHOUT_HISTORY);
     }
 
     /** A validator that answers links to the loaded contracts from memory and asks storage only about others. */
     private SpecValidator validator(SpecificationRepository repo, List<SpecSource> loaded) {
+        return validator(repo, loaded, path -> IdHistory.NONE);
+    }
+
+    /** {@link #validator(SpecificationRepository, List)} that also knows each contract's requirement id history. */
+    private SpecValidator validator(SpecificationRepository repo, List<SpecSource> loaded,
+                                    Function<String, IdHistory> idHistory) {
         Set<String> contracts = new HashSet<>();
         loaded.forEach(s -> contracts.add(s.path()));
-        return new SpecValidator(path -> contracts.contains(path) || repo.exists(path), placeholders());
+        return new SpecValidator(path -> contracts.contains(path) || repo.exists(path), placeholders(),
+                new RequirementIdCheck(idHistory));
+    }
+
+    /** The paths of the contracts whose front matter could be read. */
+    private static List<String> parsedPaths(List<SpecSource> sources) {
+        return sources.stream().filter(s -> s instanceof SpecSource.Parsed).map(SpecSource::path)
+                .collect(Collectors.toList());
     }
 
     /** The placeholder text of every template a contract may have started from (the project's and built-in). */

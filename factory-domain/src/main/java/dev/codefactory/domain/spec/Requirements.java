@@ -49,11 +49,27 @@ public final class Requirements {
      * Those are checks of the requirements, not requirements, and carry no stable id (feature-010/FR-001).
      */
     public static List<Requirement> statements(String specId, String markdownBody, int bodyStartLine) {
-        return read(specId, markdownBody, bodyStartLine, false);
+        return read(specId, markdownBody, bodyStartLine, false, null);
+    }
+
+    /**
+     * The 1-based file lines of the {@link #statements} that stand under a {@code Non-Functional} heading (or a
+     * sub-heading of one): their ids are {@code NFR-nnn}, the others' {@code FR-nnn} (feature-010/FR-001).
+     */
+    public static Set<Integer> nonFunctionalLines(String markdownBody, int bodyStartLine) {
+        Set<Integer> lines = new java.util.HashSet<>();
+        read("", markdownBody, bodyStartLine, false, lines);
+        return Set.copyOf(lines);
     }
 
     private static List<Requirement> read(String specId, String markdownBody, int bodyStartLine,
             boolean withCriteria) {
+        return read(specId, markdownBody, bodyStartLine, withCriteria, null);
+    }
+
+    /** @param nonFunctional when not null, receives the lines of the items under a non-functional heading */
+    private static List<Requirement> read(String specId, String markdownBody, int bodyStartLine,
+            boolean withCriteria, Set<Integer> nonFunctional) {
         Objects.requireNonNull(specId, "specId");
         if (bodyStartLine < 1) {
             throw new IllegalArgumentException("bodyStartLine must be 1 or more: " + bodyStartLine);
@@ -64,6 +80,8 @@ public final class Requirements {
         String[] lines = withoutComments(markdownBody).split("\r?\n", -1);
         List<Requirement> out = new ArrayList<>();
         int scopeLevel = -1; // level of the open requirements heading, -1 when outside
+        int nonFunctionalLevel = -1; // level of the open non-functional heading, -1 when outside
+        boolean currentNonFunctional = false;
         String fence = null;
         StringBuilder current = null;
         int currentLine = 0;
@@ -78,20 +96,27 @@ public final class Requirements {
                 continue;
             }
             if (f.matches()) {
-                current = flush(specId, current, currentLine, out);
+                current = flush(specId, current, currentLine, out, currentNonFunctional, nonFunctional);
                 fence = f.group(1);
                 continue;
             }
             Matcher h = HEADING.matcher(line);
             if (h.matches()) {
-                current = flush(specId, current, currentLine, out);
+                current = flush(specId, current, currentLine, out, currentNonFunctional, nonFunctional);
                 int level = h.group(1).length();
                 if (scopeLevel != -1 && level <= scopeLevel) {
                     scopeLevel = -1;
                 }
+                if (nonFunctionalLevel != -1 && level <= nonFunctionalLevel) {
+                    nonFunctionalLevel = -1;
+                }
                 if (scopeLevel == -1 && isRequirementsHeading(h.group(2))
                         && (withCriteria || !isCriteriaHeading(h.group(2)))) {
                     scopeLevel = level;
+                }
+                if (scopeLevel != -1 && nonFunctionalLevel == -1 && h.group(2) != null
+                        && normalised(h.group(2)).startsWith("non-functional")) {
+                    nonFunctionalLevel = level;
                 }
                 continue;
             }
@@ -100,7 +125,7 @@ public final class Requirements {
             }
             Matcher item = ITEM.matcher(line);
             if (item.matches()) {
-                current = flush(specId, current, currentLine, out);
+                current = flush(specId, current, currentLine, out, currentNonFunctional, nonFunctional);
                 String text = item.group(2) == null ? "" : item.group(2).strip();
                 Matcher box = CHECKBOX.matcher(text);
                 if (box.find()) {
@@ -108,18 +133,19 @@ public final class Requirements {
                 }
                 current = new StringBuilder(text);
                 currentLine = bodyStartLine + i;
+                currentNonFunctional = nonFunctionalLevel != -1;
             } else if (line.isBlank()) {
-                current = flush(specId, current, currentLine, out);
+                current = flush(specId, current, currentLine, out, currentNonFunctional, nonFunctional);
             } else if (current != null && Character.isWhitespace(line.charAt(0))) {
                 if (current.length() > 0) {
                     current.append(' ');
                 }
                 current.append(line.strip());
             } else {
-                current = flush(specId, current, currentLine, out);
+                current = flush(specId, current, currentLine, out, currentNonFunctional, nonFunctional);
             }
         }
-        flush(specId, current, currentLine, out);
+        flush(specId, current, currentLine, out, currentNonFunctional, nonFunctional);
         return List.copyOf(out);
     }
 
@@ -140,11 +166,15 @@ public final class Requirements {
                 .replaceFirst("^non[ -]?functional", "non-functional");
     }
 
-    private static StringBuilder flush(String specId, StringBuilder current, int line, List<Requirement> out) {
+    private static StringBuilder flush(String specId, StringBuilder current, int line, List<Requirement> out,
+            boolean isNonFunctional, Set<Integer> nonFunctional) {
         if (current != null) {
             String text = current.toString().replaceAll("\\s+", " ").strip();
             if (!text.isEmpty()) {
                 out.add(new Requirement(specId, "R" + (out.size() + 1), text, line));
+                if (isNonFunctional && nonFunctional != null) {
+                    nonFunctional.add(line);
+                }
             }
         }
         return null;

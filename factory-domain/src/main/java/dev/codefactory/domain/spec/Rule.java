@@ -27,7 +27,13 @@ public enum Rule {
             + " (a warning in a draft)", true),
     SECTION_PLACEHOLDER("section.placeholder", "no line is still the template's placeholder text (a warning in a"
             + " draft)", true),
-    LINK_BROKEN("link.broken", "relative links resolve to files in the project");
+    LINK_BROKEN("link.broken", "relative links resolve to files in the project"),
+    REQUIREMENT_ID_MISSING("requirement.id-missing", "each requirement of an approved or implemented spec starts with"
+            + " its id, FR-001: (a warning: 'factory spec ids' adds them)"),
+    REQUIREMENT_ID_DUPLICATE("requirement.id-duplicate", "requirement ids are unique within a spec"),
+    REQUIREMENT_ID_FORMAT("requirement.id-format", "requirement ids are FR-nnn or NFR-nnn followed by a colon"),
+    REQUIREMENT_ID_REUSED("requirement.id-reused", "an id deleted from a spec (its git history) is retired, never"
+            + " used again");
 
     private final String id;
     private final String description;
@@ -77,5 +83,9 @@ public enum Rule {
 
     public Finding error(String file, int line, String message) {
         return new Finding(id, Severity.ERROR, file, line, message);
+    }
+
+    public Finding warning(String file, int line, String message) {
+        return new Finding(id, Severity.WARNING, file, line, message);
     }
 }

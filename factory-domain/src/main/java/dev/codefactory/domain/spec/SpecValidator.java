@@ -28,6 +28,7 @@ public final class SpecValidator {
 
     private final Predicate<String> fileExists;
     private final Placeholders placeholders;
+    private final ContractCheck extra;
 
     /** @param fileExists tells whether a normalised project-relative path names an existing file */
     public SpecValidator(Predicate<String> fileExists) {
@@ -39,8 +40,19 @@ public final class SpecValidator {
      * @param placeholders the templates' placeholder text, which a contract should no longer hold
      */
     public SpecValidator(Predicate<String> fileExists, Placeholders placeholders) {
+        this(fileExists, placeholders, ContractCheck.NONE);
+    }
+
+    /**
+     * @param fileExists   tells whether a normalised project-relative path names an existing file
+     * @param placeholders the templates' placeholder text, which a contract should no longer hold
+     * @param extra        a further check of each contract whose front matter could be read (the requirement
+     *                     ids: {@code domain.trace.RequirementIdCheck}); thread-safe
+     */
+    public SpecValidator(Predicate<String> fileExists, Placeholders placeholders, ContractCheck extra) {
         this.fileExists = fileExists;
         this.placeholders = java.util.Objects.requireNonNull(placeholders, "placeholders");
+        this.extra = java.util.Objects.requireNonNull(extra, "extra");
     }
 
     /**
@@ -101,6 +113,7 @@ public final class SpecValidator {
         List<Finding> own = new ArrayList<>();
         Specification spec = read(parsed, own, body).orElse(null);
         checkBody(parsed, body, own);
+        own.addAll(extra.check(parsed));
         Object id = parsed.frontMatter().get("id");
         return new Checked(parsed, spec, own, id instanceof String && SpecId.isValid((String) id) ? (String) id : null);
     }

@@ -101,4 +101,14 @@ class RequirementsTest {
         assertThrows(IllegalArgumentException.class, () -> new Requirement("S", " ", "t", 1));
         assertThrows(IllegalArgumentException.class, () -> new Requirement("S", "R1", "t", 0));
     }
+
+    @Test
+    void non_functional_lines_are_the_statements_under_a_non_functional_heading_and_its_sub_headings() {
+        String body = String.join("\n", "## Requirements", "### Functional", "- one", "### Non-Functional",
+                "- two", "#### Performance", "- three", "### Other", "- four", "## Nonfunctional requirements",
+                "- five", "## Acceptance Criteria", "- six", "## Non-Functional", "- seven") + "\n";
+
+        assertEquals(java.util.Set.of(5, 7, 11, 15), Requirements.nonFunctionalLines(body, 1));
+        assertEquals(java.util.Set.of(), Requirements.nonFunctionalLines("", 1));
+    }
 }

@@ -1,7 +1,9 @@
 package dev.codefactory.port.vcs;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The commits: reading them (log, diffs, revisions) and recording new ones (stage, commit). */
@@ -27,6 +29,15 @@ public interface History {
 
     /** Up to {@code max} commits reachable from {@code ref} ({@code HEAD} when null), newest first. */
     List<CommitInfo> log(String ref, int max);
+
+    /**
+     * The texts each of {@code paths} had in the commits that changed it, oldest first, from {@code HEAD} along
+     * first parents (a merge counts as one change of the main line), looking at no more than {@code maxCommits}
+     * commits. A file renamed in that history is followed to its older name (git's rename detection); a commit that
+     * deleted it adds no version, and versions larger than {@code maxBytes} are left out. A path without history
+     * (new, untracked, no commit yet) has an empty list; a shallow clone gives what it holds.
+     */
+    Map<String, List<FileVersion>> versions(Collection<String> paths, int maxCommits, long maxBytes);
 
     /** A unified diff from {@code fromRef} to {@code toRef} ({@code git diff FROM TO}). */
     String diff(String fromRef, String toRef);
