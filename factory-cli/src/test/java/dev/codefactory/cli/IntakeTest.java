@@ -200,8 +200,9 @@ class IntakeTest {
         assertTrue(Files.readString(project.root.resolve(result.path())).endsWith(SPEC), "the repaired spec is saved");
     }
 
+    // covers feature-010/FR-002
     @Test
-    void a_spec_still_without_ids_after_the_repair_can_be_saved() throws IOException {
+    void a_spec_still_without_ids_after_the_repair_gets_them_in_order_and_can_be_saved() throws IOException {
         model.questions.add("[]");
         model.generations.add(SPEC_WITHOUT_IDS);
         model.repairs.add(SPEC_WITHOUT_IDS);
@@ -216,7 +217,8 @@ class IntakeTest {
         assertTrue(result.saved(), person.notices.toString());
         assertEquals(1, model.kinds.stream().filter(k -> k == ModelLoopback.Kind.REPAIR).count(), "one repair only");
         assertEquals(List.of(List.of()), person.problemsShown, "missing ids are no problem that blocks saving");
-        assertTrue(Files.readString(project.root.resolve(result.path())).endsWith(SPEC_WITHOUT_IDS));
+        assertTrue(Files.readString(project.root.resolve(result.path())).endsWith(SPEC),
+                "the ids the model left out are given in order, FR and NFR by section");
     }
 
     @Test
@@ -387,7 +389,8 @@ class IntakeTest {
         assertTrue(person.notices.stream().anyMatch(n -> n.contains("wizard")), person.notices.toString());
         String saved = Files.readString(project.root.resolve(result.path()));
         assertTrue(saved.contains("## Overview\n\nAbsences and rooms for small teams."), saved);
-        assertTrue(saved.contains("- A member can mark an absence."), saved);
+        assertTrue(saved.contains("- FR-001: A member can mark an absence."), "the wizard's requirements get ids: "
+                + saved);
     }
 
     @Test

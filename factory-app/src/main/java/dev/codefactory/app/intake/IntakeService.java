@@ -12,6 +12,7 @@ import dev.codefactory.domain.StopRequestedException;
 import dev.codefactory.domain.intake.ClarifyingQuestions;
 import dev.codefactory.domain.intake.ClarifyingQuestions.Question;
 import dev.codefactory.domain.intake.DraftRequirementIds;
+import dev.codefactory.domain.trace.IdAssignment;
 import dev.codefactory.domain.intake.IntakeDraft;
 import dev.codefactory.domain.intake.IntakePrompts;
 import dev.codefactory.domain.intake.IntakePrompts.Answered;
@@ -51,6 +52,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -398,7 +400,7 @@ public final class IntakeService implements IntakeUseCase {
                 }
             }
         }
-        body = RelatedLinks.add(body, run.context.related(), SpecKind.SPEC.folder());
+        body = RelatedLinks.add(withIds(body), run.context.related(), SpecKind.SPEC.folder());
         run.draft = run.draft.withGenerated(body, clock.instant()).withStep(IntakeStep.REVIEW, clock.instant());
         run.save();
     }
@@ -486,7 +488,7 @@ public final class IntakeService implements IntakeUseCase {
             }
             texts.put(s.heading(), text);
         }
-        String body = RelatedLinks.add(TemplateSections.fill(titleFrom(run.draft.idea()), sections, texts),
+        String body = RelatedLinks.add(withIds(TemplateSections.fill(titleFrom(run.draft.idea()), sections, texts)),
                 run.context.related(), SpecKind.SPEC.folder());
         run.draft = run.draft.withGenerated(body, clock.instant()).withStep(IntakeStep.REVIEW, clock.instant());
         run.save();
@@ -578,6 +580,16 @@ public final class IntakeService implements IntakeUseCase {
         List<String> all = new ArrayList<>(problems(run, body));
         all.addAll(DraftRequirementIds.problems(body));
         return all;
+    }
+
+    /**
+     * The draft with an id on every requirement that still lacks one, the next free number of its kind: what the
+     * model left out after its repair round, or what the wizard's person wrote (feature-010/FR-002). Only the id
+     * text is inserted; malformed and shared ids stay for the person to see.
+     */
+    // implements feature-010/FR-002
+    private static String withIds(String body) {
+        return IdAssignment.assign(body, 1, Set.of()).text();
     }
 
     private List<String> problems(Run run, String body) {
