@@ -64,15 +64,32 @@ public final class WorkspaceLinks {
         }
     }
 
+    /** Told how far a read is: {@code done} of {@code total} files. */
+    @FunctionalInterface
+    public interface Progress {
+        void read(int done, int total);
+    }
+
     /** Reads the links of the files {@code request} lists ({@link ScanRequest#everything()} for the whole tree). */
     public Result read(ScanRequest request) {
+        return read(request, (done, total) -> { });
+    }
+
+    /** As {@link #read(ScanRequest)}, telling {@code progress} after every 100 files and at the end. */
+    public Result read(ScanRequest request, Progress progress) {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(progress, "progress");
         ScanResult scan = scanner.get().scan(request);
         ProjectFiles reader = files.get();
         List<LinkSite> sites = new ArrayList<>();
         List<LinkSiteFinding> findings = new ArrayList<>();
         int read = 0;
+        int done = 0;
+        int total = scan.files().size();
         for (SourceFile file : scan.files()) {
+            if (++done % 100 == 0) {
+                progress.read(done, total);
+            }
             if (isRecord(file.path())) {
                 continue;
             }
@@ -89,6 +106,7 @@ public final class WorkspaceLinks {
                 unread(reader, skipped, findings);
             }
         }
+        progress.read(total, total);
         Collections.sort(sites);
         Collections.sort(findings);
         return new Result(sites, findings, read);
