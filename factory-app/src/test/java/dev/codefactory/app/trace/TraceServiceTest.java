@@ -44,17 +44,17 @@ class TraceServiceTest {
     void theMatrixLinksCodeAndTestsInSeveralLanguagesAndSavesItsReport() throws Exception {
         GitSandbox git = GitSandbox.at(home);
         try (CodeFactory factory = project(git)) {
-            git.commitFiles(repo, "specs and code",
+            git.commitFiles(repo, "specs and code", WorkspaceLinksTest.words(
                     "contracts/specs/feature-001-parse.md", spec("feature-001", "implemented",
                             "- FR-001: parses\n- FR-002: reports errors\n- NFR-001: fast\n"),
                     "contracts/specs/feature-002-old.md", spec("feature-002", "deprecated", "- FR-001: old\n"),
                     "contracts/specs/feature-003-next.md", spec("feature-003", "approved", "- FR-001: next\n"),
-                    "src/main/java/p/Parser.java", "package p;\n// implements feature-001/FR-001\nclass Parser {}\n",
-                    "tool/report.py", "# implements feature-001/FR-002\r\nprint('x')\r\n",
-                    "cmd/main.go", "package main\n\n// implements feature-002/FR-001\nfunc main() {}\n",
+                    "src/main/java/p/Parser.java", "package p;\n// IMPL feature-001/FR-001\nclass Parser {}\n",
+                    "tool/report.py", "# IMPL feature-001/FR-002\r\nprint('x')\r\n",
+                    "cmd/main.go", "package main\n\n// IMPL feature-002/FR-001\nfunc main() {}\n",
                     "src/test/java/p/ParserTest.java", "package p;\nclass ParserTest {\n"
                             + "  @Tag(\"feature-001/FR-001\")\n  void parses() {}\n"
-                            + "  // covers feature-001/FR-009, feature-007/FR-001\n}\n");
+                            + "  // COV feature-001/FR-009, feature-007/FR-001\n}\n"));
             Files.write(repo.resolve("logo.bin"), "\0\0covers feature-001/NFR-001\n"
                     .getBytes(StandardCharsets.ISO_8859_1));
             List<Integer> progress = new ArrayList<>();
