@@ -155,7 +155,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 lazy(ChangeJournalProvider.class, ids, "file", p -> p.create(context)), this::requireVersionControl,
                 this::config, this::codeHosts, context.clock(),
                 lazy(TestRunnerProvider.class, ids, "shell", p -> p.create(context)));
-        this.trace = new TraceService(catalog, this::workspace, projectFiles, reports, this::config, context.clock());
+        this.trace = new TraceService(catalog, this::workspace, projectFiles, reports, this::config, context.clock(),
+                b.threads);
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */

@@ -1,7 +1,6 @@
 package dev.codefactory.app.trace;
 
 import dev.codefactory.app.config.FactoryConfig;
-import dev.codefactory.app.spec.ListSpecsUseCase.SpecList;
 import dev.codefactory.app.spec.ListSpecsUseCase.SpecQuery;
 import dev.codefactory.app.spec.SpecCatalog;
 import dev.codefactory.domain.FactoryException;
@@ -20,6 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
 /**
@@ -33,29 +35,35 @@ public final class TraceService implements TraceUseCase {
     private final Supplier<ReportRepository> reports;
     private final Supplier<FactoryConfig> config;
     private final Clock clock;
+    private final ThreadFactory threads;
 
+    /**
+     * @param threads makes the threads that read the specs and part of the files while the caller reads the rest
+     */
     public TraceService(SpecCatalog catalog, Supplier<WorkspaceScanner> scanner, Supplier<ProjectFiles> files,
-                        Supplier<ReportRepository> reports, Supplier<FactoryConfig> config, Clock clock) {
+                        Supplier<ReportRepository> reports, Supplier<FactoryConfig> config, Clock clock,
+                        ThreadFactory threads) {
         this.catalog = catalog;
         this.scanner = scanner;
         this.files = files;
         this.reports = reports;
         this.config = config;
         this.clock = clock;
+        this.threads = threads;
     }
 
     @Override
     public TraceOutcome trace(TraceCommand command, TraceProgress progress) {
         Instant now = clock.instant();
-        SpecList list = catalog.list(SpecQuery.ALL);
-        List<TraceMatrix.Spec> specs = new ArrayList<>();
-        for (Specification spec : list.specs()) {
-            specs.add(new TraceMatrix.Spec(spec.id(), spec.status(), spec.path(), requirements(spec)));
-        }
+        long maxFileBytes = config.get().scanMaxFileBytes();
+        // the specs are read on a thread of their own while this one and a helper read the workspace's files
+        FutureTask<List<TraceMatrix.Spec>> specsTask = new FutureTask<>(this::specs);
+        threads.newThread(specsTask).start();
         long start = System.nanoTime();
-        WorkspaceLinks.Result links = new WorkspaceLinks(scanner, files).read(
-                new ScanRequest(List.of(), config.get().scanMaxFileBytes(), 0),
+        WorkspaceLinks.Result links = new WorkspaceLinks(scanner, files, threads, 1).read(
+                new ScanRequest(List.of(), maxFileBytes, 0),
                 (done, total) -> progress.reading(done, total, Duration.ofNanos(System.nanoTime() - start)));
+        List<TraceMatrix.Spec> specs = result(specsTask);
         TraceMatrix matrix = TraceMatrix.build(specs, links.sites(), links.findings());
         Optional<String> path = Optional.empty();
         if (command.writeReport()) {
@@ -64,6 +72,41 @@ public final class TraceService implements TraceUseCase {
                     TraceMarkdown.render(unsaved)));
         }
         return new TraceOutcome(matrix, now, specs.size(), links.filesRead(), path);
+    }
+
+    /** Every spec of the catalog with its requirements. */
+    private List<TraceMatrix.Spec> specs() {
+        List<TraceMatrix.Spec> specs = new ArrayList<>();
+        for (Specification spec : catalog.list(SpecQuery.ALL).specs()) {
+            specs.add(new TraceMatrix.Spec(spec.id(), spec.status(), spec.path(), requirements(spec)));
+        }
+        return specs;
+    }
+
+    /** What {@code task} gave, or what it threw, as it was thrown (a project that is not initialised, say). */
+    private static <T> T result(FutureTask<T> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the specs are read quickly: wait for them, and keep the interrupt
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The requirements of {@code spec} with their ids, read from its file (line numbers are the file's). */

@@ -15,13 +15,14 @@ import dev.codefactory.port.workspace.SkipReason;
 import dev.codefactory.port.workspace.SkippedFile;
 import dev.codefactory.port.workspace.SourceFile;
 import dev.codefactory.port.workspace.WorkspaceScanner;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -40,14 +41,32 @@ public final class WorkspaceLinks {
 
     private final Supplier<WorkspaceScanner> scanner;
     private final Supplier<ProjectFiles> files;
+    private final ThreadFactory threads;
+    private final int helpers;
 
     /**
      * @param scanner lists the workspace's files
      * @param files   reads them (paths relative to the working tree, as the scanner gives them)
      */
     public WorkspaceLinks(Supplier<WorkspaceScanner> scanner, Supplier<ProjectFiles> files) {
+        this(scanner, files, null, 0);
+    }
+
+    /**
+     * @param scanner lists the workspace's files
+     * @param files   reads them (paths relative to the working tree, as the scanner gives them)
+     * @param threads makes the helper threads that read files beside the caller's (null: none)
+     * @param helpers how many helper threads at most (0: the caller reads every file)
+     */
+    public WorkspaceLinks(Supplier<WorkspaceScanner> scanner, Supplier<ProjectFiles> files, ThreadFactory threads,
+                          int helpers) {
         this.scanner = Objects.requireNonNull(scanner, "scanner");
         this.files = Objects.requireNonNull(files, "files");
+        if (helpers < 0 || helpers > 0 && threads == null) {
+            throw new IllegalArgumentException("helpers need a thread factory, and cannot be negative: " + helpers);
+        }
+        this.threads = threads;
+        this.helpers = helpers;
     }
 
     /**
@@ -81,24 +100,54 @@ public final class WorkspaceLinks {
         Objects.requireNonNull(progress, "progress");
         ScanResult scan = scanner.get().scan(request);
         ProjectFiles reader = files.get();
+        List<SourceFile> todo = scan.files().stream().filter(f -> !isRecord(f.path())).toList();
+        FileLinks[] found = new FileLinks[todo.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        int total = todo.size();
+        Runnable work = () -> {
+            try {
+                for (int i = next.getAndIncrement(); i < total && failure.get() == null; i = next.getAndIncrement()) {
+                    SourceFile file = todo.get(i);
+                    found[i] = readFile(reader, file.path(), request.maxFileBytes());
+                    int n = done.incrementAndGet();
+                    if (n % 100 == 0) {
+                        synchronized (progress) {
+                            progress.read(n, total);
+                        }
+                    }
+                }
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+            }
+        };
+        // helper threads read beside the caller: the files are many and small, the work is reading and scanning
+        List<Thread> started = new ArrayList<>();
+        for (int h = 0; h < Math.min(helpers, total / 500); h++) {
+            Thread t = threads.newThread(work);
+            t.start();
+            started.add(t);
+        }
+        work.run();
+        for (Thread t : started) {
+            joinUninterruptibly(t);
+        }
+        Throwable failed = failure.get();
+        if (failed instanceof RuntimeException e) {
+            throw e;
+        } else if (failed != null) {
+            throw (Error) failed;
+        }
         List<LinkSite> sites = new ArrayList<>();
         List<LinkSiteFinding> findings = new ArrayList<>();
         int read = 0;
-        int done = 0;
-        int total = scan.files().size();
-        for (SourceFile file : scan.files()) {
-            if (++done % 100 == 0) {
-                progress.read(done, total);
+        for (FileLinks f : found) {
+            if (f != null) {
+                read++;
+                sites.addAll(f.sites());
+                findings.addAll(f.findings());
             }
-            if (isRecord(file.path())) {
-                continue;
-            }
-            String text = text(reader, file.path(), request.maxFileBytes());
-            if (text == null) {
-                continue; // gone, grown over the limit or turned binary since the scan: as if skipped
-            }
-            read++;
-            scanText(file.path(), text, Impact.isTest(file.path()), sites, findings);
         }
         for (SkippedFile skipped : scan.skipped()) {
             if (!isRecord(skipped.path()) && (skipped.reason() == SkipReason.BINARY
@@ -110,6 +159,42 @@ public final class WorkspaceLinks {
         Collections.sort(sites);
         Collections.sort(findings);
         return new Result(sites, findings, read);
+    }
+
+    /** The links of one file, or null when it is gone, over the limit or binary (as if the scan had skipped it). */
+    private static FileLinks readFile(ProjectFiles reader, String path, long maxBytes) {
+        String text = text(reader, path, maxBytes);
+        if (text == null) {
+            return null;
+        }
+        if (!mayLink(text, true)) {
+            return NONE; // most files: no word a link starts with
+        }
+        List<LinkSite> sites = new ArrayList<>(0);
+        List<LinkSiteFinding> findings = new ArrayList<>(0);
+        scanText(path, text, Impact.isTest(path), sites, findings);
+        return new FileLinks(sites, findings);
+    }
+
+    private record FileLinks(List<LinkSite> sites, List<LinkSiteFinding> findings) {
+    }
+
+    private static final FileLinks NONE = new FileLinks(List.of(), List.of());
+
+    /** Waits for {@code t} to end; an interrupt is kept for later and the wait goes on (the reads are short). */
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Scans the lines of one text into {@code sites} and {@code findings}. */
@@ -170,7 +255,11 @@ public final class WorkspaceLinks {
                 + "; move them to a text file, or raise scan.max-file-size"));
     }
 
-    /** The file as text (UTF-8, else Latin-1), or null when it is gone, over the limit or binary. */
+    /**
+     * The file as Latin-1 text, or null when it is gone, over the limit or binary. Latin-1 maps every byte to one
+     * char without decoding: the links, their words and their line breaks are ASCII, which reads the same in UTF-8,
+     * and a UTF-8 character elsewhere on a line changes nothing that a link is made of (nor its line number).
+     */
     private static String text(ProjectFiles reader, String path, long maxBytes) {
         byte[] bytes;
         try {
@@ -181,11 +270,7 @@ public final class WorkspaceLinks {
         if (bytes == null || Languages.looksBinary(bytes, bytes.length)) {
             return null;
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
-        }
+        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     /** The project's own records, which review leaves out too: specs, reports, the factory's state. */

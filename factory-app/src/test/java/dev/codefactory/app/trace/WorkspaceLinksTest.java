@@ -10,7 +10,9 @@ import dev.codefactory.port.workspace.ScanRequest;
 import dev.codefactory.testsupport.GitSandbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,5 +131,32 @@ class WorkspaceLinksTest {
         assertEquals(List.of("small.txt:1 IMPL feature-001/FR-002"), sites(result));
         assertEquals(List.of("big.txt"), result.findings().stream().map(LinkSiteFinding::location).toList());
         assertTrue(result.findings().get(0).message().contains("size limit"), result.findings().get(0).message());
+    }
+
+    @Test
+    void helperThreadsReadTheSameLinksAsTheCallerAlone() {
+        GitSandbox git = GitSandbox.at(home);
+        git.init(repo);
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            files.add("src/f" + (i % 30) + "/F" + i + ".py");
+            files.add(i % 7 == 0 ? words("# IMPL feature-001/FR-00" + (i % 9 + 1) + "\n") : "x = " + i + "\n");
+        }
+        git.commitFiles(repo, "many", files.toArray(String[]::new));
+        List<Thread> made = new ArrayList<>();
+        ThreadFactory threads = task -> {
+            Thread t = new Thread(task);
+            made.add(t);
+            return t;
+        };
+        try (CodeFactory factory = CodeFactory.builder().projectRoot(repo).isolated().build()) {
+            WorkspaceLinks.Result alone = new WorkspaceLinks(factory::workspace, factory::files)
+                    .read(ScanRequest.everything());
+            WorkspaceLinks.Result helped = new WorkspaceLinks(factory::workspace, factory::files, threads, 2)
+                    .read(ScanRequest.everything());
+            assertEquals(2, made.size()); // 1,200 files: both helpers were used
+            assertEquals(172, alone.sites().size());
+            assertEquals(alone, helped);
+        }
     }
 }
