@@ -197,6 +197,17 @@ public final class WorkspaceLinks {
         }
     }
 
+    /**
+     * The links in {@code text}, the content of the file at {@code path} (a test file by {@link Impact#isTest} also
+     * links with {@code @Tag}), in line order; malformed references are left out. For a caller that holds the text
+     * already (review's matching).
+     */
+    public static List<LinkSite> linksIn(String path, String text) {
+        List<LinkSite> sites = new ArrayList<>();
+        scanText(path, text, Impact.isTest(path), sites, new ArrayList<>());
+        return sites;
+    }
+
     /** Scans the lines of one text into {@code sites} and {@code findings}. */
     static void scanText(String path, String text, boolean testFile, List<LinkSite> sites,
                          List<LinkSiteFinding> findings) {
