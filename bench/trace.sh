@@ -5,8 +5,8 @@
 # requirements each (draft, approved, implemented, deprecated in turn), the rest source files of ~40 lines in 100
 # folders, a third of them with an `implements` link, a fifth of them tests with a `covers` link, a few orphans
 # (links to missing requirements, and to the deprecated quarter of the specs), one in ten with the words and no link.
-#   - git grep -E '(implements|covers) [a-z]+-[0-9]+/N?FR-[0-9]+': min and median
-#   - factory trace --no-report, and factory trace (the report written too): min and median
+#   - git grep -E '(implements|covers) [a-z]+-[0-9]+/N?FR-[0-9]+': wall min and median, CPU median
+#   - factory trace --no-report, and factory trace (the report written too): the same
 # and the ratio of the medians (trace / git grep). Target: trace under 2 s on 2 cores.
 # Usage: bench/trace.sh [files=10000] [specs=1000] [runs=7]
 # Results: printed, and appended to bench/out/trace-results.txt.
@@ -83,29 +83,40 @@ if [[ ! -f "$project/.bench-complete" ]]; then
   touch "$project/.bench-complete"
 fi
 
-# time_ms CMD...: wall time of one run in milliseconds; output discarded. Exit 1 is fine for git grep (no match)
+# time_ms CMD...: wall time of one run in milliseconds, and its CPU time (user + system, all threads) in CPU_MS;
+# output discarded. Exit 1 is fine (git grep without a match, trace with --fail-on)
 time_ms() {
-  local start end rc=0
+  local start end rc=0 cpu
+  cpu="$(mktemp)"
   start=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || rc=$?
+  /usr/bin/time -f '%U %S' -o "$cpu" "$@" >/dev/null 2>&1 || rc=$?
   end=$(date +%s%N)
-  ((rc <= 1)) || { echo "bench: '$*' failed with $rc" >&2; return 1; }
+  ((rc <= 1)) || { echo "bench: '$*' failed with $rc" >&2; rm -f "$cpu"; return 1; }
+  CPU_MS=$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$cpu")
+  rm -f "$cpu"
   echo $(((end - start) / 1000000))
 }
 
-# measure NAME CMD...: one warm-up run (the disk cache), then RUNS timed runs; prints min and median, sets MEDIAN
+# measure NAME CMD...: one warm-up run (the disk cache), then RUNS timed runs; prints min and median of the wall
+# time and the median CPU time (on a loaded machine the CPU time says more than the wall time); sets MEDIAN
 measure() {
   local name="$1"; shift
-  local times=()
+  local times=() cpus=() t
   "$@" >/dev/null 2>&1 || true
-  for ((r = 0; r < runs; r++)); do times+=("$(time_ms "$@")"); done
+  for ((r = 0; r < runs; r++)); do
+    time_ms "$@" >"$out/.time" || return 1
+    times+=("$(cat "$out/.time")")
+    cpus+=("$CPU_MS")
+  done
   mapfile -t sorted < <(printf '%s\n' "${times[@]}" | sort -n)
+  mapfile -t cpu_sorted < <(printf '%s\n' "${cpus[@]}" | sort -n)
   MEDIAN="${sorted[$((runs / 2))]}"
-  printf '%-44s min %5d ms   median %5d ms   (%d runs)\n' "$name" "${sorted[0]}" "$MEDIAN" "$runs"
+  printf '%-44s wall min %5d ms median %5d ms   cpu median %5d ms   (%d runs)\n' "$name" "${sorted[0]}" "$MEDIAN" \
+    "${cpu_sorted[$((runs / 2))]}" "$runs"
 }
 
 {
-  echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, $(java -version 2>&1 | sed -n 1p), $files files, $specs specs"
+  echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $(java -version 2>&1 | sed -n 1p), $files files, $specs specs"
   echo "links found by git grep: $(git -C "$project" grep -E -h -o "$pattern" | wc -l)"
   "$factory" -C "$project" trace --no-report | tail -n 1
   measure "git grep -E '$pattern'" git -C "$project" grep -E "$pattern"
