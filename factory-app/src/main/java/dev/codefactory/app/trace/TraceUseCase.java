@@ -16,6 +16,11 @@ public interface TraceUseCase {
 
     TraceOutcome trace(TraceCommand command, TraceProgress progress);
 
+    /** As {@link #trace(TraceCommand, TraceProgress)}, telling nothing while it reads. */
+    default TraceOutcome trace(TraceCommand command) {
+        return trace(command, TraceProgress.NONE);
+    }
+
     /**
      * @param writeReport save the report in {@code reports/}
      */

@@ -94,7 +94,7 @@ class TraceServiceTest {
         try (CodeFactory factory = project(git)) {
             git.commitFiles(repo, "spec", "contracts/specs/feature-001-a.md", spec("feature-001", "draft",
                     "- FR-001: a\n"));
-            TraceOutcome outcome = factory.trace(TraceCommand.defaults().withReport(false), TraceProgress.NONE);
+            TraceOutcome outcome = factory.trace(TraceCommand.defaults().withReport(false));
             assertEquals(1, outcome.matrix().rows().size());
             assertTrue(outcome.reportPath().isEmpty());
             assertTrue(!Files.exists(repo.resolve("reports")) || Files.list(repo.resolve("reports"))
