@@ -27,6 +27,8 @@ import dev.codefactory.app.spec.RebuildIndexUseCase;
 import dev.codefactory.app.spec.ShowSpecUseCase;
 import dev.codefactory.app.spec.SpecCatalog;
 import dev.codefactory.app.spec.ValidateSpecsUseCase;
+import dev.codefactory.app.trace.TraceService;
+import dev.codefactory.app.trace.TraceUseCase;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.spec.Specification;
@@ -97,7 +99,7 @@ import java.util.function.Supplier;
 public final class CodeFactory implements AutoCloseable, InitProjectUseCase, CreateSpecUseCase, ListSpecsUseCase,
         ShowSpecUseCase, ValidateSpecsUseCase, ChangeSpecStatusUseCase, RebuildIndexUseCase, AssignRequirementIdsUseCase,
         ConfigUseCase,
-        IntakeUseCase, ReviewUseCase, ChangeOrderUseCase {
+        IntakeUseCase, ReviewUseCase, ChangeOrderUseCase, TraceUseCase {
 
     private final ProjectContext context;
     private final ProviderRegistry registry;
@@ -111,6 +113,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     private final IntakeService intake;
     private final ReviewService review;
     private final ChangeOrderService changes;
+    private final TraceService trace;
     private final Supplier<ProjectFiles> projectFiles;
     private final Object vcsLock = new Object();
     private Optional<VersionControl> versionControl;
@@ -155,6 +158,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 lazy(ChangeJournalProvider.class, ids, "file", p -> p.create(context)), this::requireVersionControl,
                 this::config, this::codeHosts, context.clock(),
                 lazy(TestRunnerProvider.class, ids, "shell", p -> p.create(context)));
+        this.trace = new TraceService(catalog, this::workspace, projectFiles, reports, this::config, context.clock(),
+                b.threads);
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */
@@ -328,6 +333,15 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     @Override
     public List<ChangeRecord> history() {
         return changes.history();
+    }
+
+    /**
+     * TRACE: requirements linked to the code and tests that name them, orphans and uncovered requirements, without
+     * a model; the report is saved in {@code reports/} unless the command says not to. See {@link TraceUseCase}.
+     */
+    @Override
+    public TraceOutcome trace(TraceCommand command, TraceProgress progress) {
+        return trace.trace(command, progress);
     }
 
     /** The project's files as a change order reads and writes them: inside the root, never through a link. */

@@ -2,22 +2,29 @@ package dev.codefactory.app.review;
 
 import dev.codefactory.app.config.FactoryConfig;
 import dev.codefactory.app.review.Review.SpecWork;
+import dev.codefactory.app.trace.WorkspaceLinks;
 import dev.codefactory.domain.StopRequestedException;
 import dev.codefactory.domain.spec.Requirements;
 import dev.codefactory.domain.review.SpecMatcher;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.domain.text.Closest;
+import dev.codefactory.domain.trace.LinkSite;
+import dev.codefactory.domain.trace.RequirementRef;
 import dev.codefactory.port.review.ReviewDialog;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The matching step of a review: each spec's requirements, and the files {@link SpecMatcher} ranks for it as the
+ * The matching step of a review: each spec's requirements, and the files linked to it ({@code implements} and
+ * {@code covers} comments, feature-010 FR-009) followed by those {@link SpecMatcher} ranks for it, as the
  * person confirms them (a path that is not among the files is asked again, naming the closest).
  */
 // implements feature-006/FR-001, feature-006/FR-009
@@ -38,6 +45,7 @@ final class ReviewMatching {
         Map<String, String> texts = new HashMap<>();
         Function<String, String> head = path -> texts.computeIfAbsent(path, p -> reader.readHead(p));
         int maxFiles = config.get().positive("review.max-files-per-spec");
+        Map<String, Map<String, Set<String>>> links = null; // read once, when a spec is matched
         for (Specification spec : r.chosen) {
             if (r.stopped || r.dialog.stopRequested()) { // Ctrl-C at a question or before it: no more are asked
                 r.stopped = true;
@@ -48,9 +56,12 @@ final class ReviewMatching {
             int bodyStart = bodyStartLine(body);
             SpecWork w = new SpecWork(spec, body, Requirements.of(spec.id().value(), body.substring(offsetOfLine(body,
                     bodyStart)), bodyStart));
-            List<SpecMatcher.Match> matches = SpecMatcher.rank(new SpecMatcher.SpecInfo(spec.id().value(),
-                    spec.title(), spec.tags(), spec.status().label(), body, spec.path()),
-                    new ArrayList<>(r.files.keySet()), head, maxFiles);
+            if (links == null) {
+                links = links(r);
+            }
+            List<SpecMatcher.Match> matches = linkedFirst(spec.id().value(), links, SpecMatcher.rank(
+                    new SpecMatcher.SpecInfo(spec.id().value(), spec.title(), spec.tags(), spec.status().label(),
+                            body, spec.path()), new ArrayList<>(r.files.keySet()), head, maxFiles), maxFiles);
             List<String> confirmed;
             try {
                 confirmed = confirmed(spec, matches, r.files.keySet(), r.dialog);
@@ -74,6 +85,61 @@ final class ReviewMatching {
             w.reasons = reasons;
             r.work.add(w);
         }
+    }
+
+    /**
+     * The links of the files reviewed (feature-010, FR-009): per spec id, the files that name one of its requirements
+     * ({@code implements} or {@code covers}), with the requirements each names.
+     */
+    private Map<String, Map<String, Set<String>>> links(Review r) {
+        Map<String, Map<String, Set<String>>> bySpec = new HashMap<>();
+        for (String path : new TreeSet<>(r.files.keySet())) {
+            String text = reader.fullText(path);
+            if (text == null) {
+                continue;
+            }
+            for (LinkSite site : WorkspaceLinks.linksIn(path, text)) {
+                bySpec.computeIfAbsent(site.ref().spec().value(), k -> new TreeMap<>())
+                        .computeIfAbsent(path, k -> new TreeSet<>(Comparator.comparing(RequirementRef::parse)))
+                        .add(site.ref().toString());
+            }
+        }
+        return bySpec;
+    }
+
+    /**
+     * The files linked to {@code specId} first, in path order, each with the reason "links to feature-006/FR-002"
+     * (and the matcher's reasons when it matched the file too), then the matcher's other files, up to
+     * {@code maxFiles} in all; a linked file is always kept, whatever {@code maxFiles} says.
+     */
+    static List<SpecMatcher.Match> linkedFirst(String specId, Map<String, Map<String, Set<String>>> links,
+                                               List<SpecMatcher.Match> matches, int maxFiles) {
+        Map<String, Set<String>> linked = links.getOrDefault(specId, Map.of());
+        if (linked.isEmpty()) {
+            return matches;
+        }
+        Map<String, SpecMatcher.Match> matched = new HashMap<>();
+        matches.forEach(m -> matched.put(m.path(), m));
+        List<SpecMatcher.Match> out = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> e : linked.entrySet()) {
+            List<String> reasons = new ArrayList<>();
+            reasons.add("links to " + String.join(", ", e.getValue()));
+            SpecMatcher.Match also = matched.get(e.getKey());
+            double score = also == null ? 0 : also.score();
+            if (also != null) {
+                reasons.addAll(also.reasons());
+            }
+            out.add(new SpecMatcher.Match(specId, e.getKey(), score, reasons));
+        }
+        for (SpecMatcher.Match m : matches) {
+            if (out.size() >= maxFiles) {
+                break;
+            }
+            if (!linked.containsKey(m.path())) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     /**

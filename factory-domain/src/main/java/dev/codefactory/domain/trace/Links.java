@@ -126,19 +126,19 @@ public record Links(List<Link> links, List<LinkFinding> findings) {
      */
     private static boolean read(String token, int start, LinkKind kind, List<Link> links,
             List<LinkFinding> findings) {
-        Optional<RequirementRef> ref = RequirementRef.tryParse(token);
-        if (ref.isPresent()) {
-            links.add(new Link(ref.get(), kind, start + 1));
-            return true;
-        }
         int slash = token.indexOf('/');
-        if (slash < 0) {
-            if (RequirementId.tryParse(token).isPresent()) {
+        if (slash < 0) { // an ordinary word (the common case): no parse, which would build a message for nothing
+            if (RequirementId.looksLikeId(token) && RequirementId.tryParse(token).isPresent()) {
                 findings.add(new LinkFinding(start + 1, token, "'" + kind.word() + " " + token
                         + "' does not name the spec: write it <spec id>/" + token + ", e.g. feature-010/" + token));
                 return true;
             }
             return false;
+        }
+        Optional<RequirementRef> ref = RequirementRef.tryParse(token);
+        if (ref.isPresent()) {
+            links.add(new Link(ref.get(), kind, start + 1));
+            return true;
         }
         String after = token.substring(slash + 1);
         if (RequirementId.looksLikeId(after) || SpecId.isValid(token.substring(0, slash)) && after.isEmpty()) {

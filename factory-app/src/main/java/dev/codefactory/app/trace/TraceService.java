@@ -1,0 +1,141 @@
+package dev.codefactory.app.trace;
+
+import dev.codefactory.app.config.FactoryConfig;
+import dev.codefactory.app.spec.ListSpecsUseCase.SpecQuery;
+import dev.codefactory.app.spec.SpecCatalog;
+import dev.codefactory.domain.FactoryException;
+import dev.codefactory.domain.report.Report;
+import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.domain.trace.SpecRequirements;
+import dev.codefactory.domain.trace.TraceMatrix;
+import dev.codefactory.port.files.ProjectFiles;
+import dev.codefactory.port.report.ReportRepository;
+import dev.codefactory.port.workspace.ScanRequest;
+import dev.codefactory.port.workspace.WorkspaceScanner;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Supplier;
+
+/**
+ * The TRACE flow: the specs from the catalog, each one's requirements with their ids, the links of the workspace
+ * ({@link WorkspaceLinks}), the {@link TraceMatrix}, and its report. No model is called (NFR-003).
+ */
+public final class TraceService implements TraceUseCase {
+    private final SpecCatalog catalog;
+    private final Supplier<WorkspaceScanner> scanner;
+    private final Supplier<ProjectFiles> files;
+    private final Supplier<ReportRepository> reports;
+    private final Supplier<FactoryConfig> config;
+    private final Clock clock;
+    private final ThreadFactory threads;
+
+    /**
+     * @param threads makes the threads that read the specs and part of the files while the caller reads the rest
+     */
+    public TraceService(SpecCatalog catalog, Supplier<WorkspaceScanner> scanner, Supplier<ProjectFiles> files,
+                        Supplier<ReportRepository> reports, Supplier<FactoryConfig> config, Clock clock,
+                        ThreadFactory threads) {
+        this.catalog = catalog;
+        this.scanner = scanner;
+        this.files = files;
+        this.reports = reports;
+        this.config = config;
+        this.clock = clock;
+        this.threads = threads;
+    }
+
+    @Override
+    public TraceOutcome trace(TraceCommand command, TraceProgress progress) {
+        Instant now = clock.instant();
+        long maxFileBytes = config.get().scanMaxFileBytes();
+        // the specs are read on a thread of their own while this one and a helper read the workspace's files
+        FutureTask<List<TraceMatrix.Spec>> specsTask = new FutureTask<>(this::specs);
+        threads.newThread(specsTask).start();
+        long start = System.nanoTime();
+        WorkspaceLinks.Result links = new WorkspaceLinks(scanner, files, threads, 1).read(
+                new ScanRequest(List.of(), maxFileBytes, 0),
+                (done, total) -> progress.reading(done, total, Duration.ofNanos(System.nanoTime() - start)));
+        List<TraceMatrix.Spec> specs = result(specsTask);
+        TraceMatrix matrix = TraceMatrix.build(specs, links.sites(), links.findings());
+        Optional<String> path = Optional.empty();
+        if (command.writeReport()) {
+            TraceOutcome unsaved = new TraceOutcome(matrix, now, specs.size(), links.filesRead(), Optional.empty());
+            path = Optional.of(reports.get().save(new Report("trace", "Trace", now, List.of(), List.of(), Map.of()),
+                    TraceMarkdown.render(unsaved)));
+        }
+        return new TraceOutcome(matrix, now, specs.size(), links.filesRead(), path);
+    }
+
+    /** Every spec of the catalog with its requirements. */
+    private List<TraceMatrix.Spec> specs() {
+        List<TraceMatrix.Spec> specs = new ArrayList<>();
+        for (Specification spec : catalog.list(SpecQuery.ALL).specs()) {
+            specs.add(new TraceMatrix.Spec(spec.id(), spec.status(), spec.path(), requirements(spec)));
+        }
+        return specs;
+    }
+
+    /** What {@code task} gave, or what it threw, as it was thrown (a project that is not initialised, say). */
+    private static <T> T result(FutureTask<T> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the specs are read quickly: wait for them, and keep the interrupt
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The requirements of {@code spec} with their ids, read from its file (line numbers are the file's). */
+    private SpecRequirements requirements(Specification spec) {
+        String text;
+        try {
+            text = files.get().readText(spec.path()).orElse("");
+        } catch (FactoryException e) {
+            text = ""; // the catalog read it a moment ago; gone or unreadable now: no requirements
+        }
+        text = text.replace("\r\n", "\n");
+        int bodyStart = bodyStartLine(text);
+        return SpecRequirements.read(text.substring(offsetOfLine(text, bodyStart)), bodyStart);
+    }
+
+    /** The first line after the front matter (1-based), or 1 when there is none. */
+    static int bodyStartLine(String text) {
+        if (!text.startsWith("---\n")) {
+            return 1;
+        }
+        int end = text.indexOf("\n---\n", 3);
+        return end < 0 ? 1 : (int) text.substring(0, end + 5).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    private static int offsetOfLine(String text, int line) {
+        int offset = 0;
+        for (int i = 1; i < line && offset >= 0; i++) {
+            offset = text.indexOf('\n', offset) + 1;
+        }
+        return Math.max(0, Math.min(offset, text.length()));
+    }
+}
