@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A reference after {@code implements}, {@code covers} or in a {@code @Tag} that was meant as a link but is not a
- * valid one (feature-010, FR-013), e.g. {@code implements feature-010/FR-1}.
+ * valid one (feature-010, FR-013), e.g. {@code feature-010/FR-1} after {@code implements}.
  *
  * @param column  the 1-based column (in UTF-16 units) where the reference starts
  * @param text    the reference as written (possibly long or holding control characters: escape it to show it)

@@ -15,8 +15,9 @@ import java.util.Optional;
  * <p>The words are lowercase and whole (not {@code recovers}); a reference is a run of letters, digits, hyphens,
  * underscores and slashes, ended by anything else ({@code .}, {@code )}, {@code *&#47;}). What follows a word is a
  * link only when it looks like one: {@code class A implements Runnable} is no link and no finding, while
- * {@code implements feature-010/FR-1} or {@code covers FR-003} (no spec) is a finding. The scan is linear, without
- * regular expressions, and takes any line: any length, control characters, a trailing carriage return.
+ * {@code implements} before {@code feature-010/FR-1}, or {@code covers} before a bare {@code FR-003} (no spec), is a
+ * finding. The scan is linear, without regular expressions, and takes any line: any length, control characters, a
+ * trailing carriage return.
  *
  * @param links    the links, in column order
  * @param findings the malformed references, in column order
