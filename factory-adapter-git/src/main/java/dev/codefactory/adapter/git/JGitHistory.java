@@ -3,6 +3,7 @@ package dev.codefactory.adapter.git;
 import static dev.codefactory.adapter.git.GitContext.info;
 import static dev.codefactory.adapter.git.GitContext.unknownRef;
 
+import dev.codefactory.port.vcs.ChangesSince;
 import dev.codefactory.port.vcs.CommitInfo;
 import dev.codefactory.port.vcs.CommitRequest;
 import dev.codefactory.port.vcs.History;
@@ -342,5 +343,23 @@ final class JGitHistory implements History {
         } catch (IllegalArgumentException e) { // JGit's InvalidObjectIdException and the like: names nothing
             return Optional.empty();
         }
+    }
+
+    @Override
+    public ChangesSince changesSince(String fromCommit) {
+        Objects.requireNonNull(fromCommit, "fromCommit");
+        return new ChangeWalk(context).since(fromCommit);
+    }
+
+    @Override
+    public Optional<String> textAt(String ref, String path) {
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(path, "path");
+        return new ChangeWalk(context).textAt(ref, path);
+    }
+
+    @Override
+    public boolean shallow() {
+        return new ChangeWalk(context).shallow();
     }
 }
