@@ -124,7 +124,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 lazy(SpecificationRepositoryProvider.class, ids, "markdown", p -> p.create(context)),
                 lazy(TemplateSourceProvider.class, ids, "file", p -> p.create(context)),
                 reports, context.clock(), () -> Authors.of(context.environment(), config().get("user.name"),
-                        this::gitIdentity));
+                        this::gitIdentity), this::headCommit);
         // the user's files follow the environment's HOME and XDG_CONFIG_HOME, as git does, never user.home
         Path userDir = !b.userConfig ? null : b.userConfigDir != null ? b.userConfigDir
                 : ConfigLayers.defaultUserDir(b.environment).orElse(null);
@@ -346,6 +346,15 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
             return versionControl().flatMap(VersionControl::identity);
         } catch (FactoryException e) {
             return Optional.empty(); // the author falls back to the login name; a commit would say what is wrong
+        }
+    }
+
+    /** The full id of the commit HEAD names; empty without a repository, a commit, or one git cannot read. */
+    private Optional<String> headCommit() {
+        try {
+            return versionControl().flatMap(vc -> vc.resolve("HEAD"));
+        } catch (FactoryException e) {
+            return Optional.empty(); // nothing to reconcile against: reconciled is left as it was
         }
     }
 

@@ -10,6 +10,7 @@ import dev.codefactory.domain.report.Severity;
 import dev.codefactory.domain.spec.CatalogIndex;
 import dev.codefactory.domain.spec.InvalidSpecificationException;
 import dev.codefactory.domain.spec.Placeholders;
+import dev.codefactory.domain.spec.Reconciled;
 import dev.codefactory.domain.spec.Rule;
 import dev.codefactory.domain.spec.Slug;
 import dev.codefactory.domain.spec.SpecId;
@@ -29,12 +30,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -51,13 +54,17 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
     private final Supplier<ReportRepository> reports;
     private final Clock clock;
     private final Supplier<String> author;
+    private final Supplier<Optional<String>> head;
 
     /**
      * @param author the author of new contracts when a command names none ({@link Authors}); asked only then
+     * @param head   the full id of the commit {@code HEAD} names, empty without a repository or a commit: what a
+     *               spec is reconciled against ({@link Reconciled})
      */
     public SpecCatalog(Path root, Supplier<ProjectLayout> layout, Supplier<SpecificationRepository> specs,
                        Supplier<TemplateSource> templates, Supplier<ReportRepository> reports, Clock clock,
-                       Supplier<String> author) {
+                       Supplier<String> author, Supplier<Optional<String>> head) {
+        this.head = Objects.requireNonNull(head, "head");
         this.root = root;
         this.layout = layout;
         this.specs = specs;
@@ -274,6 +281,9 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("status", target.label());
             fields.put("updated", today.toString());
+            if (target == SpecStatus.IMPLEMENTED) { // feature-010: implemented is reconciled with the code
+                head.get().ifPresent(commit -> fields.put(Reconciled.FIELD, Reconciled.yaml(commit)));
+            }
             repo.updateFields(spec.path(), fields);
             Specification moved = new Specification(spec.path(), spec.kind(), spec.id(), spec.title(), target,
                     spec.created(), today.isBefore(spec.created()) ? spec.created() : today, spec.author(),
@@ -282,6 +292,37 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
             all.replaceAll(s -> s.path().equals(spec.path()) ? moved : s);
             repo.writeIndex(CatalogIndex.render(all));
             return new StatusChange(spec.id(), spec.path(), spec.status(), target, today);
+        });
+    }
+
+    /**
+     * Records {@code HEAD} as the commit the specs {@code ids} were last reconciled against (feature-010, FR-010):
+     * their {@code reconciled} front matter line is set, as {@code status} is, and nothing else of them changes.
+     * Nothing is written when there is no commit yet.
+     *
+     * @return the paths of the specs written (a spec already reconciled with {@code HEAD} among them)
+     * @throws SpecNotFoundException when an id names no spec
+     */
+    public List<String> reconcile(Collection<String> ids) {
+        requireReady();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return layout.get().exclusively(() -> {
+            Optional<String> commit = head.get();
+            if (commit.isEmpty()) {
+                return List.of();
+            }
+            SpecificationRepository repo = specs.get();
+            List<SpecSource> sources = repo.loadAll();
+            Validation validation = validator(repo, sources).validate(sources);
+            List<String> paths = new ArrayList<>();
+            for (String id : ids) {
+                Specification spec = one(sources, validation, id);
+                repo.updateFields(spec.path(), Map.of(Reconciled.FIELD, Reconciled.yaml(commit.get())));
+                paths.add(spec.path());
+            }
+            return paths;
         });
     }
 

@@ -26,7 +26,8 @@ public enum Rule {
             + " (a warning in a draft)", true),
     SECTION_PLACEHOLDER("section.placeholder", "no line is still the template's placeholder text (a warning in a"
             + " draft)", true),
-    LINK_BROKEN("link.broken", "relative links resolve to files in the project");
+    LINK_BROKEN("link.broken", "relative links resolve to files in the project"),
+    RECONCILED_FORMAT("reconciled.format", "reconciled, when present, is a full commit id (a warning)");
 
     private final String id;
     private final String description;
