@@ -268,7 +268,7 @@ public final class Impact {
     }
 
     /** Whether {@code path} is a test by its folder or, as its language's resolver says, by its name. */
-    static boolean isTest(String path) {
+    public static boolean isTest(String path) {
         return isTest(path, ImportResolvers.standard());
     }
 
