@@ -26,6 +26,8 @@ import dev.codefactory.app.spec.RebuildIndexUseCase;
 import dev.codefactory.app.spec.ShowSpecUseCase;
 import dev.codefactory.app.spec.SpecCatalog;
 import dev.codefactory.app.spec.ValidateSpecsUseCase;
+import dev.codefactory.app.drift.DriftService;
+import dev.codefactory.app.drift.DriftUseCase;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.spec.Specification;
@@ -94,7 +96,7 @@ import java.util.function.Supplier;
  */
 public final class CodeFactory implements AutoCloseable, InitProjectUseCase, CreateSpecUseCase, ListSpecsUseCase,
         ShowSpecUseCase, ValidateSpecsUseCase, ChangeSpecStatusUseCase, RebuildIndexUseCase, ConfigUseCase,
-        IntakeUseCase, ReviewUseCase, ChangeOrderUseCase {
+        IntakeUseCase, ReviewUseCase, ChangeOrderUseCase, DriftUseCase {
 
     private final ProjectContext context;
     private final ProviderRegistry registry;
@@ -108,6 +110,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     private final IntakeService intake;
     private final ReviewService review;
     private final ChangeOrderService changes;
+    private final DriftService drift;
     private final Supplier<ProjectFiles> projectFiles;
     private final Object vcsLock = new Object();
     private Optional<VersionControl> versionControl;
@@ -152,6 +155,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 lazy(ChangeJournalProvider.class, ids, "file", p -> p.create(context)), this::requireVersionControl,
                 this::config, this::codeHosts, context.clock(),
                 lazy(TestRunnerProvider.class, ids, "shell", p -> p.create(context)));
+        this.drift = new DriftService(context.root(), catalog, this::workspace, projectFiles,
+                this::requireVersionControl, this::config, context.clock());
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */
@@ -315,6 +320,16 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     @Override
     public List<ChangeRecord> history() {
         return changes.history();
+    }
+
+    /**
+     * DRIFT: per spec, its linked or matched files changed since its {@code reconciled} commit, the requirements whose
+     * linked lines changed, and requirements edited since, without a model; nothing is written. See
+     * {@link DriftUseCase}.
+     */
+    @Override
+    public DriftOutcome drift(DriftCommand command, DriftProgress progress) {
+        return drift.drift(command, progress);
     }
 
     /** The project's files as a change order reads and writes them: inside the root, never through a link. */
