@@ -155,6 +155,20 @@ class DriftServiceTest {
         assertTrue(steps.contains("reading links"), steps::toString);
     }
 
+    // covers feature-010/FR-010
+    @Test
+    void code_committed_with_the_reconciled_line_as_a_change_order_does_is_not_drift() {
+        String text = String.format(CODE_TEXT, specId, specId);
+        GitSandbox.write(project.resolve(CODE), text.replace("\"Hello, \"", "\"Hi, \""));
+        implement(); // one commit on top of the reconciled one: the code and the spec's reconciled line
+        DriftRow r = row(drift(specId), specId);
+        assertEquals(DriftStatus.IN_SYNC, r.status(), r::toString);
+        assertEquals(Optional.of(git("rev-parse", "HEAD").strip()), r.since());
+
+        sandbox.commitFiles(project, "later", CODE, text);
+        assertEquals(List.of(RequirementId.parse("FR-001")), row(drift(specId), specId).changedRequirements());
+    }
+
     // covers feature-010/FR-011
     @Test
     void a_linked_file_renamed_since_is_followed() {
