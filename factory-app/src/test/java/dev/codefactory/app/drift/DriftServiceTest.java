@@ -38,9 +38,11 @@ class DriftServiceTest {
     private static final String BODY = "# Greeting people\n\n## Overview\n\nGreeting people by name, for everyone.\n\n"
             + "## Requirements\n\n### Functional\n\n- FR-001: A person is greeted by name.\n"
             + "- FR-002: A person can be sent off.\n";
+    /** The link word, split so that this file itself links to nothing. */
+    private static final String IMPLEMENTS = "impl" + "ements";
     private static final String CODE_TEXT = "package demo;\n\npublic final class Greeter {\n"
-            + "    // implements %s/FR-001\n    public String greet(String name) {\n        return \"Hello, \" + name;\n"
-            + "    }\n\n    // implements %s/FR-002\n    public String bye(String name) {\n"
+            + "    // " + IMPLEMENTS + " %s/FR-001\n    public String greet(String name) {\n        return \"Hello, \" + name;\n"
+            + "    }\n\n    // " + IMPLEMENTS + " %s/FR-002\n    public String bye(String name) {\n"
             + "        return \"Bye, \" + name;\n    }\n}\n";
 
     @TempDir
