@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
                 + " boundary is a finding that says what to do."},
         footer = {"", "Exit 1 comes only with --fail-on drift, when a spec drifted (in either direction); a missing"
                 + " commit alone does not fail."})
+// implements feature-010/FR-011
 final class DriftCommand implements Callable<Integer> {
     /** What {@code --fail-on} takes. */
     static final List<String> CONDITIONS = List.of("drift");

@@ -43,6 +43,7 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
  * with rename detection) and the net change of {@code git diff --stat FROM HEAD}: lines added and removed, and the
  * changed line ranges of the file at {@code HEAD}.
  */
+// implements feature-010/FR-011, feature-010/FR-013
 final class ChangeWalk {
     private final GitContext context;
     private final Repository repo;

@@ -48,6 +48,7 @@ import java.util.function.Supplier;
  * so the reconciliation's own changes are not drift. The history is read once per commit counted from, whatever the
  * number of specs reconciled there.
  */
+// implements feature-010/FR-011, feature-010/FR-012, feature-010/FR-013, feature-010/NFR-003
 public final class DriftService implements DriftUseCase {
     private static final int HEAD_BYTES = 64 * 1024;
 

@@ -7,6 +7,7 @@ import java.util.List;
  * A committed review records the specs it found compliant as reconciled with {@code HEAD} (feature-010, FR-010): a
  * spec is compliant when the model assessed every one of its requirements and found each met.
  */
+// implements feature-010/FR-010
 final class ReviewReconciliation {
     private ReviewReconciliation() {
     }

@@ -23,6 +23,7 @@ import java.util.TreeSet;
  * A requirement's linked lines changed when a changed range of the file (a removal counts for the lines around it)
  * overlaps them.
  */
+// implements feature-010/FR-011, feature-010/FR-012
 public final class Drift {
     private Drift() {
     }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
  * reconciled against (it became implemented, a change order implemented it, a review found it compliant). Drift
  * counts from there.
  */
+// implements feature-010/FR-010
 public final class Reconciled {
     /** The front matter key. */
     public static final String FIELD = "reconciled";
