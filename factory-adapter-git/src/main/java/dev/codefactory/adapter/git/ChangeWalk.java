@@ -47,6 +47,7 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
 final class ChangeWalk {
     private final GitContext context;
     private final Repository repo;
+    private Walked last;
 
     ChangeWalk(GitContext context) {
         this.context = context;
@@ -67,22 +68,18 @@ final class ChangeWalk {
                     "the repository has no commit yet; commit first"));
             RevCommit head = walk.parseCommit(headId);
             RevCommit start = walk.parseCommit(from);
-            boolean ancestor = walk.isMergedInto(start, head);
-            walk.reset();
-            walk.sort(RevSort.TOPO);
-            walk.sort(RevSort.REVERSE, true);
-            walk.markStart(head);
-            walk.markUninteresting(start);
+            List<Step> steps = reuse(start, head);
+            boolean ancestor = steps != null || walk.isMergedInto(start, head);
+            if (steps == null) {
+                steps = walk(walk, reader, start, head, renames);
+            }
+            last = new Walked(start.copy(), head.copy(), steps);
             List<CommitInfo> commits = new ArrayList<>();
             Map<String, List<String>> byPath = new HashMap<>();
-            for (RevCommit c : walk) {
-                commits.add(info(c));
-                if (c.getParentCount() > 1) {
-                    continue; // a merge's changes are its parents' commits', as git log --stat shows them
-                }
-                for (DiffEntry e : entries(reader, c.getParentCount() == 0 ? null : walk.parseCommit(c.getParent(0))
-                        .getTree(), c.getTree(), renames)) {
-                    follow(byPath, e).add(c.getName());
+            for (Step step : steps) {
+                commits.add(step.info());
+                for (DiffEntry e : step.entries()) {
+                    follow(byPath, e).add(step.info().id());
                 }
             }
             Collections.reverse(commits);
@@ -115,6 +112,49 @@ final class ChangeWalk {
         } catch (IOException e) {
             throw context.failure("cannot read the changes since " + fromCommit, e);
         }
+    }
+
+    /** The commits of {@code start..head}, oldest first, each with what it changed against its first parent. */
+    private List<Step> walk(RevWalk walk, ObjectReader reader, RevCommit start, RevCommit head, boolean renames)
+            throws IOException {
+        walk.reset();
+        walk.sort(RevSort.TOPO);
+        walk.sort(RevSort.REVERSE, true);
+        walk.markStart(head);
+        walk.markUninteresting(start);
+        List<Step> steps = new ArrayList<>();
+        for (RevCommit c : walk) {
+            // a merge's changes are its parents' commits', as git log --stat shows them
+            List<DiffEntry> entries = c.getParentCount() > 1 ? List.of() : entries(reader,
+                    c.getParentCount() == 0 ? null : walk.parseCommit(c.getParent(0)).getTree(), c.getTree(), renames);
+            steps.add(new Step(info(c), c.getParentCount() == 1 ? c.getParent(0).copy() : null, entries));
+        }
+        return steps;
+    }
+
+    /**
+     * The steps of the last walk less its first commit, when that commit is {@code start} and its one parent was
+     * where the last walk started, to the same {@code head}: {@code start..head} is then that walk without
+     * {@code start} (drift counts from the commit that recorded {@code reconciled}, right after it). Null otherwise.
+     */
+    private List<Step> reuse(RevCommit start, RevCommit head) {
+        if (last == null || !last.head().equals(head) || last.steps().isEmpty()) {
+            return null;
+        }
+        Step first = last.steps().get(0);
+        if (!first.info().id().equals(start.getName()) || first.parent() == null
+                || !first.parent().equals(last.from())) {
+            return null;
+        }
+        return last.steps().subList(1, last.steps().size());
+    }
+
+    /** One commit of a walk: what {@code git log} shows of it, its one parent (null for a root or a merge). */
+    private record Step(CommitInfo info, ObjectId parent, List<DiffEntry> entries) {
+    }
+
+    /** The last walk: from where, to where, its steps. */
+    private record Walked(ObjectId from, ObjectId head, List<Step> steps) {
     }
 
     /**
@@ -154,14 +194,24 @@ final class ChangeWalk {
             }
             tw.addTree(tree);
             List<DiffEntry> entries = DiffEntry.scan(tw);
-            if (!renames || entries.size() < 2) {
-                return entries;
+            if (!renames || !pairs(entries)) {
+                return entries; // a rename is an addition and a deletion paired: without both there is none
             }
             RenameDetector detector = new RenameDetector(reader, repo.getConfig().get(
                     DiffConfig.KEY));
             detector.addAll(entries);
             return detector.compute();
         }
+    }
+
+    private static boolean pairs(List<DiffEntry> entries) {
+        boolean added = false;
+        boolean deleted = false;
+        for (DiffEntry e : entries) {
+            added |= e.getChangeType() == DiffEntry.ChangeType.ADD;
+            deleted |= e.getChangeType() == DiffEntry.ChangeType.DELETE;
+        }
+        return added && deleted;
     }
 
     /** The text of {@code path} in the commit {@code ref}, empty when there is none. */

@@ -345,10 +345,16 @@ final class JGitHistory implements History {
         }
     }
 
+    /** Drift's history reader, which keeps its last walk (a second count from the commit after it reuses it). */
+    private ChangeWalk changes;
+
     @Override
-    public ChangesSince changesSince(String fromCommit) {
+    public synchronized ChangesSince changesSince(String fromCommit) {
         Objects.requireNonNull(fromCommit, "fromCommit");
-        return new ChangeWalk(context).since(fromCommit);
+        if (changes == null) {
+            changes = new ChangeWalk(context);
+        }
+        return changes.since(fromCommit);
     }
 
     @Override

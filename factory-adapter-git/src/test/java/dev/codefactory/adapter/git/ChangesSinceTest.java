@@ -79,6 +79,26 @@ class ChangesSinceTest extends IsolatedGit {
                 "src/New.java").lines().toList());
     }
 
+    @Test
+    void counting_from_the_commit_after_a_walk_start_reuses_the_walk_and_equals_a_fresh_count() {
+        VersionControl vc = newRepo("r");
+        Path r = vc.workTree();
+        commitFiles(r, "one", "a.txt", "1\n", "b.txt", "b\n");
+        String from = git(r, "rev-parse", "HEAD").strip();
+        commitFiles(r, "two", "a.txt", "2\n", "c.txt", "c\n");
+        String next = git(r, "rev-parse", "HEAD").strip();
+        commitFiles(r, "three", "b.txt", "b2\n");
+        commitFiles(r, "four", "a.txt", "4\n");
+
+        ChangesSince all = vc.changesSince(from);
+        assertEquals(List.of("a.txt", "b.txt", "c.txt"), all.files().stream().map(ChangedFile::path).toList());
+        ChangesSince reused = vc.changesSince(next);
+        ChangesSince fresh = open(r).changesSince(next);
+        assertEquals(fresh, reused);
+        assertEquals(List.of("a.txt", "b.txt"), reused.files().stream().map(ChangedFile::path).toList());
+        assertEquals(List.of("four", "three"), reused.commits().stream().map(c -> c.subject()).toList());
+    }
+
     // covers feature-010/FR-013
     @Test
     void a_commit_rewritten_away_is_a_failure_that_says_so() {
