@@ -8,6 +8,7 @@ import dev.codefactory.port.vcs.ChangesSince.LineRange;
 import dev.codefactory.port.vcs.CommitInfo;
 import dev.codefactory.port.vcs.VersionControlException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,6 +49,7 @@ final class ChangeWalk {
     private final GitContext context;
     private final Repository repo;
     private Walked last;
+    private final Map<String, Diffed> diffed = new HashMap<>();
 
     ChangeWalk(GitContext context) {
         this.context = context;
@@ -89,18 +91,11 @@ final class ChangeWalk {
             for (DiffEntry e : formatter.scan(start.getTree(), head.getTree())) {
                 boolean deleted = e.getChangeType() == DiffEntry.ChangeType.DELETE;
                 String path = deleted ? e.getOldPath() : e.getNewPath();
-                int added = 0;
-                int removed = 0;
-                List<LineRange> ranges = new ArrayList<>();
-                FileHeader header = formatter.toFileHeader(e);
-                for (Edit edit : header.toEditList()) {
-                    added += edit.getLengthB();
-                    removed += edit.getLengthA();
-                    if (!deleted) {
-                        ranges.add(edit.getLengthB() > 0 ? new LineRange(edit.getBeginB() + 1, edit.getEndB())
-                                : new LineRange(Math.max(1, edit.getBeginB()), edit.getBeginB() + 1));
-                    }
-                }
+                Diffed d = diffed.computeIfAbsent(e.getOldId().name() + ":" + e.getNewId().name() + ":" + deleted,
+                        k -> diff(formatter, e, deleted));
+                int added = d.added();
+                int removed = d.removed();
+                List<LineRange> ranges = d.ranges();
                 List<String> ids = new ArrayList<>(byPath.getOrDefault(path, List.of()));
                 Collections.reverse(ids);
                 Optional<String> renamedFrom = e.getChangeType() == DiffEntry.ChangeType.RENAME
@@ -111,7 +106,35 @@ final class ChangeWalk {
                     new ArrayList<>(files.values()));
         } catch (IOException e) {
             throw context.failure("cannot read the changes since " + fromCommit, e);
+        } catch (UncheckedIOException e) {
+            throw context.failure("cannot read the changes since " + fromCommit, e.getCause());
         }
+    }
+
+    /** Lines added and removed, and the changed ranges, of one file's change: {@code git diff --numstat}'s. */
+    private Diffed diff(DiffFormatter formatter, DiffEntry e, boolean deleted) {
+        int added = 0;
+        int removed = 0;
+        List<LineRange> ranges = new ArrayList<>();
+        FileHeader header;
+        try {
+            header = formatter.toFileHeader(e);
+        } catch (IOException io) {
+            throw new UncheckedIOException(io);
+        }
+        for (Edit edit : header.toEditList()) {
+            added += edit.getLengthB();
+            removed += edit.getLengthA();
+            if (!deleted) {
+                ranges.add(edit.getLengthB() > 0 ? new LineRange(edit.getBeginB() + 1, edit.getEndB())
+                        : new LineRange(Math.max(1, edit.getBeginB()), edit.getBeginB() + 1));
+            }
+        }
+        return new Diffed(added, removed, List.copyOf(ranges));
+    }
+
+    /** A file's change between two blobs; the same two blobs always diff the same, so it is kept by their ids. */
+    private record Diffed(int added, int removed, List<LineRange> ranges) {
     }
 
     /** The commits of {@code start..head}, oldest first, each with what it changed against its first parent. */

@@ -20,6 +20,7 @@ import dev.codefactory.port.files.ProjectFiles;
 import dev.codefactory.port.vcs.ChangesSince;
 import dev.codefactory.port.vcs.VersionControl;
 import dev.codefactory.port.workspace.ScanRequest;
+import dev.codefactory.port.workspace.ScanResult;
 import dev.codefactory.port.workspace.SourceFile;
 import dev.codefactory.port.workspace.WorkspaceScanner;
 import java.nio.charset.StandardCharsets;
@@ -92,9 +93,11 @@ public final class DriftService implements DriftUseCase {
         if (anyReconciled) {
             progress.step("reading links", Duration.between(start, clock.instant()));
             ScanRequest everything = new ScanRequest(List.of(), c.scanMaxFileBytes(), 0);
-            links = new WorkspaceLinks(scanner, files).read(everything);
+            ScanResult scan = scanner.get().scan(everything); // once: the links are read from the same listing
+            links = new WorkspaceLinks(() -> request -> request.equals(everything) ? scan
+                    : scanner.get().scan(request), files).read(everything);
             candidates = new ArrayList<>();
-            for (SourceFile f : scanner.get().scan(everything).files()) {
+            for (SourceFile f : scan.files()) {
                 if (!f.path().startsWith("contracts/")) {
                     candidates.add(f.path());
                 }
