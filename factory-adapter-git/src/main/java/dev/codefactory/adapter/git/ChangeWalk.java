@@ -70,6 +70,9 @@ final class ChangeWalk {
                     "the repository has no commit yet; commit first"));
             RevCommit head = walk.parseCommit(headId);
             RevCommit start = walk.parseCommit(from);
+            if (last != null && !last.head().equals(head)) {
+                diffed.clear(); // kept for one HEAD only, so a long-lived instance does not grow without end
+            }
             List<Step> steps = reuse(start, head);
             boolean ancestor = steps != null || walk.isMergedInto(start, head);
             if (steps == null) {
