@@ -29,6 +29,8 @@ import dev.codefactory.app.spec.SpecCatalog;
 import dev.codefactory.app.spec.ValidateSpecsUseCase;
 import dev.codefactory.app.trace.TraceService;
 import dev.codefactory.app.trace.TraceUseCase;
+import dev.codefactory.app.drift.DriftService;
+import dev.codefactory.app.drift.DriftUseCase;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.spec.Specification;
@@ -99,7 +101,7 @@ import java.util.function.Supplier;
 public final class CodeFactory implements AutoCloseable, InitProjectUseCase, CreateSpecUseCase, ListSpecsUseCase,
         ShowSpecUseCase, ValidateSpecsUseCase, ChangeSpecStatusUseCase, RebuildIndexUseCase, AssignRequirementIdsUseCase,
         ConfigUseCase,
-        IntakeUseCase, ReviewUseCase, ChangeOrderUseCase, TraceUseCase {
+        IntakeUseCase, ReviewUseCase, ChangeOrderUseCase, TraceUseCase, DriftUseCase {
 
     private final ProjectContext context;
     private final ProviderRegistry registry;
@@ -114,6 +116,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     private final ReviewService review;
     private final ChangeOrderService changes;
     private final TraceService trace;
+    private final DriftService drift;
     private final Supplier<ProjectFiles> projectFiles;
     private final Object vcsLock = new Object();
     private Optional<VersionControl> versionControl;
@@ -130,7 +133,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 lazy(SpecificationRepositoryProvider.class, ids, "markdown", p -> p.create(context)),
                 lazy(TemplateSourceProvider.class, ids, "file", p -> p.create(context)),
                 reports, context.clock(), () -> Authors.of(context.environment(), config().get("user.name"),
-                        this::gitIdentity), this::historyIfAny, this::files);
+                        this::gitIdentity), this::historyIfAny, this::files, this::headCommit);
         // the user's files follow the environment's HOME and XDG_CONFIG_HOME, as git does, never user.home
         Path userDir = !b.userConfig ? null : b.userConfigDir != null ? b.userConfigDir
                 : ConfigLayers.defaultUserDir(b.environment).orElse(null);
@@ -160,6 +163,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 lazy(TestRunnerProvider.class, ids, "shell", p -> p.create(context)));
         this.trace = new TraceService(catalog, this::workspace, projectFiles, reports, this::config, context.clock(),
                 b.threads);
+        this.drift = new DriftService(context.root(), catalog, this::workspace, projectFiles,
+                this::requireVersionControl, this::config, context.clock());
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */
@@ -344,6 +349,16 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         return trace.trace(command, progress);
     }
 
+    /**
+     * DRIFT: per spec, its linked or matched files changed since its {@code reconciled} commit, the requirements whose
+     * linked lines changed, and requirements edited since, without a model; nothing is written. See
+     * {@link DriftUseCase}.
+     */
+    @Override
+    public DriftOutcome drift(DriftCommand command, DriftProgress progress) {
+        return drift.drift(command, progress);
+    }
+
     /** The project's files as a change order reads and writes them: inside the root, never through a link. */
     public ProjectFiles files() {
         return projectFiles.get();
@@ -382,6 +397,15 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
             return versionControl().flatMap(VersionControl::identity);
         } catch (FactoryException e) {
             return Optional.empty(); // the author falls back to the login name; a commit would say what is wrong
+        }
+    }
+
+    /** The full id of the commit HEAD names; empty without a repository, a commit, or one git cannot read. */
+    private Optional<String> headCommit() {
+        try {
+            return versionControl().flatMap(vc -> vc.resolve("HEAD"));
+        } catch (FactoryException e) {
+            return Optional.empty(); // nothing to reconcile against: reconciled is left as it was
         }
     }
 

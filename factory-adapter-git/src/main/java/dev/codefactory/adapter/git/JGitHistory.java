@@ -3,6 +3,7 @@ package dev.codefactory.adapter.git;
 import static dev.codefactory.adapter.git.GitContext.info;
 import static dev.codefactory.adapter.git.GitContext.unknownRef;
 
+import dev.codefactory.port.vcs.ChangesSince;
 import dev.codefactory.port.vcs.CommitInfo;
 import dev.codefactory.port.vcs.CommitRequest;
 import dev.codefactory.port.vcs.FileVersion;
@@ -460,5 +461,29 @@ final class JGitHistory implements History {
         } catch (IllegalArgumentException e) { // JGit's InvalidObjectIdException and the like: names nothing
             return Optional.empty();
         }
+    }
+
+    /** Drift's history reader, which keeps its last walk (a second count from the commit after it reuses it). */
+    private ChangeWalk changes;
+
+    @Override
+    public synchronized ChangesSince changesSince(String fromCommit) {
+        Objects.requireNonNull(fromCommit, "fromCommit");
+        if (changes == null) {
+            changes = new ChangeWalk(context);
+        }
+        return changes.since(fromCommit);
+    }
+
+    @Override
+    public Optional<String> textAt(String ref, String path) {
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(path, "path");
+        return new ChangeWalk(context).textAt(ref, path);
+    }
+
+    @Override
+    public boolean shallow() {
+        return new ChangeWalk(context).shallow();
     }
 }

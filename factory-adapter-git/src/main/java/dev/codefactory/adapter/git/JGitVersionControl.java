@@ -1,6 +1,7 @@
 package dev.codefactory.adapter.git;
 
 import dev.codefactory.port.secret.Secret;
+import dev.codefactory.port.vcs.ChangesSince;
 import dev.codefactory.port.vcs.CommitInfo;
 import dev.codefactory.port.vcs.FileVersion;
 import dev.codefactory.port.vcs.CommitRequest;
@@ -104,6 +105,21 @@ final class JGitVersionControl implements VersionControl {
     @Override
     public Optional<String> resolve(String ref) {
         return history.resolve(ref);
+    }
+
+    @Override
+    public ChangesSince changesSince(String fromCommit) {
+        return history.changesSince(fromCommit);
+    }
+
+    @Override
+    public Optional<String> textAt(String ref, String path) {
+        return history.textAt(ref, path);
+    }
+
+    @Override
+    public boolean shallow() {
+        return history.shallow();
     }
 
     @Override

@@ -567,6 +567,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             if (spec.status() == SpecStatus.APPROVED) {
                 catalog.changeStatus(new ChangeSpecStatusCommand(spec.id().value(), SpecStatus.IMPLEMENTED));
                 paths.add(catalog.indexPath());
+            } else if (spec.status() == SpecStatus.IMPLEMENTED) { // implemented again: reconciled with this change
+                catalog.reconcile(List.of(spec.id().value()));
             }
         }
         ChangePlan applied = new ChangePlan(proposal.id(), proposal.request(), proposal.summary(), proposal.specs(), done,

@@ -171,7 +171,8 @@ public final class ReviewService implements ReviewUseCase {
             return Optional.empty();
         }
         Path workTree = r.vcs.get().workTree().toAbsolutePath().normalize();
-        List<String> paths = List.of(rel(workTree, path), rel(workTree, "reports/README.md"));
+        List<String> paths = new ArrayList<>(List.of(rel(workTree, path), rel(workTree, "reports/README.md")));
+        ReviewReconciliation.reconcile(catalog, report).forEach(spec -> paths.add(rel(workTree, spec)));
         return Optional.of(r.vcs.get().commit(CommitRequest.only("review: " + report.id()
                 + (r.partial ? " (partial)" : ""), paths)).id());
     }

@@ -11,6 +11,7 @@ import dev.codefactory.domain.report.Severity;
 import dev.codefactory.domain.spec.CatalogIndex;
 import dev.codefactory.domain.spec.InvalidSpecificationException;
 import dev.codefactory.domain.spec.Placeholders;
+import dev.codefactory.domain.spec.Reconciled;
 import dev.codefactory.domain.spec.Rule;
 import dev.codefactory.domain.spec.Slug;
 import dev.codefactory.domain.spec.SpecId;
@@ -37,6 +38,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,16 +65,15 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
     private final Supplier<String> author;
     private final Supplier<? extends Optional<? extends History>> history;
     private final Supplier<ProjectFiles> files;
+    private final Supplier<Optional<String>> head;
 
-    /**
-     * @param author the author of new contracts when a command names none ({@link Authors}); asked only then
-     */
+    /** A catalog without git: no id history, no project files ({@code spec ids}), no HEAD to reconcile with. */
     public SpecCatalog(Path root, Supplier<ProjectLayout> layout, Supplier<SpecificationRepository> specs,
                        Supplier<TemplateSource> templates, Supplier<ReportRepository> reports, Clock clock,
                        Supplier<String> author) {
         this(root, layout, specs, templates, reports, clock, author, Optional::empty, () -> {
             throw new IllegalStateException("this catalog was made without the project's files");
-        });
+        }, Optional::empty);
     }
 
     /**
@@ -80,13 +81,16 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
      * @param history the project's git history, empty outside a repository: the ids each contract had
      *                (feature-010/FR-004), asked only by {@code spec validate} and {@code spec ids}
      * @param files   the project's files, through which {@code spec ids} reads and writes contracts
+     * @param head    the full id of the commit {@code HEAD} names, empty without a repository or a commit: what a
+     *                spec is reconciled against ({@link Reconciled})
      */
     public SpecCatalog(Path root, Supplier<ProjectLayout> layout, Supplier<SpecificationRepository> specs,
                        Supplier<TemplateSource> templates, Supplier<ReportRepository> reports, Clock clock,
                        Supplier<String> author, Supplier<? extends Optional<? extends History>> history,
-                       Supplier<ProjectFiles> files) {
+                       Supplier<ProjectFiles> files, Supplier<Optional<String>> head) {
         this.history = Objects.requireNonNull(history, "history");
         this.files = Objects.requireNonNull(files, "files");
+        this.head = Objects.requireNonNull(head, "head");
         this.root = root;
         this.layout = layout;
         this.specs = specs;
@@ -372,6 +376,9 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("status", target.label());
             fields.put("updated", today.toString());
+            if (target == SpecStatus.IMPLEMENTED) { // feature-010: implemented is reconciled with the code
+                head.get().ifPresent(commit -> fields.put(Reconciled.FIELD, Reconciled.yaml(commit)));
+            }
             repo.updateFields(spec.path(), fields);
             Specification moved = new Specification(spec.path(), spec.kind(), spec.id(), spec.title(), target,
                     spec.created(), today.isBefore(spec.created()) ? spec.created() : today, spec.author(),
@@ -380,6 +387,37 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
             all.replaceAll(s -> s.path().equals(spec.path()) ? moved : s);
             repo.writeIndex(CatalogIndex.render(all));
             return new StatusChange(spec.id(), spec.path(), spec.status(), target, today);
+        });
+    }
+
+    /**
+     * Records {@code HEAD} as the commit the specs {@code ids} were last reconciled against (feature-010, FR-010):
+     * their {@code reconciled} front matter line is set, as {@code status} is, and nothing else of them changes.
+     * Nothing is written when there is no commit yet.
+     *
+     * @return the paths of the specs written (a spec already reconciled with {@code HEAD} among them)
+     * @throws SpecNotFoundException when an id names no spec
+     */
+    public List<String> reconcile(Collection<String> ids) {
+        requireReady();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return layout.get().exclusively(() -> {
+            Optional<String> commit = head.get();
+            if (commit.isEmpty()) {
+                return List.of();
+            }
+            SpecificationRepository repo = specs.get();
+            List<SpecSource> sources = repo.loadAll();
+            Validation validation = validator(repo, sources).validate(sources);
+            List<String> paths = new ArrayList<>();
+            for (String id : ids) {
+                Specification spec = one(sources, validation, id);
+                repo.updateFields(spec.path(), Map.of(Reconciled.FIELD, Reconciled.yaml(commit.get())));
+                paths.add(spec.path());
+            }
+            return paths;
         });
     }
 

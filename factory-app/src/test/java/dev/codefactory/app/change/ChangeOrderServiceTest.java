@@ -147,6 +147,8 @@ class ChangeOrderServiceTest {
         assertEquals("package demo;\n\npublic final class Farewell {\n}\n", read(FAREWELL));
         String spec = read(specPath);
         assertTrue(spec.contains("status: implemented"), spec);
+        // feature-010/FR-010: reconciled with the commit the change was made on, written as status is
+        assertTrue(spec.contains("\nreconciled: " + git("rev-parse", "main").strip() + "\n---\n"), spec);
         assertTrue(spec.contains("## Change log") && spec.contains("change " + r.id()), spec);
         assertTrue(read("reports/change-log.md").contains("## " + r.id()), read("reports/change-log.md"));
         assertEquals("", git("status", "--porcelain"), "everything committed, the person's work stashed");

@@ -33,7 +33,8 @@ public enum Rule {
     REQUIREMENT_ID_DUPLICATE("requirement.id-duplicate", "requirement ids are unique within a spec"),
     REQUIREMENT_ID_FORMAT("requirement.id-format", "requirement ids are FR-nnn or NFR-nnn followed by a colon"),
     REQUIREMENT_ID_REUSED("requirement.id-reused", "an id deleted from a spec (its git history) is retired, never"
-            + " used again");
+            + " used again"),
+    RECONCILED_FORMAT("reconciled.format", "reconciled, when present, is a full commit id (a warning)");
 
     private final String id;
     private final String description;

@@ -1,6 +1,7 @@
 package dev.codefactory.domain.spec;
 
 import dev.codefactory.domain.report.Finding;
+import dev.codefactory.domain.report.Severity;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -176,6 +177,8 @@ public final class SpecValidator {
         if (findings.size() > before || kind.isEmpty()) {
             return Optional.empty();
         }
+        Reconciled.problem(fm.get(Reconciled.FIELD)).ifPresent(problem -> findings.add(new Finding(
+                Rule.RECONCILED_FORMAT.id(), Severity.WARNING, path, fm.lineOf(Reconciled.FIELD), problem)));
         Map<String, Object> extra = new LinkedHashMap<>();
         fm.values().forEach((k, v) -> {
             if (!Specification.KNOWN_FIELDS.contains(k)) {

@@ -50,4 +50,27 @@ public interface History {
      * {@code REV:PATH}, the id of the file or folder at {@code PATH} in {@code REV}. Empty when it names none.
      */
     Optional<String> resolve(String ref);
+
+    /**
+     * What changed from the commit {@code fromCommit} to {@code HEAD}, as {@code git log --stat --follow} and
+     * {@code git diff --stat FROM HEAD} tell it (feature-010, FR-011): each file changed, named as at {@code HEAD}
+     * (renames followed, by git's rename detection unless {@code diff.renames} turns it off), with the commits that
+     * changed it, the lines added and removed and the line ranges of {@code HEAD}'s file that changed.
+     *
+     * @param fromCommit a commit id (or any name {@link #resolve} accepts)
+     * @throws VersionControlException when {@code fromCommit} names no commit here (see {@link #shallow()} for why)
+     */
+    ChangesSince changesSince(String fromCommit);
+
+    /**
+     * The text of {@code path} in the commit {@code ref} ({@code git show REF:PATH}), decoded as UTF-8; empty when
+     * the commit has no such file, or {@code ref} names no commit.
+     */
+    Optional<String> textAt(String ref, String path);
+
+    /**
+     * True when this is a shallow clone ({@code git rev-parse --is-shallow-repository}): commits beyond its
+     * boundary are not here, so a commit id that names nothing may still exist upstream.
+     */
+    boolean shallow();
 }
