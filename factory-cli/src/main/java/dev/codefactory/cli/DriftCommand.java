@@ -2,14 +2,11 @@ package dev.codefactory.cli;
 
 import dev.codefactory.app.drift.DriftJson;
 import dev.codefactory.app.drift.DriftUseCase;
-import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.json.JsonWriter;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -57,7 +54,7 @@ final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Set<String> conditions = conditions();
+        Set<String> conditions = FailOn.conditions(failOn, CONDITIONS);
         PrintWriter out = spec.commandLine().getOut();
         Progress progress = new Progress(root.err(), root.session().terminal() && !json);
         DriftUseCase.DriftOutcome outcome;
@@ -84,20 +81,6 @@ final class DriftCommand implements Callable<Integer> {
             }
         }
         return failed.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
-    }
-
-    /** The {@code --fail-on} values, checked: anything else is a usage error. */
-    private Set<String> conditions() {
-        Set<String> conditions = new LinkedHashSet<>();
-        for (String c : failOn) {
-            String value = c.strip().toLowerCase(Locale.ROOT);
-            if (!CONDITIONS.contains(value)) {
-                throw new InvalidCommandException("--fail-on takes " + String.join(" or ", CONDITIONS) + ", not '"
-                        + c + "'");
-            }
-            conditions.add(value);
-        }
-        return conditions;
     }
 
     /** The step and the specs done on standard error's status line, from one second on (nothing before). */

@@ -1,8 +1,9 @@
 package dev.codefactory.cli;
 
+import dev.codefactory.app.drift.DriftJson;
+import dev.codefactory.app.drift.DriftUseCase;
 import dev.codefactory.app.trace.TraceJson;
 import dev.codefactory.app.trace.TraceUseCase;
-import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.domain.trace.LinkSite;
 import dev.codefactory.domain.trace.LinkSiteFinding;
@@ -10,9 +11,7 @@ import dev.codefactory.domain.trace.TraceMatrix;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -26,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = {"Which code implements each requirement and which tests cover it, from the links the code and"
                 + " tests name, without a model; and a report in reports/trace-DATE.md.",
             "A link is a line holding 'implements SPEC/ID' (code) or 'covers SPEC/ID' (tests), in any comment"
-                + " syntax, e.g. '// implements feature-010/FR-003, feature-010/FR-004'; in a test file a JUnit"
+                + " syntax, e.g. '// implements" + " feature-010/FR-003, feature-010/FR-004'; in a test file a JUnit"
                 + " @Tag(\"feature-010/FR-003\") is a 'covers' link too. Files come from git (tracked, and untracked"
                 + " but not ignored) within scan.max-file-size; contracts/, reports/ and .factory/ are not read.",
             "Orphans are links to a spec or requirement that does not exist, or to a deprecated spec; uncovered are"
@@ -34,7 +33,7 @@ import picocli.CommandLine.Spec;
                 + " Malformed links and links in binary or oversized files are listed as findings."})
 final class TraceCommand implements Callable<Integer> {
     /** What {@code --fail-on} takes. */
-    static final List<String> CONDITIONS = List.of("uncovered", "orphans");
+    static final List<String> CONDITIONS = List.of("uncovered", "orphans", "drift");
     private static final int MIN_CELL = 12;
 
     @ParentCommand
@@ -44,9 +43,13 @@ final class TraceCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--fail-on", paramLabel = "WHAT", description = "Exit with 1 when there are such rows:"
-            + " uncovered or orphans (repeatable, or comma-separated). Without it the exit is 0 whatever the matrix"
-            + " holds.", split = ",")
+            + " uncovered, orphans or drift (repeatable, or comma-separated; drift implies --drift). Without it the"
+            + " exit is 0 whatever the matrix holds.", split = ",")
     List<String> failOn = new ArrayList<>();
+
+    @Option(names = "--drift", description = "Also list the specs the code moved on from since they were reconciled"
+            + " (as 'factory drift' does), after the matrix.")
+    boolean drift;
 
     @Option(names = "--json", description = "Print the matrix as JSON instead of a table.")
     boolean json;
@@ -56,7 +59,8 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Set<String> conditions = conditions();
+        Set<String> conditions = FailOn.conditions(failOn, CONDITIONS);
+        boolean withDrift = drift || conditions.contains("drift");
         PrintWriter out = spec.commandLine().getOut();
         Progress progress = new Progress(root.err(), root.session().terminal() && !json);
         TraceUseCase.TraceOutcome outcome;
@@ -64,6 +68,16 @@ final class TraceCommand implements Callable<Integer> {
             outcome = root.factory().trace(new TraceUseCase.TraceCommand(!noReport), progress);
         } finally {
             progress.stop();
+        }
+        DriftUseCase.DriftOutcome drifted = null;
+        if (withDrift) {
+            DriftCommand.Progress driftProgress = new DriftCommand.Progress(root.err(),
+                    root.session().terminal() && !json);
+            try {
+                drifted = root.factory().drift(new DriftUseCase.DriftCommand(List.of()), driftProgress);
+            } finally {
+                driftProgress.stop();
+            }
         }
         TraceMatrix m = outcome.matrix();
         List<String> failed = new ArrayList<>();
@@ -73,33 +87,30 @@ final class TraceCommand implements Callable<Integer> {
         if (conditions.contains("orphans") && !m.orphans().isEmpty()) {
             failed.add("orphans");
         }
+        if (conditions.contains("drift") && !drifted.drifted().isEmpty()) {
+            failed.add("drift");
+        }
         if (json) {
             Map<String, Object> doc = TraceJson.document(outcome);
             doc.put("failOn", List.copyOf(conditions));
             doc.put("failed", failed);
+            if (drifted != null) {
+                doc.put("drift", DriftJson.document(drifted));
+            }
             out.print(JsonWriter.pretty(doc));
         } else {
             table(out, outcome);
+            if (drifted != null) {
+                out.println();
+                boolean terminal = root.session().terminal();
+                DriftView.print(out, drifted, root.style(), terminal ? root.tty().columns() : Integer.MAX_VALUE);
+            }
         }
         if (!failed.isEmpty() && !json) {
             spec.commandLine().getErr().println("factory: " + String.join(" and ", failed)
                     + (failed.size() == 1 ? " holds" : " hold") + " (--fail-on); exit 1");
         }
         return failed.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
-    }
-
-    /** The {@code --fail-on} values, checked: anything else is a usage error. */
-    private Set<String> conditions() {
-        Set<String> conditions = new LinkedHashSet<>();
-        for (String c : failOn) {
-            String value = c.strip().toLowerCase(Locale.ROOT);
-            if (!CONDITIONS.contains(value)) {
-                throw new InvalidCommandException("--fail-on takes " + String.join(" or ", CONDITIONS) + ", not '"
-                        + c + "'");
-            }
-            conditions.add(value);
-        }
-        return conditions;
     }
 
     /** The matrix as rows cut to the terminal's width (piped: whole), then orphans, uncovered, findings, summary. */

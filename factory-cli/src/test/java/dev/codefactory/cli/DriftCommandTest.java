@@ -68,6 +68,25 @@ class DriftCommandTest {
                 && json.out().contains("\"failed\": [\n    \"drift\"\n  ]"), json.out());
     }
 
+    // covers feature-010/FR-011
+    @Test
+    void trace_with_drift_lists_the_matrix_then_the_drift_and_fails_on_drift_also_as_json() throws Exception {
+        TestProject p = drifted();
+        Result r = p.run("trace", "--drift", "--no-report");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().indexOf("feature-001/FR-001") < r.out().indexOf("feature-001  code changed"), r.out());
+        assertTrue(r.out().contains("1 spec(s): 1 drifted, 0 in sync"), r.out());
+
+        Result failed = p.run("trace", "--fail-on", "drift", "--no-report", "--json");
+        assertEquals(1, failed.exit(), failed.err());
+        assertTrue(failed.out().contains("\"drift\": {\n    \"format\": \"code-factory/drift/1\"")
+                && failed.out().contains("\"failed\": [\n    \"drift\"\n  ]"), failed.out());
+
+        Result without = p.run("trace", "--no-report", "--json");
+        assertEquals(0, without.exit(), without.err());
+        assertTrue(!without.out().contains("code-factory/drift/1"), "drift only when asked: " + without.out());
+    }
+
     // covers feature-010/FR-012
     @Test
     void never_reconciled_and_in_sync_specs_do_not_fail() throws Exception {

@@ -61,7 +61,7 @@ class TraceTest {
         assertTrue(lines.get(1).matches("feature-001/FR-001 +implemented +src/main/java/p/Parser.java:2 +"
                 + "src/test/java/p/ParserTest.java:3"), r.out());
         assertTrue(lines.get(2).matches("feature-001/FR-002 +implemented +tool/errors.py:1 +-"), r.out());
-        assertTrue(r.out().contains("orphan tool/errors.py:2 covers feature-001/FR-007: no such requirement"), r.out());
+        assertTrue(r.out().contains("orphan tool/errors.py:2 cov" + "ers feature-001/FR-007: no such requirement"), r.out());
         assertTrue(r.out().contains("uncovered feature-001/FR-002 (implemented): no test"), r.out());
         assertTrue(r.out().contains("2 requirement(s) in 1 spec(s), 2 linked; 1 orphan link(s), 1 uncovered"),
                 r.out());
@@ -121,7 +121,7 @@ class TraceTest {
     void aBadFailOnIsAUsageErrorAndJsonSaysSo() throws Exception {
         TestProject.Result r = project.run("trace", "--fail-on", "drifts");
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("--fail-on takes uncovered or orphans, not 'drifts'"), r.err());
+        assertTrue(r.err().contains("--fail-on takes uncovered or orphans or drift, not 'drifts'"), r.err());
         TestProject.Result json = project.run("trace", "--json", "--fail-on", "drifts");
         assertEquals(2, json.exit());
         assertEquals("usage", new ObjectMapper().readTree(json.out()).get("error").asText());
@@ -136,7 +136,7 @@ class TraceTest {
         assertTrue(r.out().contains("--fail-on"), r.out());
         assertTrue(r.out().contains("@Tag"), r.out());
         assertTrue(r.out().contains("Exit codes:"), r.out());
-        assertTrue(r.out().contains("a trace whose --fail-on condition holds"), r.out());
+        assertTrue(r.out().contains("a trace or drift whose --fail-on condition holds"), r.out());
         assertFalse(r.out().contains("TODO"), r.out());
     }
 }

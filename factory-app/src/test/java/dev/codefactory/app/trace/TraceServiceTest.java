@@ -55,7 +55,7 @@ class TraceServiceTest {
                     "src/test/java/p/ParserTest.java", "package p;\nclass ParserTest {\n"
                             + "  @Tag(\"feature-001/FR-001\")\n  void parses() {}\n"
                             + "  // COV feature-001/FR-009, feature-007/FR-001\n}\n"));
-            Files.write(repo.resolve("logo.bin"), "\0\0covers feature-001/NFR-001\n"
+            Files.write(repo.resolve("logo.bin"), ("\0\0cov" + "ers feature-001/NFR-001\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             List<Integer> progress = new ArrayList<>();
             TraceOutcome outcome = factory.trace(TraceCommand.defaults(), new TraceProgress() {

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * A spec's drift from what changed since it was reconciled (feature-010, FR-011, FR-012): pure, no model, no I/O.
  *
  * <p>A link names the lines from its own line to the line before the next link in the same file (to the end of
- * the file for the last one): a comment {@code // implements feature-010/FR-011} above a method names that method.
+ * the file for the last one): a comment {@code // implements} {@code feature-010/FR-011} above a method names that method.
  * A requirement's linked lines changed when a changed range of the file (a removal counts for the lines around it)
  * overlaps them.
  */

@@ -3,9 +3,9 @@ package dev.codefactory.domain.trace;
 /** What a link says about a requirement (feature-010, FR-006): code implements it, a test covers it. */
 // implements feature-010/FR-006
 public enum LinkKind {
-    /** {@code implements feature-010/FR-003}: this code implements the requirement. */
+    /** {@code implements} {@code feature-010/FR-003}: this code implements the requirement. */
     IMPLEMENTS("implements"),
-    /** {@code covers feature-010/FR-003} or a JUnit {@code @Tag("feature-010/FR-003")}: this test covers it. */
+    /** {@code covers} {@code feature-010/FR-003} or a JUnit {@code @Tag("feature-010/FR-003")}: this test covers it. */
     COVERS("covers");
 
     private final String word;

@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * The links in one line of text, in any language's comment syntax (feature-010, FR-006): the word
  * {@code implements} or {@code covers} followed by one or more references separated by commas or spaces
- * ({@code // implements feature-010/FR-003, feature-010/FR-004}, {@code # covers feature-010/NFR-001}), and, in
- * a test file, a JUnit {@code @Tag("feature-010/FR-003")}, which is a {@code covers} link.
+ * ({@code // implements} {@code feature-010/FR-003, feature-010/FR-004}, {@code # covers}
+ * {@code feature-010/NFR-001}), and, in a test file, a JUnit {@code @Tag("feature-010/FR-003")}, which is a
+ * {@code covers} link.
  *
  * <p>The words are lowercase and whole (not {@code recovers}); a reference is a run of letters, digits, hyphens,
  * underscores and slashes, ended by anything else ({@code .}, {@code )}, {@code *&#47;}). What follows a word is a
