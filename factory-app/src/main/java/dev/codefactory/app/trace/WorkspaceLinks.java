@@ -2,6 +2,7 @@ package dev.codefactory.app.trace;
 
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.change.Impact;
+import dev.codefactory.domain.markdown.Fence;
 import dev.codefactory.domain.trace.Link;
 import dev.codefactory.domain.trace.LinkFinding;
 import dev.codefactory.domain.trace.LinkSite;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -214,6 +216,8 @@ public final class WorkspaceLinks {
         if (!mayLink(text, testFile)) {
             return; // most files: no word that starts a link, nothing to split
         }
+        boolean markdown = isMarkdown(path);
+        Fence open = null;
         int line = 1;
         int start = 0;
         int n = text.length();
@@ -221,6 +225,20 @@ public final class WorkspaceLinks {
             int end = text.indexOf('\n', start);
             if (end < 0) {
                 end = n;
+            }
+            if (markdown) { // a fenced block in markdown is an example, not a link (an HTML comment is one)
+                Fence fence = Fence.of(text.substring(start, end).stripTrailing());
+                boolean skip = open != null || fence != null;
+                if (open == null) {
+                    open = fence;
+                } else if (fence != null && fence.closes(open, false)) {
+                    open = null;
+                }
+                if (skip) {
+                    start = end + 1;
+                    line++;
+                    continue;
+                }
             }
             if (end > start) {
                 Links links = Links.scan(text.substring(start, end), testFile);
@@ -234,6 +252,11 @@ public final class WorkspaceLinks {
             start = end + 1;
             line++;
         }
+    }
+
+    private static boolean isMarkdown(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".md") || lower.endsWith(".markdown");
     }
 
     /** Whether {@code text} holds a word a link starts with (a cheap look before the line-by-line scan). */

@@ -75,6 +75,19 @@ class WorkspaceLinksTest {
     }
 
     @Test
+    void inMarkdownAFencedExampleIsNoLinkWhileACommentOrALineIs() {
+        WorkspaceLinks.Result result = read(
+                "README.md", "# Tool\n\n<!-- IMPL feature-001/FR-001 -->\n```java\n// IMPL feature-001/FR-002\n"
+                        + "~~~\n// IMPL feature-001/FR-003\n```\nSee: IMPL feature-001/FR-004\n"
+                        + "~~~~ text\nCOV feature-001/FR-005\n~~~~\n",
+                "notes.txt", "```\n// IMPL feature-001/FR-006\n```\n");
+        assertEquals(List.of(
+                "README.md:3 IMPL feature-001/FR-001",
+                "README.md:9 IMPL feature-001/FR-004",
+                "notes.txt:2 IMPL feature-001/FR-006"), sites(result), "fences are markdown's only");
+    }
+
+    @Test
     void malformedReferencesAreFindingsWithFileAndLine() {
         WorkspaceLinks.Result result = read(
                 "a.py", "x = 1\n# IMPL feature-001/FR-1\n# COV FR-002\n# IMPL feature-001/FR-003\n");
