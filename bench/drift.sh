@@ -2,7 +2,7 @@
 # Benchmark of `factory drift` (feature-010, NFR-002), end to end through the launcher (JVM start included), against
 # `git log --stat <reconciled>..HEAD` on the same repository in the same run:
 #   a generated repository (made once, cached under bench/out/drift-repo-<commits>) with FILES source files, SPECS
-#   specs each linked from its own files (`implements feature-N/FR-001`) and reconciled with the first commit,
+#   specs each linked from its own files (`implements <spec>/FR-001`) and reconciled with the first commit,
 #   then COMMITS commits that each change a few files (some linked, some not; a rename every 100 commits).
 # Target on a 2-core machine: `factory drift` cold under 3 s over 1,000 commits; the ratio to git is reported.
 # Usage: bench/drift.sh [COMMITS=1000] [FILES=2000] [SPECS=100] [RUNS=5]. Results: printed, and appended to
