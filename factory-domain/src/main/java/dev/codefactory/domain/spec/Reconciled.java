@@ -49,6 +49,10 @@ public final class Reconciled {
         if (value == null || value instanceof String && isCommitId((String) value)) {
             return Optional.empty();
         }
+        if (value instanceof Number) { // a commit id of digits only, written without the quotes YAML needs
+            return Optional.of("reconciled " + value + " is read as a number, not a commit id: write the id in double"
+                    + " quotes, reconciled: \"<40 hexadecimal digits>\" (factory spec status writes it so)");
+        }
         return Optional.of("reconciled '" + value + "' is not a full commit id (40 hexadecimal digits, as git"
                 + " rev-parse HEAD prints it); set it again with factory spec status, or remove the line");
     }

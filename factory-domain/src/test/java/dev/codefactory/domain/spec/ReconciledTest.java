@@ -59,6 +59,15 @@ class ReconciledTest {
         }
     }
 
+    // covers feature-010/FR-013
+    @Test
+    void an_id_of_digits_written_without_quotes_is_a_number_to_yaml_and_the_warning_says_to_quote_it() {
+        Validation v = validate(new java.math.BigInteger("1111111111111111111111111111111111111111"));
+        assertEquals(1, v.findings().size(), v.findings()::toString);
+        assertTrue(v.findings().get(0).message().contains("is read as a number, not a commit id: write the id in"
+                + " double quotes"), v.findings()::toString);
+    }
+
     @Test
     void written_plain_like_status_and_quoted_only_when_yaml_would_read_a_number() {
         assertEquals(HASH, Reconciled.yaml(HASH));
