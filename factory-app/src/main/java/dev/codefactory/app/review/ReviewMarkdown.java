@@ -150,13 +150,18 @@ public final class ReviewMarkdown {
         }
     }
 
-    /** {@code text} cut to {@link #TEXT_WIDTH} characters (never inside a surrogate pair), an ellipsis for the rest. */
-    private static String cut(String text) {
+    /**
+     * {@code text} cut to {@link #TEXT_WIDTH} characters, an ellipsis for the rest: at the last blank when there is
+     * one in the second half, else within the word (never inside a surrogate pair).
+     */
+    static String cut(String text) {
         String t = text.strip();
         if (t.codePointCount(0, t.length()) <= TEXT_WIDTH) {
             return t;
         }
-        return t.substring(0, t.offsetByCodePoints(0, TEXT_WIDTH - 1)).stripTrailing() + "\u2026";
+        int end = t.offsetByCodePoints(0, TEXT_WIDTH - 1);
+        int blank = t.lastIndexOf(' ', end);
+        return t.substring(0, blank > end / 2 ? blank : end).stripTrailing() + "\u2026";
     }
 
     /** Link sites as {@code path:line} links relative to {@code reports/}, comma-separated; {@code none} for none. */
