@@ -534,6 +534,55 @@ class ReviewTest {
         assertTrue(bad.err().contains("critical, high, medium, low or info"), bad.err());
     }
 
+    // covers feature-010/FR-009
+    @Test
+    void offline_the_report_lists_each_specs_requirements_with_their_links_in_markdown_and_json() throws IOException {
+        // the link words are written as IMPL and COV here, so that this project's own trace does not read them
+        String reset = "src/main/java/app/reset/ResetMailer.java";
+        String resetTest = "src/test/java/app/reset/ResetMailerTest.java";
+        project.write("contracts/specs/password-reset.md", spec("feature-003", "Password reset", "approved", "[]",
+                "People reset a forgotten password by e-mail.",
+                "- FR-001: A reset link is sent to the account's address.\n- FR-002: The link expires after an"
+                        + " hour.\n"));
+        project.write(reset, ("package app.reset;\n\n// IMPL feature-003/FR-001\nclass ResetMailer {}\n")
+                .replace("IMPL", "impl" + "ements"));
+        project.write(resetTest, ("package app.reset;\n\nclass ResetMailerTest {\n    // COV feature-003/FR-001,"
+                + " feature-003/FR-002\n    void sends() {}\n}\n").replace("COV", "cov" + "ers"));
+        project.git("add", "-A");
+        project.git("commit", "-q", "-m", "password reset");
+
+        Result r = project.run("review", "--offline", "--yes", "--json");
+
+        assertEquals(0, r.exit(), r.err());
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        JsonNode rows = findSpec(report, "feature-003").get("requirementResults");
+        assertEquals(2, rows.size(), rows.toString());
+        assertEquals("FR-001", rows.get(0).get("id").asText());
+        assertEquals("feature-003/FR-001", rows.get(0).get("ref").asText());
+        assertEquals("unassessed", rows.get(0).get("verdict").asText(), "offline, no verdict");
+        assertEquals("[\"" + reset + ":3\"]", rows.get(0).get("implementedBy").toString());
+        assertEquals("[\"" + resetTest + ":4\"]", rows.get(0).get("coveredBy").toString());
+        assertEquals("[]", rows.get(1).get("implementedBy").toString());
+        assertEquals("[\"" + resetTest + ":4\"]", rows.get(1).get("coveredBy").toString());
+        JsonNode idless = findSpec(report, "feature-002").get("requirementResults");
+        assertEquals("R1", idless.get(0).get("id").asText(), idless.toString());
+        assertTrue(idless.get(0).get("ref").isNull(), idless.toString());
+        assertEquals("[]", idless.get(0).get("implementedBy").toString());
+
+        String saved = project.read("reports/" + report.get("id").asText() + ".md");
+        int section = saved.indexOf("\n## Requirements\n");
+        assertTrue(section > 0, saved);
+        String requirements = saved.substring(section, saved.indexOf("\n## Findings\n"));
+        assertTrue(requirements.contains("### [feature-003](../contracts/specs/password-reset.md) Password reset"),
+                requirements);
+        assertTrue(requirements.contains(" | unassessed | A reset link is sent to the account's address. | ["
+                + reset + ":3](../" + reset + "#L3) | [" + resetTest + ":4](../" + resetTest + "#L4) |"),
+                requirements);
+        assertTrue(requirements.contains(" | unassessed | The link expires after an hour. | none | [" + resetTest
+                + ":4](../" + resetTest + "#L4) |"), requirements);
+        assertTrue(requirements.contains("| [R1](../contracts/specs/invoice-export.md#L"), requirements);
+    }
+
     private static JsonNode findSpec(JsonNode report, String id) {
         for (JsonNode s : report.get("specs")) {
             if (s.get("specId").asText().equals(id)) {

@@ -7,6 +7,7 @@ import dev.codefactory.domain.spec.Requirement;
 import dev.codefactory.domain.review.ReviewAnswer;
 import dev.codefactory.domain.review.ReviewRequirements;
 import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.domain.trace.LinkSite;
 import dev.codefactory.port.llm.LanguageModel;
 import dev.codefactory.port.review.ReviewDialog;
 import dev.codefactory.port.vcs.VersionControl;
@@ -41,6 +42,11 @@ final class Review {
     String provider = "";
     String modelName = "";
     final List<SpecWork> work = new ArrayList<>();
+    /**
+     * The links the matching step read from the files (feature-010, FR-009): per spec id, per requirement id
+     * ({@code FR-001}), each site in path and line order; for the report's requirement rows.
+     */
+    final Map<String, Map<String, List<LinkSite>>> links = new HashMap<>();
     final List<String> notReviewed = new ArrayList<>();
     /** The person asked to stop: the report is kept, nothing more is done. */
     boolean stopped;

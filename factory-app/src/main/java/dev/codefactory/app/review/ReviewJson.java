@@ -2,9 +2,11 @@ package dev.codefactory.app.review;
 
 import dev.codefactory.app.review.ReviewReport.Item;
 import dev.codefactory.app.review.ReviewReport.Metrics;
+import dev.codefactory.app.review.ReviewReport.RequirementResult;
 import dev.codefactory.app.review.ReviewReport.Skipped;
 import dev.codefactory.app.review.ReviewReport.SpecResult;
 import dev.codefactory.domain.json.JsonWriter;
+import dev.codefactory.domain.trace.LinkSite;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,6 +79,20 @@ public final class ReviewJson {
         m.put("unassessed", s.unassessed());
         m.put("matchedFiles", s.matchedFiles());
         m.put("matchReasons", s.matchReasons());
+        List<Object> rows = new ArrayList<>();
+        for (RequirementResult q : s.requirementResults()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", q.id());
+            row.put("ref", q.ref().orElse(null));
+            row.put("verdict", q.verdict());
+            row.put("text", q.text());
+            row.put("line", q.line());
+            row.put("implementedBy", q.implementedBy().stream().map(LinkSite::location).toList());
+            row.put("coveredBy", q.coveredBy().stream().map(LinkSite::location).toList());
+            rows.add(row);
+        }
+        // "requirements" is the count, kept as it was: the rows are beside it
+        m.put("requirementResults", rows);
         return m;
     }
 

@@ -2,9 +2,11 @@ package dev.codefactory.app.review;
 
 import dev.codefactory.app.review.ReviewReport.Item;
 import dev.codefactory.app.review.ReviewReport.Metrics;
+import dev.codefactory.app.review.ReviewReport.RequirementResult;
 import dev.codefactory.app.review.ReviewReport.Skipped;
 import dev.codefactory.app.review.ReviewReport.SpecResult;
 import dev.codefactory.domain.text.ControlCharacters;
+import dev.codefactory.domain.trace.LinkSite;
 import dev.codefactory.domain.yaml.YamlText;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,11 +17,15 @@ import java.util.stream.Collectors;
 
 /**
  * Renders a {@link ReviewReport} as the markdown kept under {@code reports/}: YAML front matter, a summary, the
- * compliance of each spec, the findings by severity with links to the code, the skipped files and the metrics.
- * Links are relative to {@code reports/}, so they work wherever the repository is browsed.
+ * compliance of each spec, each spec's requirements with their verdicts and links, the findings by severity with
+ * links to the code, the skipped files and the metrics. Links are relative to {@code reports/}, so they work
+ * wherever the repository is browsed.
  */
 // implements feature-006/FR-006
 public final class ReviewMarkdown {
+    /** How many characters of a requirement's text its row shows. */
+    static final int TEXT_WIDTH = 80;
+
     private ReviewMarkdown() {
     }
 
@@ -38,6 +44,7 @@ public final class ReviewMarkdown {
         }
         summary(r, out);
         compliance(r.specs(), out);
+        requirements(r.specs(), out);
         findings(r.findings(), out);
         skipped(r.skipped(), out);
         metrics(r.metrics(), r.droppedFindings(), out);
@@ -114,6 +121,56 @@ public final class ReviewMarkdown {
                     .append(" | ").append(s.contradicted()).append(" | ").append(s.unassessed()).append(" |\n");
         }
         out.append('\n');
+    }
+
+    /**
+     * Each spec's requirements (feature-010/FR-009): one table per spec, a row per requirement with its verdict, its
+     * text cut to {@link #TEXT_WIDTH} characters, and the code and tests linked to it.
+     */
+    private static void requirements(List<SpecResult> specs, StringBuilder out) {
+        if (specs.isEmpty()) {
+            return; // the compliance section already says no spec was reviewed
+        }
+        out.append("## Requirements\n\n");
+        for (SpecResult s : specs) {
+            out.append("### [").append(linkText(s.specId())).append("](").append(link(s.path(), 0, 0)).append(") ")
+                    .append(inline(s.title())).append("\n\n");
+            if (s.requirementResults().isEmpty()) {
+                out.append(s.requirements() == 0 ? "None: the spec lists no requirements." : "Not recorded.")
+                        .append("\n\n");
+                continue;
+            }
+            out.append("| Requirement | Verdict | Text | Implemented by | Covered by |\n|---|---|---|---|---|\n");
+            for (RequirementResult q : s.requirementResults()) {
+                out.append("| [").append(linkText(q.id())).append("](").append(link(s.path(), q.line(), q.line()))
+                        .append(") | ").append(q.verdict()).append(" | ").append(cell(cut(q.text()))).append(" | ")
+                        .append(sites(q.implementedBy())).append(" | ").append(sites(q.coveredBy())).append(" |\n");
+            }
+            out.append('\n');
+        }
+    }
+
+    /**
+     * {@code text} cut to {@link #TEXT_WIDTH} characters, an ellipsis for the rest: at the last blank when there is
+     * one in the second half, else within the word (never inside a surrogate pair).
+     */
+    static String cut(String text) {
+        String t = text.strip();
+        if (t.codePointCount(0, t.length()) <= TEXT_WIDTH) {
+            return t;
+        }
+        int end = t.offsetByCodePoints(0, TEXT_WIDTH - 1);
+        int blank = t.lastIndexOf(' ', end);
+        return t.substring(0, blank > end / 2 ? blank : end).stripTrailing() + "\u2026";
+    }
+
+    /** Link sites as {@code path:line} links relative to {@code reports/}, comma-separated; {@code none} for none. */
+    private static String sites(List<LinkSite> sites) {
+        if (sites.isEmpty()) {
+            return "none";
+        }
+        return sites.stream().map(l -> "[" + linkText(l.location()) + "](" + link(l.path(), l.line(), l.line()) + ")")
+                .collect(Collectors.joining(", "));
     }
 
     private static void findings(List<Item> findings, StringBuilder out) {

@@ -89,7 +89,8 @@ final class ReviewMatching {
 
     /**
      * The links of the files reviewed (feature-010, FR-009): per spec id, the files that name one of its requirements
-     * ({@code implements} or {@code covers}), with the requirements each names.
+     * ({@code implements} or {@code covers}), with the requirements each names. Each site is kept in
+     * {@link Review#links} too, for the report's requirement rows.
      */
     private Map<String, Map<String, Set<String>>> links(Review r) {
         Map<String, Map<String, Set<String>>> bySpec = new HashMap<>();
@@ -99,6 +100,8 @@ final class ReviewMatching {
                 continue;
             }
             for (LinkSite site : WorkspaceLinks.linksIn(path, text)) {
+                r.links.computeIfAbsent(site.ref().spec().value(), k -> new HashMap<>())
+                        .computeIfAbsent(site.ref().id().toString(), k -> new ArrayList<>()).add(site);
                 bySpec.computeIfAbsent(site.ref().spec().value(), k -> new TreeMap<>())
                         .computeIfAbsent(path, k -> new TreeSet<>(Comparator.comparing(RequirementRef::parse)))
                         .add(site.ref().toString());

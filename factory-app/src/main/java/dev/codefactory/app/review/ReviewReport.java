@@ -1,6 +1,7 @@
 package dev.codefactory.app.review;
 
 import dev.codefactory.domain.review.ReviewAnswer.ReviewFinding;
+import dev.codefactory.domain.trace.LinkSite;
 import dev.codefactory.domain.trace.RequirementId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,10 +121,20 @@ public record ReviewReport(String id, Instant date, List<String> scope, List<Str
      * @param score the share of requirements met, from 0 to 1 (partial ones count for part)
      * @param matchedFiles the files the review matched to this spec
      * @param matchReasons why each was matched
+     * @param requirementResults each requirement with its verdict and its links, in the spec's order (empty when the
+     *                           report was made without them)
      */
     public record SpecResult(String specId, String title, String path, int requirements, int met, int partial,
             int missing, int contradicted, int unassessed, double score, List<String> matchedFiles,
-            List<String> matchReasons) {
+            List<String> matchReasons, List<RequirementResult> requirementResults) {
+        /** A result without its requirements' rows. */
+        public SpecResult(String specId, String title, String path, int requirements, int met, int partial,
+                int missing, int contradicted, int unassessed, double score, List<String> matchedFiles,
+                List<String> matchReasons) {
+            this(specId, title, path, requirements, met, partial, missing, contradicted, unassessed, score,
+                    matchedFiles, matchReasons, List.of());
+        }
+
         public SpecResult {
             Objects.requireNonNull(specId, "specId");
             Objects.requireNonNull(title, "title");
@@ -138,6 +149,48 @@ public record ReviewReport(String id, Instant date, List<String> scope, List<Str
             }
             matchedFiles = List.copyOf(Objects.requireNonNull(matchedFiles, "matchedFiles"));
             matchReasons = List.copyOf(Objects.requireNonNull(matchReasons, "matchReasons"));
+            requirementResults = List.copyOf(Objects.requireNonNull(requirementResults, "requirementResults"));
+        }
+    }
+
+    /** The verdicts a requirement's row shows: the model's four, and {@code unassessed} when none was given. */
+    public static final List<String> VERDICTS = List.of("met", "partial", "missing", "contradicted", "unassessed");
+
+    /**
+     * One requirement of a reviewed spec, as the spec's page in the report shows it (feature-010/FR-009): its name,
+     * its verdict and the code and tests linked to it.
+     *
+     * @param id the name review uses: the stable id ({@code FR-001}), or the positional number ({@code R3}) of one
+     *           without
+     * @param text the statement, on one line
+     * @param line the 1-based line of its list item in the spec file
+     * @param verdict one of {@link #VERDICTS}
+     * @param implementedBy the {@code path:line} of each link that says code implements it, in path and line order
+     * @param coveredBy the {@code path:line} of each link that says a test covers it, in path and line order
+     */
+    public record RequirementResult(String specId, String id, String text, int line, String verdict,
+            List<LinkSite> implementedBy, List<LinkSite> coveredBy) {
+        public RequirementResult {
+            Objects.requireNonNull(specId, "specId");
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(text, "text");
+            if (line < 1) {
+                throw new IllegalArgumentException("line must be 1 or more: " + line);
+            }
+            if (!VERDICTS.contains(verdict)) {
+                throw new IllegalArgumentException("unknown verdict '" + verdict + "', expected one of " + VERDICTS);
+            }
+            implementedBy = List.copyOf(Objects.requireNonNull(implementedBy, "implementedBy"));
+            coveredBy = List.copyOf(Objects.requireNonNull(coveredBy, "coveredBy"));
+        }
+
+        /**
+         * The requirement's global address, {@code feature-006/FR-001}, when it has a stable id; empty for one known
+         * only by its positional number, which changes when the spec's list does.
+         */
+        public Optional<String> ref() {
+            return RequirementId.tryParse(id).isEmpty() || specId.isEmpty() ? Optional.empty()
+                    : Optional.of(specId + "/" + id);
         }
     }
 

@@ -14,8 +14,12 @@ import dev.codefactory.domain.report.Report;
 import dev.codefactory.domain.review.Category;
 import dev.codefactory.domain.review.Compliance;
 import dev.codefactory.domain.review.ReviewAnswer;
+import dev.codefactory.domain.review.Verdict;
+import dev.codefactory.domain.spec.Requirement;
 import dev.codefactory.domain.spec.SpecStatus;
 import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.domain.trace.LinkKind;
+import dev.codefactory.domain.trace.LinkSite;
 import dev.codefactory.port.codehost.CodeHost;
 import dev.codefactory.port.codehost.ExistingIssue;
 import dev.codefactory.port.codehost.IssueDraft;
@@ -38,6 +42,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -284,7 +289,7 @@ public final class ReviewService implements ReviewUseCase {
             Compliance.Score s = Compliance.of(w.requirements, w.assessments);
             specs.add(new ReviewReport.SpecResult(w.spec.id().value(), w.spec.title(), w.spec.path(), s.requirements(),
                     s.met(), s.partial(), s.missing(), s.contradicted(), s.unassessed(), s.value(), w.files,
-                    w.reasons));
+                    w.reasons, requirementResults(w, r.links.getOrDefault(w.spec.id().value(), Map.of()))));
             for (ReviewAnswer.ReviewFinding f : w.findings) {
                 items.add(ReviewReport.Item.of(f, w.spec.path(), "model"));
             }
@@ -311,6 +316,25 @@ public final class ReviewService implements ReviewUseCase {
                 r.provider, r.modelName, head, r.partial, r.model == null, specs, items, r.skipped,
                 new ReviewReport.Metrics(r.files.size(), lines, languages, r.tokensIn, r.tokensOut,
                         duration.toMillis()), r.dropped);
+    }
+
+    /**
+     * Each requirement of a spec with its verdict ({@code unassessed} when the model gave none, as offline) and the
+     * sites that link to it by its stable id ({@code links}: per requirement id, as the matching step read them).
+     */
+    private static List<ReviewReport.RequirementResult> requirementResults(SpecWork w,
+                                                                           Map<String, List<LinkSite>> links) {
+        Map<String, Verdict> verdicts = Compliance.verdicts(w.assessments);
+        List<ReviewReport.RequirementResult> rows = new ArrayList<>();
+        for (Requirement q : w.requirements) {
+            Verdict v = verdicts.get(q.id());
+            List<LinkSite> sites = links.getOrDefault(q.id(), List.of());
+            rows.add(new ReviewReport.RequirementResult(w.spec.id().value(), q.id(), q.text(), q.line(),
+                    v == null ? "unassessed" : v.name().toLowerCase(Locale.ROOT),
+                    sites.stream().filter(l -> l.kind() == LinkKind.IMPLEMENTS).toList(),
+                    sites.stream().filter(l -> l.kind() == LinkKind.COVERS).toList()));
+        }
+        return rows;
     }
 
     private String nextReportId(String base) {

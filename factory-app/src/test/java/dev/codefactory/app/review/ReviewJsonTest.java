@@ -111,4 +111,30 @@ class ReviewJsonTest {
         assertTrue(positional.containsKey("requirementRef"));
         assertNull(positional.get("requirementRef"), "a place number is no address");
     }
+
+    @Test
+    void each_spec_carries_its_requirements_with_ref_verdict_and_links() {
+        Map<String, Object> doc = parse(ReviewReportFixtures.requirementRows());
+        assertEquals(new BigDecimal(2), new BigDecimal(at(doc, "specs", 0, "requirements").toString()),
+                "the count stays");
+        Map<String, Object> fr1 = at(doc, "specs", 0, "requirementResults", 0);
+        assertEquals(List.of("id", "ref", "verdict", "text", "line", "implementedBy", "coveredBy"),
+                List.copyOf(fr1.keySet()));
+        assertEquals("FR-001", fr1.get("id"));
+        assertEquals("feature-006/FR-001", fr1.get("ref"));
+        assertEquals("met", fr1.get("verdict"));
+        assertTrue(fr1.get("text").toString().endsWith("never to one typed into the form"), "the whole text");
+        assertEquals(List.of("src/reset/Reset Mailer.java:3", "src/reset/Tokens.java:9"), fr1.get("implementedBy"));
+        assertEquals(List.of("test/ResetTest.java:20"), fr1.get("coveredBy"));
+        Map<String, Object> fr2 = at(doc, "specs", 0, "requirementResults", 1);
+        assertEquals("contradicted", fr2.get("verdict"));
+        assertEquals(List.of(), fr2.get("implementedBy"));
+        Map<String, Object> r1 = at(doc, "specs", 1, "requirementResults", 0);
+        assertEquals("R1", r1.get("id"));
+        assertTrue(r1.containsKey("ref"));
+        assertNull(r1.get("ref"), "a place number is no address");
+        assertEquals("unassessed", r1.get("verdict"));
+        assertEquals(List.of(), r1.get("coveredBy"));
+        assertEquals(2, ((List<?>) at(doc, "specs", 1, "requirementResults")).size());
+    }
 }

@@ -175,4 +175,45 @@ class ReviewMarkdownTest {
                 findings);
         assertTrue(findings.contains(" | R3 | No test loads the login page | "), findings);
     }
+
+    @Test
+    void lists_each_specs_requirements_with_verdict_cut_text_and_links() {
+        String md = ReviewMarkdown.render(ReviewReportFixtures.requirementRows());
+        String requirements = section(md, "Requirements");
+        assertTrue(md.indexOf("\n## Compliance by spec\n") < md.indexOf("\n## Requirements\n")
+                && md.indexOf("\n## Requirements\n") < md.indexOf("\n## Findings\n"), md);
+        assertTrue(requirements.contains("\n### [feature-006](../contracts/specs/feature-006.md) Password reset\n\n"
+                + "| Requirement | Verdict | Text | Implemented by | Covered by |\n|---|---|---|---|---|\n"), requirements);
+        // the text cut to 80 characters at most, at a blank, escaped as every cell; each site a link with its line
+        assertTrue(requirements.contains("| [FR-001](../contracts/specs/feature-006.md#L14) | met | A reset link is sent"
+                + " by e-mail \\| and &lt;b&gt;only&lt;/b&gt; by e-mail, to the address on\u2026 | "
+                + "[src/reset/Reset Mailer.java:3](../src/reset/Reset%20Mailer.java#L3), "
+                + "[src/reset/Tokens.java:9](../src/reset/Tokens.java#L9) | "
+                + "[test/ResetTest.java:20](../test/ResetTest.java#L20) |\n"), requirements);
+        assertTrue(requirements.contains("| [FR-002](../contracts/specs/feature-006.md#L15) | contradicted | The link"
+                + " expires after an hour. | none | [test/ResetTest.java:31](../test/ResetTest.java#L31) |\n"),
+                requirements);
+        // a spec without ids: its requirements by their place numbers
+        assertTrue(requirements.contains("\n### [feature-007](../contracts/specs/feature-007.md) Sessions\n"),
+                requirements);
+        assertTrue(requirements.contains("| [R1](../contracts/specs/feature-007.md#L12) | unassessed | Sessions end"
+                + " after a day. | none | none |\n"), requirements);
+        assertTrue(requirements.contains("| [R2](../contracts/specs/feature-007.md#L13) | unassessed |"),
+                requirements);
+    }
+
+    @Test
+    void no_requirements_section_when_no_spec_was_reviewed() {
+        assertFalse(ReviewMarkdown.render(ReviewReportFixtures.empty()).contains("## Requirements"));
+    }
+
+    @Test
+    void a_long_word_is_cut_within_itself_and_a_short_text_is_kept_whole() {
+        String word = "x".repeat(200);
+        assertEquals("x".repeat(ReviewMarkdown.TEXT_WIDTH - 1) + "\u2026", ReviewMarkdown.cut(word));
+        assertEquals("Short enough.", ReviewMarkdown.cut(" Short enough. "));
+        String astral = "\uD83D\uDE00".repeat(100); // never cut between the two halves of a character
+        assertEquals(ReviewMarkdown.TEXT_WIDTH, ReviewMarkdown.cut(astral).codePointCount(0, // 79 and the ellipsis
+                ReviewMarkdown.cut(astral).length()));
+    }
 }

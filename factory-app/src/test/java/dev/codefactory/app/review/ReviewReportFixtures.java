@@ -2,11 +2,15 @@ package dev.codefactory.app.review;
 
 import dev.codefactory.app.review.ReviewReport.Item;
 import dev.codefactory.app.review.ReviewReport.Metrics;
+import dev.codefactory.app.review.ReviewReport.RequirementResult;
 import dev.codefactory.app.review.ReviewReport.Skipped;
 import dev.codefactory.app.review.ReviewReport.SpecResult;
 import dev.codefactory.domain.review.Category;
 import dev.codefactory.domain.review.ReviewAnswer.ReviewFinding;
 import dev.codefactory.domain.review.ReviewSeverity;
+import dev.codefactory.domain.trace.LinkKind;
+import dev.codefactory.domain.trace.LinkSite;
+import dev.codefactory.domain.trace.RequirementRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,5 +101,35 @@ final class ReviewReportFixtures {
         return new ReviewReport("review-stable-ids", DATE, List.of(), List.of("feature-006"), "ollama", "m", null,
                 false, false, List.of(spec("feature-006", 3, 1, 0.5)), List.of(Item.of(stable, SPEC_PATH, "model"),
                         Item.of(positional, SPEC_PATH, "model")), List.of(), metrics(), 0);
+    }
+
+    /**
+     * Two specs' requirement rows (feature-010/FR-009): feature-006 with stable ids, verdicts and links (one
+     * requirement implemented in two places, one with a long text holding a pipe and markup), feature-007 without
+     * ids (R1, R2), unassessed and linked to nothing.
+     */
+    static ReviewReport requirementRows() {
+        RequirementRef fr1 = RequirementRef.parse("feature-006/FR-001");
+        RequirementRef fr2 = RequirementRef.parse("feature-006/FR-002");
+        String longText = "A reset link is sent by e-mail | and <b>only</b> by e-mail, to the address on the account,"
+                + " never to one typed into the form";
+        List<RequirementResult> ids = List.of(
+                new RequirementResult("feature-006", "FR-001", longText, 14, "met",
+                        List.of(new LinkSite(fr1, LinkKind.IMPLEMENTS, "src/reset/Reset Mailer.java", 3),
+                                new LinkSite(fr1, LinkKind.IMPLEMENTS, "src/reset/Tokens.java", 9)),
+                        List.of(new LinkSite(fr1, LinkKind.COVERS, "test/ResetTest.java", 20))),
+                new RequirementResult("feature-006", "FR-002", "The link expires after an hour.", 15, "contradicted",
+                        List.of(), List.of(new LinkSite(fr2, LinkKind.COVERS, "test/ResetTest.java", 31))));
+        List<RequirementResult> positional = List.of(
+                new RequirementResult("feature-007", "R1", "Sessions end after a day.", 12, "unassessed", List.of(),
+                        List.of()),
+                new RequirementResult("feature-007", "R2", "A session can be ended by hand.", 13, "unassessed",
+                        List.of(), List.of()));
+        SpecResult withIds = new SpecResult("feature-006", "Password reset", "contracts/specs/feature-006.md", 2, 1,
+                0, 0, 1, 0, 0.5, List.of("src/reset/Tokens.java"), List.of("src/reset/Tokens.java: links"), ids);
+        SpecResult withoutIds = new SpecResult("feature-007", "Sessions", "contracts/specs/feature-007.md", 2, 0, 0,
+                0, 0, 2, 0, List.of(), List.of(), positional);
+        return new ReviewReport("review-requirements", DATE, List.of(), List.of("feature-006", "feature-007"),
+                "ollama", "m", null, false, false, List.of(withIds, withoutIds), List.of(), List.of(), metrics(), 0);
     }
 }

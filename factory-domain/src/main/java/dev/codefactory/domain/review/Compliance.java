@@ -48,11 +48,7 @@ public final class Compliance {
     /** The score of {@code requirements} given {@code assessments} (see the class comment). */
     public static Score of(List<Requirement> requirements, List<Assessment> assessments) {
         Objects.requireNonNull(requirements, "requirements");
-        Objects.requireNonNull(assessments, "assessments");
-        Map<String, Verdict> verdicts = new HashMap<>();
-        for (Assessment a : assessments) {
-            verdicts.merge(a.requirementId(), a.verdict(), Compliance::combine);
-        }
+        Map<String, Verdict> verdicts = verdicts(assessments);
         int met = 0;
         int partial = 0;
         int missing = 0;
@@ -75,6 +71,19 @@ public final class Compliance {
         int n = requirements.size();
         double value = n == 0 ? 0.0 : Math.min(1.0, (met + 0.5 * partial) / n);
         return new Score(n, met, partial, missing, contradicted, unassessed, value);
+    }
+
+    /**
+     * The verdict of each requirement id {@code assessments} name, several of one combined (see the class comment);
+     * a requirement that is not among the keys is unassessed.
+     */
+    public static Map<String, Verdict> verdicts(List<Assessment> assessments) {
+        Objects.requireNonNull(assessments, "assessments");
+        Map<String, Verdict> verdicts = new HashMap<>();
+        for (Assessment a : assessments) {
+            verdicts.merge(a.requirementId(), a.verdict(), Compliance::combine);
+        }
+        return verdicts;
     }
 
     /** {@link #of}'s value alone: 0 for a spec without requirements. */

@@ -29,6 +29,13 @@ class ComplianceTest {
     }
 
     @Test
+    void verdicts_per_requirement_combine_several_and_leave_the_unassessed_out() {
+        assertEquals(java.util.Map.of("R1", Verdict.MET, "R2", Verdict.CONTRADICTED),
+                Compliance.verdicts(List.of(a("R1", Verdict.MISSING), a("R1", Verdict.MET),
+                        a("R2", Verdict.MET), a("R2", Verdict.CONTRADICTED))));
+    }
+
+    @Test
     void all_met_scores_one() {
         Score s = Compliance.of(REQS, List.of(a("R1", Verdict.MET), a("R2", Verdict.MET), a("R3", Verdict.MET),
                 a("R4", Verdict.MET)));
