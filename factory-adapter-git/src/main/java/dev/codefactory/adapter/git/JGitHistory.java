@@ -294,6 +294,7 @@ final class JGitHistory implements History {
             walk.setFirstParent(true);
             walk.markStart(walk.parseCommit(head.get()));
             int seen = 0;
+            TreeFilter filter = null; // made again only when a rename changes the names followed
             for (RevCommit commit : walk) {
                 if (seen++ >= maxCommits || tracked.isEmpty()) {
                     break;
@@ -302,8 +303,11 @@ final class JGitHistory implements History {
                 Map<String, String> renamed = new HashMap<>();
                 try (TreeWalk tw = new TreeWalk(repo, reader)) {
                     tw.setRecursive(true);
-                    tw.setFilter(AndTreeFilter.create(PathFilterGroup.createFromStrings(tracked.keySet()),
-                            TreeFilter.ANY_DIFF));
+                    if (filter == null) {
+                        filter = AndTreeFilter.create(PathFilterGroup.createFromStrings(tracked.keySet()),
+                                TreeFilter.ANY_DIFF);
+                    }
+                    tw.setFilter(filter.clone());
                     tw.addTree(parent == null ? new EmptyTreeIterator() : parentTree(reader, parent));
                     tw.addTree(commit.getTree());
                     while (tw.next()) {
@@ -328,6 +332,7 @@ final class JGitHistory implements History {
                             .entrySet()) {
                         tracked.remove(rename.getKey());
                         tracked.put(rename.getValue(), renamed.get(rename.getKey()));
+                        filter = null;
                     }
                 }
             }
