@@ -294,16 +294,34 @@ final class JGitHistory implements History {
             walk.setFirstParent(true);
             walk.markStart(walk.parseCommit(head.get()));
             int seen = 0;
+            TreeFilter filter = null; // made again only when a rename changes the names followed
+            TopEntries tops = null; // the last commit's top-level entries that hold the names followed
+            Set<String> topNames = null; // their names, made again with the filter
             for (RevCommit commit : walk) {
                 if (seen++ >= maxCommits || tracked.isEmpty()) {
                     break;
                 }
                 RevCommit parent = firstParent(walk, commit);
+                // most commits change nothing followed: compare the top-level entries that hold those names (one
+                // tree read, the parent's being the next commit's) before walking the two trees
+                if (topNames == null) {
+                    topNames = topNames(tracked.keySet());
+                }
+                TopEntries mine = tops != null && tops.tree().equals(commit.getTree()) && tops.names().equals(topNames)
+                        ? tops : TopEntries.of(reader, commit.getTree(), topNames);
+                TopEntries theirs = parent == null ? null : TopEntries.of(reader, parent.getTree(), topNames);
+                tops = theirs;
+                if (theirs != null && mine.entries().equals(theirs.entries())) {
+                    continue;
+                }
                 Map<String, String> renamed = new HashMap<>();
                 try (TreeWalk tw = new TreeWalk(repo, reader)) {
                     tw.setRecursive(true);
-                    tw.setFilter(AndTreeFilter.create(PathFilterGroup.createFromStrings(tracked.keySet()),
-                            TreeFilter.ANY_DIFF));
+                    if (filter == null) {
+                        filter = AndTreeFilter.create(PathFilterGroup.createFromStrings(tracked.keySet()),
+                                TreeFilter.ANY_DIFF);
+                    }
+                    tw.setFilter(filter.clone());
                     tw.addTree(parent == null ? new EmptyTreeIterator() : parentTree(reader, parent));
                     tw.addTree(commit.getTree());
                     while (tw.next()) {
@@ -328,6 +346,8 @@ final class JGitHistory implements History {
                             .entrySet()) {
                         tracked.remove(rename.getKey());
                         tracked.put(rename.getValue(), renamed.get(rename.getKey()));
+                        filter = null;
+                        topNames = null;
                     }
                 }
             }
@@ -336,6 +356,35 @@ final class JGitHistory implements History {
         }
         out.values().forEach(java.util.Collections::reverse);
         return out;
+    }
+
+    /** The first segments of {@code names} ({@code contracts} for {@code contracts/specs/a.md}). */
+    private static Set<String> topNames(Set<String> names) {
+        Set<String> tops = new HashSet<>();
+        for (String name : names) {
+            int slash = name.indexOf('/');
+            tops.add(slash < 0 ? name : name.substring(0, slash));
+        }
+        return tops;
+    }
+
+    /**
+     * The entries (mode and object id) of a root tree named in {@code names}: equal for two commits when nothing under
+     * those names differs between them.
+     */
+    private record TopEntries(ObjectId tree, Set<String> names, Map<String, String> entries) {
+        static TopEntries of(ObjectReader reader, ObjectId tree, Set<String> names) throws IOException {
+            Map<String, String> entries = new HashMap<>();
+            CanonicalTreeParser parser = new CanonicalTreeParser();
+            parser.reset(reader, tree);
+            for (; !parser.eof(); parser.next()) {
+                String name = parser.getEntryPathString();
+                if (names.contains(name)) {
+                    entries.put(name, parser.getEntryRawMode() + " " + parser.getEntryObjectId().name());
+                }
+            }
+            return new TopEntries(tree.copy(), names, entries);
+        }
     }
 
     /** The first parent of {@code commit}, parsed; null for a root commit and at a shallow clone's edge. */

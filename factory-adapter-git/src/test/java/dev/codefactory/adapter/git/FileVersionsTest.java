@@ -67,6 +67,32 @@ class FileVersionsTest extends IsolatedGit {
     }
 
     @Test
+    void commits_elsewhere_add_nothing_and_a_move_from_another_folder_is_still_followed() {
+        VersionControl vc = newRepo("r");
+        Path r = vc.workTree();
+        String body = "a long enough text\nthat git sees as the same file\nafter the move\n";
+        commitFiles(r, "one", "docs/spec.md", body + "1\n", "src/a.txt", "a\n", "contracts/keep.md", "k\n");
+        for (int i = 0; i < 5; i++) {
+            commitFiles(r, "elsewhere " + i, "src/a.txt", i + "\n", "README.md", i + "\n");
+        }
+        commitFiles(r, "two", "docs/spec.md", body + "2\n");
+        git(r, "mv", "docs/spec.md", "contracts/spec.md");
+        git(r, "commit", "-q", "-m", "move into contracts");
+        for (int i = 0; i < 5; i++) {
+            commitFiles(r, "later " + i, "src/a.txt", "later " + i + "\n");
+        }
+        commitFiles(r, "three", "contracts/spec.md", body + "3\n", "contracts/other.md", "o\n");
+        commitFiles(r, "after", "docs/new.md", "n\n");
+
+        List<FileVersion> versions = vc.versions(List.of("contracts/spec.md"), 100, MAX).get("contracts/spec.md");
+
+        assertEquals(List.of(body + "1\n", body + "2\n", body + "2\n", body + "3\n"), versions.stream()
+                .map(FileVersion::text).toList());
+        assertEquals(List.of("docs/spec.md", "docs/spec.md", "contracts/spec.md", "contracts/spec.md"),
+                versions.stream().map(FileVersion::path).toList());
+    }
+
+    @Test
     void a_merge_is_one_change_of_the_main_line() {
         VersionControl vc = newRepo("r");
         Path r = vc.workTree();

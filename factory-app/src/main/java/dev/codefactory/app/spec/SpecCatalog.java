@@ -27,6 +27,7 @@ import dev.codefactory.domain.trace.IdAssignment;
 import dev.codefactory.domain.trace.IdHistory;
 import dev.codefactory.domain.trace.RequirementId;
 import dev.codefactory.domain.trace.RequirementIdCheck;
+import dev.codefactory.domain.trace.SpecRequirements;
 import dev.codefactory.port.files.FileWrite;
 import dev.codefactory.port.files.ProjectFiles;
 import dev.codefactory.port.project.ProjectLayout;
@@ -234,6 +235,34 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         List<Finding> problems = validation.findings().stream().filter(f -> f.severity() == Severity.ERROR)
                 .collect(Collectors.toList());
         return new SpecList(matching, problems);
+    }
+
+    /** A listed contract with its requirements and their ids, as its file holds them (line numbers are the file's). */
+    public record WithRequirements(Specification spec, SpecRequirements requirements) {
+    }
+
+    /**
+     * What {@link #list} gives for {@link SpecQuery#ALL}, each contract with its requirements read from the text the
+     * catalog parsed: one read of each file, for {@code trace} (feature-010).
+     */
+    public List<WithRequirements> listWithRequirements() {
+        requireReady();
+        SpecificationRepository repo = specs.get();
+        List<SpecSource> all = repo.loadAll();
+        Map<String, SpecSource.Parsed> parsed = new HashMap<>();
+        for (SpecSource source : all) {
+            if (source instanceof SpecSource.Parsed p) {
+                parsed.put(p.path(), p);
+            }
+        }
+        List<WithRequirements> out = new ArrayList<>();
+        validator(repo, all).validate(all).specifications().stream().sorted(Comparator.comparing(Specification::id))
+                .forEach(spec -> {
+                    SpecSource.Parsed source = parsed.get(spec.path());
+                    out.add(new WithRequirements(spec, source == null ? new SpecRequirements(List.of(), List.of())
+                            : SpecRequirements.read(source.body(), source.bodyLine())));
+                });
+        return out;
     }
 
     @Override

@@ -1,12 +1,9 @@
 package dev.codefactory.app.trace;
 
 import dev.codefactory.app.config.FactoryConfig;
-import dev.codefactory.app.spec.ListSpecsUseCase.SpecQuery;
 import dev.codefactory.app.spec.SpecCatalog;
-import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.report.Report;
 import dev.codefactory.domain.spec.Specification;
-import dev.codefactory.domain.trace.SpecRequirements;
 import dev.codefactory.domain.trace.TraceMatrix;
 import dev.codefactory.port.files.ProjectFiles;
 import dev.codefactory.port.report.ReportRepository;
@@ -74,11 +71,12 @@ public final class TraceService implements TraceUseCase {
         return new TraceOutcome(matrix, now, specs.size(), links.filesRead(), path);
     }
 
-    /** Every spec of the catalog with its requirements. */
+    /** Every spec of the catalog with its requirements, from the text the catalog read (each file read once). */
     private List<TraceMatrix.Spec> specs() {
         List<TraceMatrix.Spec> specs = new ArrayList<>();
-        for (Specification spec : catalog.list(SpecQuery.ALL).specs()) {
-            specs.add(new TraceMatrix.Spec(spec.id(), spec.status(), spec.path(), requirements(spec)));
+        for (SpecCatalog.WithRequirements listed : catalog.listWithRequirements()) {
+            Specification spec = listed.spec();
+            specs.add(new TraceMatrix.Spec(spec.id(), spec.status(), spec.path(), listed.requirements()));
         }
         return specs;
     }
@@ -107,35 +105,5 @@ public final class TraceService implements TraceUseCase {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /** The requirements of {@code spec} with their ids, read from its file (line numbers are the file's). */
-    private SpecRequirements requirements(Specification spec) {
-        String text;
-        try {
-            text = files.get().readText(spec.path()).orElse("");
-        } catch (FactoryException e) {
-            text = ""; // the catalog read it a moment ago; gone or unreadable now: no requirements
-        }
-        text = text.replace("\r\n", "\n");
-        int bodyStart = bodyStartLine(text);
-        return SpecRequirements.read(text.substring(offsetOfLine(text, bodyStart)), bodyStart);
-    }
-
-    /** The first line after the front matter (1-based), or 1 when there is none. */
-    static int bodyStartLine(String text) {
-        if (!text.startsWith("---\n")) {
-            return 1;
-        }
-        int end = text.indexOf("\n---\n", 3);
-        return end < 0 ? 1 : (int) text.substring(0, end + 5).chars().filter(c -> c == '\n').count() + 1;
-    }
-
-    private static int offsetOfLine(String text, int line) {
-        int offset = 0;
-        for (int i = 1; i < line && offset >= 0; i++) {
-            offset = text.indexOf('\n', offset) + 1;
-        }
-        return Math.max(0, Math.min(offset, text.length()));
     }
 }

@@ -217,6 +217,10 @@ public final class WorkspaceLinks {
             return; // most files: no word that starts a link, nothing to split
         }
         boolean markdown = isMarkdown(path);
+        if (!markdown) {
+            scanWordLines(path, text, testFile, sites, findings);
+            return;
+        }
         Fence open = null;
         int line = 1;
         int start = 0;
@@ -241,16 +245,64 @@ public final class WorkspaceLinks {
                 }
             }
             if (end > start) {
-                Links links = Links.scan(text.substring(start, end), testFile);
-                for (Link link : links.links()) {
-                    sites.add(new LinkSite(link.ref(), link.kind(), path, line));
-                }
-                for (LinkFinding f : links.findings()) {
-                    findings.add(new LinkSiteFinding(path, line, f.text(), f.message()));
-                }
+                scanLine(path, text.substring(start, end), line, testFile, sites, findings);
             }
             start = end + 1;
             line++;
+        }
+    }
+
+    /**
+     * {@link #scanText} outside markdown: only the lines that hold a word a link starts with are cut out and scanned
+     * (a line without one holds no link and no finding); the others are only counted.
+     */
+    private static void scanWordLines(String path, String text, boolean testFile, List<LinkSite> sites,
+                                      List<LinkSiteFinding> findings) {
+        int n = text.length();
+        int implementsAt = text.indexOf("implements");
+        int coversAt = text.indexOf("covers");
+        int tagAt = testFile ? text.indexOf("Tag(") : -1;
+        int line = 1;
+        int start = 0; // where line number 'line' starts
+        while (true) {
+            int word = firstOf(implementsAt, firstOf(coversAt, tagAt));
+            if (word < 0) {
+                return;
+            }
+            for (int br = text.indexOf('\n', start); br >= 0 && br < word; br = text.indexOf('\n', start)) {
+                start = br + 1;
+                line++;
+            }
+            int end = text.indexOf('\n', word);
+            if (end < 0) {
+                end = n;
+            }
+            scanLine(path, text.substring(start, end), line, testFile, sites, findings);
+            start = end + 1;
+            line++;
+            if (start >= n) {
+                return;
+            }
+            implementsAt = implementsAt >= 0 && implementsAt < start ? text.indexOf("implements", start) : implementsAt;
+            coversAt = coversAt >= 0 && coversAt < start ? text.indexOf("covers", start) : coversAt;
+            tagAt = tagAt >= 0 && tagAt < start ? text.indexOf("Tag(", start) : tagAt;
+        }
+    }
+
+    /** The smaller of two indexes that are not -1, or -1 when both are. */
+    private static int firstOf(int a, int b) {
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    }
+
+    /** The links and findings of one line, numbered {@code line}. */
+    private static void scanLine(String path, String text, int line, boolean testFile, List<LinkSite> sites,
+                                 List<LinkSiteFinding> findings) {
+        Links links = Links.scan(text, testFile);
+        for (Link link : links.links()) {
+            sites.add(new LinkSite(link.ref(), link.kind(), path, line));
+        }
+        for (LinkFinding f : links.findings()) {
+            findings.add(new LinkSiteFinding(path, line, f.text(), f.message()));
         }
     }
 

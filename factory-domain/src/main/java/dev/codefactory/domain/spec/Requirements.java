@@ -26,6 +26,11 @@ public final class Requirements {
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,}).*$");
     private static final Pattern ITEM = Pattern.compile("^(\\s*)(?:[-*+]|\\d{1,9}[.)])(?:[ \\t]+(.*))?$");
     private static final Pattern CHECKBOX = Pattern.compile("^\\[[ xX]\\](?:[ \\t]+|$)");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NUMBERING = Pattern.compile("^\\d+(?:\\.\\d+)*\\.?\\s+");
+    private static final Pattern TRAILING_COLON = Pattern.compile("\\s*:$");
+    private static final Pattern NON_FUNCTIONAL = Pattern.compile("^non[ -]?functional");
     private static final Set<String> NAMES = Set.of("requirements", "functional", "functional requirements",
             "non-functional", "non-functional requirements", "acceptance criteria");
 
@@ -77,7 +82,7 @@ public final class Requirements {
         if (markdownBody == null || markdownBody.isEmpty()) {
             return List.of();
         }
-        String[] lines = withoutComments(markdownBody).split("\r?\n", -1);
+        String[] lines = LINE_BREAK.split(withoutComments(markdownBody), -1);
         List<Requirement> out = new ArrayList<>();
         int scopeLevel = -1; // level of the open requirements heading, -1 when outside
         int nonFunctionalLevel = -1; // level of the open non-functional heading, -1 when outside
@@ -159,17 +164,18 @@ public final class Requirements {
     }
 
     private static String normalised(String heading) {
-        return heading.strip().toLowerCase(Locale.ROOT)
-                .replaceFirst("^\\d+(?:\\.\\d+)*\\.?\\s+", "")
-                .replaceFirst("\\s*:$", "")
-                .replaceAll("\\s+", " ")
-                .replaceFirst("^non[ -]?functional", "non-functional");
+        // the patterns are compiled once: a catalog of a thousand specs reads every heading of each
+        String text = heading.strip().toLowerCase(Locale.ROOT);
+        text = NUMBERING.matcher(text).replaceFirst("");
+        text = TRAILING_COLON.matcher(text).replaceFirst("");
+        text = SPACES.matcher(text).replaceAll(" ");
+        return NON_FUNCTIONAL.matcher(text).replaceFirst("non-functional");
     }
 
     private static StringBuilder flush(String specId, StringBuilder current, int line, List<Requirement> out,
             boolean isNonFunctional, Set<Integer> nonFunctional) {
         if (current != null) {
-            String text = current.toString().replaceAll("\\s+", " ").strip();
+            String text = SPACES.matcher(current).replaceAll(" ").strip();
             if (!text.isEmpty()) {
                 out.add(new Requirement(specId, "R" + (out.size() + 1), text, line));
                 if (isNonFunctional && nonFunctional != null) {

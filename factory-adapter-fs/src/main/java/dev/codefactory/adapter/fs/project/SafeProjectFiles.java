@@ -28,6 +28,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -166,13 +167,49 @@ final class SafeProjectFiles implements ProjectFiles {
             if (!attrs.isRegularFile() || attrs.size() > maxBytes) {
                 return Optional.empty();
             }
-            try (InputStream in = openNoFollow(target)) {
-                byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
-                return bytes.length > maxBytes ? Optional.empty() : Optional.of(bytes); // grown since: over the limit
+            try (SeekableByteChannel channel = Files.newByteChannel(target, StandardOpenOption.READ,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                return readUpTo(channel, attrs.size(), maxBytes);
             }
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The channel's bytes, or empty when there are more than {@code maxBytes}. Read into an array of the size the
+     * file had a moment ago ({@code expected}), so that the common case allocates and copies nothing more; a file
+     * that grew meanwhile is read on, up to the limit.
+     */
+    static Optional<byte[]> readUpTo(SeekableByteChannel channel, long expected, long maxBytes)
+            throws IOException {
+        long cap = Math.min(maxBytes + 1, Integer.MAX_VALUE - 8);
+        byte[] bytes = new byte[(int) Math.min(expected, cap)];
+        int length = 0;
+        while (true) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes, length, bytes.length - length);
+            int n = 0;
+            while (buffer.hasRemaining() && (n = channel.read(buffer)) >= 0) {
+                // keep reading
+            }
+            length = buffer.position();
+            if (length > maxBytes) {
+                return Optional.empty(); // grown since: over the limit
+            }
+            if (n < 0) {
+                break; // the end: shorter than expected, or exactly as long
+            }
+            ByteBuffer probe = ByteBuffer.allocate(1);
+            if (channel.read(probe) < 0) {
+                break; // exactly as long as expected
+            }
+            if (length + 1 >= cap) {
+                return Optional.empty(); // grown since: over the limit
+            }
+            bytes = Arrays.copyOf(bytes, (int) Math.min(cap, Math.max(16, 2L * bytes.length + 1)));
+            bytes[length++] = probe.get(0);
+        }
+        return Optional.of(length == bytes.length ? bytes : Arrays.copyOf(bytes, length));
     }
 
     @Override
@@ -219,6 +256,9 @@ final class SafeProjectFiles implements ProjectFiles {
     /** The path on disk after checking its shape and that no symbolic link lies on its way. */
     private Path checked(String path) {
         Path target = shaped(path);
+        if (plainlyInside(target)) {
+            return target;
+        }
         Located located = locate(path, target);
         if (located.link != null) {
             throw new UnsafePathException(path, located.link.equals(target) ? "it is a symbolic link"
@@ -228,6 +268,21 @@ final class SafeProjectFiles implements ProjectFiles {
             throw new UnsafePathException(path, "it resolves to a place outside the project folder");
         }
         return target;
+    }
+
+    /**
+     * A shortcut of the same rule for the common case, one system call instead of one per component: true when
+     * {@code target} exists and its real path is exactly the real root followed by the path as given. Then no
+     * component is a symbolic link (a link would have been replaced by where it leads, or the name would differ)
+     * and the path lies inside the project. Anything else (missing, a link, a junction, a name that differs only
+     * in case) is judged by {@link #locate}, which also says what is wrong.
+     */
+    private boolean plainlyInside(Path target) {
+        try {
+            return target.toRealPath().equals(files.realRoot().resolve(files.root().relativize(target)));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

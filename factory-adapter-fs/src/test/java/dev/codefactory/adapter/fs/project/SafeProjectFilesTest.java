@@ -322,6 +322,34 @@ class SafeProjectFilesTest {
     }
 
     @Test
+    void read_bytes_reads_a_file_that_grew_or_shrank_since_its_size_was_taken_up_to_the_limit() throws IOException {
+        byte[] content = new byte[100];
+        Arrays.fill(content, (byte) 'a');
+        content[99] = 'z';
+        Projects.writeBytes(root, "grown.txt", content);
+        Path file = root.resolve("grown.txt");
+        // {expected size, limit, bytes read (-1: over the limit)}
+        long[][] cases = {{100, 100, 100}, {100, 99, -1}, {10, 1000, 100}, {0, 1000, 100}, {10, 50, -1},
+            {10, 100, 100}, {10, 99, -1}, {200, 1000, 100}};
+        for (long[] c : cases) {
+            try (var channel = Files.newByteChannel(file)) {
+                Optional<byte[]> read = SafeProjectFiles.readUpTo(channel, c[0], c[1]);
+                String what = "expected " + c[0] + ", limit " + c[1];
+                if (c[2] < 0) {
+                    assertEquals(Optional.empty(), read, what);
+                } else {
+                    assertArrayEquals(content, read.orElseThrow(), what);
+                }
+            }
+        }
+        Projects.writeBytes(root, "empty.txt", new byte[0]);
+        try (var channel = Files.newByteChannel(root.resolve("empty.txt"))) {
+            assertArrayEquals(new byte[0], SafeProjectFiles.readUpTo(channel, 0, 10).orElseThrow());
+        }
+        assertArrayEquals(new byte[0], files().readBytes("empty.txt", 0).orElseThrow());
+    }
+
+    @Test
     void head_and_read_bytes_refuse_a_symlink() throws IOException {
         assumeTrue(posix());
         Projects.writeBytes(root, "real.txt", "text".getBytes(StandardCharsets.UTF_8));
