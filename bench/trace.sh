@@ -10,6 +10,7 @@
 # and the ratio of the medians (trace / git grep). Target: trace under 2 s on 2 cores.
 # Usage: bench/trace.sh [files=10000] [specs=1000] [runs=7]
 # Results: printed, and appended to bench/out/trace-results.txt.
+# covers feature-010/NFR-001
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 files="${1:-10000}"

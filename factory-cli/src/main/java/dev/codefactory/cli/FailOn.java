@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The {@code --fail-on} values of the commands that end with exit 1 when some kind of row exists (trace, drift). */
+// implements feature-010/FR-008
 final class FailOn {
     private FailOn() {
     }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             "The changes are shown as a diff and written after one question, every file or none; --yes writes"
                 + " without asking (needed when standard input is not a terminal). Exit 4 when the answer is no:"
                 + " nothing was written."})
+// implements feature-010/FR-003
 final class SpecIdsCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             "Orphans are links to a spec or requirement that does not exist, or to a deprecated spec; uncovered are"
                 + " the requirements of approved and implemented specs without code, without a test, or both."
                 + " Malformed links and links in binary or oversized files are listed as findings."})
+// implements feature-010/FR-007, feature-010/FR-008
 final class TraceCommand implements Callable<Integer> {
     /** What {@code --fail-on} takes. */
     static final List<String> CONDITIONS = List.of("uncovered", "orphans", "drift");

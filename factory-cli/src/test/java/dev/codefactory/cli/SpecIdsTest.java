@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code factory spec ids} and the id checks of {@code spec validate}, through the real command line. */
+// covers feature-010/FR-003
 class SpecIdsTest {
     private static final String PATH = "contracts/specs/login.md";
     private static final String SPEC = "---\nid: feature-001\ntitle: Login\nstatus: approved\ncreated: 2026-01-01\n"

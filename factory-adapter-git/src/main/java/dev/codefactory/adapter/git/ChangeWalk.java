@@ -45,6 +45,7 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
  * changed line ranges of the file at {@code HEAD}.
  */
 // implements feature-010/FR-011, feature-010/FR-013
+// implements feature-010/NFR-002
 final class ChangeWalk {
     private final GitContext context;
     private final Repository repo;

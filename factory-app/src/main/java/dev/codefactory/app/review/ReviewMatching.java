@@ -28,6 +28,7 @@ import java.util.function.Supplier;
  * person confirms them (a path that is not among the files is asked again, naming the closest).
  */
 // implements feature-006/FR-001, feature-006/FR-009
+// implements feature-010/FR-009
 final class ReviewMatching {
     private final Supplier<FactoryConfig> config;
     private final ReviewFiles reader;

@@ -25,6 +25,7 @@ import java.util.function.Supplier;
  * The TRACE flow: the specs from the catalog, each one's requirements with their ids, the links of the workspace
  * ({@link WorkspaceLinks}), the {@link TraceMatrix}, and its report. No model is called (NFR-003).
  */
+// implements feature-010/FR-007, feature-010/NFR-001
 public final class TraceService implements TraceUseCase {
     private final SpecCatalog catalog;
     private final Supplier<WorkspaceScanner> scanner;

@@ -37,6 +37,7 @@ import java.util.function.Supplier;
  * <p>Malformed references become findings with file:line; a binary file or one over the size limit whose first
  * bytes hold a link gets a finding saying its links are not read. No model is involved (NFR-003).
  */
+// implements feature-010/NFR-001
 public final class WorkspaceLinks {
     /** How much of a skipped (binary or oversized) file is looked at for links it would hold. */
     private static final int SKIPPED_HEAD = 256 * 1024;

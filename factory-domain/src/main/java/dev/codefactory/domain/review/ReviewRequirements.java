@@ -24,6 +24,7 @@ import java.util.Set;
  * <p>{@link Requirements#of} reads what a requirement is; the ids are read by {@link SpecRequirements}, which
  * depends on the spec package and so cannot be called from it.
  */
+// implements feature-010/FR-005
 public final class ReviewRequirements {
     private ReviewRequirements() {
     }

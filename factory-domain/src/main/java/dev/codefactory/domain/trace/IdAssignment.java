@@ -20,6 +20,7 @@ import java.util.Set;
  * @param text     the spec's whole text with the ids inserted (the text as given when none was missing)
  * @param assigned the ids given, in line order
  */
+// implements feature-010/FR-003
 public record IdAssignment(String text, List<AssignedId> assigned) {
     public IdAssignment {
         Objects.requireNonNull(text, "text");

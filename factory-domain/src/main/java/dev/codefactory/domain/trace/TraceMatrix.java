@@ -25,6 +25,7 @@ import java.util.stream.Stream;
  * @param findings  malformed references in the workspace, links in files that are not read, and requirement ids a
  *                  spec gives twice (links to them are ambiguous)
  */
+// implements feature-010/FR-007
 public record TraceMatrix(List<Row> rows, List<Orphan> orphans, List<Uncovered> uncovered,
                           List<LinkSiteFinding> findings) {
 

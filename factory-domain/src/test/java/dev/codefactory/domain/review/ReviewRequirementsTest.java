@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
+// covers feature-010/FR-005
 class ReviewRequirementsTest {
 
     /** The spec file's text and its requirements read the way review reads them (front matter skipped). */

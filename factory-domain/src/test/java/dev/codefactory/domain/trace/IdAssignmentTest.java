@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+// covers feature-010/FR-003
 class IdAssignmentTest {
     private static final String FRONT = "---\nid: feature-001\ntitle: Login\nstatus: approved\n---\n";
     private static final int BODY_LINE = 6;
