@@ -1,5 +1,11 @@
 package dev.codefactory.app;
 
+import dev.codefactory.app.rescue.RescueService;
+import dev.codefactory.app.rescue.RescueUseCase;
+import dev.codefactory.port.change.ChangeJournal;
+import dev.codefactory.port.change.TestRunner;
+import dev.codefactory.port.intake.DraftStore;
+import dev.codefactory.port.rescue.RescueDialog;
 import dev.codefactory.app.change.ChangeOrderService;
 import dev.codefactory.app.change.ChangeOrderUseCase;
 import dev.codefactory.app.codehost.CodeHostAccess;
@@ -101,7 +107,7 @@ import java.util.function.Supplier;
 public final class CodeFactory implements AutoCloseable, InitProjectUseCase, CreateSpecUseCase, ListSpecsUseCase,
         ShowSpecUseCase, ValidateSpecsUseCase, ChangeSpecStatusUseCase, RebuildIndexUseCase, AssignRequirementIdsUseCase,
         ConfigUseCase,
-        IntakeUseCase, ReviewUseCase, ChangeOrderUseCase, TraceUseCase, DriftUseCase {
+        IntakeUseCase, ReviewUseCase, ChangeOrderUseCase, TraceUseCase, DriftUseCase, RescueUseCase {
 
     private final ProjectContext context;
     private final ProviderRegistry registry;
@@ -117,6 +123,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     private final ChangeOrderService changes;
     private final TraceService trace;
     private final DriftService drift;
+    private final RescueService rescue;
     private final Supplier<ProjectFiles> projectFiles;
     private final Object vcsLock = new Object();
     private Optional<VersionControl> versionControl;
@@ -151,20 +158,22 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         this.versionControlProvider = lazy(VersionControlProvider.class, ids, "jgit", p -> p);
         this.scannerProvider = lazy(WorkspaceScannerProvider.class, ids, "git", p -> p);
         this.projectFiles = lazy(ProjectFilesProvider.class, ids, "file", p -> p.create(context));
-        this.intake = new IntakeService(context.root(), catalog, languageModels,
-                lazy(DraftStoreProvider.class, ids, "file", p -> p.create(context)), this::versionControl,
+        Supplier<DraftStore> drafts = lazy(DraftStoreProvider.class, ids, "file", p -> p.create(context));
+        Supplier<ChangeJournal> journal = lazy(ChangeJournalProvider.class, ids, "file", p -> p.create(context));
+        Supplier<TestRunner> tests = lazy(TestRunnerProvider.class, ids, "shell", p -> p.create(context));
+        this.intake = new IntakeService(context.root(), catalog, languageModels, drafts, this::versionControl,
                 context.clock(), this::config, projectFiles);
         this.review = new ReviewService(context.root(), catalog, languageModels, this::workspace, reports,
                 this::versionControl, this::config, this::scanRequest, context.clock(), this::codeHosts,
                 projectFiles);
-        this.changes = new ChangeOrderService(catalog, languageModels, this::workspace, projectFiles,
-                lazy(ChangeJournalProvider.class, ids, "file", p -> p.create(context)), this::requireVersionControl,
-                this::config, this::codeHosts, context.clock(),
-                lazy(TestRunnerProvider.class, ids, "shell", p -> p.create(context)));
+        this.changes = new ChangeOrderService(catalog, languageModels, this::workspace, projectFiles, journal,
+                this::requireVersionControl, this::config, this::codeHosts, context.clock(), tests);
         this.trace = new TraceService(catalog, this::workspace, projectFiles, reports, this::config, context.clock(),
                 b.threads);
         this.drift = new DriftService(context.root(), catalog, this::workspace, projectFiles,
                 this::requireVersionControl, this::config, context.clock());
+        this.rescue = new RescueService(catalog, languageModels, projectFiles, this::requireVersionControl, journal,
+                drafts, tests, reports, this::config, changes, trace, drift, context.clock());
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */
@@ -360,6 +369,15 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     }
 
     /** The project's files as a change order reads and writes them: inside the root, never through a link. */
+    /**
+     * RESCUE: what is broken (git, Code-Factory's own state, build and tests, contracts), explained with evidence,
+     * with deterministic repairs and the model's fixes, each asked of {@code dialog}; see {@link RescueUseCase}.
+     */
+    @Override
+    public RescueOutcome rescue(RescueCommand command, RescueDialog dialog) {
+        return rescue.rescue(command, dialog);
+    }
+
     public ProjectFiles files() {
         return projectFiles.get();
     }

@@ -2,6 +2,7 @@ package dev.codefactory.port.files;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The project's own files, read and written the careful way a change order needs: paths relative to the project
@@ -61,4 +62,16 @@ public interface ProjectFiles {
      * @throws java.io.UncheckedIOException when writing failed (after the rollback)
      */
     void writeAll(List<FileWrite> writes);
+
+    /**
+     * The regular files under {@code folder} ("" for the root), at most {@code maxDepth} folders down, whose paths
+     * {@code keep} accepts, entering only the folders {@code descend} accepts (paths relative to the root, with
+     * {@code /}); never {@code .git/}, {@code .factory/} or through a symbolic link. Ignored files are listed too (build
+     * output such as test reports is where this looks). Sorted by path. (The default is the skeleton's; the fs adapter
+     * implements it.)
+     */
+    default List<FoundFile> walk(String folder, int maxDepth, Predicate<String> descend,
+                                 Predicate<String> keep) {
+        throw new UnsupportedOperationException("walk");
+    }
 }

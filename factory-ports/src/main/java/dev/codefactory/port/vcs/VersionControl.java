@@ -11,9 +11,10 @@ import java.nio.file.Path;
  * <p>This is what a {@link dev.codefactory.port.vcs.spi.VersionControlProvider} opens: every role of the repository
  * in one object that is closed when done. A use case that needs only one role depends on that role:
  * {@link RepositoryStatus} (state and status), {@link History} (log, diffs, revisions, staging and commits),
- * {@link Branches}, {@link Remotes} (push and pull), {@link Snapshots} (snapshots and stash entries).
+ * {@link Branches}, {@link Remotes} (push and pull), {@link Snapshots} (snapshots and stash entries), {@link Recovery} (what RESCUE reads and repairs).
  */
-public interface VersionControl extends RepositoryStatus, History, Branches, Remotes, Snapshots, AutoCloseable {
+public interface VersionControl extends RepositoryStatus, History, Branches, Remotes, Snapshots, Recovery,
+        AutoCloseable {
 
     /** The root of the working tree (the folder that holds {@code .git}, or a linked worktree's root). */
     @Override
