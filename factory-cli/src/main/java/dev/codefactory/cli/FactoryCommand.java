@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = {"Spec-driven development: specifications in git, code checked against them.", ""},
         subcommands = {InitCommand.class, SpecCommand.class, ConfigCommand.class, AuthCommand.class, ModelsCommand.class,
             AskCommand.class, IntakeCommand.class, ReviewCommand.class, ChangeCommand.class, UndoCommand.class,
-            HistoryCommand.class, TraceCommand.class, DriftCommand.class, HelpCommand.class},
+            HistoryCommand.class, TraceCommand.class, DriftCommand.class, RescueCommand.class, HelpCommand.class},
         footer = {"", "Run 'factory COMMAND --help' for the options of a command."})
 final class FactoryCommand implements Callable<Integer> {
 
