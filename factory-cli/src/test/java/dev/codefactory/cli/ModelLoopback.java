@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ModelLoopback implements AutoCloseable {
     /** Which request an intake makes, told apart by its system prompt. */
-    enum Kind { QUESTIONS, GENERATION, REPAIR, REVIEW, REVIEW_REPAIR, CHANGE }
+    enum Kind { QUESTIONS, GENERATION, REPAIR, REVIEW, REVIEW_REPAIR, CHANGE, RESCUE }
 
     private final HttpServer server;
     final Deque<String> questions = new ArrayDeque<>();
@@ -36,6 +36,8 @@ final class ModelLoopback implements AutoCloseable {
     final Deque<String> repairs = new ArrayDeque<>();
     final Deque<String> reviews = new ArrayDeque<>();
     final Deque<String> reviewRepairs = new ArrayDeque<>();
+    /** RESCUE's diagnoses (and their repair requests), in order; the last one repeats. */
+    final Deque<String> diagnoses = new ArrayDeque<>();
     /**
      * The answers to a change order's requests (plan, edits, regeneration, test fixes), one each in the order they
      * come: strictly first in, first out (an empty answer once they run out), unlike the other scripts, whose last
@@ -81,6 +83,10 @@ final class ModelLoopback implements AutoCloseable {
         String lower = body.toLowerCase(Locale.ROOT);
         int user = lower.indexOf("\"role\":\"user\"");
         String system = user < 0 ? lower : lower.substring(0, user);
+        if (system.contains("project is broken") || system.contains("diagnosis of a broken project")) {
+            // first: a diagnosis speaks of fixes, and its repair request of a broken project's diagnosis
+            return Kind.RESCUE;
+        }
         if (system.contains("change order")) {
             // first: change-order prompts speak of fixing and repairing too
             return Kind.CHANGE;
@@ -111,7 +117,7 @@ final class ModelLoopback implements AutoCloseable {
         }
         Deque<String> script = kind == Kind.QUESTIONS ? questions : kind == Kind.REPAIR ? repairs
                 : kind == Kind.REVIEW ? reviews : kind == Kind.REVIEW_REPAIR ? reviewRepairs
-                : kind == Kind.CHANGE ? changes : generations;
+                : kind == Kind.CHANGE ? changes : kind == Kind.RESCUE ? diagnoses : generations;
         String text = kind == Kind.CHANGE ? (script.isEmpty() ? "" : script.removeFirst())
                 : script.isEmpty() ? "" : script.size() == 1 ? script.peekFirst() : script.removeFirst();
         int delay = delayMillis + delays.getOrDefault(kind, 0) + callDelays.getOrDefault(call, 0);
