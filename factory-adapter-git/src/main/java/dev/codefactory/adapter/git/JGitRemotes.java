@@ -164,6 +164,23 @@ final class JGitRemotes implements Remotes {
         }
     }
 
+    /** {@code git fetch REMOTE}: the remote's branches into its tracking refs, nothing merged. */
+    // implements feature-008/FR-004
+    void fetch(String remote, Secret token) {
+        Objects.requireNonNull(remote, "remote");
+        requireRemote(remote);
+        requireSafeTransport(remote, token);
+        try {
+            git.fetch().setRemote(remote).setCredentialsProvider(credentials(token)).call();
+        } catch (GitAPIException | JGitInternalException e) {
+            if (GitLocks.isLockFailure(e)) {
+                throw context.failure("cannot fetch from " + remote, e);
+            }
+            throw new VersionControlException(masked("cannot fetch from " + remote + ": " + e.getMessage()
+                    + "; check the remote URL, your network and your token", token));
+        }
+    }
+
     private Ref trackingRef(String remote, String merge, FetchResult fetched) throws IOException {
         try {
             for (RefSpec spec : new RemoteConfig(repo.getConfig(), remote).getFetchRefSpecs()) {

@@ -6,10 +6,13 @@ import dev.codefactory.port.vcs.CommitInfo;
 import dev.codefactory.port.vcs.FileVersion;
 import dev.codefactory.port.vcs.CommitRequest;
 import dev.codefactory.port.vcs.Identity;
+import dev.codefactory.port.vcs.LockFile;
 import dev.codefactory.port.vcs.PullResult;
 import dev.codefactory.port.vcs.PushResult;
 import dev.codefactory.port.vcs.RepositoryState;
 import dev.codefactory.port.vcs.Snapshot;
+import dev.codefactory.port.vcs.StashEntry;
+import dev.codefactory.port.vcs.UpstreamStatus;
 import dev.codefactory.port.vcs.VersionControl;
 import dev.codefactory.port.vcs.VersionControlException;
 import dev.codefactory.port.vcs.WorkingTreeStatus;
@@ -24,9 +27,9 @@ import org.eclipse.jgit.lib.Repository;
 
 /**
  * {@link VersionControl} on a JGit {@link Repository}: one object per role of the port ({@link JGitStatus},
- * {@link JGitHistory}, {@link JGitBranches}, {@link JGitRemotes}, {@link JGitSnapshots}), sharing one
- * {@link GitContext}. Every JGit failure is turned into a {@link VersionControlException} whose message says what
- * went wrong and what to do; no JGit type leaves this package.
+ * {@link JGitHistory}, {@link JGitBranches}, {@link JGitRemotes}, {@link JGitSnapshots}, {@link JGitRecovery}),
+ * sharing one {@link GitContext}. Every JGit failure is turned into a {@link VersionControlException} whose message
+ * says what went wrong and what to do; no JGit type leaves this package.
  *
  * <p>Configuration (user identity, {@code core.excludesFile}, the XDG {@code git/ignore}) is read as git reads it:
  * repository, then global, then system; the global files are those the environment names when the repository was
@@ -41,6 +44,7 @@ final class JGitVersionControl implements VersionControl {
     private final JGitBranches branches;
     private final JGitRemotes remotes;
     private final JGitSnapshots snapshots;
+    private final JGitRecovery recovery;
 
     JGitVersionControl(Repository repo, Clock clock) {
         this.context = new GitContext(repo);
@@ -50,6 +54,7 @@ final class JGitVersionControl implements VersionControl {
         this.remotes = new JGitRemotes(context, branches);
         this.snapshots = new JGitSnapshots(context, status,
                 new SnapshotStore(repo, Objects.requireNonNull(clock, "clock")));
+        this.recovery = new JGitRecovery(context, status, remotes, snapshots, Clock.systemUTC());
     }
 
     @Override
@@ -190,6 +195,46 @@ final class JGitVersionControl implements VersionControl {
     @Override
     public boolean dropStash(String commit) {
         return snapshots.dropStash(commit);
+    }
+
+    @Override
+    public List<LockFile> lockFiles() {
+        return recovery.lockFiles();
+    }
+
+    @Override
+    public void removeStaleLock(String path) {
+        recovery.removeStaleLock(path);
+    }
+
+    @Override
+    public Optional<UpstreamStatus> upstream() {
+        return recovery.upstream();
+    }
+
+    @Override
+    public void fetch(String remote, Secret token) {
+        recovery.fetch(remote, token);
+    }
+
+    @Override
+    public List<String> branches(String prefix) {
+        return recovery.branches(prefix);
+    }
+
+    @Override
+    public List<StashEntry> stashes() {
+        return recovery.stashes();
+    }
+
+    @Override
+    public void popStash(String commit) {
+        recovery.popStash(commit);
+    }
+
+    @Override
+    public void abortOperation() {
+        recovery.abortOperation();
     }
 
     @Override
