@@ -135,6 +135,99 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         }
     }
 
+    // ---- fix: a change from a plan prepared elsewhere ----------------------------------------------------------------
+
+    /**
+     * A change whose plan was prepared elsewhere (a RESCUE fix: the diagnosis is its analysis, the cause's files its
+     * plan), so the model's analysis and plan are skipped; from the plan review on it is a change order like any other.
+     *
+     * @param request  what the change is for, in words (the cause and its fix): the record's request
+     * @param summary  what will be done (the fix, in words)
+     * @param files    the files to create, modify or delete, each with why
+     * @param yes      approve the plan and every diff without asking (shown for the record)
+     * @param useCache let identical model requests be answered from the cache
+     */
+    public record FixCommand(String request, String summary, List<PlannedFile> files, boolean yes,
+                             boolean useCache) {
+        public FixCommand {
+            java.util.Objects.requireNonNull(request, "request");
+            summary = summary == null ? "" : summary;
+            files = List.copyOf(files);
+            if (request.isBlank()) {
+                throw new dev.codefactory.domain.InvalidCommandException("say what the fix is for");
+            }
+            if (files.isEmpty()) {
+                throw new dev.codefactory.domain.InvalidCommandException("a fix needs at least one file to change");
+            }
+        }
+    }
+
+    /**
+     * Applies a prepared plan as a RESCUE fix: an id {@code rescue-<day>-<hex>} on branch {@code factory/rescue-...}
+     * ({@link ChangePlan#branchOf}), the plan reviewed, the model's edits for it reviewed as diffs, written all or
+     * none after one snapshot, committed, the test command run again ({@link ChangeDialog#testOutput} gets its lines);
+     * {@code factory undo ID} puts everything back. A project whose test command fails is what a fix is for, so no
+     * test-fixing rounds run here.
+     *
+     * <p>A tree with uncommitted changes is not refused and not stashed: it is the broken state the fix was diagnosed
+     * on, so the fix is made on top of it. The uncommitted work (tracked files; untracked ones stay as they are) is
+     * committed first on the fix's branch as a commit of its own, then the fix; the original branch is not touched,
+     * and undo restores the snapshot, so the index and every file come back byte for byte, uncommitted as they were.
+     */
+    // implements feature-008/FR-010
+    // implements feature-008/FR-002
+    public ChangeOutcome fix(FixCommand command, ChangeDialog person) {
+        ChangeCommand change = new ChangeCommand(command.request(), List.of(), command.yes(), false, 0, false, false,
+                command.useCache());
+        ChangePlan[] reached = {null};
+        try {
+            return fixFlow(command, change, person, reached);
+        } catch (StopRequestedException stop) { // before the snapshot (after it, the flow puts everything back)
+            VersionControl vcs = git.get();
+            ChangePlan p = reached[0] != null ? reached[0] : new ChangePlan(newId(vcs, ChangePlan.RESCUE_PREFIX),
+                    command.request(), command.summary(), List.of(), command.files(), NO_IMPACT);
+            return endedBefore(vcs, p, Result.STOPPED, STOPPED_NOTE);
+        }
+    }
+
+    private ChangeOutcome fixFlow(FixCommand command, ChangeCommand change, ChangeDialog person,
+                                  ChangePlan[] reached) {
+        VersionControl vcs = git.get();
+        refuseUnready(vcs, change);
+        FactoryConfig cfg = config.get();
+        Limits limits = new Limits(cfg.positive("change.max-files"), cfg.size("change.max-bytes"));
+        WorkingTreeStatus status = vcs.status();
+        boolean carry = !status.cleanExceptUntracked();
+        RedactingLanguageModel model = openModel(change, person);
+        String id = newId(vcs, ChangePlan.RESCUE_PREFIX);
+        ChangeDialog dialog = new OrderedSteps(person, "fix " + id);
+        dialog.step(ChangeOrderStep.ANALYSIS, "the plan comes from the diagnosis");
+        dialog.step(ChangeOrderStep.IMPACT, "finding what depends on the files to change");
+        ChangePlan proposal = withImpact(new ChangePlan(id, command.request(), command.summary(), List.of(),
+                command.files(), NO_IMPACT), Map.of());
+        reached[0] = proposal;
+        dialog.step(ChangeOrderStep.PLAN_REVIEW, "waiting for the plan to be approved");
+        List<String> notes = carry ? List.of("The working tree has uncommitted changes: they are committed first on "
+                + ChangePlan.branchOf(id) + ", then the fix; `factory undo " + id + "` puts them back uncommitted.")
+                : List.of();
+        Optional<ChangePlan> approved = reviewPlan(proposal, notes, change, limits, status, Map.of(), Map.of(),
+                dialog);
+        if (approved.isEmpty()) {
+            return endedBefore(vcs, proposal, Result.REJECTED, "the plan was rejected");
+        }
+        proposal = approved.get();
+        reached[0] = proposal;
+        if (dialog.stopRequested()) {
+            return endedBefore(vcs, proposal, Result.STOPPED, STOPPED_NOTE);
+        }
+        ChangeOutcome applied = generateReviewApply(vcs, model, proposal, List.of(), false, carry, change, limits,
+                dialog);
+        if (applied.result() != Result.APPLIED) {
+            return applied;
+        }
+        return verification(vcs, model, applied.record(), proposal, change, limits, dialog);
+    }
+
     /**
      * The flow, one method per {@link ChangeOrderStep}; {@code reached[0]} is the plan as far as it got, for a stop
      * before the snapshot.
@@ -171,8 +264,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
         if (dialog.stopRequested()) {
             return endedBefore(vcs, proposal, Result.STOPPED, STOPPED_NOTE);
         }
-        ChangeOutcome applied = generateReviewApply(vcs, model, proposal, analysis.specContexts(), stash, command,
-                limits, dialog);
+        ChangeOutcome applied = generateReviewApply(vcs, model, proposal, analysis.specContexts(), stash, false,
+                command, limits, dialog);
         if (applied.result() != Result.APPLIED) {
             return applied;
         }
@@ -241,8 +334,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
      * back: {@link Result#APPLIED} with the committed record, else how the change ended, everything put back.
      */
     private ChangeOutcome generateReviewApply(VersionControl vcs, RedactingLanguageModel model, ChangePlan proposal,
-            List<ChangePrompts.SpecContext> specContexts, boolean stash, ChangeCommand command, Limits limits,
-            ChangeDialog dialog) {
+            List<ChangePrompts.SpecContext> specContexts, boolean stash, boolean carry, ChangeCommand command,
+            Limits limits, ChangeDialog dialog) {
         String id = proposal.id();
         Snapshot snapshot = vcs.snapshot("before change " + id);
         String stashId = "";
@@ -288,7 +381,7 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
             }
             // 6. apply
             dialog.step(ChangeOrderStep.APPLIED, "writing " + accepted.size() + " file(s) on " + record.branch());
-            record = apply(vcs, record, proposal, accepted, edits.before);
+            record = apply(vcs, record, proposal, accepted, edits.before, carry);
         } catch (StopRequestedException stop) { // at a question or during the model's answer: all put back
             return abandon(record, snapshot, STOPPED_NOTE, Result.STOPPED, proposal, dialog);
         } catch (EditGeneration.Unusable unusable) {
@@ -504,7 +597,12 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
 
     private String newId(Branches vcs) {
-        String day = ID_TIME.format(clock.instant());
+        return newId(vcs, "");
+    }
+
+    /** A new change id, {@code prefix} first (an empty one for a change order). */
+    private String newId(Branches vcs, String prefix) {
+        String day = prefix + ID_TIME.format(clock.instant());
         for (int i = 0; i < 100; i++) {
             String id = day + "-" + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000));
             if (!vcs.branchExists(ChangePlan.branchOf(id)) && journal.get().find(id).isEmpty()) {
@@ -531,9 +629,18 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
 
     // implements feature-007/FR-007
     private ChangeRecord apply(VersionControl vcs, ChangeRecord record, ChangePlan proposal, Map<String, String> accepted,
-                               Map<String, String> before) {
+                               Map<String, String> before, boolean carry) {
         vcs.createBranch(record.branch(), "HEAD");
         vcs.switchBranch(record.branch());
+        List<String> commits = new ArrayList<>();
+        if (carry) { // a fix of a dirty tree: the uncommitted work it was diagnosed on, committed first on its own
+            List<String> dirty = vcs.status().entries().stream().filter(e -> e.index() != '?')
+                    .map(WorkingTreeStatus.Entry::path).toList();
+            vcs.add(dirty);
+            commits.add(vcs.commit(CommitRequest.of("change " + proposal.id() + ": the uncommitted work the fix"
+                    + " starts from\n\nCommitted by Code-Factory before the fix, on its branch only; `factory undo "
+                    + proposal.id() + "` puts it back uncommitted.")).id());
+        }
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
         List<PlannedFile> done = new ArrayList<>();
         List<FileWrite> writes = new ArrayList<>();
@@ -575,7 +682,8 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
                 proposal.impact());
         vcs.add(new ArrayList<>(paths));
         CommitInfo commit = vcs.commit(CommitRequest.of(ChangeTexts.commitMessage(applied)));
-        ChangeRecord applied1 = record.withCommits(List.of(commit.id()), new ArrayList<>(accepted.keySet()))
+        commits.add(commit.id());
+        ChangeRecord applied1 = record.withCommits(commits, new ArrayList<>(accepted.keySet()))
                 .withStatus(ChangeRecord.Status.APPLIED);
         journal.get().save(applied1);
         return applied1;

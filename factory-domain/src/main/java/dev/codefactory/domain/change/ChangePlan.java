@@ -43,9 +43,17 @@ public record ChangePlan(String id, String request, String summary, List<SpecRef
         }
     }
 
-    /** The branch a change is applied on: {@code factory/change-<id>}. The one place this rule is written. */
+    /** How the id of a RESCUE fix begins (a change order its diagnosis prepared the plan of). */
+    public static final String RESCUE_PREFIX = "rescue-";
+
+    /**
+     * The branch a change is applied on: {@code factory/change-<id>}, or {@code factory/<id>} for a RESCUE fix (its id
+     * begins with {@link #RESCUE_PREFIX}, so the branch is {@code factory/rescue-<day>-<hex>}). The one place this
+     * rule is written.
+     */
+    // implements feature-008/FR-010
     public static String branchOf(String id) {
-        return "factory/change-" + id;
+        return id.startsWith(RESCUE_PREFIX) ? "factory/" + id : "factory/change-" + id;
     }
 
     /** The paths of {@link #files()}. */

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The shape every path a model may write must have; shared by {@link EditBlocks} and {@link ChangeSafety}. */
-final class PathRules {
+public final class PathRules {
 
     private PathRules() {
     }
@@ -14,7 +14,7 @@ final class PathRules {
      * Why {@code path} may not be written, phrased to be shown to a person or a model, or empty when its shape is
      * fine. Checks the text only: whether the file exists, is binary or is planned is the caller's business.
      */
-    static Optional<String> problem(String path) {
+    public static Optional<String> problem(String path) {
         if (path == null || path.isBlank()) {
             return Optional.of("a file path is empty: name the file relative to the project root");
         }

@@ -127,7 +127,7 @@ public final class PlanAnswer {
     }
 
     /** {@code text} without commas that stand right before a closing bracket or brace, outside strings. */
-    static String withoutTrailingCommas(String text) {
+    public static String withoutTrailingCommas(String text) {
         StringBuilder out = new StringBuilder(text.length());
         boolean inString = false;
         for (int i = 0; i < text.length(); i++) {
@@ -267,7 +267,7 @@ public final class PlanAnswer {
     }
 
     /** A path without surrounding backticks, quotes or whitespace, and without a leading {@code ./}. */
-    static String cleanPath(String raw) {
+    public static String cleanPath(String raw) {
         String path = clean(raw);
         while (path.startsWith("./")) {
             path = path.substring(2);
