@@ -6,7 +6,10 @@ import dev.codefactory.app.llm.LanguageModels;
 import dev.codefactory.app.spec.SpecCatalog;
 import dev.codefactory.app.trace.TraceUseCase;
 import dev.codefactory.app.drift.DriftUseCase;
+import dev.codefactory.domain.FactoryException;
+import dev.codefactory.domain.report.Report;
 import dev.codefactory.domain.rescue.Diagnosis;
+import dev.codefactory.domain.rescue.FixResult;
 import dev.codefactory.port.change.ChangeJournal;
 import dev.codefactory.port.change.TestRunner;
 import dev.codefactory.port.files.ProjectFiles;
@@ -16,18 +19,28 @@ import dev.codefactory.port.rescue.RescueDialog;
 import dev.codefactory.port.vcs.VersionControl;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The RESCUE flow: detection, deterministic repairs, diagnosis, the model's fixes, detection again, the report.
- * (Skeleton: helper h15-app implements the flow; the diagnosis and fixes are {@link RescueDiagnosis} and
- * {@link RescueFixes}.)
+ * The RESCUE flow: detection ({@link RescueDetection}: git, Code-Factory's own state, the build and tests through
+ * {@link BuildCheck}, the contracts), the deterministic repairs ({@link RescueRepairs}), then, online and only when
+ * something is broken, the model's diagnosis ({@link RescueDiagnosis}) and fixes ({@link RescueFixes}), detection
+ * again when anything was changed, and the report ({@link RescueMarkdown} in {@code reports/rescue-DATE.md}).
  */
+// implements feature-008/FR-001, feature-008/FR-008, feature-008/FR-013
 public final class RescueService implements RescueUseCase {
     private final RescueDiagnosis diagnosis;
     private final RescueFixes fixes;
+    private final RescueDetection detection;
+    private final RescueRepairs repairs;
+    private final LanguageModels models;
+    private final Supplier<ReportRepository> reports;
+    private final Clock clock;
 
     public RescueService(SpecCatalog catalog, LanguageModels models, Supplier<ProjectFiles> files,
                          Supplier<VersionControl> git, Supplier<ChangeJournal> journal, Supplier<DraftStore> drafts,
@@ -36,11 +49,71 @@ public final class RescueService implements RescueUseCase {
         BuildCheck build = new BuildCheck(tests, files, config, clock);
         this.diagnosis = new RescueDiagnosis(models, files, git, config, clock);
         this.fixes = new RescueFixes(changes, build);
+        this.detection = new RescueDetection(git, journal, drafts, files, build, catalog, trace, drift);
+        this.repairs = new RescueRepairs(git, changes);
+        this.models = models;
+        this.reports = reports;
+        this.clock = clock;
     }
 
     @Override
     public RescueOutcome rescue(RescueCommand command, RescueDialog dialog) {
-        return new RescueOutcome(List.of(), List.of(), false, Diagnosis.none(), List.of(), List.of(),
-                Optional.empty());
+        Instant started = clock.instant();
+        RescueDetection.Detected first = detection.detect(command, dialog, command.runTests());
+        dialog.findings(first.findings());
+        List<FixResult> results = new ArrayList<>(repairs.offer(first.repairs(), command, dialog));
+        RescueDetection.Detected current = first;
+        if (applied(results)) {
+            dialog.progress("looking again after the repairs");
+            current = detection.detect(command, dialog, command.runTests());
+        }
+        Diagnosis causes = Diagnosis.none();
+        if (!command.offline() && current.broken() && !dialog.stopRequested()) {
+            causes = diagnose(current, command, dialog);
+            if (!causes.causes().isEmpty()) {
+                dialog.causes(causes.causes());
+                List<FixResult> made = fixes.fix(causes, current.failures(), command, dialog);
+                results.addAll(made);
+                if (applied(made)) {
+                    dialog.progress("looking again after the fixes");
+                    current = detection.detect(command, dialog, command.runTests());
+                }
+            }
+        }
+        RescueOutcome outcome = new RescueOutcome(first.findings(), first.failures(), first.run().isPresent(), causes,
+                results, current.findings(), Optional.empty());
+        if (!command.report()) {
+            return outcome;
+        }
+        String path = reports.get().save(new Report("rescue", "Rescue", started, List.of(), List.of(), Map.of()),
+                RescueMarkdown.render(outcome, started));
+        return new RescueOutcome(outcome.findings(), outcome.failures(), outcome.testsRan(), outcome.diagnosis(),
+                outcome.fixes(), outcome.remaining(), Optional.of(path));
+    }
+
+    /** The model's causes; without a model, no causes and a note saying why (the report is still written). */
+    // implements feature-008/FR-009
+    private Diagnosis diagnose(RescueDetection.Detected current, RescueCommand command, RescueDialog dialog) {
+        try {
+            models.select();
+        } catch (FactoryException e) {
+            String why = "no diagnosis: no model is available (" + RescueText.oneLine(String.valueOf(e.getMessage()))
+                    + "); `factory rescue --offline` stops after detection and the repairs";
+            dialog.say(why);
+            return new Diagnosis(List.of(), 0, List.of(why));
+        }
+        dialog.progress("asking the model why");
+        try {
+            return diagnosis.diagnose(current.findings(), current.failures(), command, dialog);
+        } catch (FactoryException e) {
+            String why = "no diagnosis: the model could not be asked (" + RescueText.oneLine(String.valueOf(
+                    e.getMessage())) + ")";
+            dialog.say(why);
+            return new Diagnosis(List.of(), 0, List.of(why));
+        }
+    }
+
+    private static boolean applied(List<FixResult> results) {
+        return results.stream().anyMatch(r -> r.status() == FixResult.Status.APPLIED);
     }
 }

@@ -101,6 +101,11 @@ public final class DiagnosisAnswer {
         if (found.causes != null) {
             return found.causes;
         }
+        boolean notArray = found.problem != null && found.problem.startsWith("\"causes\" is not");
+        if (!notArray && raw.contains("\"causes\"")) { // it began the object asked for, but that did not parse: cut off, or broken
+            throw new MalformedAnswerException("the JSON object with the \"causes\" array is incomplete or not valid"
+                    + " JSON (it may be cut off): reply with the whole JSON object");
+        }
         throw new MalformedAnswerException(found.problem != null ? found.problem
                 : "no complete JSON object could be read from the answer (it may be cut off): reply with the whole"
                 + " JSON object");

@@ -67,11 +67,10 @@ public interface ProjectFiles {
      * The regular files under {@code folder} ("" for the root), at most {@code maxDepth} folders down, whose paths
      * {@code keep} accepts, entering only the folders {@code descend} accepts (paths relative to the root, with
      * {@code /}); never {@code .git/}, {@code .factory/} or through a symbolic link. Ignored files are listed too (build
-     * output such as test reports is where this looks). Sorted by path. (The default is the skeleton's; the fs adapter
-     * implements it.)
+     * output such as test reports is where this looks). Sorted by path. A missing folder has no files. {@code maxDepth}
+     * 0 lists only the files directly in {@code folder}.
+     *
+     * @throws dev.codefactory.domain.project.UnsafePathException for a folder that may not be read
      */
-    default List<FoundFile> walk(String folder, int maxDepth, Predicate<String> descend,
-                                 Predicate<String> keep) {
-        throw new UnsupportedOperationException("walk");
-    }
+    List<FoundFile> walk(String folder, int maxDepth, Predicate<String> descend, Predicate<String> keep);
 }

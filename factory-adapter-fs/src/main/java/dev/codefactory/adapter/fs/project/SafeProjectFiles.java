@@ -5,6 +5,7 @@ import dev.codefactory.domain.project.UnsafePathException;
 import dev.codefactory.domain.workspace.Languages;
 import dev.codefactory.port.files.FileKind;
 import dev.codefactory.port.files.FileWrite;
+import dev.codefactory.port.files.FoundFile;
 import dev.codefactory.port.files.ProjectFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -20,15 +21,18 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +40,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The project's own files for a change order ({@link ProjectFiles}), on the adapter's one path policy
@@ -236,6 +241,63 @@ final class SafeProjectFiles implements ProjectFiles {
             throw failure(current, e, leftovers);
         }
         tx.syncFolders();
+    }
+
+    /**
+     * The folder is checked like any path ({@code ""} is the root); a missing folder, or a file there, has nothing
+     * under it. Folders are walked without following links: a symbolic link (to a file or a folder) is neither
+     * listed nor entered, nor is any folder named {@code .git} (by any of its names, at any depth: a nested
+     * repository's too) or the root's {@code .factory}. Files that vanish while the walk runs are left out.
+     */
+    // implements feature-008/FR-006
+    @Override
+    public List<FoundFile> walk(String folder, int maxDepth, Predicate<String> descend, Predicate<String> keep) {
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(descend, "descend");
+        Objects.requireNonNull(keep, "keep");
+        if (maxDepth < 0) {
+            throw new IllegalArgumentException("maxDepth must be 0 or more: " + maxDepth);
+        }
+        Path start = folder.isEmpty() ? files.root() : checked(folder);
+        if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        List<FoundFile> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(start, Set.of(), maxDepth + 1, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (dir.equals(start)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String path = files.relative(dir);
+                    String name = dir.getFileName().toString();
+                    boolean factory = path.indexOf('/') < 0 && ProjectRoot.sameName(name, ".factory");
+                    return attrs.isSymbolicLink() || ProjectRoot.isGit(name) || factory || !descend.test(path)
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()) { // not a link, a folder beyond maxDepth or a device
+                        String path = files.relative(file);
+                        if (keep.test(path)) {
+                            found.add(new FoundFile(path, attrs.size(), attrs.lastModifiedTime().toInstant()));
+                        }
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // vanished or unreadable while walking: not listed
+                }
+            });
+        } catch (IOException e) {
+            throw new StorageException(folder.isEmpty() ? "." : folder, "listing the files", e);
+        }
+        found.sort(Comparator.comparing(FoundFile::path));
+        return List.copyOf(found);
     }
 
     // ---- checks ---------------------------------------------------------------------------------------------------
