@@ -1,8 +1,10 @@
 package dev.codefactory.cli;
 
+import dev.codefactory.app.rescue.RescueJson;
 import dev.codefactory.app.rescue.RescueUseCase;
 import dev.codefactory.domain.json.JsonWriter;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,12 +98,15 @@ final class RescueCommand implements Callable<Integer> {
         } finally {
             dialog.done();
         }
+        int exit = outcome.healthyNow() ? ExitCodes.OK : ExitCodes.FINDINGS;
         if (json) {
-            out.print(JsonWriter.pretty(RescueView.document(outcome)));
+            Map<String, Object> doc = RescueJson.toMap(outcome);
+            doc.put("exitCode", exit);
+            out.print(JsonWriter.pretty(doc));
         } else {
             dialog.summary(outcome);
         }
-        return outcome.healthyNow() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        return exit;
     }
 
     private String readLine(String prompt) {

@@ -138,7 +138,8 @@ class RescueTest {
         JsonNode doc = json(r);
         assertEquals("code-factory/rescue/1", doc.get("format").asText(), r.out());
         assertTrue(doc.get("healthy").asBoolean(), r.out());
-        assertEquals(0, doc.get("broken").asInt(), r.out());
+        assertTrue(doc.get("healthyNow").asBoolean(), r.out());
+        assertEquals(0, doc.get("exitCode").asInt(), r.out());
         assertFalse(anyError(doc.get("findings")), r.out());
         assertTrue(doc.get("report").isNull(), "--no-report: " + r.out());
         assertFalse(Files.exists(project.root.resolve("reports")) && project.root.resolve("reports").toFile()
@@ -214,6 +215,15 @@ class RescueTest {
     void a_stale_index_lock_is_found_and_removed_with_yes() throws IOException {
         Path lock = Files.writeString(project.root.resolve(".git/index.lock"), "");
 
+        Result young = project.run("rescue", "--offline", "--yes", "--json", "--no-report");
+
+        assertEquals(0, young.exit(), "a lock just written may be held: a warning, " + young.out());
+        assertEquals(1, findings(json(young), "held-lock").size(), young.out());
+        assertTrue(Files.exists(lock), "a lock that may be held is never removed, even with --yes");
+
+        // as a git killed a minute ago leaves it
+        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.from(java.time.Instant.now()
+                .minusSeconds(60)));
         Result r = project.run("rescue", "--offline", "--json", "--no-report");
 
         assertEquals(ExitCodes.FINDINGS, r.exit(), r.out() + r.err());
@@ -226,7 +236,8 @@ class RescueTest {
 
         assertEquals(0, fixed.exit(), fixed.out() + fixed.err());
         JsonNode doc = json(fixed);
-        assertTrue(doc.get("healthy").asBoolean(), fixed.out());
+        assertFalse(doc.get("healthy").asBoolean(), "broken before: " + fixed.out());
+        assertTrue(doc.get("healthyNow").asBoolean(), "healthy after: " + fixed.out());
         assertEquals("repair", doc.get("fixes").get(0).get("source").asText(), fixed.out());
         assertEquals("applied", doc.get("fixes").get(0).get("status").asText(), fixed.out());
         assertFalse(Files.exists(lock), "removed");
@@ -310,7 +321,7 @@ class RescueTest {
 
         assertEquals(0, undone.exit(), undone.out() + undone.err());
         JsonNode doc = json(undone);
-        assertTrue(doc.get("healthy").asBoolean(), undone.out());
+        assertTrue(doc.get("healthyNow").asBoolean(), undone.out());
         assertTrue(StreamSupport.stream(doc.get("fixes").spliterator(), false)
                 .anyMatch(f -> f.get("status").asText().equals("applied")), undone.out());
         assertEquals(commitBefore, head());
