@@ -172,7 +172,6 @@ final class TerminalRescueDialog implements RescueDialog {
                         + " give; run 'factory rescue' on a terminal to be asked.");
             } else {
                 notAsked();
-                say(style.yellow("Not done: ") + repair.title());
             }
             return false;
         }
@@ -368,7 +367,7 @@ final class TerminalRescueDialog implements RescueDialog {
         o.diagnosis().notes().forEach(n -> out.println(style.yellow("note: ") + n));
         if (!o.fixes().isEmpty()) {
             out.println();
-            out.println(style.bold("Fixes"));
+            out.println(style.bold("Repairs and fixes"));
             for (FixResult f : o.fixes()) {
                 out.println("  " + status(f.status()) + " " + f.title()
                         + (f.source() == FixResult.Source.MODEL ? style.dim("  [model]") : style.dim("  [repair]")));

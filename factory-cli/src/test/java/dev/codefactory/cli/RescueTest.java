@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code factory rescue} end to end: the real CLI in real temporary git repositories broken the way people break
@@ -333,11 +335,19 @@ class RescueTest {
 
     // ---- build and tests ---------------------------------------------------------------------------------------
 
+    /** A fixture factory-domain's build readers are tested on: output captured from a real run of the tool. */
+    private static Path fixture(String name) {
+        return Path.of("..", "factory-domain", "src", "test", "resources", "rescue", name);
+    }
+
     // covers feature-008/FR-006, feature-008/FR-001
-    @Test
-    void a_failing_test_command_is_read_and_offline_never_asks_the_model() throws IOException {
-        Path script = project.write("run-tests.sh", "#!/bin/sh\necho '[ERROR] Tests run: 2, Failures: 1'\nexit 1\n");
-        assertTrue(script.toFile().setExecutable(true));
+    @ParameterizedTest
+    @CsvSource({"maven/mvn-test-failures.txt, com.example.CartTest.total_adds_prices, com.example.CartTest.first_of_empty_cart",
+        "pytest/pytest-failures.txt, tests/test_cart.py::test_total, tests/test_cart.py::test_first_of_empty"})
+    void a_failing_test_command_is_read_and_offline_never_asks_the_model(String output, String failed,
+                                                                         String errored) throws IOException {
+        project.write("captured.txt", Files.readAllBytes(fixture(output)));
+        project.write("run-tests.sh", "#!/bin/sh\ncat captured.txt\nexit 1\n");
         project.env.put("FACTORY_PROJECT_TEST_COMMAND", "sh run-tests.sh");
 
         Result r = project.run("rescue", "--offline", "--json", "--no-report");
@@ -345,15 +355,18 @@ class RescueTest {
         assertEquals(ExitCodes.FINDINGS, r.exit(), r.out() + r.err());
         JsonNode doc = json(r);
         assertTrue(doc.get("testsRan").asBoolean(), r.out());
-        JsonNode build = StreamSupport.stream(doc.get("findings").spliterator(), false)
-                .filter(f -> f.get("area").asText().equals("build")).findFirst().orElseThrow(() ->
-                        new AssertionError("a build finding: " + r.out()));
-        assertEquals("error", build.get("severity").asText(), r.out());
+        List<String> names = new ArrayList<>();
+        doc.get("failures").forEach(f -> names.add(f.get("test").asText()));
+        assertTrue(names.contains(failed) && names.contains(errored), names + " in " + r.out());
+        List<JsonNode> tests = findings(doc, "test-failure");
+        assertTrue(tests.size() >= 2, r.out());
+        tests.forEach(f -> assertEquals("error", f.get("severity").asText(), r.out()));
         assertEquals(0, doc.get("diagnosis").get("causes").size(), r.out());
         assertTrue(model.bodies.isEmpty(), "offline: the model is never asked");
 
         Result skipped = project.run("rescue", "--offline", "--no-tests", "--json", "--no-report");
 
         assertFalse(json(skipped).get("testsRan").asBoolean(), skipped.out());
+        assertEquals(0, skipped.exit(), "without the tests nothing is broken: " + skipped.out());
     }
 }
