@@ -369,4 +369,132 @@ class RescueTest {
         assertFalse(json(skipped).get("testsRan").asBoolean(), skipped.out());
         assertEquals(0, skipped.exit(), "without the tests nothing is broken: " + skipped.out());
     }
+
+    // ---- the model ---------------------------------------------------------------------------------------------
+
+    static final String GREETER_PY = "greeter.py";
+    static final String GREETER_PY_BROKEN = "def greet():\n    return \"bye\"\n";
+    /**
+     * The project's tests, as pytest prints them: test_hello fails unless greet() says hello, test_no_todo fails when
+     * greeter.py holds a TODO.
+     */
+    static final String PYTEST = "#!/bin/sh\nfailed=0\nsummary=''\n"
+            + "if ! grep -q 'return \"hello\"' greeter.py; then failed=$((failed+1)); summary=\"${summary}"
+            + "FAILED tests/test_greeter.py::test_hello - AssertionError: assert 'bye' == 'hello'\n\"; fi\n"
+            + "if grep -q TODO greeter.py; then failed=$((failed+1)); summary=\"${summary}"
+            + "FAILED tests/test_style.py::test_no_todo - AssertionError: greeter.py has a TODO\n\"; fi\n"
+            + "echo '============================= test session starts =============================='\n"
+            + "echo 'collected 2 items'\n"
+            + "if [ $failed -eq 0 ]; then echo '============================== 2 passed in 0.01s"
+            + " ==============================='; exit 0; fi\n"
+            + "echo '=========================== short test summary info ============================'\n"
+            + "printf \"$summary\"\n"
+            + "echo \"========================= $failed failed, $((2-failed)) passed in 0.02s"
+            + " =========================\"\nexit 1\n";
+    static final String DIAGNOSIS = "{\"causes\": [{\"summary\": \"greet() returns the farewell instead of the"
+            + " greeting\", \"confidence\": 0.9, \"evidence\": [{\"file\": \"greeter.py\", \"line\": 2}],"
+            + " \"fix\": \"return hello from greet()\", \"files\": [{\"path\": \"greeter.py\", \"action\":"
+            + " \"modify\", \"reason\": \"the wrong word\"}]}, {\"summary\": \"the tests may be flaky\","
+            + " \"confidence\": 0.3, \"evidence\": [{\"file\": \"nowhere.py\", \"line\": 7}], \"fix\":"
+            + " \"\", \"files\": []}]}";
+
+    private void brokenGreeter() throws IOException {
+        project.write(GREETER_PY, GREETER_PY_BROKEN);
+        project.write("run-tests.sh", PYTEST);
+        project.git("add", "-A");
+        project.git("commit", "-q", "-m", "greet with bye");
+        project.env.put("FACTORY_PROJECT_TEST_COMMAND", "sh run-tests.sh");
+    }
+
+    private static String edit(String replacement) {
+        return "FILE: " + GREETER_PY + "\n<<<<<<< SEARCH\n    return \"bye\"\n=======\n    " + replacement
+                + "\n>>>>>>> REPLACE\n";
+    }
+
+    /**
+     * What a person does with the reports a rescue wrote after its fix (a new report, the reports' index updated)
+     * before undoing the fix: keeps them elsewhere, since undo refuses to lose uncommitted work.
+     */
+    private void keepReportsAside() throws IOException {
+        Path aside = Files.createDirectories(tmp.resolve("reports-kept"));
+        try (var reports = Files.list(project.root.resolve("reports"))) {
+            for (Path p : (Iterable<Path>) reports::iterator) {
+                if (p.getFileName().toString().startsWith("rescue-")) {
+                    Files.move(p, aside.resolve(p.getFileName()));
+                }
+            }
+        }
+        project.git("checkout", "--", "reports");
+    }
+
+    // covers feature-008/FR-009, feature-008/FR-010, feature-008/FR-002
+    @Test
+    void with_a_model_a_confident_cause_is_fixed_on_a_rescue_branch_retested_and_undone_byte_for_byte()
+            throws IOException {
+        brokenGreeter();
+        Map<String, String> before = files();
+        String commitBefore = head();
+        model.diagnoses.add(DIAGNOSIS);
+        model.changes.add(edit("return \"hello\""));
+
+        Result r = project.run("rescue", "--yes", "--json");
+
+        assertEquals(0, r.exit(), "nothing broken is left: " + r.out() + r.err());
+        JsonNode doc = json(r);
+        assertEquals(1, model.kinds.stream().filter(k -> k == ModelLoopback.Kind.RESCUE).count(), "one diagnosis");
+        JsonNode causes = doc.get("diagnosis").get("causes");
+        assertEquals("greet() returns the farewell instead of the greeting", causes.get(0).get("summary").asText());
+        assertEquals(0.9, causes.get(0).get("confidence").asDouble(), 1e-9);
+        assertTrue(doc.get("diagnosis").get("dropped").asInt() >= 1, "nowhere.py is made up: " + r.out());
+        JsonNode fix = StreamSupport.stream(doc.get("fixes").spliterator(), false)
+                .filter(f -> f.get("source").asText().equals("model") && f.get("status").asText().equals("applied"))
+                .findFirst().orElseThrow(() -> new AssertionError("an applied fix: " + r.out()));
+        String id = fix.get("changeId").asText();
+        assertEquals("factory/rescue-" + id.replaceFirst("^rescue-", ""),
+                project.git("rev-parse", "--abbrev-ref", "HEAD").strip(), r.out());
+        assertEquals(1, fix.get("tests").get("gone").size(), r.out());
+        assertEquals(0, fix.get("tests").get("new").size(), r.out());
+        assertEquals("def greet():\n    return \"hello\"\n", project.read(GREETER_PY));
+        assertTrue(r.err().contains("return \"hello\""), "the diff is shown for the record: " + r.err());
+        assertTrue(doc.get("healthyNow").asBoolean(), r.out());
+        String report = doc.get("report").asText();
+        assertTrue(project.read(report).contains("greet() returns the farewell"), project.read(report));
+        keepReportsAside();
+
+        Result undo = project.run("undo", id);
+
+        assertEquals(0, undo.exit(), undo.out() + undo.err());
+        assertEquals(commitBefore, head());
+        assertEquals(baseBranch, project.git("symbolic-ref", "--short", "HEAD").strip());
+        assertEquals(before, files(), "byte for byte");
+    }
+
+    // covers feature-008/FR-010
+    @Test
+    void a_wrong_fix_shows_its_new_failures_in_the_summary_and_the_report_and_undo_restores() throws IOException {
+        brokenGreeter();
+        Map<String, String> before = files();
+        model.diagnoses.add(DIAGNOSIS);
+        model.changes.add(edit("return \"hello\"  # TODO: check"));
+
+        Result r = project.run("rescue", "--yes");
+
+        assertEquals(ExitCodes.FINDINGS, r.exit(), "the fix broke a test: " + r.out() + r.err());
+        assertTrue(r.out().contains("Causes (the model's, most confident first)"), r.out());
+        assertTrue(r.out().contains("0.90  greet() returns the farewell instead of the greeting"), r.out());
+        assertTrue(r.out().contains("greeter.py:2"), "its evidence: " + r.out());
+        assertTrue(r.out().contains("new:    tests/test_style.py::test_no_todo"), r.out());
+        assertTrue(r.out().contains("gone:   tests/test_greeter.py::test_hello"), r.out());
+        assertTrue(r.out().contains("the fix broke what passed before;"), r.out());
+        String report = r.out().lines().filter(l -> l.startsWith("Report: ")).findFirst().orElseThrow()
+                .substring("Report: ".length());
+        assertTrue(project.read(report).contains("test_no_todo"), project.read(report));
+        String id = project.git("rev-parse", "--abbrev-ref", "HEAD").strip().replaceFirst("^factory/", "");
+        keepReportsAside();
+
+        Result undo = project.run("undo");
+
+        assertEquals(0, undo.exit(), undo.out() + undo.err() + " " + id);
+        assertEquals(before, files(), "byte for byte");
+    }
 }
