@@ -219,11 +219,9 @@ final class RescueDetection {
         List<LockFile> locks;
         try {
             locks = vcs.lockFiles();
-        } catch (UnsupportedOperationException e) {
-            // an adapter without Recovery: the state's lock files, held or not unknown
-            locks = state.locks().stream().map(p -> new LockFile(p, Instant.EPOCH, true)).toList();
         } catch (FactoryException e) {
-            return;
+            // the state's lock files, whether held unknown: said as held (never offered for removal)
+            locks = state.locks().stream().map(p -> new LockFile(p, Instant.EPOCH, true)).toList();
         }
         for (LockFile lock : locks) {
             String shown = gitRelative(vcs, lock.path());
@@ -261,7 +259,7 @@ final class RescueDetection {
                             + " repository knew.");
                 }
             }
-        } catch (UnsupportedOperationException | FactoryException e) {
+        } catch (FactoryException e) {
             return;
         }
         if (status.isEmpty()) {
@@ -402,12 +400,12 @@ final class RescueDetection {
                 List<String> branches = new ArrayList<>(vcs.get().branches("factory/change-"));
                 branches.addAll(vcs.get().branches("factory/rescue-"));
                 changeBranches = branches;
-            } catch (UnsupportedOperationException | FactoryException e) {
+            } catch (FactoryException e) {
                 // without the branch listing: nothing said about branches
             }
             try {
                 stashes = vcs.get().stashes();
-            } catch (UnsupportedOperationException | FactoryException e) {
+            } catch (FactoryException e) {
                 // without the stash listing: nothing said about stashes
             }
             try {
