@@ -121,10 +121,11 @@ final class RescueDetection {
         dialog.progress("reading Code-Factory's own state");
         factoryState(vcs, dialog, found);
         Optional<BuildCheck.Run> run = Optional.empty();
-        if (runTests) {
+        if (runTests && vcs.isEmpty()) {
+            dialog.say("The tests were not run: they run in the repository's work tree, which could not be opened.");
+        } else if (runTests) {
             try {
-                run = build.run(vcs.map(VersionControl::workTree).orElse(null) == null
-                        ? java.nio.file.Path.of(".") : vcs.get().workTree(), dialog);
+                run = build.run(vcs.get().workTree(), dialog);
                 if (run.isEmpty()) {
                     dialog.say("No test command is configured (project.test-command): the build and tests were not"
                             + " checked. Set it with `factory config set project.test-command \"mvn -q test\"`.");

@@ -44,70 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * RESCUE end to end through the library (feature-008): real git repositories changed with the git command line, the
  * real adapters, the real test command through the shell; no model.
  */
-class RescueServiceTest {
-    /** A GitHub token as a test might print it: the shape the review's rules know, made up. */
-    static final String TOKEN = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
-
-    @TempDir
-    Path tmp;
-    Path project;
-    GitSandbox sandbox;
-    final Map<String, String> overrides = new HashMap<>();
-
-    @BeforeEach
-    void setUp() {
-        project = tmp.resolve("demo");
-        sandbox = GitSandbox.at(tmp.resolve("home"));
-        sandbox.init(project);
-        GitSandbox.write(project.resolve("README.md"), "# Demo\n");
-        GitSandbox.write(project.resolve("src/Greeter.txt"), "one\ntwo\nthree\n");
-        try (CodeFactory f = factory()) {
-            f.init();
-        }
-        sandbox.commitFiles(project, "start");
-    }
-
-    CodeFactory factory() {
-        Map<String, String> env = new HashMap<>(sandbox.environment());
-        env.put("FACTORY_AUTHOR", "Ada Tester");
-        CodeFactory.Builder b = CodeFactory.builder().projectRoot(project).environment(env)
-                .userConfigDir(tmp.resolve("cfg")).withoutSystemConfig().withoutDetection();
-        overrides.forEach(b::override);
-        return b.build();
-    }
-
-    String git(String... args) {
-        return sandbox.git(project, args);
-    }
-
-    RescueOutcome rescue(RescueCommand command, Dialog dialog) {
-        try (CodeFactory f = factory()) {
-            return f.rescue(command, dialog);
-        }
-    }
-
-    /** Detection only: offline, no report unless asked. */
-    static RescueCommand offline() {
-        return RescueCommand.of().withOffline(true).withReport(false);
-    }
-
-    static List<RescueFinding> of(RescueOutcome o, FindingKind kind) {
-        return o.findings().stream().filter(f -> f.kind() == kind).toList();
-    }
-
-    static List<RescueFinding> of(List<RescueFinding> findings, FindingKind kind) {
-        return findings.stream().filter(f -> f.kind() == kind).toList();
-    }
-
-    /** A conflicting merge of {@code side} into main, made with the git command line. */
-    void conflictingMerge() {
-        git("checkout", "-q", "-b", "side");
-        sandbox.commitFiles(project, "side", "src/Greeter.txt", "one\nTWO from side\nthree\n");
-        git("checkout", "-q", "main");
-        sandbox.commitFiles(project, "main", "src/Greeter.txt", "one\ntwo from main\nthree\n");
-        assertEquals(1, sandbox.run(project, "merge", "side").exit(), "the merge conflicts");
-    }
-
+class RescueServiceTest extends RescueTestBase {
     // ---- git -------------------------------------------------------------------------------------------------------
 
     // covers feature-008/FR-004, feature-008/FR-003
@@ -166,18 +103,6 @@ class RescueServiceTest {
     }
 
     // ---- Code-Factory's own state ----------------------------------------------------------------------------------
-
-    ChangeJournal journal(CodeFactory f) {
-        return f.provider(ChangeJournalProvider.class, "file").create(new ProjectContext(project,
-                Clock.systemUTC(), Map.of(), ProjectContext.Limits.DEFAULT));
-    }
-
-    static ChangeRecord started(String id, VersionControl vcs, Snapshot snapshot, Optional<String> stash) {
-        return new ChangeRecord(id, "Add a farewell", Instant.parse("2026-12-01T10:00:00Z"),
-                ChangeRecord.Status.STARTED, new ChangeRecord.Before(Optional.of("main"), vcs.resolve("HEAD"),
-                Optional.of(snapshot.id()), stash), "factory/change-" + id, List.of(), List.of(), List.of(),
-                "not run", ChangeRecord.Publication.NONE, Optional.empty());
-    }
 
     // covers feature-008/FR-005, feature-008/FR-011
     @Test
@@ -385,62 +310,10 @@ class RescueServiceTest {
         RescueOutcome o = rescue(RescueCommand.of().withTests(false), dialog);
 
         assertTrue(o.diagnosis().causes().isEmpty());
-        assertTrue(o.diagnosis().notes().get(0).startsWith("no diagnosis: no model is available"),
-                o.diagnosis().notes().toString());
-        assertTrue(dialog.said.stream().anyMatch(s -> s.startsWith("no diagnosis")), dialog.said.toString());
+        String note = o.diagnosis().notes().get(0);
+        assertTrue(note.startsWith("No model could be used (no language model is configured"), note);
+        assertTrue(dialog.said.contains("No diagnosis: " + note), dialog.said.toString());
         String report = GitSandbox.read(project.resolve(o.report().orElseThrow()));
-        assertTrue(report.contains("Note: no diagnosis: no model is available"), report);
-    }
-
-    /** A person who approves the repairs {@code approve} accepts; never asked about a model's plan here. */
-    static class Dialog implements RescueDialog {
-        Predicate<Repair> approve = r -> false;
-        final List<Repair> asked = new ArrayList<>();
-        final List<Repair> shown = new ArrayList<>();
-        final List<String> said = new ArrayList<>();
-        final List<String> progress = new ArrayList<>();
-        final List<String> output = new ArrayList<>();
-        final List<List<RescueFinding>> findings = new ArrayList<>();
-
-        @Override
-        public PlanDecision reviewPlan(PlanReview review) {
-            throw new AssertionError("no model here");
-        }
-
-        @Override
-        public List<String> reviewDiffs(int round, List<FileDiff> diffs) {
-            throw new AssertionError("no model here");
-        }
-
-        @Override
-        public boolean approveRepair(Repair repair) {
-            asked.add(repair);
-            return approve.test(repair);
-        }
-
-        @Override
-        public void showRepair(Repair repair) {
-            shown.add(repair);
-        }
-
-        @Override
-        public void say(String message) {
-            said.add(message);
-        }
-
-        @Override
-        public void progress(String what) {
-            progress.add(what);
-        }
-
-        @Override
-        public void findings(List<RescueFinding> found) {
-            findings.add(found);
-        }
-
-        @Override
-        public void testOutput(String line) {
-            output.add(line);
-        }
+        assertTrue(report.contains("Note: No model could be used (no language model is configured"), report);
     }
 }

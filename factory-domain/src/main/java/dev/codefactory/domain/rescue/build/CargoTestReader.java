@@ -23,7 +23,6 @@ public final class CargoTestReader {
     private static final Pattern RESULT = Pattern.compile("^test (\\S+) \\.\\.\\. FAILED$");
     private static final Pattern PANIC = Pattern.compile("^thread '[^']*'(?: \\(\\d+\\))? panicked at (.*)$");
     private static final Pattern LOCATION = Pattern.compile("^([^\\s:']+):(\\d+):(\\d+):?$");
-    private static final Pattern OLD_PANIC = Pattern.compile("^'(.*)', ([^\\s:']+):(\\d+):(\\d+)$");
     private static final Pattern FRAME = Pattern.compile("^\\s*\\d+: (\\S+)$");
     private static final Pattern FRAME_AT = Pattern.compile("^\\s+at (?:\\./)?(\\S+?):(\\d+):(\\d+)$");
     private static final Pattern RUSTC = Pattern.compile("^error(?:\\[(E\\d+)\\])?: (.*)$");
@@ -86,15 +85,16 @@ public final class CargoTestReader {
             if (panic.matches() && path.isEmpty()) {
                 String rest = panic.group(1);
                 Matcher location = LOCATION.matcher(rest);
-                Matcher old = OLD_PANIC.matcher(rest);
+                int quoted = rest.startsWith("'") ? rest.lastIndexOf("', ") : -1;
+                Matcher old = quoted > 0 ? LOCATION.matcher(rest.substring(quoted + 3)) : null;
                 if (location.matches()) {
                     path = location.group(1);
                     line = JvmStackTrace.number(location.group(2));
                     inMessage = true;
-                } else if (old.matches()) {
-                    message.add(old.group(1));
-                    path = old.group(2);
-                    line = JvmStackTrace.number(old.group(3));
+                } else if (old != null && old.matches()) {
+                    message.add(rest.substring(1, quoted));
+                    path = old.group(1);
+                    line = JvmStackTrace.number(old.group(2));
                 }
                 continue;
             }

@@ -47,6 +47,11 @@ public final class ConsoleLines {
         return lines;
     }
 
+    /** {@code text} cleaned as {@link #of} cleans it, its lines joined again by line feeds. */
+    public static String clean(String text) {
+        return String.join("\n", of(text));
+    }
+
     /** The index after the escape sequence that starts with the ESC at {@code i}. */
     private static int skipEscape(String s, int i) {
         int n = s.length();

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 // implements feature-008/FR-006
 public final class GradleConsoleReader {
-    private static final Pattern TEST = Pattern.compile("^([^\\s>].*?) > (.+) FAILED\\s*$");
+    private static final Pattern TEST = Pattern.compile("^([^\\s>].*?) > (.+) FAILED$");
     private static final Pattern SHORT = Pattern.compile("^(\\S+) at (\\S+?):(\\d+)$");
 
     private GradleConsoleReader() {
@@ -30,8 +30,8 @@ public final class GradleConsoleReader {
         List<TestFailure> failures = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            Matcher test = TEST.matcher(line);
-            if (test.matches() && !line.startsWith("> Task ")) {
+            Matcher test = line.stripTrailing().endsWith(" FAILED") ? TEST.matcher(line.stripTrailing()) : null;
+            if (test != null && test.matches() && !line.startsWith("> Task ")) {
                 int end = i + 1;
                 while (end < lines.size() && !lines.get(end).isEmpty() && Character.isWhitespace(
                         lines.get(end).charAt(0))) {

@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
  */
 // implements feature-008/FR-006
 public final class JestConsoleReader {
-    private static final Pattern SUITE = Pattern.compile("^\\s*FAIL\\s+(\\S+)(?:\\s+\\(.*\\))?\\s*$");
-    private static final Pattern HEADER = Pattern.compile("^\\s*\u25cf (.+?)\\s*$");
-    private static final Pattern AT = Pattern.compile("^\\s*at (?:.*?\\()?([^\\s()]+?):(\\d+):(\\d+)\\)?\\s*$");
-    private static final Pattern CODE_FRAME = Pattern.compile("^\\s*(>)?\\s*(\\d+) \\|.*$");
+    private static final Pattern SUITE = Pattern.compile("^FAIL\\s++(\\S++)(?:\\s++\\(.*\\))?$");
+    private static final Pattern HEADER = Pattern.compile("^\u25cf (.+)$");
+    private static final Pattern AT = Pattern.compile("^at (?:.*?\\()?([^\\s()]+?):(\\d+):(\\d+)\\)?$");
+    private static final Pattern CODE_FRAME = Pattern.compile("^(?:(>)\\s*+)?(\\d++) \\|.*$");
     private static final Pattern ERROR_TYPE = Pattern.compile("^(?!Assertion)[A-Z]\\w*(?:Error|Exception): .*");
 
     private JestConsoleReader() {
@@ -30,21 +30,21 @@ public final class JestConsoleReader {
         List<TestFailure> failures = new ArrayList<>();
         String suite = "";
         for (int i = 0; i < lines.size(); i++) {
-            Matcher suiteLine = SUITE.matcher(lines.get(i));
+            Matcher suiteLine = SUITE.matcher(lines.get(i).strip());
             if (suiteLine.matches()) {
                 suite = suiteLine.group(1);
                 continue;
             }
-            Matcher header = HEADER.matcher(lines.get(i));
-            if (!header.matches() || header.group(1).equals("Console")) {
+            Matcher header = HEADER.matcher(lines.get(i).strip());
+            if (!header.matches() || header.group(1).strip().equals("Console")) {
                 continue;
             }
             int end = i + 1;
-            while (end < lines.size() && !HEADER.matcher(lines.get(end)).matches()
-                    && !SUITE.matcher(lines.get(end)).matches() && !lines.get(end).startsWith("Test Suites:")) {
+            while (end < lines.size() && !HEADER.matcher(lines.get(end).strip()).matches()
+                    && !SUITE.matcher(lines.get(end).strip()).matches() && !lines.get(end).startsWith("Test Suites:")) {
                 end++;
             }
-            failures.add(block(suite, header.group(1), lines.subList(i + 1, end)));
+            failures.add(block(suite, header.group(1).strip(), lines.subList(i + 1, end)));
             i = end - 1;
         }
         return failures;
@@ -60,8 +60,9 @@ public final class JestConsoleReader {
         int firstLine = 0;
         int markedLine = 0;
         for (String text : body) {
-            Matcher at = AT.matcher(text);
-            Matcher frame = CODE_FRAME.matcher(text);
+            String stripped = text.strip();
+            Matcher at = AT.matcher(stripped);
+            Matcher frame = CODE_FRAME.matcher(stripped);
             if (at.matches()) {
                 messageDone = true;
                 String file = at.group(1);

@@ -53,25 +53,27 @@ public final class JunitXmlReader {
         if (failure.isEmpty() && error.isEmpty()) {
             return Optional.empty();
         }
-        Kind kind = failure.isPresent() ? Kind.FAILED : Kind.ERROR;
         XmlTree.Element problem = failure.orElseGet(error::get);
-        String className = testcase.attribute("classname").strip();
-        String name = testcase.attribute("name").strip();
+        // Gradle calls every exception a failure: one whose type is no assertion's is an error
+        String type = problem.attribute("type");
+        Kind kind = failure.isPresent() && (type.isEmpty() || JvmStackTrace.isAssertion(type)) ? Kind.FAILED
+                : Kind.ERROR;
+        String className = ConsoleLines.clean(testcase.attribute("classname")).strip();
+        String name = ConsoleLines.clean(testcase.attribute("name")).strip();
         if (name.endsWith("()")) {
             name = name.substring(0, name.length() - 2);
         }
-        String text = problem.text();
-        Optional<TestFailure> python = PytestConsoleReader.fromReport(kind, className, name,
-                problem.attribute("message"), text);
+        List<String> lines = ConsoleLines.of(problem.text());
+        String messageAttribute = ConsoleLines.clean(problem.attribute("message"));
+        Optional<TestFailure> python = PytestConsoleReader.fromReport(kind, className, name, messageAttribute, lines);
         if (python.isPresent()) {
             return python;
         }
         String test = className.isEmpty() ? name : name.isEmpty() ? className : className + "." + name;
-        JvmStackTrace trace = JvmStackTrace.read(List.of(text.split("\n")));
+        JvmStackTrace trace = JvmStackTrace.read(lines);
         String message = trace.describe(kind == Kind.FAILED);
         if (message.isEmpty()) {
-            String type = problem.attribute("type");
-            String attribute = Messages.of(problem.attribute("message"));
+            String attribute = Messages.of(messageAttribute);
             message = kind == Kind.FAILED || type.isEmpty() ? attribute
                     : Messages.of(attribute.isEmpty() ? type : type + ": " + attribute);
         }

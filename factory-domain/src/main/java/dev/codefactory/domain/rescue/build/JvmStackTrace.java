@@ -86,12 +86,15 @@ record JvmStackTrace(String type, String message, List<Frame> frames) {
         return Messages.of(message.isEmpty() ? type : type + ": " + message);
     }
 
-    /** An assertion failure (rather than an error) by its type's name, for tools that do not say which. */
+    /**
+     * An assertion failure (rather than an error) by its type's name, for tools that do not say which (Gradle's
+     * console and its reports, which call every exception a failure): JUnit's, opentest4j's, AssertJ's, Hamcrest's,
+     * Truth's and Kotest's assertion errors, JUnit 4's {@code ComparisonFailure}, Spock's condition errors.
+     */
     static boolean isAssertion(String type) {
         String simple = type.substring(type.lastIndexOf('.') + 1);
-        return simple.startsWith("AssertionFailed") || simple.equals("AssertionError")
-                || simple.equals("ComparisonFailure") || simple.equals("MultipleFailuresError")
-                || simple.equals("AssertionFailedError");
+        return simple.contains("Assert") || simple.contains("ComparisonFailure")
+                || simple.contains("MultipleFailures") || simple.startsWith("ConditionNotSatisfied");
     }
 
     private static boolean framework(String className) {

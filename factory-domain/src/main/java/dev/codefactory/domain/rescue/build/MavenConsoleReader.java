@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  */
 // implements feature-008/FR-006
 public final class MavenConsoleReader {
-    private static final Pattern BLOCK = Pattern.compile("^(.+?) -- Time elapsed: .*<<< (FAILURE|ERROR)!\\s*$");
+    private static final Pattern BLOCK = Pattern.compile("^(.+?) -- Time elapsed: .*<<< (FAILURE|ERROR)!$");
     private static final Pattern BLOCK_2 = Pattern.compile(
-            "^([^\\s(]+)\\(([^\\s)]+)\\)\\s+Time elapsed: .*<<< (FAILURE|ERROR)!\\s*$");
+            "^([^\\s(]++)\\(([^\\s)]++)\\)\\s++Time elapsed: .*<<< (FAILURE|ERROR)!$");
     private static final Pattern SUMMARY_ITEM = Pattern.compile("^ {2}(\\S+?)(?::(\\d+))? (.*)$");
     private static final Pattern COMPILE = Pattern.compile(
             "^(.+?\\.(?:java|groovy|scala)):\\[(\\d+)(?:,\\d+)?\\] (.*)$");
@@ -46,8 +46,10 @@ public final class MavenConsoleReader {
                 continue;
             }
             compile = null;
-            Matcher block = BLOCK.matcher(line);
-            Matcher block2 = block.matches() ? null : BLOCK_2.matcher(line);
+            String end0 = line.stripTrailing();
+            boolean marked = end0.endsWith("<<< FAILURE!") || end0.endsWith("<<< ERROR!");
+            Matcher block = BLOCK.matcher(marked ? end0 : "");
+            Matcher block2 = !marked || block.matches() ? null : BLOCK_2.matcher(end0);
             if (block.matches() || block2 != null && block2.matches()) {
                 String test = block.matches() ? block.group(1).strip() : block2.group(2) + "." + block2.group(1);
                 Kind kind = (block.matches() ? block.group(2) : block2.group(3)).equals("FAILURE")
@@ -61,8 +63,8 @@ public final class MavenConsoleReader {
                 section = null;
                 continue;
             }
-            if (error && (line.equals("Failures:") || line.equals("Errors:"))) {
-                section = line.equals("Failures:") ? Kind.FAILED : Kind.ERROR;
+            if (error && (line.strip().equals("Failures:") || line.strip().equals("Errors:"))) {
+                section = line.strip().equals("Failures:") ? Kind.FAILED : Kind.ERROR;
                 continue;
             }
             if (section != null) {
@@ -110,7 +112,7 @@ public final class MavenConsoleReader {
 
     private static Optional<TestFailure> compileError(String line) {
         Matcher m = COMPILE.matcher(line);
-        if (m.matches()) {
+        if (line.contains(":[") && m.matches()) {
             return Optional.of(new TestFailure(Kind.COMPILE, "", m.group(1), JvmStackTrace.number(m.group(2)),
                     Messages.of(m.group(3).strip())));
         }

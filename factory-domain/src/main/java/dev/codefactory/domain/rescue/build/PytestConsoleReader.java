@@ -25,6 +25,9 @@ public final class PytestConsoleReader {
     private static final Pattern BANNER = Pattern.compile("^={3,} .*={3,}$");
     private static final Pattern LOCATION = Pattern.compile("^([^\\s:][^:]*\\.py):(\\d+): ?(.*)$");
 
+    /** The most dotted parts a report's module and test name are tried as: folders, module, class, test. */
+    private static final int MAX_PARTS = 32;
+
     private PytestConsoleReader() {
     }
 
@@ -50,7 +53,7 @@ public final class PytestConsoleReader {
         boolean inSummary = false;
         boolean inSections = false;
         for (String line : lines) {
-            if (BANNER.matcher(line).matches()) {
+            if (line.startsWith("===") && BANNER.matcher(line).matches()) {
                 inSummary = line.contains(" short test summary info ");
                 inSections = line.contains(" FAILURES ") || line.contains(" ERRORS ");
                 current = null;
@@ -67,7 +70,7 @@ public final class PytestConsoleReader {
                 continue;
             }
             Matcher section = SECTION.matcher(line);
-            if (section.matches()) {
+            if (line.startsWith("___") && section.matches()) {
                 String title = section.group(1);
                 boolean error = title.startsWith("ERROR ");
                 current = new Section(sectionTest(title), error);
@@ -147,23 +150,22 @@ public final class PytestConsoleReader {
      * empty for any other report's testcase.
      */
     static Optional<TestFailure> fromReport(Kind kind, String className, String name, String messageAttribute,
-            String text) {
-        if (text.indexOf(".py:") < 0) {
-            return Optional.empty();
-        }
+            List<String> text) {
         String firstError = "";
         Map<String, String[]> byFile = new HashMap<>();
-        for (String line : text.split("\n")) {
-            Matcher location = LOCATION.matcher(line.length() > ConsoleLines.MAX_LINE
-                    ? line.substring(0, ConsoleLines.MAX_LINE) : line);
-            if (location.matches()) {
+        for (String line : text) {
+            Matcher location = LOCATION.matcher(line);
+            if (line.contains(".py:") && location.matches()) {
                 byFile.putIfAbsent(location.group(1), new String[] {location.group(1), location.group(2)});
             } else if (line.startsWith("E ") && firstError.isEmpty()) {
                 firstError = line.substring(1).strip();
             }
         }
         String dotted = className.isEmpty() ? name : className + "." + name;
-        String[] parts = dotted.split("\\.");
+        String[] parts = dotted.split("\\.", MAX_PARTS + 1);
+        if (byFile.isEmpty() || parts.length > MAX_PARTS) {
+            return Optional.empty();
+        }
         for (int i = parts.length; i > 0; i--) {
             String file = String.join("/", List.of(parts).subList(0, i)) + ".py";
             String[] at = byFile.get(file);

@@ -1,0 +1,49 @@
+package dev.codefactory.domain.rescue.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.codefactory.domain.rescue.RescueFixtures;
+import dev.codefactory.domain.rescue.TestFailure;
+import dev.codefactory.domain.rescue.TestFailure.Kind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+// covers feature-008/FR-006
+class GoTestReaderTest {
+    private static final TestFailure TOTAL = new TestFailure(Kind.FAILED, "TestTotal", "cart_test.go", 7,
+            "Total([2 3]) = 6, want 5");
+    private static final TestFailure SUBTEST = new TestFailure(Kind.FAILED, "TestEmpty/zero", "cart_test.go", 21,
+            "empty cart should cost nothing");
+
+    @Test
+    void reads_failures_and_the_subtest_not_its_parent_from_a_real_run() {
+        assertEquals(List.of(TOTAL, SUBTEST), GoTestReader.read(RescueFixtures.lines("go/go-test-failures.txt")));
+    }
+
+    @Test
+    void reads_the_same_from_a_verbose_run_where_messages_come_first() {
+        assertEquals(List.of(TOTAL, SUBTEST), GoTestReader.read(RescueFixtures.lines("go/go-test-v.txt")));
+    }
+
+    @Test
+    void reads_a_panic_at_the_test_functions_frame() {
+        assertEquals(List.of(TOTAL, new TestFailure(Kind.ERROR, "TestFirst", "/tmp/h15b/go/cart_test.go", 13,
+                "panic: runtime error: index out of range [0] with length 0")),
+                GoTestReader.read(RescueFixtures.lines("go/go-test-panic.txt")));
+    }
+
+    @Test
+    void reads_compiler_errors_from_a_real_run() {
+        assertEquals(List.of(
+                new TestFailure(Kind.COMPILE, "", "cart.go", 8, "undefined: tax"),
+                new TestFailure(Kind.COMPILE, "", "cart_test.go", 12,
+                        "cannot use \"4\" (untyped string constant) as int value in array or slice literal")),
+                GoTestReader.read(RescueFixtures.lines("go/go-compile-error.txt")));
+    }
+
+    @Test
+    void a_failure_without_a_message_is_kept_by_its_name() {
+        assertEquals(List.of(new TestFailure(Kind.FAILED, "TestQuiet", "", 0, "")),
+                GoTestReader.read(ConsoleLines.of("--- FAIL: TestQuiet (0.00s)\nFAIL\n")));
+    }
+}
