@@ -1,9 +1,7 @@
-package dev.codefactory.domain.rescue.build;
+package dev.codefactory.domain.rescue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.codefactory.domain.rescue.RescueFixtures;
-import dev.codefactory.domain.rescue.TestFailure;
 import dev.codefactory.domain.rescue.TestFailure.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,7 +45,8 @@ class MavenConsoleReaderTest {
                 new TestFailure(Kind.COMPILE, "", path, 12,
                         "incompatible types: java.lang.String cannot be converted to int"),
                 new TestFailure(Kind.COMPILE, "", path, 13,
-                        "cannot find symbol\nsymbol:   method remove(int)\nlocation: variable cart of type com.example.Cart")),
+                        "cannot find symbol\nsymbol:   method remove(int)\n"
+                                + "location: variable cart of type com.example.Cart")),
                 MavenConsoleReader.read(RescueFixtures.lines("maven/mvn-test-compile-error.txt")));
     }
 

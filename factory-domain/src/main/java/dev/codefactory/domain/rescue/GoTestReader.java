@@ -1,6 +1,5 @@
-package dev.codefactory.domain.rescue.build;
+package dev.codefactory.domain.rescue;
 
-import dev.codefactory.domain.rescue.TestFailure;
 import dev.codefactory.domain.rescue.TestFailure.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,10 +19,10 @@ import java.util.regex.Pattern;
  */
 // implements feature-008/FR-006
 public final class GoTestReader {
-    private static final Pattern FAIL = Pattern.compile("^(\\s*)--- FAIL: (\\S+) \\([^)]*\\)\\s*$");
-    private static final Pattern RUN = Pattern.compile("^=== (?:RUN|CONT|NAME)\\s+(\\S+)\\s*$");
-    private static final Pattern LOG = Pattern.compile("^\\s+([^\\s:]+\\.go):(\\d+): (.*)$");
-    private static final Pattern FRAME = Pattern.compile("^\\s+(\\S+\\.go):(\\d+)(?: \\+0x[0-9a-f]+)?$");
+    private static final Pattern FAIL = Pattern.compile("^(\\s*+)--- FAIL: (\\S++) \\([^)]*+\\)\\s*+$");
+    private static final Pattern RUN = Pattern.compile("^=== (?:RUN|CONT|NAME)\\s++(\\S++)\\s*+$");
+    private static final Pattern LOG = Pattern.compile("^\\s++([^\\s:]+\\.go):(\\d++): (.*)$");
+    private static final Pattern FRAME = Pattern.compile("^\\s++(\\S+\\.go):(\\d++)(?: \\+0x[0-9a-f]++)?$");
     private static final Pattern COMPILE = Pattern.compile("^([^\\s:]+\\.go):(\\d+):(?:\\d+:)? (.*)$");
 
     private GoTestReader() {
