@@ -104,8 +104,9 @@ class BuildOutputTest {
 
     @Test
     void go_jest_and_cargo_consoles_are_read_too() {
-        assertEquals(List.of("TestTotal", "TestEmpty/zero"), tests(fixture("go/go-test-failures.txt")));
-        assertEquals(List.of("Cart \u203a adds prices", "Cart \u203a first of empty cart", "src/broken.test.js"),
+        assertEquals(List.of("example.com/shop.TestTotal", "example.com/shop.TestEmpty/zero"), tests(fixture("go/go-test-failures.txt")));
+        assertEquals(List.of("src/cart.test.js \u203a Cart \u203a adds prices",
+                "src/cart.test.js \u203a Cart \u203a first of empty cart", "src/broken.test.js"),
                 tests(fixture("jest/jest-suite-error-color.txt")));
         assertEquals(List.of("tests::adds_prices", "tests::first_of_empty"),
                 tests(fixture("cargo/cargo-test-failures.txt")));

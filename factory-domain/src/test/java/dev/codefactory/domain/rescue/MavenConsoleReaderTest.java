@@ -91,6 +91,19 @@ class MavenConsoleReaderTest {
     }
 
     @Test
+    void reads_surefire_3_milestones_block_header_in_the_running_class() {
+        String console = String.join("\n",
+                "[INFO] Running com.example.CartTest",
+                "[ERROR] Tests run: 1, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.02 s <<< FAILURE! - in com.example.CartTest",
+                "[ERROR] total  Time elapsed: 0.01 s  <<< FAILURE!",
+                "org.opentest4j.AssertionFailedError: expected: <5> but was: <6>",
+                "\tat com.example.CartTest.total(CartTest.java:13)",
+                "");
+        assertEquals(List.of(new TestFailure(Kind.FAILED, "com.example.CartTest.total", "com/example/CartTest.java",
+                13, "expected: <5> but was: <6>")), read(console));
+    }
+
+    @Test
     void a_frame_in_a_nested_class_or_lambda_of_the_test_counts_as_the_tests() {
         String console = String.join("\n",
                 "[ERROR] com.example.CartTest$Totals.adds -- Time elapsed: 0.01 s <<< ERROR!",
