@@ -77,8 +77,8 @@ final class JGitRecovery implements Recovery {
     @Override
     public void removeStaleLock(String path) {
         Objects.requireNonNull(path, "path");
-        String wanted = Path.of(path).toAbsolutePath().normalize().toString();
-        LockFile lock = lockFiles().stream().filter(l -> l.path().equals(wanted)).findFirst()
+        Path wanted = Path.of(path).toAbsolutePath().normalize();
+        LockFile lock = lockFiles().stream().filter(l -> Path.of(l.path()).normalize().equals(wanted)).findFirst()
                 .orElseThrow(() -> new VersionControlException("will not remove " + path + ": it is not one of git's"
                         + " lock files in this repository (" + (GitLocks.present(repo).isEmpty() ? "there are none"
                         : String.join(", ", GitLocks.present(repo))) + ")"));
@@ -88,7 +88,7 @@ final class JGitRecovery implements Recovery {
                     + " s); wait for it to finish, or stop it, and try again");
         }
         try {
-            Files.deleteIfExists(Path.of(wanted));
+            Files.deleteIfExists(wanted);
         } catch (IOException e) {
             throw new VersionControlException("cannot remove " + path + ": " + e.getMessage() + "; check its"
                     + " permissions and remove it by hand (rm " + path + ")", e);

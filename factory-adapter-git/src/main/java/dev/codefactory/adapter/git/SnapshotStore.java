@@ -1,5 +1,6 @@
 package dev.codefactory.adapter.git;
 
+import dev.codefactory.port.vcs.RepositoryState;
 import dev.codefactory.port.vcs.Snapshot;
 import dev.codefactory.port.vcs.VersionControlException;
 import java.io.IOException;
@@ -67,9 +68,16 @@ import org.eclipse.jgit.treewalk.WorkingTreeIterator;
  * Taking a snapshot only writes objects and the new ref: the working tree, the index and {@code HEAD} are read,
  * never written. Unresolved conflicts are kept too: the index commit's tree holds the merged (stage 0) entries, and
  * for each conflict stage present (1 base, 2 ours, 3 theirs) a commit of that stage's entries is an extra parent of
- * the index commit, listed in its {@code Snapshot-Conflict-Stages: 1 2 3} trailer. git's operation files
- * ({@code MERGE_HEAD}, {@code rebase-merge/}...) are not recorded: the operation in progress is
- * ({@code Snapshot-Operation}), and a restore is refused unless the same operation (or none) is in progress then.
+ * the index commit, listed in its {@code Snapshot-Conflict-Stages: 1 2 3} trailer. With an operation in progress,
+ * git's files for it ({@code MERGE_HEAD}, {@code MERGE_MSG}, {@code rebase-merge/}, {@code BISECT_*} and
+ * {@code refs/bisect/}..., see {@link OperationFiles}) are recorded as the tree of one more parent of the index commit,
+ * just before the stage commits, named by its {@code Snapshot-Operation-Files: MERGE} trailer.
+ *
+ * <p>A restore puts back {@code HEAD}, the index (conflict stages included), the files and, when recorded, the
+ * operation files: so a snapshot taken in the middle of a merge and restored after the merge was aborted brings the
+ * merge back as it was (conflicted files byte for byte, {@code git ls-files -u} and {@code MERGE_HEAD} too). It is
+ * refused when another operation is in progress then, or, for a snapshot recorded without operation files (before
+ * they were recorded), unless the same operation is.
  */
 final class SnapshotStore {
 
@@ -78,6 +86,7 @@ final class SnapshotStore {
             .withZone(ZoneOffset.UTC);
     private static final String DETACHED = "detached";
     private static final String NONE = "none";
+    private static final String OPERATION_FILES = "Snapshot-Operation-Files";
 
     private final Repository repo;
     private final Clock clock;
@@ -119,12 +128,24 @@ final class SnapshotStore {
             if (head != null) {
                 indexParents.add(head);
             }
+            RepositoryState.Operation operation = JGitStatus.operation(repo.getRepositoryState());
+            boolean withOperation = operation != RepositoryState.Operation.NONE;
+            if (withOperation) {
+                CommitBuilder files = new CommitBuilder();
+                files.setTreeId(new OperationFiles(repo).record(inserter));
+                files.setAuthor(who);
+                files.setCommitter(who);
+                files.setMessage("factory snapshot operation files: " + operation + "\n");
+                indexParents.add(inserter.insert(files));
+            }
             indexParents.addAll(stageCommits);
             indexCommit.setParentIds(indexParents);
             indexCommit.setAuthor(who);
             indexCommit.setCommitter(who);
             indexCommit.setMessage("factory snapshot index: " + cleanLabel + "\n"
-                    + (stages.length() == 0 ? "" : "\nSnapshot-Conflict-Stages: " + stages + "\n"));
+                    + (stages.length() == 0 && !withOperation ? "" : "\n")
+                    + (withOperation ? OPERATION_FILES + ": " + operation + "\n" : "")
+                    + (stages.length() == 0 ? "" : "Snapshot-Conflict-Stages: " + stages + "\n"));
             ObjectId indexId = inserter.insert(indexCommit);
 
             String id = freeId(created);
@@ -142,7 +163,7 @@ final class SnapshotStore {
                     + "Snapshot-Label: " + cleanLabel + "\n"
                     + "Snapshot-Head-Ref: " + headRefName + "\n"
                     + "Snapshot-Head: " + (head == null ? NONE : head.name()) + "\n"
-                    + "Snapshot-Operation: " + JGitStatus.operation(repo.getRepositoryState()) + "\n"
+                    + "Snapshot-Operation: " + operation + "\n"
                     + "Snapshot-Created: " + created + "\n");
             ObjectId commitId = inserter.insert(commit);
             inserter.flush();
@@ -282,21 +303,26 @@ final class SnapshotStore {
             }
             String recordedOperation = fields.getOrDefault("Snapshot-Operation", "NONE");
             String operation = JGitStatus.operation(repo.getRepositoryState()).name();
-            if (!recordedOperation.equals(operation)) {
-                throw new VersionControlException("cannot restore snapshot " + snapshot.id() + ": it was taken with "
-                        + describe(recordedOperation) + " in progress, and now there is " + describe(operation)
-                        + "; a snapshot does not record git's operation files, so "
-                        + ("NONE".equals(operation) ? "start the same operation again"
-                        : "finish or abort the current one (for example git merge --abort)") + " first");
-            }
-            ObjectId head = NONE.equals(headName) ? null : ObjectId.fromString(headName);
             RevCommit indexCommit = walk.parseCommit(commit.getParent(commit.getParentCount() - 1));
-            ObjectId indexTree = indexCommit.getTree();
-            ObjectId workTree = commit.getTree();
             Map<String, String> indexFields = fields(indexCommit.getFullMessage());
             List<String> stages = indexFields.containsKey("Snapshot-Conflict-Stages")
                     ? List.of(indexFields.get("Snapshot-Conflict-Stages").split(" ")) : List.of();
             int firstStageParent = indexCommit.getParentCount() - stages.size();
+            // the operation's own files, recorded since RESCUE aborts operations after a snapshot
+            ObjectId operationFiles = indexFields.containsKey(OPERATION_FILES)
+                    ? walk.parseCommit(indexCommit.getParent(firstStageParent - 1)).getTree() : null;
+            boolean bringsBack = operationFiles != null && ("NONE".equals(operation)
+                    || recordedOperation.equals(operation));
+            if (!recordedOperation.equals(operation) && !bringsBack) {
+                throw new VersionControlException("cannot restore snapshot " + snapshot.id() + ": it was taken with "
+                        + describe(recordedOperation) + " in progress, and now there is " + describe(operation)
+                        + ("NONE".equals(operation) ? "; the snapshot is older than the recording of git's operation"
+                        + " files, so start the same operation again first" : "; finish or abort the current one"
+                        + " (git " + OperationAbort.command(RepositoryState.Operation.valueOf(operation)) + ") first"));
+            }
+            ObjectId head = NONE.equals(headName) ? null : ObjectId.fromString(headName);
+            ObjectId indexTree = indexCommit.getTree();
+            ObjectId workTree = commit.getTree();
 
             DirCache newIndex = DirCache.newInCore();
             DirCacheBuilder builder = newIndex.builder();
@@ -333,6 +359,9 @@ final class SnapshotStore {
                 }
                 if (!real.commit()) {
                     throw GitLocks.refused(repo, "cannot write the index", RefUpdate.Result.LOCK_FAILURE);
+                }
+                if (bringsBack) {
+                    new OperationFiles(repo).restore(operationFiles, reader);
                 }
             } finally {
                 index.unlock();

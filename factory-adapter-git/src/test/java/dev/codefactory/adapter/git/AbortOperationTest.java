@@ -226,6 +226,23 @@ class AbortOperationTest extends IsolatedGit {
 
     // covers feature-008/FR-011
     @Test
+    void a_git_am_is_left_to_git_am_abort() {
+        VersionControl vc = diverged();
+        Path r = vc.workTree();
+        git(r, "format-patch", "-q", "-1", "topic", "-o", "../patches");
+        Path patch = work.resolve("patches").toFile().listFiles()[0].toPath();
+        assertNotEquals(0, run(r, "am", patch.toString()).exit());
+        assertEquals(Operation.APPLY_MAILBOX, vc.state().operation());
+
+        VersionControlException e = assertThrows(VersionControlException.class, vc::abortOperation);
+
+        assertTrue(e.getMessage().contains("run git am --abort"), e.getMessage());
+        assertEquals(Operation.APPLY_MAILBOX, vc.state().operation());
+        git(r, "am", "--abort");
+    }
+
+    // covers feature-008/FR-011
+    @Test
     void nothing_to_abort_is_refused() {
         VersionControl vc = diverged();
         VersionControlException e = assertThrows(VersionControlException.class, vc::abortOperation);

@@ -204,10 +204,13 @@ class SnapshotTest extends IsolatedGit {
         Path r = conflicted(vc);
         Snapshot snapshot = vc.snapshot("mid-merge");
         git(r, "merge", "--abort");
+        assertFalse(run(r, "cherry-pick", "topic").exit() == 0);
         dev.codefactory.port.vcs.VersionControlException e = org.junit.jupiter.api.Assertions.assertThrows(
                 dev.codefactory.port.vcs.VersionControlException.class, () -> vc.restore(snapshot));
         assertTrue(e.getMessage().contains("a merge in progress"), e.getMessage());
-        assertEquals("main\n", read(r.resolve("conflict.txt")));
+        assertTrue(e.getMessage().contains("now there is a cherry-pick"), e.getMessage());
+        assertTrue(Files.exists(r.resolve(".git/CHERRY_PICK_HEAD")));
+        assertFalse(Files.exists(r.resolve(".git/MERGE_HEAD")));
     }
 
     @Test

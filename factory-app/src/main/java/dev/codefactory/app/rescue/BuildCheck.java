@@ -125,8 +125,8 @@ final class BuildCheck {
         List<FoundFile> found;
         try {
             found = f.walk("", MAX_DEPTH, BuildCheck::descend, BuildCheck::isReport);
-        } catch (UnsupportedOperationException e) {
-            return List.of(); // a ProjectFiles without walk: the console alone
+        } catch (FactoryException | java.io.UncheckedIOException e) {
+            return List.of(); // the reports cannot be listed: the console alone
         }
         Instant from = since.minus(MTIME_SLACK);
         List<String> out = new ArrayList<>();
@@ -225,7 +225,7 @@ final class BuildCheck {
                 return !name.startsWith(".") && !name.equals("node_modules") && !name.equals("target")
                         && !name.equals("build") && !name.equals("__pycache__") && !name.equals("venv");
             }, p -> suffixes.stream().anyMatch(s -> p.endsWith("/" + s)));
-        } catch (UnsupportedOperationException e) {
+        } catch (FactoryException | java.io.UncheckedIOException e) {
             return out;
         }
         for (String suffix : suffixes) {

@@ -121,10 +121,11 @@ final class RescueDetection {
         dialog.progress("reading Code-Factory's own state");
         factoryState(vcs, dialog, found);
         Optional<BuildCheck.Run> run = Optional.empty();
-        if (runTests) {
+        if (runTests && vcs.isEmpty()) {
+            dialog.say("The tests were not run: they run in the repository's work tree, which could not be opened.");
+        } else if (runTests) {
             try {
-                run = build.run(vcs.map(VersionControl::workTree).orElse(null) == null
-                        ? java.nio.file.Path.of(".") : vcs.get().workTree(), dialog);
+                run = build.run(vcs.get().workTree(), dialog);
                 if (run.isEmpty()) {
                     dialog.say("No test command is configured (project.test-command): the build and tests were not"
                             + " checked. Set it with `factory config set project.test-command \"mvn -q test\"`.");
@@ -218,11 +219,9 @@ final class RescueDetection {
         List<LockFile> locks;
         try {
             locks = vcs.lockFiles();
-        } catch (UnsupportedOperationException e) {
-            // an adapter without Recovery: the state's lock files, held or not unknown
-            locks = state.locks().stream().map(p -> new LockFile(p, Instant.EPOCH, true)).toList();
         } catch (FactoryException e) {
-            return;
+            // the state's lock files, whether held unknown: said as held (never offered for removal)
+            locks = state.locks().stream().map(p -> new LockFile(p, Instant.EPOCH, true)).toList();
         }
         for (LockFile lock : locks) {
             String shown = gitRelative(vcs, lock.path());
@@ -260,7 +259,7 @@ final class RescueDetection {
                             + " repository knew.");
                 }
             }
-        } catch (UnsupportedOperationException | FactoryException e) {
+        } catch (FactoryException e) {
             return;
         }
         if (status.isEmpty()) {
@@ -401,12 +400,12 @@ final class RescueDetection {
                 List<String> branches = new ArrayList<>(vcs.get().branches("factory/change-"));
                 branches.addAll(vcs.get().branches("factory/rescue-"));
                 changeBranches = branches;
-            } catch (UnsupportedOperationException | FactoryException e) {
+            } catch (FactoryException e) {
                 // without the branch listing: nothing said about branches
             }
             try {
                 stashes = vcs.get().stashes();
-            } catch (UnsupportedOperationException | FactoryException e) {
+            } catch (FactoryException e) {
                 // without the stash listing: nothing said about stashes
             }
             try {

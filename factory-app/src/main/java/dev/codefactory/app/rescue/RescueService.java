@@ -38,7 +38,6 @@ public final class RescueService implements RescueUseCase {
     private final RescueFixes fixes;
     private final RescueDetection detection;
     private final RescueRepairs repairs;
-    private final LanguageModels models;
     private final Supplier<ReportRepository> reports;
     private final Clock clock;
 
@@ -47,11 +46,10 @@ public final class RescueService implements RescueUseCase {
                          Supplier<TestRunner> tests, Supplier<ReportRepository> reports, Supplier<FactoryConfig> config,
                          ChangeOrderService changes, TraceUseCase trace, DriftUseCase drift, Clock clock) {
         BuildCheck build = new BuildCheck(tests, files, config, clock);
-        this.diagnosis = new RescueDiagnosis(models, files, git, config, clock);
-        this.fixes = new RescueFixes(changes, build);
+        this.diagnosis = new RescueDiagnosis(models, files, git, config, clock, journal);
+        this.fixes = new RescueFixes(changes, build, clock);
         this.detection = new RescueDetection(git, journal, drafts, files, build, catalog, trace, drift);
         this.repairs = new RescueRepairs(git, changes);
-        this.models = models;
         this.reports = reports;
         this.clock = clock;
     }
@@ -70,8 +68,7 @@ public final class RescueService implements RescueUseCase {
         Diagnosis causes = Diagnosis.none();
         if (!command.offline() && current.broken() && !dialog.stopRequested()) {
             causes = diagnose(current, command, dialog);
-            if (!causes.causes().isEmpty()) {
-                dialog.causes(causes.causes());
+            if (!causes.causes().isEmpty()) { // the dialog was told them by the diagnosis
                 List<FixResult> made = fixes.fix(causes, current.failures(), command, dialog);
                 results.addAll(made);
                 if (applied(made)) {
@@ -91,26 +88,25 @@ public final class RescueService implements RescueUseCase {
                 outcome.fixes(), outcome.remaining(), Optional.of(path));
     }
 
-    /** The model's causes; without a model, no causes and a note saying why (the report is still written). */
+    /**
+     * The model's causes ({@link RescueDiagnosis}, which tells the dialog them); without a model or its answer, no
+     * causes and notes that say why, told to the dialog too (the report is still written).
+     */
     // implements feature-008/FR-009
     private Diagnosis diagnose(RescueDetection.Detected current, RescueCommand command, RescueDialog dialog) {
+        Diagnosis found;
         try {
-            models.select();
+            found = diagnosis.diagnose(current.findings(), current.failures(), command, dialog);
         } catch (FactoryException e) {
-            String why = "no diagnosis: no model is available (" + RescueText.oneLine(String.valueOf(e.getMessage()))
-                    + "); `factory rescue --offline` stops after detection and the repairs";
-            dialog.say(why);
-            return new Diagnosis(List.of(), 0, List.of(why));
+            found = new Diagnosis(List.of(), 0, List.of("The model could not be asked (" + RescueText.oneLine(
+                    String.valueOf(e.getMessage())) + "); nothing was diagnosed."));
         }
-        dialog.progress("asking the model why");
-        try {
-            return diagnosis.diagnose(current.findings(), current.failures(), command, dialog);
-        } catch (FactoryException e) {
-            String why = "no diagnosis: the model could not be asked (" + RescueText.oneLine(String.valueOf(
-                    e.getMessage())) + ")";
-            dialog.say(why);
-            return new Diagnosis(List.of(), 0, List.of(why));
+        if (found.causes().isEmpty()) {
+            for (String note : found.notes()) {
+                dialog.say("No diagnosis: " + note);
+            }
         }
+        return found;
     }
 
     private static boolean applied(List<FixResult> results) {

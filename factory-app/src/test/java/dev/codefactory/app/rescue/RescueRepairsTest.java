@@ -122,11 +122,11 @@ class RescueRepairsTest extends RescueTestBase {
             assertTrue(aborted.detail().contains(snapshot.id()), aborted.detail());
             assertTrue(aborted.detail().contains("`git checkout refs/factory/snapshots/" + snapshot.id() + " -- .`"),
                     aborted.detail());
+            vcs.restore(snapshot);
         }
-        // the way back the detail names, run as the person would
-        String id = aborted.detail().replaceAll("(?s).*refs/factory/snapshots/(\\S+) -- \\..*", "$1");
-        git("checkout", "refs/factory/snapshots/" + id, "--", ".");
         assertEquals(conflicted, GitSandbox.read(project.resolve("src/Greeter.txt")), "the markers are back");
+        assertTrue(Files.exists(project.resolve(".git/MERGE_HEAD")), "and the merge with them");
+        assertTrue(git("status", "--porcelain").contains("UU src/Greeter.txt"), git("status", "--porcelain"));
     }
 
     // covers feature-008/FR-005, feature-008/FR-011
@@ -197,7 +197,7 @@ class RescueRepairsTest extends RescueTestBase {
 
     // covers feature-008/FR-004
     @Test
-    void a_branch_behind_and_one_diverged_from_its_upstream_are_found_without_fetching() {
+    void a_branch_behind_its_upstream_is_found_after_a_fetch_asked_for_and_a_diverged_one_from_what_is_known() {
         Path remote = tmp.resolve("remote.git");
         sandbox.run(tmp, "init", "-q", "--bare", remote.toString());
         git("remote", "add", "origin", remote.toString());
@@ -206,9 +206,12 @@ class RescueRepairsTest extends RescueTestBase {
         sandbox.git(tmp, "clone", "-q", remote.toString(), other.toString());
         sandbox.commitFiles(other, "theirs", "THEIRS.md", "theirs\n");
         sandbox.git(other, "push", "-q", "origin", "main");
-        git("fetch", "-q", "origin");
 
-        RescueOutcome behind = rescue(detectOnly(), new Dialog());
+        RescueOutcome unfetched = rescue(detectOnly(), new Dialog());
+        RescueOutcome behind = rescue(detectOnly().withFetch(true), new Dialog());
+
+        assertTrue(of(unfetched, FindingKind.UPSTREAM_BEHIND).isEmpty(), "no fetch unless asked: "
+                + unfetched.findings());
 
         RescueFinding b = of(behind, FindingKind.UPSTREAM_BEHIND).get(0);
         assertEquals("main is 1 commit behind origin/main", b.summary());

@@ -310,10 +310,10 @@ class RescueServiceTest extends RescueTestBase {
         RescueOutcome o = rescue(RescueCommand.of().withTests(false), dialog);
 
         assertTrue(o.diagnosis().causes().isEmpty());
-        assertTrue(o.diagnosis().notes().get(0).startsWith("no diagnosis: no model is available"),
-                o.diagnosis().notes().toString());
-        assertTrue(dialog.said.stream().anyMatch(s -> s.startsWith("no diagnosis")), dialog.said.toString());
+        String note = o.diagnosis().notes().get(0);
+        assertTrue(note.startsWith("No model could be used (no language model is configured"), note);
+        assertTrue(dialog.said.contains("No diagnosis: " + note), dialog.said.toString());
         String report = GitSandbox.read(project.resolve(o.report().orElseThrow()));
-        assertTrue(report.contains("Note: no diagnosis: no model is available"), report);
+        assertTrue(report.contains("Note: No model could be used (no language model is configured"), report);
     }
 }

@@ -1,14 +1,6 @@
 package dev.codefactory.domain.rescue;
 
 import dev.codefactory.domain.rescue.TestFailure.Kind;
-import dev.codefactory.domain.rescue.build.CargoTestReader;
-import dev.codefactory.domain.rescue.build.ConsoleLines;
-import dev.codefactory.domain.rescue.build.GoTestReader;
-import dev.codefactory.domain.rescue.build.GradleConsoleReader;
-import dev.codefactory.domain.rescue.build.JestConsoleReader;
-import dev.codefactory.domain.rescue.build.JunitXmlReader;
-import dev.codefactory.domain.rescue.build.MavenConsoleReader;
-import dev.codefactory.domain.rescue.build.PytestConsoleReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,11 +12,12 @@ import java.util.Objects;
  * Gradle's XML, the console of {@code mvn}, {@code gradle} and {@code pytest}, compiler errors (javac through Maven
  * and Gradle, kotlinc), and {@code go test}, {@code jest} and {@code cargo test} where their output allows.
  *
- * <p>Each tool has its reader in {@code rescue.build} ({@link JunitXmlReader}, {@link MavenConsoleReader},
+ * <p>Each tool has its reader here ({@link JunitXmlReader}, {@link MavenConsoleReader},
  * {@link GradleConsoleReader}, {@link PytestConsoleReader}, {@link GoTestReader}, {@link JestConsoleReader},
- * {@link CargoTestReader}); each looks for its own tool's marks, so all of them read every console. The console is
- * cleaned once ({@link ConsoleLines}: no colours or other control characters, no line longer than
- * {@link ConsoleLines#MAX_LINE}), and every reader reads it in one pass.
+ * {@link CargoTestReader}; kept in this package, since a sub-package would make a cycle with {@link TestFailure});
+ * each looks for its own tool's marks, so all of them read every console. The console is cleaned once
+ * ({@link ConsoleLines}: no colours or other control characters, no line longer than {@link ConsoleLines#MAX_LINE}),
+ * and every reader reads it in one pass.
  */
 // implements feature-008/FR-006
 public final class BuildOutput {

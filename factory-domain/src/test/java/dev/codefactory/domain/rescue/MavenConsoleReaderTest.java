@@ -1,9 +1,7 @@
-package dev.codefactory.domain.rescue.build;
+package dev.codefactory.domain.rescue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.codefactory.domain.rescue.RescueFixtures;
-import dev.codefactory.domain.rescue.TestFailure;
 import dev.codefactory.domain.rescue.TestFailure.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,7 +45,8 @@ class MavenConsoleReaderTest {
                 new TestFailure(Kind.COMPILE, "", path, 12,
                         "incompatible types: java.lang.String cannot be converted to int"),
                 new TestFailure(Kind.COMPILE, "", path, 13,
-                        "cannot find symbol\nsymbol:   method remove(int)\nlocation: variable cart of type com.example.Cart")),
+                        "cannot find symbol\nsymbol:   method remove(int)\n"
+                                + "location: variable cart of type com.example.Cart")),
                 MavenConsoleReader.read(RescueFixtures.lines("maven/mvn-test-compile-error.txt")));
     }
 
@@ -89,6 +88,19 @@ class MavenConsoleReaderTest {
                 "");
         assertEquals(List.of(new TestFailure(Kind.FAILED, "com.example.CartTest.total", "com/example/CartTest.java",
                 13, "expected:<5> but was:<6>")), read(console));
+    }
+
+    @Test
+    void reads_surefire_3_milestones_block_header_in_the_running_class() {
+        String console = String.join("\n",
+                "[INFO] Running com.example.CartTest",
+                "[ERROR] Tests run: 1, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.02 s <<< FAILURE! - in com.example.CartTest",
+                "[ERROR] total  Time elapsed: 0.01 s  <<< FAILURE!",
+                "org.opentest4j.AssertionFailedError: expected: <5> but was: <6>",
+                "\tat com.example.CartTest.total(CartTest.java:13)",
+                "");
+        assertEquals(List.of(new TestFailure(Kind.FAILED, "com.example.CartTest.total", "com/example/CartTest.java",
+                13, "expected: <5> but was: <6>")), read(console));
     }
 
     @Test

@@ -1,18 +1,16 @@
-package dev.codefactory.domain.rescue.build;
+package dev.codefactory.domain.rescue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.codefactory.domain.rescue.RescueFixtures;
-import dev.codefactory.domain.rescue.TestFailure;
 import dev.codefactory.domain.rescue.TestFailure.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 // covers feature-008/FR-006
 class GoTestReaderTest {
-    private static final TestFailure TOTAL = new TestFailure(Kind.FAILED, "TestTotal", "cart_test.go", 7,
+    private static final TestFailure TOTAL = new TestFailure(Kind.FAILED, "example.com/shop.TestTotal", "cart_test.go", 7,
             "Total([2 3]) = 6, want 5");
-    private static final TestFailure SUBTEST = new TestFailure(Kind.FAILED, "TestEmpty/zero", "cart_test.go", 21,
+    private static final TestFailure SUBTEST = new TestFailure(Kind.FAILED, "example.com/shop.TestEmpty/zero", "cart_test.go", 21,
             "empty cart should cost nothing");
 
     @Test
@@ -27,7 +25,7 @@ class GoTestReaderTest {
 
     @Test
     void reads_a_panic_at_the_test_functions_frame() {
-        assertEquals(List.of(TOTAL, new TestFailure(Kind.ERROR, "TestFirst", "/tmp/h15b/go/cart_test.go", 13,
+        assertEquals(List.of(TOTAL, new TestFailure(Kind.ERROR, "example.com/shop.TestFirst", "/tmp/h15b/go/cart_test.go", 13,
                 "panic: runtime error: index out of range [0] with length 0")),
                 GoTestReader.read(RescueFixtures.lines("go/go-test-panic.txt")));
     }
@@ -39,6 +37,24 @@ class GoTestReaderTest {
                 new TestFailure(Kind.COMPILE, "", "cart_test.go", 12,
                         "cannot use \"4\" (untyped string constant) as int value in array or slice literal")),
                 GoTestReader.read(RescueFixtures.lines("go/go-compile-error.txt")));
+    }
+
+    @Test
+    void names_each_test_with_the_package_printed_after_it() {
+        String console = String.join("\n",
+                "--- FAIL: TestNew (0.00s)",
+                "    a_test.go:3: a",
+                "FAIL",
+                "FAIL\texample.com/a\t0.010s",
+                "ok  \texample.com/b\t0.004s",
+                "--- FAIL: TestNew (0.00s)",
+                "    c_test.go:4: c",
+                "FAIL",
+                "FAIL\texample.com/c\t0.011s",
+                "FAIL");
+        assertEquals(List.of(new TestFailure(Kind.FAILED, "example.com/a.TestNew", "a_test.go", 3, "a"),
+                new TestFailure(Kind.FAILED, "example.com/c.TestNew", "c_test.go", 4, "c")),
+                GoTestReader.read(ConsoleLines.of(console)));
     }
 
     @Test
