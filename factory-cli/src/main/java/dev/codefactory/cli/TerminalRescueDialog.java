@@ -60,6 +60,7 @@ final class TerminalRescueDialog implements RescueDialog {
     private boolean findingsShown;
     private boolean causesShown;
     private boolean notAskedSaid;
+    private final java.util.Set<String> said = new java.util.HashSet<>();
 
     /**
      * @param change   the plan and diff decisions of a model's fix
@@ -301,10 +302,13 @@ final class TerminalRescueDialog implements RescueDialog {
         change.step(step, detail);
     }
 
+    /** Messages, each once: detection runs again after a repair, and what it says the second time is known. */
     @Override
     public void say(String message) {
         spinner.stop();
-        change.say(message);
+        if (said.add(message)) {
+            change.say(message);
+        }
     }
 
     @Override
@@ -389,8 +393,10 @@ final class TerminalRescueDialog implements RescueDialog {
         if (fixed && !left.isEmpty()) {
             out.println();
             out.println(style.bold("Still broken"));
-            left.forEach(f -> out.println("  " + severity(f.severity()) + " " + f.summary() + "  " + style.cyan("next:")
-                    + " " + f.nextStep()));
+            for (RescueFinding f : left) {
+                out.println("  " + severity(f.severity()) + " " + f.summary() + style.dim("  [" + f.kind().id() + "]"));
+                out.println("    " + style.cyan("next:") + " " + f.nextStep());
+            }
         }
         out.println();
         o.report().ifPresent(path -> out.println("Report: " + path));

@@ -198,6 +198,16 @@ class RescueDialogTest {
     }
 
     @Test
+    void a_message_said_again_by_a_second_detection_is_said_once() {
+        TerminalRescueDialog d = dialog(false, true, false);
+
+        d.say("No test command is configured");
+        d.say("No test command is configured");
+
+        assertEquals(1, err.toString().split("No test command", -1).length - 1, err.toString());
+    }
+
+    @Test
     void under_json_progress_and_findings_stay_off_standard_error() {
         TerminalRescueDialog d = dialog(false, true, true);
 
