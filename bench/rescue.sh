@@ -7,7 +7,9 @@
 #   - git status: wall min, median and max
 #   - factory rescue --offline --no-tests --no-report: the same (every detection kind but the test command: git's
 #     state, Code-Factory's own state, spec validation, orphan links and drift)
-# and the ratio of the medians (rescue / git status). Target: detection under 2 s on 2 cores.
+#   - factory trace --no-report and factory --version: the share of detection that is trace's (orphan links), and
+#     the JVM's start, as references for a loaded machine (the load average is printed with the figures)
+# and the ratio of the medians (rescue / git status, rescue / trace). Target: detection under 2 s on 2 cores.
 # Usage: bench/rescue.sh [files=10000] [specs=100] [runs=7]
 # Results: printed, and appended to bench/out/rescue-results.txt.
 # covers feature-008/NFR-001
@@ -106,14 +108,18 @@ measure() {
 }
 
 {
-  echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, $(java -version 2>&1 | sed -n 1p); $count files tracked," \
-    "$specs specs"
+  echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)," \
+    "$(java -version 2>&1 | sed -n 1p); $count files tracked, $specs specs"
   measure "git status ($count files)" git -C "$project" status
   git_ms="$MEDIAN"
   measure "factory rescue --offline --no-tests --no-report" "$factory" -C "$project" rescue --offline --no-tests \
     --no-report
   rescue_ms="$MEDIAN"
+  measure "factory trace --no-report (reference)" "$factory" -C "$project" trace --no-report
+  trace_ms="$MEDIAN"
+  measure "factory --version (reference: the JVM's start)" "$factory" --version
   "$factory" --no-color -C "$project" rescue --offline --no-tests --no-report 2>/dev/null | tail -n 1 || true
-  awk -v r="$rescue_ms" -v g="$git_ms" 'BEGIN { printf "ratio factory rescue / git status: %.1fx; target < 2000 ms: %s\n",
-    r / (g > 0 ? g : 1), (r < 2000 ? "met" : "NOT met") }'
+  awk -v r="$rescue_ms" -v g="$git_ms" -v t="$trace_ms" 'BEGIN {
+    printf "ratio factory rescue / git status: %.1fx; rescue / trace: %.2fx; target < 2000 ms: %s\n",
+      r / (g > 0 ? g : 1), r / (t > 0 ? t : 1), (r < 2000 ? "met" : "NOT met") }'
 } | tee -a "$out/rescue-results.txt"
