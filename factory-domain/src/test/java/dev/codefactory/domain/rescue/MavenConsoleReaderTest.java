@@ -116,6 +116,18 @@ class MavenConsoleReaderTest {
     }
 
     @Test
+    void a_native_frame_of_the_test_class_is_passed_over() {
+        String console = String.join("\n",
+                "[ERROR] com.example.CartTest.load -- Time elapsed: 0.01 s <<< ERROR!",
+                "java.lang.UnsatisfiedLinkError: no cart in java.library.path",
+                "\tat com.example.CartTest.loadNative(Native Method)",
+                "\tat com.example.CartTest.load(CartTest.java:60)",
+                "");
+        assertEquals(List.of(new TestFailure(Kind.ERROR, "com.example.CartTest.load", "com/example/CartTest.java", 60,
+                "java.lang.UnsatisfiedLinkError: no cart in java.library.path")), read(console));
+    }
+
+    @Test
     void reads_a_kotlin_error_through_the_kotlin_maven_plugin() {
         assertEquals(List.of(new TestFailure(Kind.COMPILE, "", "/p/src/main/kotlin/Cart.kt", 5,
                 "Unresolved reference: tax")),
