@@ -77,8 +77,10 @@ public final class RescueService implements RescueUseCase {
                 }
             }
         }
-        RescueOutcome outcome = new RescueOutcome(first.findings(), first.failures(), first.run().isPresent(), causes,
-                results, current.findings(), Optional.empty());
+        // the model's words may quote a secret its masked request held (answers are unmasked): redacted again
+        RescueOutcome outcome = new RescueOutcome(first.findings(), first.failures(), first.run().isPresent(),
+                RescueText.redacted(causes), results.stream().map(RescueText::redacted).toList(), current.findings(),
+                Optional.empty());
         if (!command.report()) {
             return outcome;
         }

@@ -1,7 +1,11 @@
 package dev.codefactory.app.rescue;
 
 import dev.codefactory.domain.report.Severity;
+import dev.codefactory.domain.rescue.Cause;
+import dev.codefactory.domain.rescue.Diagnosis;
 import dev.codefactory.domain.rescue.Evidence;
+import dev.codefactory.domain.rescue.FailureComparison;
+import dev.codefactory.domain.rescue.FixResult;
 import dev.codefactory.domain.rescue.FindingKind;
 import dev.codefactory.domain.rescue.RescueFinding;
 import dev.codefactory.domain.rescue.TestFailure;
@@ -66,6 +70,27 @@ final class RescueText {
     /** A failure whose test name and message are redacted (they come from the command's output). */
     static TestFailure redacted(TestFailure f) {
         return new TestFailure(f.kind(), redact(f.test()), f.path(), f.line(), redact(f.message()));
+    }
+
+    /** The model's causes and notes with their text redacted. */
+    static Diagnosis redacted(Diagnosis d) {
+        List<Cause> causes = new ArrayList<>();
+        for (Cause c : d.causes()) {
+            List<Evidence> evidence = new ArrayList<>();
+            for (Evidence e : c.evidence()) {
+                evidence.add(new Evidence(e.path(), e.line(), redact(e.excerpt())));
+            }
+            causes.add(new Cause(redact(c.summary()), c.confidence(), evidence, redact(c.fix()), c.files()));
+        }
+        return new Diagnosis(causes, d.dropped(), d.notes().stream().map(RescueText::redact).toList());
+    }
+
+    /** A fix's result with its title and detail redacted (they may quote the model or a command). */
+    static FixResult redacted(FixResult f) {
+        return new FixResult(f.source(), redact(f.title()), f.status(), redact(f.detail()), f.changeId(),
+                f.tests().map(t -> new FailureComparison(t.gone().stream().map(RescueText::redacted).toList(),
+                        t.remain().stream().map(RescueText::redacted).toList(),
+                        t.added().stream().map(RescueText::redacted).toList())));
     }
 
     /** {@code text} on one line: line breaks become spaces, runs of blanks one. */

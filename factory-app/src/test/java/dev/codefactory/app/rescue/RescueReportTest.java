@@ -104,4 +104,20 @@ class RescueReportTest {
         assertEquals(Map.of("kind", "failed", "test", "tests/test_calc.py::test_add", "path", "tests/test_calc.py",
                 "line", 5L, "message", "assert -1 == 5"), failures.get(0));
     }
+
+    // covers feature-008/NFR-002
+    @Test
+    void a_secret_the_model_quotes_back_is_redacted_in_its_causes_and_the_fixes() {
+        String token = RescueServiceTest.TOKEN;
+        Diagnosis quoted = new Diagnosis(List.of(new Cause("the key " + token + " is expired", 0.8,
+                List.of(new Evidence("app.env", 3, "KEY=" + token)), "rotate " + token, List.of())), 0,
+                List.of("saw " + token));
+        FixResult fix = new FixResult(FixResult.Source.MODEL, "replace " + token, FixResult.Status.DECLINED,
+                "declined " + token, Optional.empty(), Optional.empty());
+
+        String text = RescueText.redacted(quoted) + " " + RescueText.redacted(fix);
+
+        assertFalse(text.contains(token), text);
+        assertEquals(6, text.split("\\[REDACTED:github-pat]", -1).length - 1, text);
+    }
 }

@@ -52,8 +52,10 @@ public final class BuildOutput {
 
     /**
      * The failures kept so far. A test is the same test when its name is the same, or the same with the package
-     * left off ({@code FooTest.bar} as Surefire's summary and Gradle print it is {@code com.example.FooTest.bar});
-     * the two become one with the longer name, the first file:line that has a line, and the first message.
+     * left off ({@code FooTest.bar} as Surefire's summary and Gradle print it is {@code com.example.FooTest.bar}),
+     * nested classes aside (Surefire's console names {@code com.example.FooTest$Inner.bar} as its report does not,
+     * {@code com.example.FooTest.bar}); the two become one with the longer name, the first file:line that has a
+     * line, and the first message.
      */
     private static final class Failures {
         private final List<TestFailure> kept = new ArrayList<>();
@@ -78,21 +80,20 @@ public final class BuildOutput {
                 }
                 return;
             }
-            String name = "test:" + failure.test();
+            String test = withoutNestedClasses(failure.test());
+            String name = "test:" + test;
             Integer same = byName.get(name);
             if (same == null) {
-                same = sameByTail(failure.test());
+                same = sameByTail(test);
             }
             if (same != null) {
-                TestFailure merged = merge(kept.get(same), failure);
-                kept.set(same, merged);
-                byName.put("test:" + merged.test(), same);
+                kept.set(same, merge(kept.get(same), failure));
                 return;
             }
             int index = kept.size();
             kept.add(failure);
             byName.put(name, index);
-            byTail.computeIfAbsent(tail(failure.test()), t -> new ArrayList<>(1)).add(index);
+            byTail.computeIfAbsent(tail(test), t -> new ArrayList<>(1)).add(index);
         }
 
         private Integer sameByTail(String test) {
@@ -101,12 +102,38 @@ public final class BuildOutput {
                 return null;
             }
             for (int index : candidates) {
-                String other = kept.get(index).test();
+                String other = withoutNestedClasses(kept.get(index).test());
                 if (other.endsWith("." + test) || test.endsWith("." + other)) {
                     return index;
                 }
             }
             return null;
+        }
+
+        /** {@code com.example.FooTest$Inner.bar} as {@code com.example.FooTest.bar}; other names as they are. */
+        private static String withoutNestedClasses(String test) {
+            int dollar = test.indexOf('$');
+            if (dollar < 0) {
+                return test;
+            }
+            StringBuilder out = new StringBuilder(test.length());
+            int i = 0;
+            while (i < test.length()) {
+                char c = test.charAt(i);
+                int end = i + 1;
+                while (c == '$' && end < test.length() && Character.isJavaIdentifierPart(test.charAt(end))
+                        && test.charAt(end) != '$') {
+                    end++;
+                }
+                if (c == '$' && end > i + 1 && end < test.length() && (test.charAt(end) == '.'
+                        || test.charAt(end) == '$')) {
+                    i = end; // a nested class's name, followed by its member or a deeper class
+                } else {
+                    out.append(c);
+                    i++;
+                }
+            }
+            return out.toString();
         }
 
         /** The last two dotted parts of a name ({@code FooTest.bar}), the whole name when it has fewer. */

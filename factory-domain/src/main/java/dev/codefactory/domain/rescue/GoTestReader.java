@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * The failures in the console of {@code go test}: each {@code --- FAIL: TestX (0.00s)} (subtests indented, named
  * {@code TestX/case}) with the first {@code x_test.go:12: message} line of that test (under it, or under its
  * {@code === RUN} with {@code -v}); a panic's message with the test function's frame in the goroutine's trace; and
- * the compiler's errors ({@code ./x.go:12:5: undefined: y}). A parent test that failed only because a subtest did is
+ * the compiler's and vet's errors ({@code ./x.go:12:5: undefined: y}). A parent test that failed only because a subtest did is
  * left out: the subtest is the failure. A test is named as Go names its function, with the package that the
  * {@code FAIL <package>} line after it gives ({@code example.com/shop.TestX}, {@code example.com/shop.TestX/case}):
  * two packages may each have a {@code TestNew}.
@@ -99,7 +99,7 @@ public final class GoTestReader {
                 }
                 continue;
             }
-            Matcher compile = COMPILE.matcher(line);
+            Matcher compile = COMPILE.matcher(line.startsWith("vet: ") ? line.substring(5) : line);
             if (compile.matches()) {
                 String path = compile.group(1).startsWith("./") ? compile.group(1).substring(2) : compile.group(1);
                 failures.add(new TestFailure(Kind.COMPILE, "", path, JvmStackTrace.number(compile.group(2)),

@@ -109,7 +109,10 @@ public final class MavenConsoleReader {
         Set<String> blocks = new HashSet<>();
         for (TestFailure f : failures) {
             blocks.add(f.test());
-            blocks.add(withoutPackage(f.test()));
+            String summaryName = withoutPackage(f.test());
+            blocks.add(summaryName);
+            // a parameterized test's invocations, com.example.FooTest.bar(int)[1], are FooTest.bar in the summary
+            blocks.add(summaryName.indexOf('(') < 0 ? summaryName : summaryName.substring(0, summaryName.indexOf('(')));
         }
         for (TestFailure item : summary) {
             if (!blocks.contains(item.test())) {

@@ -37,6 +37,12 @@ class BuildOutputTest {
     }
 
     @Test
+    void a_nested_class_named_without_its_class_on_the_console_is_the_reports_test() {
+        assertEquals(MavenConsoleReaderTest.shelf("$Empty"), BuildOutput.read(fixture("maven/mvn-nested-params.txt"),
+                List.of(fixture("maven/TEST-com.example.ShelfTest.xml"))));
+    }
+
+    @Test
     void the_console_alone_gives_the_same_failures() {
         assertEquals(List.of(EXCEPTION, ASSERTION), BuildOutput.read(fixture("maven/mvn-q-color.txt"), List.of()));
     }

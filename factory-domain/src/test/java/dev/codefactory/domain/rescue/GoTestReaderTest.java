@@ -40,6 +40,27 @@ class GoTestReaderTest {
     }
 
     @Test
+    void names_the_tests_of_two_packages_from_a_real_run() {
+        assertEquals(List.of(TOTAL, SUBTEST, new TestFailure(Kind.FAILED, "example.com/shop/price.TestNew",
+                "price_test.go", 7, "New(250) = 2, want 3")),
+                GoTestReader.read(RescueFixtures.lines("go/go-test-packages.txt")));
+    }
+
+    @Test
+    void reads_a_package_that_did_not_build_beside_one_that_failed_from_a_real_run() {
+        assertEquals(List.of(new TestFailure(Kind.COMPILE, "", "price/price_test.go", 6,
+                "2.5 (untyped float constant) truncated to int"), TOTAL, SUBTEST),
+                GoTestReader.read(RescueFixtures.lines("go/go-build-failed-package.txt")));
+    }
+
+    @Test
+    void reads_a_vet_error() {
+        assertEquals(List.of(new TestFailure(Kind.COMPILE, "", "price/price_test.go", 6, "fmt.Sprintf format %d has arg")),
+                GoTestReader.read(ConsoleLines.of("# example.com/shop/price\n"
+                        + "vet: price/price_test.go:6:29: fmt.Sprintf format %d has arg\n")));
+    }
+
+    @Test
     void names_each_test_with_the_package_printed_after_it() {
         String console = String.join("\n",
                 "--- FAIL: TestNew (0.00s)",

@@ -27,6 +27,14 @@ class JestConsoleReaderTest {
     }
 
     @Test
+    void two_files_with_a_test_named_alike_are_two_failures_from_a_real_run() {
+        assertEquals(List.of(ASSERTION, ERROR, new TestFailure(Kind.FAILED,
+                "src/shelf.test.js \u203a Cart \u203a adds prices", "src/shelf.test.js", 5,
+                "expect(received).toEqual(expected) // deep equality\nExpected: 1\nReceived: 2")),
+                JestConsoleReader.read(RescueFixtures.lines("jest/jest-two-files.txt")));
+    }
+
+    @Test
     void console_output_blocks_are_no_failures() {
         assertEquals(List.of(), JestConsoleReader.read(ConsoleLines.of(String.join("\n",
                 "PASS src/a.test.js",

@@ -22,6 +22,12 @@ class JunitXmlReaderTest {
     }
 
     @Test
+    void reads_a_multi_line_message_parameterized_and_nested_tests_from_a_real_report() {
+        assertEquals(MavenConsoleReaderTest.shelf("$Empty"),
+                JunitXmlReader.read(RescueFixtures.text("maven/TEST-com.example.ShelfTest.xml")));
+    }
+
+    @Test
     void reads_gradles_report_where_every_exception_is_a_failure() {
         assertEquals(List.of(EXCEPTION, ASSERTION),
                 JunitXmlReader.read(RescueFixtures.text("gradle/TEST-com.example.CartTest.xml")));

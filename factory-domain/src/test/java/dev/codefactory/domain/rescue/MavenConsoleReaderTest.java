@@ -50,6 +50,25 @@ class MavenConsoleReaderTest {
                 MavenConsoleReader.read(RescueFixtures.lines("maven/mvn-test-compile-error.txt")));
     }
 
+    /** The real run of a multi-line message, a parameterized test and a nested class's test. */
+    static List<TestFailure> shelf(String nestedClass) {
+        return List.of(
+                new TestFailure(Kind.FAILED, "com.example.ShelfTest.lists_the_label", "com/example/ShelfTest.java", 13,
+                        "label ==> expected: <apples\npears> but was: <apples\nplums>"),
+                new TestFailure(Kind.FAILED, "com.example.ShelfTest.totals(int)[1]", "com/example/ShelfTest.java", 21,
+                        "expected: <1> but was: <2>"),
+                new TestFailure(Kind.FAILED, "com.example.ShelfTest.totals(int)[2]", "com/example/ShelfTest.java", 21,
+                        "expected: <2> but was: <3>"),
+                new TestFailure(Kind.ERROR, "com.example.ShelfTest" + nestedClass + ".has_no_first",
+                        "com/example/ShelfTest.java", 28,
+                        "java.lang.IndexOutOfBoundsException: Index 0 out of bounds for length 0"));
+    }
+
+    @Test
+    void reads_a_multi_line_message_parameterized_and_nested_tests_from_a_real_run_and_no_summary_line_twice() {
+        assertEquals(shelf(""), MavenConsoleReader.read(RescueFixtures.lines("maven/mvn-nested-params.txt")));
+    }
+
     @Test
     void reads_the_summary_lines_when_no_block_was_printed() {
         String console = String.join("\n",
@@ -113,6 +132,18 @@ class MavenConsoleReaderTest {
                 "");
         assertEquals(List.of(new TestFailure(Kind.ERROR, "com.example.CartTest$Totals.adds",
                 "com/example/CartTest.java", 52, "java.lang.IllegalStateException: closed")), read(console));
+    }
+
+    @Test
+    void a_native_frame_of_the_test_class_is_passed_over() {
+        String console = String.join("\n",
+                "[ERROR] com.example.CartTest.load -- Time elapsed: 0.01 s <<< ERROR!",
+                "java.lang.UnsatisfiedLinkError: no cart in java.library.path",
+                "\tat com.example.CartTest.loadNative(Native Method)",
+                "\tat com.example.CartTest.load(CartTest.java:60)",
+                "");
+        assertEquals(List.of(new TestFailure(Kind.ERROR, "com.example.CartTest.load", "com/example/CartTest.java", 60,
+                "java.lang.UnsatisfiedLinkError: no cart in java.library.path")), read(console));
     }
 
     @Test

@@ -36,6 +36,18 @@ class PytestConsoleReaderTest {
     }
 
     @Test
+    void reads_a_class_test_a_parameterized_test_and_a_fixture_error_from_a_real_run() {
+        assertEquals(List.of(
+                new TestFailure(Kind.FAILED, "tests/test_shelf.py::TestShelf::test_label", "tests/test_shelf.py", 7,
+                        "AssertionError: assert 'apples - pears' == 'apples - plums'"),
+                new TestFailure(Kind.FAILED, "tests/test_shelf.py::test_totals[2-3]", "tests/test_shelf.py", 12,
+                        "assert 2 == 3"),
+                new TestFailure(Kind.ERROR, "tests/test_shelf.py::test_uses_broken", "tests/test_shelf.py", 17,
+                        "RuntimeError: no shelf")),
+                PytestConsoleReader.read(RescueFixtures.lines("pytest/pytest-class-params.txt")));
+    }
+
+    @Test
     void names_a_class_test_by_its_node_id_and_finds_its_section() {
         String console = String.join("\n",
                 "=================================== FAILURES ===================================",
