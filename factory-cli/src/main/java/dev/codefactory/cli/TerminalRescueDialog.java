@@ -378,9 +378,12 @@ final class TerminalRescueDialog implements RescueDialog {
                 if (!f.detail().isEmpty()) {
                     out.println("    " + f.detail());
                 }
-                f.changeId().ifPresent(id -> out.println("    change " + id + ": 'factory undo " + id
-                        + "' takes it back"));
-                f.tests().ifPresent(c -> comparison(out, c));
+                // the detail may say it already (factory-app's words): each thing once
+                if (!f.detail().contains("factory undo")) {
+                    f.changeId().ifPresent(id -> out.println("    change " + id + ": 'factory undo " + id
+                            + "' takes it back"));
+                }
+                f.tests().ifPresent(c -> comparison(out, c, f.detail()));
             }
         }
         if (o.testsRan() && o.fixes().stream().noneMatch(f -> f.tests().isPresent())) {
@@ -426,13 +429,16 @@ final class TerminalRescueDialog implements RescueDialog {
     }
 
     /** The failures after a fix against before: how many are gone, remain and are new, and which are new. */
-    private void comparison(PrintWriter out, FailureComparison c) {
-        out.println("    tests: " + style.green(c.gone().size() + " gone") + ", " + c.remain().size() + " remain, "
-                + (c.added().isEmpty() ? "0 new" : style.red(c.added().size() + " new")));
+    private void comparison(PrintWriter out, FailureComparison c, String detail) {
+        boolean counted = detail.contains(" gone, ");
+        if (!counted) {
+            out.println("    tests: " + style.green(c.gone().size() + " gone") + ", " + c.remain().size() + " remain, "
+                    + (c.added().isEmpty() ? "0 new" : style.red(c.added().size() + " new")));
+        }
         c.gone().forEach(f -> out.println(style.dim("      gone:   ") + name(f)));
         c.remain().forEach(f -> out.println(style.dim("      remain: ") + name(f)));
         c.added().forEach(f -> out.println(style.red("      new:    ") + name(f)));
-        if (!c.added().isEmpty()) {
+        if (!c.added().isEmpty() && !detail.contains("the fix broke")) {
             out.println("    " + style.yellow("the fix broke what passed before;") + " 'factory undo' takes it back");
         }
     }
