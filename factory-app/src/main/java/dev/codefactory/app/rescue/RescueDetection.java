@@ -107,6 +107,15 @@ final class RescueDetection {
 
     /** Everything, as {@code command} says (the tests only when asked). */
     Detected detect(RescueUseCase.RescueCommand command, RescueDialog dialog, boolean runTests) {
+        return detect(command, dialog, runTests, Optional.empty());
+    }
+
+    /**
+     * Everything, as {@code command} says; with {@code earlier}, the build is that run's (nothing the tests read
+     * changed since it) and the test command is not run again.
+     */
+    Detected detect(RescueUseCase.RescueCommand command, RescueDialog dialog, boolean runTests,
+                    Optional<BuildCheck.Run> earlier) {
         Found found = new Found();
         Optional<VersionControl> vcs = Optional.empty();
         dialog.progress("reading git's state");
@@ -121,7 +130,10 @@ final class RescueDetection {
         dialog.progress("reading Code-Factory's own state");
         factoryState(vcs, dialog, found);
         Optional<BuildCheck.Run> run = Optional.empty();
-        if (runTests && vcs.isEmpty()) {
+        if (earlier.isPresent()) {
+            run = earlier;
+            buildFindings(earlier.get(), found);
+        } else if (runTests && vcs.isEmpty()) {
             dialog.say("The tests were not run: they run in the repository's work tree, which could not be opened.");
         } else if (runTests) {
             try {
