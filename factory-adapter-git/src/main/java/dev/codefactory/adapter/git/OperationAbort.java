@@ -107,8 +107,16 @@ final class OperationAbort {
         }
     }
 
-    private static String command(Operation operation) {
-        return operation == Operation.BISECT ? "bisect reset" : JGitStatus.operationName(operation) + " --abort";
+    /** The git command that aborts {@code operation}: {@code merge --abort}, {@code bisect reset}, am --abort. */
+    static String command(Operation operation) {
+        switch (operation) {
+            case BISECT:
+                return "bisect reset";
+            case APPLY_MAILBOX:
+                return "am --abort";
+            default:
+                return JGitStatus.operationName(operation) + " --abort";
+        }
     }
 
     private RevCommit head() throws IOException {

@@ -316,9 +316,9 @@ final class SnapshotStore {
             if (!recordedOperation.equals(operation) && !bringsBack) {
                 throw new VersionControlException("cannot restore snapshot " + snapshot.id() + ": it was taken with "
                         + describe(recordedOperation) + " in progress, and now there is " + describe(operation)
-                        + "; a snapshot does not record git's operation files, so "
-                        + ("NONE".equals(operation) ? "start the same operation again"
-                        : "finish or abort the current one (for example git merge --abort)") + " first");
+                        + ("NONE".equals(operation) ? "; the snapshot is older than the recording of git's operation"
+                        + " files, so start the same operation again first" : "; finish or abort the current one"
+                        + " (git " + OperationAbort.command(RepositoryState.Operation.valueOf(operation)) + ") first"));
             }
             ObjectId head = NONE.equals(headName) ? null : ObjectId.fromString(headName);
             ObjectId indexTree = indexCommit.getTree();
