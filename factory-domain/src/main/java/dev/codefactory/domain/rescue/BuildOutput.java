@@ -1,14 +1,6 @@
 package dev.codefactory.domain.rescue;
 
 import dev.codefactory.domain.rescue.TestFailure.Kind;
-import dev.codefactory.domain.rescue.build.CargoTestReader;
-import dev.codefactory.domain.rescue.build.ConsoleLines;
-import dev.codefactory.domain.rescue.build.GoTestReader;
-import dev.codefactory.domain.rescue.build.GradleConsoleReader;
-import dev.codefactory.domain.rescue.build.JestConsoleReader;
-import dev.codefactory.domain.rescue.build.JunitXmlReader;
-import dev.codefactory.domain.rescue.build.MavenConsoleReader;
-import dev.codefactory.domain.rescue.build.PytestConsoleReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,11 +12,12 @@ import java.util.Objects;
  * Gradle's XML, the console of {@code mvn}, {@code gradle} and {@code pytest}, compiler errors (javac through Maven
  * and Gradle, kotlinc), and {@code go test}, {@code jest} and {@code cargo test} where their output allows.
  *
- * <p>Each tool has its reader in {@code rescue.build} ({@link JunitXmlReader}, {@link MavenConsoleReader},
+ * <p>Each tool has its reader here ({@link JunitXmlReader}, {@link MavenConsoleReader},
  * {@link GradleConsoleReader}, {@link PytestConsoleReader}, {@link GoTestReader}, {@link JestConsoleReader},
- * {@link CargoTestReader}); each looks for its own tool's marks, so all of them read every console. The console is
- * cleaned once ({@link ConsoleLines}: no colours or other control characters, no line longer than
- * {@link ConsoleLines#MAX_LINE}), and every reader reads it in one pass.
+ * {@link CargoTestReader}; kept in this package, since a sub-package would make a cycle with {@link TestFailure});
+ * each looks for its own tool's marks, so all of them read every console. The console is cleaned once
+ * ({@link ConsoleLines}: no colours or other control characters, no line longer than {@link ConsoleLines#MAX_LINE}),
+ * and every reader reads it in one pass.
  */
 // implements feature-008/FR-006
 public final class BuildOutput {
@@ -59,8 +52,10 @@ public final class BuildOutput {
 
     /**
      * The failures kept so far. A test is the same test when its name is the same, or the same with the package
-     * left off ({@code FooTest.bar} as Surefire's summary and Gradle print it is {@code com.example.FooTest.bar});
-     * the two become one with the longer name, the first file:line that has a line, and the first message.
+     * left off ({@code FooTest.bar} as Surefire's summary and Gradle print it is {@code com.example.FooTest.bar}),
+     * nested classes aside (Surefire's console names {@code com.example.FooTest$Inner.bar} as its report does not,
+     * {@code com.example.FooTest.bar}); the two become one with the longer name, the first file:line that has a
+     * line, and the first message.
      */
     private static final class Failures {
         private final List<TestFailure> kept = new ArrayList<>();
@@ -85,21 +80,20 @@ public final class BuildOutput {
                 }
                 return;
             }
-            String name = "test:" + failure.test();
+            String test = withoutNestedClasses(failure.test());
+            String name = "test:" + test;
             Integer same = byName.get(name);
             if (same == null) {
-                same = sameByTail(failure.test());
+                same = sameByTail(test);
             }
             if (same != null) {
-                TestFailure merged = merge(kept.get(same), failure);
-                kept.set(same, merged);
-                byName.put("test:" + merged.test(), same);
+                kept.set(same, merge(kept.get(same), failure));
                 return;
             }
             int index = kept.size();
             kept.add(failure);
             byName.put(name, index);
-            byTail.computeIfAbsent(tail(failure.test()), t -> new ArrayList<>(1)).add(index);
+            byTail.computeIfAbsent(tail(test), t -> new ArrayList<>(1)).add(index);
         }
 
         private Integer sameByTail(String test) {
@@ -108,12 +102,38 @@ public final class BuildOutput {
                 return null;
             }
             for (int index : candidates) {
-                String other = kept.get(index).test();
+                String other = withoutNestedClasses(kept.get(index).test());
                 if (other.endsWith("." + test) || test.endsWith("." + other)) {
                     return index;
                 }
             }
             return null;
+        }
+
+        /** {@code com.example.FooTest$Inner.bar} as {@code com.example.FooTest.bar}; other names as they are. */
+        private static String withoutNestedClasses(String test) {
+            int dollar = test.indexOf('$');
+            if (dollar < 0) {
+                return test;
+            }
+            StringBuilder out = new StringBuilder(test.length());
+            int i = 0;
+            while (i < test.length()) {
+                char c = test.charAt(i);
+                int end = i + 1;
+                while (c == '$' && end < test.length() && Character.isJavaIdentifierPart(test.charAt(end))
+                        && test.charAt(end) != '$') {
+                    end++;
+                }
+                if (c == '$' && end > i + 1 && end < test.length() && (test.charAt(end) == '.'
+                        || test.charAt(end) == '$')) {
+                    i = end; // a nested class's name, followed by its member or a deeper class
+                } else {
+                    out.append(c);
+                    i++;
+                }
+            }
+            return out.toString();
         }
 
         /** The last two dotted parts of a name ({@code FooTest.bar}), the whole name when it has fewer. */

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import dev.codefactory.domain.rescue.build.ConsoleLines;
 
 /**
  * The outputs captured from real runs under {@code src/test/resources/rescue/} (how each was made:

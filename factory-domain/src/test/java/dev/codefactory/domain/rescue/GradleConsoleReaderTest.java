@@ -1,9 +1,7 @@
-package dev.codefactory.domain.rescue.build;
+package dev.codefactory.domain.rescue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.codefactory.domain.rescue.RescueFixtures;
-import dev.codefactory.domain.rescue.TestFailure;
 import dev.codefactory.domain.rescue.TestFailure.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Test;

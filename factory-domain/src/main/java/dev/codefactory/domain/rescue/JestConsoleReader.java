@@ -1,6 +1,5 @@
-package dev.codefactory.domain.rescue.build;
+package dev.codefactory.domain.rescue;
 
-import dev.codefactory.domain.rescue.TestFailure;
 import dev.codefactory.domain.rescue.TestFailure.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The failures in the console of {@code jest} ({@code npm test}): each {@code ● Suite › name} block is one failure
- * named {@code Suite › name}, its message the block's first lines up to the code frame, its file:line the first
+ * named by its file and its name ({@code src/x.test.js › Suite › name}: two files may each have a test named
+ * alike), its message the block's first lines up to the code frame, its file:line the first
  * {@code at ... (src/x.test.js:12:5)} frame in the failing suite's file (else the first outside
  * {@code node_modules}); a suite that failed to run ({@code ● Test suite failed to run}) is an error named by its
  * file, at the line its code frame marks.
@@ -92,6 +92,6 @@ public final class JestConsoleReader {
         }
         String text = Messages.of(message);
         Kind kind = ERROR_TYPE.matcher(text.lines().findFirst().orElse("")).matches() ? Kind.ERROR : Kind.FAILED;
-        return new TestFailure(kind, name, path, line, text);
+        return new TestFailure(kind, suite.isEmpty() ? name : suite + " \u203a " + name, path, line, text);
     }
 }

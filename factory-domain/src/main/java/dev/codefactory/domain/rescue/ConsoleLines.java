@@ -1,4 +1,4 @@
-package dev.codefactory.domain.rescue.build;
+package dev.codefactory.domain.rescue;
 
 import dev.codefactory.domain.text.ControlCharacters;
 import java.util.ArrayList;
@@ -11,15 +11,15 @@ import java.util.List;
  * {@link #MAX_LINE} characters. One pass over the text, so a huge output costs time in proportion to its size and
  * no reader's pattern ever sees a line longer than the cut.
  */
-public final class ConsoleLines {
+final class ConsoleLines {
     /** The longest line a reader sees: what a failure's name, file and message need, and no more. */
-    public static final int MAX_LINE = 4096;
+    static final int MAX_LINE = 4096;
 
     private ConsoleLines() {
     }
 
     /** {@code console} cleaned and split as the class comment says; an empty list for an empty text. */
-    public static List<String> of(String console) {
+    static List<String> of(String console) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder(128);
         int n = console.length();
@@ -48,7 +48,7 @@ public final class ConsoleLines {
     }
 
     /** {@code text} cleaned as {@link #of} cleans it, its lines joined again by line feeds. */
-    public static String clean(String text) {
+    static String clean(String text) {
         return String.join("\n", of(text));
     }
 

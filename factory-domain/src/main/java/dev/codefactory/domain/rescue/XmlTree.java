@@ -1,4 +1,4 @@
-package dev.codefactory.domain.rescue.build;
+package dev.codefactory.domain.rescue;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,9 +1,7 @@
-package dev.codefactory.domain.rescue.build;
+package dev.codefactory.domain.rescue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.codefactory.domain.rescue.RescueFixtures;
-import dev.codefactory.domain.rescue.TestFailure;
 import dev.codefactory.domain.rescue.TestFailure.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,6 +33,18 @@ class PytestConsoleReaderTest {
     void reads_the_same_from_a_quiet_coloured_run() {
         assertEquals(List.of(ASSERTION, EXCEPTION, COLLECTION),
                 PytestConsoleReader.read(RescueFixtures.lines("pytest/pytest-q-color.txt")));
+    }
+
+    @Test
+    void reads_a_class_test_a_parameterized_test_and_a_fixture_error_from_a_real_run() {
+        assertEquals(List.of(
+                new TestFailure(Kind.FAILED, "tests/test_shelf.py::TestShelf::test_label", "tests/test_shelf.py", 7,
+                        "AssertionError: assert 'apples - pears' == 'apples - plums'"),
+                new TestFailure(Kind.FAILED, "tests/test_shelf.py::test_totals[2-3]", "tests/test_shelf.py", 12,
+                        "assert 2 == 3"),
+                new TestFailure(Kind.ERROR, "tests/test_shelf.py::test_uses_broken", "tests/test_shelf.py", 17,
+                        "RuntimeError: no shelf")),
+                PytestConsoleReader.read(RescueFixtures.lines("pytest/pytest-class-params.txt")));
     }
 
     @Test

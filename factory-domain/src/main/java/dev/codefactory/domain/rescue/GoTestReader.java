@@ -1,6 +1,5 @@
-package dev.codefactory.domain.rescue.build;
+package dev.codefactory.domain.rescue;
 
-import dev.codefactory.domain.rescue.TestFailure;
 import dev.codefactory.domain.rescue.TestFailure.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,15 +14,18 @@ import java.util.regex.Pattern;
  * The failures in the console of {@code go test}: each {@code --- FAIL: TestX (0.00s)} (subtests indented, named
  * {@code TestX/case}) with the first {@code x_test.go:12: message} line of that test (under it, or under its
  * {@code === RUN} with {@code -v}); a panic's message with the test function's frame in the goroutine's trace; and
- * the compiler's errors ({@code ./x.go:12:5: undefined: y}). A parent test that failed only because a subtest did is
- * left out: the subtest is the failure.
+ * the compiler's and vet's errors ({@code ./x.go:12:5: undefined: y}). A parent test that failed only because a subtest did is
+ * left out: the subtest is the failure. A test is named as Go names its function, with the package that the
+ * {@code FAIL <package>} line after it gives ({@code example.com/shop.TestX}, {@code example.com/shop.TestX/case}):
+ * two packages may each have a {@code TestNew}.
  */
 // implements feature-008/FR-006
 public final class GoTestReader {
-    private static final Pattern FAIL = Pattern.compile("^(\\s*)--- FAIL: (\\S+) \\([^)]*\\)\\s*$");
-    private static final Pattern RUN = Pattern.compile("^=== (?:RUN|CONT|NAME)\\s+(\\S+)\\s*$");
-    private static final Pattern LOG = Pattern.compile("^\\s+([^\\s:]+\\.go):(\\d+): (.*)$");
-    private static final Pattern FRAME = Pattern.compile("^\\s+(\\S+\\.go):(\\d+)(?: \\+0x[0-9a-f]+)?$");
+    private static final Pattern FAIL = Pattern.compile("^(\\s*+)--- FAIL: (\\S++) \\([^)]*+\\)\\s*+$");
+    private static final Pattern RUN = Pattern.compile("^=== (?:RUN|CONT|NAME)\\s++(\\S++)\\s*+$");
+    private static final Pattern LOG = Pattern.compile("^\\s++([^\\s:]+\\.go):(\\d++): (.*)$");
+    private static final Pattern FRAME = Pattern.compile("^\\s++(\\S+\\.go):(\\d++)(?: \\+0x[0-9a-f]++)?$");
+    private static final Pattern PACKAGE = Pattern.compile("^(?:FAIL|ok)\\s++(\\S++)(?:\\s.*)?$");
     private static final Pattern COMPILE = Pattern.compile("^([^\\s:]+\\.go):(\\d+):(?:\\d+:)? (.*)$");
 
     private GoTestReader() {
@@ -37,8 +39,17 @@ public final class GoTestReader {
         int current = -1;
         int currentIndent = -1;
         String panicking = null;
+        int packageStart = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
+            Matcher pkg = PACKAGE.matcher(line);
+            if (pkg.matches()) {
+                qualify(failures, packageStart, pkg.group(1));
+                packageStart = failures.size();
+                current = -1;
+                panicking = null;
+                continue;
+            }
             Matcher run = RUN.matcher(line);
             if (run.matches()) {
                 running = run.group(1);
@@ -88,7 +99,7 @@ public final class GoTestReader {
                 }
                 continue;
             }
-            Matcher compile = COMPILE.matcher(line);
+            Matcher compile = COMPILE.matcher(line.startsWith("vet: ") ? line.substring(5) : line);
             if (compile.matches()) {
                 String path = compile.group(1).startsWith("./") ? compile.group(1).substring(2) : compile.group(1);
                 failures.add(new TestFailure(Kind.COMPILE, "", path, JvmStackTrace.number(compile.group(2)),
@@ -96,6 +107,16 @@ public final class GoTestReader {
             }
         }
         return withoutFailedParents(failures);
+    }
+
+    /** Names the tests from {@code from} on as Go names their functions: {@code example.com/shop.TestX}. */
+    private static void qualify(List<TestFailure> failures, int from, String pkg) {
+        for (int i = from; i < failures.size(); i++) {
+            TestFailure f = failures.get(i);
+            if (f.kind() != Kind.COMPILE) {
+                failures.set(i, new TestFailure(f.kind(), pkg + "." + f.test(), f.path(), f.line(), f.message()));
+            }
+        }
     }
 
     private static String topLevel(String test) {

@@ -1,6 +1,5 @@
-package dev.codefactory.domain.rescue.build;
+package dev.codefactory.domain.rescue;
 
-import dev.codefactory.domain.rescue.TestFailure;
 import dev.codefactory.domain.rescue.TestFailure.Kind;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * The failures in the console of {@code mvn}: Surefire's (and Failsafe's) blocks, one per failed test
  * ({@code com.example.FooTest.bar -- Time elapsed: 0.1 s <<< FAILURE!} and Surefire 2's {@code bar(com.example.FooTest)
- * Time elapsed: ...}, then the stack trace, whose first frame in the test's class gives file:line); the lines of its
+ * Time elapsed: ...}, Surefire 3.0.0-M's {@code bar  Time elapsed: ...} in the class its {@code Running} line named,
+ * then the stack trace, whose first frame in the test's class gives file:line); the lines of its
  * summary ({@code Failures:} / {@code Errors:}, then {@code   FooTest.bar:12 expected...}) for a test without a
  * block; and the compiler's errors ({@code [ERROR] /abs/Foo.java:[12,5] cannot find symbol} with the
  * {@code symbol:}/{@code location:} lines after it, Kotlin's too), each once although Maven prints them twice.
@@ -23,6 +23,9 @@ public final class MavenConsoleReader {
     private static final Pattern BLOCK = Pattern.compile("^(.+?) -- Time elapsed: .*<<< (FAILURE|ERROR)!$");
     private static final Pattern BLOCK_2 = Pattern.compile(
             "^([^\\s(]++)\\(([^\\s)]++)\\)\\s++Time elapsed: .*<<< (FAILURE|ERROR)!$");
+    /** Surefire 3.0.0-M's block header: the method, or the class and method, without {@code --}. */
+    private static final Pattern BLOCK_3 = Pattern.compile("^([^\\s(]++)\\s++Time elapsed: .*<<< (FAILURE|ERROR)!$");
+    private static final Pattern RUNNING = Pattern.compile("^Running (\\S++)$");
     private static final Pattern SUMMARY_ITEM = Pattern.compile("^ {2}(\\S+?)(?::(\\d+))? (.*)$");
     private static final Pattern COMPILE = Pattern.compile(
             "^(.+?\\.(?:java|groovy|scala)):\\[(\\d+)(?:,\\d+)?\\] (.*)$");
@@ -36,10 +39,16 @@ public final class MavenConsoleReader {
         List<TestFailure> summary = new ArrayList<>();
         Kind section = null;
         TestFailure compile = null;
+        String running = "";
         for (int i = 0; i < lines.size(); i++) {
             String raw = lines.get(i);
             boolean error = raw.startsWith("[ERROR] ");
             String line = stripLevel(raw);
+            Matcher runningClass = line.startsWith("Running ") ? RUNNING.matcher(line.strip()) : null;
+            if (runningClass != null && runningClass.matches()) {
+                running = runningClass.group(1);
+                continue;
+            }
             if (compile != null && CompilerLines.isJavacDetail(line) && (error || !raw.startsWith("["))) {
                 compile = CompilerLines.withDetail(compile, line);
                 failures.set(failures.size() - 1, compile);
@@ -50,10 +59,22 @@ public final class MavenConsoleReader {
             boolean marked = end0.endsWith("<<< FAILURE!") || end0.endsWith("<<< ERROR!");
             Matcher block = BLOCK.matcher(marked ? end0 : "");
             Matcher block2 = !marked || block.matches() ? null : BLOCK_2.matcher(end0);
-            if (block.matches() || block2 != null && block2.matches()) {
-                String test = block.matches() ? block.group(1).strip() : block2.group(2) + "." + block2.group(1);
-                Kind kind = (block.matches() ? block.group(2) : block2.group(3)).equals("FAILURE")
-                        ? Kind.FAILED : Kind.ERROR;
+            Matcher block3 = !marked || block.matches() || block2.matches() ? null : BLOCK_3.matcher(end0);
+            if (block.matches() || block2 != null && block2.matches() || block3 != null && block3.matches()) {
+                String test;
+                String outcome;
+                if (block.matches()) {
+                    test = block.group(1).strip();
+                    outcome = block.group(2);
+                } else if (block2.matches()) {
+                    test = block2.group(2) + "." + block2.group(1);
+                    outcome = block2.group(3);
+                } else {
+                    test = block3.group(1).contains(".") || running.isEmpty() ? block3.group(1)
+                            : running + "." + block3.group(1);
+                    outcome = block3.group(2);
+                }
+                Kind kind = outcome.equals("FAILURE") ? Kind.FAILED : Kind.ERROR;
                 int end = i + 1;
                 while (end < lines.size() && !lines.get(end).isBlank() && !lines.get(end).startsWith("[")) {
                     end++;
@@ -88,7 +109,10 @@ public final class MavenConsoleReader {
         Set<String> blocks = new HashSet<>();
         for (TestFailure f : failures) {
             blocks.add(f.test());
-            blocks.add(withoutPackage(f.test()));
+            String summaryName = withoutPackage(f.test());
+            blocks.add(summaryName);
+            // a parameterized test's invocations, com.example.FooTest.bar(int)[1], are FooTest.bar in the summary
+            blocks.add(summaryName.indexOf('(') < 0 ? summaryName : summaryName.substring(0, summaryName.indexOf('(')));
         }
         for (TestFailure item : summary) {
             if (!blocks.contains(item.test())) {

@@ -1,6 +1,5 @@
-package dev.codefactory.domain.rescue.build;
+package dev.codefactory.domain.rescue;
 
-import dev.codefactory.domain.rescue.TestFailure;
 import dev.codefactory.domain.rescue.TestFailure.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +21,6 @@ import java.util.regex.Pattern;
 public final class PytestConsoleReader {
     private static final Pattern SUMMARY = Pattern.compile("^(FAILED|ERROR) (\\S+)(?: - (.*))?$");
     private static final Pattern SECTION = Pattern.compile("^_{3,} (.+?) _{3,}$");
-    private static final Pattern BANNER = Pattern.compile("^={3,} .*={3,}$");
     private static final Pattern LOCATION = Pattern.compile("^([^\\s:][^:]*\\.py):(\\d+): ?(.*)$");
 
     /** The most dotted parts a report's module and test name are tried as: folders, module, class, test. */
@@ -53,7 +51,7 @@ public final class PytestConsoleReader {
         boolean inSummary = false;
         boolean inSections = false;
         for (String line : lines) {
-            if (line.startsWith("===") && BANNER.matcher(line).matches()) {
+            if (line.startsWith("===") && line.endsWith("===") && line.indexOf(' ') > 0) {
                 inSummary = line.contains(" short test summary info ");
                 inSections = line.contains(" FAILURES ") || line.contains(" ERRORS ");
                 current = null;
@@ -84,7 +82,7 @@ public final class PytestConsoleReader {
                 current.errorLines.add(line.substring(1).strip());
             } else {
                 Matcher location = LOCATION.matcher(line);
-                if (location.matches()) {
+                if (line.contains(".py:") && location.matches()) {
                     current.locations.add(new String[] {location.group(1), location.group(2)});
                 }
             }

@@ -1,9 +1,7 @@
-package dev.codefactory.domain.rescue.build;
+package dev.codefactory.domain.rescue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.codefactory.domain.rescue.RescueFixtures;
-import dev.codefactory.domain.rescue.TestFailure;
 import dev.codefactory.domain.rescue.TestFailure.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,8 +45,28 @@ class MavenConsoleReaderTest {
                 new TestFailure(Kind.COMPILE, "", path, 12,
                         "incompatible types: java.lang.String cannot be converted to int"),
                 new TestFailure(Kind.COMPILE, "", path, 13,
-                        "cannot find symbol\nsymbol:   method remove(int)\nlocation: variable cart of type com.example.Cart")),
+                        "cannot find symbol\nsymbol:   method remove(int)\n"
+                                + "location: variable cart of type com.example.Cart")),
                 MavenConsoleReader.read(RescueFixtures.lines("maven/mvn-test-compile-error.txt")));
+    }
+
+    /** The real run of a multi-line message, a parameterized test and a nested class's test. */
+    static List<TestFailure> shelf(String nestedClass) {
+        return List.of(
+                new TestFailure(Kind.FAILED, "com.example.ShelfTest.lists_the_label", "com/example/ShelfTest.java", 13,
+                        "label ==> expected: <apples\npears> but was: <apples\nplums>"),
+                new TestFailure(Kind.FAILED, "com.example.ShelfTest.totals(int)[1]", "com/example/ShelfTest.java", 21,
+                        "expected: <1> but was: <2>"),
+                new TestFailure(Kind.FAILED, "com.example.ShelfTest.totals(int)[2]", "com/example/ShelfTest.java", 21,
+                        "expected: <2> but was: <3>"),
+                new TestFailure(Kind.ERROR, "com.example.ShelfTest" + nestedClass + ".has_no_first",
+                        "com/example/ShelfTest.java", 28,
+                        "java.lang.IndexOutOfBoundsException: Index 0 out of bounds for length 0"));
+    }
+
+    @Test
+    void reads_a_multi_line_message_parameterized_and_nested_tests_from_a_real_run_and_no_summary_line_twice() {
+        assertEquals(shelf(""), MavenConsoleReader.read(RescueFixtures.lines("maven/mvn-nested-params.txt")));
     }
 
     @Test
@@ -92,6 +110,19 @@ class MavenConsoleReaderTest {
     }
 
     @Test
+    void reads_surefire_3_milestones_block_header_in_the_running_class() {
+        String console = String.join("\n",
+                "[INFO] Running com.example.CartTest",
+                "[ERROR] Tests run: 1, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.02 s <<< FAILURE! - in com.example.CartTest",
+                "[ERROR] total  Time elapsed: 0.01 s  <<< FAILURE!",
+                "org.opentest4j.AssertionFailedError: expected: <5> but was: <6>",
+                "\tat com.example.CartTest.total(CartTest.java:13)",
+                "");
+        assertEquals(List.of(new TestFailure(Kind.FAILED, "com.example.CartTest.total", "com/example/CartTest.java",
+                13, "expected: <5> but was: <6>")), read(console));
+    }
+
+    @Test
     void a_frame_in_a_nested_class_or_lambda_of_the_test_counts_as_the_tests() {
         String console = String.join("\n",
                 "[ERROR] com.example.CartTest$Totals.adds -- Time elapsed: 0.01 s <<< ERROR!",
@@ -101,6 +132,18 @@ class MavenConsoleReaderTest {
                 "");
         assertEquals(List.of(new TestFailure(Kind.ERROR, "com.example.CartTest$Totals.adds",
                 "com/example/CartTest.java", 52, "java.lang.IllegalStateException: closed")), read(console));
+    }
+
+    @Test
+    void a_native_frame_of_the_test_class_is_passed_over() {
+        String console = String.join("\n",
+                "[ERROR] com.example.CartTest.load -- Time elapsed: 0.01 s <<< ERROR!",
+                "java.lang.UnsatisfiedLinkError: no cart in java.library.path",
+                "\tat com.example.CartTest.loadNative(Native Method)",
+                "\tat com.example.CartTest.load(CartTest.java:60)",
+                "");
+        assertEquals(List.of(new TestFailure(Kind.ERROR, "com.example.CartTest.load", "com/example/CartTest.java", 60,
+                "java.lang.UnsatisfiedLinkError: no cart in java.library.path")), read(console));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.codefactory.domain.rescue.build;
+package dev.codefactory.domain.rescue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,15 +60,15 @@ record JvmStackTrace(String type, String message, List<Frame> frames) {
     }
 
     /**
-     * The frame of the test: the first one declared in {@code testClass} (or a class nested in it, a lambda's
-     * included); else the first outside the JDK and the test frameworks; else none.
+     * The frame of the test: the first one with a source file declared in {@code testClass} (or a class nested in
+     * it, a lambda's included); else the first outside the JDK and the test frameworks; else none.
      */
     Optional<Frame> frameOf(String testClass) {
         String top = testClass.contains("$") ? testClass.substring(0, testClass.indexOf('$')) : testClass;
         boolean simple = top.indexOf('.') < 0;
         for (Frame f : frames) {
             String candidate = f.topLevelClass();
-            if (candidate.equals(top) || simple && candidate.endsWith("." + top)) {
+            if (!f.file().isEmpty() && (candidate.equals(top) || simple && candidate.endsWith("." + top))) {
                 return Optional.of(f);
             }
         }

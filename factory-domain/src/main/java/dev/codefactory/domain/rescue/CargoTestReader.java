@@ -1,6 +1,5 @@
-package dev.codefactory.domain.rescue.build;
+package dev.codefactory.domain.rescue;
 
-import dev.codefactory.domain.rescue.TestFailure;
 import dev.codefactory.domain.rescue.TestFailure.Kind;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,10 +22,10 @@ public final class CargoTestReader {
     private static final Pattern RESULT = Pattern.compile("^test (\\S+) \\.\\.\\. FAILED$");
     private static final Pattern PANIC = Pattern.compile("^thread '[^']*'(?: \\(\\d+\\))? panicked at (.*)$");
     private static final Pattern LOCATION = Pattern.compile("^([^\\s:']+):(\\d+):(\\d+):?$");
-    private static final Pattern FRAME = Pattern.compile("^\\s*\\d+: (\\S+)$");
-    private static final Pattern FRAME_AT = Pattern.compile("^\\s+at (?:\\./)?(\\S+?):(\\d+):(\\d+)$");
+    private static final Pattern FRAME = Pattern.compile("^\\s*+\\d++: (\\S++)$");
+    private static final Pattern FRAME_AT = Pattern.compile("^\\s++at (?:\\./)?(\\S+?):(\\d++):(\\d++)$");
     private static final Pattern RUSTC = Pattern.compile("^error(?:\\[(E\\d+)\\])?: (.*)$");
-    private static final Pattern ARROW = Pattern.compile("^\\s*--> (\\S+?):(\\d+):(\\d+)$");
+    private static final Pattern ARROW = Pattern.compile("^\\s*+--> (\\S+?):(\\d++):(\\d++)$");
 
     private CargoTestReader() {
     }
