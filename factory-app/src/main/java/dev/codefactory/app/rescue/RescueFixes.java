@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
  * with what the last applied fix left). The other causes are {@link FixResult.Status#SKIPPED} with why.
  */
 // implements feature-008/FR-010
+// implements feature-008/FR-002
 final class RescueFixes {
     private final ChangeOrderService changes;
     private final BuildCheck build;

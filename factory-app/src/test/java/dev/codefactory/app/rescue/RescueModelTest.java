@@ -25,7 +25,6 @@ import dev.codefactory.port.change.TestRunner;
 import dev.codefactory.port.change.spi.TestRunnerProvider;
 import dev.codefactory.port.rescue.RescueDialog;
 import dev.codefactory.port.spi.ProjectContext;
-import dev.codefactory.testkit.llm.LoopbackServer.Request;
 import dev.codefactory.testkit.llm.OpenAiFakeServer;
 import dev.codefactory.testsupport.GitSandbox;
 import java.io.IOException;
@@ -242,6 +241,32 @@ class RescueModelTest {
         assertTrue(sent.contains("not known"), "no green state recorded: " + sent);
         assertFalse(sent.contains(TOKEN), "the token is masked: " + sent);
         assertEquals(1, model.requestCount());
+        fx.close();
+    }
+
+    // covers feature-008/FR-009
+    @Test
+    void the_diff_since_the_last_change_whose_tests_passed_goes_to_the_model() {
+        Fixture fx = fixture();
+        model.enqueueAnswer(fixAdd());
+        List<FixResult> fixed = fx.fixes.fix(causes(cause(0.9, "add subtracts", CALC)), fx.failures(),
+                RescueCommand.of(), fx.dialog);
+        String green = git("rev-parse", "HEAD").strip();
+        assertEquals("passed", fx.f.history().get(0).tests(), fixed.get(0).detail());
+        GitSandbox.write(project.resolve(CALC), CALC_GOOD.replace("a * b", "a / b")); // broken again, uncommitted
+        RescueDiagnosis withJournal = new RescueDiagnosis(fx.f.languageModels(), fx.f::files,
+                fx.f::requireVersionControl, fx.f::config, Clock.systemUTC(), () -> fx.f.provider(
+                        dev.codefactory.port.change.spi.ChangeJournalProvider.class, "file").create(new ProjectContext(
+                        project, Clock.systemUTC(), Map.of(), ProjectContext.Limits.DEFAULT)));
+        model.enqueueAnswer(diagnosis(0.8, "mul divides", CALC, 6));
+
+        Diagnosis d = withJournal.diagnose(List.of(), fx.failures(), RescueCommand.of(), fx.dialog);
+
+        assertEquals(List.of("mul divides"), d.causes().stream().map(Cause::summary).toList());
+        String sent = model.lastRequest().body();
+        assertTrue(sent.contains("commit " + green.substring(0, 7)), sent);
+        assertTrue(sent.contains("<<<DIFF-1>>>"), sent);
+        assertTrue(sent.contains("-    return a * b\\n+    return a / b"), sent);
         fx.close();
     }
 
@@ -498,10 +523,5 @@ class RescueModelTest {
         public boolean approveRepair(dev.codefactory.domain.rescue.Repair repair) {
             return false;
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static List<String> paths(List<Request> requests) {
-        return requests.stream().map(Request::path).toList();
     }
 }

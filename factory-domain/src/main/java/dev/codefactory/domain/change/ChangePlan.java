@@ -9,7 +9,8 @@ import java.util.Set;
  * A change plan as the person sees it before approving: what the request means, the specs it affects, the files it
  * will touch, and the impact of touching them.
  *
- * @param id      the change's id ({@code factory/change-<id>})
+ * @param id      the change's id ({@code factory/change-<id>}; a RESCUE fix's begins with {@code rescue-}, see
+ *                {@link #branchOf})
  * @param request the request as the person wrote it
  * @param summary what will be done, in a few sentences
  * @param specs   the specs it affects, with the reason each was chosen

@@ -46,6 +46,13 @@ class ChangePlanTest {
         assertEquals("factory/change-42", ChangePlan.branchOf(plan(List.of()).id()));
     }
 
+    // covers feature-008/FR-010
+    @Test
+    void names_the_branch_of_a_rescue_fix_factory_rescue() {
+        assertEquals("factory/rescue-261207-ab12", ChangePlan.branchOf("rescue-261207-ab12"));
+        assertEquals("factory/change-261207-ab12", ChangePlan.branchOf("261207-ab12"));
+    }
+
     @Test
     void strips_the_summary_and_reads_an_absent_one_as_empty() {
         ChangePlan plan = new ChangePlan("7", "r", "  two lines\n", List.of(), List.of(), NO_IMPACT);
