@@ -452,9 +452,8 @@ final class RescueDetection {
                         + (r.before().stash().isPresent() ? ", with your stashed work" : "") + "; it refuses when"
                         + " that would lose work done since."));
             } else if (r.status() == ChangeRecord.Status.STARTED) {
-                found.add(RescueText.finding(FindingKind.CHANGE_INTERRUPTED, Severity.INFO, "change " + r.id()
-                                + " is being made by another factory process right now",
-                        List.of(Evidence.at(recordPath(r.id()), 0)), "let it finish, or stop it with Ctrl-C there"));
+                dialog.say("Change " + r.id() + " is being made by another factory process right now; what it"
+                        + " touches may still move.");
             }
         }
         for (String branch : changeBranches) {
@@ -538,8 +537,9 @@ final class RescueDetection {
     private List<ChangeRecord> recordsAround(List<String> branches, List<StashEntry> stashes,
                                              List<Snapshot> snapshots) {
         Set<String> ids = new LinkedHashSet<>();
-        for (String b : branches) {
-            ids.add(b.substring(b.indexOf('-') + 1));
+        for (String b : branches) { // ChangePlan.branchOf: factory/change-<id>, factory/<id> for rescue-<...>
+            ids.add(b.startsWith("factory/change-") ? b.substring("factory/change-".length())
+                    : b.substring("factory/".length()));
         }
         for (StashEntry s : stashes) {
             Matcher m = CHANGE_STASH.matcher(s.message());

@@ -8,6 +8,7 @@ import dev.codefactory.app.CodeFactory;
 import dev.codefactory.app.rescue.RescueUseCase.RescueCommand;
 import dev.codefactory.app.rescue.RescueUseCase.RescueOutcome;
 import dev.codefactory.app.spec.CreateSpecUseCase.CreateSpecCommand;
+import dev.codefactory.domain.intake.IntakeDraft;
 import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.domain.report.Severity;
 import dev.codefactory.domain.rescue.Evidence;
@@ -162,19 +163,41 @@ class RescueServiceTest extends RescueTestBase {
 
     // covers feature-008/FR-005
     @Test
-    void a_damaged_record_and_an_unfinished_intake_are_found() {
+    void a_damaged_record_and_draft_are_found_and_an_interrupted_change_still_is() {
         GitSandbox.write(project.resolve(".factory/changes/broken.json"), "{ \"id\": \"broken\", ");
         GitSandbox.write(project.resolve(".factory/drafts/d1.json"), "not json");
+        try (CodeFactory f = factory()) {
+            VersionControl vcs = f.requireVersionControl();
+            journal(f).save(started("c5", vcs, vcs.snapshot("before change c5"), Optional.empty()));
+        }
 
         RescueOutcome o = rescue(offline().withTests(false), new Dialog());
 
         List<RescueFinding> damaged = of(o, FindingKind.STATE_DAMAGED);
-        assertEquals(2, damaged.size(), o.findings().toString());
-        assertTrue(damaged.stream().anyMatch(f -> f.evidence().get(0).path().equals(".factory/changes/broken.json")),
-                damaged.toString());
-        assertTrue(damaged.stream().anyMatch(f -> f.evidence().get(0).path().equals(".factory/drafts/d1.json")),
-                damaged.toString());
+        assertEquals(List.of(".factory/changes/broken.json", ".factory/drafts/d1.json"),
+                damaged.stream().map(f -> f.evidence().get(0).path()).toList(), damaged.toString());
         assertTrue(damaged.stream().allMatch(f -> f.severity() == Severity.ERROR));
+        assertTrue(damaged.get(0).evidence().get(0).excerpt().contains("is damaged"), damaged.toString());
+        // the list failed on the damaged record: the interrupted one is read through its snapshot's label
+        assertEquals(List.of("change c5 was interrupted: it was left started by a process that is gone"),
+                of(o, FindingKind.CHANGE_INTERRUPTED).stream().map(RescueFinding::summary).toList());
+        assertTrue(of(o, FindingKind.ORPHAN_SNAPSHOT).isEmpty(), "its snapshot has its record: " + o.findings());
+    }
+
+    // covers feature-008/FR-005
+    @Test
+    void an_unfinished_intake_is_a_warning_that_says_where_it_resumes() {
+        GitSandbox.write(project.resolve(".factory/drafts/d2.json"), IntakeDraft.start("d2", "A login page",
+                Instant.parse("2026-12-01T10:00:00Z")).toJson());
+
+        RescueOutcome o = rescue(offline().withTests(false), new Dialog());
+
+        RescueFinding draft = of(o, FindingKind.INTAKE_UNFINISHED).get(0);
+        assertEquals(Severity.WARNING, draft.severity());
+        assertTrue(draft.summary().startsWith("an intake was left unfinished at the idea"), draft.summary());
+        assertEquals(new Evidence(".factory/drafts/d2.json", 0, "idea: A login page"), draft.evidence().get(0));
+        assertTrue(draft.nextStep().contains("factory intake --resume"), draft.nextStep());
+        assertTrue(o.healthy());
     }
 
     // ---- build and tests -------------------------------------------------------------------------------------------
