@@ -80,6 +80,22 @@ class RescueRepairsTest extends RescueTestBase {
         assertTrue(of(o.remaining(), FindingKind.STALE_LOCK).isEmpty());
     }
 
+    // covers feature-008/FR-004, feature-008/FR-012
+    @Test
+    void a_lock_just_written_may_be_held_and_is_never_offered_for_removal() throws Exception {
+        Path lock = project.resolve(".git/index.lock");
+        Files.write(lock, new byte[0]);
+        Dialog dialog = new Dialog();
+
+        RescueOutcome o = rescue(detectOnly().withYes(true), dialog);
+
+        RescueFinding held = of(o, FindingKind.HELD_LOCK).get(0);
+        assertEquals(Severity.WARNING, held.severity());
+        assertTrue(of(o, FindingKind.STALE_LOCK).isEmpty());
+        assertEquals(List.of(), o.fixes());
+        assertTrue(Files.exists(lock));
+    }
+
     // covers feature-008/FR-011
     @Test
     void under_yes_a_stale_lock_goes_without_a_question_and_is_shown() throws Exception {

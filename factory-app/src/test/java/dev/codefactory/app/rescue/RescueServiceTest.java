@@ -77,6 +77,25 @@ class RescueServiceTest extends RescueTestBase {
 
     // covers feature-008/FR-004
     @Test
+    void a_rebase_stopped_at_a_conflict_is_an_operation_not_a_detached_head() {
+        git("checkout", "-q", "-b", "side");
+        sandbox.commitFiles(project, "side", "src/Greeter.txt", "one\nTWO from side\nthree\n");
+        git("checkout", "-q", "main");
+        sandbox.commitFiles(project, "main", "src/Greeter.txt", "one\ntwo from main\nthree\n");
+        git("checkout", "-q", "side");
+        assertFalse(sandbox.run(project, "rebase", "main").exit() == 0, "the rebase stops at the conflict");
+
+        RescueOutcome o = rescue(offline().withTests(false), new Dialog());
+
+        RescueFinding op = of(o, FindingKind.GIT_OPERATION).get(0);
+        assertEquals("a rebase is in progress", op.summary());
+        assertTrue(op.nextStep().contains("git rebase --continue"), op.nextStep());
+        assertEquals(1, of(o, FindingKind.CONFLICT).size());
+        assertTrue(of(o, FindingKind.DETACHED_HEAD).isEmpty(), "a rebase detaches HEAD by itself");
+    }
+
+    // covers feature-008/FR-004
+    @Test
     void a_detached_head_is_a_warning_not_a_breakage() {
         git("checkout", "-q", "--detach", "HEAD");
 
@@ -284,6 +303,23 @@ class RescueServiceTest extends RescueTestBase {
         assertEquals(path, invalid.evidence().get(0).path());
         assertEquals(line, invalid.evidence().get(0).line());
         assertFalse(o.healthy());
+    }
+
+    // covers feature-008/FR-007
+    @Test
+    void a_link_to_a_requirement_that_does_not_exist_is_an_orphan_at_its_line() {
+        // the link word split, so that this file itself links to nothing
+        GitSandbox.write(project.resolve("src/Greeter.java"), "class Greeter {\n    // impl" + "ements"
+                + " feature-999/FR-001\n    void greet() {\n    }\n}\n");
+        sandbox.commitFiles(project, "orphan");
+
+        RescueOutcome o = rescue(offline().withTests(false), new Dialog());
+
+        RescueFinding orphan = of(o, FindingKind.ORPHAN_LINK).get(0);
+        assertEquals(Severity.WARNING, orphan.severity());
+        assertEquals("src/Greeter.java", orphan.evidence().get(0).path());
+        assertEquals(2, orphan.evidence().get(0).line());
+        assertTrue(orphan.summary().contains("no such spec"), orphan.summary());
     }
 
     // ---- report and JSON -------------------------------------------------------------------------------------------
