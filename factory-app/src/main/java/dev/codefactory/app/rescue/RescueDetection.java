@@ -107,6 +107,15 @@ final class RescueDetection {
 
     /** Everything, as {@code command} says (the tests only when asked). */
     Detected detect(RescueUseCase.RescueCommand command, RescueDialog dialog, boolean runTests) {
+        return detect(command, dialog, runTests, Optional.empty());
+    }
+
+    /**
+     * Everything, as {@code command} says; with {@code earlier}, the build is that run's (nothing the tests read
+     * changed since it) and the test command is not run again.
+     */
+    Detected detect(RescueUseCase.RescueCommand command, RescueDialog dialog, boolean runTests,
+                    Optional<BuildCheck.Run> earlier) {
         Found found = new Found();
         Optional<VersionControl> vcs = Optional.empty();
         dialog.progress("reading git's state");
@@ -121,7 +130,10 @@ final class RescueDetection {
         dialog.progress("reading Code-Factory's own state");
         factoryState(vcs, dialog, found);
         Optional<BuildCheck.Run> run = Optional.empty();
-        if (runTests && vcs.isEmpty()) {
+        if (earlier.isPresent()) {
+            run = earlier;
+            buildFindings(earlier.get(), found);
+        } else if (runTests && vcs.isEmpty()) {
             dialog.say("The tests were not run: they run in the repository's work tree, which could not be opened.");
         } else if (runTests) {
             try {
@@ -440,9 +452,8 @@ final class RescueDetection {
                         + (r.before().stash().isPresent() ? ", with your stashed work" : "") + "; it refuses when"
                         + " that would lose work done since."));
             } else if (r.status() == ChangeRecord.Status.STARTED) {
-                found.add(RescueText.finding(FindingKind.CHANGE_INTERRUPTED, Severity.INFO, "change " + r.id()
-                                + " is being made by another factory process right now",
-                        List.of(Evidence.at(recordPath(r.id()), 0)), "let it finish, or stop it with Ctrl-C there"));
+                dialog.say("Change " + r.id() + " is being made by another factory process right now; what it"
+                        + " touches may still move.");
             }
         }
         for (String branch : changeBranches) {
@@ -526,8 +537,9 @@ final class RescueDetection {
     private List<ChangeRecord> recordsAround(List<String> branches, List<StashEntry> stashes,
                                              List<Snapshot> snapshots) {
         Set<String> ids = new LinkedHashSet<>();
-        for (String b : branches) {
-            ids.add(b.substring(b.indexOf('-') + 1));
+        for (String b : branches) { // ChangePlan.branchOf: factory/change-<id>, factory/<id> for rescue-<...>
+            ids.add(b.startsWith("factory/change-") ? b.substring("factory/change-".length())
+                    : b.substring("factory/".length()));
         }
         for (StashEntry s : stashes) {
             Matcher m = CHANGE_STASH.matcher(s.message());

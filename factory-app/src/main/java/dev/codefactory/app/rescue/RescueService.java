@@ -10,6 +10,7 @@ import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.report.Report;
 import dev.codefactory.domain.rescue.Diagnosis;
 import dev.codefactory.domain.rescue.FixResult;
+import dev.codefactory.domain.rescue.Repair;
 import dev.codefactory.port.change.ChangeJournal;
 import dev.codefactory.port.change.TestRunner;
 import dev.codefactory.port.files.ProjectFiles;
@@ -63,7 +64,9 @@ public final class RescueService implements RescueUseCase {
         RescueDetection.Detected current = first;
         if (applied(results)) {
             dialog.progress("looking again after the repairs");
-            current = detection.detect(command, dialog, command.runTests());
+            // a removed lock changes no file: the tests' run stands
+            current = detection.detect(command, dialog, command.runTests(), filesChanged(first.repairs(), results)
+                    ? Optional.empty() : first.run());
         }
         Diagnosis causes = Diagnosis.none();
         if (!command.offline() && current.broken() && !dialog.stopRequested()) {
@@ -109,6 +112,17 @@ public final class RescueService implements RescueUseCase {
             }
         }
         return found;
+    }
+
+    /** Whether a repair made (each of {@code results} is the one of the same index) may have changed a file. */
+    private static boolean filesChanged(List<Repair> offered, List<FixResult> results) {
+        for (int i = 0; i < offered.size() && i < results.size(); i++) {
+            if (results.get(i).status() == FixResult.Status.APPLIED
+                    && offered.get(i).kind() != Repair.Kind.REMOVE_STALE_LOCK) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean applied(List<FixResult> results) {

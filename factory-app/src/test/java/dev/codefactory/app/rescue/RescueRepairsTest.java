@@ -66,6 +66,38 @@ class RescueRepairsTest extends RescueTestBase {
 
     // covers feature-008/FR-011
     @Test
+    void a_removed_lock_keeps_the_tests_run_and_the_look_again_does_not_run_them_twice() throws Exception {
+        staleLock();
+        Path runs = tmp.resolve("runs.txt");
+        GitSandbox.write(project.resolve("check.sh"), "echo run >> '" + runs + "'\necho 'it broke'\nexit 1\n");
+        overrides.put("project.test-command", "sh check.sh");
+
+        RescueOutcome o = rescue(RescueCommand.of().withOffline(true).withReport(false).withYes(true), new Dialog());
+
+        assertEquals(FixResult.Status.APPLIED, o.fixes().get(0).status());
+        assertEquals("run\n", GitSandbox.read(runs), "run once");
+        assertEquals(1, of(o.remaining(), FindingKind.BUILD_FAILED).size(), "the run's findings stand");
+        assertTrue(of(o.remaining(), FindingKind.STALE_LOCK).isEmpty());
+    }
+
+    // covers feature-008/FR-004, feature-008/FR-012
+    @Test
+    void a_lock_just_written_may_be_held_and_is_never_offered_for_removal() throws Exception {
+        Path lock = project.resolve(".git/index.lock");
+        Files.write(lock, new byte[0]);
+        Dialog dialog = new Dialog();
+
+        RescueOutcome o = rescue(detectOnly().withYes(true), dialog);
+
+        RescueFinding held = of(o, FindingKind.HELD_LOCK).get(0);
+        assertEquals(Severity.WARNING, held.severity());
+        assertTrue(of(o, FindingKind.STALE_LOCK).isEmpty());
+        assertEquals(List.of(), o.fixes());
+        assertTrue(Files.exists(lock));
+    }
+
+    // covers feature-008/FR-011
+    @Test
     void under_yes_a_stale_lock_goes_without_a_question_and_is_shown() throws Exception {
         Path lock = staleLock();
         Dialog dialog = new Dialog();

@@ -8,6 +8,7 @@ import dev.codefactory.app.CodeFactory;
 import dev.codefactory.app.rescue.RescueUseCase.RescueCommand;
 import dev.codefactory.app.rescue.RescueUseCase.RescueOutcome;
 import dev.codefactory.app.spec.CreateSpecUseCase.CreateSpecCommand;
+import dev.codefactory.domain.intake.IntakeDraft;
 import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.domain.report.Severity;
 import dev.codefactory.domain.rescue.Evidence;
@@ -72,6 +73,25 @@ class RescueServiceTest extends RescueTestBase {
         assertEquals(3, expected.size(), text);
         assertEquals(expected, conflict.evidence());
         assertFalse(conflict.nextStep().isBlank());
+    }
+
+    // covers feature-008/FR-004
+    @Test
+    void a_rebase_stopped_at_a_conflict_is_an_operation_not_a_detached_head() {
+        git("checkout", "-q", "-b", "side");
+        sandbox.commitFiles(project, "side", "src/Greeter.txt", "one\nTWO from side\nthree\n");
+        git("checkout", "-q", "main");
+        sandbox.commitFiles(project, "main", "src/Greeter.txt", "one\ntwo from main\nthree\n");
+        git("checkout", "-q", "side");
+        assertFalse(sandbox.run(project, "rebase", "main").exit() == 0, "the rebase stops at the conflict");
+
+        RescueOutcome o = rescue(offline().withTests(false), new Dialog());
+
+        RescueFinding op = of(o, FindingKind.GIT_OPERATION).get(0);
+        assertEquals("a rebase is in progress", op.summary());
+        assertTrue(op.nextStep().contains("git rebase --continue"), op.nextStep());
+        assertEquals(1, of(o, FindingKind.CONFLICT).size());
+        assertTrue(of(o, FindingKind.DETACHED_HEAD).isEmpty(), "a rebase detaches HEAD by itself");
     }
 
     // covers feature-008/FR-004
@@ -162,19 +182,41 @@ class RescueServiceTest extends RescueTestBase {
 
     // covers feature-008/FR-005
     @Test
-    void a_damaged_record_and_an_unfinished_intake_are_found() {
+    void a_damaged_record_and_draft_are_found_and_an_interrupted_change_still_is() {
         GitSandbox.write(project.resolve(".factory/changes/broken.json"), "{ \"id\": \"broken\", ");
         GitSandbox.write(project.resolve(".factory/drafts/d1.json"), "not json");
+        try (CodeFactory f = factory()) {
+            VersionControl vcs = f.requireVersionControl();
+            journal(f).save(started("c5", vcs, vcs.snapshot("before change c5"), Optional.empty()));
+        }
 
         RescueOutcome o = rescue(offline().withTests(false), new Dialog());
 
         List<RescueFinding> damaged = of(o, FindingKind.STATE_DAMAGED);
-        assertEquals(2, damaged.size(), o.findings().toString());
-        assertTrue(damaged.stream().anyMatch(f -> f.evidence().get(0).path().equals(".factory/changes/broken.json")),
-                damaged.toString());
-        assertTrue(damaged.stream().anyMatch(f -> f.evidence().get(0).path().equals(".factory/drafts/d1.json")),
-                damaged.toString());
+        assertEquals(List.of(".factory/changes/broken.json", ".factory/drafts/d1.json"),
+                damaged.stream().map(f -> f.evidence().get(0).path()).toList(), damaged.toString());
         assertTrue(damaged.stream().allMatch(f -> f.severity() == Severity.ERROR));
+        assertTrue(damaged.get(0).evidence().get(0).excerpt().contains("is damaged"), damaged.toString());
+        // the list failed on the damaged record: the interrupted one is read through its snapshot's label
+        assertEquals(List.of("change c5 was interrupted: it was left started by a process that is gone"),
+                of(o, FindingKind.CHANGE_INTERRUPTED).stream().map(RescueFinding::summary).toList());
+        assertTrue(of(o, FindingKind.ORPHAN_SNAPSHOT).isEmpty(), "its snapshot has its record: " + o.findings());
+    }
+
+    // covers feature-008/FR-005
+    @Test
+    void an_unfinished_intake_is_a_warning_that_says_where_it_resumes() {
+        GitSandbox.write(project.resolve(".factory/drafts/d2.json"), IntakeDraft.start("d2", "A login page",
+                Instant.parse("2026-12-01T10:00:00Z")).toJson());
+
+        RescueOutcome o = rescue(offline().withTests(false), new Dialog());
+
+        RescueFinding draft = of(o, FindingKind.INTAKE_UNFINISHED).get(0);
+        assertEquals(Severity.WARNING, draft.severity());
+        assertTrue(draft.summary().startsWith("an intake was left unfinished at the idea"), draft.summary());
+        assertEquals(new Evidence(".factory/drafts/d2.json", 0, "idea: A login page"), draft.evidence().get(0));
+        assertTrue(draft.nextStep().contains("factory intake --resume"), draft.nextStep());
+        assertTrue(o.healthy());
     }
 
     // ---- build and tests -------------------------------------------------------------------------------------------
@@ -261,6 +303,23 @@ class RescueServiceTest extends RescueTestBase {
         assertEquals(path, invalid.evidence().get(0).path());
         assertEquals(line, invalid.evidence().get(0).line());
         assertFalse(o.healthy());
+    }
+
+    // covers feature-008/FR-007
+    @Test
+    void a_link_to_a_requirement_that_does_not_exist_is_an_orphan_at_its_line() {
+        // the link word split, so that this file itself links to nothing
+        GitSandbox.write(project.resolve("src/Greeter.java"), "class Greeter {\n    // impl" + "ements"
+                + " feature-999/FR-001\n    void greet() {\n    }\n}\n");
+        sandbox.commitFiles(project, "orphan");
+
+        RescueOutcome o = rescue(offline().withTests(false), new Dialog());
+
+        RescueFinding orphan = of(o, FindingKind.ORPHAN_LINK).get(0);
+        assertEquals(Severity.WARNING, orphan.severity());
+        assertEquals("src/Greeter.java", orphan.evidence().get(0).path());
+        assertEquals(2, orphan.evidence().get(0).line());
+        assertTrue(orphan.summary().contains("no such spec"), orphan.summary());
     }
 
     // ---- report and JSON -------------------------------------------------------------------------------------------
