@@ -411,22 +411,6 @@ class RescueTest {
                 + "\n>>>>>>> REPLACE\n";
     }
 
-    /**
-     * What a person does with the reports a rescue wrote after its fix (a new report, the reports' index updated)
-     * before undoing the fix: keeps them elsewhere, since undo refuses to lose uncommitted work.
-     */
-    private void keepReportsAside() throws IOException {
-        Path aside = Files.createDirectories(tmp.resolve("reports-kept"));
-        try (var reports = Files.list(project.root.resolve("reports"))) {
-            for (Path p : (Iterable<Path>) reports::iterator) {
-                if (p.getFileName().toString().startsWith("rescue-")) {
-                    Files.move(p, aside.resolve(p.getFileName()));
-                }
-            }
-        }
-        project.git("checkout", "--", "reports");
-    }
-
     // covers feature-008/FR-009, feature-008/FR-010, feature-008/FR-002
     @Test
     void with_a_model_a_confident_cause_is_fixed_on_a_rescue_branch_retested_and_undone_byte_for_byte()
@@ -459,7 +443,8 @@ class RescueTest {
         assertTrue(doc.get("healthyNow").asBoolean(), r.out());
         String report = doc.get("report").asText();
         assertTrue(project.read(report).contains("greet() returns the farewell"), project.read(report));
-        keepReportsAside();
+        assertEquals("", project.git("status", "--porcelain", "reports").strip(),
+                "the report is committed with the fix, so undo takes both back");
 
         Result undo = project.run("undo", id);
 
@@ -491,7 +476,8 @@ class RescueTest {
                 .substring("Report: ".length());
         assertTrue(project.read(report).contains("test_no_todo"), project.read(report));
         String id = project.git("rev-parse", "--abbrev-ref", "HEAD").strip().replaceFirst("^factory/", "");
-        keepReportsAside();
+        assertEquals("", project.git("status", "--porcelain", "reports").strip(),
+                "the report is committed with the fix, so undo takes both back");
 
         Result undo = project.run("undo");
 

@@ -12,6 +12,9 @@ import dev.codefactory.domain.rescue.Diagnosis;
 import dev.codefactory.domain.rescue.FixResult;
 import dev.codefactory.domain.rescue.Repair;
 import dev.codefactory.port.change.ChangeJournal;
+import dev.codefactory.port.change.ChangeRecord;
+import dev.codefactory.port.vcs.CommitInfo;
+import dev.codefactory.port.vcs.CommitRequest;
 import dev.codefactory.port.change.TestRunner;
 import dev.codefactory.port.files.ProjectFiles;
 import dev.codefactory.port.intake.DraftStore;
@@ -39,7 +42,12 @@ public final class RescueService implements RescueUseCase {
     private final RescueFixes fixes;
     private final RescueDetection detection;
     private final RescueRepairs repairs;
+    /** The reports' index, which saving a report updates. */
+    private static final String REPORTS_INDEX = "reports/README.md";
+
     private final Supplier<ReportRepository> reports;
+    private final Supplier<VersionControl> git;
+    private final Supplier<ChangeJournal> journal;
     private final Clock clock;
 
     public RescueService(SpecCatalog catalog, LanguageModels models, Supplier<ProjectFiles> files,
@@ -52,6 +60,8 @@ public final class RescueService implements RescueUseCase {
         this.detection = new RescueDetection(git, journal, drafts, files, build, catalog, trace, drift);
         this.repairs = new RescueRepairs(git, changes);
         this.reports = reports;
+        this.git = git;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -89,6 +99,7 @@ public final class RescueService implements RescueUseCase {
         }
         String path = reports.get().save(new Report("rescue", "Rescue", started, List.of(), List.of(), Map.of()),
                 RescueMarkdown.render(outcome, started));
+        withTheLastFix(path, results, dialog);
         return new RescueOutcome(outcome.findings(), outcome.failures(), outcome.testsRan(), outcome.diagnosis(),
                 outcome.fixes(), outcome.remaining(), Optional.of(path));
     }
@@ -112,6 +123,42 @@ public final class RescueService implements RescueUseCase {
             }
         }
         return found;
+    }
+
+    /**
+     * After a model's fix, the report is committed on the fix's branch as part of that fix (its record gets the
+     * commit), so that {@code factory undo ID} finds the branch as the fix left it and takes the report back with the
+     * fix; left uncommitted, it would be work that undo refuses to lose. Nothing is done when the branch checked out
+     * is not the newest fix's, as the fix left it.
+     */
+    // implements feature-008/FR-002
+    private void withTheLastFix(String report, List<FixResult> results, RescueDialog dialog) {
+        Optional<String> last = Optional.empty();
+        for (FixResult r : results) {
+            if (r.source() == FixResult.Source.MODEL && r.status() == FixResult.Status.APPLIED) {
+                last = r.changeId().isPresent() ? r.changeId() : last;
+            }
+        }
+        Optional<ChangeRecord> record = last.flatMap(id -> journal.get().find(id));
+        if (record.isEmpty()) {
+            return;
+        }
+        ChangeRecord fix = record.get();
+        VersionControl vcs = git.get();
+        if (!vcs.currentBranch().equals(Optional.of(fix.branch())) || fix.tip().isEmpty()
+                || !vcs.resolve("HEAD").equals(fix.tip())) {
+            return;
+        }
+        List<String> paths = new ArrayList<>(List.of(report));
+        vcs.status().entries().stream().filter(e -> e.path().equals(REPORTS_INDEX) && e.index() != '?')
+                .forEach(e -> paths.add(e.path()));
+        vcs.add(paths);
+        CommitInfo commit = vcs.commit(CommitRequest.of("rescue " + fix.id() + ": the report (" + report + ")"));
+        List<String> commits = new ArrayList<>(fix.commits());
+        commits.add(commit.id());
+        journal.get().save(fix.withCommits(commits, fix.files()));
+        dialog.say("The report is committed on " + fix.branch() + " with the fix; `factory undo " + fix.id()
+                + "` takes both back.");
     }
 
     /** Whether a repair made (each of {@code results} is the one of the same index) may have changed a file. */
