@@ -229,6 +229,28 @@ public final class ChangeOrderService implements ChangeOrderUseCase {
     }
 
     /**
+     * Records a repair made outside a change order (RESCUE's abort of a merge, rebase, cherry-pick, revert or bisect)
+     * as a change that {@code factory undo ID} takes back exactly: {@code snapshot}, taken just before the repair, is
+     * the way back (the conflicted files, the index and the operation come back). It has an id {@code rescue-...}
+     * but no branch and no commit of its own; its {@code before} branch is the one checked out after the repair, so
+     * that undo finds the person where the repair left them.
+     *
+     * @return the record, {@link ChangeRecord.Status#APPLIED}
+     */
+    // implements feature-008/FR-002
+    public ChangeRecord recordRepair(String what, Snapshot snapshot) {
+        VersionControl vcs = git.get();
+        String id = newId(vcs, ChangePlan.RESCUE_PREFIX);
+        ChangeRecord record = new ChangeRecord(id, what, clock.instant(), ChangeRecord.Status.APPLIED,
+                new ChangeRecord.Before(vcs.currentBranch(), snapshot.head(), Optional.of(snapshot.id()),
+                        Optional.empty()), ChangePlan.branchOf(id), List.of(), List.of(), List.of(), "not run",
+                ChangeRecord.Publication.NONE, Optional.of("a rescue repair; `factory undo " + id + "` puts back"
+                        + " the state before it"));
+        journal.get().save(record);
+        return record;
+    }
+
+    /**
      * The flow, one method per {@link ChangeOrderStep}; {@code reached[0]} is the plan as far as it got, for a stop
      * before the snapshot.
      */

@@ -1,6 +1,8 @@
 package dev.codefactory.app.rescue;
 
+import dev.codefactory.app.change.ChangeOrderService;
 import dev.codefactory.app.change.ChangeOrderUseCase;
+import dev.codefactory.port.change.ChangeRecord;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.rescue.FixResult;
 import dev.codefactory.domain.rescue.Repair;
@@ -23,9 +25,9 @@ import java.util.function.Supplier;
 // implements feature-008/FR-011, feature-008/FR-012
 final class RescueRepairs {
     private final Supplier<VersionControl> git;
-    private final ChangeOrderUseCase changes;
+    private final ChangeOrderService changes;
 
-    RescueRepairs(Supplier<VersionControl> git, ChangeOrderUseCase changes) {
+    RescueRepairs(Supplier<VersionControl> git, ChangeOrderService changes) {
         this.git = git;
         this.changes = changes;
     }
@@ -93,18 +95,25 @@ final class RescueRepairs {
         }
     }
 
-    /** A snapshot first (conflicted files included), then the abort; the snapshot is the way back. */
-    private static FixResult abort(VersionControl vcs, Repair repair) {
+    /**
+     * A snapshot first (conflicted files included), then the abort, recorded as a change whose undo restores the
+     * snapshot: {@code factory undo ID} puts the operation back as it was.
+     */
+    // implements feature-008/FR-002
+    private FixResult abort(VersionControl vcs, Repair repair) {
         Snapshot snapshot = vcs.snapshot("before rescue: abort " + repair.target());
-        String back = "snapshot " + snapshot.id() + " holds every file as it was, conflicted files included:"
-                + " `git checkout refs/factory/snapshots/" + snapshot.id() + " -- .` puts them back";
         try {
             vcs.abortOperation();
         } catch (FactoryException | UnsupportedOperationException e) {
+            vcs.dropSnapshot(snapshot);
             return result(repair, FixResult.Status.FAILED, "the " + repair.target() + " could not be aborted ("
-                    + RescueText.oneLine(String.valueOf(e.getMessage())) + "); " + back);
+                    + RescueText.oneLine(String.valueOf(e.getMessage())) + "); nothing was changed");
         }
-        return result(repair, FixResult.Status.APPLIED, "the " + repair.target() + " is aborted; " + back);
+        ChangeRecord record = changes.recordRepair("rescue: abort the " + repair.target(), snapshot);
+        return new FixResult(FixResult.Source.REPAIR, repair.title(), FixResult.Status.APPLIED, RescueText.redact(
+                "the " + repair.target() + " is aborted; `factory undo " + record.id() + "` puts it back as it was,"
+                        + " conflicted files included (snapshot " + snapshot.id() + ")"),
+                Optional.of(record.id()), Optional.empty());
     }
 
     private static FixResult result(Repair repair, FixResult.Status status, String detail) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codefactory.app.CodeFactory;
+import dev.codefactory.app.change.ChangeOrderUseCase;
 import dev.codefactory.app.rescue.RescueUseCase.RescueCommand;
 import dev.codefactory.app.rescue.RescueUseCase.RescueOutcome;
 import dev.codefactory.domain.report.Severity;
@@ -14,7 +15,6 @@ import dev.codefactory.domain.rescue.Repair;
 import dev.codefactory.domain.rescue.RescueFinding;
 import dev.codefactory.port.change.ChangeRecord;
 import dev.codefactory.port.vcs.Snapshot;
-import dev.codefactory.port.vcs.VersionControl;
 import dev.codefactory.testsupport.GitSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +129,7 @@ class RescueRepairsTest extends RescueTestBase {
 
     // covers feature-008/FR-011, feature-008/FR-012
     @Test
-    void a_merge_is_aborted_after_a_snapshot_that_brings_the_conflicted_files_back() {
+    void a_merge_is_aborted_after_a_snapshot_and_factory_undo_brings_it_back_conflicted_files_included() {
         conflictingMerge();
         String conflicted = GitSandbox.read(project.resolve("src/Greeter.txt"));
         String head = git("rev-parse", "HEAD");
@@ -147,18 +147,24 @@ class RescueRepairsTest extends RescueTestBase {
         assertEquals(branches, git("branch", "--list"), "no branch deleted");
         assertTrue(o.remaining().stream().noneMatch(f -> f.kind() == FindingKind.CONFLICT
                 || f.kind() == FindingKind.GIT_OPERATION), o.remaining().toString());
+        String id = aborted.changeId().orElseThrow(() -> new AssertionError("recorded as a change: " + aborted));
+        assertTrue(id.startsWith("rescue-"), id);
+        assertTrue(aborted.detail().contains("`factory undo " + id + "`"), aborted.detail());
+        assertTrue(o.remaining().stream().noneMatch(f -> f.kind() == FindingKind.ORPHAN_SNAPSHOT),
+                "its snapshot belongs to its record: " + o.remaining());
         try (CodeFactory f = factory()) {
-            VersionControl vcs = f.requireVersionControl();
-            Snapshot snapshot = vcs.snapshots().stream().filter(s -> s.label().equals("before rescue: abort merge"))
-                    .findFirst().orElseThrow();
+            Snapshot snapshot = f.requireVersionControl().snapshots().stream()
+                    .filter(s -> s.label().equals("before rescue: abort merge")).findFirst().orElseThrow();
             assertTrue(aborted.detail().contains(snapshot.id()), aborted.detail());
-            assertTrue(aborted.detail().contains("`git checkout refs/factory/snapshots/" + snapshot.id() + " -- .`"),
-                    aborted.detail());
-            vcs.restore(snapshot);
+            f.undo(ChangeOrderUseCase.UndoCommand.of(id));
+            assertTrue(f.requireVersionControl().snapshots().stream().noneMatch(s -> s.id().equals(snapshot.id())),
+                    "the undo used its snapshot up");
         }
         assertEquals(conflicted, GitSandbox.read(project.resolve("src/Greeter.txt")), "the markers are back");
         assertTrue(Files.exists(project.resolve(".git/MERGE_HEAD")), "and the merge with them");
         assertTrue(git("status", "--porcelain").contains("UU src/Greeter.txt"), git("status", "--porcelain"));
+        assertEquals(head, git("rev-parse", "HEAD"));
+        assertEquals(branches, git("branch", "--list"), "no branch made or deleted");
     }
 
     // covers feature-008/FR-005, feature-008/FR-011
