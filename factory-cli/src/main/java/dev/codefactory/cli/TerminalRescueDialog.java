@@ -388,8 +388,10 @@ final class TerminalRescueDialog implements RescueDialog {
         }
         if (o.testsRan() && o.fixes().stream().noneMatch(f -> f.tests().isPresent())) {
             out.println();
-            out.println("Tests: " + (o.failures().isEmpty() ? "no failure read from the test command"
-                    : o.failures().size() + " failure(s)"));
+            boolean failed = o.findings().stream().anyMatch(f -> f.kind() == FindingKind.BUILD_FAILED
+                    || f.kind() == FindingKind.TESTS_TIMED_OUT);
+            out.println("Tests: " + (!o.failures().isEmpty() ? o.failures().size() + " failure(s)"
+                    : failed ? "the test command failed, and no failure could be read from its output" : "passed"));
         }
         boolean fixed = o.fixes().stream().anyMatch(f -> f.status() == FixResult.Status.APPLIED);
         List<RescueFinding> left = o.remaining().stream().filter(RescueFinding::broken).toList();
@@ -410,7 +412,8 @@ final class TerminalRescueDialog implements RescueDialog {
             long warnings = o.remaining().stream().filter(f -> !f.broken()).count();
             out.println(style.red("Broken:") + " " + left.size() + " problem(s)"
                     + (warnings > 0 ? " and " + warnings + " warning(s)" : "") + (fixed ? " left" : "")
-                    + "; each says its next step above" + (!terminal && !yes && !o.findings().isEmpty()
+                    + "; each says its next step above" + (!terminal && !yes && o.fixes().stream().anyMatch(f
+                    -> f.source() == FixResult.Source.REPAIR && f.status() == FixResult.Status.DECLINED)
                     ? " (rerun with --yes, or on a terminal, for the repairs)." : "."));
         }
         out.flush();
