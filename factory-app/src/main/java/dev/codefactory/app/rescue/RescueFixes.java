@@ -3,21 +3,16 @@ package dev.codefactory.app.rescue;
 import dev.codefactory.app.change.ChangeOrderService;
 import dev.codefactory.app.change.ChangeOrderUseCase;
 import dev.codefactory.app.change.ChangeOrderUseCase.ChangeOutcome;
+import dev.codefactory.app.change.ForwardingChangeDialog;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.StopRequestedException;
-import dev.codefactory.domain.mode.ChangeOrderStep;
 import dev.codefactory.domain.rescue.Cause;
 import dev.codefactory.domain.rescue.Diagnosis;
 import dev.codefactory.domain.rescue.FailureComparison;
 import dev.codefactory.domain.rescue.FixResult;
 import dev.codefactory.domain.rescue.TestFailure;
-import dev.codefactory.port.change.ChangeDialog;
 import dev.codefactory.port.change.ChangeRecord;
-import dev.codefactory.port.change.FileDiff;
-import dev.codefactory.port.change.PlanDecision;
-import dev.codefactory.port.change.PlanReview;
 import dev.codefactory.port.rescue.RescueDialog;
-import dev.codefactory.port.vcs.WorkingTreeStatus;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -189,52 +184,11 @@ final class RescueFixes {
     }
 
     /** The rescue's dialog for one change, keeping the test command's lines as they go by. */
-    private static final class Console implements ChangeDialog {
-        private final RescueDialog dialog;
+    private static final class Console extends ForwardingChangeDialog {
         final List<String> lines = new ArrayList<>();
 
         Console(RescueDialog dialog) {
-            this.dialog = dialog;
-        }
-
-        @Override
-        public void step(ChangeOrderStep step, String detail) {
-            dialog.step(step, detail);
-        }
-
-        @Override
-        public void say(String message) {
-            dialog.say(message);
-        }
-
-        @Override
-        public DirtyTreeChoice dirtyTree(WorkingTreeStatus status) {
-            return dialog.dirtyTree(status);
-        }
-
-        @Override
-        public PlanDecision reviewPlan(PlanReview review) {
-            return dialog.reviewPlan(review);
-        }
-
-        @Override
-        public void showPlan(PlanReview review) {
-            dialog.showPlan(review);
-        }
-
-        @Override
-        public List<String> reviewDiffs(int round, List<FileDiff> diffs) {
-            return dialog.reviewDiffs(round, diffs);
-        }
-
-        @Override
-        public void showDiffs(int round, List<FileDiff> diffs) {
-            dialog.showDiffs(round, diffs);
-        }
-
-        @Override
-        public boolean approveByName(FileDiff diff, String why) {
-            return dialog.approveByName(diff, why);
+            super(dialog);
         }
 
         @Override
@@ -242,12 +196,7 @@ final class RescueFixes {
             synchronized (lines) {
                 lines.add(line);
             }
-            dialog.testOutput(line);
-        }
-
-        @Override
-        public boolean stopRequested() {
-            return dialog.stopRequested();
+            super.testOutput(line);
         }
     }
 }

@@ -15,6 +15,7 @@ import dev.codefactory.domain.rescue.Repair;
 import dev.codefactory.domain.rescue.RescueFinding;
 import dev.codefactory.port.change.ChangeRecord;
 import dev.codefactory.port.vcs.Snapshot;
+import dev.codefactory.port.vcs.VersionControl;
 import dev.codefactory.testsupport.GitSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
