@@ -110,6 +110,12 @@ final class ChangeUndo {
         } else if (record.tip().isPresent() && !tipNow.equals(record.tip())) {
             why = record.branch() + " has commits made after the change; delete it with `git branch -D "
                     + record.branch() + "` when you no longer need them";
+        } else if (record.tip().isEmpty() && !tipNow.equals(before.commit())) {
+            // stopped (a kill) between its commit and saving the record: that commit is on no other ref
+            // implements feature-008/FR-012
+            why = record.branch() + " has a commit the record does not know (the change was stopped after"
+                    + " committing); look at it with `git log " + record.branch() + "` and delete it with `git branch"
+                    + " -D " + record.branch() + "` when you no longer need it";
         } else {
             vcs.deleteBranch(record.branch(), true);
             deleted = true;

@@ -842,6 +842,40 @@ class ChangeOrderServiceTest {
         assertEquals("", git("for-each-ref", "refs/factory/"));
     }
 
+    // covers feature-008/FR-012
+    @Test
+    void undoing_a_change_killed_after_its_commit_keeps_the_branch_that_holds_the_commit() throws Exception {
+        Map<String, String> before = tree();
+        String head = git("rev-parse", "HEAD");
+        model.answers.add(plan());
+        model.answers.add(edits());
+        Dialog dialog = new Dialog();
+        dialog.approve = diffs -> {
+            throw new Killed();
+        };
+        String branch;
+        try (CodeFactory f = factory(Map.of())) {
+            assertThrows(Killed.class, () -> f.change(ChangeCommand.of("Add a farewell"), dialog));
+            branch = f.history().get(0).branch();
+        }
+        // what a process killed between its commit and saving the record leaves: the branch with the commit
+        git("checkout", "-q", "-b", branch);
+        write("README.md", "# Demo\n\nGreets people, and says goodbye.\n");
+        git("commit", "-q", "-am", "the change's commit");
+        String commit = git("rev-parse", "HEAD");
+
+        UndoOutcome undone;
+        try (CodeFactory f = factory(Map.of())) {
+            assertEquals(ChangeRecord.Status.INTERRUPTED, f.history().get(0).status());
+            undone = f.undo(UndoCommand.last());
+        }
+        assertFalse(undone.branchDeleted(), "its commit is on no other ref");
+        assertTrue(undone.why().orElse("").contains("has a commit the record does not know"), undone.why().toString());
+        assertEquals(commit, git("rev-parse", branch), "kept as it was");
+        assertEquals(head, git("rev-parse", "HEAD"));
+        assertEquals(before, tree());
+    }
+
     @Test
     void a_connection_dropped_while_the_edits_come_puts_everything_back_the_stashed_work_included() throws Exception {
         write("README.md", "# Demo\n\nGreets people, kindly.\n");
