@@ -46,9 +46,10 @@ import java.util.regex.Pattern;
 /**
  * RESCUE's detection, without a model (FR-001): git's state, Code-Factory's own state, the build and tests, the
  * contracts. Each finding has a kind, a severity, evidence and the safe next step; the deterministic repairs that
- * fit the findings are collected alongside. Nothing here writes.
+ * fit the findings are collected alongside. Nothing here writes. Each source is read once and each kind listed up to a
+ * bound, so that detection stays within NFR-001's 2 s on 10,000 files ({@code bench/rescue.sh}).
  */
-// implements feature-008/FR-001, feature-008/FR-003
+// implements feature-008/FR-001, feature-008/FR-003, feature-008/NFR-001
 final class RescueDetection {
     /** The message of the stash a change makes of the person's work ({@code ChangeOrderService}). */
     static final Pattern CHANGE_STASH = Pattern.compile("factory: before change ([a-z0-9][a-z0-9-]{0,63})");
