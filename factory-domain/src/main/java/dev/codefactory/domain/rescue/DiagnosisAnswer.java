@@ -4,6 +4,7 @@ import dev.codefactory.domain.change.PathRules;
 import dev.codefactory.domain.change.PlanAnswer;
 import dev.codefactory.domain.change.PlannedFile;
 import dev.codefactory.domain.json.JsonReader;
+import dev.codefactory.domain.json.JsonValues;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -157,7 +158,7 @@ public final class DiagnosisAnswer {
             return null;
         }
         Map<?, ?> map = (Map<?, ?>) item;
-        String summary = string(first(map, "summary", "cause", "title"));
+        String summary = JsonValues.text(first(map, "summary", "cause", "title"));
         if (summary == null || summary.isBlank()) {
             notes.add("Cause " + n + " was dropped: it has no summary.");
             return null;
@@ -169,11 +170,11 @@ public final class DiagnosisAnswer {
             return null;
         }
         List<Evidence> evidence = new ArrayList<>();
-        for (Object e : list(map.get("evidence"))) {
+        for (Object e : JsonValues.list(map.get("evidence"))) {
             evidence(e, name, lines, notes, dropped).ifPresent(evidence::add);
         }
-        String fix = Objects.requireNonNullElse(string(first(map, "fix", "suggestion")), "").strip();
-        List<PlannedFile> files = files(list(first(map, "files", "changes")), name, lines, notes);
+        String fix = Objects.requireNonNullElse(JsonValues.text(first(map, "fix", "suggestion")), "").strip();
+        List<PlannedFile> files = files(JsonValues.list(first(map, "files", "changes")), name, lines, notes);
         return new Cause(summary, confidence.get(), evidence, fix, files);
     }
 
@@ -218,13 +219,13 @@ public final class DiagnosisAnswer {
         int line;
         if (e instanceof Map) {
             Map<?, ?> ev = (Map<?, ?>) e;
-            file = string(first(ev, "file", "path"));
+            file = JsonValues.text(first(ev, "file", "path"));
             Object at = first(ev, "line", "startLine");
-            line = at == null ? 0 : number(at);
+            line = at == null ? 0 : JsonValues.wholeNumber(at);
         } else if (e instanceof String) {
             String s = ((String) e).strip();
             int colon = s.lastIndexOf(':');
-            int parsed = colon < 0 ? -1 : number(s.substring(colon + 1));
+            int parsed = colon < 0 ? -1 : JsonValues.wholeNumber(s.substring(colon + 1));
             file = parsed >= 0 ? s.substring(0, colon) : s;
             line = Math.max(parsed, 0);
         } else {
@@ -266,9 +267,9 @@ public final class DiagnosisAnswer {
             String reason = "";
             if (item instanceof Map) {
                 Map<?, ?> map = (Map<?, ?>) item;
-                rawPath = string(first(map, "path", "file"));
-                actionText = string(map.get("action"));
-                reason = Objects.requireNonNullElse(string(map.get("reason")), "");
+                rawPath = JsonValues.text(first(map, "path", "file"));
+                actionText = JsonValues.text(map.get("action"));
+                reason = Objects.requireNonNullElse(JsonValues.text(map.get("reason")), "");
             } else if (item instanceof String) {
                 rawPath = (String) item;
             } else {
@@ -318,36 +319,6 @@ public final class DiagnosisAnswer {
             }
         }
         return null;
-    }
-
-    /** A line number from a JSON integer, an integral decimal or a numeric string; -1 when it is none of them. */
-    private static int number(Object value) {
-        try {
-            if (value instanceof Long) {
-                long n = (Long) value;
-                return n > Integer.MAX_VALUE || n < 0 ? -1 : (int) n;
-            }
-            if (value instanceof BigDecimal) {
-                return ((BigDecimal) value).intValueExact();
-            }
-            if (value instanceof String) {
-                return Integer.parseInt(((String) value).strip());
-            }
-        } catch (ArithmeticException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
-    }
-
-    private static String string(Object value) {
-        if (value instanceof String) {
-            return (String) value;
-        }
-        return value == null ? null : String.valueOf(value);
-    }
-
-    private static List<?> list(Object value) {
-        return value instanceof List ? (List<?>) value : List.of();
     }
 
     private static String format(double d) {

@@ -1,7 +1,7 @@
 package dev.codefactory.domain.review;
 
 import dev.codefactory.domain.json.JsonReader;
-import java.math.BigDecimal;
+import dev.codefactory.domain.json.JsonValues;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -160,7 +160,7 @@ public final class ReviewAnswer {
         List<Assessment> assessments = new ArrayList<>();
         Set<String> assessed = new HashSet<>();
         List<String> unknown = new ArrayList<>();
-        for (Object item : list(root.get("requirements"))) {
+        for (Object item : JsonValues.list(root.get("requirements"))) {
             Assessment a = assessment(specId, item, requirementIds, assessed, lineExists, unknown, reasons);
             if (a != null) {
                 assessments.add(a);
@@ -168,7 +168,7 @@ public final class ReviewAnswer {
         }
         List<ReviewFinding> findings = new ArrayList<>();
         int dropped = 0;
-        for (Object item : list(root.get("findings"))) {
+        for (Object item : JsonValues.list(root.get("findings"))) {
             ReviewFinding f = finding(specId, item, requirementIds, lineExists, reasons);
             if (f == null) {
                 dropped++;
@@ -290,7 +290,7 @@ public final class ReviewAnswer {
             return null;
         }
         Map<?, ?> map = (Map<?, ?>) item;
-        String id = string(map.get("id"));
+        String id = JsonValues.text(map.get("id"));
         if (id == null || id.isBlank()) {
             reasons.add("assessment dropped: no requirement id");
             return null;
@@ -302,7 +302,7 @@ public final class ReviewAnswer {
             return null;
         }
         id = named.get();
-        String verdictText = string(map.get("verdict"));
+        String verdictText = JsonValues.text(map.get("verdict"));
         Verdict verdict = Verdict.parse(verdictText).orElse(null);
         if (verdict == null) {
             reasons.add("assessment of " + id + " dropped: unknown verdict '" + verdictText + "'");
@@ -313,22 +313,22 @@ public final class ReviewAnswer {
             return null;
         }
         List<Evidence> evidence = new ArrayList<>();
-        for (Object e : list(map.get("evidence"))) {
+        for (Object e : JsonValues.list(map.get("evidence"))) {
             if (!(e instanceof Map)) {
                 reasons.add("evidence for " + id + " dropped: not a JSON object");
                 continue;
             }
             Map<?, ?> ev = (Map<?, ?>) e;
-            String file = string(ev.get("file"));
+            String file = JsonValues.text(ev.get("file"));
             String problem = location(file, ev, lineExists);
             if (problem != null) {
                 reasons.add("evidence for " + id + " dropped: " + problem);
                 continue;
             }
-            int start = number(ev.get("startLine"));
+            int start = JsonValues.wholeNumber(ev.get("startLine"));
             evidence.add(new Evidence(file, start, endLine(ev, start)));
         }
-        return new Assessment(id, verdict, evidence, string(map.get("note")));
+        return new Assessment(id, verdict, evidence, JsonValues.text(map.get("note")));
     }
 
     private static ReviewFinding finding(String specId, Object item, List<String> ids,
@@ -338,26 +338,26 @@ public final class ReviewAnswer {
             return null;
         }
         Map<?, ?> map = (Map<?, ?>) item;
-        String message = string(map.get("message"));
+        String message = JsonValues.text(map.get("message"));
         if (message == null || message.isBlank()) {
             reasons.add("finding dropped: it has no message");
             return null;
         }
         message = message.strip();
         String what = "finding '" + shorten(message) + "' dropped: ";
-        String severityText = string(map.get("severity"));
+        String severityText = JsonValues.text(map.get("severity"));
         ReviewSeverity severity = ReviewSeverity.parse(severityText).orElse(null);
         if (severity == null) {
             reasons.add(what + "unknown severity '" + severityText + "'");
             return null;
         }
-        String categoryText = string(map.get("category"));
+        String categoryText = JsonValues.text(map.get("category"));
         Category category = Category.parse(categoryText).orElse(null);
         if (category == null) {
             reasons.add(what + "unknown category '" + categoryText + "'");
             return null;
         }
-        String file = string(map.get("file"));
+        String file = JsonValues.text(map.get("file"));
         int start = 0;
         int end = 0;
         if (file == null || file.isBlank()) {
@@ -368,16 +368,16 @@ public final class ReviewAnswer {
                 reasons.add(what + problem);
                 return null;
             }
-            start = number(map.get("startLine"));
+            start = JsonValues.wholeNumber(map.get("startLine"));
             end = endLine(map, start);
         }
-        String requirement = string(map.get("requirement"));
+        String requirement = JsonValues.text(map.get("requirement"));
         if (requirement != null) {
             // "null", "", "n/a" or a made-up id: the finding stands without it
             requirement = requirementNamed(requirement, specId, ids).orElse(null);
         }
         return new ReviewFinding(specId, severity, category, file, start, end, requirement, message,
-                string(map.get("suggestion")));
+                JsonValues.text(map.get("suggestion")));
     }
 
     /** Why a citation of {@code file} at the map's lines is invalid, or null when it is valid. */
@@ -385,7 +385,7 @@ public final class ReviewAnswer {
         if (file == null || file.isBlank()) {
             return "it names no file";
         }
-        int start = number(map.get("startLine"));
+        int start = JsonValues.wholeNumber(map.get("startLine"));
         if (start < 1) {
             return "it cites no valid start line in " + file + " (" + map.get("startLine") + ")";
         }
@@ -404,38 +404,8 @@ public final class ReviewAnswer {
 
     /** The end line, defaulting to {@code start} when absent, null or not positive. */
     private static int endLine(Map<?, ?> map, int start) {
-        int end = number(map.get("endLine"));
+        int end = JsonValues.wholeNumber(map.get("endLine"));
         return end < 1 ? start : end;
-    }
-
-    /** A line number from a JSON integer, an integral decimal or a numeric string; -1 when it is none of them. */
-    private static int number(Object value) {
-        try {
-            if (value instanceof Long) {
-                long n = (Long) value;
-                return n > Integer.MAX_VALUE || n < Integer.MIN_VALUE ? -1 : (int) n;
-            }
-            if (value instanceof BigDecimal) {
-                return ((BigDecimal) value).intValueExact();
-            }
-            if (value instanceof String) {
-                return Integer.parseInt(((String) value).strip());
-            }
-        } catch (ArithmeticException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
-    }
-
-    private static String string(Object value) {
-        if (value instanceof String) {
-            return (String) value;
-        }
-        return value == null ? null : String.valueOf(value);
-    }
-
-    private static List<?> list(Object value) {
-        return value instanceof List ? (List<?>) value : List.of();
     }
 
     private static String shorten(String s) {
