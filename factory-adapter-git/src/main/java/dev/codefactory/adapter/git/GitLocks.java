@@ -67,6 +67,22 @@ final class GitLocks {
      * {@code what} failed because a ref update answered {@code result}: a lock failure names the lock files and says
      * what to do, anything else is named as it is.
      */
+    /**
+     * Returns when a ref update went through (created, forced, fast-forwarded or already there); else throws what
+     * {@link #refused} says.
+     */
+    static void requireUpdated(Repository repo, String what, RefUpdate.Result result) {
+        switch (result) {
+            case NEW:
+            case FORCED:
+            case FAST_FORWARD:
+            case NO_CHANGE:
+                return;
+            default:
+                throw refused(repo, what, result);
+        }
+    }
+
     static VersionControlException refused(Repository repo, String what, RefUpdate.Result result) {
         List<String> locks = result == RefUpdate.Result.LOCK_FAILURE ? present(repo) : List.of();
         return locks.isEmpty() ? new VersionControlException(what + " (" + result + "); another git process may be"

@@ -373,15 +373,7 @@ final class OperationAbort {
     }
 
     private void check(RefUpdate.Result result, String ref) {
-        switch (result) {
-            case NEW:
-            case FORCED:
-            case FAST_FORWARD:
-            case NO_CHANGE:
-                return;
-            default:
-                throw GitLocks.refused(repo, "cannot update " + ref, result);
-        }
+        GitLocks.requireUpdated(repo, "cannot update " + ref, result);
     }
 
     private void delete(List<String> names) throws IOException {

@@ -422,15 +422,7 @@ final class SnapshotStore {
     }
 
     private void check(RefUpdate.Result result, String ref) {
-        switch (result) {
-            case NEW:
-            case FORCED:
-            case FAST_FORWARD:
-            case NO_CHANGE:
-                return;
-            default:
-                throw GitLocks.refused(repo, "cannot restore " + ref, result);
-        }
+        GitLocks.requireUpdated(repo, "cannot restore " + ref, result);
     }
 
     private Map<String, ObjectId> ids(ObjectId tree, ObjectReader reader) throws IOException {
