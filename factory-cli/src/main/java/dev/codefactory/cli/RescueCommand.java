@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
                 + " safe next step.",
             "Then the deterministic repairs, each explained and asked first: remove a stale lock, undo an"
                 + " interrupted change order, give back a stash, abort a merge or rebase (always asked, even with"
-                + " --yes, after a snapshot of the working tree, conflicted files included).",
+                + " --yes, after a snapshot of the working tree, conflicted files included, so that 'factory undo"
+                + " ID' puts it back).",
             "With a model (not --offline), the model gets the findings with their evidence and answers with causes,"
                 + " each with a confidence; for at most --max-fixes causes at or above --min-confidence it proposes a"
                 + " fix, shown as diffs and approved per fix, applied as a change order on a branch"
