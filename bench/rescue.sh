@@ -85,27 +85,7 @@ done
 printf 'scratch\n' >"$project/notes.txt"
 count="$(git -C "$project" ls-files | wc -l)"
 
-# time_ms CMD...: wall time of one run in milliseconds; output discarded; exit 1 (something broken) is a success here.
-time_ms() {
-  local start end rc=0
-  start=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || rc=$?
-  end=$(date +%s%N)
-  if ((rc > 1)); then echo "bench: '$*' failed with $rc" >&2; return 1; fi
-  echo $(((end - start) / 1000000))
-}
-
-# measure NAME CMD...: one warm-up run, then RUNS timed runs; sets MEDIAN; prints min, median and max.
-measure() {
-  local name="$1"; shift
-  local times=()
-  "$@" >/dev/null 2>&1 || true
-  for ((r = 0; r < runs; r++)); do times+=("$(time_ms "$@")"); done
-  mapfile -t sorted < <(printf '%s\n' "${times[@]}" | sort -n)
-  MEDIAN="${sorted[$((runs / 2))]}"
-  printf '%-60s min %5d ms   median %5d ms   max %5d ms   (%d runs)\n' "$name" "${sorted[0]}" "$MEDIAN" \
-    "${sorted[$((runs - 1))]}" "$runs"
-}
+source "$here/bench/timing.sh"
 
 {
   echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)," \

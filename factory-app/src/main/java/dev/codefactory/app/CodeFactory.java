@@ -173,7 +173,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         this.drift = new DriftService(context.root(), catalog, this::workspace, projectFiles,
                 this::requireVersionControl, this::config, context.clock());
         this.rescue = new RescueService(catalog, languageModels, projectFiles, this::requireVersionControl, journal,
-                drafts, tests, reports, this::config, changes, trace, drift, context.clock());
+                drafts, tests, reports, this::config, changes, trace, drift, this::workspace, context.clock());
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */

@@ -11,6 +11,9 @@ import dev.codefactory.port.files.FileKind;
 import dev.codefactory.port.files.FoundFile;
 import dev.codefactory.port.files.ProjectFiles;
 import dev.codefactory.port.rescue.RescueDialog;
+import dev.codefactory.port.workspace.ScanRequest;
+import dev.codefactory.port.workspace.ScanResult;
+import dev.codefactory.port.workspace.WorkspaceScanner;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -62,12 +65,16 @@ final class BuildCheck {
 
     private final Supplier<TestRunner> tests;
     private final Supplier<ProjectFiles> files;
+    private final Supplier<WorkspaceScanner> scanner;
     private final Supplier<FactoryConfig> config;
     private final Clock clock;
 
-    BuildCheck(Supplier<TestRunner> tests, Supplier<ProjectFiles> files, Supplier<FactoryConfig> config, Clock clock) {
+    /** @param scanner the project's files as git lists them, where a JVM path's suffix is looked for */
+    BuildCheck(Supplier<TestRunner> tests, Supplier<ProjectFiles> files, Supplier<WorkspaceScanner> scanner,
+               Supplier<FactoryConfig> config, Clock clock) {
         this.tests = tests;
         this.files = files;
+        this.scanner = scanner;
         this.config = config;
         this.clock = clock;
     }
@@ -218,18 +225,17 @@ final class BuildCheck {
         if (suffixes.isEmpty()) {
             return out;
         }
-        List<FoundFile> candidates;
+        // the project's files as git lists them (its ignore rules, not a list of build folders of our own)
+        List<String> candidates = new ArrayList<>();
         try {
-            candidates = f.walk("", 20, p -> {
-                String name = p.substring(p.lastIndexOf('/') + 1);
-                return !name.startsWith(".") && !name.equals("node_modules") && !name.equals("target")
-                        && !name.equals("build") && !name.equals("__pycache__") && !name.equals("venv");
-            }, p -> suffixes.stream().anyMatch(s -> p.endsWith("/" + s)));
+            ScanResult scan = scanner.get().scan(new ScanRequest(List.of(), config.get().scanMaxFileBytes(),
+                    Integer.MAX_VALUE));
+            scan.files().forEach(file -> candidates.add(file.path()));
         } catch (FactoryException | java.io.UncheckedIOException e) {
             return out;
         }
         for (String suffix : suffixes) {
-            candidates.stream().map(FoundFile::path).filter(p -> p.endsWith("/" + suffix))
+            candidates.stream().filter(p -> p.endsWith("/" + suffix))
                     .min(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()))
                     .ifPresent(p -> {
                         for (TestFailure failure : failures) {

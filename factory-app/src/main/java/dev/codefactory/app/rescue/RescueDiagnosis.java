@@ -1,5 +1,6 @@
 package dev.codefactory.app.rescue;
 
+import dev.codefactory.domain.change.ChangePrompts;
 import dev.codefactory.app.config.FactoryConfig;
 import dev.codefactory.app.llm.LanguageModels;
 import dev.codefactory.app.llm.RedactingLanguageModel;
@@ -131,7 +132,7 @@ final class RescueDiagnosis {
         }
     }
 
-    private static String generate(LanguageModel model, RescuePrompts.Prompt prompt) {
+    private static String generate(LanguageModel model, ChangePrompts.Prompt prompt) {
         return model.generate(GenerationRequest.of(prompt.system(), prompt.user())).text();
     }
 

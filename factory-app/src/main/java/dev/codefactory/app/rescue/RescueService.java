@@ -21,6 +21,7 @@ import dev.codefactory.port.intake.DraftStore;
 import dev.codefactory.port.report.ReportRepository;
 import dev.codefactory.port.rescue.RescueDialog;
 import dev.codefactory.port.vcs.VersionControl;
+import dev.codefactory.port.workspace.WorkspaceScanner;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -53,8 +54,9 @@ public final class RescueService implements RescueUseCase {
     public RescueService(SpecCatalog catalog, LanguageModels models, Supplier<ProjectFiles> files,
                          Supplier<VersionControl> git, Supplier<ChangeJournal> journal, Supplier<DraftStore> drafts,
                          Supplier<TestRunner> tests, Supplier<ReportRepository> reports, Supplier<FactoryConfig> config,
-                         ChangeOrderService changes, TraceUseCase trace, DriftUseCase drift, Clock clock) {
-        BuildCheck build = new BuildCheck(tests, files, config, clock);
+                         ChangeOrderService changes, TraceUseCase trace, DriftUseCase drift,
+                         Supplier<WorkspaceScanner> scanner, Clock clock) {
+        BuildCheck build = new BuildCheck(tests, files, scanner, config, clock);
         this.diagnosis = new RescueDiagnosis(models, files, git, config, clock, journal);
         this.fixes = new RescueFixes(changes, build, clock);
         this.detection = new RescueDetection(git, journal, drafts, files, build, catalog, trace, drift);
