@@ -17,9 +17,7 @@ import dev.codefactory.port.workspace.WorkspaceScanner;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,10 +36,10 @@ import java.util.function.Supplier;
  * the failures after a fix with those before).
  *
  * <p>The reports are the {@code TEST-*.xml} files under {@code target/surefire-reports}, {@code target/failsafe-reports}
- * and {@code build/test-results} of any module (at most {@value #MAX_DEPTH} folders down), written since the run
- * started; folders that never hold them ({@code node_modules}, {@code src}, virtual environments...) are not entered.
+ * and {@code build/test-results} of any module (at most {@value #MAX_DEPTH} folders down) that the run wrote (new,
+ * or changed since they were listed before it); folders that never hold them ({@code node_modules}, {@code src}, virtual environments...) are not entered.
  * Each failure's file is made a project path: an absolute path inside the work tree becomes relative, and a JVM path
- * ({@code com/x/FooTest.java}) becomes the project file that ends with it. Test names and messages are redacted.
+ * ({@code com/x/FooTest.java}) becomes the file git lists that ends with it. Test names and messages are redacted.
  */
 // implements feature-008/FR-006
 final class BuildCheck {
@@ -55,8 +53,6 @@ final class BuildCheck {
     static final int MAX_REPORTS = 2000;
     /** Lines of output kept as the run's tail. */
     static final int TAIL_LINES = 60;
-    /** Allowance for file systems whose modification times are coarser than the clock. */
-    private static final Duration MTIME_SLACK = Duration.ofSeconds(2);
     private static final Set<String> REPORT_FOLDERS = Set.of("target/surefire-reports", "target/failsafe-reports",
             "build/test-results");
     private static final Set<String> SKIPPED = Set.of("node_modules", "src", "vendor", ".venv", "venv", "env",
@@ -67,28 +63,50 @@ final class BuildCheck {
     private final Supplier<ProjectFiles> files;
     private final Supplier<WorkspaceScanner> scanner;
     private final Supplier<FactoryConfig> config;
-    private final Clock clock;
 
     /** @param scanner the project's files as git lists them, where a JVM path's suffix is looked for */
     BuildCheck(Supplier<TestRunner> tests, Supplier<ProjectFiles> files, Supplier<WorkspaceScanner> scanner,
-               Supplier<FactoryConfig> config, Clock clock) {
+               Supplier<FactoryConfig> config) {
         this.tests = tests;
         this.files = files;
         this.scanner = scanner;
         this.config = config;
-        this.clock = clock;
     }
 
     /**
-     * The failures of one run: {@code console} is what the command printed, {@code since} when it started (only JUnit
-     * XML reports written since are read).
+     * The JUnit XML reports there are now, to tell after a run which ones it wrote: a report a run writes is new, or
+     * differs from the one before it in time or size. (A clock comparison would read a report an earlier run wrote a
+     * moment before, within the coarse file times some file systems keep, as this run's.)
      */
-    List<TestFailure> read(String console, Instant since) {
-        return read(console, since, null);
+    Reports reportsNow() {
+        Map<String, FoundFile> now = new HashMap<>();
+        listReports().forEach(r -> now.put(r.path(), r));
+        return new Reports(now);
     }
 
-    private List<TestFailure> read(String console, Instant since, Path workTree) {
-        List<String> xmls = reports(since);
+    /** The JUnit XML reports before a run, by path. */
+    record Reports(Map<String, FoundFile> byPath) {
+        Reports {
+            byPath = Map.copyOf(byPath);
+        }
+
+        /** True when {@code report} was written after these were listed. */
+        boolean written(FoundFile report) {
+            FoundFile was = byPath.get(report.path());
+            return was == null || !was.modified().equals(report.modified()) || was.size() != report.size();
+        }
+    }
+
+    /**
+     * The failures of one run: {@code console} is what the command printed, {@code before} the reports there were
+     * before it (only those it wrote are read).
+     */
+    List<TestFailure> read(String console, Reports before) {
+        return read(console, before, null);
+    }
+
+    private List<TestFailure> read(String console, Reports before, Path workTree) {
+        List<String> xmls = reports(before);
         List<TestFailure> parsed = BuildOutput.read(console == null ? "" : console, xmls);
         List<TestFailure> out = new ArrayList<>();
         Map<String, String> resolved = resolveAll(parsed, workTree);
@@ -108,7 +126,7 @@ final class BuildCheck {
         }
         Duration limit = c.duration("change.test-timeout");
         dialog.progress("running " + command.get());
-        Instant since = clock.instant();
+        Reports before = reportsNow();
         Console console = new Console(CONSOLE_CHARS);
         TestRun run = tests.get().run(command.get(), workTree, limit, line -> {
             console.add(line);
@@ -120,28 +138,30 @@ final class BuildCheck {
             text = run.tail(); // a runner that hands no lines: what it kept
         }
         List<TestFailure> failures = outcome instanceof TestOutcome.Stopped ? List.of()
-                : read(text, since, workTree);
+                : read(text, before, workTree);
         return Optional.of(new Run(outcome.summary(), outcome.passed(), outcome instanceof TestOutcome.TimedOut,
                 failures, RescueText.tail(text, TAIL_LINES), outcome instanceof TestOutcome.Stopped,
                 command.get()));
     }
 
-    /** The text of the JUnit XML reports written since {@code since}, by path. */
-    private List<String> reports(Instant since) {
-        ProjectFiles f = files.get();
-        List<FoundFile> found;
+    /** The JUnit XML reports under the project's report folders; none when they cannot be listed. */
+    private List<FoundFile> listReports() {
         try {
-            found = f.walk("", MAX_DEPTH, BuildCheck::descend, BuildCheck::isReport);
+            return files.get().walk("", MAX_DEPTH, BuildCheck::descend, BuildCheck::isReport);
         } catch (FactoryException | java.io.UncheckedIOException e) {
             return List.of(); // the reports cannot be listed: the console alone
         }
-        Instant from = since.minus(MTIME_SLACK);
+    }
+
+    /** The text of the JUnit XML reports written since {@code before} was listed. */
+    private List<String> reports(Reports before) {
+        ProjectFiles f = files.get();
         List<String> out = new ArrayList<>();
-        for (FoundFile report : found) {
+        for (FoundFile report : listReports()) {
             if (out.size() >= MAX_REPORTS) {
                 break;
             }
-            if (report.modified().isBefore(from) || report.size() > MAX_REPORT_BYTES) {
+            if (!before.written(report) || report.size() > MAX_REPORT_BYTES) {
                 continue;
             }
             try {

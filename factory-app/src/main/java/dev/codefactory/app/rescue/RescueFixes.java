@@ -14,8 +14,6 @@ import dev.codefactory.domain.rescue.TestFailure;
 import dev.codefactory.port.change.ChangeRecord;
 import dev.codefactory.port.rescue.RescueDialog;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,17 +32,10 @@ import java.util.stream.Collectors;
 final class RescueFixes {
     private final ChangeOrderService changes;
     private final BuildCheck build;
-    private final Clock clock;
 
     RescueFixes(ChangeOrderService changes, BuildCheck build) {
-        this(changes, build, Clock.systemUTC());
-    }
-
-    /** @param clock when a fix's test run starts, for the JUnit XML reports it writes ({@link BuildCheck#read}) */
-    RescueFixes(ChangeOrderService changes, BuildCheck build, Clock clock) {
         this.changes = changes;
         this.build = build;
-        this.clock = clock;
     }
 
     /** The fixes for {@code diagnosis}'s causes, each tested again against {@code before}. */
@@ -87,7 +78,7 @@ final class RescueFixes {
                       RescueDialog dialog) {
         dialog.progress("proposing a fix: " + title);
         Console console = new Console(dialog);
-        Instant since = clock.instant();
+        BuildCheck.Reports reports = build.reportsNow();
         ChangeOutcome outcome;
         try {
             outcome = changes.fix(new ChangeOrderService.FixCommand(request(cause), cause.fix(), cause.files(),
@@ -129,7 +120,7 @@ final class RescueFixes {
                     Optional.of(id), Optional.empty()), current);
         }
         List<TestFailure> after = outcome.result() == ChangeOrderUseCase.Result.APPLIED ? List.of()
-                : build.read(String.join("\n", console.lines), since);
+                : build.read(String.join("\n", console.lines), reports);
         FailureComparison tests = FailureComparison.of(current, after);
         return new Fixed(result(title, FixResult.Status.APPLIED, where + "; tests " + record.tests() + ": "
                 + detail(tests, id), Optional.of(id), Optional.of(tests)), after);

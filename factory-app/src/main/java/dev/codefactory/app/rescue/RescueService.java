@@ -56,9 +56,9 @@ public final class RescueService implements RescueUseCase {
                          Supplier<TestRunner> tests, Supplier<ReportRepository> reports, Supplier<FactoryConfig> config,
                          ChangeOrderService changes, TraceUseCase trace, DriftUseCase drift,
                          Supplier<WorkspaceScanner> scanner, Clock clock) {
-        BuildCheck build = new BuildCheck(tests, files, scanner, config, clock);
+        BuildCheck build = new BuildCheck(tests, files, scanner, config);
         this.diagnosis = new RescueDiagnosis(models, files, git, config, clock, journal);
-        this.fixes = new RescueFixes(changes, build, clock);
+        this.fixes = new RescueFixes(changes, build);
         this.detection = new RescueDetection(git, journal, drafts, files, build, catalog, trace, drift);
         this.repairs = new RescueRepairs(git, changes);
         this.reports = reports;

@@ -56,6 +56,22 @@ class RescueBuildTest extends RescueTestBase {
 
     // covers feature-008/FR-006
     @Test
+    void a_report_an_earlier_run_wrote_a_moment_ago_is_not_read_when_this_run_does_not_compile() throws Exception {
+        fixture("maven/TEST-com.example.CartTest.xml", "shop/target/surefire-reports/TEST-com.example.CartTest.xml");
+        // the last run's report, written just now (within the coarse times of some file systems): Maven compiles
+        // nothing this time, so it writes no report and this one is not this run's
+        GitSandbox.write(project.resolve("check.sh"), "echo '[ERROR] COMPILATION ERROR :'\n"
+                + "echo '[ERROR] /nowhere/Cart.java:[3,5] cannot find symbol'\nexit 1\n");
+        overrides.put("project.test-command", "sh check.sh");
+
+        RescueOutcome o = rescue(withTests(), new Dialog());
+
+        assertTrue(o.failures().stream().noneMatch(f -> f.test().contains("CartTest")), o.failures().toString());
+        assertTrue(o.failures().stream().anyMatch(f -> f.kind() == TestFailure.Kind.COMPILE), o.failures().toString());
+    }
+
+    // covers feature-008/FR-006
+    @Test
     void maven_failures_come_from_the_surefire_report_written_by_the_run_at_the_test_file() throws Exception {
         fixture("maven/mvn-test-failures.txt", "fixtures/mvn.txt");
         fixture("maven/TEST-com.example.CartTest.xml", "fixtures/TEST-com.example.CartTest.xml");

@@ -420,10 +420,10 @@ class RescueModelTest {
             this.f = f;
             Supplier<TestRunner> tests = () -> f.provider(TestRunnerProvider.class, "shell").create(
                     new ProjectContext(project, Clock.systemUTC(), Map.of(), ProjectContext.Limits.DEFAULT));
-            this.build = new BuildCheck(tests, f::files, f::workspace, f::config, Clock.systemUTC());
+            this.build = new BuildCheck(tests, f::files, f::workspace, f::config);
             this.diagnosis = new RescueDiagnosis(f.languageModels(), f::files, f::requireVersionControl, f::config,
                     Clock.systemUTC());
-            this.fixes = new RescueFixes(changes(f), build, Clock.systemUTC());
+            this.fixes = new RescueFixes(changes(f), build);
         }
 
         /** The failures of a run of the test command now. */
