@@ -47,6 +47,7 @@ public final class RescueService implements RescueUseCase {
     private static final String REPORTS_INDEX = "reports/README.md";
 
     private final Supplier<ReportRepository> reports;
+    private final SpecCatalog catalog;
     private final Supplier<VersionControl> git;
     private final Supplier<ChangeJournal> journal;
     private final Clock clock;
@@ -62,6 +63,7 @@ public final class RescueService implements RescueUseCase {
         this.detection = new RescueDetection(git, journal, drafts, files, build, catalog, trace, drift);
         this.repairs = new RescueRepairs(git, changes);
         this.reports = reports;
+        this.catalog = catalog;
         this.git = git;
         this.journal = journal;
         this.clock = clock;
@@ -69,6 +71,8 @@ public final class RescueService implements RescueUseCase {
 
     @Override
     public RescueOutcome rescue(RescueCommand command, RescueDialog dialog) {
+        git.get(); // outside a git repository there is nothing to rescue: said before anything is read or written
+        boolean initialized = catalog.initialized();
         Instant started = clock.instant();
         RescueDetection.Detected first = detection.detect(command, dialog, command.runTests());
         dialog.findings(first.findings());
@@ -97,6 +101,10 @@ public final class RescueService implements RescueUseCase {
                 RescueText.redacted(causes), results.stream().map(RescueText::redacted).toList(), current.findings(),
                 Optional.empty());
         if (!command.report()) {
+            return outcome;
+        }
+        if (!initialized) { // no reports/ of Code-Factory's to write into, and none is made for a rescue
+            dialog.say("The report was not written: the project has no Code-Factory layout (run `factory init`).");
             return outcome;
         }
         String path = reports.get().save(new Report("rescue", "Rescue", started, List.of(), List.of(), Map.of()),

@@ -461,6 +461,11 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         });
     }
 
+    /** Whether the project has Code-Factory's layout ({@code factory init} was run). */
+    public boolean initialized() {
+        return layout.get().isInitialized();
+    }
+
     // implements feature-002/FR-005
     private void requireReady() {
         ProjectLayout l = layout.get();

@@ -2,6 +2,7 @@ package dev.codefactory.app.rescue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codefactory.app.CodeFactory;
@@ -9,6 +10,7 @@ import dev.codefactory.app.rescue.RescueUseCase.RescueCommand;
 import dev.codefactory.app.rescue.RescueUseCase.RescueOutcome;
 import dev.codefactory.app.spec.CreateSpecUseCase.CreateSpecCommand;
 import dev.codefactory.domain.intake.IntakeDraft;
+import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.domain.report.Severity;
 import dev.codefactory.domain.rescue.Evidence;
@@ -374,5 +376,40 @@ class RescueServiceTest extends RescueTestBase {
         assertTrue(dialog.said.contains("No diagnosis: " + note), dialog.said.toString());
         String report = GitSandbox.read(project.resolve(o.report().orElseThrow()));
         assertTrue(report.contains("Note: No model could be used (no language model is configured"), report);
+    }
+
+    // covers feature-008/FR-008
+    @Test
+    void outside_a_git_repository_it_refuses_before_reading_or_writing_anything() throws Exception {
+        project = Files.createDirectories(tmp.resolve("plain"));
+        GitSandbox.write(project.resolve("notes.txt"), "just a folder\n");
+
+        ProjectStateException e = assertThrows(ProjectStateException.class,
+                () -> rescue(RescueCommand.of().withOffline(true), new Dialog()));
+
+        assertTrue(e.getMessage().contains("is not in a git repository"), e.getMessage());
+        try (var listed = Files.list(project)) {
+            assertEquals(List.of("notes.txt"), listed.map(p -> p.getFileName().toString()).toList(),
+                    "no reports/ and no .factory/ made");
+        }
+    }
+
+    // covers feature-008/FR-008
+    @Test
+    void a_git_repository_without_code_factory_is_rescued_without_writing_a_report_into_it() {
+        project = sandbox.init(tmp.resolve("git-only"));
+        sandbox.commitFiles(project, "start", "a.txt", "a\n");
+        git("checkout", "-q", "--detach");
+        Dialog dialog = new Dialog();
+
+        RescueOutcome o = rescue(RescueCommand.of().withOffline(true).withTests(false), dialog);
+
+        assertTrue(o.findings().stream().anyMatch(f -> f.kind() == FindingKind.DETACHED_HEAD),
+                o.findings().toString());
+        assertEquals(Optional.empty(), o.report());
+        assertTrue(dialog.said.stream().anyMatch(m -> m.contains("The report was not written")), dialog.said.toString());
+        assertFalse(Files.exists(project.resolve("reports")));
+        assertFalse(Files.exists(project.resolve(".factory")));
+        assertEquals("", git("status", "--porcelain", "--untracked-files=all"));
     }
 }
