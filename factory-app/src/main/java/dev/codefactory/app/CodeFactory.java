@@ -1,10 +1,16 @@
 package dev.codefactory.app;
 
+import dev.codefactory.app.adopt.AdoptService;
+import dev.codefactory.app.adopt.AdoptUseCase;
 import dev.codefactory.app.rescue.RescueService;
 import dev.codefactory.app.rescue.RescueUseCase;
 import dev.codefactory.port.change.ChangeJournal;
 import dev.codefactory.port.change.TestRunner;
 import dev.codefactory.port.intake.DraftStore;
+import dev.codefactory.port.adopt.AdoptDialog;
+import dev.codefactory.port.source.SourceSurvey;
+import dev.codefactory.port.adopt.spi.AdoptionStoreProvider;
+import dev.codefactory.port.source.spi.SourceSurveyProvider;
 import dev.codefactory.port.rescue.RescueDialog;
 import dev.codefactory.app.change.ChangeOrderService;
 import dev.codefactory.app.change.ChangeOrderUseCase;
@@ -107,7 +113,8 @@ import java.util.function.Supplier;
 public final class CodeFactory implements AutoCloseable, InitProjectUseCase, CreateSpecUseCase, ListSpecsUseCase,
         ShowSpecUseCase, ValidateSpecsUseCase, ChangeSpecStatusUseCase, RebuildIndexUseCase, AssignRequirementIdsUseCase,
         ConfigUseCase,
-        IntakeUseCase, ReviewUseCase, ChangeOrderUseCase, TraceUseCase, DriftUseCase, RescueUseCase {
+        IntakeUseCase, ReviewUseCase, ChangeOrderUseCase, TraceUseCase, DriftUseCase, RescueUseCase,
+        AdoptUseCase {
 
     private final ProjectContext context;
     private final ProviderRegistry registry;
@@ -124,6 +131,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     private final TraceService trace;
     private final DriftService drift;
     private final RescueService rescue;
+    private final AdoptService adopt;
     private final Supplier<ProjectFiles> projectFiles;
     private final Object vcsLock = new Object();
     private Optional<VersionControl> versionControl;
@@ -174,6 +182,9 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 this::requireVersionControl, this::config, context.clock());
         this.rescue = new RescueService(catalog, languageModels, projectFiles, this::requireVersionControl, journal,
                 drafts, tests, reports, this::config, changes, trace, drift, this::workspace, context.clock());
+        this.adopt = new AdoptService(catalog, languageModels, projectFiles, this::workspace, this::sourceSurveys,
+                lazy(AdoptionStoreProvider.class, ids, "file", p -> p.create(context)), this::versionControl,
+                this::config, trace, context.clock());
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */
@@ -376,6 +387,27 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     @Override
     public RescueOutcome rescue(RescueCommand command, RescueDialog dialog) {
         return rescue.rescue(command, dialog);
+    }
+
+    /**
+     * ADOPT: discovery only, no model and no write: the modules, surfaces, tests and docs of {@code path} ("" for the
+     * whole project), and the plan of capabilities; see {@link AdoptUseCase}.
+     */
+    @Override
+    public Discovered discover(String path, AdoptDialog dialog) {
+        return adopt.discover(path, dialog);
+    }
+
+    /** ADOPT: draft specs from existing code, each asked of {@code dialog}; see {@link AdoptUseCase}. */
+    @Override
+    public AdoptOutcome adopt(AdoptCommand command, AdoptDialog dialog) {
+        return adopt.adopt(command, dialog);
+    }
+
+    /** Every source survey on the class path (JavaParser's for Java), in id order. */
+    private List<SourceSurvey> sourceSurveys() {
+        return registry.all(SourceSurveyProvider.class).entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).map(e -> e.getValue().create()).toList();
     }
 
     public ProjectFiles files() {

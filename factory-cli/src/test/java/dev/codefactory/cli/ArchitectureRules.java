@@ -34,7 +34,7 @@ import java.util.function.Function;
  */
 final class ArchitectureRules {
     static final String ROOT = "dev.codefactory";
-    static final List<String> ADAPTERS = List.of("fs", "git", "github", "llm");
+    static final List<String> ADAPTERS = List.of("fs", "git", "github", "llm", "java");
 
     private ArchitectureRules() {
     }
@@ -49,6 +49,7 @@ final class ArchitectureRules {
             .adapter("git", ROOT + ".adapter.git..")
             .adapter("github", ROOT + ".adapter.github..")
             .adapter("llm", ROOT + ".adapter.llm..")
+            .adapter("java", ROOT + ".adapter.java..")
             .adapter("cli", ROOT + ".cli..")
             // on the class path of the tests only (OpenAiLoopback); an outer ring like the adapters
             .adapter("llm-testkit", ROOT + ".testkit..")

@@ -65,7 +65,8 @@ class ArchitectureTest {
     void every_module_is_imported_and_nothing_else() throws Exception {
         List<String> roots = moduleRootPackages();
         assertEquals(List.of(ROOT + ".domain", ROOT + ".port", ROOT + ".adapter.fs", ROOT + ".adapter.git",
-                ROOT + ".adapter.github", ROOT + ".adapter.llm", ROOT + ".testkit.llm", ROOT + ".testsupport", ROOT + ".app", ROOT + ".cli",
+                ROOT + ".adapter.github", ROOT + ".adapter.llm", ROOT + ".adapter.java",
+                ROOT + ".testkit.llm", ROOT + ".testsupport", ROOT + ".app", ROOT + ".cli",
                 ROOT + ".standard"), roots, "the root pom's jar modules (a new one belongs on this test class path)");
         for (String root : roots) {
             assertTrue(classes.stream().anyMatch(c -> in(c, root)), root + " was not imported: its module is not "
