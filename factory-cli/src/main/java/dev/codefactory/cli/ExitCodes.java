@@ -30,7 +30,7 @@ public final class ExitCodes {
         "1:Problems found: validation errors (the command says which file and line), review findings at the"
             + " --fail-on severity, an intake that saved nothing (quit, a similar spec, a spec that fails its"
             + " checks), a change applied whose tests fail, a trace or drift whose --fail-on condition holds, a rescue that"
-            + " leaves something broken.",
+            + " leaves something broken, an adoption that wrote no spec.",
         "2:Usage error: unknown command or option, a bad argument, an unknown spec id or configuration key,"
             + " a refused path or status move.",
         "3:Any other failure: not a git repository, not initialised, a file that could not be read or written,"

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         description = {"Spec-driven development: specifications in git, code checked against them.", ""},
         subcommands = {InitCommand.class, SpecCommand.class, ConfigCommand.class, AuthCommand.class, ModelsCommand.class,
             AskCommand.class, IntakeCommand.class, ReviewCommand.class, ChangeCommand.class, UndoCommand.class,
-            HistoryCommand.class, TraceCommand.class, DriftCommand.class, RescueCommand.class, HelpCommand.class},
+            HistoryCommand.class, TraceCommand.class, DriftCommand.class, RescueCommand.class, AdoptCommand.class,
+            HelpCommand.class},
         footer = {"", "Run 'factory COMMAND --help' for the options of a command."})
 final class FactoryCommand implements Callable<Integer> {
 
@@ -137,6 +138,29 @@ final class FactoryCommand implements Callable<Integer> {
             return idOrPath;
         }
         return root.relativize(typed).toString().replace('\\', '/');
+    }
+
+    /**
+     * A folder or file of the project named on the command line ({@code factory adopt PATH}): as typed from the
+     * working directory (or {@code -C DIR}), made relative to the project root with {@code /} ("" for the root).
+     * One outside the project, or that does not exist, is refused.
+     */
+    String projectPath(String typed) {
+        Path root = factory().root().toAbsolutePath().normalize();
+        Path resolved;
+        try {
+            resolved = start().resolve(typed).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new dev.codefactory.domain.InvalidCommandException("'" + typed + "' is not a path: " + e.getReason());
+        }
+        if (!resolved.startsWith(root)) {
+            throw new dev.codefactory.domain.project.UnsafePathException(typed, "it is outside the project " + root);
+        }
+        if (!Files.exists(resolved)) {
+            throw new dev.codefactory.domain.InvalidCommandException("'" + typed + "' does not exist (looked for "
+                    + resolved + ")");
+        }
+        return root.relativize(resolved).toString().replace('\\', '/');
     }
 
     private Path start() {
