@@ -3,11 +3,13 @@ package dev.codefactory.cli;
 import dev.codefactory.app.adopt.AdoptUseCase.AdoptOutcome;
 import dev.codefactory.app.adopt.AdoptUseCase.AdoptedSpec;
 import dev.codefactory.app.adopt.AdoptUseCase.Discovered;
+import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.adopt.AdoptionBudget;
 import dev.codefactory.domain.adopt.AdoptionPlan;
 import dev.codefactory.domain.adopt.Capability;
 import dev.codefactory.domain.adopt.CodeModule;
 import dev.codefactory.domain.adopt.DocEvidence;
+import dev.codefactory.domain.adopt.PlanEdit;
 import dev.codefactory.domain.adopt.Discovery;
 import dev.codefactory.domain.adopt.Surface;
 import dev.codefactory.domain.adopt.SurfaceKind;
@@ -41,7 +43,7 @@ import java.util.function.Supplier;
 // implements feature-011/FR-013, feature-011/FR-005, feature-011/FR-008, feature-011/FR-012
 final class TerminalAdoptDialog implements AdoptDialog {
     /** The edits the plan prompt takes, as its help line lists them. */
-    static final String EDITS = "merge A B | split A PREFIX TITLE | drop A | rename A TITLE | show A | done";
+    static final String EDITS = "merge A B | split A PREFIX [TITLE] | drop A | rename A TITLE | show A | done";
     /** How many files the consent to touch code lists before "and N more". */
     private static final int FILES_LISTED = 12;
 
@@ -158,19 +160,31 @@ final class TerminalAdoptDialog implements AdoptDialog {
         asking.println(style.dim("Edit the plan: " + EDITS + " (Enter or 'done' when it is right)."));
         while (true) {
             String line = ask("plan> ");
-            if (line == null || line.isBlank() || line.strip().equalsIgnoreCase("done")) {
+            if (line == null) {
                 return current;
             }
+            String[] words = line.strip().split("\\s+");
             try {
-                PlanEdits.Result result = PlanEdits.apply(current, line);
-                if (result.show() != null) {
-                    printEvidence(asking, result.show());
+                if (words[0].equalsIgnoreCase("show")) {
+                    if (words.length != 2) {
+                        throw new InvalidCommandException("'show' takes one capability key: show A");
+                    }
+                    String key = words[1];
+                    AdoptionPlan now = current;
+                    Capability c = now.find(key).orElseThrow(() -> new InvalidCommandException("no capability '"
+                            + key + "'; the keys are " + String.join(", ", now.capabilities().stream()
+                            .map(Capability::key).toList())));
+                    printEvidence(asking, c);
                     continue;
                 }
-                current = result.plan();
+                PlanEdit edit = PlanEdit.parse(line);
+                if (edit.done()) {
+                    return current;
+                }
+                current = edit.apply(current);
                 printPlan(asking, current);
-            } catch (IllegalArgumentException e) {
-                asking.println(style.yellow("Not an edit: ") + shown(String.valueOf(e.getMessage())));
+            } catch (InvalidCommandException | IllegalArgumentException e) {
+                asking.println(style.yellow("Not done: ") + shown(String.valueOf(e.getMessage())));
                 asking.println(style.dim("  " + EDITS));
                 asking.flush();
             }
