@@ -30,13 +30,30 @@ public record AdoptionDraft(String id, String scope, AdoptionPlan plan, Map<Stri
         Objects.requireNonNull(updated, "updated");
     }
 
-    /** The draft as JSON. */
+    /** The draft as pretty JSON, every field in a fixed order, instants in ISO-8601. */
     public String toJson() {
-        throw new UnsupportedOperationException("skeleton: AdoptionDraft.toJson");
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", id);
+        m.put("scope", scope);
+        m.put("started", started.toString());
+        m.put("updated", updated.toString());
+        m.put("plan", AdoptJson.plan(plan));
+        m.put("accepted", accepted);
+        m.put("skipped", skipped);
+        return dev.codefactory.domain.json.JsonWriter.pretty(m);
     }
 
-    /** The draft {@link #toJson} wrote. */
+    /**
+     * The draft {@link #toJson} wrote.
+     *
+     * @throws IllegalArgumentException when the JSON is malformed or a field is missing or of the wrong type; the
+     *                                  message names the field ({@code plan.capabilities[0].key})
+     */
     public static AdoptionDraft fromJson(String json) {
-        throw new UnsupportedOperationException("skeleton: AdoptionDraft.fromJson");
+        AdoptJson reader = new AdoptJson("adoption draft");
+        Map<?, ?> m = reader.root(json);
+        return new AdoptionDraft(reader.string(m, "", "id"), reader.string(m, "", "scope"),
+                reader.plan(reader.object(m.get("plan"), "plan"), "plan"), reader.stringMap(m, "", "accepted"),
+                reader.strings(m, "", "skipped"), reader.instant(m, "", "started"), reader.instant(m, "", "updated"));
     }
 }
