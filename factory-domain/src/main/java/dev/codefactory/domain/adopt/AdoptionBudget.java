@@ -55,9 +55,10 @@ public record AdoptionBudget(int specs, int modelCalls, long promptTokens, long 
                 cost += (Math.max(0, fileBytes.applyAsLong(path)) + 3) / 4;
             }
             cost = Math.min(cost, most);
-            if (stopped || maxSpecs > 0 && specs >= maxSpecs
-                    || budgetTokens > 0 && prompt + answer + cost + AdoptPrompts.ANSWER_TOKENS > budgetTokens) {
-                stopped = stopped || maxSpecs == 0 || specs < maxSpecs;
+            boolean overBudget = budgetTokens > 0
+                    && prompt + answer + cost + AdoptPrompts.ANSWER_TOKENS > budgetTokens;
+            if (stopped || overBudget || maxSpecs > 0 && specs >= maxSpecs) {
+                stopped = stopped || overBudget; // in plan order: none after the first that does not fit
                 leftOut.add(c.key());
                 continue;
             }
