@@ -7,6 +7,7 @@ import dev.codefactory.adapter.fs.config.AtomicConfigurationFilesProvider;
 import dev.codefactory.adapter.fs.contract.MarkdownSpecificationRepositoryProvider;
 import dev.codefactory.adapter.fs.project.SafeProjectFilesProvider;
 import dev.codefactory.adapter.fs.state.FileChangeJournalProvider;
+import dev.codefactory.port.adopt.spi.AdoptionStoreProvider;
 import dev.codefactory.port.change.spi.ChangeJournalProvider;
 import dev.codefactory.port.config.spi.ConfigurationFilesProvider;
 import dev.codefactory.port.files.spi.ProjectFilesProvider;
@@ -40,7 +41,7 @@ class ProvidersTest {
         for (Class<? extends Provider> spi : List.of(SpecificationRepositoryProvider.class,
                 ReportRepositoryProvider.class, TemplateSourceProvider.class, ProjectLayoutProvider.class,
                 DraftStoreProvider.class, ProjectFilesProvider.class, ChangeJournalProvider.class,
-                ConfigurationFilesProvider.class, ProjectLocatorProvider.class)) {
+                ConfigurationFilesProvider.class, ProjectLocatorProvider.class, AdoptionStoreProvider.class)) {
             for (Provider p : ServiceLoader.load(spi)) {
                 found.put(spi.getSimpleName(), p.getClass().getSimpleName() + ":" + p.id());
             }
@@ -54,7 +55,8 @@ class ProvidersTest {
                 "ProjectFilesProvider", "SafeProjectFilesProvider:file",
                 "ChangeJournalProvider", "FileChangeJournalProvider:file",
                 "ConfigurationFilesProvider", "AtomicConfigurationFilesProvider:file",
-                "ProjectLocatorProvider", "FileProjectLocatorProvider:file"), found);
+                "ProjectLocatorProvider", "FileProjectLocatorProvider:file",
+                "AdoptionStoreProvider", "FileAdoptionStoreProvider:file"), found);
     }
 
     @Test

@@ -133,8 +133,8 @@ public final class ReviewPrompts {
         return r.id() + " (spec line " + r.line() + "): " + r.text() + "\n";
     }
 
-    /** The chunk's lines, each prefixed with its line number, right-aligned to the widest. */
-    static String numbered(ContextPacker.Chunk chunk) {
+    /** The chunk's lines, each prefixed with its line number, right-aligned to the widest (adopt shows code so too). */
+    public static String numbered(ContextPacker.Chunk chunk) {
         int width = Math.max(4, Integer.toString(chunk.endLine()).length());
         String[] lines = chunk.text().split("\r?\n", -1);
         int count = chunk.endLine() - chunk.startLine() + 1;

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * ({@code ### Functional} under {@code ## Requirements}) are included. In scope, every list item ({@code - },
  * {@code * }, {@code + }, {@code 1. }, {@code 1) }, nested ones too) is one requirement; a task checkbox
  * ({@code [ ]}, {@code [x]}) is removed from its text; indented non-item lines that follow an item are joined to it
- * with a space; a blank line or unindented prose ends it. HTML comments (template hints) are ignored, items left
- * blank by them are skipped, and fenced code blocks are never read as items.
+ * with a space, except an evidence line ({@link #isEvidenceLine}); a blank line or unindented prose ends it. HTML
+ * comments (template hints) are ignored, items left blank by them are skipped, and fenced code blocks are never read as items.
  */
 public final class Requirements {
     private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
@@ -33,6 +33,9 @@ public final class Requirements {
     private static final Pattern NON_FUNCTIONAL = Pattern.compile("^non[ -]?functional");
     private static final Set<String> NAMES = Set.of("requirements", "functional", "functional requirements",
             "non-functional", "non-functional requirements", "acceptance criteria");
+
+    /** What an evidence line under a requirement starts with, after its indent (feature-011/FR-010). */
+    public static final String EVIDENCE_LABEL = "Evidence:";
 
     private Requirements() {
     }
@@ -141,6 +144,8 @@ public final class Requirements {
                 currentNonFunctional = nonFunctionalLevel != -1;
             } else if (line.isBlank()) {
                 current = flush(specId, current, currentLine, out, currentNonFunctional, nonFunctional);
+            } else if (current != null && isEvidenceLine(line)) {
+                continue; // the code that shows the requirement, recorded under it: not part of its text
             } else if (current != null && Character.isWhitespace(line.charAt(0))) {
                 if (current.length() > 0) {
                     current.append(' ');
@@ -152,6 +157,15 @@ public final class Requirements {
         }
         flush(specId, current, currentLine, out, currentNonFunctional, nonFunctional);
         return List.copyOf(out);
+    }
+
+    /**
+     * True when {@code line} is an evidence line recorded under a requirement (indented, starting with
+     * {@code Evidence:}): the files and lines that show it, which are no part of its text (feature-011/FR-010).
+     */
+    public static boolean isEvidenceLine(String line) {
+        return !line.isEmpty() && Character.isWhitespace(line.charAt(0))
+                && line.stripLeading().startsWith(EVIDENCE_LABEL);
     }
 
     /** True when {@code heading} names a requirements section (see the class comment). */

@@ -104,6 +104,11 @@ public final class Syntax {
         }
     }
 
+    /** What starts a line comment in this language: {@code //} or {@code #}. */
+    public String lineComment() {
+        return lineComment;
+    }
+
     /** The tokens of {@code line}, which starts with {@code open} still open from the line before. */
     public Line line(String line, Open open) {
         Objects.requireNonNull(line, "line");
