@@ -494,7 +494,7 @@ final class TerminalAdoptDialog implements AdoptDialog {
         }
         out.println();
         if (o.written().isEmpty()) {
-            out.println("No spec written.");
+            out.println(o.draftPath().isEmpty() ? "No spec written." : "No spec written yet.");
         } else {
             out.println(style.bold("Wrote " + o.written().size() + " spec" + (o.written().size() == 1 ? "" : "s"))
                     + o.commit().map(c -> ", committed as " + c.substring(0, Math.min(7, c.length())))

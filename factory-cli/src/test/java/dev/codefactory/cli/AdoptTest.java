@@ -78,8 +78,8 @@ class AdoptTest {
             return Reply.json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-test\",\"object\":\"model\"}]}");
         }
         String body = request.body();
-        String title = body.contains("/pets") ? "Pets" : body.contains("/owners") ? "Owners" : "Part";
         String path = firstPath(body);
+        String title = TITLES.get(path);
         String text = "Here is the spec:\n\n```markdown\n" + spec(title, path) + "```\n";
         return Reply.status(200).header("Content-Type", "text/event-stream")
                 .chunk(OpenAiFakeServer.delta(text.substring(0, text.length() / 2)))
@@ -89,6 +89,11 @@ class AdoptTest {
                         + "\"total_tokens\":150}}\n\n")
                 .chunk("data: [DONE]\n\n");
     }
+
+    /** The title the model gives the spec of each file's capability. */
+    static final Map<String, String> TITLES = Map.of("api/app/main.py", "Pets",
+            "src/main/java/org/acme/owner/OwnerController.java", "Owners", "web/src/server.js", "Web server",
+            "svc/main.go", "Status service", "README.md", "Other");
 
     /** The first file of the fixture the request names (the evidence it cites), for the draft to cite back. */
     private static String firstPath(String body) {
@@ -103,10 +108,11 @@ class AdoptTest {
 
     /** A spec as a model writes it from the evidence: overview, requirements citing file:line, open questions. */
     static String spec(String title, String path) {
-        return "# " + title + "\n\n## Overview\n\nWhat the code of " + title + " does today.\n\n## Requirements\n\n"
-                + "### Functional\n\n- FR-001: The service lists the " + title.toLowerCase() + " it holds.\n"
-                + "  Evidence: `" + path + ":1`\n\n## Acceptance Criteria\n\n- [ ] the list is returned\n\n"
-                + "## Open Questions\n\n- Is paging needed?\n";
+        String hostile = path.endsWith(".js") ? " It answers " + MAGENTA + "in colour" + TITLE + "." : "";
+        return "# " + title + "\n\n## Overview\n\nWhat the code of " + title + " does today." + hostile + "\n\n"
+                + "## Requirements\n\n### Functional\n\n- FR-001: The service answers the requests of "
+                + title.toLowerCase(java.util.Locale.ROOT) + " (`" + path + ":4`).\n\n## Acceptance Criteria\n\n"
+                + "- [ ] the requests are answered\n\n## Open Questions\n\n- Is paging needed?\n";
     }
 
     /** The petshop: Java (Maven), Python (FastAPI), JavaScript (Express) and Go, with tests and a README. */
@@ -240,7 +246,7 @@ class AdoptTest {
         assertFound(all, "route POST /owners src/main/java/org/acme/owner/OwnerController.java:(13|14)");
         assertFound(all, "route GET /pets api/app/main.py:(6|7)");
         assertFound(all, "route GET /health web/src/server.js:4");
-        assertFound(all, "route (GET )?/status svc/main.go:6");
+        assertFound(all, "route (ANY |GET )?/status svc/main.go:6");
         assertFound(all, "entity Owner src/main/java/org/acme/owner/Owner.java:\\d+");
         assertTrue(discovery.get("tests").asInt() >= 2, discovery.toString());
         assertTrue(discovery.get("docs").asInt() >= 1, discovery.toString());
@@ -285,7 +291,7 @@ class AdoptTest {
         String message = project.git("log", "-1", "--format=%s").strip();
         assertTrue(message.matches("spec: adopt \\d+ specs? from .*"), message);
         String written = String.join("\n", specs().values());
-        assertTrue(written.contains("src/main/java/org/acme/owner/OwnerController.java:9"), written);
+        assertTrue(written.contains("src/main/java/org/acme/owner/OwnerController.java:8"), written);
         assertTrue(written.contains("status: draft"), written);
         for (JsonNode w : doc.get("written")) {
             assertTrue(Files.exists(project.root.resolve(w.get("path").asText())), w.toString());
@@ -341,38 +347,55 @@ class AdoptTest {
     void on_a_terminal_the_plan_is_edited_drafts_are_accepted_or_skipped_and_a_quit_resumes() throws IOException {
         Result planned = project.run("adopt", "--plan", "--json");
         JsonNode plan = json(planned).get("plan");
+        List<String> keys = new ArrayList<>();
+        plan.get("capabilities").forEach(c -> keys.add(c.get("key").asText()));
+        assertEquals(4, keys.size(), plan.toString());
+        String owners = keyOf(plan, "/owners");
         String pets = keyOf(plan, "/pets");
-        int capabilities = plan.get("capabilities").size();
-        assertTrue(capabilities >= 3, plan.toString());
+        String web = keyOf(plan, "/health");
+        assertEquals(List.of(owners, pets), keys.subList(0, 2), "drafted in plan order");
+        withModel();
         int commits = commits();
 
-        // show, an invalid edit, an unknown key, a rename, then done; the first draft accepted, the next skipped,
-        // then quit
+        // show, an unknown command, an unknown key, a rename; then yes to the budget, the first draft accepted,
+        // "x" (no choice), the second skipped, and a quit at the third
         Result r = project.runTyping("show " + pets + "\nfrobnicate " + pets + "\ndrop no-such-thing\nrename " + pets
-                + " Pet registry\ndone\ny\na\ns\nq\n", "adopt", "--offline");
+                + " Pet registry\ndone\ny\na\nx\ns\nq\n", "adopt");
 
         assertEquals(ExitCodes.FINDINGS, r.exit(), r.out() + r.err());
         String out = r.out();
-        assertTrue(out.contains("api/app/main.py:6") || out.contains("api/app/main.py:7"), "show lists the evidence with path:line: " + out);
+        assertTrue(out.contains("api/app/main.py:6") || out.contains("api/app/main.py:7"), "show lists the evidence"
+                + " with path:line: " + out);
+        assertTrue(out.contains("test_lists_no_pets_at_first"), out);
         assertTrue(out.contains("unknown command 'frobnicate'"), out);
-        assertTrue(out.contains("no-such-thing"), out);
+        assertTrue(out.contains("no capability 'no-such-thing'"), out);
         assertTrue(out.contains("Pet registry"), "the renamed title is shown: " + out);
-        assertTrue(out.contains("[a]ccept [e]dit"), out);
-        assertTrue(out.contains("[s]kip [q]uit"), out);
-        assertTrue(out.contains("factory adopt --resume"), out);
+        assertTrue(out.contains("Budget:"), out);
+        assertTrue(r.err().contains("[a]ccept [e]dit [r]egenerate [s]kip [q]uit? "), "the prompt: " + r.err());
+        assertTrue(r.err().contains("plan> ") && r.err().contains("Draft them? [y/N] "), r.err());
+        assertTrue(out.contains("'x' is not a choice"), out);
+        assertTrue(out.contains("Quit:") && out.contains("factory adopt --resume"), out);
         assertEquals(commits, commits(), "a quit commits nothing");
+        assertEquals(3, model.requests().stream().filter(q -> q.path().endsWith("/chat/completions")).count(),
+                "one call per draft shown");
         try (Stream<Path> drafts = Files.list(project.root.resolve(".factory/drafts/adopt"))) {
             assertEquals(1, drafts.filter(f -> f.toString().endsWith(".json")).count());
         }
 
-        Result resumed = project.run("adopt", "--resume", "--yes", "--offline", "--json");
+        Result resumed = project.run("adopt", "--resume", "--yes", "--json");
 
         assertEquals(0, resumed.exit(), resumed.out() + resumed.err());
         JsonNode doc = json(resumed);
-        assertTrue(doc.get("written").size() >= 1, resumed.out());
+        List<String> written = new ArrayList<>();
+        doc.get("written").forEach(w -> written.add(w.get("capability").asText()));
+        assertTrue(written.contains(owners), "the draft accepted before the quit is written: " + written);
+        assertFalse(written.contains(pets), "the skipped one is not: " + written);
+        assertTrue(written.contains(web), "the rest is drafted on resume: " + written);
         assertEquals(commits + 1, commits(), "the resumed adoption commits once");
         assertFalse(doc.get("stopped").asBoolean(), resumed.out());
         assertTrue(doc.get("draft").isNull(), "a finished adoption keeps no draft: " + resumed.out());
+        String message = project.git("log", "-1", "--format=%s").strip();
+        assertTrue(message.startsWith("spec: adopt " + written.size() + " spec"), message);
     }
 
     // ---- errors ------------------------------------------------------------------------------------------------
@@ -445,22 +468,33 @@ class AdoptTest {
 
     // covers feature-011/FR-013, feature-011/FR-002
     @Test
-    void control_characters_from_a_file_are_shown_escaped_even_while_colours_are_on() throws IOException {
+    void control_characters_from_files_and_the_model_are_shown_escaped_even_while_colours_are_on()
+            throws IOException {
         Result planned = project.run("adopt", "--plan", "--json");
         assertFalse(planned.out().contains("\u001b"), "JSON escapes them: " + planned.out());
-        String key = keyOf(json(planned).get("plan"), "/evil");
+        JsonNode plan = json(planned).get("plan");
+        String web = keyOf(plan, "/evil");
+        List<String> before = new ArrayList<>();
+        plan.get("capabilities").forEach(c -> before.add(c.get("key").asText()));
+        withModel();
         project.env.remove("NO_COLOR");
 
-        Result r = project.runTyping("show " + key + "\n", "adopt", "--offline");
+        // the route shown, then every capability but the web server's dropped, and its draft shown, then quit
+        StringBuilder typed = new StringBuilder("show " + web + "\n");
+        before.stream().filter(k -> !k.equals(web)).forEach(k -> typed.append("drop ").append(k).append("\n"));
+        Result r = project.runTyping(typed + "done\ny\nq\n", "adopt");
 
         String shown = r.out() + r.err();
-        assertTrue(shown.contains("/evil^[[35mroute^[]0;pwned^G"), shown);
-        assertFalse(shown.contains(MAGENTA), "the file's colour code is not obeyed");
+        assertTrue(shown.contains("/evil"), shown);
+        assertTrue(shown.contains("in colour"), "the draft is shown: " + shown);
+        assertTrue(shown.contains("^[[35min colour^[]0;pwned^G"), "the model's text, escaped: " + shown);
+        assertFalse(shown.contains(MAGENTA), "a colour code from a file or the model is not obeyed");
         assertFalse(shown.contains("\u0007"), shown);
         assertFalse(shown.contains("\u001b]"), shown);
         Matcher escapes = Pattern.compile("\u001b\\[([0-9;]*)m").matcher(shown);
         while (escapes.find()) {
             assertTrue(Style.CODES.contains(escapes.group(1)), "only our colours: " + escapes.group());
         }
+        assertTrue(shown.contains("\u001b[33m"), "colours are on: " + shown);
     }
 }
