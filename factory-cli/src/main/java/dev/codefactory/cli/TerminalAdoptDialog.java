@@ -63,6 +63,7 @@ final class TerminalAdoptDialog implements AdoptDialog {
     private final StringBuilder streamed = new StringBuilder();
     private final List<String> notes = new ArrayList<>();
     private boolean planShown;
+    private boolean budgetShown;
 
     /**
      * @param record    where the plan, the drafts under {@code --yes} and the summary go (standard output; standard
@@ -308,7 +309,15 @@ final class TerminalAdoptDialog implements AdoptDialog {
     @Override
     public boolean approveBudget(AdoptionBudget budget) {
         spinner.stop();
-        PrintWriter to = asks() ? asking : quiet ? err : record;
+        budgetShown = true;
+        printBudget(asks() ? asking : quiet ? err : record, budget);
+        if (!asks()) {
+            return yes;
+        }
+        return yesNo("Draft them? [y/N] ", false);
+    }
+
+    private void printBudget(PrintWriter to, AdoptionBudget budget) {
         to.println();
         to.println(style.bold("Budget:") + " " + budget.specs() + " spec" + (budget.specs() == 1 ? "" : "s")
                 + " to draft, at least " + budget.modelCalls() + " model call" + (budget.modelCalls() == 1 ? "" : "s")
@@ -318,10 +327,6 @@ final class TerminalAdoptDialog implements AdoptDialog {
             to.println("  Left out by --max-specs or --budget-tokens: " + shown(String.join(", ", budget.leftOut())));
         }
         to.flush();
-        if (!asks()) {
-            return yes;
-        }
-        return yesNo("Draft them? [y/N] ", false);
     }
 
     @Override
@@ -491,6 +496,9 @@ final class TerminalAdoptDialog implements AdoptDialog {
         PrintWriter out = record;
         if (!planShown) {
             printPlan(out, o.plan());
+        }
+        if (!budgetShown && o.budget().specs() > 0) {
+            printBudget(out, o.budget());
         }
         out.println();
         if (o.written().isEmpty()) {
