@@ -22,6 +22,7 @@ import dev.codefactory.domain.adopt.CodeModule;
 import dev.codefactory.domain.adopt.Discovery;
 import dev.codefactory.domain.adopt.DocEvidence;
 import dev.codefactory.domain.adopt.DocFiles;
+import dev.codefactory.domain.adopt.DraftedSpec;
 import dev.codefactory.domain.adopt.ExistingSpec;
 import dev.codefactory.domain.adopt.FileFacts;
 import dev.codefactory.domain.adopt.RecordedEvidence;
@@ -50,6 +51,7 @@ import dev.codefactory.port.adopt.AdoptionStore;
 import dev.codefactory.port.files.FileKind;
 import dev.codefactory.port.files.FileWrite;
 import dev.codefactory.port.files.ProjectFiles;
+import dev.codefactory.port.llm.FinishReason;
 import dev.codefactory.port.llm.Generation;
 import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.LanguageModel;
@@ -107,14 +109,6 @@ public final class AdoptService implements AdoptUseCase {
     private static final int PROGRESS_FILES = 1_000;
     /** Below this many files to read, a helper thread costs more than it saves. */
     private static final int HELPER_THRESHOLD = 400;
-    /** The tokens an answer is expected to take, for the estimate. */
-    private static final long ANSWER_TOKENS = 1_500;
-    /** The tokens of a prompt's instructions, template and evidence lists, beside the code excerpts. */
-    private static final long PROMPT_OVERHEAD = 1_200;
-    private static final Pattern REQUIREMENT = Pattern.compile(
-            "^\\s*[-*]\\s+(?:\\*\\*)?((?:FR|NFR)-\\d{3,})(?:\\*\\*)?\\s*:");
-    private static final Pattern CITATION = Pattern.compile(
-            "([A-Za-z0-9_.@$+\\-]+(?:/[A-Za-z0-9_.@$+\\-\\[\\]()]+)*\\.[A-Za-z0-9]+)(?::(\\d+)(?:-\\d+)?)?");
     private static final Pattern NAMED = Pattern.compile("`([^`\\s]+)`|\\]\\(([^)\\s#]+)");
 
     private final SpecCatalog catalog;
@@ -680,31 +674,24 @@ public final class AdoptService implements AdoptUseCase {
     }
 
     /**
-     * The cost of drafting {@code candidates} in plan order, within {@code --max-specs} and {@code --budget-tokens}:
-     * a prompt of the capability's evidence up to the context window, one answer, one call each.
+     * The cost of drafting {@code candidates} in plan order ({@link AdoptionBudget#estimate}), within
+     * {@code --max-specs} (counting the drafts accepted before a resume) and {@code --budget-tokens}.
      */
     // implements feature-011/FR-012
     private AdoptionBudget estimate(List<Capability> candidates, AdoptCommand command, int contextTokens,
                                     int alreadyAccepted) {
-        int specs = 0;
-        long prompt = 0;
-        long answer = 0;
-        List<String> leftOut = new ArrayList<>();
-        for (Capability c : candidates) {
-            long p = Math.min(contextTokens, PROMPT_OVERHEAD + 60L * (c.surfaces().size() + c.tests().size()
-                    + c.docs().size()) + 400L * c.paths().size());
-            boolean overSpecs = command.maxSpecs() > 0 && alreadyAccepted + specs >= command.maxSpecs();
-            boolean overTokens = command.budgetTokens() > 0 && prompt + answer + p + ANSWER_TOKENS
-                    > command.budgetTokens();
-            if (overSpecs || overTokens) {
-                leftOut.add(c.key());
-                continue;
-            }
-            specs++;
-            prompt += p;
-            answer += ANSWER_TOKENS;
+        long limit = config.get().scanMaxFileBytes();
+        int maxSpecs = command.maxSpecs() == 0 ? 0 : Math.max(0, command.maxSpecs() - alreadyAccepted);
+        if (command.maxSpecs() > 0 && maxSpecs == 0) {
+            return new AdoptionBudget(0, 0, 0, 0, candidates.stream().map(Capability::key).toList());
         }
-        return new AdoptionBudget(specs, specs, prompt, answer, leftOut);
+        return AdoptionBudget.estimate(candidates, path -> {
+            try {
+                return files.get().readBytes(path, limit).map(b -> (long) b.length).orElse(0L);
+            } catch (FactoryException e) {
+                return 0L;
+            }
+        }, contextTokens, maxSpecs, command.budgetTokens());
     }
 
     /**
@@ -783,40 +770,25 @@ public final class AdoptService implements AdoptUseCase {
         return out;
     }
 
-    /** The model's draft, cleaned: streamed, then one repair request when it has problems (FR-008). */
+    /** The model's draft, cleaned and checked ({@link DraftedSpec}), then one repair request when it has problems. */
     // implements feature-011/FR-007
     private String generate(Run run, Capability c, Prompt prompt) {
-        String body = null;
-        for (int attempt = 1; attempt <= 2 && body == null; attempt++) {
-            Generation g = stream(run, prompt);
-            ModelMarkdown.Extracted extracted = ModelMarkdown.extract(g.text());
-            if (extracted.isEmpty()) {
-                run.dialog.say(attempt == 1 ? "The model returned no spec; asking once more."
-                        : "The model returned no spec again.");
-                continue;
-            }
-            if (extracted.truncated()) {
-                run.dialog.say("The answer was cut off before its end.");
-            }
-            body = withTitle(extracted.body(), c.title());
+        Generation g = stream(run, prompt);
+        DraftedSpec drafted = DraftedSpec.read(g.text(), c, g.finishReason() == FinishReason.LENGTH);
+        if (drafted.truncated()) {
+            run.dialog.say("The answer was cut off before its end.");
         }
-        if (body == null) {
-            return "# " + c.title() + "\n";
-        }
-        List<String> problems = problems(c, body);
+        List<String> problems = problems(c, drafted);
         if (!problems.isEmpty()) {
             run.dialog.say("The draft of \"" + c.title() + "\" has " + problems.size() + " problem(s); asking the"
                     + " model to repair them once.");
-            Prompt repair = AdoptPrompts.repair(prompt, body, problems);
-            Generation fixed = call(run, repair);
-            ModelMarkdown.Extracted extracted = ModelMarkdown.extract(fixed.text());
-            if (!extracted.isEmpty()) {
-                String repaired = withTitle(extracted.body(), c.title());
-                if (problems(c, repaired).size() <= problems.size()) {
-                    body = repaired;
-                }
+            Generation fixed = call(run, AdoptPrompts.repair(prompt, drafted.body(), problems));
+            DraftedSpec repaired = DraftedSpec.read(fixed.text(), c, fixed.finishReason() == FinishReason.LENGTH);
+            if (!repaired.body().isBlank() && problems(c, repaired).size() <= problems.size()) {
+                drafted = repaired;
             }
         }
+        String body = drafted.body().isBlank() ? "# " + c.title() + "\n" : drafted.body();
         return IdAssignment.assign(body, 1, Set.of()).text();
     }
 
@@ -882,28 +854,23 @@ public final class AdoptService implements AdoptUseCase {
         return result[0];
     }
 
-    /**
-     * What is wrong with a draft: what the catalog would refuse ({@link #blocking}), requirements without ids or
-     * sharing one, and citations of files that are not the capability's evidence or requirements citing none.
-     */
-    private List<String> problems(Capability c, String body) {
-        List<String> out = new ArrayList<>(blocking(c, body));
-        out.addAll(DraftRequirementIds.problems(body));
-        Set<String> known = evidencePaths(c);
-        Map<String, List<SourceLocation>> cited = citations(body, known, new ArrayList<>());
-        List<String> unknown = new ArrayList<>();
-        citations(body, Set.of(), unknown);
-        for (String u : new TreeSet<>(unknown)) {
-            if (!known.contains(u) && u.contains("/")) {
-                out.add("cites " + u + ", which is not among the evidence; cite only the files listed");
-            }
+    /** What is wrong with a draft: what the drafting checks find ({@link DraftedSpec}) and what the catalog refuses. */
+    private List<String> problems(Capability c, DraftedSpec drafted) {
+        if (drafted.body().isBlank()) {
+            return drafted.problems();
         }
-        for (Map.Entry<String, List<SourceLocation>> e : cited.entrySet()) {
-            if (e.getValue().isEmpty()) {
-                out.add(e.getKey() + " cites no file and line of the evidence");
+        List<String> out = new ArrayList<>(drafted.problems());
+        for (String p : blocking(c, drafted.body())) {
+            if (!out.contains(p)) {
+                out.add(p);
             }
         }
         return out;
+    }
+
+    /** What is wrong with a body the person sees (after an edit too). */
+    private List<String> problems(Capability c, String body) {
+        return problems(c, DraftedSpec.read(body, c, false));
     }
 
     /** What the catalog would refuse to write. */
@@ -921,44 +888,6 @@ public final class AdoptService implements AdoptUseCase {
             known.add(d.at().path());
         }
         return known;
-    }
-
-    /**
-     * The locations each requirement of {@code body} cites among {@code known} paths, by requirement id in order
-     * ({@code FR-001 -> [src/A.java:12]}); the other cited paths go to {@code others}.
-     */
-    static Map<String, List<SourceLocation>> citations(String body, Set<String> known, List<String> others) {
-        Map<String, List<SourceLocation>> out = new LinkedHashMap<>();
-        String current = null;
-        for (String line : body.split("\n", -1)) {
-            Matcher r = REQUIREMENT.matcher(line);
-            if (r.find()) {
-                current = r.group(1);
-                out.putIfAbsent(current, new ArrayList<>());
-            } else if (line.startsWith("#")) {
-                current = null;
-            }
-            if (current == null) {
-                continue;
-            }
-            Matcher m = CITATION.matcher(line);
-            while (m.find()) {
-                String path = m.group(1);
-                while (path.startsWith("./")) {
-                    path = path.substring(2);
-                }
-                int at = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-                if (known.contains(path)) {
-                    SourceLocation loc = new SourceLocation(path, at);
-                    if (!out.get(current).contains(loc)) {
-                        out.get(current).add(loc);
-                    }
-                } else {
-                    others.add(path);
-                }
-            }
-        }
-        return out;
     }
 
     private static String withTitle(String body, String title) {
@@ -1040,18 +969,18 @@ public final class AdoptService implements AdoptUseCase {
             run.dialog.say("No spec to write.");
             return new Written(List.of(), Optional.empty(), List.of());
         }
-        // the evidence each requirement cites, and the code files comments could go into
-        Map<String, Map<String, List<SourceLocation>>> evidence = new LinkedHashMap<>();
+        // the evidence each requirement records, and the code files comments could go into
+        Map<String, List<RecordedEvidence.Entry>> evidence = new LinkedHashMap<>();
         Set<String> commentable = new TreeSet<>();
         for (Accepted a : accepted) {
-            Map<String, List<SourceLocation>> cited = a.skeleton() ? Map.of()
-                    : citations(a.body(), evidencePaths(a.capability()), new ArrayList<>());
-            evidence.put(a.capability().key(), cited);
-            for (List<SourceLocation> locs : cited.values()) {
-                for (SourceLocation l : locs) {
-                    if (Syntax.forPath(l.path()).isPresent()) {
-                        commentable.add(l.path());
-                    }
+            Set<String> known = evidencePaths(a.capability());
+            // only locations of the capability's evidence: never a file a model named on its own
+            List<RecordedEvidence.Entry> entries = a.skeleton() ? List.of() : RecordedEvidence.read(a.body())
+                    .stream().filter(e -> known.contains(e.at().path())).toList();
+            evidence.put(a.capability().key(), entries);
+            for (RecordedEvidence.Entry e : entries) {
+                if (Syntax.forPath(e.at().path()).isPresent()) {
+                    commentable.add(e.at().path());
                 }
             }
         }
@@ -1060,8 +989,8 @@ public final class AdoptService implements AdoptUseCase {
         List<Accepted> fresh = new ArrayList<>();
         List<Accepted> updates = new ArrayList<>();
         for (Accepted a : accepted) {
-            String body = a.skeleton() ? a.body() : withRecordedEvidence(a.body(), evidence.get(a.capability().key()),
-                    touch ? commentable : Set.of());
+            String body = touch ? withoutEvidence(a.body(), evidence.get(a.capability().key()), commentable)
+                    : a.body();
             (a.update() ? updates : fresh).add(new Accepted(a.capability(), body, a.skeleton()));
         }
         Optional<VersionControl> vcs = git.get();
@@ -1091,7 +1020,7 @@ public final class AdoptService implements AdoptUseCase {
     }
 
     private Written finish(Run run, AdoptionPlan plan, List<Accepted> fresh, List<Accepted> updates,
-                           List<CreatedSpec> created, Map<String, Map<String, List<SourceLocation>>> evidence,
+                           List<CreatedSpec> created, Map<String, List<RecordedEvidence.Entry>> evidence,
                            boolean touch, Set<String> commentable, Optional<VersionControl> vcs) {
         List<AdoptedSpec> specs = new ArrayList<>();
         Map<String, String> idOf = new HashMap<>();
@@ -1118,18 +1047,16 @@ public final class AdoptService implements AdoptUseCase {
         List<String> touched = new ArrayList<>();
         if (touch) {
             Map<String, List<String[]>> comments = new TreeMap<>();
-            for (Map.Entry<String, Map<String, List<SourceLocation>>> e : evidence.entrySet()) {
+            for (Map.Entry<String, List<RecordedEvidence.Entry>> e : evidence.entrySet()) {
                 String id = idOf.get(e.getKey());
                 if (id == null) {
                     continue;
                 }
-                for (Map.Entry<String, List<SourceLocation>> r : e.getValue().entrySet()) {
-                    for (SourceLocation l : r.getValue()) {
-                        if (commentable.contains(l.path())) {
-                            comments.computeIfAbsent(l.path(), k -> new ArrayList<>()).add(new String[] {
-                                    String.valueOf(l.line()), (Impact.isTest(l.path()) ? "covers " : "impl"
-                                    + "ements ") + id + "/" + r.getKey()});
-                        }
+                for (RecordedEvidence.Entry r : e.getValue()) {
+                    if (commentable.contains(r.at().path())) {
+                        comments.computeIfAbsent(r.at().path(), k -> new ArrayList<>()).add(new String[] {
+                                String.valueOf(r.at().line()), (r.implementing() ? "impl" + "ements " : "covers ")
+                                + id + "/" + r.requirement()});
                     }
                 }
             }
@@ -1220,38 +1147,19 @@ public final class AdoptService implements AdoptUseCase {
     }
 
     /**
-     * The body with an evidence line ({@link RecordedEvidence#line}) under each requirement for the locations it
-     * cites that get no comment in code ({@code commented} holds the files that do).
+     * The body without the evidence lines whose every location gets a comment in code ({@code commented} holds
+     * those files): the links are in the code then, not twice.
      */
-    private static String withRecordedEvidence(String body, Map<String, List<SourceLocation>> cited,
-                                               Set<String> commented) {
-        if (cited == null || cited.isEmpty()) {
-            return body;
+    private static String withoutEvidence(String body, List<RecordedEvidence.Entry> entries, Set<String> commented) {
+        Map<Integer, Boolean> allCommented = new HashMap<>();
+        for (RecordedEvidence.Entry e : entries) {
+            allCommented.merge(e.line(), commented.contains(e.at().path()), Boolean::logicalAnd);
         }
         List<String> lines = List.of(body.split("\n", -1));
         List<String> out = new ArrayList<>();
-        String current = null;
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            out.add(line);
-            Matcher r = REQUIREMENT.matcher(line);
-            if (r.find()) {
-                current = r.group(1);
-            }
-            boolean endOfItem = current != null && (i + 1 == lines.size() || REQUIREMENT.matcher(lines.get(i + 1))
-                    .find() || lines.get(i + 1).isBlank() || lines.get(i + 1).startsWith("#"));
-            if (endOfItem) {
-                List<SourceLocation> implementing = new ArrayList<>();
-                List<SourceLocation> covering = new ArrayList<>();
-                for (SourceLocation l : cited.getOrDefault(current, List.of())) {
-                    if (!commented.contains(l.path())) {
-                        (Impact.isTest(l.path()) ? covering : implementing).add(l);
-                    }
-                }
-                if (!implementing.isEmpty() || !covering.isEmpty()) {
-                    out.add(RecordedEvidence.line(implementing, covering));
-                }
-                current = null;
+            if (!allCommented.getOrDefault(i + 1, false)) {
+                out.add(lines.get(i));
             }
         }
         return String.join("\n", out);
