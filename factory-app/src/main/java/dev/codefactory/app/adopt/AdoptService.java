@@ -26,14 +26,11 @@ import dev.codefactory.domain.adopt.DraftedSpec;
 import dev.codefactory.domain.adopt.ExistingSpec;
 import dev.codefactory.domain.adopt.FileFacts;
 import dev.codefactory.domain.adopt.RecordedEvidence;
-import dev.codefactory.domain.adopt.SourceLocation;
 import dev.codefactory.domain.adopt.SourcePatterns;
 import dev.codefactory.domain.adopt.SpecSkeleton;
 import dev.codefactory.domain.change.ChangePrompts.Prompt;
 import dev.codefactory.domain.change.Impact;
 import dev.codefactory.domain.change.UnifiedDiff;
-import dev.codefactory.domain.intake.DraftRequirementIds;
-import dev.codefactory.domain.intake.ModelMarkdown;
 import dev.codefactory.domain.intake.ModelMarkdownStream;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.project.UnsafePathException;
@@ -312,14 +309,14 @@ public final class AdoptService implements AdoptUseCase {
             started.start();
         }
         dialog.progress("reading " + String.format(Locale.ROOT, "%,d", total) + " files");
-        long lastShown = System.nanoTime();
+        long lastShown = clock.millis();
         int lastCount = 0;
         try {
             for (int i = next.getAndIncrement(); i < total && failure.get() == null; i = next.getAndIncrement()) {
                 found[i] = readOne(reader, todo.get(i));
                 int n = done.incrementAndGet();
-                long now = System.nanoTime();
-                if (n - lastCount >= PROGRESS_FILES || now - lastShown >= PROGRESS_MILLIS * 1_000_000L) {
+                long now = clock.millis();
+                if (n - lastCount >= PROGRESS_FILES || now - lastShown >= PROGRESS_MILLIS) {
                     lastShown = now;
                     lastCount = n;
                     dialog.progress(String.format(Locale.ROOT, "reading %,d of %,d files", n, total));
@@ -554,11 +551,17 @@ public final class AdoptService implements AdoptUseCase {
     // implements feature-011/FR-011
     private AdoptOutcome offline(Run run, AdoptionPlan plan) {
         List<Capability> toWrite = new ArrayList<>();
+        List<Accepted> accepted = new ArrayList<>();
         for (Capability c : plan.capabilities()) {
-            if (c.covered()) {
+            if (run.draft != null && run.draft.accepted().containsKey(c.key())) {
+                // resumed offline: what the person accepted before is written as it was accepted
+                accepted.add(new Accepted(c, run.draft.accepted().get(c.key()), false));
+            } else if (run.draft != null && run.draft.skipped().contains(c.key())) {
+                continue;
+            } else if (c.covered()) {
                 run.skipped.add(c.key());
                 run.dialog.say("\"" + c.title() + "\" is covered by " + c.coveredBy() + ": skipped.");
-            } else if (run.command.maxSpecs() > 0 && toWrite.size() >= run.command.maxSpecs()) {
+            } else if (run.command.maxSpecs() > 0 && toWrite.size() + accepted.size() >= run.command.maxSpecs()) {
                 run.skipped.add(c.key());
                 run.dialog.say("\"" + c.title() + "\" left out: --max-specs " + run.command.maxSpecs() + ".");
             } else {
@@ -566,7 +569,6 @@ public final class AdoptService implements AdoptUseCase {
             }
         }
         LocalDate today = LocalDate.now(clock);
-        List<Accepted> accepted = new ArrayList<>();
         for (Capability c : toWrite) {
             String markdown = SpecSkeleton.markdown(c, "feature-000", "", today);
             accepted.add(new Accepted(c, bodyOf(markdown), true));
