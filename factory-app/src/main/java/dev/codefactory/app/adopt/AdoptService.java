@@ -154,10 +154,10 @@ public final class AdoptService implements AdoptUseCase {
     public Discovered discover(String path, AdoptDialog dialog) {
         Instant start = clock.instant();
         String scope = scope(path);
-        Discovery discovery = read(scope, dialog);
-        List<ExistingSpec> existing = existingSpecs(scope);
-        AdoptionPlan plan = CapabilityGrouping.group(discovery, existing);
-        return new Discovered(discovery, plan, Duration.between(start, clock.instant()));
+        Found found = read(scope, dialog);
+        List<ExistingSpec> existing = existingSpecs(found.linked());
+        AdoptionPlan plan = CapabilityGrouping.group(found.discovery(), existing);
+        return new Discovered(found.discovery(), plan, Duration.between(start, clock.instant()));
     }
 
     /** {@code path} as the project's relative path it names ("" for the whole project), refused when it is none. */
@@ -197,8 +197,19 @@ public final class AdoptService implements AdoptUseCase {
     }
 
     /** What a file said: a module, documentation, facts, or why it could not be read. */
-    private record Read(CodeModule module, List<DocEvidence> docs, FileFacts facts, String notRead) {
-        static final Read NOTHING = new Read(null, List.of(), null, null);
+    private record Read(CodeModule module, List<DocEvidence> docs, FileFacts facts, String notRead,
+                        Set<String> linkedSpecs) {
+        Read(CodeModule module, List<DocEvidence> docs, FileFacts facts, String notRead) {
+            this(module, docs, facts, notRead, Set.of());
+        }
+
+        Read linking(Set<String> specs) {
+            return new Read(module, docs, facts, notRead, specs);
+        }
+    }
+
+    /** What the files say, and the files whose trace links name each spec id (FR-006). */
+    private record Found(Discovery discovery, Map<String, Set<String>> linked) {
     }
 
     /** What one file is read as. */
@@ -208,7 +219,7 @@ public final class AdoptService implements AdoptUseCase {
     }
 
     // implements feature-011/NFR-002
-    private Discovery read(String scope, AdoptDialog dialog) {
+    private Found read(String scope, AdoptDialog dialog) {
         dialog.progress("listing the files" + (scope.isEmpty() ? "" : " of " + scope));
         ScanResult scan = scanner.get().scan(new ScanRequest(scope.isEmpty() ? List.of() : List.of(scope),
                 config.get().scanMaxFileBytes(), 0));
@@ -235,7 +246,12 @@ public final class AdoptService implements AdoptUseCase {
         List<CodeModule> modules = new ArrayList<>();
         List<FileFacts> facts = new ArrayList<>();
         List<DocEvidence> docs = new ArrayList<>();
-        for (Read r : found) {
+        Map<String, Set<String>> linked = new HashMap<>();
+        for (int i = 0; i < found.length; i++) {
+            Read r = found[i];
+            for (String spec : r.linkedSpecs()) {
+                linked.computeIfAbsent(spec, k -> new TreeSet<>()).add(todo.get(i).file().path());
+            }
             if (r.module() != null) {
                 modules.add(r.module());
             }
@@ -252,7 +268,7 @@ public final class AdoptService implements AdoptUseCase {
         for (String n : notRead) {
             dialog.say("not read: " + n);
         }
-        return new Discovery(scope, modules, facts, docs, scan.files().size(), notRead);
+        return new Found(new Discovery(scope, modules, facts, docs, scan.files().size(), notRead), linked);
     }
 
     private static Todo todo(SourceFile f, List<SourceSurvey> known) {
@@ -356,22 +372,39 @@ public final class AdoptService implements AdoptUseCase {
             return new Read(null, List.of(), null, path + ": " + e.getMessage());
         }
         try {
-            switch (t.reader()) {
-                case BUILD:
-                    return new Read(BuildFiles.module(path, text).orElse(null), List.of(), null, null);
-                case DOC:
-                    return new Read(null, DocFiles.read(path, text), null, null);
-                case SURVEY:
-                    return new Read(null, List.of(), t.survey().survey(path, t.file().language(), text,
-                            Impact.isTest(path)), null);
-                default:
-                    return new Read(null, List.of(), SourcePatterns.read(path, t.file().language(), text), null);
-            }
+            return read(t, path, text).linking(linkedSpecs(path, text));
         } catch (RuntimeException e) {
             // a reader that fails on one file's content must not end the discovery; the file is listed instead
             return new Read(null, List.of(), null, path + ": could not be read as " + t.file().language() + " ("
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
+    }
+
+    private static Read read(Todo t, String path, String text) {
+        switch (t.reader()) {
+            case BUILD:
+                return new Read(BuildFiles.module(path, text).orElse(null), List.of(), null, null);
+            case DOC:
+                return new Read(null, DocFiles.read(path, text), null, null);
+            case SURVEY:
+                return new Read(null, List.of(), t.survey().survey(path, t.file().language(), text,
+                        Impact.isTest(path)), null);
+            default:
+                return new Read(null, List.of(), SourcePatterns.read(path, t.file().language(), text), null);
+        }
+    }
+
+    /** The ids of the specs the trace links of {@code text} name, read while the text is at hand. */
+    private static Set<String> linkedSpecs(String path, String text) {
+        List<LinkSite> sites = WorkspaceLinks.linksIn(path, text);
+        if (sites.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> out = new TreeSet<>();
+        for (LinkSite site : sites) {
+            out.add(site.ref().spec().value());
+        }
+        return out;
     }
 
     private static void joinUninterruptibly(Thread t) {
@@ -394,21 +427,18 @@ public final class AdoptService implements AdoptUseCase {
         return path.startsWith("contracts/") || path.startsWith("reports/") || path.startsWith(".factory/");
     }
 
-    /** The specs the project has, with the files that link to them and the files they name (FR-006). */
+    /**
+     * The specs the project has, with the files read during discovery that link to them and the files they name
+     * (FR-006): the files adoption does not read hold no surface a capability could have.
+     */
     // implements feature-011/FR-006
-    private List<ExistingSpec> existingSpecs(String scope) {
+    private List<ExistingSpec> existingSpecs(Map<String, Set<String>> linked) {
         if (!catalog.initialized()) {
             return List.of();
         }
         List<Specification> specs = catalog.list(SpecQuery.ALL).specs();
         if (specs.isEmpty()) {
             return List.of();
-        }
-        Map<String, Set<String>> linked = new HashMap<>();
-        WorkspaceLinks.Result links = new WorkspaceLinks(scanner, files).read(new ScanRequest(
-                scope.isEmpty() ? List.of() : List.of(scope), config.get().scanMaxFileBytes(), 0));
-        for (LinkSite site : links.sites()) {
-            linked.computeIfAbsent(site.ref().spec().value(), k -> new TreeSet<>()).add(site.path());
         }
         List<ExistingSpec> out = new ArrayList<>();
         for (Specification s : specs) {
