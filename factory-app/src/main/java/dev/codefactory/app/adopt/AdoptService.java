@@ -29,7 +29,6 @@ import dev.codefactory.domain.adopt.RecordedEvidence;
 import dev.codefactory.domain.adopt.SourcePatterns;
 import dev.codefactory.domain.adopt.SpecSkeleton;
 import dev.codefactory.domain.change.ChangePrompts.Prompt;
-import dev.codefactory.domain.change.Impact;
 import dev.codefactory.domain.change.UnifiedDiff;
 import dev.codefactory.domain.intake.ModelMarkdownStream;
 import dev.codefactory.domain.project.ProjectStateException;
@@ -388,7 +387,7 @@ public final class AdoptService implements AdoptUseCase {
                 return new Read(null, DocFiles.read(path, text), null, null);
             case SURVEY:
                 return new Read(null, List.of(), t.survey().survey(path, t.file().language(), text,
-                        Impact.isTest(path)), null);
+                        SourcePatterns.isTest(path)), null);
             default:
                 return new Read(null, List.of(), SourcePatterns.read(path, t.file().language(), text), null);
         }
