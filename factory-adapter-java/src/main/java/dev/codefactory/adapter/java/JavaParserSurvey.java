@@ -105,12 +105,22 @@ final class JavaParserSurvey implements SourceSurvey {
             ParseResult<CompilationUnit> parsed = parsers.get().parse(text);
             Optional<CompilationUnit> unit = parsed.getResult();
             if (unit.isPresent()) {
-                return new Reading(path, language, text, test, unit.get()).facts();
+                FileFacts read = new Reading(path, language, text, test, unit.get()).facts();
+                return parsed.isSuccessful() ? read : merged(read, scan(path, language, text, test));
             }
         } catch (RuntimeException | StackOverflowError unreadable) {
             // a file JavaParser cannot read (or nests too deep for it) gives what a line scan can read
         }
         return scan(path, language, text, test);
+    }
+
+    /** JavaParser's partial reading of a file with errors, completed by the line scan's package and imports. */
+    private static FileFacts merged(FileFacts partial, FileFacts scanned) {
+        Set<String> imports = new LinkedHashSet<>(partial.imports());
+        imports.addAll(scanned.imports());
+        String unit = partial.unit().isEmpty() ? scanned.unit() : partial.unit();
+        return new FileFacts(partial.path(), partial.language(), unit, List.copyOf(imports), partial.surfaces(),
+                partial.tests(), partial.test());
     }
 
     /** The package and imports of a file JavaParser could not read, by a line scan. */

@@ -22,17 +22,14 @@ import dev.codefactory.domain.adopt.CodeModule;
 import dev.codefactory.domain.adopt.Discovery;
 import dev.codefactory.domain.adopt.DocEvidence;
 import dev.codefactory.domain.adopt.DocFiles;
+import dev.codefactory.domain.adopt.DraftedSpec;
 import dev.codefactory.domain.adopt.ExistingSpec;
 import dev.codefactory.domain.adopt.FileFacts;
 import dev.codefactory.domain.adopt.RecordedEvidence;
-import dev.codefactory.domain.adopt.SourceLocation;
 import dev.codefactory.domain.adopt.SourcePatterns;
 import dev.codefactory.domain.adopt.SpecSkeleton;
 import dev.codefactory.domain.change.ChangePrompts.Prompt;
-import dev.codefactory.domain.change.Impact;
 import dev.codefactory.domain.change.UnifiedDiff;
-import dev.codefactory.domain.intake.DraftRequirementIds;
-import dev.codefactory.domain.intake.ModelMarkdown;
 import dev.codefactory.domain.intake.ModelMarkdownStream;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.project.UnsafePathException;
@@ -50,6 +47,7 @@ import dev.codefactory.port.adopt.AdoptionStore;
 import dev.codefactory.port.files.FileKind;
 import dev.codefactory.port.files.FileWrite;
 import dev.codefactory.port.files.ProjectFiles;
+import dev.codefactory.port.llm.FinishReason;
 import dev.codefactory.port.llm.Generation;
 import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.LanguageModel;
@@ -107,14 +105,6 @@ public final class AdoptService implements AdoptUseCase {
     private static final int PROGRESS_FILES = 1_000;
     /** Below this many files to read, a helper thread costs more than it saves. */
     private static final int HELPER_THRESHOLD = 400;
-    /** The tokens an answer is expected to take, for the estimate. */
-    private static final long ANSWER_TOKENS = 1_500;
-    /** The tokens of a prompt's instructions, template and evidence lists, beside the code excerpts. */
-    private static final long PROMPT_OVERHEAD = 1_200;
-    private static final Pattern REQUIREMENT = Pattern.compile(
-            "^\\s*[-*]\\s+(?:\\*\\*)?((?:FR|NFR)-\\d{3,})(?:\\*\\*)?\\s*:");
-    private static final Pattern CITATION = Pattern.compile(
-            "([A-Za-z0-9_.@$+\\-]+(?:/[A-Za-z0-9_.@$+\\-\\[\\]()]+)*\\.[A-Za-z0-9]+)(?::(\\d+)(?:-\\d+)?)?");
     private static final Pattern NAMED = Pattern.compile("`([^`\\s]+)`|\\]\\(([^)\\s#]+)");
 
     private final SpecCatalog catalog;
@@ -163,10 +153,10 @@ public final class AdoptService implements AdoptUseCase {
     public Discovered discover(String path, AdoptDialog dialog) {
         Instant start = clock.instant();
         String scope = scope(path);
-        Discovery discovery = read(scope, dialog);
-        List<ExistingSpec> existing = existingSpecs(scope);
-        AdoptionPlan plan = CapabilityGrouping.group(discovery, existing);
-        return new Discovered(discovery, plan, Duration.between(start, clock.instant()));
+        Found found = read(scope, dialog);
+        List<ExistingSpec> existing = existingSpecs(found.linked());
+        AdoptionPlan plan = CapabilityGrouping.group(found.discovery(), existing);
+        return new Discovered(found.discovery(), plan, Duration.between(start, clock.instant()));
     }
 
     /** {@code path} as the project's relative path it names ("" for the whole project), refused when it is none. */
@@ -206,8 +196,19 @@ public final class AdoptService implements AdoptUseCase {
     }
 
     /** What a file said: a module, documentation, facts, or why it could not be read. */
-    private record Read(CodeModule module, List<DocEvidence> docs, FileFacts facts, String notRead) {
-        static final Read NOTHING = new Read(null, List.of(), null, null);
+    private record Read(CodeModule module, List<DocEvidence> docs, FileFacts facts, String notRead,
+                        Set<String> linkedSpecs) {
+        Read(CodeModule module, List<DocEvidence> docs, FileFacts facts, String notRead) {
+            this(module, docs, facts, notRead, Set.of());
+        }
+
+        Read linking(Set<String> specs) {
+            return new Read(module, docs, facts, notRead, specs);
+        }
+    }
+
+    /** What the files say, and the files whose trace links name each spec id (FR-006). */
+    private record Found(Discovery discovery, Map<String, Set<String>> linked) {
     }
 
     /** What one file is read as. */
@@ -217,7 +218,7 @@ public final class AdoptService implements AdoptUseCase {
     }
 
     // implements feature-011/NFR-002
-    private Discovery read(String scope, AdoptDialog dialog) {
+    private Found read(String scope, AdoptDialog dialog) {
         dialog.progress("listing the files" + (scope.isEmpty() ? "" : " of " + scope));
         ScanResult scan = scanner.get().scan(new ScanRequest(scope.isEmpty() ? List.of() : List.of(scope),
                 config.get().scanMaxFileBytes(), 0));
@@ -244,7 +245,12 @@ public final class AdoptService implements AdoptUseCase {
         List<CodeModule> modules = new ArrayList<>();
         List<FileFacts> facts = new ArrayList<>();
         List<DocEvidence> docs = new ArrayList<>();
-        for (Read r : found) {
+        Map<String, Set<String>> linked = new HashMap<>();
+        for (int i = 0; i < found.length; i++) {
+            Read r = found[i];
+            for (String spec : r.linkedSpecs()) {
+                linked.computeIfAbsent(spec, k -> new TreeSet<>()).add(todo.get(i).file().path());
+            }
             if (r.module() != null) {
                 modules.add(r.module());
             }
@@ -261,7 +267,7 @@ public final class AdoptService implements AdoptUseCase {
         for (String n : notRead) {
             dialog.say("not read: " + n);
         }
-        return new Discovery(scope, modules, facts, docs, scan.files().size(), notRead);
+        return new Found(new Discovery(scope, modules, facts, docs, scan.files().size(), notRead), linked);
     }
 
     private static Todo todo(SourceFile f, List<SourceSurvey> known) {
@@ -318,14 +324,14 @@ public final class AdoptService implements AdoptUseCase {
             started.start();
         }
         dialog.progress("reading " + String.format(Locale.ROOT, "%,d", total) + " files");
-        long lastShown = System.nanoTime();
+        long lastShown = clock.millis();
         int lastCount = 0;
         try {
             for (int i = next.getAndIncrement(); i < total && failure.get() == null; i = next.getAndIncrement()) {
                 found[i] = readOne(reader, todo.get(i));
                 int n = done.incrementAndGet();
-                long now = System.nanoTime();
-                if (n - lastCount >= PROGRESS_FILES || now - lastShown >= PROGRESS_MILLIS * 1_000_000L) {
+                long now = clock.millis();
+                if (n - lastCount >= PROGRESS_FILES || now - lastShown >= PROGRESS_MILLIS) {
                     lastShown = now;
                     lastCount = n;
                     dialog.progress(String.format(Locale.ROOT, "reading %,d of %,d files", n, total));
@@ -365,22 +371,39 @@ public final class AdoptService implements AdoptUseCase {
             return new Read(null, List.of(), null, path + ": " + e.getMessage());
         }
         try {
-            switch (t.reader()) {
-                case BUILD:
-                    return new Read(BuildFiles.module(path, text).orElse(null), List.of(), null, null);
-                case DOC:
-                    return new Read(null, DocFiles.read(path, text), null, null);
-                case SURVEY:
-                    return new Read(null, List.of(), t.survey().survey(path, t.file().language(), text,
-                            Impact.isTest(path)), null);
-                default:
-                    return new Read(null, List.of(), SourcePatterns.read(path, t.file().language(), text), null);
-            }
+            return read(t, path, text).linking(linkedSpecs(path, text));
         } catch (RuntimeException e) {
             // a reader that fails on one file's content must not end the discovery; the file is listed instead
             return new Read(null, List.of(), null, path + ": could not be read as " + t.file().language() + " ("
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
+    }
+
+    private static Read read(Todo t, String path, String text) {
+        switch (t.reader()) {
+            case BUILD:
+                return new Read(BuildFiles.module(path, text).orElse(null), List.of(), null, null);
+            case DOC:
+                return new Read(null, DocFiles.read(path, text), null, null);
+            case SURVEY:
+                return new Read(null, List.of(), t.survey().survey(path, t.file().language(), text,
+                        SourcePatterns.isTest(path)), null);
+            default:
+                return new Read(null, List.of(), SourcePatterns.read(path, t.file().language(), text), null);
+        }
+    }
+
+    /** The ids of the specs the trace links of {@code text} name, read while the text is at hand. */
+    private static Set<String> linkedSpecs(String path, String text) {
+        List<LinkSite> sites = WorkspaceLinks.linksIn(path, text);
+        if (sites.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> out = new TreeSet<>();
+        for (LinkSite site : sites) {
+            out.add(site.ref().spec().value());
+        }
+        return out;
     }
 
     private static void joinUninterruptibly(Thread t) {
@@ -403,21 +426,18 @@ public final class AdoptService implements AdoptUseCase {
         return path.startsWith("contracts/") || path.startsWith("reports/") || path.startsWith(".factory/");
     }
 
-    /** The specs the project has, with the files that link to them and the files they name (FR-006). */
+    /**
+     * The specs the project has, with the files read during discovery that link to them and the files they name
+     * (FR-006): the files adoption does not read hold no surface a capability could have.
+     */
     // implements feature-011/FR-006
-    private List<ExistingSpec> existingSpecs(String scope) {
+    private List<ExistingSpec> existingSpecs(Map<String, Set<String>> linked) {
         if (!catalog.initialized()) {
             return List.of();
         }
         List<Specification> specs = catalog.list(SpecQuery.ALL).specs();
         if (specs.isEmpty()) {
             return List.of();
-        }
-        Map<String, Set<String>> linked = new HashMap<>();
-        WorkspaceLinks.Result links = new WorkspaceLinks(scanner, files).read(new ScanRequest(
-                scope.isEmpty() ? List.of() : List.of(scope), config.get().scanMaxFileBytes(), 0));
-        for (LinkSite site : links.sites()) {
-            linked.computeIfAbsent(site.ref().spec().value(), k -> new TreeSet<>()).add(site.path());
         }
         List<ExistingSpec> out = new ArrayList<>();
         for (Specification s : specs) {
@@ -560,11 +580,17 @@ public final class AdoptService implements AdoptUseCase {
     // implements feature-011/FR-011
     private AdoptOutcome offline(Run run, AdoptionPlan plan) {
         List<Capability> toWrite = new ArrayList<>();
+        List<Accepted> accepted = new ArrayList<>();
         for (Capability c : plan.capabilities()) {
-            if (c.covered()) {
+            if (run.draft != null && run.draft.accepted().containsKey(c.key())) {
+                // resumed offline: what the person accepted before is written as it was accepted
+                accepted.add(new Accepted(c, run.draft.accepted().get(c.key()), false));
+            } else if (run.draft != null && run.draft.skipped().contains(c.key())) {
+                continue;
+            } else if (c.covered()) {
                 run.skipped.add(c.key());
                 run.dialog.say("\"" + c.title() + "\" is covered by " + c.coveredBy() + ": skipped.");
-            } else if (run.command.maxSpecs() > 0 && toWrite.size() >= run.command.maxSpecs()) {
+            } else if (run.command.maxSpecs() > 0 && toWrite.size() + accepted.size() >= run.command.maxSpecs()) {
                 run.skipped.add(c.key());
                 run.dialog.say("\"" + c.title() + "\" left out: --max-specs " + run.command.maxSpecs() + ".");
             } else {
@@ -572,7 +598,6 @@ public final class AdoptService implements AdoptUseCase {
             }
         }
         LocalDate today = LocalDate.now(clock);
-        List<Accepted> accepted = new ArrayList<>();
         for (Capability c : toWrite) {
             String markdown = SpecSkeleton.markdown(c, "feature-000", "", today);
             accepted.add(new Accepted(c, bodyOf(markdown), true));
@@ -680,31 +705,24 @@ public final class AdoptService implements AdoptUseCase {
     }
 
     /**
-     * The cost of drafting {@code candidates} in plan order, within {@code --max-specs} and {@code --budget-tokens}:
-     * a prompt of the capability's evidence up to the context window, one answer, one call each.
+     * The cost of drafting {@code candidates} in plan order ({@link AdoptionBudget#estimate}), within
+     * {@code --max-specs} (counting the drafts accepted before a resume) and {@code --budget-tokens}.
      */
     // implements feature-011/FR-012
     private AdoptionBudget estimate(List<Capability> candidates, AdoptCommand command, int contextTokens,
                                     int alreadyAccepted) {
-        int specs = 0;
-        long prompt = 0;
-        long answer = 0;
-        List<String> leftOut = new ArrayList<>();
-        for (Capability c : candidates) {
-            long p = Math.min(contextTokens, PROMPT_OVERHEAD + 60L * (c.surfaces().size() + c.tests().size()
-                    + c.docs().size()) + 400L * c.paths().size());
-            boolean overSpecs = command.maxSpecs() > 0 && alreadyAccepted + specs >= command.maxSpecs();
-            boolean overTokens = command.budgetTokens() > 0 && prompt + answer + p + ANSWER_TOKENS
-                    > command.budgetTokens();
-            if (overSpecs || overTokens) {
-                leftOut.add(c.key());
-                continue;
-            }
-            specs++;
-            prompt += p;
-            answer += ANSWER_TOKENS;
+        long limit = config.get().scanMaxFileBytes();
+        int maxSpecs = command.maxSpecs() == 0 ? 0 : Math.max(0, command.maxSpecs() - alreadyAccepted);
+        if (command.maxSpecs() > 0 && maxSpecs == 0) {
+            return new AdoptionBudget(0, 0, 0, 0, candidates.stream().map(Capability::key).toList());
         }
-        return new AdoptionBudget(specs, specs, prompt, answer, leftOut);
+        return AdoptionBudget.estimate(candidates, path -> {
+            try {
+                return files.get().readBytes(path, limit).map(b -> (long) b.length).orElse(0L);
+            } catch (FactoryException e) {
+                return 0L;
+            }
+        }, contextTokens, maxSpecs, command.budgetTokens());
     }
 
     /**
@@ -783,40 +801,25 @@ public final class AdoptService implements AdoptUseCase {
         return out;
     }
 
-    /** The model's draft, cleaned: streamed, then one repair request when it has problems (FR-008). */
+    /** The model's draft, cleaned and checked ({@link DraftedSpec}), then one repair request when it has problems. */
     // implements feature-011/FR-007
     private String generate(Run run, Capability c, Prompt prompt) {
-        String body = null;
-        for (int attempt = 1; attempt <= 2 && body == null; attempt++) {
-            Generation g = stream(run, prompt);
-            ModelMarkdown.Extracted extracted = ModelMarkdown.extract(g.text());
-            if (extracted.isEmpty()) {
-                run.dialog.say(attempt == 1 ? "The model returned no spec; asking once more."
-                        : "The model returned no spec again.");
-                continue;
-            }
-            if (extracted.truncated()) {
-                run.dialog.say("The answer was cut off before its end.");
-            }
-            body = withTitle(extracted.body(), c.title());
+        Generation g = stream(run, prompt);
+        DraftedSpec drafted = DraftedSpec.read(g.text(), c, g.finishReason() == FinishReason.LENGTH);
+        if (drafted.truncated()) {
+            run.dialog.say("The answer was cut off before its end.");
         }
-        if (body == null) {
-            return "# " + c.title() + "\n";
-        }
-        List<String> problems = problems(c, body);
+        List<String> problems = problems(c, drafted);
         if (!problems.isEmpty()) {
             run.dialog.say("The draft of \"" + c.title() + "\" has " + problems.size() + " problem(s); asking the"
                     + " model to repair them once.");
-            Prompt repair = AdoptPrompts.repair(prompt, body, problems);
-            Generation fixed = call(run, repair);
-            ModelMarkdown.Extracted extracted = ModelMarkdown.extract(fixed.text());
-            if (!extracted.isEmpty()) {
-                String repaired = withTitle(extracted.body(), c.title());
-                if (problems(c, repaired).size() <= problems.size()) {
-                    body = repaired;
-                }
+            Generation fixed = call(run, AdoptPrompts.repair(prompt, drafted.body(), problems));
+            DraftedSpec repaired = DraftedSpec.read(fixed.text(), c, fixed.finishReason() == FinishReason.LENGTH);
+            if (!repaired.body().isBlank() && problems(c, repaired).size() <= problems.size()) {
+                drafted = repaired;
             }
         }
+        String body = drafted.body().isBlank() ? "# " + c.title() + "\n" : drafted.body();
         return IdAssignment.assign(body, 1, Set.of()).text();
     }
 
@@ -882,28 +885,23 @@ public final class AdoptService implements AdoptUseCase {
         return result[0];
     }
 
-    /**
-     * What is wrong with a draft: what the catalog would refuse ({@link #blocking}), requirements without ids or
-     * sharing one, and citations of files that are not the capability's evidence or requirements citing none.
-     */
-    private List<String> problems(Capability c, String body) {
-        List<String> out = new ArrayList<>(blocking(c, body));
-        out.addAll(DraftRequirementIds.problems(body));
-        Set<String> known = evidencePaths(c);
-        Map<String, List<SourceLocation>> cited = citations(body, known, new ArrayList<>());
-        List<String> unknown = new ArrayList<>();
-        citations(body, Set.of(), unknown);
-        for (String u : new TreeSet<>(unknown)) {
-            if (!known.contains(u) && u.contains("/")) {
-                out.add("cites " + u + ", which is not among the evidence; cite only the files listed");
-            }
+    /** What is wrong with a draft: what the drafting checks find ({@link DraftedSpec}) and what the catalog refuses. */
+    private List<String> problems(Capability c, DraftedSpec drafted) {
+        if (drafted.body().isBlank()) {
+            return drafted.problems();
         }
-        for (Map.Entry<String, List<SourceLocation>> e : cited.entrySet()) {
-            if (e.getValue().isEmpty()) {
-                out.add(e.getKey() + " cites no file and line of the evidence");
+        List<String> out = new ArrayList<>(drafted.problems());
+        for (String p : blocking(c, drafted.body())) {
+            if (!out.contains(p)) {
+                out.add(p);
             }
         }
         return out;
+    }
+
+    /** What is wrong with a body the person sees (after an edit too). */
+    private List<String> problems(Capability c, String body) {
+        return problems(c, DraftedSpec.read(body, c, false));
     }
 
     /** What the catalog would refuse to write. */
@@ -921,44 +919,6 @@ public final class AdoptService implements AdoptUseCase {
             known.add(d.at().path());
         }
         return known;
-    }
-
-    /**
-     * The locations each requirement of {@code body} cites among {@code known} paths, by requirement id in order
-     * ({@code FR-001 -> [src/A.java:12]}); the other cited paths go to {@code others}.
-     */
-    static Map<String, List<SourceLocation>> citations(String body, Set<String> known, List<String> others) {
-        Map<String, List<SourceLocation>> out = new LinkedHashMap<>();
-        String current = null;
-        for (String line : body.split("\n", -1)) {
-            Matcher r = REQUIREMENT.matcher(line);
-            if (r.find()) {
-                current = r.group(1);
-                out.putIfAbsent(current, new ArrayList<>());
-            } else if (line.startsWith("#")) {
-                current = null;
-            }
-            if (current == null) {
-                continue;
-            }
-            Matcher m = CITATION.matcher(line);
-            while (m.find()) {
-                String path = m.group(1);
-                while (path.startsWith("./")) {
-                    path = path.substring(2);
-                }
-                int at = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-                if (known.contains(path)) {
-                    SourceLocation loc = new SourceLocation(path, at);
-                    if (!out.get(current).contains(loc)) {
-                        out.get(current).add(loc);
-                    }
-                } else {
-                    others.add(path);
-                }
-            }
-        }
-        return out;
     }
 
     private static String withTitle(String body, String title) {
@@ -1040,18 +1000,18 @@ public final class AdoptService implements AdoptUseCase {
             run.dialog.say("No spec to write.");
             return new Written(List.of(), Optional.empty(), List.of());
         }
-        // the evidence each requirement cites, and the code files comments could go into
-        Map<String, Map<String, List<SourceLocation>>> evidence = new LinkedHashMap<>();
+        // the evidence each requirement records, and the code files comments could go into
+        Map<String, List<RecordedEvidence.Entry>> evidence = new LinkedHashMap<>();
         Set<String> commentable = new TreeSet<>();
         for (Accepted a : accepted) {
-            Map<String, List<SourceLocation>> cited = a.skeleton() ? Map.of()
-                    : citations(a.body(), evidencePaths(a.capability()), new ArrayList<>());
-            evidence.put(a.capability().key(), cited);
-            for (List<SourceLocation> locs : cited.values()) {
-                for (SourceLocation l : locs) {
-                    if (Syntax.forPath(l.path()).isPresent()) {
-                        commentable.add(l.path());
-                    }
+            Set<String> known = evidencePaths(a.capability());
+            // only locations of the capability's evidence: never a file a model named on its own
+            List<RecordedEvidence.Entry> entries = a.skeleton() ? List.of() : RecordedEvidence.read(a.body())
+                    .stream().filter(e -> known.contains(e.at().path())).toList();
+            evidence.put(a.capability().key(), entries);
+            for (RecordedEvidence.Entry e : entries) {
+                if (Syntax.forPath(e.at().path()).isPresent()) {
+                    commentable.add(e.at().path());
                 }
             }
         }
@@ -1060,8 +1020,8 @@ public final class AdoptService implements AdoptUseCase {
         List<Accepted> fresh = new ArrayList<>();
         List<Accepted> updates = new ArrayList<>();
         for (Accepted a : accepted) {
-            String body = a.skeleton() ? a.body() : withRecordedEvidence(a.body(), evidence.get(a.capability().key()),
-                    touch ? commentable : Set.of());
+            String body = touch ? withoutEvidence(a.body(), evidence.get(a.capability().key()), commentable)
+                    : a.body();
             (a.update() ? updates : fresh).add(new Accepted(a.capability(), body, a.skeleton()));
         }
         Optional<VersionControl> vcs = git.get();
@@ -1091,7 +1051,7 @@ public final class AdoptService implements AdoptUseCase {
     }
 
     private Written finish(Run run, AdoptionPlan plan, List<Accepted> fresh, List<Accepted> updates,
-                           List<CreatedSpec> created, Map<String, Map<String, List<SourceLocation>>> evidence,
+                           List<CreatedSpec> created, Map<String, List<RecordedEvidence.Entry>> evidence,
                            boolean touch, Set<String> commentable, Optional<VersionControl> vcs) {
         List<AdoptedSpec> specs = new ArrayList<>();
         Map<String, String> idOf = new HashMap<>();
@@ -1118,18 +1078,16 @@ public final class AdoptService implements AdoptUseCase {
         List<String> touched = new ArrayList<>();
         if (touch) {
             Map<String, List<String[]>> comments = new TreeMap<>();
-            for (Map.Entry<String, Map<String, List<SourceLocation>>> e : evidence.entrySet()) {
+            for (Map.Entry<String, List<RecordedEvidence.Entry>> e : evidence.entrySet()) {
                 String id = idOf.get(e.getKey());
                 if (id == null) {
                     continue;
                 }
-                for (Map.Entry<String, List<SourceLocation>> r : e.getValue().entrySet()) {
-                    for (SourceLocation l : r.getValue()) {
-                        if (commentable.contains(l.path())) {
-                            comments.computeIfAbsent(l.path(), k -> new ArrayList<>()).add(new String[] {
-                                    String.valueOf(l.line()), (Impact.isTest(l.path()) ? "covers " : "impl"
-                                    + "ements ") + id + "/" + r.getKey()});
-                        }
+                for (RecordedEvidence.Entry r : e.getValue()) {
+                    if (commentable.contains(r.at().path())) {
+                        comments.computeIfAbsent(r.at().path(), k -> new ArrayList<>()).add(new String[] {
+                                String.valueOf(r.at().line()), (r.implementing() ? "impl" + "ements " : "covers ")
+                                + id + "/" + r.requirement()});
                     }
                 }
             }
@@ -1220,38 +1178,19 @@ public final class AdoptService implements AdoptUseCase {
     }
 
     /**
-     * The body with an evidence line ({@link RecordedEvidence#line}) under each requirement for the locations it
-     * cites that get no comment in code ({@code commented} holds the files that do).
+     * The body without the evidence lines whose every location gets a comment in code ({@code commented} holds
+     * those files): the links are in the code then, not twice.
      */
-    private static String withRecordedEvidence(String body, Map<String, List<SourceLocation>> cited,
-                                               Set<String> commented) {
-        if (cited == null || cited.isEmpty()) {
-            return body;
+    private static String withoutEvidence(String body, List<RecordedEvidence.Entry> entries, Set<String> commented) {
+        Map<Integer, Boolean> allCommented = new HashMap<>();
+        for (RecordedEvidence.Entry e : entries) {
+            allCommented.merge(e.line(), commented.contains(e.at().path()), Boolean::logicalAnd);
         }
         List<String> lines = List.of(body.split("\n", -1));
         List<String> out = new ArrayList<>();
-        String current = null;
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            out.add(line);
-            Matcher r = REQUIREMENT.matcher(line);
-            if (r.find()) {
-                current = r.group(1);
-            }
-            boolean endOfItem = current != null && (i + 1 == lines.size() || REQUIREMENT.matcher(lines.get(i + 1))
-                    .find() || lines.get(i + 1).isBlank() || lines.get(i + 1).startsWith("#"));
-            if (endOfItem) {
-                List<SourceLocation> implementing = new ArrayList<>();
-                List<SourceLocation> covering = new ArrayList<>();
-                for (SourceLocation l : cited.getOrDefault(current, List.of())) {
-                    if (!commented.contains(l.path())) {
-                        (Impact.isTest(l.path()) ? covering : implementing).add(l);
-                    }
-                }
-                if (!implementing.isEmpty() || !covering.isEmpty()) {
-                    out.add(RecordedEvidence.line(implementing, covering));
-                }
-                current = null;
+            if (!allCommented.getOrDefault(i + 1, false)) {
+                out.add(lines.get(i));
             }
         }
         return String.join("\n", out);

@@ -15,6 +15,7 @@ import dev.codefactory.domain.spec.Reconciled;
 import dev.codefactory.domain.spec.SpecNotFoundException;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.domain.trace.LinkSite;
+import dev.codefactory.domain.trace.LinkSiteFinding;
 import dev.codefactory.domain.workspace.Languages;
 import dev.codefactory.port.files.ProjectFiles;
 import dev.codefactory.port.vcs.ChangesSince;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -96,6 +98,7 @@ public final class DriftService implements DriftUseCase {
             ScanResult scan = scanner.get().scan(everything); // once: the links are read from the same listing
             links = new WorkspaceLinks(() -> request -> request.equals(everything) ? scan
                     : scanner.get().scan(request), files).read(everything);
+            links = withRecorded(links);
             candidates = new ArrayList<>();
             for (SourceFile f : scan.files()) {
                 if (!f.path().startsWith("contracts/")) {
@@ -120,6 +123,27 @@ public final class DriftService implements DriftUseCase {
         progress.specs(done, specs.size(), Duration.between(start, clock.instant()));
         rows.sort(Comparator.comparing(DriftRow::spec).thenComparing(DriftRow::path));
         return new DriftOutcome(start, head, rows, links.findings());
+    }
+
+    /**
+     * {@code links} with the evidence recorded in the specs under their requirements, which counts as their links
+     * as trace counts it (feature-011/FR-010).
+     */
+    // implements feature-011/FR-010
+    private WorkspaceLinks.Result withRecorded(WorkspaceLinks.Result links) {
+        List<LinkSite> sites = new ArrayList<>(links.sites());
+        List<LinkSiteFinding> findings = new ArrayList<>(links.findings());
+        for (SpecCatalog.WithRequirements listed : catalog.listWithRequirements()) {
+            if (!listed.evidence().isEmpty()) {
+                WorkspaceLinks.Result recorded = WorkspaceLinks.recorded(listed.spec().id(), listed.spec().path(),
+                        listed.evidence(), files.get());
+                sites.addAll(recorded.sites());
+                findings.addAll(recorded.findings());
+            }
+        }
+        Collections.sort(sites);
+        Collections.sort(findings);
+        return new WorkspaceLinks.Result(sites, findings, links.filesRead());
     }
 
     private DriftRow row(Specification spec, VersionControl git, History history, String prefix,

@@ -2,6 +2,7 @@ package dev.codefactory.app.spec;
 
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
+import dev.codefactory.domain.adopt.RecordedEvidence;
 import dev.codefactory.domain.change.UnifiedDiff;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.report.Finding;
@@ -237,8 +238,19 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         return new SpecList(matching, problems);
     }
 
-    /** A listed contract with its requirements and their ids, as its file holds them (line numbers are the file's). */
-    public record WithRequirements(Specification spec, SpecRequirements requirements) {
+    /**
+     * A listed contract with its requirements and their ids, as its file holds them (line numbers are the file's),
+     * and the evidence recorded under them ({@link RecordedEvidence}, feature-011/FR-010).
+     */
+    public record WithRequirements(Specification spec, SpecRequirements requirements,
+                                   List<RecordedEvidence.Entry> evidence) {
+        public WithRequirements {
+            evidence = List.copyOf(evidence);
+        }
+
+        public WithRequirements(Specification spec, SpecRequirements requirements) {
+            this(spec, requirements, List.of());
+        }
     }
 
     /**
@@ -259,8 +271,9 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         validator(repo, all).validate(all).specifications().stream().sorted(Comparator.comparing(Specification::id))
                 .forEach(spec -> {
                     SpecSource.Parsed source = parsed.get(spec.path());
-                    out.add(new WithRequirements(spec, source == null ? new SpecRequirements(List.of(), List.of())
-                            : SpecRequirements.read(source.body(), source.bodyLine())));
+                    out.add(source == null ? new WithRequirements(spec, new SpecRequirements(List.of(), List.of()))
+                            : new WithRequirements(spec, SpecRequirements.read(source.body(), source.bodyLine()),
+                            RecordedEvidence.read(source.body(), source.bodyLine())));
                 });
         return out;
     }

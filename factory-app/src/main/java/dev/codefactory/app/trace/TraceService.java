@@ -4,6 +4,8 @@ import dev.codefactory.app.config.FactoryConfig;
 import dev.codefactory.app.spec.SpecCatalog;
 import dev.codefactory.domain.report.Report;
 import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.domain.trace.LinkSite;
+import dev.codefactory.domain.trace.LinkSiteFinding;
 import dev.codefactory.domain.trace.TraceMatrix;
 import dev.codefactory.port.files.ProjectFiles;
 import dev.codefactory.port.report.ReportRepository;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +26,8 @@ import java.util.function.Supplier;
 
 /**
  * The TRACE flow: the specs from the catalog, each one's requirements with their ids, the links of the workspace
- * ({@link WorkspaceLinks}), the {@link TraceMatrix}, and its report. No model is called (NFR-003).
+ * ({@link WorkspaceLinks}) and the evidence recorded in the specs under their requirements
+ * ({@link WorkspaceLinks#recorded}, feature-011/FR-010), the {@link TraceMatrix}, and its report. No model is called (NFR-003).
  */
 // implements feature-010/FR-007, feature-010/NFR-001
 public final class TraceService implements TraceUseCase {
@@ -55,14 +59,29 @@ public final class TraceService implements TraceUseCase {
         Instant now = clock.instant();
         long maxFileBytes = config.get().scanMaxFileBytes();
         // the specs are read on a thread of their own while this one and a helper read the workspace's files
-        FutureTask<List<TraceMatrix.Spec>> specsTask = new FutureTask<>(this::specs);
+        FutureTask<List<SpecCatalog.WithRequirements>> specsTask = new FutureTask<>(catalog::listWithRequirements);
         threads.newThread(specsTask).start();
         long start = System.nanoTime();
         WorkspaceLinks.Result links = new WorkspaceLinks(scanner, files, threads, 1).read(
                 new ScanRequest(List.of(), maxFileBytes, 0),
                 (done, total) -> progress.reading(done, total, Duration.ofNanos(System.nanoTime() - start)));
-        List<TraceMatrix.Spec> specs = result(specsTask);
-        TraceMatrix matrix = TraceMatrix.build(specs, links.sites(), links.findings());
+        List<SpecCatalog.WithRequirements> listed = result(specsTask);
+        List<TraceMatrix.Spec> specs = new ArrayList<>();
+        List<LinkSite> sites = new ArrayList<>(links.sites());
+        List<LinkSiteFinding> findings = new ArrayList<>(links.findings());
+        for (SpecCatalog.WithRequirements one : listed) {
+            Specification spec = one.spec();
+            specs.add(new TraceMatrix.Spec(spec.id(), spec.status(), spec.path(), one.requirements()));
+            if (!one.evidence().isEmpty()) { // implements feature-011/FR-010: recorded evidence links as comments do
+                WorkspaceLinks.Result recorded = WorkspaceLinks.recorded(spec.id(), spec.path(), one.evidence(),
+                        files.get());
+                sites.addAll(recorded.sites());
+                findings.addAll(recorded.findings());
+            }
+        }
+        Collections.sort(sites);
+        Collections.sort(findings);
+        TraceMatrix matrix = TraceMatrix.build(specs, sites, findings);
         Optional<String> path = Optional.empty();
         if (command.writeReport()) {
             TraceOutcome unsaved = new TraceOutcome(matrix, now, specs.size(), links.filesRead(), Optional.empty());
@@ -70,16 +89,6 @@ public final class TraceService implements TraceUseCase {
                     TraceMarkdown.render(unsaved)));
         }
         return new TraceOutcome(matrix, now, specs.size(), links.filesRead(), path);
-    }
-
-    /** Every spec of the catalog with its requirements, from the text the catalog read (each file read once). */
-    private List<TraceMatrix.Spec> specs() {
-        List<TraceMatrix.Spec> specs = new ArrayList<>();
-        for (SpecCatalog.WithRequirements listed : catalog.listWithRequirements()) {
-            Specification spec = listed.spec();
-            specs.add(new TraceMatrix.Spec(spec.id(), spec.status(), spec.path(), listed.requirements()));
-        }
-        return specs;
     }
 
     /** What {@code task} gave, or what it threw, as it was thrown (a project that is not initialised, say). */

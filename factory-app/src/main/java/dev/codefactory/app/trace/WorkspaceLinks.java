@@ -1,14 +1,20 @@
 package dev.codefactory.app.trace;
 
 import dev.codefactory.domain.FactoryException;
+import dev.codefactory.domain.adopt.RecordedEvidence;
 import dev.codefactory.domain.change.Impact;
 import dev.codefactory.domain.markdown.Fence;
+import dev.codefactory.domain.spec.SpecId;
 import dev.codefactory.domain.trace.Link;
 import dev.codefactory.domain.trace.LinkFinding;
+import dev.codefactory.domain.trace.LinkKind;
 import dev.codefactory.domain.trace.LinkSite;
 import dev.codefactory.domain.trace.LinkSiteFinding;
 import dev.codefactory.domain.trace.Links;
+import dev.codefactory.domain.trace.RequirementId;
+import dev.codefactory.domain.trace.RequirementRef;
 import dev.codefactory.domain.workspace.Languages;
+import dev.codefactory.port.files.FileKind;
 import dev.codefactory.port.files.ProjectFiles;
 import dev.codefactory.port.workspace.ScanRequest;
 import dev.codefactory.port.workspace.ScanResult;
@@ -358,6 +364,42 @@ public final class WorkspaceLinks {
             return null;
         }
         return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The evidence recorded in spec {@code specId} ({@code specPath}) under its requirements, as links
+     * (feature-011/FR-010): each location implements or covers {@code specId/FR-00N} at its file and line (line 1 for
+     * a whole file), as a link comment there would. A location whose file is not in the project (it was moved or
+     * deleted since) is a finding at the spec's line instead, as a malformed link is.
+     *
+     * @param files tells what is at a path of the project
+     */
+    // implements feature-011/FR-010
+    public static Result recorded(SpecId specId, String specPath, List<RecordedEvidence.Entry> evidence,
+                                  ProjectFiles files) {
+        List<LinkSite> sites = new ArrayList<>();
+        List<LinkSiteFinding> findings = new ArrayList<>();
+        for (RecordedEvidence.Entry e : evidence) {
+            RequirementRef ref = new RequirementRef(specId, RequirementId.parse(e.requirement()));
+            String path = e.at().path();
+            FileKind kind;
+            try {
+                kind = path.isBlank() ? FileKind.MISSING : files.kind(path);
+            } catch (FactoryException unsafe) { // outside the project, through a link: no file of it
+                kind = FileKind.MISSING;
+            }
+            if (kind == FileKind.TEXT || kind == FileKind.BINARY) {
+                sites.add(new LinkSite(ref, e.implementing() ? LinkKind.IMPLEMENTS : LinkKind.COVERS, path,
+                        Math.max(1, e.at().line())));
+            } else {
+                findings.add(new LinkSiteFinding(specPath, e.line(), e.at().toString(), "the evidence of " + ref
+                        + " names " + e.at() + ", " + (kind == FileKind.MISSING ? "which does not exist"
+                        : "which is no file") + ": correct the location (path:line), or remove it"));
+            }
+        }
+        Collections.sort(sites);
+        Collections.sort(findings);
+        return new Result(sites, findings, 0);
     }
 
     /** The project's own records, which review leaves out too: specs, reports, the factory's state. */

@@ -16,6 +16,9 @@ import dev.codefactory.domain.adopt.FileFacts;
 import dev.codefactory.domain.adopt.Surface;
 import dev.codefactory.domain.adopt.SurfaceKind;
 import dev.codefactory.domain.project.ProjectStateException;
+import dev.codefactory.app.spec.CreateSpecUseCase.CreateSpecCommand;
+import dev.codefactory.domain.spec.Priority;
+import dev.codefactory.domain.spec.SpecKind;
 import dev.codefactory.testsupport.GitSandbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,6 +107,28 @@ class AdoptDiscoveryTest extends AdoptTestBase {
         assertTrue(d.discovery().notRead().get(0).startsWith("worker/app/legacy.py: "),
                 d.discovery().notRead().toString());
         assertTrue(d.discovery().surfaces().stream().anyMatch(s -> s.at().path().equals(ROUTES)));
+    }
+
+    // covers feature-011/FR-006
+    @Test
+    void a_capability_whose_code_links_to_an_existing_spec_is_covered_by_it() {
+        String id;
+        try (CodeFactory f = factory()) {
+            id = f.create(new CreateSpecCommand("Pet owners", SpecKind.SPEC, java.util.List.of(), Priority.MEDIUM,
+                    null), "# Pet owners\n\n## Overview\n\nOwners.\n\n## Requirements\n\n### Functional\n\n"
+                    + "- FR-001: An owner is shown by id.\n").spec().id().value();
+        }
+        String owners = GitSandbox.read(project.resolve(OWNERS));
+        GitSandbox.write(project.resolve(OWNERS), owners.replace("    @GetMapping(\"/{id}\")",
+                "    // impl" + "ements " + id + "/FR-001\n    @GetMapping(\"/{id}\")"));
+
+        Discovered d = discover("");
+
+        var covering = d.plan().capabilities().stream().filter(c -> c.paths().contains(OWNERS)).toList();
+        assertFalse(covering.isEmpty());
+        assertTrue(covering.stream().allMatch(c -> c.coveredBy().equals(id)), covering.toString());
+        assertTrue(d.plan().capabilities().stream().filter(c -> !c.paths().contains(OWNERS))
+                .noneMatch(c -> c.covered()), d.plan().capabilities().toString());
     }
 
     // covers feature-011/FR-013

@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +40,6 @@ abstract class AdoptTestBase {
     static final String ROUTES_TEST = "worker/tests/test_routes.py";
     static final String SERVER = "web/src/server.ts";
     static final String SERVER_TEST = "web/src/server.test.ts";
-    /** The line of the first route of each file, which a drafted requirement cites. */
-    static final Map<String, Integer> ROUTE_LINE = Map.of(OWNERS, 13, ROUTES, 7, SERVER, 5);
 
     @TempDir
     Path tmp;
@@ -129,7 +129,8 @@ abstract class AdoptTestBase {
                 "    assert orders() == []",
                 ""));
         GitSandbox.write(project.resolve("web/package.json"), "{\n  \"name\": \"shop-web\",\n  \"version\":"
-                + " \"1.0.0\",\n  \"dependencies\": {\"express\": \"^4.19.0\"}\n}\n");
+                + " \"1.0.0\",\n  \"dependencies\": {\"express\": \"^4.19.0\"},\n  \"devDependencies\":"
+                + " {\"typescript\": \"^5.4.0\"}\n}\n");
         GitSandbox.write(project.resolve(SERVER), String.join("\n",
                 "import express from 'express';",
                 "",
@@ -243,28 +244,35 @@ abstract class AdoptTestBase {
         return b.append('"').toString();
     }
 
-    /** The first route file the prompt holds: what the capability drafted is about. */
-    static String subject(String prompt) {
-        for (String p : List.of(OWNERS, ROUTES, SERVER)) {
-            if (prompt.contains(p)) {
-                return p;
-            }
-        }
-        return OWNERS;
+    /** The first route of the prompt's evidence: {@code path:line}, as the evidence list writes it. */
+    static String route(String prompt) {
+        Matcher m = Pattern.compile("- route [^\\\\]*? at ([A-Za-z0-9_./-]+:\\d+)").matcher(prompt);
+        return m.find() ? m.group(1) : OWNERS + ":1";
     }
 
-    /** A spec as a chatty model writes it: a preamble, a fenced block, a sign-off; citing {@code path:line}. */
+    /** The first test of the prompt's evidence, or null. */
+    static String test(String prompt) {
+        Matcher m = Pattern.compile(" at ((?:" + Pattern.quote(OWNERS_TEST) + "|" + Pattern.quote(ROUTES_TEST) + "|"
+                + Pattern.quote(SERVER_TEST) + "):\\d+)").matcher(prompt);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** A spec as a chatty model writes it: a preamble, a fenced block, a sign-off; citing the prompt's route. */
     static String chattySpec(String prompt, String words) {
-        String path = subject(prompt);
-        String name = path.substring(path.lastIndexOf('/') + 1, path.lastIndexOf('.'));
-        return "Sure! Here is the draft spec based on the evidence.\n\n```markdown\n" + spec(name, path,
-                ROUTE_LINE.get(path), words) + "```\n\nLet me know if you want any changes.\n";
+        return "Sure! Here is the draft spec based on the evidence.\n\n```markdown\n" + spec(prompt, words)
+                + "```\n\nLet me know if you want any changes.\n";
     }
 
-    static String spec(String name, String path, int line, String words) {
+    /** A spec citing the prompt's first route (and test), with {@code words} in its overview. */
+    static String spec(String prompt, String words) {
+        String route = route(prompt);
+        String path = route.substring(0, route.lastIndexOf(':'));
+        String name = path.substring(path.lastIndexOf('/') + 1, path.lastIndexOf('.'));
+        String test = test(prompt);
         return "# Adopted " + name + "\n\n## Overview\n\nWhat " + name + " offers, as the code shows it. " + words
-                + "\n\n## Requirements\n\n### Functional\n\n- FR-001: The service answers the route declared in `"
-                + path + ":" + line + "`.\n\n## Open Questions\n\n- Is the route public?\n";
+                + "\n\n## Requirements\n\n### Functional\n\n- FR-001: The service answers the route declared in"
+                + " " + name + ".\n  Evidence: impl" + "ements `" + route + "`" + (test == null ? ""
+                : ", covers `" + test + "`") + "\n\n## Open Questions\n\n- Is the route public?\n";
     }
 
     // ---- the person ----------------------------------------------------------------------------------------------

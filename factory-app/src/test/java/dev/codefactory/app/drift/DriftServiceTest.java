@@ -246,4 +246,23 @@ class DriftServiceTest {
         SpecNotFoundException e = assertThrows(SpecNotFoundException.class, () -> drift("feature-999"));
         assertTrue(e.getMessage().contains("feature-999"), e.getMessage());
     }
+
+    // covers feature-011/FR-010
+    @Test
+    void a_file_named_by_the_evidence_recorded_in_the_spec_counts_as_linked() {
+        String plain = "src/main/java/demo/Plain.java";
+        String spec = GitSandbox.read(project.resolve(specPath));
+        sandbox.commitFiles(project, "adopted evidence", specPath, spec.replace("- FR-002: A person can be sent off.\n",
+                "- FR-002: A person can be sent off.\n" + dev.codefactory.domain.adopt.RecordedEvidence.line(
+                        List.of(new dev.codefactory.domain.adopt.SourceLocation(plain, 3)), List.of()) + "\n"),
+                plain, "package demo;\n\nfinal class Plain {\n    String bye() { return \"Bye\"; }\n}\n");
+        implement();
+        sandbox.commitFiles(project, "louder", plain, "package demo;\n\nfinal class Plain {\n    String bye() {"
+                + " return \"BYE\"; }\n}\n");
+        DriftRow r = row(drift(), specId);
+        assertEquals(DriftStatus.CODE_CHANGED, r.status(), r::toString);
+        DriftFile f = r.files().stream().filter(x -> x.path().equals(plain)).findFirst().orElseThrow();
+        assertTrue(f.linked(), f::toString);
+        assertEquals(List.of(RequirementId.parse("FR-002")), r.changedRequirements());
+    }
 }

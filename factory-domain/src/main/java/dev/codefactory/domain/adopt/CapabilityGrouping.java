@@ -28,13 +28,17 @@ import java.util.regex.Pattern;
  * {@code /}, are ordinary surfaces of their file.</li>
  * <li>A file with grouped routes takes its other surfaces into its route group; a folder whose files hold a route
  * group's routes (the group with the most there) takes the rest of the folder's surfaces into it.</li>
- * <li>Configuration keys form the module's "Configuration"; entities and schemas not in a route group's folder form
- * its "Data model".</li>
+ * <li>Configuration keys form the module's "Configuration"; entities and schemas (with the rest of their files) not
+ * in a route group's folder form its "Data model".</li>
  * <li>Everything else groups by folder (package). A folder with fewer than {@value #TINY} surfaces is folded into
  * the nearest enclosing folder that has a group, else into the module's "Core" (the module's own folder).</li>
  * <li>Keys are lowercase hyphenated slugs, prefixed with the module when there are several, unique (-2, -3 on a
  * clash); tags are the module's name and language.</li>
  * </ol>
+ * Tests are tied by the name of their file ({@code OwnerControllerTests}, {@code test_users.py},
+ * {@code users.test.ts}, a Go test's folder), else by what they import (the file imported most), else by their
+ * package; all of a test file's tests go with it, an untied file's to none. Documentation goes to every
+ * capability its title names; an OpenAPI operation to the route group of its path.
  */
 // implements feature-011/FR-005
 public final class CapabilityGrouping {
@@ -59,13 +63,9 @@ public final class CapabilityGrouping {
     static String slug(String text, String fallback) {
         String t = text.replace("C#", "csharp").replace("c#", "csharp").replace("++", "pp");
         StringBuilder out = new StringBuilder();
-        // camelCase words apart: OwnerController -> owner-controller
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             if (Character.isLetterOrDigit(c) && c < 128) {
-                if (Character.isUpperCase(c) && i > 0 && Character.isLowerCase(t.charAt(i - 1))) {
-                    out.append('-');
-                }
                 out.append(Character.toLowerCase(c));
             } else {
                 out.append('-');
@@ -164,6 +164,12 @@ public final class CapabilityGrouping {
             }
         }
         return "";
+    }
+
+    /** {@code users} → {@code user}: route groups take singular and plural as one. */
+    static String singular(String slug) {
+        return slug.length() > 3 && slug.endsWith("s") && !slug.endsWith("ss") ? slug.substring(0, slug.length() - 1)
+                : slug;
     }
 
     /** Folder of a path ("" at the root). */
@@ -287,8 +293,11 @@ public final class CapabilityGrouping {
                     if (p.isEmpty()) {
                         continue;
                     }
+                    String raw = p;
+                    p = singular(p);
                     prefix.put(s, p);
                     String g = moduleOfFile.get(f.path()).path() + "\u0000" + p;
+                    forms.computeIfAbsent(g, k -> new TreeMap<>()).merge(raw, 1, Integer::sum);
                     total.merge(g, 1, Integer::sum);
                     filesOf.computeIfAbsent(g, k -> new HashSet<>()).add(f.path());
                 }
@@ -370,6 +379,8 @@ public final class CapabilityGrouping {
                 String dir = folder(f.path());
                 Bucket claimed = fileGroup.getOrDefault(f.path(),
                         folderGroup.get(module.path() + "\u0000" + dir));
+                boolean model = f.surfaces().stream().anyMatch(
+                        s -> s.kind() == SurfaceKind.ENTITY || s.kind() == SurfaceKind.SCHEMA);
                 for (Surface s : f.surfaces()) {
                     if (routeGroup.containsKey(s)) {
                         continue;
@@ -379,7 +390,7 @@ public final class CapabilityGrouping {
                         b = bucket(module, "config", "");
                     } else if (claimed != null) {
                         b = claimed;
-                    } else if (s.kind() == SurfaceKind.ENTITY || s.kind() == SurfaceKind.SCHEMA) {
+                    } else if (model) { // a models file stays whole
                         b = bucket(module, "data", "");
                     } else if (dir.equals(module.path())) {
                         b = bucket(module, "core", "");
@@ -394,6 +405,16 @@ public final class CapabilityGrouping {
         }
 
         private final Map<String, Bucket> claims = new HashMap<>();
+        /** The forms a route group's prefix is written in ({@code user}, {@code users}), by module and group. */
+        private final Map<String, Map<String, Integer>> forms = new HashMap<>();
+
+        /** The form most routes of a group use, the longer (plural) on a tie. */
+        private String label(Bucket b) {
+            Map<String, Integer> f = forms.getOrDefault(b.module.path() + "\u0000" + b.name, Map.of());
+            return f.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                    .thenComparing(e -> e.getKey().length()).thenComparing(Map.Entry.comparingByKey(
+                            Comparator.reverseOrder()))).map(Map.Entry::getKey).orElse(b.name);
+        }
 
         private static Bucket most(Map<Bucket, Integer> counts) {
             return counts.entrySet().stream().max(Comparator.<Map.Entry<Bucket, Integer>>comparingInt(
@@ -466,11 +487,13 @@ public final class CapabilityGrouping {
                     continue;
                 }
                 String file = byName(test, files);
-                if (file == null) {
-                    file = byImports(test, files, facts);
+                Bucket to = file != null ? ofFile.get(file) : byImports(test, files, facts, ofFile, live);
+                if (to == null) {
+                    file = byUnit(test, files, facts);
+                    to = file == null ? null : ofFile.get(file);
                 }
-                if (file != null) {
-                    ofFile.get(file).tests.addAll(test.tests());
+                if (to != null) {
+                    to.tests.addAll(test.tests());
                 }
             }
         }
@@ -496,6 +519,20 @@ public final class CapabilityGrouping {
             return best;
         }
 
+        /** A test in the same package as source files (Java's habit): the first such file. */
+        private static String byUnit(FileFacts test, List<String> files, Map<String, FileFacts> facts) {
+            if (test.unit().isEmpty()) {
+                return null;
+            }
+            for (String file : files) {
+                FileFacts f = facts.get(file);
+                if (f != null && f.unit().equals(test.unit())) {
+                    return file;
+                }
+            }
+            return null;
+        }
+
         private static String norm(String name) {
             return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         }
@@ -508,8 +545,10 @@ public final class CapabilityGrouping {
             return n;
         }
 
-        private String byImports(FileFacts test, List<String> files, Map<String, FileFacts> facts) {
-            Map<String, Integer> hits = new TreeMap<>();
+        /** The capability whose files {@code test} imports most (ties: the earlier in the plan). */
+        private Bucket byImports(FileFacts test, List<String> files, Map<String, FileFacts> facts,
+                                 Map<String, Bucket> ofFile, List<Bucket> live) {
+            Map<Bucket, Integer> hits = new HashMap<>();
             for (String raw : test.imports()) {
                 String i = raw.strip();
                 if (i.isEmpty()) {
@@ -517,20 +556,25 @@ public final class CapabilityGrouping {
                 }
                 for (String file : files) {
                     if (imports(test, i, file, facts.get(file))) {
-                        hits.merge(file, 1, Integer::sum);
+                        hits.merge(ofFile.get(file), 1, Integer::sum);
                     }
                 }
             }
-            return hits.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                    .map(Map.Entry::getKey).orElse(null);
+            Bucket best = null;
+            for (Bucket b : live) {
+                if (hits.containsKey(b) && (best == null || hits.get(b) > hits.get(best))) {
+                    best = b;
+                }
+            }
+            return best;
         }
 
         /** Whether import {@code i} of {@code test} names {@code file}. */
         private boolean imports(FileFacts test, String i, String file, FileFacts facts) {
             String noExt = withoutExtension(file);
             if (i.startsWith(".") || i.startsWith("/")) { // JS/TS relative
-                String r = resolve(folder(test.path()), withoutExtension(i));
+                String r = resolve(folder(test.path()), i.matches(".*\\.(js|jsx|ts|tsx|mjs|cjs|mts|cts)$")
+                        ? withoutExtension(i) : i);
                 return noExt.equals(r) || noExt.equals(r + "/index");
             }
             if (i.contains("/")) { // Go import path, or a package path
@@ -598,7 +642,7 @@ public final class CapabilityGrouping {
             for (DocEvidence d : discovery.docs()) {
                 String path = routePath(d.title());
                 if (d.kind() == DocEvidence.Kind.OPENAPI && path.startsWith("/")) {
-                    String p = routePrefix(path, new boolean[1]);
+                    String p = singular(routePrefix(path, new boolean[1]));
                     for (Bucket b : live) {
                         if (b.kind.equals("route") && b.name.equals(p)) {
                             b.docs.add(d);
@@ -659,8 +703,8 @@ public final class CapabilityGrouping {
                 String title;
                 switch (b.kind) {
                     case "route":
-                        base = b.name;
-                        title = humanise(b.name) + (b.api ? " API" : "");
+                        base = label(b);
+                        title = humanise(base) + (b.api ? " API" : "");
                         break;
                     case "folder":
                         String last = b.name.substring(b.name.lastIndexOf('/') + 1);
