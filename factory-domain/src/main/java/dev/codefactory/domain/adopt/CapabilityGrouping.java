@@ -577,7 +577,10 @@ public final class CapabilityGrouping {
                         ? withoutExtension(i) : i);
                 return noExt.equals(r) || noExt.equals(r + "/index");
             }
-            if (i.contains("/")) { // Go import path, or a package path
+            if (i.contains("/")) { // a resolved script import (src/routes/users), a Go import path
+                if (noExt.equals(i) || noExt.equals(i + "/index") || noExt.endsWith("/" + i)) {
+                    return true;
+                }
                 String dir = folder(file);
                 CodeModule m = moduleOfFile.get(file);
                 String rel = !m.path().isEmpty() && dir.startsWith(m.path() + "/") ? dir.substring(m.path().length()

@@ -20,7 +20,7 @@ class AdoptionDraftTest {
         accepted.put("vets", "---\nid: feature-012\n---\n# Vets\n\"quoted\" \\ caf\u00e9\n");
         accepted.put("owners", "# Owners\n");
         AdoptionPlan plan = CapabilityGrouping.group(Projects.petclinic(), List.of()).rename("owners", "Pet owners");
-        return new AdoptionDraft("adopt-20261207-1432", "src/main", plan, accepted, List.of("model"), T0, T1);
+        return new AdoptionDraft("adopt-20261207-1432", "src/main", plan, accepted, List.of("system"), T0, T1);
     }
 
     @Test
@@ -56,7 +56,7 @@ class AdoptionDraftTest {
         assertMessage("field 'plan.capabilities[1].title' is missing", good.replaceFirst("\"title\": \"Vets\",", ""));
         assertMessage("field 'accepted.owners' must be a string", good.replace("\"owners\": \"# Owners\\n\"",
                 "\"owners\": 3"));
-        assertMessage("field 'skipped[0]' must be a string", good.replace("\"skipped\": [\n    \"model\"\n  ]",
+        assertMessage("field 'skipped[0]' must be a string", good.replace("\"skipped\": [\n    \"system\"\n  ]",
                 "\"skipped\": [1]"));
     }
 

@@ -55,10 +55,10 @@ class PlanEditTest {
     void edits_apply_to_a_plan() {
         AdoptionPlan plan = CapabilityGrouping.group(Projects.petclinic(), List.of());
         for (String line : List.of("merge owners vets", "split owners /vets Vet list", "rename vet-list Vets",
-                "drop model", "done")) {
+                "drop petclinic", "done")) {
             plan = PlanEdit.parse(line).apply(plan);
         }
-        assertEquals(List.of("owners", "vet-list", "petclinic", "system", "data-model", "configuration"),
+        assertEquals(List.of("owners", "vet-list", "system", "data-model", "configuration"),
                 plan.capabilities().stream().map(Capability::key).toList());
         assertEquals("Vets", plan.find("vet-list").orElseThrow().title());
         AdoptionPlan fixed = plan;
