@@ -193,6 +193,56 @@ class CapabilityGroupingTest {
 
     // covers feature-011/FR-005
     @Test
+    void a_router_whose_routes_scatter_or_are_relative_to_a_mount_is_named_after_its_file_or_folder() {
+        String auth = "app/auth/routes.py";
+        String articles = "articles/routers.go";
+        List<FileFacts> files = List.of(
+                source(auth, "Python", "app.auth.routes", route("GET /login", auth, 14, ""),
+                        route("POST /login", auth, 14, ""), route("GET /logout", auth, 33, ""),
+                        route("GET /register", auth, 39, ""), route("POST /register", auth, 39, ""),
+                        route("GET /reset_password/<token>", auth, 72, "")),
+                source("app/auth/forms.py", "Python", "app.auth.forms",
+                        s(SurfaceKind.PUBLIC_TYPE, "LoginForm", "app/auth/forms.py", 8)),
+                source(articles, "Go", "articles", route("POST /", articles, 13, ""),
+                        route("PUT /:slug", articles, 14, ""), route("POST /:slug/comments", articles, 18, ""),
+                        route("GET /tags/", articles, 30, "")),
+                source("users/login.go", "Go", "users", route("POST /login", "users/login.go", 5, ""),
+                        route("POST /password/reset", "users/login.go", 9, ""),
+                        route("GET /me", "users/login.go", 12, "")));
+        AdoptionPlan plan = CapabilityGrouping.group(new Discovery("", List.of(), files, List.of(), 4, List.of()),
+                List.of());
+        assertEquals(List.of("articles", "auth", "login"), keys(plan));
+        assertEquals(List.of("LoginForm"), names(cap(plan, "auth"), SurfaceKind.PUBLIC_TYPE),
+                "the rest of the router's folder joins it");
+        assertEquals(6, names(cap(plan, "auth"), SurfaceKind.ROUTE).size());
+        assertEquals(4, names(cap(plan, "articles"), SurfaceKind.ROUTE).size());
+        assertEquals(List.of("POST /login", "POST /password/reset", "GET /me"),
+                names(cap(plan, "login"), SurfaceKind.ROUTE));
+    }
+
+    // covers feature-011/FR-004
+    @Test
+    void a_test_named_after_a_folder_ties_to_its_index_file() {
+        String tasks = "src/routes/api/tasks/index.ts";
+        List<FileFacts> files = List.of(
+                source(tasks, "TypeScript", "src/routes/api/tasks", route("GET /api/tasks", tasks, 19, ""),
+                        route("POST /api/tasks", tasks, 61, "")),
+                source("src/schemas/tasks.ts", "TypeScript", "src/schemas",
+                        s(SurfaceKind.PUBLIC_TYPE, "Task", "src/schemas/tasks.ts", 3),
+                        s(SurfaceKind.PUBLIC_TYPE, "TaskStatus", "src/schemas/tasks.ts", 9),
+                        s(SurfaceKind.PUBLIC_TYPE, "CreateTask", "src/schemas/tasks.ts", 20)),
+                test("test/routes/api/tasks/tasks.test.ts", "TypeScript", "test/routes/api/tasks",
+                        List.of("node:test", "src/schemas/tasks"), "should create a task"));
+        AdoptionPlan plan = CapabilityGrouping.group(new Discovery("", List.of(), files, List.of(), 3, List.of()),
+                List.of());
+        assertEquals(List.of("tasks", "schemas"), keys(plan));
+        assertEquals("Tasks API", cap(plan, "tasks").title());
+        assertEquals(List.of("should create a task"), cap(plan, "tasks").tests().stream().map(TestCase::name)
+                .toList(), "its name before its imports");
+    }
+
+    // covers feature-011/FR-005
+    @Test
     void a_file_belongs_to_the_deepest_module_and_several_modules_prefix_keys() {
         List<FileFacts> files = List.of(
                 source("backend/app/routes/users.py", "Python", "app.routes.users",
@@ -313,8 +363,9 @@ class CapabilityGroupingTest {
         assertTrue(api[0]);
         assertEquals("vets", CapabilityGrouping.routePrefix("/vets.html", new boolean[1]));
         assertEquals("", CapabilityGrouping.routePrefix("/", new boolean[1]));
-        assertEquals("password-recovery", CapabilityGrouping.routePrefix("/:lang/password_recovery?x=1",
+        assertEquals("password-recovery", CapabilityGrouping.routePrefix("/api/v2/password_recovery?x=1",
                 new boolean[1]));
+        assertEquals("", CapabilityGrouping.routePrefix("/:slug/comments", new boolean[1]), "relative to a mount");
         assertEquals("/owners/{id}", CapabilityGrouping.routePath("GET /owners/{id}"));
         assertEquals("OwnerController", CapabilityGrouping.testedStem("a/OwnerControllerTests.java"));
         assertEquals("users", CapabilityGrouping.testedStem("tests/test_users.py"));
