@@ -32,10 +32,19 @@ class PlanEditTest {
     }
 
     @Test
+    void help_leaves_the_plan_as_it_is() {
+        AdoptionPlan plan = CapabilityGrouping.group(Projects.express(), List.of());
+        assertEquals(new PlanEdit.Help(), PlanEdit.parse("help"));
+        assertEquals(new PlanEdit.Help(), PlanEdit.parse("?"));
+        assertEquals(plan, PlanEdit.parse("HELP").apply(plan));
+        assertFalse(PlanEdit.parse("help").done());
+    }
+
+    @Test
     void an_unknown_command_lists_the_valid_ones() {
         InvalidCommandException e = assertThrows(InvalidCommandException.class, () -> PlanEdit.parse("join a b"));
         assertTrue(e.getMessage().startsWith("unknown command 'join'"), e.getMessage());
-        for (String command : List.of("merge A B", "split A PREFIX", "drop A", "rename A TITLE", "done")) {
+        for (String command : List.of("merge A B", "split A PREFIX", "drop A", "rename A TITLE", "done", "help")) {
             assertTrue(e.getMessage().contains(command), e.getMessage());
         }
     }
