@@ -191,7 +191,7 @@ public final class DocFiles {
             if (!(path.getValue() instanceof Map)) {
                 continue;
             }
-            int pathAt = text.indexOf(JsonStringKey.of(String.valueOf(path.getKey())), from);
+            int pathAt = text.indexOf("\"" + path.getKey() + "\"", from);
             for (Object method : ((Map<?, ?>) path.getValue()).keySet()) {
                 String m = String.valueOf(method);
                 if (!METHODS.contains(m.toLowerCase(Locale.ROOT))) {
@@ -212,12 +212,5 @@ public final class DocFiles {
             }
         }
         return line;
-    }
-
-    /** A JSON object key as written (the common, unescaped spelling). */
-    private static final class JsonStringKey {
-        static String of(String key) {
-            return "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "/") + "\"";
-        }
     }
 }

@@ -268,7 +268,9 @@ final class Scan {
         }
 
         FileFacts facts(String language, String unit, boolean test) {
-            return new FileFacts(path, language, unit, List.copyOf(imports), surfaces, test ? tests : List.of(), test);
+            // a test file's routes, mains and keys belong to its fixtures, not to the product: only its tests count
+            return new FileFacts(path, language, unit, List.copyOf(imports), test ? List.of() : surfaces,
+                    test ? tests : List.of(), test);
         }
     }
 

@@ -205,6 +205,9 @@ final class ScriptPatterns {
                 continue;
             }
             String prefix = receiver.equals("fastify") ? autoload : "";
+            if (route.equals("/") && !prefix.isEmpty()) {
+                route = "";
+            }
             if (verb.equals("use")) {
                 found.add(SurfaceKind.ROUTE, "USE " + Scan.join(prefix, route), i + 1, "mount");
             } else {
