@@ -258,8 +258,9 @@ final class PythonPatterns {
             if (names.contains("(") && !names.contains(")")) {
                 names = Scan.statement(lines, i, line.indexOf('('));
             }
-            for (String name : names.replaceAll("[()\\\\]", " ").split("[,\\s]+")) {
-                if (name.matches("[A-Za-z_]\\w*") && !name.equals("as")) {
+            for (String item : names.replaceAll("[()\\\\]", " ").split(",")) {
+                String name = item.trim().split("\\s+")[0];
+                if (name.matches("[A-Za-z_]\\w*")) {
                     found.imports.add(module + "." + name);
                 }
             }

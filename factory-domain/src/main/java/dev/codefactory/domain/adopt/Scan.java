@@ -176,10 +176,28 @@ final class Scan {
         while (k < s.length() && s.charAt(k) == ' ') {
             k++;
         }
-        if (k < s.length() && s.charAt(k) == '+') {
+        if (k < s.length() && (s.charAt(k) == '+' || s.charAt(k) == '.' || s.charAt(k) == '[')) {
             return null;
         }
         return b.toString();
+    }
+
+    /** Whether position {@code at} of {@code line} is inside a string literal that opens on this line. */
+    static boolean inString(String line, int at) {
+        char quote = 0;
+        for (int i = 0; i < at && i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'' || c == '`') {
+                quote = c;
+            }
+        }
+        return quote != 0;
     }
 
     /** The text of a call or decorator starting on line {@code at}, up to its balanced closing parenthesis. */

@@ -198,6 +198,9 @@ final class ScriptPatterns {
     private static void routes(String line, String[] lines, int i, String autoload, Scan.Found found) {
         Matcher call = CALL.matcher(line);
         while (call.find()) {
+            if (Scan.inString(line, call.start())) {
+                continue;
+            }
             String receiver = call.group(1);
             String verb = call.group(2);
             String route = Scan.firstString(lines, i, call.end());
