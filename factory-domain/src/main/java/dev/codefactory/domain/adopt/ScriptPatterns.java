@@ -47,7 +47,7 @@ final class ScriptPatterns {
     private static final Pattern ENV = Pattern.compile(
             "(?<![\\w$])process\\s*\\.\\s*env\\s*(?:\\.\\s*([A-Za-z_$][\\w$]*)|\\[\\s*(?=['\"`]))");
     private static final Pattern TEST = Pattern.compile(
-            "(?<![\\w$.])(it|test|t\\s*\\.\\s*test|describe|suite)(?:\\s*\\.\\s*(?:only|skip|todo|concurrent))?\\s*\\(");
+            "(?<![\\w$.])(it|test\\s*\\.\\s*describe|test|t\\s*\\.\\s*test|describe|suite)(?:\\s*\\.\\s*(?:only|skip|todo|concurrent))?\\s*\\(");
     private static final Pattern FROM = Pattern.compile("(?<![\\w$])from\\s+(?=['\"])");
     private static final Pattern BARE_IMPORT = Pattern.compile("^\\s*import\\s+(?=['\"])");
     private static final Pattern REQUIRE = Pattern.compile("(?<![\\w$.])(?:require|import)\\s*\\(\\s*(?=['\"`])");
@@ -181,7 +181,7 @@ final class ScriptPatterns {
                 if (t.find()) {
                     String name = Scan.firstString(lines, i, t.end());
                     String fn = t.group(1).replaceAll("\\s", "");
-                    if (name != null && (fn.equals("describe") || fn.equals("suite"))) {
+                    if (name != null && (fn.endsWith("describe") || fn.equals("suite"))) {
                         describeIndent.push(new int[] {indent});
                         describeName.push(name);
                     } else if (name != null) {

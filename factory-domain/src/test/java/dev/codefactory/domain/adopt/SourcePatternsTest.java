@@ -254,9 +254,13 @@ class SourcePatternsTest {
                 "  })",
                 "  test('counts', () => {})",
                 "})",
-                "test('alone', () => {})");
+                "test('alone', () => {})",
+                "test.describe(\"Items\", () => {",
+                "  test.beforeEach(async () => {})",
+                "  test(\"Create\", async () => {})",
+                "})");
         assertEquals(List.of("Users GET /users lists them @3", "Users GET /users skips @4", "Users counts @6",
-                "alone @8"), tests(SourcePatterns.read("src/__tests__/users.js", "JavaScript", text)));
+                "alone @8", "Items Create @11"), tests(SourcePatterns.read("src/__tests__/users.js", "JavaScript", text)));
     }
 
     @Test
