@@ -205,8 +205,7 @@ final class PythonPatterns {
             return;
         }
         if (verb.equals("command") || verb.equals("group")) {
-            boolean click = receiver.equals("click") || !receiver.isEmpty();
-            if (!click) {
+            if (receiver.isEmpty()) {
                 return;
             }
             Matcher name = NAME_ARG.matcher(call);

@@ -253,10 +253,6 @@ final class Scan {
         return n;
     }
 
-    static boolean blank(String s) {
-        return s.isBlank();
-    }
-
     /** Keeps surfaces in order, one CONFIG_KEY per name per file (the first place it is read). */
     static final class Found {
         final List<Surface> surfaces = new ArrayList<>();

@@ -56,7 +56,7 @@ final class ScriptPatterns {
     private ScriptPatterns() {
     }
 
-    static FileFacts prisma(String path, String language, String text) {
+    static FileFacts prisma(String path, String language, String text, boolean test) {
         String[] lines = Scan.lines(text, Scan.Style.C);
         Scan.Found found = new Scan.Found(path);
         for (int i = 0; i < lines.length; i++) {
@@ -65,7 +65,7 @@ final class ScriptPatterns {
                 found.add(SurfaceKind.ENTITY, m.group(1), i + 1, "prisma");
             }
         }
-        return found.facts(language, Scan.folder(path), false);
+        return found.facts(language, Scan.folder(path), test);
     }
 
     static FileFacts read(String path, String language, String text, boolean test) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * backend, fastify/demo (TypeScript), express's examples and golang-gin-realworld-example-app.
  */
 // covers feature-011/FR-002
+// covers feature-011/FR-004
 class SourcePatternsRealCodeTest {
 
     @Test

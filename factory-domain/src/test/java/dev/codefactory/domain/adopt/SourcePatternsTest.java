@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Each pattern on a small snippet, with the shapes that trip patterns up. */
 // covers feature-011/FR-002
+// covers feature-011/FR-003
 class SourcePatternsTest {
 
     private static List<String> py(String path, String text) {
@@ -361,6 +362,9 @@ class SourcePatternsTest {
                 "config-key spring.profiles.active @7", "config-key spring.banner @9",
                 "config-key logging.level.root @11", "config-key empty @12"),
                 surfaces(SourcePatterns.read("src/main/resources/application-dev.yml", "YAML", yaml)));
+        FileFacts testConfig = SourcePatterns.read("src/test/resources/application.yml", "YAML", yaml);
+        assertTrue(testConfig.test());
+        assertEquals(List.of(), testConfig.surfaces(), "test configuration is not the product's");
         String env = "# comment\nDATABASE_URL=postgres://\nexport API_KEY=\nnot a key\n";
         assertEquals(List.of("config-key DATABASE_URL @2", "config-key API_KEY @3"),
                 surfaces(SourcePatterns.read(".env.example", "Text", env)));
