@@ -30,8 +30,9 @@ class DocFilesTest {
 
     @Test
     void readme_one_per_heading_outside_fences() {
-        String text = "# Project\nintro\n## Install\n```sh\n# not a heading\n```\n### Deep\n## Use ##\n";
-        assertEquals(List.of("readme Project @1", "readme Install @3", "readme Use @8"), read("README.md", text));
+        String text = "# Project\nintro\n## Install\n```sh\n# not a heading\n```\n### Deep\n## Use ##\n## C#\n#hashtag\n";
+        assertEquals(List.of("readme Project @1", "readme Install @3", "readme Use @8", "readme C# @9"),
+                read("README.md", text));
         assertEquals(List.of("readme README.md @0"), read("README.md", "no headings"));
         assertEquals(List.of("readme Welcome to Microblog! @1"),
                 read("README.md", AdoptFixtures.text("microblog", "README.md")));
