@@ -10,7 +10,9 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.AnnotationDeclaration;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.RecordDeclaration;
@@ -270,6 +272,10 @@ final class JavaParserSurvey implements SourceSurvey {
                     method(name, method, springPrefixes, jaxrsPrefix, entryPoint);
                 } else if (member instanceof TypeDeclaration<?> nested) {
                     type(nested);
+                } else if (member instanceof FieldDeclaration field) {
+                    field.getAnnotations().forEach(this::valueKeys);
+                } else if (member instanceof ConstructorDeclaration constructor) {
+                    constructor.getParameters().forEach(p -> p.getAnnotations().forEach(this::valueKeys));
                 }
             }
         }
