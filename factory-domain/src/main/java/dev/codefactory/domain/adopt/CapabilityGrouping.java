@@ -522,14 +522,15 @@ public final class CapabilityGrouping {
             for (FileFacts f : sources) {
                 facts.put(f.path(), f);
             }
+            FileIndex index = new FileIndex(files, facts);
             for (FileFacts test : testFiles) {
                 if (test.tests().isEmpty()) {
                     continue;
                 }
-                String file = byName(test, files);
-                Bucket to = file != null ? ofFile.get(file) : byImports(test, files, facts, ofFile, live);
+                String file = byName(test, index);
+                Bucket to = file != null ? ofFile.get(file) : byImports(test, index, facts, ofFile, live);
                 if (to == null) {
-                    file = byUnit(test, files, facts);
+                    file = test.unit().isEmpty() ? null : index.firstOfUnit.get(test.unit());
                     to = file == null ? null : ofFile.get(file);
                 }
                 if (to != null) {
@@ -538,16 +539,146 @@ public final class CapabilityGrouping {
             }
         }
 
-        private String byName(FileFacts test, List<String> files) {
+        /**
+         * The files tests may be tied to, indexed by what {@link #byName} and {@link #imports} compare, so that each
+         * test file looks up its few candidates instead of going through every file (10,000 files and 4,000 test
+         * files made a quadratic scan take a minute). The candidates are then checked with the same rules, in the
+         * files' order, so the result is the scan's.
+         */
+        private final class FileIndex {
+            final Map<String, Integer> order = new HashMap<>();
+            final Map<String, String> named = new HashMap<>();
+            final Map<String, List<String>> byNamed = new HashMap<>();
+            final Map<String, List<String>> goByFolder = new HashMap<>();
+            /** A file's path without extension, and each of its "/"-suffixes. */
+            final Map<String, List<String>> byNoExt = new HashMap<>();
+            final Map<String, List<String>> byNoExtSuffix = new HashMap<>();
+            /** A file's folder, and its folder within its module. */
+            final Map<String, List<String>> byDir = new HashMap<>();
+            /** A file's unit-qualified name, its unit, and its dotted path with each of its "."-suffixes. */
+            final Map<String, List<String>> byQualified = new HashMap<>();
+            final Map<String, List<String>> byUnit = new HashMap<>();
+            final Map<String, List<String>> byDotted = new HashMap<>();
+            final Map<String, List<String>> byDottedSuffix = new HashMap<>();
+            final Map<String, String> firstOfUnit = new HashMap<>();
+
+            FileIndex(List<String> files, Map<String, FileFacts> facts) {
+                for (int n = 0; n < files.size(); n++) {
+                    String file = files.get(n);
+                    order.put(file, n);
+                    String name = norm(stem(file));
+                    if (name.equals("index") || name.equals("init") || name.equals("mod")) {
+                        name = norm(folder(file).substring(folder(file).lastIndexOf('/') + 1));
+                    }
+                    named.put(file, name);
+                    add(byNamed, name, file);
+                    if (file.endsWith(".go")) {
+                        add(goByFolder, folder(file), file);
+                    }
+                    String noExt = withoutExtension(file);
+                    add(byNoExt, noExt, file);
+                    for (int i = noExt.indexOf('/'); i >= 0; i = noExt.indexOf('/', i + 1)) {
+                        add(byNoExtSuffix, noExt.substring(i + 1), file);
+                    }
+                    String dir = folder(file);
+                    if (!dir.isEmpty()) {
+                        add(byDir, dir, file);
+                        CodeModule m = moduleOfFile.get(file);
+                        String rel = !m.path().isEmpty() && dir.startsWith(m.path() + "/")
+                                ? dir.substring(m.path().length() + 1) : dir;
+                        if (!rel.isEmpty() && !rel.equals(dir)) {
+                            add(byDir, rel, file);
+                        }
+                    }
+                    FileFacts f = facts.get(file);
+                    String unit = f == null ? "" : f.unit();
+                    if (!unit.isEmpty()) {
+                        String qualified = unit.endsWith("." + stem(file)) || unit.equals(stem(file)) ? unit
+                                : unit + "." + stem(file);
+                        add(byQualified, qualified, file);
+                        add(byUnit, unit, file);
+                        firstOfUnit.putIfAbsent(unit, file);
+                    }
+                    String dotted = noExt.replace('/', '.');
+                    add(byDotted, dotted, file);
+                    for (int i = dotted.indexOf('.'); i >= 0; i = dotted.indexOf('.', i + 1)) {
+                        add(byDottedSuffix, dotted.substring(i + 1), file);
+                    }
+                }
+            }
+
+            private void add(Map<String, List<String>> map, String key, String file) {
+                List<String> list = map.computeIfAbsent(key, k -> new ArrayList<>(1));
+                if (list.isEmpty() || !list.get(list.size() - 1).equals(file)) {
+                    list.add(file);
+                }
+            }
+
+            /** The files {@code map} holds under {@code key}, added to {@code into}. */
+            void collect(Map<String, List<String>> map, String key, Set<String> into) {
+                List<String> found = map.get(key);
+                if (found != null) {
+                    into.addAll(found);
+                }
+            }
+
+            /** {@code candidates} in the files' order. */
+            List<String> ordered(Set<String> candidates) {
+                List<String> out = new ArrayList<>(candidates);
+                out.sort(Comparator.comparing(order::get));
+                return out;
+            }
+
+            /** Every file import {@code i} may name (a superset of those {@link #imports} accepts). */
+            Set<String> candidates(String i) {
+                Set<String> out = new HashSet<>();
+                if (i.startsWith(".") || i.startsWith("/")) {
+                    return null; // resolved against the test's folder: the caller resolves it
+                }
+                if (i.contains("/")) {
+                    collect(byNoExt, i, out);
+                    collect(byNoExt, i + "/index", out);
+                    collect(byNoExtSuffix, i, out);
+                    for (int at = -1; at < i.length(); at = i.indexOf('/', at + 1) < 0 ? i.length()
+                            : i.indexOf('/', at + 1)) {
+                        collect(byDir, i.substring(at + 1), out);
+                    }
+                    return out;
+                }
+                for (int at = i.indexOf('.'); ; at = i.indexOf('.', at + 1)) {
+                    collect(byQualified, at < 0 ? i : i.substring(0, at), out);
+                    if (at < 0) {
+                        break;
+                    }
+                }
+                if (i.endsWith(".*")) {
+                    collect(byUnit, i.substring(0, i.length() - 2), out);
+                }
+                String base = i.endsWith(".*") ? i.substring(0, i.length() - 2) : i;
+                collect(byDotted, base, out);
+                collect(byDottedSuffix, base, out);
+                int dot = base.lastIndexOf('.');
+                if (dot > 0) {
+                    String module = base.substring(0, dot);
+                    collect(byDotted, module, out);
+                    collect(byDottedSuffix, module, out);
+                }
+                return out;
+            }
+        }
+
+        private String byName(FileFacts test, FileIndex index) {
             String tested = norm(testedStem(test.path()));
             boolean go = test.path().endsWith("_test.go");
+            Set<String> candidates = new HashSet<>();
+            index.collect(index.byNamed, tested, candidates);
+            if (go) {
+                index.collect(index.goByFolder, folder(test.path()), candidates);
+            }
             String best = null;
             int bestScore = -1;
-            for (String file : files) {
-                String named = norm(stem(file));
-                if (named.equals("index") || named.equals("init") || named.equals("mod")) {
-                    named = norm(folder(file).substring(folder(file).lastIndexOf('/') + 1));
-                }
+            for (String file : index.ordered(candidates)) {
+                String named = index.named.get(file);
                 boolean same = go ? folder(file).equals(folder(test.path())) && file.endsWith(".go")
                         : named.equals(tested) && !tested.isEmpty();
                 if (!same && !(go && named.equals(tested) && file.endsWith(".go"))) {
@@ -563,22 +694,15 @@ public final class CapabilityGrouping {
             return best;
         }
 
-        /** A test in the same package as source files (Java's habit): the first such file. */
-        private static String byUnit(FileFacts test, List<String> files, Map<String, FileFacts> facts) {
-            if (test.unit().isEmpty()) {
-                return null;
-            }
-            for (String file : files) {
-                FileFacts f = facts.get(file);
-                if (f != null && f.unit().equals(test.unit())) {
-                    return file;
+        private static String norm(String name) {
+            StringBuilder out = new StringBuilder(name.length());
+            for (int i = 0; i < name.length(); i++) {
+                char c = Character.toLowerCase(name.charAt(i));
+                if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                    out.append(c);
                 }
             }
-            return null;
-        }
-
-        private static String norm(String name) {
-            return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+            return out.toString();
         }
 
         private static int common(String a, String b) {
@@ -590,7 +714,7 @@ public final class CapabilityGrouping {
         }
 
         /** The capability whose files {@code test} imports most (ties: the earlier in the plan). */
-        private Bucket byImports(FileFacts test, List<String> files, Map<String, FileFacts> facts,
+        private Bucket byImports(FileFacts test, FileIndex index, Map<String, FileFacts> facts,
                                  Map<String, Bucket> ofFile, List<Bucket> live) {
             Map<Bucket, Integer> hits = new HashMap<>();
             for (String raw : test.imports()) {
@@ -598,7 +722,15 @@ public final class CapabilityGrouping {
                 if (i.isEmpty()) {
                     continue;
                 }
-                for (String file : files) {
+                Set<String> candidates = index.candidates(i);
+                if (candidates == null) { // relative: the file it resolves to, or its index
+                    candidates = new HashSet<>();
+                    String r = resolve(folder(test.path()), i.matches(".*\\.(js|jsx|ts|tsx|mjs|cjs|mts|cts)$")
+                            ? withoutExtension(i) : i);
+                    index.collect(index.byNoExt, r, candidates);
+                    index.collect(index.byNoExt, r + "/index", candidates);
+                }
+                for (String file : index.ordered(candidates)) {
                     if (imports(test, i, file, facts.get(file))) {
                         hits.merge(ofFile.get(file), 1, Integer::sum);
                     }
