@@ -189,9 +189,10 @@ peak_rss() {
   adopt_ms="$MEDIAN"
   measure "factory --version (reference: the JVM's start)" "$factory" --version
   "$factory" -C "$project" adopt --plan --json 2>/dev/null | awk '
-    /"filesScanned"/ { gsub(/[ ,]/, ""); print "  " $0 }
-    /"route"|"entry-point"|"public-type"|"entity"|"schema"/ { gsub(/^ +|,$/, ""); print "  " $0 }
-    /^    "tests"|^    "docs"/ { gsub(/^ +|,$/, ""); print "  " $0 }' || true
+    /^ *"(filesScanned|route|entry-point|public-type|scheduled-job|listener|schema|entity|config-key|tests|docs)": [0-9]/ {
+      gsub(/^ +|,$/, ""); found = found (found == "" ? "" : ", ") $0 }
+    /^ *"key": / { capabilities++ }
+    END { print "found: " found ", capabilities: " capabilities }' || true
   awk -v a="$adopt_ms" -v l="$ls_ms" -v g="$grep_ms" 'BEGIN {
     printf "ratio adopt --plan / git ls-files: %.1fx; adopt --plan / git grep: %.1fx; target < 5000 ms: %s\n",
       a / (l > 0 ? l : 1), a / (g > 0 ? g : 1), (a < 5000 ? "met" : "NOT met") }'
