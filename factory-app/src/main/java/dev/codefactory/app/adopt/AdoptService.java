@@ -735,6 +735,11 @@ public final class AdoptService implements AdoptUseCase {
         String before = c.covered() ? currentBody(c.coveredBy()) : null;
         String feedback = c.covered() ? updateRequest(c, before) : "";
         AdoptPrompts.Drafting drafting = AdoptPrompts.draft(c, run.template, evidence, run.contextTokens, feedback);
+        if (!drafting.leftOut().isEmpty()) {
+            // never dropped silently: what did not fit the model's context is named (FR-007)
+            run.dialog.say("Not in the prompt for \"" + c.title() + "\" (over the context window): "
+                    + String.join(", ", drafting.leftOut()) + ".");
+        }
         String body = generate(run, c, drafting.prompt());
         while (true) {
             List<String> problems = problems(c, body);
