@@ -81,6 +81,12 @@ class AdoptTest {
         String path = firstPath(body);
         String title = TITLES.get(path);
         String text = "Here is the spec:\n\n```markdown\n" + spec(title, path) + "```\n";
+        if (!body.replace(" ", "").contains("\"stream\":true")) { // a repair request
+            return Reply.json(200, "{\"id\":\"c1\",\"object\":\"chat.completion\",\"model\":\"gpt-test\","
+                    + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+                    + dev.codefactory.domain.json.JsonWriter.compact(text) + "},\"finish_reason\":\"stop\"}],"
+                    + "\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":50,\"total_tokens\":150}}");
+        }
         return Reply.status(200).header("Content-Type", "text/event-stream")
                 .chunk(OpenAiFakeServer.delta(text.substring(0, text.length() / 2)))
                 .chunk(OpenAiFakeServer.delta(text.substring(text.length() / 2)))
@@ -91,6 +97,10 @@ class AdoptTest {
     }
 
     /** The title the model gives the spec of each file's capability. */
+    /** The line of each file's first surface, which its draft cites. */
+    static final Map<String, Integer> LINES = Map.of("api/app/main.py", 6,
+            "src/main/java/org/acme/owner/OwnerController.java", 8, "web/src/server.js", 4, "svc/main.go", 6,
+            "README.md", 1);
     static final Map<String, String> TITLES = Map.of("api/app/main.py", "Pets",
             "src/main/java/org/acme/owner/OwnerController.java", "Owners", "web/src/server.js", "Web server",
             "svc/main.go", "Status service", "README.md", "Other");
@@ -111,7 +121,9 @@ class AdoptTest {
         String hostile = path.endsWith(".js") ? " It answers " + MAGENTA + "in colour" + TITLE + "." : "";
         return "# " + title + "\n\n## Overview\n\nWhat the code of " + title + " does today." + hostile + "\n\n"
                 + "## Requirements\n\n### Functional\n\n- FR-001: The service answers the requests of "
-                + title.toLowerCase(java.util.Locale.ROOT) + " (`" + path + ":4`).\n\n## Acceptance Criteria\n\n"
+                + title.toLowerCase(java.util.Locale.ROOT) + ".\n  Evidence: implements `" + path + ":"
+                + LINES.get(path) + "`\n\n"
+                + "## Acceptance Criteria\n\n"
                 + "- [ ] the requests are answered\n\n## Open Questions\n\n- Is paging needed?\n";
     }
 
