@@ -529,9 +529,13 @@ final class TerminalAdoptDialog implements AdoptDialog {
                     + "what was accepted so far is kept in " + shown(o.draftPath())
                     + "; 'factory adopt --resume' goes on from there.");
         }
-        if (!o.written().isEmpty()) {
-            out.println(style.dim("Next: review the drafts, then 'factory trace' shows their requirements covered by"
-                    + " the code they cite."));
+        if (!o.written().isEmpty() && o.written().stream().allMatch(AdoptedSpec::skeleton)) {
+            out.println(style.dim("Next: write each skeleton's overview and requirements (FR-001: ..., with an"
+                    + " 'Evidence: implements `path:line`' line under each, from its evidence list); 'factory trace'"
+                    + " then counts that evidence as their links."));
+        } else if (!o.written().isEmpty()) {
+            out.println(style.dim("Next: review the drafts; 'factory trace' shows their requirements covered by the"
+                    + " code they cite."));
         }
         out.flush();
     }
