@@ -64,6 +64,8 @@ final class TerminalAdoptDialog implements AdoptDialog {
     private final List<String> notes = new ArrayList<>();
     private boolean planShown;
     private boolean budgetShown;
+    /** The input ended at the plan prompt: the adoption stops there. */
+    private volatile boolean ended;
 
     /**
      * @param record    where the plan, the drafts under {@code --yes} and the summary go (standard output; standard
@@ -128,7 +130,7 @@ final class TerminalAdoptDialog implements AdoptDialog {
 
     @Override
     public boolean stopRequested() {
-        return stop.getAsBoolean();
+        return ended || stop.getAsBoolean();
     }
 
     @Override
@@ -161,7 +163,12 @@ final class TerminalAdoptDialog implements AdoptDialog {
         asking.println(style.dim("Edit the plan: " + EDITS + " (Enter or 'done' when it is right)."));
         while (true) {
             String line = ask("plan> ");
-            if (line == null) {
+            if (line == null) { // Ctrl-D: the person is gone, and offline nothing else is asked before writing
+                ended = true;
+                asking.println();
+                asking.println(style.yellow("Nothing adopted:") + " the input ended at the plan; type 'done' (or"
+                        + " press Enter) to adopt it.");
+                asking.flush();
                 return current;
             }
             String[] words = line.strip().split("\\s+");

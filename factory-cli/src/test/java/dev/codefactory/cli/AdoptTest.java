@@ -410,6 +410,30 @@ class AdoptTest {
         assertTrue(message.startsWith("spec: adopt " + written.size() + " spec"), message);
     }
 
+    // covers feature-011/FR-005, feature-011/FR-011
+    @Test
+    void offline_on_a_terminal_the_end_of_the_input_at_the_plan_adopts_nothing() throws IOException {
+        Map<String, String> before = files();
+        int commits = commits();
+
+        Result r = project.runTyping("rename no-such-key Other\n", "adopt", "--offline");
+
+        assertEquals(ExitCodes.FINDINGS, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("no capability 'no-such-key'"), r.out());
+        assertTrue(r.out().contains("Nothing adopted:"), r.out());
+        assertTrue(r.out().contains("No spec written."), r.out());
+        assertEquals(commits, commits());
+        Map<String, String> after = files();
+        after.keySet().removeIf(p -> p.startsWith(".factory/"));
+        before.keySet().removeIf(p -> p.startsWith(".factory/"));
+        assertEquals(before, after, "no skeleton written without a 'done'");
+
+        Result done = project.runTyping("done\n", "adopt", "--offline");
+        assertEquals(0, done.exit(), done.out() + done.err());
+        assertTrue(done.out().contains("Wrote 4 specs, committed as "), done.out());
+        assertEquals(commits + 1, commits());
+    }
+
     // ---- errors ------------------------------------------------------------------------------------------------
 
     // covers feature-011/FR-013
