@@ -250,8 +250,10 @@ final class AdoptJson {
             throw new IllegalArgumentException(what + ": field '" + field + "' is missing");
         }
         if (!type.isInstance(value)) {
-            throw new IllegalArgumentException(what + ": field '" + field + "' must be a "
-                    + type.getSimpleName().toLowerCase(Locale.ROOT).replace("list", "array").replace("map", "object"));
+            String kind = type.getSimpleName().toLowerCase(Locale.ROOT).replace("list", "array")
+                    .replace("map", "object");
+            throw new IllegalArgumentException(what + ": field '" + field + "' must be "
+                    + (kind.startsWith("a") || kind.startsWith("o") ? "an " : "a ") + kind);
         }
         return type.cast(value);
     }

@@ -195,7 +195,9 @@ public record AdoptionPlan(String scope, List<CodeModule> modules, List<Capabili
         String closest = null;
         int best = Integer.MAX_VALUE;
         for (Capability c : capabilities) {
-            int d = Closest.distance(k.toLowerCase(Locale.ROOT), c.key());
+            String given = k.toLowerCase(Locale.ROOT);
+            String start = c.key().substring(0, Math.min(given.length(), c.key().length()));
+            int d = Math.min(Closest.distance(given, c.key()), Closest.distance(given, start) + 1);
             if (d < best) {
                 best = d;
                 closest = c.key();

@@ -22,16 +22,19 @@ import java.util.regex.Pattern;
  *
  * <p>The rules, per module (a file belongs to the deepest module whose folder holds it):
  * <ol>
- * <li>Routes group by their first meaningful path segment ({@code /api/v1/users/{id}} → {@code users}: {@code api},
- * version segments, parameters and extensions ignored). A file's stray prefixes (at most two routes, found in that
- * file only) join the file's main group, so one router stays one capability. A group of one route, and routes at
- * {@code /}, are ordinary surfaces of their file.</li>
+ * <li>Routes group by their first meaningful path segment ({@code /api/v1/users/{id}} → {@code users}: {@code api}
+ * and version segments and extensions skipped; singular and plural as one). A file whose routes scatter (its main
+ * prefix holds less than half of them) or start with a parameter (relative to a mount) makes its own group, named
+ * after the file ({@code login.py}) or, for a name that says nothing ({@code routes.py}, {@code index.ts}), its
+ * folder. A file's stray prefixes (at most two routes, found in that file only) join its main group. A group of one
+ * route, and routes at {@code /}, are ordinary surfaces of their file.</li>
  * <li>A file with grouped routes takes its other surfaces into its route group; a folder whose files hold a route
  * group's routes (the group with the most there) takes the rest of the folder's surfaces into it.</li>
  * <li>Configuration keys form the module's "Configuration"; entities and schemas (with the rest of their files) not
  * in a route group's folder form its "Data model".</li>
  * <li>Everything else groups by folder (package). A folder with fewer than {@value #TINY} surfaces is folded into
- * the nearest enclosing folder that has a group, else into the module's "Core" (the module's own folder).</li>
+ * the nearest enclosing folder that has a group, else into the module's "Core" (the module's own folder; a folder
+ * named {@code src}, {@code lib}, {@code internal}... is called "Core" too).</li>
  * <li>Keys are lowercase hyphenated slugs, prefixed with the module when there are several, unique (-2, -3 on a
  * clash); tags are the module's name and language.</li>
  * </ol>
@@ -45,6 +48,13 @@ public final class CapabilityGrouping {
     /** A folder group with fewer surfaces than this is folded into its parent. */
     static final int TINY = 3;
 
+    /** File names that say nothing of what a router serves. */
+    private static final Set<String> GENERIC_FILES = Set.of("routes", "route", "router", "routers", "views", "view",
+            "index", "init", "controller", "controllers", "handlers", "handler", "urls", "api", "main", "app",
+            "server", "endpoints", "resources", "mod");
+    /** Folder names that say nothing of what their code does: their group is the module's core. */
+    private static final Set<String> GENERIC_FOLDERS = Set.of("src", "lib", "source", "sources", "java", "kotlin",
+            "scala", "internal", "pkg");
     private static final Pattern VERSION = Pattern.compile("v\\d+(\\.\\d+)*");
     private static final Pattern TEST_MARK = Pattern.compile(
             "^(test_|Test)?(.*?)(_test|_spec|\\.test|\\.spec|-test|-spec|Tests|Test|IT|ITCase|Spec)?$");
@@ -150,6 +160,9 @@ public final class CapabilityGrouping {
             String s = segment.strip();
             if (s.equalsIgnoreCase("api")) {
                 api[0] = true;
+            }
+            if (!s.isEmpty() && "{:<*$(".indexOf(s.charAt(0)) >= 0) {
+                return ""; // a parameter first: a route relative to where it is mounted
             }
             if (!meaningful(s)) {
                 continue;
@@ -281,6 +294,7 @@ public final class CapabilityGrouping {
         // implements feature-011/FR-005
         private Map<Surface, String> routeGroups() {
             Map<Surface, String> prefix = new HashMap<>();
+            Map<Surface, String> raw = new HashMap<>();
             Map<String, Integer> total = new HashMap<>(); // module\0prefix -> routes
             Map<String, Set<String>> filesOf = new HashMap<>();
             for (FileFacts f : sources) {
@@ -288,33 +302,46 @@ public final class CapabilityGrouping {
                     if (s.kind() != SurfaceKind.ROUTE) {
                         continue;
                     }
-                    boolean[] api = {false};
-                    String p = routePrefix(routePath(s.name()), api);
+                    String p = routePrefix(routePath(s.name()), new boolean[1]);
                     if (p.isEmpty()) {
                         continue;
                     }
-                    String raw = p;
-                    p = singular(p);
-                    prefix.put(s, p);
-                    String g = moduleOfFile.get(f.path()).path() + "\u0000" + p;
-                    forms.computeIfAbsent(g, k -> new TreeMap<>()).merge(raw, 1, Integer::sum);
+                    raw.put(s, p);
+                    prefix.put(s, singular(p));
+                    String g = moduleOfFile.get(f.path()).path() + "\u0000" + singular(p);
                     total.merge(g, 1, Integer::sum);
                     filesOf.computeIfAbsent(g, k -> new HashSet<>()).add(f.path());
                 }
             }
-            // a file's stray prefixes join its main group
             for (FileFacts f : sources) {
                 Map<String, Integer> here = new TreeMap<>();
+                int routes = 0;
                 for (Surface s : f.surfaces()) {
-                    if (prefix.containsKey(s)) {
-                        here.merge(prefix.get(s), 1, Integer::sum);
+                    if (s.kind() == SurfaceKind.ROUTE) {
+                        routes++;
+                        if (prefix.containsKey(s)) {
+                            here.merge(prefix.get(s), 1, Integer::sum);
+                        }
                     }
+                }
+                String main = here.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                        .map(Map.Entry::getKey).orElse(null);
+                if (routes >= 2 && (main == null || here.get(main) * 2 < routes)) {
+                    // routes scattered over many prefixes, or relative to a mount: the file names the group
+                    String label = fileLabel(f.path());
+                    for (Surface s : f.surfaces()) {
+                        if (s.kind() == SurfaceKind.ROUTE) {
+                            raw.put(s, label);
+                            prefix.put(s, singular(label));
+                        }
+                    }
+                    continue;
                 }
                 if (here.size() < 2) {
                     continue;
                 }
-                String main = here.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).get().getKey();
+                // a file's stray prefixes join its main group
                 String module = moduleOfFile.get(f.path()).path() + "\u0000";
                 for (Surface s : f.surfaces()) {
                     String p = prefix.get(s);
@@ -322,8 +349,9 @@ public final class CapabilityGrouping {
                         continue;
                     }
                     String g = module + p;
-                    if (total.get(g) <= 2 && filesOf.get(g).size() == 1 && here.get(main) >= here.get(p)) {
+                    if (total.get(g) <= 2 && filesOf.get(g).size() == 1) {
                         prefix.put(s, main);
+                        raw.remove(s);
                     }
                 }
             }
@@ -339,12 +367,24 @@ public final class CapabilityGrouping {
             for (FileFacts f : sources) {
                 for (Surface s : f.surfaces()) {
                     String p = prefix.get(s);
-                    if (p != null && count.get(moduleOfFile.get(f.path()).path() + "\u0000" + p) >= 2) {
+                    String g = moduleOfFile.get(f.path()).path() + "\u0000" + p;
+                    if (p != null && count.get(g) >= 2) {
                         grouped.put(s, p);
+                        if (raw.containsKey(s)) {
+                            forms.computeIfAbsent(g, k -> new TreeMap<>()).merge(raw.get(s), 1, Integer::sum);
+                        }
                     }
                 }
             }
             return grouped;
+        }
+
+        /** The name a router file gives its group: its name, or its folder's when the name says nothing. */
+        private static String fileLabel(String path) {
+            String stem = stem(path).toLowerCase(Locale.ROOT);
+            String name = GENERIC_FILES.contains(stem.replaceAll("[^a-z]", "")) ? folder(path)
+                    .substring(folder(path).lastIndexOf('/') + 1) : stem;
+            return slug(name.isEmpty() ? stem : name, "routes");
         }
 
         /** Every surface into its bucket. */
@@ -504,13 +544,17 @@ public final class CapabilityGrouping {
             String best = null;
             int bestScore = -1;
             for (String file : files) {
+                String named = norm(stem(file));
+                if (named.equals("index") || named.equals("init") || named.equals("mod")) {
+                    named = norm(folder(file).substring(folder(file).lastIndexOf('/') + 1));
+                }
                 boolean same = go ? folder(file).equals(folder(test.path())) && file.endsWith(".go")
-                        : norm(stem(file)).equals(tested) && !tested.isEmpty();
-                if (!same && !(go && norm(stem(file)).equals(tested) && file.endsWith(".go"))) {
+                        : named.equals(tested) && !tested.isEmpty();
+                if (!same && !(go && named.equals(tested) && file.endsWith(".go"))) {
                     continue;
                 }
                 int score = common(file, test.path()) + (moduleOfFile.get(file) == moduleOfFile.get(test.path())
-                        ? 10000 : 0) + (norm(stem(file)).equals(tested) ? 1000 : 0);
+                        ? 10000 : 0) + (named.equals(tested) ? 1000 : 0);
                 if (score > bestScore) {
                     best = file;
                     bestScore = score;
@@ -577,7 +621,10 @@ public final class CapabilityGrouping {
                         ? withoutExtension(i) : i);
                 return noExt.equals(r) || noExt.equals(r + "/index");
             }
-            if (i.contains("/")) { // Go import path, or a package path
+            if (i.contains("/")) { // a resolved script import (src/routes/users), a Go import path
+                if (noExt.equals(i) || noExt.equals(i + "/index") || noExt.endsWith("/" + i)) {
+                    return true;
+                }
                 String dir = folder(file);
                 CodeModule m = moduleOfFile.get(file);
                 String rel = !m.path().isEmpty() && dir.startsWith(m.path() + "/") ? dir.substring(m.path().length()
@@ -708,8 +755,9 @@ public final class CapabilityGrouping {
                         break;
                     case "folder":
                         String last = b.name.substring(b.name.lastIndexOf('/') + 1);
-                        base = slug(last, "folder");
-                        title = humanise(last);
+                        boolean generic = GENERIC_FOLDERS.contains(last.toLowerCase(Locale.ROOT));
+                        base = generic ? "core" : slug(last, "folder");
+                        title = generic ? "Core" : humanise(last);
                         break;
                     case "core":
                         base = "core";

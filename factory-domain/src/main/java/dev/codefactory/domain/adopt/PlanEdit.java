@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * One edit a person types on an adoption plan (feature-011, FR-005): {@code merge A B}, {@code split A PREFIX
- * [TITLE...]}, {@code drop A}, {@code rename A TITLE...}, or {@code done} (an empty line too). Parsed here so that
+ * [TITLE...]}, {@code drop A}, {@code rename A TITLE...}, {@code help}, or {@code done} (an empty line too). Parsed here so that
  * every front end reads the same commands.
  */
 // implements feature-011/FR-005
@@ -19,7 +19,8 @@ public sealed interface PlanEdit {
             "split A PREFIX [TITLE...] move what starts with PREFIX (route, name or path) out of A",
             "drop A                    leave A out of the adoption",
             "rename A TITLE...         give A a new title (its key stays)",
-            "done                      accept the plan (an empty line too)");
+            "done                      accept the plan (an empty line too)",
+            "help                      show these commands");
 
     /** The plan after this edit; {@link Done} leaves it as it is. */
     AdoptionPlan apply(AdoptionPlan plan);
@@ -94,6 +95,14 @@ public sealed interface PlanEdit {
         }
     }
 
+    /** {@code help} (or {@code ?}): the plan stays as it is; a front end shows {@link #USAGE}. */
+    record Help() implements PlanEdit {
+        @Override
+        public AdoptionPlan apply(AdoptionPlan plan) {
+            return plan;
+        }
+    }
+
     /**
      * The edit {@code line} asks for; words are separated by spaces, a title is the rest of the line (quotes around
      * it are dropped), command words in any case.
@@ -109,6 +118,9 @@ public sealed interface PlanEdit {
         List<String> words = Arrays.asList(text.split("\\s+"));
         String command = words.get(0).toLowerCase(Locale.ROOT);
         switch (command) {
+            case "help":
+            case "?":
+                return new Help();
             case "done":
                 arguments(words, 0, 0, "done");
                 return new Done();

@@ -42,10 +42,8 @@ class CapabilityGroupingTest {
     @Test
     void groups_spring_petclinic_by_route_prefix_package_data_model_and_configuration() {
         AdoptionPlan plan = CapabilityGrouping.group(Projects.petclinic(), List.of());
-        assertEquals(List.of("owners", "vets", "petclinic", "model", "system", "data-model", "configuration"),
-                keys(plan));
-        assertEquals(List.of("Owners", "Vets", "Petclinic", "Model", "System", "Data model", "Configuration"),
-                titles(plan));
+        assertEquals(List.of("owners", "vets", "petclinic", "system", "data-model", "configuration"), keys(plan));
+        assertEquals(List.of("Owners", "Vets", "Petclinic", "System", "Data model", "Configuration"), titles(plan));
         for (Capability c : plan.capabilities()) {
             assertEquals(List.of("spring-petclinic", "java"), c.tags(), c.key());
             assertEquals("spring-petclinic", c.module());
@@ -63,7 +61,7 @@ class CapabilityGroupingTest {
         assertEquals(List.of("Owner", "Pet", "PetType", "Visit"), names(owners, SurfaceKind.ENTITY));
         assertTrue(names(owners, SurfaceKind.PUBLIC_TYPE).containsAll(List.of("OwnerController", "OwnerRepository",
                 "PetController", "PetTypeFormatter", "PetValidator", "VisitController")));
-        assertEquals(24, owners.surfaces().size());
+        assertEquals(28, owners.surfaces().size());
         Capability vets = cap(CapabilityGrouping.group(Projects.petclinic(), List.of()), "vets");
         assertEquals(List.of("GET /vets.html", "GET /vets"), names(vets, SurfaceKind.ROUTE));
         assertEquals(List.of("Specialty", "Vet"), names(vets, SurfaceKind.ENTITY));
@@ -83,8 +81,9 @@ class CapabilityGroupingTest {
     void schemas_and_config_keys_form_the_modules_data_model_and_configuration() {
         AdoptionPlan plan = CapabilityGrouping.group(Projects.petclinic(), List.of());
         Capability data = cap(plan, "data-model");
-        assertEquals(6, data.surfaces().size());
-        assertTrue(data.surfaces().stream().allMatch(s -> s.kind() == SurfaceKind.SCHEMA));
+        assertEquals(12, data.surfaces().size());
+        assertEquals(List.of("BaseEntity", "NamedEntity", "Person"), names(data, SurfaceKind.ENTITY));
+        assertEquals(6, names(data, SurfaceKind.SCHEMA).size());
         assertEquals(List.of("database", "spring.sql.init.schema-locations", "spring.jpa.hibernate.ddl-auto"),
                 names(cap(plan, "configuration"), SurfaceKind.CONFIG_KEY));
         Capability app = cap(plan, "petclinic");
@@ -100,7 +99,7 @@ class CapabilityGroupingTest {
         assertEquals(List.of("PetClinicIntegrationTests.java", "VetControllerTests.java", "VetTests.java"),
                 testFiles(cap(plan, "vets")));
         assertEquals(List.of("CrashControllerTests.java"), testFiles(cap(plan, "system")));
-        assertEquals(List.of("ValidatorTests.java"), testFiles(cap(plan, "model")));
+        assertEquals(List.of("ValidatorTests.java"), testFiles(cap(plan, "data-model")), "by its package");
         // every test of a tied file goes with it, names kept
         assertEquals(List.of("testInitCreationForm", "testProcessCreationFormSuccess", "testShowOwner"),
                 cap(plan, "owners").tests().stream().filter(t -> t.at().path().endsWith("OwnerControllerTests.java"))
@@ -168,7 +167,8 @@ class CapabilityGroupingTest {
         AdoptionPlan plan = CapabilityGrouping.group(Projects.express(), List.of());
         assertEquals(List.of("article.service.test.ts"), testFiles(cap(plan, "articles")));
         assertEquals(List.of("auth.test.ts"), testFiles(cap(plan, "users")));
-        assertEquals(List.of("mixed.spec.ts"), testFiles(cap(plan, "profiles")));
+        assertEquals(List.of("follow.e2e.ts", "mixed.spec.ts"), testFiles(cap(plan, "profiles")),
+                "a relative import, and one already resolved to a path from the project root");
     }
 
     // covers feature-011/FR-004
@@ -189,6 +189,56 @@ class CapabilityGroupingTest {
         assertEquals(List.of("TestGetUser"), cap(plan, "users").tests().stream().map(TestCase::name).toList());
         assertEquals(List.of("TestStore"), cap(plan, "store").tests().stream().map(TestCase::name).toList());
         assertEquals(List.of("shop", "go"), cap(plan, "users").tags());
+    }
+
+    // covers feature-011/FR-005
+    @Test
+    void a_router_whose_routes_scatter_or_are_relative_to_a_mount_is_named_after_its_file_or_folder() {
+        String auth = "app/auth/routes.py";
+        String articles = "articles/routers.go";
+        List<FileFacts> files = List.of(
+                source(auth, "Python", "app.auth.routes", route("GET /login", auth, 14, ""),
+                        route("POST /login", auth, 14, ""), route("GET /logout", auth, 33, ""),
+                        route("GET /register", auth, 39, ""), route("POST /register", auth, 39, ""),
+                        route("GET /reset_password/<token>", auth, 72, "")),
+                source("app/auth/forms.py", "Python", "app.auth.forms",
+                        s(SurfaceKind.PUBLIC_TYPE, "LoginForm", "app/auth/forms.py", 8)),
+                source(articles, "Go", "articles", route("POST /", articles, 13, ""),
+                        route("PUT /:slug", articles, 14, ""), route("POST /:slug/comments", articles, 18, ""),
+                        route("GET /tags/", articles, 30, "")),
+                source("users/login.go", "Go", "users", route("POST /login", "users/login.go", 5, ""),
+                        route("POST /password/reset", "users/login.go", 9, ""),
+                        route("GET /me", "users/login.go", 12, "")));
+        AdoptionPlan plan = CapabilityGrouping.group(new Discovery("", List.of(), files, List.of(), 4, List.of()),
+                List.of());
+        assertEquals(List.of("articles", "auth", "login"), keys(plan));
+        assertEquals(List.of("LoginForm"), names(cap(plan, "auth"), SurfaceKind.PUBLIC_TYPE),
+                "the rest of the router's folder joins it");
+        assertEquals(6, names(cap(plan, "auth"), SurfaceKind.ROUTE).size());
+        assertEquals(4, names(cap(plan, "articles"), SurfaceKind.ROUTE).size());
+        assertEquals(List.of("POST /login", "POST /password/reset", "GET /me"),
+                names(cap(plan, "login"), SurfaceKind.ROUTE));
+    }
+
+    // covers feature-011/FR-004
+    @Test
+    void a_test_named_after_a_folder_ties_to_its_index_file() {
+        String tasks = "src/routes/api/tasks/index.ts";
+        List<FileFacts> files = List.of(
+                source(tasks, "TypeScript", "src/routes/api/tasks", route("GET /api/tasks", tasks, 19, ""),
+                        route("POST /api/tasks", tasks, 61, "")),
+                source("src/schemas/tasks.ts", "TypeScript", "src/schemas",
+                        s(SurfaceKind.PUBLIC_TYPE, "Task", "src/schemas/tasks.ts", 3),
+                        s(SurfaceKind.PUBLIC_TYPE, "TaskStatus", "src/schemas/tasks.ts", 9),
+                        s(SurfaceKind.PUBLIC_TYPE, "CreateTask", "src/schemas/tasks.ts", 20)),
+                test("test/routes/api/tasks/tasks.test.ts", "TypeScript", "test/routes/api/tasks",
+                        List.of("node:test", "src/schemas/tasks"), "should create a task"));
+        AdoptionPlan plan = CapabilityGrouping.group(new Discovery("", List.of(), files, List.of(), 3, List.of()),
+                List.of());
+        assertEquals(List.of("tasks", "schemas"), keys(plan));
+        assertEquals("Tasks API", cap(plan, "tasks").title());
+        assertEquals(List.of("should create a task"), cap(plan, "tasks").tests().stream().map(TestCase::name)
+                .toList(), "its name before its imports");
     }
 
     // covers feature-011/FR-005
@@ -249,8 +299,8 @@ class CapabilityGroupingTest {
         assertEquals("feature-007", cap(plan, "owners").coveredBy());
         assertEquals("feature-002", cap(plan, "vets").coveredBy());
         assertEquals("feature-004", cap(plan, "system").coveredBy(), "by title, though the links are too few");
-        assertEquals("", cap(plan, "model").coveredBy());
-        assertEquals(List.of("petclinic", "model", "data-model", "configuration"),
+        assertEquals("", cap(plan, "data-model").coveredBy());
+        assertEquals(List.of("petclinic", "data-model", "configuration"),
                 plan.toDraft().stream().map(Capability::key).toList());
     }
 
@@ -313,8 +363,9 @@ class CapabilityGroupingTest {
         assertTrue(api[0]);
         assertEquals("vets", CapabilityGrouping.routePrefix("/vets.html", new boolean[1]));
         assertEquals("", CapabilityGrouping.routePrefix("/", new boolean[1]));
-        assertEquals("password-recovery", CapabilityGrouping.routePrefix("/:lang/password_recovery?x=1",
+        assertEquals("password-recovery", CapabilityGrouping.routePrefix("/api/v2/password_recovery?x=1",
                 new boolean[1]));
+        assertEquals("", CapabilityGrouping.routePrefix("/:slug/comments", new boolean[1]), "relative to a mount");
         assertEquals("/owners/{id}", CapabilityGrouping.routePath("GET /owners/{id}"));
         assertEquals("OwnerController", CapabilityGrouping.testedStem("a/OwnerControllerTests.java"));
         assertEquals("users", CapabilityGrouping.testedStem("tests/test_users.py"));

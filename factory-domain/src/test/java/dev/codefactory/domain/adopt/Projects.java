@@ -50,7 +50,8 @@ final class Projects {
 
     private static FileFacts entity(String pkg, String type) {
         String path = PC + "/" + pkg + "/" + type + ".java";
-        return source(path, "Java", PKG + "." + pkg, s(SurfaceKind.ENTITY, type, path, 30));
+        return source(path, "Java", PKG + "." + pkg, s(SurfaceKind.PUBLIC_TYPE, type, path, 30),
+                s(SurfaceKind.ENTITY, type, path, 30));
     }
 
     private static FileFacts javaTest(String pkg, String type, List<String> imports, String... names) {
@@ -62,14 +63,18 @@ final class Projects {
         return route(name, "", line, handler);
     }
 
-    /** spring-petclinic: packages owner, vet, system, model and the application; its real routes and tests. */
+    /**
+     * spring-petclinic: packages owner, vet, system, model and the application; its real routes (class-level
+     * mappings applied) and tests; entities (and mapped superclasses) are public types and entities, as the Java
+     * survey reports them.
+     */
     static Discovery petclinic() {
         List<FileFacts> files = new ArrayList<>();
         files.add(java("", "PetClinicApplication", s(SurfaceKind.ENTRY_POINT, "PetClinicApplication.main", "", 34)));
         files.add(java("", "PetClinicRuntimeHints"));
-        files.add(java("model", "BaseEntity"));
-        files.add(java("model", "NamedEntity"));
-        files.add(java("model", "Person"));
+        files.add(entity("model", "BaseEntity"));
+        files.add(entity("model", "NamedEntity"));
+        files.add(entity("model", "Person"));
         files.add(entity("owner", "Owner"));
         files.add(java("owner", "OwnerController",
                 r("GET /owners/new", 72, "OwnerController.initCreationForm"),
@@ -234,6 +239,8 @@ final class Projects {
                 List.of("../prisma-mock", "../../app/routes/auth/auth.service"), "should create new user"));
         files.add(test("src/tests/services/mixed.spec.ts", "TypeScript", "src/tests/services",
                 List.of("../../app/routes/profile/profile.controller"), "should follow a user"));
+        files.add(test("src/tests/routes/follow.e2e.ts", "TypeScript", "src/tests/routes",
+                List.of("supertest", "src/app/routes/profile/profile.controller"), "follows through the API"));
         return new Discovery("", List.of(new CodeModule("", "conduit-api", "package.json", "TypeScript")), files,
                 List.of(new DocEvidence(DocEvidence.Kind.README, "Articles", new SourceLocation("README.md", 12))),
                 40, List.of());
