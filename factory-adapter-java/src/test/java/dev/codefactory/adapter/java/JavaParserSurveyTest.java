@@ -143,6 +143,7 @@ class JavaParserSurveyTest {
                 @ConfigurationProperties(prefix = "mail")
                 class Settings {
                     Settings(@Value("${server.port:8080}") int port) { }
+                    @Value("${app.name}/${app.version:1}") String title;
                     void connect(@Value("${db.url}") String url) {
                         String home = System.getenv("HOME_DIR");
                         String mode = System.getProperty("app.mode", "dev");
@@ -152,8 +153,9 @@ class JavaParserSurveyTest {
                 }
                 """);
 
-        assertEquals(List.of("mail.* @1 @ConfigurationProperties", "db.url @4 @Value", "HOME_DIR @5 System.getenv",
-                "app.mode @6 System.getProperty"), shown(facts, SurfaceKind.CONFIG_KEY));
+        assertEquals(List.of("mail.* @1 @ConfigurationProperties", "server.port @3 @Value (default 8080)",
+                "app.name @4 @Value", "app.version @4 @Value (default 1)", "db.url @5 @Value",
+                "HOME_DIR @6 System.getenv", "app.mode @7 System.getProperty"), shown(facts, SurfaceKind.CONFIG_KEY));
     }
 
     // covers feature-011/FR-002
