@@ -75,7 +75,8 @@ public final class BuildFiles {
             } else if (bin instanceof Map) {
                 for (Map.Entry<?, ?> e : ((Map<?, ?>) bin).entrySet()) {
                     out.add(new Surface(SurfaceKind.ENTRY_POINT, String.valueOf(e.getKey()),
-                            new SourceLocation(p, lineOf(text, "\"" + e.getKey() + "\"")), "bin " + e.getValue()));
+                            new SourceLocation(p, lineOf(text, "\"" + e.getKey() + "\"", text.indexOf("\"bin\""))),
+                            "bin " + e.getValue()));
                 }
             }
         } else if (name.equals("pyproject.toml")) {
@@ -167,7 +168,11 @@ public final class BuildFiles {
     }
 
     private static int lineOf(String text, String needle) {
-        int at = text.indexOf(needle);
+        return lineOf(text, needle, 0);
+    }
+
+    private static int lineOf(String text, String needle, int from) {
+        int at = text.indexOf(needle, Math.max(0, from));
         if (at < 0) {
             return 0;
         }

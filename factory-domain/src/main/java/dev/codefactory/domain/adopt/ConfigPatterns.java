@@ -43,7 +43,7 @@ final class ConfigPatterns {
                 || p.contains("/versions/") || p.contains("/changelog/") || FLYWAY.matcher(Scan.fileName(path)).matches();
     }
 
-    static FileFacts sql(String path, String language, String text) {
+    static FileFacts sql(String path, String language, String text, boolean test) {
         String[] lines = Scan.lines(text, Scan.Style.SQL);
         Scan.Found found = new Scan.Found(path);
         String detail = isMigration(path) ? "migration" : "";
@@ -54,10 +54,10 @@ final class ConfigPatterns {
                 found.add(SurfaceKind.SCHEMA, table, i + 1, detail);
             }
         }
-        return found.facts(language, Scan.folder(path), false);
+        return found.facts(language, Scan.folder(path), test);
     }
 
-    static FileFacts config(String path, String language, String text) {
+    static FileFacts config(String path, String language, String text, boolean test) {
         String name = Scan.fileName(path);
         Scan.Found found = new Scan.Found(path);
         if (isEnvExample(name)) {
@@ -87,7 +87,7 @@ final class ConfigPatterns {
         } else {
             yaml(Scan.lines(text, Scan.Style.NONE), found);
         }
-        return found.facts(language, Scan.folder(path), false);
+        return found.facts(language, Scan.folder(path), test);
     }
 
     private static void yaml(String[] lines, Scan.Found found) {

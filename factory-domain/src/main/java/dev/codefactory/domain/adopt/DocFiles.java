@@ -22,10 +22,10 @@ import java.util.regex.Pattern;
  */
 // implements feature-011/FR-004
 public final class DocFiles {
-    private static final Pattern MD_HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
+    private static final Pattern MD_HEADING = Pattern.compile("^(#{1,6})\\s+(\\S.*)$");
     private static final Pattern ADOC_HEADING = Pattern.compile("^=+\\s+(.+)$");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
-    private static final Pattern YAML_KEY = Pattern.compile("^(\\s*)(\"[^\"]*\"|'[^']*'|[^\\s:#][^:#]*?)\\s*:(?:\\s|$)");
+    private static final Pattern YAML_KEY = Pattern.compile("^(\\s*)(\"[^\"]*\"|'[^']*'|[^\\s:#][^:#]*):(?:\\s|$)");
 
     private DocFiles() {
     }
@@ -91,7 +91,7 @@ public final class DocFiles {
                 }
                 Matcher h = MD_HEADING.matcher(lines[i]);
                 if (!fence && h.find() && h.group(1).length() <= 2) {
-                    out.add(new DocEvidence(DocEvidence.Kind.README, h.group(2), new SourceLocation(p, i + 1)));
+                    out.add(new DocEvidence(DocEvidence.Kind.README, title(h.group(2)), new SourceLocation(p, i + 1)));
                 }
             }
             if (out.isEmpty()) {
@@ -126,8 +126,22 @@ public final class DocFiles {
             return null;
         }
         Matcher h = MD_HEADING.matcher(line);
-        return h.find() ? h.group(2) : null;
+        return h.find() ? title(h.group(2)) : null;
     }
+
+    /** A Markdown heading's text without its optional closing {@code #}s. */
+    private static String title(String text) {
+        String t = text.strip();
+        int hashes = t.length();
+        while (hashes > 0 && t.charAt(hashes - 1) == '#') {
+            hashes--;
+        }
+        if (hashes < t.length() && hashes > 0 && Character.isWhitespace(t.charAt(hashes - 1))) {
+            return t.substring(0, hashes).strip();
+        }
+        return t;
+    }
+
 
     private static void openApiYaml(String p, String[] lines, List<DocEvidence> out) {
         boolean inPaths = false;
@@ -154,7 +168,7 @@ public final class DocFiles {
             if (!k.find()) {
                 continue;
             }
-            String key = k.group(2);
+            String key = k.group(2).trim();
             if (key.length() >= 2 && (key.startsWith("\"") || key.startsWith("'"))) {
                 key = key.substring(1, key.length() - 1);
             }
@@ -191,7 +205,7 @@ public final class DocFiles {
             if (!(path.getValue() instanceof Map)) {
                 continue;
             }
-            int pathAt = text.indexOf(JsonStringKey.of(String.valueOf(path.getKey())), from);
+            int pathAt = text.indexOf("\"" + path.getKey() + "\"", from);
             for (Object method : ((Map<?, ?>) path.getValue()).keySet()) {
                 String m = String.valueOf(method);
                 if (!METHODS.contains(m.toLowerCase(Locale.ROOT))) {
@@ -212,12 +226,5 @@ public final class DocFiles {
             }
         }
         return line;
-    }
-
-    /** A JSON object key as written (the common, unescaped spelling). */
-    private static final class JsonStringKey {
-        static String of(String key) {
-            return "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "/") + "\"";
-        }
     }
 }

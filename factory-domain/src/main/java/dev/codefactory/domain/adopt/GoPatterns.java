@@ -91,7 +91,7 @@ final class GoPatterns {
             Matcher handle = HANDLE.matcher(line);
             while (handle.find()) {
                 String route = Scan.literal(line, handle.end());
-                if (route == null) {
+                if (route == null || Scan.inString(line, handle.start())) {
                     continue;
                 }
                 String method = "ANY";
@@ -118,6 +118,9 @@ final class GoPatterns {
             }
             Matcher upper = UPPER.matcher(line);
             while (upper.find()) {
+                if (Scan.inString(line, upper.start())) {
+                    continue;
+                }
                 String route = Scan.literal(line, upper.end());
                 String verb = upper.group(2);
                 boolean caps = verb.equals(verb.toUpperCase(Locale.ROOT)) || verb.equals("Any");

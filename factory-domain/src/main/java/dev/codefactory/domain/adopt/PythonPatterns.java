@@ -41,6 +41,7 @@ final class PythonPatterns {
     private static final Pattern FIELD = Pattern.compile("^\\s+([A-Za-z_]\\w*)\\s*:\\s*[^=]");
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(.+)$");
     private static final Pattern FROM = Pattern.compile("^\\s*from\\s+(\\.*)([\\w.]*)\\s+import\\s+(.*)$");
+    private static final Pattern ABSOLUTE = Pattern.compile("^(?:from|import)\\s+([A-Za-z_]\\w*)");
     private static final List<String> HTTP = List.of("get", "post", "put", "delete", "patch", "head", "options");
 
     private PythonPatterns() {
@@ -49,7 +50,7 @@ final class PythonPatterns {
     static FileFacts read(String path, String language, String text, boolean test) {
         String[] lines = Scan.lines(text, Scan.Style.HASH);
         Scan.Found found = new Scan.Found(path);
-        String unit = unit(path);
+        String unit = unit(path, lines);
         Map<String, String> prefixes = new HashMap<>();
         boolean urls = Scan.fileName(path).equals("urls.py");
         boolean migration = path.contains("/versions/") || path.contains("migrations/");
@@ -87,9 +88,7 @@ final class PythonPatterns {
                 if (bases.contains("BaseSettings")) {
                     settingsClass = c.group(1);
                 }
-                if (c.group(1).startsWith("Test")) {
-                    testClass = c.group(1);
-                }
+                testClass = c.group(1);
                 continue;
             }
             if (settingsClass != null) {
@@ -206,8 +205,7 @@ final class PythonPatterns {
             return;
         }
         if (verb.equals("command") || verb.equals("group")) {
-            boolean click = receiver.equals("click") || !receiver.isEmpty();
-            if (!click) {
+            if (receiver.isEmpty()) {
                 return;
             }
             Matcher name = NAME_ARG.matcher(call);
@@ -259,8 +257,9 @@ final class PythonPatterns {
             if (names.contains("(") && !names.contains(")")) {
                 names = Scan.statement(lines, i, line.indexOf('('));
             }
-            for (String name : names.replaceAll("[()\\\\]", " ").split("[,\\s]+")) {
-                if (name.matches("[A-Za-z_]\\w*") && !name.equals("as")) {
+            for (String item : names.replaceAll("[()\\\\]", " ").split(",")) {
+                String name = item.trim().split("\\s+")[0];
+                if (name.matches("[A-Za-z_]\\w*")) {
                     found.imports.add(module + "." + name);
                 }
             }
@@ -277,7 +276,28 @@ final class PythonPatterns {
         }
     }
 
-    /** The dotted module path: {@code app/api/routes.py} -> {@code app.api.routes}, a package's {@code __init__} its folder. */
+    /**
+     * The dotted module path: {@code app/api/routes.py} -> {@code app.api.routes}, a package's {@code __init__} its
+     * folder; when one of the file's absolute imports starts with a folder of its own path
+     * ({@code backend/app/main.py} importing {@code app.models}), the path is taken from that folder on
+     * ({@code app.main}): the import root is below the project root.
+     */
+    static String unit(String path, String[] lines) {
+        String full = unit(path);
+        String[] segments = full.split("\\.");
+        for (String line : lines) {
+            Matcher m = ABSOLUTE.matcher(line);
+            if (m.find()) {
+                for (int s = 1; s < segments.length - 1; s++) {
+                    if (segments[s].equals(m.group(1))) {
+                        return String.join(".", java.util.Arrays.copyOfRange(segments, s, segments.length));
+                    }
+                }
+            }
+        }
+        return full;
+    }
+
     static String unit(String path) {
         String p = path.startsWith("src/") ? path.substring(4) : path;
         int dot = p.lastIndexOf('.');

@@ -176,10 +176,28 @@ final class Scan {
         while (k < s.length() && s.charAt(k) == ' ') {
             k++;
         }
-        if (k < s.length() && s.charAt(k) == '+') {
+        if (k < s.length() && (s.charAt(k) == '+' || s.charAt(k) == '.' || s.charAt(k) == '[')) {
             return null;
         }
         return b.toString();
+    }
+
+    /** Whether position {@code at} of {@code line} is inside a string literal that opens on this line. */
+    static boolean inString(String line, int at) {
+        char quote = 0;
+        for (int i = 0; i < at && i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'' || c == '`') {
+                quote = c;
+            }
+        }
+        return quote != 0;
     }
 
     /** The text of a call or decorator starting on line {@code at}, up to its balanced closing parenthesis. */
@@ -235,10 +253,6 @@ final class Scan {
         return n;
     }
 
-    static boolean blank(String s) {
-        return s.isBlank();
-    }
-
     /** Keeps surfaces in order, one CONFIG_KEY per name per file (the first place it is read). */
     static final class Found {
         final List<Surface> surfaces = new ArrayList<>();
@@ -268,7 +282,9 @@ final class Scan {
         }
 
         FileFacts facts(String language, String unit, boolean test) {
-            return new FileFacts(path, language, unit, List.copyOf(imports), surfaces, test ? tests : List.of(), test);
+            // a test file's routes, mains and keys belong to its fixtures, not to the product: only its tests count
+            return new FileFacts(path, language, unit, List.copyOf(imports), test ? List.of() : surfaces,
+                    test ? tests : List.of(), test);
         }
     }
 

@@ -47,7 +47,7 @@ final class ScriptPatterns {
     private static final Pattern ENV = Pattern.compile(
             "(?<![\\w$])process\\s*\\.\\s*env\\s*(?:\\.\\s*([A-Za-z_$][\\w$]*)|\\[\\s*(?=['\"`]))");
     private static final Pattern TEST = Pattern.compile(
-            "(?<![\\w$.])(it|test|t\\s*\\.\\s*test|describe|suite)(?:\\s*\\.\\s*(?:only|skip|todo|concurrent))?\\s*\\(");
+            "(?<![\\w$.])(it|test\\s*\\.\\s*describe|test|t\\s*\\.\\s*test|describe|suite)(?:\\s*\\.\\s*(?:only|skip|todo|concurrent))?\\s*\\(");
     private static final Pattern FROM = Pattern.compile("(?<![\\w$])from\\s+(?=['\"])");
     private static final Pattern BARE_IMPORT = Pattern.compile("^\\s*import\\s+(?=['\"])");
     private static final Pattern REQUIRE = Pattern.compile("(?<![\\w$.])(?:require|import)\\s*\\(\\s*(?=['\"`])");
@@ -56,7 +56,7 @@ final class ScriptPatterns {
     private ScriptPatterns() {
     }
 
-    static FileFacts prisma(String path, String language, String text) {
+    static FileFacts prisma(String path, String language, String text, boolean test) {
         String[] lines = Scan.lines(text, Scan.Style.C);
         Scan.Found found = new Scan.Found(path);
         for (int i = 0; i < lines.length; i++) {
@@ -65,7 +65,7 @@ final class ScriptPatterns {
                 found.add(SurfaceKind.ENTITY, m.group(1), i + 1, "prisma");
             }
         }
-        return found.facts(language, Scan.folder(path), false);
+        return found.facts(language, Scan.folder(path), test);
     }
 
     static FileFacts read(String path, String language, String text, boolean test) {
@@ -181,7 +181,7 @@ final class ScriptPatterns {
                 if (t.find()) {
                     String name = Scan.firstString(lines, i, t.end());
                     String fn = t.group(1).replaceAll("\\s", "");
-                    if (name != null && (fn.equals("describe") || fn.equals("suite"))) {
+                    if (name != null && (fn.endsWith("describe") || fn.equals("suite"))) {
                         describeIndent.push(new int[] {indent});
                         describeName.push(name);
                     } else if (name != null) {
@@ -198,6 +198,9 @@ final class ScriptPatterns {
     private static void routes(String line, String[] lines, int i, String autoload, Scan.Found found) {
         Matcher call = CALL.matcher(line);
         while (call.find()) {
+            if (Scan.inString(line, call.start())) {
+                continue;
+            }
             String receiver = call.group(1);
             String verb = call.group(2);
             String route = Scan.firstString(lines, i, call.end());
@@ -205,6 +208,9 @@ final class ScriptPatterns {
                 continue;
             }
             String prefix = receiver.equals("fastify") ? autoload : "";
+            if (route.equals("/") && !prefix.isEmpty()) {
+                route = "";
+            }
             if (verb.equals("use")) {
                 found.add(SurfaceKind.ROUTE, "USE " + Scan.join(prefix, route), i + 1, "mount");
             } else {

@@ -13,7 +13,9 @@ import java.util.Set;
  * the work linear in the text's length. Paths are relative to the project root with {@code /}; lines are 1-based.
  * Whether a file is a test is decided by its path: the change orders' rule ({@link Impact#isTest}: {@code test/},
  * {@code tests/}, {@code __tests__/} folders, {@code test_*.py}, {@code *_test.py}, {@code *.test.ts},
- * {@code *.spec.js}, {@code *_test.go}) plus files named {@code test.*}, {@code tests.*} or {@code conftest.py}.
+ * {@code *.spec.js}, {@code *_test.go}) plus files named {@code test.*}, {@code tests.*} or {@code conftest.py}. A
+ * test file reports its tests and imports only: the routes, mains, keys and tables in it (its fixtures, test
+ * configuration under {@code src/test/resources}) are not the product's surfaces.
  */
 // implements feature-011/FR-003
 public final class SourcePatterns {
@@ -46,10 +48,10 @@ public final class SourcePatterns {
         }
         boolean test = isTest(p);
         if (ConfigPatterns.isConfig(p)) {
-            return ConfigPatterns.config(p, language, text);
+            return ConfigPatterns.config(p, language, text, test);
         }
         if (name.endsWith(".prisma")) {
-            return ScriptPatterns.prisma(p, language, text);
+            return ScriptPatterns.prisma(p, language, text, test);
         }
         switch (language) {
             case "Python":
@@ -57,7 +59,7 @@ public final class SourcePatterns {
             case "Go":
                 return GoPatterns.read(p, language, text, test);
             case "SQL":
-                return ConfigPatterns.sql(p, language, text);
+                return ConfigPatterns.sql(p, language, text, test);
             default:
                 return ScriptPatterns.read(p, language, text, test);
         }
