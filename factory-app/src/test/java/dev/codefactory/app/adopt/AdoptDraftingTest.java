@@ -303,4 +303,29 @@ class AdoptDraftingTest extends AdoptTestBase {
                     .anyMatch(r -> !r.implementing().isEmpty()), m.rows().toString());
         }
     }
+
+    // covers feature-011/FR-008
+    // covers feature-011/FR-009
+    @Test
+    void a_commit_that_fails_takes_back_the_specs_and_the_touched_code_and_keeps_the_draft() throws Exception {
+        startModel(prompt -> chattySpec(prompt, "Failing."));
+        String ownersBefore = read(OWNERS);
+        String indexBefore = read("contracts/README.md");
+        Files.writeString(project.resolve(".git/index.lock"), ""); // another git holds the index: the commit fails
+        Dialog dialog = new Dialog();
+        dialog.touchCode = true;
+
+        RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> adopt(AdoptCommand.of(""), dialog));
+
+        assertEquals(List.of(), specFiles(), "no spec is left half-written: " + e);
+        assertEquals(indexBefore, read("contracts/README.md"));
+        assertEquals(ownersBefore, read(OWNERS), "the code comments are taken back");
+        Files.delete(project.resolve(".git/index.lock"));
+        assertEquals("", git("status", "--porcelain").strip());
+        assertEquals(1, specFilesIn(".factory/drafts/adopt").size(), "the accepted drafts are kept for --resume");
+
+        AdoptOutcome resumed = adopt(AdoptCommand.of("").withResume(true), new Dialog());
+        assertEquals(dialog.shown.size(), resumed.written().size(), "once the cause is gone, --resume writes them");
+    }
 }

@@ -9,23 +9,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Reads the trimmed copies of real projects under {@code src/test/resources/adopt/}; and capabilities built by hand,
- * as discovery would give them.
+ * Capabilities built by hand, as discovery would give them, and the trimmed copies of real projects under
+ * {@code src/test/resources/adopt/}.
  */
 final class AdoptFixtures {
     static final String CONTROLLER = "src/main/java/org/acme/owner/OwnerController.java";
     static final String TEST = "src/test/java/org/acme/owner/OwnerControllerTests.java";
-
-    static Capability owners() {
-        return new Capability("owners", "Owners", "petclinic", List.of("petclinic", "java"),
-                List.of(new Surface(SurfaceKind.ROUTE, "GET /owners/{ownerId}", new SourceLocation(CONTROLLER, 42),
-                                "OwnerController.showOwner"),
-                        new Surface(SurfaceKind.ROUTE, "POST /owners/new", new SourceLocation(CONTROLLER, 60), "")),
-                List.of(new TestCase("testShowOwner", new SourceLocation(TEST, 30)),
-                        new TestCase("testProcessCreationFormSuccess", new SourceLocation(TEST, 55))),
-                List.of(new DocEvidence(DocEvidence.Kind.README, "Owners", new SourceLocation("README.md", 12))),
-                "");
-    }
 
     private AdoptFixtures() {
     }
@@ -58,5 +47,16 @@ final class AdoptFixtures {
 
     static List<String> tests(FileFacts facts) {
         return facts.tests().stream().map(t -> t.name() + " @" + t.at().line()).collect(Collectors.toList());
+    }
+
+    static Capability owners() {
+        return new Capability("owners", "Owners", "petclinic", List.of("petclinic", "java"),
+                List.of(new Surface(SurfaceKind.ROUTE, "GET /owners/{ownerId}", new SourceLocation(CONTROLLER, 42),
+                                "OwnerController.showOwner"),
+                        new Surface(SurfaceKind.ROUTE, "POST /owners/new", new SourceLocation(CONTROLLER, 60), "")),
+                List.of(new TestCase("testShowOwner", new SourceLocation(TEST, 30)),
+                        new TestCase("testProcessCreationFormSuccess", new SourceLocation(TEST, 55))),
+                List.of(new DocEvidence(DocEvidence.Kind.README, "Owners", new SourceLocation("README.md", 12))),
+                "");
     }
 }
