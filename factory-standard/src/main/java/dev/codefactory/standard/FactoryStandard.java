@@ -10,7 +10,7 @@ import java.util.List;
 public final class FactoryStandard {
     /** What depending on {@code dev.codefactory:factory-standard} brings, as artifact ids of group {@code dev.codefactory}. */
     public static final List<String> ARTIFACTS = List.of("factory-app", "factory-adapter-fs", "factory-adapter-git",
-            "factory-adapter-github", "factory-adapter-llm");
+            "factory-adapter-github", "factory-adapter-llm", "factory-adapter-java");
 
     private FactoryStandard() {
     }
