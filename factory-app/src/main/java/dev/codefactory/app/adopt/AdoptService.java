@@ -1091,7 +1091,7 @@ public final class AdoptService implements AdoptUseCase {
                 for (RecordedEvidence.Entry r : e.getValue()) {
                     if (commentable.contains(r.at().path())) {
                         comments.computeIfAbsent(r.at().path(), k -> new ArrayList<>()).add(new String[] {
-                                String.valueOf(r.at().line()), (r.implementing() ? "impl" + "ements " : "covers ")
+                                String.valueOf(r.at().line()), (r.implementing() ? "impl" + "ements " : "cov" + "ers ")
                                 + id + "/" + r.requirement()});
                     }
                 }

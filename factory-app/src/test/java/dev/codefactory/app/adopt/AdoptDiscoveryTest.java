@@ -58,7 +58,7 @@ class AdoptDiscoveryTest extends AdoptTestBase {
         assertTrue(d.discovery().docs().stream().anyMatch(doc -> doc.at().path().equals("README.md")),
                 "the README's sections are evidence");
         assertFalse(d.plan().capabilities().isEmpty());
-        assertTrue(d.plan().capabilities().stream().allMatch(c -> !c.covered()), "no spec covers anything yet");
+        assertTrue(d.plan().capabilities().stream().allMatch(c -> !c.covered()), "nothing is covered yet");
         assertEquals(d.discovery().surfaces().size(), d.plan().capabilities().stream()
                 .mapToInt(c -> c.surfaces().size()).sum(), "every surface is in one capability");
         assertTrue(d.discovery().filesScanned() >= 10, "files scanned: " + d.discovery().filesScanned());

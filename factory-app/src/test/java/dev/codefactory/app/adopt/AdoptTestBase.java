@@ -272,7 +272,7 @@ abstract class AdoptTestBase {
         return "# Adopted " + name + "\n\n## Overview\n\nWhat " + name + " offers, as the code shows it. " + words
                 + "\n\n## Requirements\n\n### Functional\n\n- FR-001: The service answers the route declared in"
                 + " " + name + ".\n  Evidence: impl" + "ements `" + route + "`" + (test == null ? ""
-                : ", covers `" + test + "`") + "\n\n## Open Questions\n\n- Is the route public?\n";
+                : ", cov" + "ers `" + test + "`") + "\n\n## Open Questions\n\n- Is the route public?\n";
     }
 
     // ---- the person ----------------------------------------------------------------------------------------------
