@@ -375,8 +375,9 @@ final class TerminalAdoptDialog implements AdoptDialog {
             if (problems.isEmpty()) {
                 return new DraftDecision.Accept();
             }
-            say("skipped " + capability.key() + ": its draft does not pass the checks (run 'factory adopt --resume'"
-                    + " on a terminal to edit it)");
+            // the run ends with its draft deleted: a later adoption finds what this one wrote covered, not this
+            say("skipped " + capability.key() + ": its draft does not pass the checks (run 'factory adopt' again on"
+                    + " a terminal to edit it; what this run adopts is then skipped as covered)");
             return new DraftDecision.Skip();
         }
         boolean acceptable = problems.isEmpty();

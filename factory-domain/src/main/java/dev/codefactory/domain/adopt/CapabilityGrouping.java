@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Groups what discovery found into candidate capabilities, by module, package and route prefix, ties tests to the
@@ -818,6 +819,11 @@ public final class CapabilityGrouping {
         /** Documentation that names a capability's title or route prefix; OpenAPI operations to their routes. */
         // implements feature-011/FR-004
         private void attachDocs(List<Bucket> live) {
+            // each group's words once, not once per document (a large repository has thousands of both)
+            Map<Bucket, List<String>> wordsOf = new HashMap<>();
+            for (Bucket b : live) {
+                wordsOf.put(b, words(b).stream().flatMap(w -> Stream.of(" " + w + " ", " " + w + "s ")).toList());
+            }
             for (DocEvidence d : discovery.docs()) {
                 String path = routePath(d.title());
                 if (d.kind() == DocEvidence.Kind.OPENAPI && path.startsWith("/")) {
@@ -832,8 +838,8 @@ public final class CapabilityGrouping {
                 }
                 String title = " " + d.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ") + " ";
                 for (Bucket b : live) {
-                    for (String word : words(b)) {
-                        if (title.contains(" " + word + " ") || title.contains(" " + word + "s ")) {
+                    for (String word : wordsOf.get(b)) {
+                        if (title.contains(word)) {
                             b.docs.add(d);
                             break;
                         }
