@@ -109,6 +109,7 @@ class ArtifactsTest {
                 "factory-app", "dev.codefactory.app", "factory-adapter-fs", "dev.codefactory.adapter.fs",
                 "factory-adapter-git", "dev.codefactory.adapter.git", "factory-adapter-github",
                 "dev.codefactory.adapter.github", "factory-adapter-llm", "dev.codefactory.adapter.llm",
+                "factory-adapter-java", "dev.codefactory.adapter.java",
                 "factory-test-support", "dev.codefactory.testsupport"), names);
     }
 }
