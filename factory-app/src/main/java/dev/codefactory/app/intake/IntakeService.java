@@ -2,6 +2,7 @@ package dev.codefactory.app.intake;
 
 import dev.codefactory.app.config.FactoryConfig;
 import dev.codefactory.app.llm.LanguageModels;
+import dev.codefactory.app.llm.StreamedSpec;
 import dev.codefactory.app.spec.CreateSpecUseCase.CreateSpecCommand;
 import dev.codefactory.app.spec.CreateSpecUseCase.CreatedSpec;
 import dev.codefactory.app.spec.ListSpecsUseCase.SpecQuery;
@@ -39,8 +40,6 @@ import dev.codefactory.port.llm.Generation;
 import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.LanguageModel;
 import dev.codefactory.port.llm.LanguageModelException;
-import dev.codefactory.port.llm.StreamHandle;
-import dev.codefactory.port.llm.StreamListener;
 import dev.codefactory.port.vcs.CommitInfo;
 import dev.codefactory.port.vcs.CommitRequest;
 import dev.codefactory.port.vcs.History;
@@ -55,8 +54,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -411,55 +408,8 @@ public final class IntakeService implements IntakeUseCase {
      */
     // implements feature-005/FR-003
     private Generation stream(Run run, Prompt prompt) {
-        CountDownLatch done = new CountDownLatch(1);
-        Generation[] result = new Generation[1];
-        LanguageModelException[] failure = new LanguageModelException[1];
-        ModelMarkdownStream spec = new ModelMarkdownStream();
-        StreamListener listener = new StreamListener() {
-            @Override
-            public void onToken(String token) {
-                if (!run.dialog.stopRequested()) {
-                    String shown = spec.feed(token);
-                    if (!shown.isEmpty()) {
-                        run.dialog.token(shown);
-                    }
-                }
-            }
-
-            @Override
-            public void onComplete(Generation generation) {
-                result[0] = generation;
-                done.countDown();
-            }
-
-            @Override
-            public void onError(LanguageModelException error) {
-                failure[0] = error;
-                done.countDown();
-            }
-        };
-        StreamHandle handle = run.model.stream(GenerationRequest.of(prompt.system(), prompt.user()), listener);
-        try {
-            while (!done.await(50, TimeUnit.MILLISECONDS)) {
-                if (run.dialog.stopRequested()) {
-                    handle.cancel();
-                    break;
-                }
-            }
-        } catch (InterruptedException e) {
-            handle.cancel();
-            Thread.currentThread().interrupt();
-            throw new StopRequestedException("interrupted while the spec was being written");
-        }
-        run.stopIfAsked("while the spec was being written");
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        String rest = spec.finish();
-        if (!rest.isEmpty()) {
-            run.dialog.token(rest);
-        }
-        return result[0];
+        return StreamedSpec.write(run.model, GenerationRequest.of(prompt.system(), prompt.user()), run.dialog::token,
+                run.dialog::stopRequested);
     }
 
     // implements feature-005/FR-007
