@@ -180,6 +180,8 @@ final class AdoptDiscovery {
                 notRead.add(r.notRead());
             }
         }
+        // one module per folder: a folder with pom.xml and build.gradle is one module (BuildFiles.onePerFolder)
+        modules = new ArrayList<>(BuildFiles.onePerFolder(modules));
         modules.sort((a, b) -> a.path().compareTo(b.path()));
         notRead.sort(null);
         for (String n : notRead) {
@@ -304,11 +306,25 @@ final class AdoptDiscovery {
             case DOC:
                 return new Read(null, DocFiles.read(path, text), null, null);
             case SURVEY:
-                return new Read(null, List.of(), t.survey().survey(path, t.file().language(), text,
-                        SourcePatterns.isTest(path)), null);
+                return new Read(null, List.of(), testsOnly(t.survey().survey(path, t.file().language(), text,
+                        SourcePatterns.isTest(path))), null);
             default:
-                return new Read(null, List.of(), SourcePatterns.read(path, t.file().language(), text), null);
+                return new Read(null, List.of(), testsOnly(SourcePatterns.read(path, t.file().language(), text)),
+                        null);
         }
+    }
+
+    /**
+     * A test file contributes its tests and imports, never surfaces (a test's {@code main} or the routes of a test
+     * controller are no capability of the code), whichever survey read it.
+     */
+    // implements feature-011/FR-002
+    private static FileFacts testsOnly(FileFacts facts) {
+        if (facts == null || !facts.test() || facts.surfaces().isEmpty()) {
+            return facts;
+        }
+        return new FileFacts(facts.path(), facts.language(), facts.unit(), facts.imports(), List.of(), facts.tests(),
+                true);
     }
 
     /** The ids of the specs the trace links of {@code text} name, read while the text is at hand. */
