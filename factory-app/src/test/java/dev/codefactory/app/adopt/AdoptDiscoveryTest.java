@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -94,6 +95,56 @@ class AdoptDiscoveryTest extends AdoptTestBase {
     void a_path_that_does_not_exist_is_refused_naming_it() {
         InvalidCommandException e = assertThrows(InvalidCommandException.class, () -> discover("missing/folder"));
         assertTrue(e.getMessage().contains("missing/folder"), e.getMessage());
+    }
+
+    // covers feature-011/FR-002
+    @Test
+    void a_test_file_gives_its_tests_and_never_surfaces_whichever_survey_reads_it() {
+        String testApp = "api/src/test/java/org/acme/owner/OwnerTestApp.java";
+        GitSandbox.write(project.resolve(testApp), String.join("\n",
+                "package org.acme.owner;",
+                "",
+                "import org.junit.jupiter.api.Test;",
+                "import org.springframework.web.bind.annotation.GetMapping;",
+                "import org.springframework.web.bind.annotation.RestController;",
+                "",
+                "@RestController",
+                "public class OwnerTestApp {",
+                "",
+                "    public static void main(String[] args) {",
+                "    }",
+                "",
+                "    @GetMapping(\"/test-only\")",
+                "    public String testOnly() {",
+                "        return \"test\";",
+                "    }",
+                "",
+                "    @Test",
+                "    void starts() {",
+                "    }",
+                "}",
+                ""));
+        Discovered d = discover("");
+        FileFacts facts = d.discovery().files().stream().filter(f -> f.path().equals(testApp)).findFirst()
+                .orElseThrow(() -> new AssertionError("the test file was not read: " + d.discovery().files()));
+        assertTrue(facts.test(), "a file under src/test is a test file");
+        assertTrue(facts.surfaces().isEmpty(), "a test file has no surfaces: " + facts.surfaces());
+        assertFalse(facts.tests().isEmpty(), "its tests are kept");
+        assertTrue(d.discovery().surfaces().stream().noneMatch(s -> s.at().path().equals(testApp)),
+                d.discovery().surfaces().toString());
+        assertTrue(d.discovery().tests().stream().anyMatch(t -> t.at().path().equals(testApp)),
+                d.discovery().tests().toString());
+        assertTrue(d.discovery().surfaces().stream().anyMatch(s -> s.at().path().equals(OWNERS)),
+                "the code's own routes stay");
+    }
+
+    // covers feature-011/FR-001
+    @Test
+    void a_folder_with_a_pom_and_a_gradle_build_is_one_module_named_by_the_pom() {
+        GitSandbox.write(project.resolve("api/build.gradle"), "plugins { id 'java' }\n");
+        Discovered d = discover("");
+        assertEquals(List.of(new CodeModule("api", "shop-api", "api/pom.xml", "Java")), d.discovery().modules()
+                .stream().filter(m -> m.path().equals("api")).toList(), d.discovery().modules().toString());
     }
 
     // covers feature-011/FR-002

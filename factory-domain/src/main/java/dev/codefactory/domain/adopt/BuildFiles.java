@@ -2,6 +2,7 @@ package dev.codefactory.domain.adopt;
 
 import dev.codefactory.domain.json.JsonReader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,6 +153,34 @@ public final class BuildFiles {
             default:
                 return Optional.of(new CodeModule(folder, name.substring(0, name.length() - ".csproj".length()), p, "C#"));
         }
+    }
+
+    /**
+     * One module per folder: where a folder has several build files (spring-petclinic has both {@code pom.xml} and
+     * {@code build.gradle}), the module of {@code pom.xml} is kept, then {@code build.gradle}, then
+     * {@code build.gradle.kts}, then the others in the order {@link #isBuildFile} names them. The order of the kept
+     * modules is the order of {@code modules}.
+     */
+    public static List<CodeModule> onePerFolder(List<CodeModule> modules) {
+        Map<String, CodeModule> best = new HashMap<>();
+        for (CodeModule m : modules) {
+            best.merge(m.path(), m, (a, b) -> preference(b.buildFile()) < preference(a.buildFile()) ? b : a);
+        }
+        List<CodeModule> out = new ArrayList<>();
+        for (CodeModule m : modules) {
+            if (best.get(m.path()) == m) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** The rank of a build file among those of one folder: lower is preferred. */
+    private static int preference(String buildFile) {
+        List<String> order = List.of("pom.xml", "build.gradle", "build.gradle.kts", "package.json", "go.mod",
+                "pyproject.toml", "setup.cfg", "Cargo.toml");
+        int at = order.indexOf(Scan.fileName(buildFile.replace('\\', '/')));
+        return at < 0 ? order.size() : at;
     }
 
     private static boolean has(Object dependencies, String name) {

@@ -17,6 +17,21 @@ class BuildFilesTest {
     }
 
     @Test
+    void a_folder_with_several_build_files_is_one_module_preferring_pom_then_gradle() {
+        CodeModule gradle = module("build.gradle", "plugins { id 'java' }");
+        CodeModule pom = module("pom.xml", "<project><artifactId>spring-petclinic</artifactId></project>");
+        CodeModule kts = module("svc/build.gradle.kts", "");
+        CodeModule svcGradle = module("svc/build.gradle", "");
+        CodeModule web = module("svc/package.json", "{\"name\": \"web\"}");
+        CodeModule go = module("tools/go.mod", "module example.com/tools");
+        CodeModule cargo = module("tools/Cargo.toml", "[package]\nname = \"tools\"\n");
+        assertEquals(List.of(pom, svcGradle, go),
+                BuildFiles.onePerFolder(List.of(gradle, web, kts, pom, svcGradle, cargo, go)));
+        assertEquals(List.of(web), BuildFiles.onePerFolder(List.of(web)));
+        assertEquals(List.of(), BuildFiles.onePerFolder(List.of()));
+    }
+
+    @Test
     void knows_build_files_by_name() {
         for (String build : List.of("pom.xml", "api/build.gradle", "app/build.gradle.kts", "web/package.json",
                 "go.mod", "py/pyproject.toml", "setup.cfg", "rs/Cargo.toml", "src/App/App.csproj")) {
