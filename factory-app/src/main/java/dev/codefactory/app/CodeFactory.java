@@ -184,7 +184,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 drafts, tests, reports, this::config, changes, trace, drift, this::workspace, context.clock());
         this.adopt = new AdoptService(catalog, languageModels, projectFiles, this::workspace, this::sourceSurveys,
                 lazy(AdoptionStoreProvider.class, ids, "file", p -> p.create(context)), this::versionControl,
-                this::config, trace, context.clock(), b.threads);
+                this::config, context.clock(), b.threads);
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */

@@ -15,10 +15,12 @@ import dev.codefactory.domain.adopt.DocFiles;
 import dev.codefactory.domain.adopt.ExistingSpec;
 import dev.codefactory.domain.adopt.FileFacts;
 import dev.codefactory.domain.adopt.SourcePatterns;
+import dev.codefactory.domain.adopt.ThirdPartyCode;
 import dev.codefactory.domain.project.UnsafePathException;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.domain.trace.LinkSite;
 import dev.codefactory.domain.workspace.Languages;
+import dev.codefactory.domain.workspace.ProjectPaths;
 import dev.codefactory.port.adopt.AdoptDialog;
 import dev.codefactory.port.files.FileKind;
 import dev.codefactory.port.files.ProjectFiles;
@@ -143,7 +145,7 @@ final class AdoptDiscovery {
         List<SourceSurvey> known = surveys.get();
         List<Todo> todo = new ArrayList<>();
         for (SourceFile f : scan.files()) {
-            if (isRecord(f.path())) {
+            if (leftOut(f.path())) {
                 continue;
             }
             Todo t = todo(f, known);
@@ -153,7 +155,7 @@ final class AdoptDiscovery {
         }
         List<String> notRead = new ArrayList<>();
         for (SkippedFile s : scan.skipped()) {
-            if (!isRecord(s.path()) && s.reason() != SkipReason.BINARY && s.reason() != SkipReason.SYMLINK
+            if (!leftOut(s.path()) && s.reason() != SkipReason.BINARY && s.reason() != SkipReason.SYMLINK
                     && readable(s.path(), known)) {
                 notRead.add(s.path() + ": " + s.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                         + (s.detail().isEmpty() ? "" : " (" + s.detail() + ")"));
@@ -265,7 +267,7 @@ final class AdoptDiscovery {
             failure.compareAndSet(null, e);
         } finally {
             if (started != null) {
-                joinUninterruptibly(started);
+                WorkspaceLinks.joinUninterruptibly(started);
             }
         }
         Throwable failed = failure.get();
@@ -340,24 +342,12 @@ final class AdoptDiscovery {
         return out;
     }
 
-    private static void joinUninterruptibly(Thread t) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The project's own records: the specs are what adoption writes, not what it reads. */
-    private static boolean isRecord(String path) {
-        return path.startsWith("contracts/") || path.startsWith("reports/") || path.startsWith(".factory/");
+    /**
+     * What discovery leaves out: the project's own records (the specs are what adoption writes, not what it reads)
+     * and installed packages or caches git does not ignore.
+     */
+    private static boolean leftOut(String path) {
+        return ProjectPaths.isRecord(path) || ThirdPartyCode.contains(path);
     }
 
     /**

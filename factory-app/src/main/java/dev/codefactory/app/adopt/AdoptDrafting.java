@@ -4,6 +4,7 @@ import dev.codefactory.app.adopt.AdoptService.Run;
 import dev.codefactory.app.adopt.AdoptUseCase.AdoptCommand;
 import dev.codefactory.app.config.FactoryConfig;
 import dev.codefactory.app.llm.LanguageModels;
+import dev.codefactory.app.llm.StreamedSpec;
 import dev.codefactory.app.spec.SpecCatalog;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
@@ -15,7 +16,6 @@ import dev.codefactory.domain.adopt.DocEvidence;
 import dev.codefactory.domain.adopt.DraftedSpec;
 import dev.codefactory.domain.change.ChangePrompts.Prompt;
 import dev.codefactory.domain.change.UnifiedDiff;
-import dev.codefactory.domain.intake.ModelMarkdownStream;
 import dev.codefactory.domain.review.CodeFile;
 import dev.codefactory.domain.trace.IdAssignment;
 import dev.codefactory.domain.workspace.Languages;
@@ -27,14 +27,10 @@ import dev.codefactory.port.llm.Generation;
 import dev.codefactory.port.llm.GenerationRequest;
 import dev.codefactory.port.llm.LanguageModel;
 import dev.codefactory.port.llm.LanguageModelException;
-import dev.codefactory.port.llm.StreamHandle;
-import dev.codefactory.port.llm.StreamListener;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -203,57 +199,17 @@ final class AdoptDrafting {
 
     /** The model's answer, streamed to the dialog cleaned as it arrives; a stop request cancels it at once. */
     private Generation stream(Run run, Prompt prompt) {
-        CountDownLatch done = new CountDownLatch(1);
-        Generation[] result = new Generation[1];
-        LanguageModelException[] failure = new LanguageModelException[1];
-        ModelMarkdownStream spec = new ModelMarkdownStream();
-        StreamListener listener = new StreamListener() {
-            @Override
-            public void onToken(String token) {
-                if (!run.dialog.stopRequested()) {
-                    String shown = spec.feed(token);
-                    if (!shown.isEmpty()) {
-                        run.dialog.token(shown);
-                    }
-                }
-            }
-
-            @Override
-            public void onComplete(Generation generation) {
-                result[0] = generation;
-                done.countDown();
-            }
-
-            @Override
-            public void onError(LanguageModelException error) {
-                failure[0] = error;
-                done.countDown();
-            }
-        };
-        StreamHandle handle = run.model.stream(GenerationRequest.of(prompt.system(), prompt.user()), listener);
+        Generation g;
         try {
-            while (!done.await(50, TimeUnit.MILLISECONDS)) {
-                if (run.dialog.stopRequested()) {
-                    handle.cancel();
-                    break;
-                }
-            }
-        } catch (InterruptedException e) {
-            handle.cancel();
-            Thread.currentThread().interrupt();
-            throw new StopRequestedException("interrupted while the spec was being written");
+            g = StreamedSpec.write(run.model, GenerationRequest.of(prompt.system(), prompt.user()), run.dialog::token,
+                    run.dialog::stopRequested);
+        } catch (LanguageModelException e) {
+            run.modelCalls++; // a call that failed was made all the same
+            throw e;
         }
-        run.stopIfAsked("while the spec was being written");
         run.modelCalls++;
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        String rest = spec.finish();
-        if (!rest.isEmpty()) {
-            run.dialog.token(rest);
-        }
-        run.tokens += result[0].usage().inputTokens() + result[0].usage().outputTokens();
-        return result[0];
+        run.tokens += g.usage().inputTokens() + g.usage().outputTokens();
+        return g;
     }
 
     /** What is wrong with a draft: what the drafting checks find ({@link DraftedSpec}) and what the catalog refuses. */

@@ -5,7 +5,6 @@ import dev.codefactory.app.adopt.AdoptWriting.Written;
 import dev.codefactory.app.config.FactoryConfig;
 import dev.codefactory.app.llm.LanguageModels;
 import dev.codefactory.app.spec.SpecCatalog;
-import dev.codefactory.app.trace.TraceUseCase;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.StopRequestedException;
@@ -55,18 +54,11 @@ public final class AdoptService implements AdoptUseCase {
     private final SpecCatalog catalog;
     private final Supplier<AdoptionStore> store;
     private final Supplier<FactoryConfig> config;
-    private final TraceUseCase trace;
     private final Clock clock;
+    private final Supplier<Optional<VersionControl>> git;
     private final AdoptDiscovery discovery;
     private final AdoptDrafting drafting;
     private final AdoptWriting writing;
-
-    public AdoptService(SpecCatalog catalog, LanguageModels models, Supplier<ProjectFiles> files,
-                        Supplier<WorkspaceScanner> scanner, Supplier<List<SourceSurvey>> surveys,
-                        Supplier<AdoptionStore> store, Supplier<Optional<VersionControl>> git,
-                        Supplier<FactoryConfig> config, TraceUseCase trace, Clock clock) {
-        this(catalog, models, files, scanner, surveys, store, git, config, trace, clock, null);
-    }
 
     /**
      * @param threads makes the one helper thread that reads files beside the caller during discovery (null: the
@@ -75,12 +67,12 @@ public final class AdoptService implements AdoptUseCase {
     public AdoptService(SpecCatalog catalog, LanguageModels models, Supplier<ProjectFiles> files,
                         Supplier<WorkspaceScanner> scanner, Supplier<List<SourceSurvey>> surveys,
                         Supplier<AdoptionStore> store, Supplier<Optional<VersionControl>> git,
-                        Supplier<FactoryConfig> config, TraceUseCase trace, Clock clock, ThreadFactory threads) {
+                        Supplier<FactoryConfig> config, Clock clock, ThreadFactory threads) {
         this.catalog = catalog;
         this.store = store;
         this.config = config;
-        this.trace = trace;
         this.clock = clock;
+        this.git = git;
         this.discovery = new AdoptDiscovery(catalog, files, scanner, surveys, config, clock, threads);
         this.drafting = new AdoptDrafting(catalog, models, files, config);
         this.writing = new AdoptWriting(catalog, files, git);
@@ -90,12 +82,24 @@ public final class AdoptService implements AdoptUseCase {
 
     @Override
     public Discovered discover(String path, AdoptDialog dialog) {
+        requireGit();
         Instant start = clock.instant();
         String scope = discovery.scope(path);
         AdoptDiscovery.Found found = discovery.read(scope, dialog);
         List<ExistingSpec> existing = discovery.existingSpecs(found.linked());
         AdoptionPlan plan = CapabilityGrouping.group(found.discovery(), existing);
         return new Discovered(found.discovery(), plan, Duration.between(start, clock.instant()));
+    }
+
+    /**
+     * Adoption reads the files git lists (tracked, and untracked but not ignored): outside a repository there is no
+     * such list, and a folder such as a home directory would be read whole, installed packages and all.
+     */
+    private void requireGit() {
+        if (git.get().isEmpty()) {
+            throw new ProjectStateException("the project is not in a git repository, and adoption reads the files git"
+                    + " lists; run `git init` there (and commit the code), then try again");
+        }
     }
 
     // ---- adoption ------------------------------------------------------------------------------------------------
@@ -173,6 +177,7 @@ public final class AdoptService implements AdoptUseCase {
 
     @Override
     public AdoptOutcome adopt(AdoptCommand command, AdoptDialog dialog) {
+        requireGit();
         if (!catalog.initialized()) {
             throw new ProjectStateException("this project has no Code-Factory layout yet (contracts/, .factory/):"
                     + " run 'factory init' first; nothing was read or written");

@@ -13,6 +13,7 @@ import dev.codefactory.domain.mode.ChangeOrderStep;
 import dev.codefactory.domain.review.SpecMatcher;
 import dev.codefactory.domain.spec.SpecStatus;
 import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.domain.workspace.ProjectPaths;
 import dev.codefactory.port.change.ChangeDialog;
 import dev.codefactory.port.files.FileKind;
 import dev.codefactory.port.files.ProjectFiles;
@@ -177,7 +178,7 @@ final class ChangeAnalysis {
         ProjectFiles project = files.get();
         for (SourceFile f : scan.files()) {
             String p = f.path();
-            if (p.startsWith(".factory/") || p.startsWith("contracts/") || p.startsWith("reports/")) {
+            if (ProjectPaths.isRecord(p)) {
                 continue;
             }
             try {

@@ -20,6 +20,7 @@ import dev.codefactory.domain.spec.SpecStatus;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.domain.trace.LinkKind;
 import dev.codefactory.domain.trace.LinkSite;
+import dev.codefactory.domain.workspace.ProjectPaths;
 import dev.codefactory.port.codehost.CodeHost;
 import dev.codefactory.port.codehost.ExistingIssue;
 import dev.codefactory.port.codehost.IssueDraft;
@@ -350,7 +351,7 @@ public final class ReviewService implements ReviewUseCase {
     // ---- files ---------------------------------------------------------------------------------------------------
 
     private static boolean isContract(String path) {
-        return path.startsWith("contracts/") || path.startsWith("reports/") || path.startsWith(".factory/");
+        return ProjectPaths.isRecord(path);
     }
 
     private String rel(Path workTree, String projectRelative) {

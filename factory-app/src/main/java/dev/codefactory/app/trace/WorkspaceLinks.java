@@ -14,6 +14,7 @@ import dev.codefactory.domain.trace.Links;
 import dev.codefactory.domain.trace.RequirementId;
 import dev.codefactory.domain.trace.RequirementRef;
 import dev.codefactory.domain.workspace.Languages;
+import dev.codefactory.domain.workspace.ProjectPaths;
 import dev.codefactory.port.files.FileKind;
 import dev.codefactory.port.files.ProjectFiles;
 import dev.codefactory.port.workspace.ScanRequest;
@@ -191,7 +192,7 @@ public final class WorkspaceLinks {
     private static final FileLinks NONE = new FileLinks(List.of(), List.of());
 
     /** Waits for {@code t} to end; an interrupt is kept for later and the wait goes on (the reads are short). */
-    private static void joinUninterruptibly(Thread t) {
+    public static void joinUninterruptibly(Thread t) {
         boolean interrupted = false;
         while (true) {
             try {
@@ -404,6 +405,6 @@ public final class WorkspaceLinks {
 
     /** The project's own records, which review leaves out too: specs, reports, the factory's state. */
     static boolean isRecord(String path) {
-        return path.startsWith("contracts/") || path.startsWith("reports/") || path.startsWith(".factory/");
+        return ProjectPaths.isRecord(path);
     }
 }

@@ -10,6 +10,15 @@ public final class ProjectPaths {
     }
 
     /**
+     * Whether {@code path} (relative to the project root) is one of Code-Factory's own records: the specs in
+     * {@code contracts/}, the reports in {@code reports/}, the state in {@code .factory/}. Review, trace, change
+     * orders and adoption read the project's code, never these.
+     */
+    public static boolean isRecord(String path) {
+        return path.startsWith("contracts/") || path.startsWith("reports/") || path.startsWith(".factory/");
+    }
+
+    /**
      * {@code relative} (a link target, an import specifier) resolved against the folder {@code dir} ({@code ""} for
      * the root), with {@code .} and {@code ..} segments worked out: {@code resolve("a/b", "../c")} is {@code a/c};
      * null when it climbs out of the project.
