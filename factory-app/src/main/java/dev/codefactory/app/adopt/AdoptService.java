@@ -28,7 +28,6 @@ import dev.codefactory.port.workspace.WorkspaceScanner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -234,10 +233,8 @@ public final class AdoptService implements AdoptUseCase {
                 toWrite.add(c);
             }
         }
-        LocalDate today = LocalDate.now(clock);
         for (Capability c : toWrite) {
-            String markdown = SpecSkeleton.markdown(c, "feature-000", "", today);
-            accepted.add(new Accepted(c, AdoptWriting.bodyOf(markdown), true));
+            accepted.add(new Accepted(c, SpecSkeleton.body(c), true));
         }
         Written w = writing.write(run, plan, accepted);
         if (run.draft != null) {

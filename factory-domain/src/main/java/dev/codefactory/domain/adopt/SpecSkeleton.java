@@ -17,8 +17,14 @@ public final class SpecSkeleton {
     private SpecSkeleton() {
     }
 
-    /** The markdown of the skeleton for {@code capability}, as spec {@code id}. */
+    /** The markdown of the skeleton for {@code capability}, as spec {@code id}: its front matter and its body. */
     public static String markdown(Capability capability, String id, String author, LocalDate date) {
+        return DraftedSpec.frontMatter(id, capability.title(), author, date, capability.tags()) + "\n"
+                + body(capability);
+    }
+
+    /** The body of the skeleton for {@code capability}, for a catalog that writes the front matter itself. */
+    public static String body(Capability capability) {
         Objects.requireNonNull(capability, "capability");
         String title = DraftedSpec.oneLine(capability.title());
         StringBuilder body = new StringBuilder();
@@ -48,7 +54,7 @@ public final class SpecSkeleton {
                 + "\n-->\n\n");
         body.append("## Open Questions\n\n");
         body.append("<!-- What the code leaves unclear: behaviour that may be a bug, limits nobody wrote down. -->\n");
-        return DraftedSpec.frontMatter(id, capability.title(), author, date, capability.tags()) + "\n" + body;
+        return body.toString();
     }
 
     private static void list(StringBuilder out, List<String> items) {
