@@ -96,28 +96,28 @@ public record AdoptionPlan(String scope, List<CodeModule> modules, List<Capabili
         }
         Set<String> movedStems = new HashSet<>();
         for (Surface s : moved) {
-            movedStems.add(CapabilityGrouping.stem(s.at().path()));
+            movedStems.add(CapabilityNames.stem(s.at().path()));
         }
         List<TestCase> movedTests = new ArrayList<>();
         List<TestCase> keptTests = new ArrayList<>();
         for (TestCase t : c.tests()) {
             boolean go = t.at().path().startsWith(p) || t.name().startsWith(p)
-                    || movedStems.contains(CapabilityGrouping.testedStem(t.at().path()));
+                    || movedStems.contains(CapabilityNames.testedStem(t.at().path()));
             (go ? movedTests : keptTests).add(t);
         }
         List<DocEvidence> movedDocs = new ArrayList<>();
         List<DocEvidence> keptDocs = new ArrayList<>();
         for (DocEvidence d : c.docs()) {
             boolean go = d.at().path().startsWith(p) || d.title().startsWith(p)
-                    || CapabilityGrouping.routePath(d.title()).startsWith(p);
+                    || CapabilityNames.routePath(d.title()).startsWith(p);
             (go ? movedDocs : keptDocs).add(d);
         }
-        String newTitle = title == null || title.isBlank() ? CapabilityGrouping.titleOfPrefix(p) : title.strip();
+        String newTitle = title == null || title.isBlank() ? CapabilityNames.titleOfPrefix(p) : title.strip();
         Set<String> taken = new HashSet<>();
         for (Capability other : capabilities) {
             taken.add(other.key());
         }
-        String newKey = CapabilityGrouping.unique(CapabilityGrouping.slug(newTitle, "part"), taken);
+        String newKey = CapabilityNames.unique(CapabilityNames.slug(newTitle, "part"), taken);
         Capability left = new Capability(c.key(), c.title(), c.module(), c.tags(), kept, keptTests, keptDocs,
                 c.coveredBy());
         Capability part = new Capability(newKey, newTitle, c.module(), c.tags(), moved, movedTests, movedDocs,
@@ -216,13 +216,13 @@ public record AdoptionPlan(String scope, List<CodeModule> modules, List<Capabili
 
     private static boolean matches(Surface s, String prefix) {
         return s.at().path().startsWith(prefix) || s.name().startsWith(prefix)
-                || s.kind() == SurfaceKind.ROUTE && CapabilityGrouping.routePath(s.name()).startsWith(prefix);
+                || s.kind() == SurfaceKind.ROUTE && CapabilityNames.routePath(s.name()).startsWith(prefix);
     }
 
     private static String hint(Capability c) {
         List<String> examples = new ArrayList<>();
         for (Surface s : c.surfaces()) {
-            String e = s.kind() == SurfaceKind.ROUTE ? CapabilityGrouping.routePath(s.name()) : s.name();
+            String e = s.kind() == SurfaceKind.ROUTE ? CapabilityNames.routePath(s.name()) : s.name();
             if (!examples.contains(e)) {
                 examples.add(e);
             }

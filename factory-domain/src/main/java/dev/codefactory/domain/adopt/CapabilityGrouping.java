@@ -1,18 +1,24 @@
 package dev.codefactory.domain.adopt;
 
+import static dev.codefactory.domain.adopt.CapabilityNames.folder;
+import static dev.codefactory.domain.adopt.CapabilityNames.humanise;
+import static dev.codefactory.domain.adopt.CapabilityNames.routePath;
+import static dev.codefactory.domain.adopt.CapabilityNames.routePrefix;
+import static dev.codefactory.domain.adopt.CapabilityNames.singular;
+import static dev.codefactory.domain.adopt.CapabilityNames.slug;
+import static dev.codefactory.domain.adopt.CapabilityNames.stem;
+import static dev.codefactory.domain.adopt.CapabilityNames.unique;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -56,9 +62,6 @@ public final class CapabilityGrouping {
     /** Folder names that say nothing of what their code does: their group is the module's core. */
     private static final Set<String> GENERIC_FOLDERS = Set.of("src", "lib", "source", "sources", "java", "kotlin",
             "scala", "internal", "pkg");
-    private static final Pattern VERSION = Pattern.compile("v\\d+(\\.\\d+)*");
-    private static final Pattern TEST_MARK = Pattern.compile(
-            "^(test_|Test)?(.*?)(_test|_spec|\\.test|\\.spec|-test|-spec|Tests|Test|IT|ITCase|Spec)?$");
 
     private CapabilityGrouping() {
     }
@@ -68,128 +71,11 @@ public final class CapabilityGrouping {
         return new Grouper(discovery).plan(existing);
     }
 
-    // ---- names shared with the plan's edits
-
-    /** {@code text} as a lowercase hyphenated slug; {@code fallback} when nothing is left. */
-    static String slug(String text, String fallback) {
-        String t = text.replace("C#", "csharp").replace("c#", "csharp").replace("++", "pp");
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (Character.isLetterOrDigit(c) && c < 128) {
-                out.append(Character.toLowerCase(c));
-            } else {
-                out.append('-');
-            }
-        }
-        String s = out.toString().replaceAll("-+", "-").replaceAll("^-|-$", "");
-        return s.isEmpty() ? fallback : s;
-    }
-
-    /** {@code base}, or {@code base-2}, {@code base-3}... the first not in {@code taken}, which it is added to. */
-    static String unique(String base, Set<String> taken) {
-        String key = base;
-        for (int n = 2; taken.contains(key); n++) {
-            key = base + "-" + n;
-        }
-        taken.add(key);
-        return key;
-    }
-
-    /** The path of a route's name ({@code GET /owners/{id}} → {@code /owners/{id}}), else the name. */
-    static String routePath(String name) {
-        for (String word : name.strip().split("\\s+")) {
-            if (word.startsWith("/")) {
-                return word;
-            }
-        }
-        int space = name.strip().indexOf(' ');
-        return space < 0 ? name.strip() : name.strip().substring(space + 1).strip();
-    }
-
-    /** A title for a split's prefix: its last meaningful segment, humanised. */
-    static String titleOfPrefix(String prefix) {
-        String last = "";
-        for (String segment : prefix.split("[/.]")) {
-            if (meaningful(segment)) {
-                last = segment;
-            }
-        }
-        return humanise(last.isEmpty() ? prefix : last);
-    }
-
-    /** A file's name without folders and extension. */
-    static String stem(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        int dot = name.indexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    /** The stem of the file a test file tests by its name: {@code OwnerControllerTests} → {@code OwnerController}. */
-    static String testedStem(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        Matcher m = TEST_MARK.matcher(base);
-        String core = m.matches() && !m.group(2).isEmpty() ? m.group(2) : base;
-        int inner = core.indexOf('.');
-        return inner > 0 ? core.substring(0, inner) : core;
-    }
-
-    /** {@code password-recovery} → {@code Password recovery}. */
-    static String humanise(String text) {
-        String words = text.replaceAll("[-_.]+", " ").replaceAll("([a-z])([A-Z])", "$1 $2").strip()
-                .toLowerCase(Locale.ROOT);
-        return words.isEmpty() ? text : Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
-    private static boolean meaningful(String segment) {
-        String s = segment.strip().toLowerCase(Locale.ROOT);
-        return !s.isEmpty() && !s.equals("api") && !s.equals("rest") && !VERSION.matcher(s).matches()
-                && !s.startsWith("{") && !s.startsWith(":") && !s.startsWith("<") && !s.startsWith("*")
-                && !s.startsWith("$") && !s.startsWith("(");
-    }
-
-    /** The group of a route path: its first meaningful segment as a slug, "" for none; api[0] says /api before. */
-    static String routePrefix(String path, boolean[] api) {
-        String p = path;
-        int cut = p.indexOf('?');
-        if (cut >= 0) {
-            p = p.substring(0, cut);
-        }
-        for (String segment : p.split("/")) {
-            String s = segment.strip();
-            if (s.equalsIgnoreCase("api")) {
-                api[0] = true;
-            }
-            if (!s.isEmpty() && "{:<*$(".indexOf(s.charAt(0)) >= 0) {
-                return ""; // a parameter first: a route relative to where it is mounted
-            }
-            if (!meaningful(s)) {
-                continue;
-            }
-            int dot = s.indexOf('.');
-            if (dot > 0) {
-                s = s.substring(0, dot);
-            }
-            String slug = slug(s, "");
-            if (!slug.isEmpty()) {
-                return slug;
-            }
-        }
-        return "";
-    }
-
-    /** {@code users} → {@code user}: route groups take singular and plural as one. */
-    static String singular(String slug) {
-        return slug.length() > 3 && slug.endsWith("s") && !slug.endsWith("ss") ? slug.substring(0, slug.length() - 1)
-                : slug;
-    }
-
-    /** Folder of a path ("" at the root). */
-    static String folder(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
+    /** The bucket with the largest count (ties: the smaller name). */
+    static Bucket most(Map<Bucket, Integer> counts) {
+        return counts.entrySet().stream().max(Comparator.<Map.Entry<Bucket, Integer>>comparingInt(
+                Map.Entry::getValue).thenComparing(e -> e.getKey().name, Comparator.reverseOrder()))
+                .get().getKey();
     }
 
     private static final Comparator<Surface> SURFACE_ORDER = Comparator.comparing(Surface::at)
@@ -200,7 +86,7 @@ public final class CapabilityGrouping {
             .thenComparing(d -> d.kind().ordinal()).thenComparing(DocEvidence::title);
 
     /** One capability in the making. */
-    private static final class Bucket {
+    static final class Bucket {
         final CodeModule module;
         final String kind; // route, folder, core, data, config
         final String name; // prefix or folder
@@ -286,7 +172,7 @@ public final class CapabilityGrouping {
             fold();
             List<Bucket> live = buckets.values().stream().filter(b -> b.into == null && !b.surfaces.isEmpty())
                     .toList();
-            tieTests(live);
+            new TestTies(sources, testFiles, moduleOfFile).tieTests(live);
             attachDocs(live);
             return build(live, existing);
         }
@@ -456,13 +342,6 @@ public final class CapabilityGrouping {
                     .thenComparing(e -> e.getKey().length()).thenComparing(Map.Entry.comparingByKey(
                             Comparator.reverseOrder()))).map(Map.Entry::getKey).orElse(b.name);
         }
-
-        private static Bucket most(Map<Bucket, Integer> counts) {
-            return counts.entrySet().stream().max(Comparator.<Map.Entry<Bucket, Integer>>comparingInt(
-                    Map.Entry::getValue).thenComparing(e -> e.getKey().name, Comparator.reverseOrder()))
-                    .get().getKey();
-        }
-
         /** Tiny folder groups into the nearest enclosing group, else the module's core. */
         private void fold() {
             List<Bucket> folders = buckets.values().stream().filter(b -> b.kind.equals("folder"))
@@ -500,321 +379,6 @@ public final class CapabilityGrouping {
             return path.isEmpty() ? 0 : path.split("/").length;
         }
 
-        /** Each test file to the capability it exercises (FR-004). */
-        // implements feature-011/FR-004
-        private void tieTests(List<Bucket> live) {
-            Map<String, Bucket> ofFile = new HashMap<>();
-            for (Bucket b : live) {
-                for (String file : b.files()) {
-                    ofFile.putIfAbsent(file, b);
-                }
-            }
-            // a file's surfaces may be spread (config keys): the bucket holding most of them
-            Map<String, Map<Bucket, Integer>> spread = new HashMap<>();
-            for (Bucket b : live) {
-                for (Surface s : b.surfaces) {
-                    spread.computeIfAbsent(s.at().path(), k -> new HashMap<>()).merge(b, 1, Integer::sum);
-                }
-            }
-            spread.forEach((file, counts) -> ofFile.put(file, most(counts)));
-            List<String> files = new ArrayList<>(ofFile.keySet());
-            files.sort(Comparator.naturalOrder());
-            Map<String, FileFacts> facts = new HashMap<>();
-            for (FileFacts f : sources) {
-                facts.put(f.path(), f);
-            }
-            FileIndex index = new FileIndex(files, facts);
-            for (FileFacts test : testFiles) {
-                if (test.tests().isEmpty()) {
-                    continue;
-                }
-                String file = byName(test, index);
-                Bucket to = file != null ? ofFile.get(file) : byImports(test, index, facts, ofFile, live);
-                if (to == null) {
-                    file = test.unit().isEmpty() ? null : index.firstOfUnit.get(test.unit());
-                    to = file == null ? null : ofFile.get(file);
-                }
-                if (to != null) {
-                    to.tests.addAll(test.tests());
-                }
-            }
-        }
-
-        /**
-         * The files tests may be tied to, indexed by what {@link #byName} and {@link #imports} compare, so that each
-         * test file looks up its few candidates instead of going through every file (10,000 files and 4,000 test
-         * files made a quadratic scan take a minute). The candidates are then checked with the same rules, in the
-         * files' order, so the result is the scan's.
-         */
-        private final class FileIndex {
-            final Map<String, Integer> order = new HashMap<>();
-            final Map<String, String> named = new HashMap<>();
-            final Map<String, List<String>> byNamed = new HashMap<>();
-            final Map<String, List<String>> goByFolder = new HashMap<>();
-            /** A file's path without extension, and each of its "/"-suffixes. */
-            final Map<String, List<String>> byNoExt = new HashMap<>();
-            final Map<String, List<String>> byNoExtSuffix = new HashMap<>();
-            /** A file's folder, and its folder within its module. */
-            final Map<String, List<String>> byDir = new HashMap<>();
-            /** A file's unit-qualified name, its unit, and its dotted path with each of its "."-suffixes. */
-            final Map<String, List<String>> byQualified = new HashMap<>();
-            final Map<String, List<String>> byUnit = new HashMap<>();
-            final Map<String, List<String>> byDotted = new HashMap<>();
-            final Map<String, List<String>> byDottedSuffix = new HashMap<>();
-            final Map<String, String> firstOfUnit = new HashMap<>();
-
-            FileIndex(List<String> files, Map<String, FileFacts> facts) {
-                for (int n = 0; n < files.size(); n++) {
-                    String file = files.get(n);
-                    order.put(file, n);
-                    String name = norm(stem(file));
-                    if (name.equals("index") || name.equals("init") || name.equals("mod")) {
-                        name = norm(folder(file).substring(folder(file).lastIndexOf('/') + 1));
-                    }
-                    named.put(file, name);
-                    add(byNamed, name, file);
-                    if (file.endsWith(".go")) {
-                        add(goByFolder, folder(file), file);
-                    }
-                    String noExt = withoutExtension(file);
-                    add(byNoExt, noExt, file);
-                    for (int i = noExt.indexOf('/'); i >= 0; i = noExt.indexOf('/', i + 1)) {
-                        add(byNoExtSuffix, noExt.substring(i + 1), file);
-                    }
-                    String dir = folder(file);
-                    if (!dir.isEmpty()) {
-                        add(byDir, dir, file);
-                        CodeModule m = moduleOfFile.get(file);
-                        String rel = !m.path().isEmpty() && dir.startsWith(m.path() + "/")
-                                ? dir.substring(m.path().length() + 1) : dir;
-                        if (!rel.isEmpty() && !rel.equals(dir)) {
-                            add(byDir, rel, file);
-                        }
-                    }
-                    FileFacts f = facts.get(file);
-                    String unit = f == null ? "" : f.unit();
-                    if (!unit.isEmpty()) {
-                        String qualified = unit.endsWith("." + stem(file)) || unit.equals(stem(file)) ? unit
-                                : unit + "." + stem(file);
-                        add(byQualified, qualified, file);
-                        add(byUnit, unit, file);
-                        firstOfUnit.putIfAbsent(unit, file);
-                    }
-                    String dotted = noExt.replace('/', '.');
-                    add(byDotted, dotted, file);
-                    for (int i = dotted.indexOf('.'); i >= 0; i = dotted.indexOf('.', i + 1)) {
-                        add(byDottedSuffix, dotted.substring(i + 1), file);
-                    }
-                }
-            }
-
-            private void add(Map<String, List<String>> map, String key, String file) {
-                List<String> list = map.computeIfAbsent(key, k -> new ArrayList<>(1));
-                if (list.isEmpty() || !list.get(list.size() - 1).equals(file)) {
-                    list.add(file);
-                }
-            }
-
-            /** The files {@code map} holds under {@code key}, added to {@code into}. */
-            void collect(Map<String, List<String>> map, String key, Set<String> into) {
-                List<String> found = map.get(key);
-                if (found != null) {
-                    into.addAll(found);
-                }
-            }
-
-            /** {@code candidates} in the files' order. */
-            List<String> ordered(Set<String> candidates) {
-                List<String> out = new ArrayList<>(candidates);
-                out.sort(Comparator.comparing(order::get));
-                return out;
-            }
-
-            /** Every file import {@code i} may name (a superset of those {@link #imports} accepts). */
-            Set<String> candidates(String i) {
-                Set<String> out = new HashSet<>();
-                if (i.startsWith(".") || i.startsWith("/")) {
-                    return null; // resolved against the test's folder: the caller resolves it
-                }
-                if (i.contains("/")) {
-                    collect(byNoExt, i, out);
-                    collect(byNoExt, i + "/index", out);
-                    collect(byNoExtSuffix, i, out);
-                    for (int at = -1; at < i.length(); at = i.indexOf('/', at + 1) < 0 ? i.length()
-                            : i.indexOf('/', at + 1)) {
-                        collect(byDir, i.substring(at + 1), out);
-                    }
-                    return out;
-                }
-                for (int at = i.indexOf('.'); ; at = i.indexOf('.', at + 1)) {
-                    collect(byQualified, at < 0 ? i : i.substring(0, at), out);
-                    if (at < 0) {
-                        break;
-                    }
-                }
-                if (i.endsWith(".*")) {
-                    collect(byUnit, i.substring(0, i.length() - 2), out);
-                }
-                String base = i.endsWith(".*") ? i.substring(0, i.length() - 2) : i;
-                collect(byDotted, base, out);
-                collect(byDottedSuffix, base, out);
-                int dot = base.lastIndexOf('.');
-                if (dot > 0) {
-                    String module = base.substring(0, dot);
-                    collect(byDotted, module, out);
-                    collect(byDottedSuffix, module, out);
-                }
-                return out;
-            }
-        }
-
-        private String byName(FileFacts test, FileIndex index) {
-            String tested = norm(testedStem(test.path()));
-            boolean go = test.path().endsWith("_test.go");
-            Set<String> candidates = new HashSet<>();
-            index.collect(index.byNamed, tested, candidates);
-            if (go) {
-                index.collect(index.goByFolder, folder(test.path()), candidates);
-            }
-            String best = null;
-            int bestScore = -1;
-            for (String file : index.ordered(candidates)) {
-                String named = index.named.get(file);
-                boolean same = go ? folder(file).equals(folder(test.path())) && file.endsWith(".go")
-                        : named.equals(tested) && !tested.isEmpty();
-                if (!same && !(go && named.equals(tested) && file.endsWith(".go"))) {
-                    continue;
-                }
-                int score = common(file, test.path()) + (moduleOfFile.get(file) == moduleOfFile.get(test.path())
-                        ? 10000 : 0) + (named.equals(tested) ? 1000 : 0);
-                if (score > bestScore) {
-                    best = file;
-                    bestScore = score;
-                }
-            }
-            return best;
-        }
-
-        private static String norm(String name) {
-            StringBuilder out = new StringBuilder(name.length());
-            for (int i = 0; i < name.length(); i++) {
-                char c = Character.toLowerCase(name.charAt(i));
-                if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-                    out.append(c);
-                }
-            }
-            return out.toString();
-        }
-
-        private static int common(String a, String b) {
-            int n = 0;
-            while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
-                n++;
-            }
-            return n;
-        }
-
-        /** The capability whose files {@code test} imports most (ties: the earlier in the plan). */
-        private Bucket byImports(FileFacts test, FileIndex index, Map<String, FileFacts> facts,
-                                 Map<String, Bucket> ofFile, List<Bucket> live) {
-            Map<Bucket, Integer> hits = new HashMap<>();
-            for (String raw : test.imports()) {
-                String i = raw.strip();
-                if (i.isEmpty()) {
-                    continue;
-                }
-                Set<String> candidates = index.candidates(i);
-                if (candidates == null) { // relative: the file it resolves to, or its index
-                    candidates = new HashSet<>();
-                    String r = resolve(folder(test.path()), i.matches(".*\\.(js|jsx|ts|tsx|mjs|cjs|mts|cts)$")
-                            ? withoutExtension(i) : i);
-                    index.collect(index.byNoExt, r, candidates);
-                    index.collect(index.byNoExt, r + "/index", candidates);
-                }
-                for (String file : index.ordered(candidates)) {
-                    if (imports(test, i, file, facts.get(file))) {
-                        hits.merge(ofFile.get(file), 1, Integer::sum);
-                    }
-                }
-            }
-            Bucket best = null;
-            for (Bucket b : live) {
-                if (hits.containsKey(b) && (best == null || hits.get(b) > hits.get(best))) {
-                    best = b;
-                }
-            }
-            return best;
-        }
-
-        /** Whether import {@code i} of {@code test} names {@code file}. */
-        private boolean imports(FileFacts test, String i, String file, FileFacts facts) {
-            String noExt = withoutExtension(file);
-            if (i.startsWith(".") || i.startsWith("/")) { // JS/TS relative
-                String r = resolve(folder(test.path()), i.matches(".*\\.(js|jsx|ts|tsx|mjs|cjs|mts|cts)$")
-                        ? withoutExtension(i) : i);
-                return noExt.equals(r) || noExt.equals(r + "/index");
-            }
-            if (i.contains("/")) { // a resolved script import (src/routes/users), a Go import path
-                if (noExt.equals(i) || noExt.equals(i + "/index") || noExt.endsWith("/" + i)) {
-                    return true;
-                }
-                String dir = folder(file);
-                CodeModule m = moduleOfFile.get(file);
-                String rel = !m.path().isEmpty() && dir.startsWith(m.path() + "/") ? dir.substring(m.path().length()
-                        + 1) : dir;
-                return !dir.isEmpty() && (i.equals(dir) || i.endsWith("/" + dir)
-                        || !rel.isEmpty() && (i.equals(rel) || i.endsWith("/" + rel)));
-            }
-            String unit = facts == null ? "" : facts.unit();
-            String qualified = unit.isEmpty() ? "" : unit.endsWith("." + stem(file)) || unit.equals(stem(file))
-                    ? unit : unit + "." + stem(file);
-            if (!qualified.isEmpty() && (i.equals(qualified) || i.startsWith(qualified + "."))) {
-                return true;
-            }
-            if (!unit.isEmpty() && i.equals(unit + ".*")) {
-                return true;
-            }
-            String dotted = noExt.replace('/', '.');
-            String base = i.endsWith(".*") ? i.substring(0, i.length() - 2) : i;
-            return base.contains(".") && (dotted.equals(base) || dotted.endsWith("." + base)
-                    || startsWithModule(base, dotted));
-        }
-
-        /** {@code app.models.User} names {@code backend.app.models}: the import is the file's module and a name. */
-        private static boolean startsWithModule(String i, String dotted) {
-            int dot = i.lastIndexOf('.');
-            if (dot <= 0) {
-                return false;
-            }
-            String module = i.substring(0, dot);
-            return module.contains(".") && (dotted.equals(module) || dotted.endsWith("." + module));
-        }
-
-        private static String withoutExtension(String path) {
-            String name = path.substring(path.lastIndexOf('/') + 1);
-            int dot = name.lastIndexOf('.');
-            return dot > 0 ? path.substring(0, path.length() - (name.length() - dot)) : path;
-        }
-
-        private static String resolve(String dir, String relative) {
-            List<String> parts = new ArrayList<>();
-            if (!relative.startsWith("/") && !dir.isEmpty()) {
-                parts.addAll(List.of(dir.split("/")));
-            }
-            for (String p : relative.split("/")) {
-                if (p.isEmpty() || p.equals(".")) {
-                    continue;
-                }
-                if (p.equals("..")) {
-                    if (!parts.isEmpty()) {
-                        parts.remove(parts.size() - 1);
-                    }
-                } else {
-                    parts.add(p);
-                }
-            }
-            return String.join("/", parts);
-        }
 
         /** Documentation that names a capability's title or route prefix; OpenAPI operations to their routes. */
         // implements feature-011/FR-004
@@ -929,7 +493,7 @@ public final class CapabilityGrouping {
                 List<DocEvidence> docs = b.docs.stream().sorted(DOC_ORDER).toList();
                 Capability c = new Capability(key, title, b.module.name(), tags, surfaces, tests, docs, "");
                 out.add(new Capability(key, title, b.module.name(), tags, surfaces, tests, docs,
-                        coveredBy(c, specs)));
+                        Coverage.coveredBy(c, specs)));
             }
             return new AdoptionPlan(discovery.scope(), modules, out);
         }
@@ -955,51 +519,5 @@ public final class CapabilityGrouping {
                     .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                     .map(Map.Entry::getKey).orElse("");
         }
-    }
-
-    /**
-     * The id of the spec that covers {@code c}, or "": the one whose linked or named paths include the most of its
-     * paths (at least one and at least half), else one whose title is the same (case, plural 's' and punctuation
-     * ignored); ties go to the smaller id.
-     */
-    // implements feature-011/FR-006
-    static String coveredBy(Capability c, List<ExistingSpec> specs) {
-        List<String> paths = c.paths();
-        String best = "";
-        int bestOverlap = 0;
-        for (ExistingSpec s : specs) {
-            int overlap = 0;
-            for (String p : paths) {
-                if (s.linkedPaths().contains(p) || s.namedPaths().contains(p)) {
-                    overlap++;
-                }
-            }
-            if (overlap >= 1 && overlap * 2 >= paths.size() && overlap > bestOverlap) {
-                best = s.id();
-                bestOverlap = overlap;
-            }
-        }
-        if (!best.isEmpty()) {
-            return best;
-        }
-        String title = normalTitle(c.title());
-        for (ExistingSpec s : specs) {
-            if (!title.isEmpty() && normalTitle(s.title()).equals(title)) {
-                return s.id();
-            }
-        }
-        return "";
-    }
-
-    /** {@code Owners' API} and {@code owner api} alike: lowercase words without punctuation or a plural 's'. */
-    static String normalTitle(String title) {
-        List<String> words = new ArrayList<>();
-        for (String w : title.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (w.isEmpty()) {
-                continue;
-            }
-            words.add(w.length() > 1 && w.endsWith("s") ? w.substring(0, w.length() - 1) : w);
-        }
-        return String.join(" ", words);
     }
 }

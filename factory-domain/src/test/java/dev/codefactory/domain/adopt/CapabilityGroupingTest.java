@@ -310,14 +310,14 @@ class CapabilityGroupingTest {
         Capability c = new Capability("x", "Billing", "", List.of(), List.of(
                 s(SurfaceKind.PUBLIC_TYPE, "A", "a.py", 1), s(SurfaceKind.PUBLIC_TYPE, "B", "b.py", 1),
                 s(SurfaceKind.PUBLIC_TYPE, "C", "c.py", 1)), List.of(), List.of(), "");
-        assertEquals("", CapabilityGrouping.coveredBy(c, List.of(
+        assertEquals("", Coverage.coveredBy(c, List.of(
                 new ExistingSpec("feature-001", "Other", "o.md", Set.of("a.py"), Set.of()))));
-        assertEquals("feature-001", CapabilityGrouping.coveredBy(c, List.of(
+        assertEquals("feature-001", Coverage.coveredBy(c, List.of(
                 new ExistingSpec("feature-001", "One", "1.md", Set.of("a.py"), Set.of("b.py")),
                 new ExistingSpec("feature-009", "Two", "2.md", Set.of("a.py", "b.py"), Set.of()))));
-        assertEquals("feature-005", CapabilityGrouping.coveredBy(c, List.of(
+        assertEquals("feature-005", Coverage.coveredBy(c, List.of(
                 new ExistingSpec("feature-005", "billing.", "1.md", Set.of(), Set.of()))));
-        assertEquals(CapabilityGrouping.normalTitle("Users' API"), CapabilityGrouping.normalTitle("user api"));
+        assertEquals(Coverage.normalTitle("Users' API"), Coverage.normalTitle("user api"));
     }
 
     // covers feature-011/FR-005
@@ -359,18 +359,18 @@ class CapabilityGroupingTest {
     @Test
     void route_prefixes_skip_api_versions_parameters_and_extensions() {
         boolean[] api = {false};
-        assertEquals("users", CapabilityGrouping.routePrefix("/api/v1/users/{id}", api));
+        assertEquals("users", CapabilityNames.routePrefix("/api/v1/users/{id}", api));
         assertTrue(api[0]);
-        assertEquals("vets", CapabilityGrouping.routePrefix("/vets.html", new boolean[1]));
-        assertEquals("", CapabilityGrouping.routePrefix("/", new boolean[1]));
-        assertEquals("password-recovery", CapabilityGrouping.routePrefix("/api/v2/password_recovery?x=1",
+        assertEquals("vets", CapabilityNames.routePrefix("/vets.html", new boolean[1]));
+        assertEquals("", CapabilityNames.routePrefix("/", new boolean[1]));
+        assertEquals("password-recovery", CapabilityNames.routePrefix("/api/v2/password_recovery?x=1",
                 new boolean[1]));
-        assertEquals("", CapabilityGrouping.routePrefix("/:slug/comments", new boolean[1]), "relative to a mount");
-        assertEquals("/owners/{id}", CapabilityGrouping.routePath("GET /owners/{id}"));
-        assertEquals("OwnerController", CapabilityGrouping.testedStem("a/OwnerControllerTests.java"));
-        assertEquals("users", CapabilityGrouping.testedStem("tests/test_users.py"));
-        assertEquals("users", CapabilityGrouping.testedStem("src/users.test.ts"));
-        assertEquals("handler", CapabilityGrouping.testedStem("x/handler_test.go"));
-        assertEquals("submit", CapabilityGrouping.testedStem("tests/test_submit.py"));
+        assertEquals("", CapabilityNames.routePrefix("/:slug/comments", new boolean[1]), "relative to a mount");
+        assertEquals("/owners/{id}", CapabilityNames.routePath("GET /owners/{id}"));
+        assertEquals("OwnerController", CapabilityNames.testedStem("a/OwnerControllerTests.java"));
+        assertEquals("users", CapabilityNames.testedStem("tests/test_users.py"));
+        assertEquals("users", CapabilityNames.testedStem("src/users.test.ts"));
+        assertEquals("handler", CapabilityNames.testedStem("x/handler_test.go"));
+        assertEquals("submit", CapabilityNames.testedStem("tests/test_submit.py"));
     }
 }
