@@ -325,6 +325,10 @@ final class TestTies {
         return dot > 0 ? path.substring(0, path.length() - (name.length() - dot)) : path;
     }
 
+    /**
+     * {@code relative} against {@code dir}. Not {@code ProjectPaths.resolve}: an import starting with "/" is from
+     * the root (not {@code dir}), and ".." past the root stays at the root (there it is null).
+     */
     private static String resolve(String dir, String relative) {
         List<String> parts = new ArrayList<>();
         if (!relative.startsWith("/") && !dir.isEmpty()) {
