@@ -10,6 +10,7 @@ import java.util.Set;
  * if not, those three by a small lexer that skips comments, strings, characters and text blocks. Most files of a
  * code base declare nothing more, and reading them this way is many times faster than parsing them (NFR-001).
  */
+// implements feature-011/NFR-001
 final class Declarations {
 
     /** A top-level type: its name, kind ({@code class}, {@code interface}, ...), line and whether it is public. */

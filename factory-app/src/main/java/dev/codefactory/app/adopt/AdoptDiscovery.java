@@ -221,6 +221,7 @@ final class AdoptDiscovery {
      * Reads the files one at a time (never every text at once, NFR-002), with one helper thread beside the caller
      * when there are many; the results keep the files' order whoever read them.
      */
+    // implements feature-011/NFR-001
     private Read[] readAll(List<Todo> todo, AdoptDialog dialog) {
         int total = todo.size();
         Read[] found = new Read[total];
