@@ -153,8 +153,8 @@ final class JavaParserSurvey implements SourceSurvey {
         List<Surface> surfaces = new ArrayList<>();
         for (Declarations.TopLevelType type : reading.types()) {
             if (!test && type.isPublic()) {
-                surfaces.add(new Surface(SurfaceKind.PUBLIC_TYPE, cap(type.name()), new SourceLocation(path, type.line()),
-                        type.kind()));
+                surfaces.add(new Surface(SurfaceKind.PUBLIC_TYPE, cap(type.name()),
+                        new SourceLocation(path, type.line()), type.kind()));
             }
         }
         List<String> imports = reading.imports().stream().map(JavaParserSurvey::cap).distinct().toList();
@@ -188,7 +188,7 @@ final class JavaParserSurvey implements SourceSurvey {
         return new FileFacts(path, language, unit, imports, List.of(), List.of(), test);
     }
 
-    /** {@code text} cut to {@value #MAX_TEXT} characters (an ellipsis marks a cut), never splitting a surrogate pair. */
+    /** {@code text} cut to {@value #MAX_TEXT} characters (an ellipsis marks a cut), never splitting a surrogate. */
     static String cap(String text) {
         if (text.length() <= MAX_TEXT) {
             return text;
@@ -328,7 +328,8 @@ final class JavaParserSurvey implements SourceSurvey {
                 if (SPRING_VERBS.contains(simple) || "RequestMapping".equals(simple)) {
                     List<String> verbs = "RequestMapping".equals(simple)
                             ? requestMethods(annotation)
-                            : List.of(simple.substring(0, simple.length() - "Mapping".length()).toUpperCase(Locale.ROOT));
+                            : List.of(simple.substring(0, simple.length() - "Mapping".length())
+                                    .toUpperCase(Locale.ROOT));
                     for (String prefix : springPrefixes) {
                         for (String path : paths(annotation)) {
                             for (String verb : verbs) {
@@ -353,8 +354,8 @@ final class JavaParserSurvey implements SourceSurvey {
                 } else if (test && TEST_ANNOTATIONS.contains(simple)) {
                     String display = annotation(method, "DisplayName").flatMap(d -> attribute(d, "value"))
                             .map(this::firstText).orElse("");
-                    tests.add(new TestCase(cap(method.getNameAsString() + (display.isEmpty() ? "" : " (" + display + ")")),
-                            new SourceLocation(path, line)));
+                    String name = method.getNameAsString() + (display.isEmpty() ? "" : " (" + display + ")");
+                    tests.add(new TestCase(cap(name), new SourceLocation(path, line)));
                 }
             }
             if (jaxrsVerb != null) {
