@@ -230,9 +230,10 @@ final class AdoptWriting {
             int index = e.getKey() - 1;
             String target = lines.get(index);
             String indent = target.substring(0, target.length() - target.stripLeading().length());
+            String ending = target.endsWith("\r") ? "\r" : ""; // a CRLF file keeps its line endings
             List<String> insert = new ArrayList<>();
             for (String link : e.getValue()) {
-                String comment = indent + marker + " " + link;
+                String comment = indent + marker + " " + link + ending;
                 boolean already = index > 0 && lines.subList(Math.max(0, index - e.getValue().size()), index)
                         .stream().anyMatch(l -> l.strip().equals(comment.strip()));
                 if (!already) {
