@@ -24,11 +24,11 @@ import java.util.regex.Pattern;
  * read is an error naming it (it holds someone's work: it is never skipped silently nor overwritten); a draft larger
  * than {@value #MAX_BYTES} bytes is refused as such. Only the folder's own {@code *.json} files are drafts: a
  * sub-folder (another kind's drafts, {@code adopt/}) is not looked into. What {@link FileDraftStore} (intake) and
- * {@link FileAdoptionStore} (adopt) share.
+ * {@link FileAdoptionStore} (adopt) share: each extends it and implements its port with these methods.
  *
  * @param <T> the draft's type
  */
-final class JsonDraftFiles<T> {
+abstract class JsonDraftFiles<T> {
     static final int MAX_BYTES = 4 * 1024 * 1024;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
 
@@ -45,7 +45,7 @@ final class JsonDraftFiles<T> {
      * @param fromJson     parses a draft; an {@link IllegalArgumentException} for a damaged one
      * @param tooLargeHint what the person can do about a draft over the limit
      */
-    JsonDraftFiles(Path root, String folder, Function<T, String> toJson, Function<String, T> fromJson,
+    protected JsonDraftFiles(Path root, String folder, Function<T, String> toJson, Function<String, T> fromJson,
                    Function<T, String> idOf, Function<T, Instant> updatedOf, String tooLargeHint) {
         this.files = new ProjectRoot(root);
         this.folder = folder;
@@ -56,7 +56,7 @@ final class JsonDraftFiles<T> {
         this.tooLargeHint = tooLargeHint;
     }
 
-    String save(T draft) {
+    public String save(T draft) {
         String path = pathOf(idOf.apply(draft));
         byte[] json = toJson.apply(draft).getBytes(StandardCharsets.UTF_8);
         if (json.length > MAX_BYTES) {
@@ -74,7 +74,7 @@ final class JsonDraftFiles<T> {
         return path;
     }
 
-    Optional<T> load(String id) {
+    public Optional<T> load(String id) {
         String path = pathOf(id);
         Path file = files.resolve(path);
         if (!Files.isRegularFile(file)) {
@@ -83,7 +83,7 @@ final class JsonDraftFiles<T> {
         return Optional.of(read(file, path));
     }
 
-    List<T> list() {
+    public List<T> list() {
         Path dir = files.root().resolve(folder);
         List<T> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
@@ -103,7 +103,7 @@ final class JsonDraftFiles<T> {
         return out;
     }
 
-    boolean delete(String id) {
+    public boolean delete(String id) {
         Path file = files.resolve(pathOf(id));
         try {
             return Files.deleteIfExists(file);
@@ -112,7 +112,7 @@ final class JsonDraftFiles<T> {
         }
     }
 
-    String pathOf(String id) {
+    public String pathOf(String id) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("not a draft id: '" + id + "'");
         }
