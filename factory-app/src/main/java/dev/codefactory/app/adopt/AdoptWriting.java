@@ -277,15 +277,6 @@ final class AdoptWriting {
         return known;
     }
 
-    private static String withTitle(String body, String title) {
-        for (String line : body.split("\n", -1)) {
-            if (line.startsWith("# ")) {
-                return body;
-            }
-        }
-        return "# " + title + "\n\n" + body;
-    }
-
     private static String titleOf(String body, String fallback) {
         for (String line : body.split("\n", -1)) {
             if (line.startsWith("# ")) {

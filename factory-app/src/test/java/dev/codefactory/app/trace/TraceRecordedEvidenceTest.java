@@ -48,8 +48,8 @@ class TraceRecordedEvidenceTest {
         assertEquals(List.of("line 15: FR-003 has no evidence line: add one under it, \"  Evidence: impl"
                 + "ements `path:line`, covers `path:line`\", with locations of the evidence given"),
                 drafted.problems(), "the spec is as drafting leaves it (FR-003 written by a person)");
-        return drafted.markdown("feature-001", "Owners", "Ada", LocalDate.of(2026, 12, 7), List.of("p"))
-                .replace("status: draft", "status: " + status);
+        return (DraftedSpec.frontMatter("feature-001", "Owners", "Ada", LocalDate.of(2026, 12, 7), List.of("p"))
+                + "\n" + drafted.body()).replace("status: draft", "status: " + status);
     }
 
     @Test

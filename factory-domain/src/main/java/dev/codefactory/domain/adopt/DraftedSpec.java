@@ -164,14 +164,6 @@ public record DraftedSpec(String body, List<String> problems, boolean truncated,
     }
 
     /**
-     * The whole spec file: the front matter of a new contract (status {@code draft}, {@code created} and
-     * {@code updated} {@code date}, priority medium) and the body.
-     */
-    public String markdown(String id, String title, String author, LocalDate date, List<String> tags) {
-        return frontMatter(id, title, author, date, tags) + "\n" + body;
-    }
-
-    /**
      * The front matter of an adopted spec, both {@code ---} lines included, ending with a newline: written as a new
      * contract's is ({@link SpecTemplate}: values quoted as YAML needs them).
      */

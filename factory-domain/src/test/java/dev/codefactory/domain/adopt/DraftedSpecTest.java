@@ -114,11 +114,10 @@ class DraftedSpecTest {
     }
 
     @Test
-    void the_spec_file_has_the_front_matter_of_a_new_draft_contract() {
-        String md = read(GOOD).markdown("feature-004", "Owners: \"pets\"", "Ada Lovelace", LocalDate.of(2026, 12, 7),
-                List.of("petclinic", "java"));
+    void an_adopted_spec_has_the_front_matter_of_a_new_draft_contract() {
+        String md = DraftedSpec.frontMatter("feature-004", "Owners: \"pets\"", "Ada Lovelace",
+                LocalDate.of(2026, 12, 7), List.of("petclinic", "java"));
         assertEquals("---\nid: feature-004\ntitle: \"Owners: \\\"pets\\\"\"\nstatus: draft\ncreated: 2026-12-07\n"
-                + "updated: 2026-12-07\nauthor: Ada Lovelace\ntags: [petclinic, java]\npriority: medium\n---\n\n"
-                + GOOD, md);
+                + "updated: 2026-12-07\nauthor: Ada Lovelace\ntags: [petclinic, java]\npriority: medium\n---\n", md);
     }
 }
