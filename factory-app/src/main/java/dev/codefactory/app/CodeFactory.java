@@ -46,8 +46,14 @@ import dev.codefactory.app.drift.DriftUseCase;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.app.event.Events;
+import dev.codefactory.app.mirror.CatalogMirror;
+import dev.codefactory.app.mirror.ChangeMirror;
+import dev.codefactory.app.mirror.Mirror;
+import dev.codefactory.app.mirror.ReportMirror;
 import dev.codefactory.port.audit.AuditLog;
 import dev.codefactory.port.audit.spi.AuditLogProvider;
+import dev.codefactory.port.event.spi.EventLogProvider;
 import dev.codefactory.port.cache.spi.ResponseCacheProvider;
 import dev.codefactory.port.change.ChangeDialog;
 import dev.codefactory.port.change.ChangeRecord;
@@ -132,6 +138,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     private final DriftService drift;
     private final RescueService rescue;
     private final AdoptService adopt;
+    private final Events events;
+    private final Mirror mirror;
     private final Supplier<ProjectFiles> projectFiles;
     private final Object vcsLock = new Object();
     private Optional<VersionControl> versionControl;
@@ -185,6 +193,12 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         this.adopt = new AdoptService(catalog, languageModels, projectFiles, this::workspace, this::sourceSurveys,
                 lazy(AdoptionStoreProvider.class, ids, "file", p -> p.create(context)), this::versionControl,
                 this::config, context.clock(), b.threads);
+        this.events = new Events(lazy(EventLogProvider.class, ids, "jsonl", p -> p.create(context)), context.clock());
+        this.mirror = new Mirror(
+                new CatalogMirror(),
+                new ReportMirror(),
+                new ChangeMirror(),
+                events);
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */
@@ -402,6 +416,16 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     @Override
     public AdoptOutcome adopt(AdoptCommand command, AdoptDialog dialog) {
         return adopt.adopt(command, dialog);
+    }
+
+    /** What the Code-Factory processes in this project are doing: the event log the web mirror follows. */
+    public Events events() {
+        return events;
+    }
+
+    /** The read-only view of this project that {@code factory serve} shows (feature-012). */
+    public Mirror mirror() {
+        return mirror;
     }
 
     /** Every source survey on the class path (JavaParser's for Java), in id order. */

@@ -50,7 +50,8 @@ final class ArchitectureRules {
             .adapter("github", ROOT + ".adapter.github..")
             .adapter("llm", ROOT + ".adapter.llm..")
             .adapter("java", ROOT + ".adapter.java..")
-            .adapter("cli", ROOT + ".cli..")
+            // the driving adapters: the CLI, and the web mirror it starts (factory serve)
+            .adapter("driving", ROOT + ".cli..", ROOT + ".web..")
             // on the class path of the tests only (OpenAiLoopback); an outer ring like the adapters
             .adapter("llm-testkit", ROOT + ".testkit..")
             // the project's own test fixtures (GitSandbox, FakeGitHub): an outer ring that needs nothing of ours

@@ -22,7 +22,8 @@ public final class StandardAdapters {
             Map.entry("spec", "factory-adapter-fs"), Map.entry("template", "factory-adapter-fs"),
             Map.entry("vcs", "factory-adapter-git"), Map.entry("workspace", "factory-adapter-git"),
             Map.entry("codehost", "factory-adapter-github"), Map.entry("llm", "factory-adapter-llm"),
-            Map.entry("source", "factory-adapter-java"), Map.entry("adopt", "factory-adapter-fs"));
+            Map.entry("source", "factory-adapter-java"), Map.entry("adopt", "factory-adapter-fs"),
+            Map.entry("event", "factory-adapter-fs"));
 
     private StandardAdapters() {
     }

@@ -1,0 +1,5 @@
+package dev.codefactory.app.mirror;
+
+/** SKELETON (issue 17): filled in by the helper that owns the report pages. */
+public final class ReportMirror {
+}
