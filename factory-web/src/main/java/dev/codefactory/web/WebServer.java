@@ -79,6 +79,11 @@ public final class WebServer implements AutoCloseable {
      * @throws PortInUseException when the port is taken
      */
     public static WebServer start(CodeFactory factory, ServeOptions options) {
+        return start(factory, options, WebRoutes.of(factory.mirror()));
+    }
+
+    /** {@link #start(CodeFactory, ServeOptions)} with {@code routes} in place of the mirror's (tests add some). */
+    static WebServer start(CodeFactory factory, ServeOptions options, Router routes) {
         Optional<String> token = options.token().filter(t -> !t.isBlank())
                 .or(() -> loopback(options.host()) ? Optional.empty() : Optional.of(Guard.newToken()));
         HttpServer server;
@@ -94,7 +99,7 @@ public final class WebServer implements AutoCloseable {
         ExecutorService executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(QUEUE), daemons(), new ThreadPoolExecutor.CallerRunsPolicy());
         EventStream stream = new EventStream(factory.events());
-        WebServer web = new WebServer(server, executor, stream, WebRoutes.of(factory.mirror()), token, options);
+        WebServer web = new WebServer(server, executor, stream, routes, token, options);
         server.setExecutor(executor);
         server.createContext("/", web::exchange);
         stream.start();
