@@ -27,6 +27,8 @@ final class Guard {
     /** The headers of every answer, pages, API, static files and errors alike. */
     static final Map<String, String> HEADERS = headers();
     static final String ALLOW = "GET, HEAD";
+    /** Escapes still there after the one decoding: a dot, a slash, a backslash or a NUL encoded twice. */
+    private static final List<String> DOUBLE_ENCODED = List.of("%2e", "%2f", "%5c", "%00");
 
     private final Optional<String> token;
     private final Set<String> hosts;
@@ -119,7 +121,8 @@ final class Guard {
 
     /**
      * The path of {@code rawPath} decoded once, or empty when it is refused: a bad escape, a NUL or other control
-     * character, a backslash, or a {@code .} or {@code ..} segment, whether written plainly or encoded.
+     * character, a backslash, or a {@code .} or {@code ..} segment, whether written plainly or encoded (once or
+     * twice).
      */
     static Optional<String> path(String rawPath) {
         if (rawPath == null || !rawPath.startsWith("/")) {
@@ -134,6 +137,12 @@ final class Guard {
         for (int i = 0; i < decoded.length(); i++) {
             char c = decoded.charAt(i);
             if (c < 0x20 || c == 0x7f || c == '\\' || c == '\ufffd') {
+                return Optional.empty();
+            }
+        }
+        String lower = decoded.toLowerCase(Locale.ROOT);
+        for (String twice : DOUBLE_ENCODED) {
+            if (lower.contains(twice)) {
                 return Optional.empty();
             }
         }
