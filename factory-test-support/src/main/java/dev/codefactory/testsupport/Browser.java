@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
@@ -37,6 +38,8 @@ public final class Browser implements AutoCloseable {
     public static final String MISSING = "no chromium/chromedriver: install with apt-get install chromium chromium-driver";
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Selenium warns on every start that it has no DevTools classes for this chromium: these tests use none. */
+    private static final Logger DEVTOOLS = Logger.getLogger("org.openqa.selenium.devtools");
 
     private final WebDriver driver;
 
@@ -51,6 +54,7 @@ public final class Browser implements AutoCloseable {
 
     /** A new headless chromium with an empty profile; call {@link #available()} first. */
     public static Browser start() {
+        DEVTOOLS.setLevel(Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // --no-sandbox: CI runs as root, where chromium's sandbox cannot start; /dev/shm is small in containers

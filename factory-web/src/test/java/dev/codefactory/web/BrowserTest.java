@@ -31,15 +31,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BrowserTest {
     private static final String HOSTILE_TITLE = "<script>alert(1)</script> Evil";
 
-    @TempDir
-    Path tmp;
-
     private WebProject project;
     private WebServer server;
     private Browser browser;
 
     @BeforeAll
-    void start() throws Exception {
+    void start(@TempDir Path tmp) throws Exception {
         assumeTrue(Browser.available(), Browser.MISSING);
         project = WebProject.create(java.nio.file.Files.createDirectories(tmp.resolve("home")),
                 java.nio.file.Files.createDirectories(tmp.resolve("repo")));
