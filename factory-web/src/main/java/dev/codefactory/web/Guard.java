@@ -34,16 +34,25 @@ final class Guard {
     private final Set<String> hosts;
     private final List<String> origins;
 
-    Guard(Optional<String> token, String boundHost, int port, List<String> origins) {
+    /**
+     * The rules for a server on {@code boundHost}:{@code port}: besides the loopback names, the {@code Host} header
+     * may name {@code boundHost} and each of {@code otherNames} (the interfaces' addresses, when it listens on all).
+     */
+    Guard(Optional<String> token, String boundHost, List<String> otherNames, int port, List<String> origins) {
         this.token = token;
         Set<String> names = new LinkedHashSet<>(List.of("127.0.0.1", "localhost", "[::1]"));
-        names.add(boundHost.contains(":") && !boundHost.startsWith("[") ? "[" + boundHost + "]" : boundHost);
+        names.add(bracketed(boundHost));
+        otherNames.forEach(n -> names.add(bracketed(n)));
         Set<String> accepted = new LinkedHashSet<>();
         for (String name : names) {
             accepted.add(name.toLowerCase(Locale.ROOT) + ":" + port);
         }
         this.hosts = Set.copyOf(accepted);
         this.origins = List.copyOf(origins);
+    }
+
+    private static String bracketed(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     private static Map<String, String> headers() {

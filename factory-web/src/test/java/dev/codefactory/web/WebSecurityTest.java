@@ -112,6 +112,14 @@ class WebSecurityTest {
             assertEquals(401, RawHttp.get(at, "/", "Cookie: other=" + TOKEN).status());
             assertEquals(200, RawHttp.get(at, "/", "Authorization: Bearer " + TOKEN).status());
             assertEquals(200, RawHttp.get(at, "/api/v1/specs", "Cookie: a=b; factory_token=" + TOKEN).status());
+            RawHttp.Answer stream = RawHttp.get(at, "/api/v1/events/stream");
+            assertEquals(401, stream.status(), "the live stream is checked before it is handed over");
+            assertEquals(421, RawHttp.send(at, "GET", "/api/v1/events/stream", "evil.example:" + at.getPort(),
+                    "Authorization: Bearer " + TOKEN).status());
+            RawHttp.Answer head = RawHttp.send(at, "HEAD", "/api/v1/events/stream", "127.0.0.1:" + at.getPort(),
+                    "Authorization: Bearer " + TOKEN);
+            assertEquals(200, head.status());
+            assertEquals("text/event-stream", head.header("content-type"));
         }
     }
 
@@ -150,6 +158,22 @@ class WebSecurityTest {
         try (WebServer again = serve(new ServeOptions("127.0.0.2", 0, Optional.empty(), List.of()))) {
             assertNotEquals(Optional.empty(), again.token());
         }
+    }
+
+    @Test
+    // covers feature-012/FR-009
+    void onEveryInterfaceTheInterfacesAddressesAreAccepted() {
+        // the tests bind 127.0.0.1 alone: the names WebServer lists for 0.0.0.0 are given here by hand
+        Guard guard = new Guard(Optional.of(TOKEN), "0.0.0.0", List.of("192.168.1.5", "fe80::1", "box"), 7070,
+                List.of());
+        for (String ok : new String[] {"192.168.1.5:7070", "[fe80::1]:7070", "box:7070", "0.0.0.0:7070",
+            "localhost:7070"}) {
+            assertTrue(guard.hostAccepted(Optional.of(ok)), ok);
+        }
+        for (String bad : new String[] {"192.168.1.6:7070", "192.168.1.5:7071", "evil.example:7070", "box"}) {
+            assertFalse(guard.hostAccepted(Optional.of(bad)), bad);
+        }
+        assertFalse(guard.hostAccepted(Optional.empty()));
     }
 
     @Test
@@ -207,12 +231,12 @@ class WebSecurityTest {
     @Test
     // covers feature-012/FR-009
     void theTokenComparisonIsExactAndConstantTime() {
-        Guard guard = new Guard(Optional.of(TOKEN), "127.0.0.1", 1, List.of());
+        Guard guard = new Guard(Optional.of(TOKEN), "127.0.0.1", List.of(), 1, List.of());
         assertTrue(guard.matches(TOKEN));
         assertFalse(guard.matches(TOKEN.substring(0, TOKEN.length() - 1)));
         assertFalse(guard.matches(TOKEN + "0"));
         assertFalse(guard.matches(""));
         assertFalse(guard.matches(null));
-        assertFalse(new Guard(Optional.empty(), "127.0.0.1", 1, List.of()).matches(""));
+        assertFalse(new Guard(Optional.empty(), "127.0.0.1", List.of(), 1, List.of()).matches(""));
     }
 }
