@@ -85,6 +85,18 @@ public final class CatalogMirror {
     public record CatalogQuery(String status, String tag, String priority, String q, String sort, boolean descending) {
         public static final CatalogQuery ALL = new CatalogQuery(null, null, null, null, "id", false);
         public static final List<String> SORTS = List.of("id", "title", "status", "priority", "updated");
+
+        /** A query from request parameters; {@code sort} is a field of {@link #SORTS}, {@code -field} descending. */
+        public static CatalogQuery of(String status, String tag, String priority, String q, String sort) {
+            String field = sort == null || sort.isBlank() ? "id" : sort;
+            boolean descending = field.startsWith("-");
+            return new CatalogQuery(status, tag, priority, q, descending ? field.substring(1) : field, descending);
+        }
+
+        /** The sort as {@link #of} reads it. */
+        public String sortParam() {
+            return (descending ? "-" : "") + sort;
+        }
     }
 
     /** One line of the catalog: a spec's front matter, its file and how many errors and warnings it has. */
@@ -122,8 +134,11 @@ public final class CatalogMirror {
     public record SpecLink(String id, String title) {
     }
 
-    /** Everything a spec's page shows (FR-002). */
-    public record SpecView(CatalogEntry entry, Specification spec, String source, List<Finding> findings,
+    /**
+     * Everything a spec's page shows (FR-002): {@code source} is the file's text, {@code body} the markdown after
+     * its front matter.
+     */
+    public record SpecView(CatalogEntry entry, Specification spec, String source, String body, List<Finding> findings,
                            List<RequirementView> requirements, DriftView drift, List<CommitInfo> history,
                            List<SpecLink> outgoing, List<SpecLink> incoming) {
     }
@@ -244,7 +259,7 @@ public final class CatalogMirror {
         });
         incoming.sort(Comparator.comparing(SpecLink::id));
         List<CommitInfo> history = vcs.get().map(v -> v.log(null, path, HISTORY)).orElse(List.of());
-        return new SpecView(item.entry(), item.spec(), source, item.findings(), requirements, driftOf(id), history,
+        return new SpecView(item.entry(), item.spec(), source, body(source), item.findings(), requirements, driftOf(id), history,
                 outgoing, incoming);
     }
 
@@ -261,6 +276,19 @@ public final class CatalogMirror {
         String status = row.reconciled().isEmpty() ? "not reconciled" : row.status().label();
         return new DriftView(status, row.status().drift(), row.reconciled(),
                 row.files().stream().map(f -> f.path()).toList(), row.finding());
+    }
+
+    private static String body(String source) {
+        String text = source.replace("\r\n", "\n");
+        if (!text.startsWith("---\n")) {
+            return text;
+        }
+        int end = text.indexOf("\n---", 3);
+        if (end < 0) {
+            return text;
+        }
+        int next = text.indexOf('\n', end + 4);
+        return next < 0 ? "" : text.substring(next + 1);
     }
 
     private static List<String> sites(List<LinkSite> sites) {
