@@ -2,10 +2,14 @@ package dev.codefactory.app.event;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import dev.codefactory.domain.text.ControlCharacters;
 import dev.codefactory.port.event.EventBatch;
 import dev.codefactory.port.event.EventLog;
 import dev.codefactory.port.event.FactoryEvent;
@@ -50,6 +54,24 @@ public final class Events {
     /** The position after the newest event. */
     public long end() {
         return log.get().end();
+    }
+
+    /**
+     * The fields of {@code event} as the web shows them (the API's items and the stream's data): its position, run,
+     * time, mode, phase, step, counts and message, the texts with control characters made visible.
+     */
+    public static Map<String, Object> fields(FactoryEvent event, long position) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("position", position);
+        out.put("run", ControlCharacters.escape(event.run()));
+        out.put("at", event.at().toString());
+        out.put("mode", ControlCharacters.escape(event.mode()));
+        out.put("phase", event.phase().name().toLowerCase(Locale.ROOT));
+        out.put("step", ControlCharacters.escape(event.step()));
+        out.put("done", event.done());
+        out.put("total", event.total());
+        out.put("message", ControlCharacters.escape(event.message()));
+        return out;
     }
 
     /** Our own status lines only, one line of at most 200 characters (never a model's text: see callers). */

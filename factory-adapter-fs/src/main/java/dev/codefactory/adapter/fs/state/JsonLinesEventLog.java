@@ -130,7 +130,7 @@ final class JsonLinesEventLog implements EventLog {
                 kept.add(current);
             }
             if (kept.isEmpty()) {
-                return new EventBatch(List.of(), 0, position != 0);
+                return new EventBatch(List.of(), List.of(), 0, position != 0);
             }
             Segment first = kept.get(0);
             long oldest = first.base + first.headerLength();
@@ -139,6 +139,7 @@ final class JsonLinesEventLog implements EventLog {
             boolean reset = position < oldest && position != 0 || position > end;
             long at = position < oldest || position > end ? oldest : position;
             List<FactoryEvent> events = new ArrayList<>();
+            List<Long> positions = new ArrayList<>();
             for (Segment s : kept) {
                 long segmentEnd = s.base + s.bytes.length;
                 if (at >= segmentEnd) {
@@ -150,17 +151,20 @@ final class JsonLinesEventLog implements EventLog {
                     if (newline < 0) {
                         break;
                     }
-                    parse(new String(s.bytes, offset, newline - offset, StandardCharsets.UTF_8), events);
+                    int start = offset;
                     offset = newline + 1;
+                    if (parse(new String(s.bytes, start, newline - start, StandardCharsets.UTF_8), events)) {
+                        positions.add(s.base + offset);
+                    }
                 }
                 at = s.base + offset;
                 if (events.size() >= max || at < segmentEnd) {
                     break;
                 }
             }
-            return new EventBatch(events, at, reset);
+            return new EventBatch(events, positions, at, reset);
         } catch (IOException | RuntimeException ex) {
-            return new EventBatch(List.of(), position, false);
+            return new EventBatch(List.of(), List.of(), position, false);
         }
     }
 
@@ -186,19 +190,20 @@ final class JsonLinesEventLog implements EventLog {
         return -1;
     }
 
-    /** Adds the event on {@code line}, skipping a line that is not one (a corrupt or foreign line). */
-    private static void parse(String line, List<FactoryEvent> into) {
+    /** Adds the event on {@code line}; false for a line that is not one (a corrupt or foreign line: skipped). */
+    private static boolean parse(String line, List<FactoryEvent> into) {
         try {
             if (!(JsonReader.parse(line) instanceof Map<?, ?> m)) {
-                return;
+                return false;
             }
             into.add(new FactoryEvent((String) m.get("run"), Instant.parse((String) m.get("at")),
                     (String) m.get("mode"),
                     FactoryEvent.Phase.valueOf(((String) m.get("phase")).toUpperCase(java.util.Locale.ROOT)),
                     (String) m.get("step"), ((Number) m.get("done")).intValue(),
                     ((Number) m.get("total")).intValue(), (String) m.get("message")));
+            return true;
         } catch (RuntimeException corrupt) {
-            // a corrupt line is skipped: the events around it still count
+            return false;
         }
     }
 
