@@ -196,8 +196,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         this.events = new Events(lazy(EventLogProvider.class, ids, "jsonl", p -> p.create(context)), context.clock());
         this.mirror = new Mirror(
                 new CatalogMirror(),
-                new ReportMirror(),
-                new ChangeMirror(),
+                new ReportMirror(reports, projectFiles),
+                new ChangeMirror(changes::history, this::historyIfAny),
                 events);
     }
 
