@@ -195,7 +195,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 this::config, context.clock(), b.threads);
         this.events = new Events(lazy(EventLogProvider.class, ids, "jsonl", p -> p.create(context)), context.clock());
         this.mirror = new Mirror(
-                new CatalogMirror(),
+                new CatalogMirror(catalog, trace, drift, this::versionControl, projectFiles, context.clock()),
                 new ReportMirror(reports, projectFiles),
                 new ChangeMirror(changes::history, this::historyIfAny),
                 events);

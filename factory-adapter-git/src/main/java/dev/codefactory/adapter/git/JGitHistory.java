@@ -276,6 +276,36 @@ final class JGitHistory implements History {
     }
 
     @Override
+    public List<CommitInfo> log(String ref, String path, int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must not be negative: " + max);
+        }
+        String from = ref == null ? Constants.HEAD : ref;
+        try (RevWalk walk = new RevWalk(repo)) {
+            Optional<ObjectId> start = context.revision(from + "^{commit}");
+            if (start.isEmpty()) {
+                if (ref == null) {
+                    return List.of(); // no commit yet
+                }
+                throw new VersionControlException("cannot show the log of " + ref + ": " + unknownRef(ref));
+            }
+            walk.setTreeFilter(org.eclipse.jgit.revwalk.FollowFilter.create(path,
+                    repo.getConfig().get(org.eclipse.jgit.diff.DiffConfig.KEY)));
+            walk.markStart(walk.parseCommit(start.get()));
+            List<CommitInfo> out = new ArrayList<>();
+            for (RevCommit c : walk) {
+                if (out.size() >= max) {
+                    break;
+                }
+                out.add(info(c));
+            }
+            return out;
+        } catch (IOException e) {
+            throw context.failure("cannot read the log of " + path + " from " + from, e);
+        }
+    }
+
+    @Override
     public Map<String, List<FileVersion>> versions(Collection<String> paths, int maxCommits, long maxBytes) {
         if (maxCommits < 0 || maxBytes < 0) {
             throw new IllegalArgumentException("maxCommits and maxBytes must not be negative");

@@ -93,6 +93,11 @@ final class JGitVersionControl implements VersionControl {
     }
 
     @Override
+    public List<CommitInfo> log(String ref, String path, int max) {
+        return history.log(ref, path, max);
+    }
+
+    @Override
     public Map<String, List<FileVersion>> versions(Collection<String> paths, int maxCommits, long maxBytes) {
         return history.versions(paths, maxCommits, maxBytes);
     }

@@ -37,6 +37,25 @@ class HistoryTest extends IsolatedGit {
     }
 
     @Test
+    void log_of_a_path_lists_the_commits_that_changed_it_following_a_rename() {
+        VersionControl vc = newRepo("r");
+        Path r = vc.workTree();
+        commitFiles(r, "one", "a.txt", "alpha\nbeta\ngamma\ndelta\n", "b.txt", "b\n");
+        commitFiles(r, "two", "b.txt", "b2\n");
+        commitFiles(r, "three", "a.txt", "alpha\nbeta\ngamma\ndelta\nepsilon\n");
+        git(r, "mv", "a.txt", "c.txt");
+        git(r, "commit", "-q", "-m", "four");
+        assertEquals(git(r, "log", "--follow", "--format=%s", "--", "c.txt").strip().lines().toList(),
+                vc.log(null, "c.txt", 10).stream().map(CommitInfo::subject).toList());
+        assertEquals(List.of("four", "three", "one"), vc.log(null, "c.txt", 10).stream().map(CommitInfo::subject)
+                .toList());
+        assertEquals(List.of("two", "one"), vc.log(null, "b.txt", 10).stream().map(CommitInfo::subject).toList());
+        assertEquals(List.of("four"), vc.log("HEAD", "c.txt", 1).stream().map(CommitInfo::subject).toList());
+        assertEquals(List.of(), vc.log(null, "none.txt", 10));
+        assertEquals(List.of(), newRepo("empty").log(null, "a.txt", 10));
+    }
+
+    @Test
     void diff_between_refs_equals_git_diff() {
         VersionControl vc = newRepo("r");
         Path r = vc.workTree();

@@ -31,6 +31,13 @@ public interface History {
     List<CommitInfo> log(String ref, int max);
 
     /**
+     * Up to {@code max} commits reachable from {@code ref} ({@code HEAD} when null) that changed the file
+     * {@code path}, newest first, as {@code git log --follow -- PATH} lists them (renames followed by git's rename
+     * detection). Empty when the file has no history or there is no commit yet.
+     */
+    List<CommitInfo> log(String ref, String path, int max);
+
+    /**
      * The texts each of {@code paths} had in the commits that changed it, oldest first, from {@code HEAD} along
      * first parents (a merge counts as one change of the main line), looking at no more than {@code maxCommits}
      * commits. A file renamed in that history is followed to its older name (git's rename detection); a commit that
