@@ -59,11 +59,12 @@ public final class OpenApi {
                 List.of(param("Limit"), param("Cursor"), query("status", "Only specs with this status"),
                         query("tag", "Only specs with this tag"), query("priority", "Only specs of this priority"),
                         query("q", "Full-text search in titles and bodies"),
-                        query("sort", "Sort order, as the catalog's sort selector"))));
+                        query("sort", "The field to sort by; -field for descending"))));
         p.put(Api.PREFIX + "/specs/{id}", get("One spec", "Spec", List.of(path("id", "The spec's id")), 404));
-        p.put(Api.PREFIX + "/validation", get("The validation findings of every spec", "Validation", List.of()));
-        p.put(Api.PREFIX + "/trace", get("The trace matrix: requirements, their links and coverage", "Trace",
-                List.of()));
+        p.put(Api.PREFIX + "/validation", get("The validation findings of every spec, paginated", "Validation",
+                List.of(param("Limit"), param("Cursor"))));
+        p.put(Api.PREFIX + "/trace", get("The trace matrix: its rows paginated, with the orphan links and the "
+                + "uncovered requirements", "Trace", List.of(param("Limit"), param("Cursor"))));
         p.put(Api.PREFIX + "/reports", get("The reports, paginated", "ReportList",
                 List.of(param("Limit"), param("Cursor"))));
         p.put(Api.PREFIX + "/reports/trend", get("One point per review report, oldest first", "Trend", List.of()));
@@ -153,12 +154,35 @@ public final class OpenApi {
     private static Map<String, Object> schemas() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("Error", closed(map("error", closed(map("status", INT, "message", STR)))));
-        s.put("SpecSummary", closed(map("id", STR, "kind", STR, "title", STR, "status", STR, "priority", NSTR,
-                "tags", STRS, "created", NSTR, "updated", NSTR, "path", STR, "errors", INT, "warnings", INT)));
+        Map<String, Object> summary = map("id", STR, "kind", STR, "title", STR, "status", STR, "priority", NSTR,
+                "tags", STRS, "created", STR, "updated", STR, "path", STR, "errors", INT, "warnings", INT);
+        s.put("SpecSummary", closed(summary));
         s.put("SpecList", list("SpecSummary"));
-        s.put("Spec", open(map("id", STR, "title", STR, "status", STR), "id", "title"));
-        s.put("Validation", open(map()));
-        s.put("Trace", open(map()));
+        s.put("ValidationFinding", closed(map("rule", STR, "severity", STR, "file", NSTR, "line", INT,
+                "message", STR)));
+        s.put("Validation", list("ValidationFinding"));
+        Map<String, Object> spec = new LinkedHashMap<>(summary);
+        spec.put("author", NSTR);
+        spec.put("extra", map("type", "object", "additionalProperties", STR));
+        spec.put("source", STR);
+        spec.put("findings", arrayOf("ValidationFinding"));
+        spec.put("requirements", map("type", "array", "items", closed(map("id", STR, "line", INT, "text", STR,
+                "implementing", STRS, "covering", STRS, "coverage", STR))));
+        spec.put("drift", closed(map("status", STR, "drifted", BOOL, "reconciled", NSTR, "files", STRS,
+                "finding", NSTR)));
+        spec.put("history", map("type", "array", "items", closed(map("id", STR, "author", NSTR, "time", STR,
+                "subject", STR))));
+        spec.put("links", closed(map("outgoing", arrayOf("SpecLink"), "incoming", arrayOf("SpecLink"))));
+        s.put("SpecLink", closed(map("id", STR, "title", STR)));
+        s.put("Spec", closed(spec));
+        s.put("Site", closed(map("path", STR, "line", INT)));
+        s.put("TraceRow", closed(map("requirement", STR, "spec", STR, "status", STR, "path", STR, "line", INT,
+                "text", STR, "implementing", arrayOf("Site"), "covering", arrayOf("Site"))));
+        s.put("Trace", closed(map("items", arrayOf("TraceRow"), "total", INT, "next", NSTR,
+                "orphans", map("type", "array", "items", closed(map("path", STR, "line", INT, "requirement", STR,
+                        "reason", STR, "message", STR))),
+                "uncovered", map("type", "array", "items", closed(map("requirement", STR, "status", STR,
+                        "missing", STR))))));
         s.put("ReportEntry", closed(map("name", STR, "kind", STR, "date", NSTR, "path", STR)));
         s.put("ReportList", list("ReportEntry"));
         s.put("Severities", map("type", "object", "additionalProperties", INT));
