@@ -428,6 +428,11 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         return mirror;
     }
 
+    /** Whether {@code factory init} was run here: {@code factory serve} refuses a project without its layout. */
+    public boolean initialized() {
+        return catalog.initialized();
+    }
+
     /** Every source survey on the class path (JavaParser's for Java), in id order. */
     private List<SourceSurvey> sourceSurveys() {
         return registry.all(SourceSurveyProvider.class).entrySet().stream()

@@ -12,6 +12,7 @@ import dev.codefactory.domain.state.IllegalTransitionException;
 import dev.codefactory.port.codehost.CodeHostException;
 import dev.codefactory.port.llm.LanguageModelException;
 import dev.codefactory.port.vcs.VersionControlException;
+import dev.codefactory.web.PortInUseException;
 
 /** The documented exit codes, and the one place that maps failures to them. */
 // implements feature-002/FR-003
@@ -34,7 +35,8 @@ public final class ExitCodes {
         "2:Usage error: unknown command or option, a bad argument, an unknown spec id or configuration key,"
             + " a refused path or status move.",
         "3:Any other failure: not a git repository, not initialised, a file that could not be read or written,"
-            + " a malformed configuration file, out of memory.",
+            + " a malformed configuration file, out of memory, a port already in use (factory serve: choose another"
+            + " with --port N, or --port 0 for any free port).",
         "4:The change was rejected, or the model's edits could not be used: nothing was written.",
         "130:Stopped with Ctrl-C: the command said what it kept (an intake's draft, a review's partial report) and"
             + " wrote nothing else; a second Ctrl-C ends it at once."
@@ -87,6 +89,8 @@ public final class ExitCodes {
             return "model";
         } else if (failure instanceof ConfigException) {
             return "config";
+        } else if (failure instanceof PortInUseException) {
+            return "port-in-use";
         } else if (failure instanceof FactoryException) {
             return "failed";
         }

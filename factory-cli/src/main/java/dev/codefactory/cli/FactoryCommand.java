@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         subcommands = {InitCommand.class, SpecCommand.class, ConfigCommand.class, AuthCommand.class, ModelsCommand.class,
             AskCommand.class, IntakeCommand.class, ReviewCommand.class, ChangeCommand.class, UndoCommand.class,
             HistoryCommand.class, TraceCommand.class, DriftCommand.class, RescueCommand.class, AdoptCommand.class,
+            ServeCommand.class,
             HelpCommand.class},
         footer = {"", "Run 'factory COMMAND --help' for the options of a command."})
 final class FactoryCommand implements Callable<Integer> {

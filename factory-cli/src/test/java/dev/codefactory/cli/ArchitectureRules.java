@@ -223,6 +223,42 @@ final class ArchitectureRules {
                     describe("any", (JavaClass c) -> true),
                     describe("the internal seam", (JavaClass c) -> inPackage(c, ROOT + ".adapter.llm.internal"))));
 
+    // ---- the web mirror (feature-012): a driving adapter like the CLI, over the application alone
+
+    static final String WEB = ROOT + ".web";
+
+    static final ArchRule COMMONMARK_ONLY_IN_WEB_PAGE = strict(noClasses()
+            .that().resideOutsideOfPackage(WEB + ".page..")
+            .should().dependOnClassesThat().resideInAPackage("org.commonmark..")
+            .because("web.page.Markdown is the one markdown renderer (raw HTML escaped, URLs sanitised)"));
+
+    static final ArchRule JDK_HTTP_SERVER_ONLY_IN_WEB_AND_WEB_LIVE = strict(noClasses()
+            .that().resideOutsideOfPackages(WEB, WEB + ".live..", ROOT + ".testsupport..")
+            .should().dependOnClassesThat().resideInAPackage("com.sun.net.httpserver..")
+            .because("WebServer owns the server (and its security checks); the live stream takes over an exchange"
+                    + " only after them; pages and endpoints see web.http's Request and Response (the test"
+                    + " fixtures' fake servers, such as FakeGitHub, are no part of the product)"));
+
+    static final ArchRule WEB_DOES_NOT_DEPEND_ON_ADAPTERS = strict(noClasses()
+            .that().resideInAPackage(WEB + "..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".adapter..")
+            .because("the mirror reads the project through CodeFactory and its Mirror, never around them"));
+
+    static final ArchRule APPLICATION_DOES_NOT_DEPEND_ON_WEB = strict(noClasses()
+            .that().resideInAPackage(ROOT + ".app..")
+            .should().dependOnClassesThat().resideInAPackage(WEB + ".."));
+
+    static final ArchRule NOTHING_DEPENDS_ON_THE_CLI = strict(noClasses()
+            .that().resideOutsideOfPackage(ROOT + ".cli..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".cli..")
+            .because("the CLI is the outermost piece: it starts the rest"));
+
+    static final ArchRule WEB_PARTS_SHARE_ONLY_WEB_HTTP = strict(slices()
+            .matching(WEB + ".(*)..").namingSlices("web $1")
+            .should().notDependOnEachOther().ignoreDependency(
+                    describe("any", (JavaClass c) -> true),
+                    describe("web.http", (JavaClass c) -> inPackage(c, WEB + ".http"))));
+
     /** Every rule above by what it says, in the order {@link ArchitectureTest} checks them. */
     static final Map<String, ArchRule> ALL = all(
             "the layers form an onion", LAYERS_FORM_AN_ONION,
@@ -246,7 +282,13 @@ final class ArchitectureRules {
             "providers are public, final and named ...Provider", PROVIDERS_ARE_PUBLIC_FINAL_AND_NAMED_PROVIDER,
             "adapters expose nothing but their providers", ADAPTERS_EXPOSE_NOTHING_BUT_THEIR_PROVIDERS,
             "language model providers share only their internal seam",
-            LANGUAGE_MODEL_PROVIDERS_SHARE_ONLY_THEIR_INTERNAL_SEAM);
+            LANGUAGE_MODEL_PROVIDERS_SHARE_ONLY_THEIR_INTERNAL_SEAM,
+            "commonmark lives in web.page alone", COMMONMARK_ONLY_IN_WEB_PAGE,
+            "the JDK's HTTP server lives in web and web.live alone", JDK_HTTP_SERVER_ONLY_IN_WEB_AND_WEB_LIVE,
+            "the web mirror does not depend on the adapters", WEB_DOES_NOT_DEPEND_ON_ADAPTERS,
+            "the application does not depend on the web mirror", APPLICATION_DOES_NOT_DEPEND_ON_WEB,
+            "nothing depends on the CLI", NOTHING_DEPENDS_ON_THE_CLI,
+            "the web mirror's parts share only web.http", WEB_PARTS_SHARE_ONLY_WEB_HTTP);
 
     private static Map<String, ArchRule> all(Object... namesAndRules) {
         Map<String, ArchRule> all = new LinkedHashMap<>();

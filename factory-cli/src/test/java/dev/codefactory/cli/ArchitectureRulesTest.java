@@ -30,21 +30,32 @@ import dev.codefactory.app.archfixture.StartsAProcess;
 import dev.codefactory.app.archfixture.SubclassesThread;
 import dev.codefactory.app.archfixture.UsesAnExecutor;
 import dev.codefactory.app.config.archfixture.BuildsSmallRyeConfig;
+import dev.codefactory.app.archfixture.RendersAPage;
 import dev.codefactory.domain.archfixture.ChecksAFileExists;
+import dev.codefactory.web.api.archfixture.UsesAPage;
+import dev.codefactory.web.api.archfixture.UsesTheHttpPrimitives;
+import dev.codefactory.web.archfixture.CallsTheCli;
+import dev.codefactory.web.archfixture.HandlesAnExchange;
+import dev.codefactory.web.archfixture.ReachesIntoTheFsAdapter;
+import dev.codefactory.web.archfixture.RendersMarkdownOutsidePages;
+import dev.codefactory.web.live.archfixture.StreamsAnExchange;
+import dev.codefactory.web.page.archfixture.RendersMarkdown;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * Each rule added for issue 13 fails on a deliberate violation (the test classes of the {@code archfixture}
+ * Each rule added for issues 13 and 17 fails on a deliberate violation (the test classes of the {@code archfixture}
  * packages, imported here alone), and names the class that broke it; the fixtures that keep to a rule are not named.
  * And every rule fails when it checks nothing.
  */
 class ArchitectureRulesTest {
     private static final JavaClasses FIXTURES = new ClassFileImporter().importPackages(
             "dev.codefactory.app.archfixture", "dev.codefactory.app.config.archfixture",
-            "dev.codefactory.domain.archfixture", "dev.codefactory.adapter.fs.archfixture");
+            "dev.codefactory.domain.archfixture", "dev.codefactory.adapter.fs.archfixture",
+            "dev.codefactory.web.archfixture", "dev.codefactory.web.page.archfixture",
+            "dev.codefactory.web.live.archfixture", "dev.codefactory.web.api.archfixture");
 
     private static List<String> violations(ArchRule rule) {
         return rule.evaluate(FIXTURES).getFailureReport().getDetails();
@@ -148,6 +159,44 @@ class ArchitectureRulesTest {
                 .contains("io.smallrye.config"));
         assertFalse(ArchitectureRules.APPLICATION_DEPENDS_ON_PORTS_AND_DOMAIN_ALONE.getDescription()
                 .contains("jackson"));
+    }
+
+    @Test
+    void commonmark_outside_web_page_is_refused() {
+        assertViolatedBy(ArchitectureRules.COMMONMARK_ONLY_IN_WEB_PAGE, RendersMarkdownOutsidePages.class);
+        assertKeptBy(ArchitectureRules.COMMONMARK_ONLY_IN_WEB_PAGE, RendersMarkdown.class, HandlesAnExchange.class);
+    }
+
+    @Test
+    void the_jdk_http_server_outside_web_and_web_live_is_refused() {
+        assertViolatedBy(ArchitectureRules.JDK_HTTP_SERVER_ONLY_IN_WEB_AND_WEB_LIVE, HandlesAnExchange.class);
+        assertKeptBy(ArchitectureRules.JDK_HTTP_SERVER_ONLY_IN_WEB_AND_WEB_LIVE, StreamsAnExchange.class,
+                RendersMarkdown.class);
+    }
+
+    @Test
+    void the_web_mirror_reaching_into_an_adapter_is_refused() {
+        assertViolatedBy(ArchitectureRules.WEB_DOES_NOT_DEPEND_ON_ADAPTERS, ReachesIntoTheFsAdapter.class);
+        assertKeptBy(ArchitectureRules.WEB_DOES_NOT_DEPEND_ON_ADAPTERS, HandlesAnExchange.class, CallsTheCli.class);
+    }
+
+    @Test
+    void the_application_using_the_web_mirror_is_refused() {
+        assertViolatedBy(ArchitectureRules.APPLICATION_DOES_NOT_DEPEND_ON_WEB, RendersAPage.class);
+        assertKeptBy(ArchitectureRules.APPLICATION_DOES_NOT_DEPEND_ON_WEB, ReadsAFile.class);
+    }
+
+    @Test
+    void depending_on_the_cli_is_refused() {
+        assertViolatedBy(ArchitectureRules.NOTHING_DEPENDS_ON_THE_CLI, CallsTheCli.class);
+        assertKeptBy(ArchitectureRules.NOTHING_DEPENDS_ON_THE_CLI, ReachesIntoTheFsAdapter.class);
+    }
+
+    @Test
+    void a_part_of_the_web_mirror_using_another_but_web_http_is_refused() {
+        assertViolatedBy(ArchitectureRules.WEB_PARTS_SHARE_ONLY_WEB_HTTP, UsesAPage.class);
+        assertKeptBy(ArchitectureRules.WEB_PARTS_SHARE_ONLY_WEB_HTTP, UsesTheHttpPrimitives.class,
+                StreamsAnExchange.class);
     }
 
     @Test
