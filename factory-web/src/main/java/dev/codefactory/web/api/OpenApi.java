@@ -210,7 +210,8 @@ public final class OpenApi {
                 "diff", NSTR))));
         shown.put("noDiff", NSTR);
         s.put("ChangeShown", closed(shown));
-        s.put("Event", open(map()));
+        s.put("Event", closed(map("position", INT, "run", STR, "at", STR, "mode", STR, "phase", STR, "step", NSTR,
+                "done", INT, "total", INT, "message", NSTR)));
         s.put("EventList", list("Event"));
         s.put("OpenApi", open(map("openapi", STR, "info", map("type", "object"), "paths", map("type", "object")),
                 "openapi", "info", "paths"));
