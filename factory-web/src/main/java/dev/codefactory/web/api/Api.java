@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.web.http.ETags;
 import dev.codefactory.web.http.Request;
@@ -21,6 +22,7 @@ public final class Api {
     public static final String PREFIX = "/api/v1";
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
+    private static final Pattern CURSOR = Pattern.compile("o(0|[1-9][0-9]{0,8})");
 
     private Api() {
     }
@@ -65,15 +67,12 @@ public final class Api {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("o" + offset).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The offset a cursor of {@link #cursor} holds; anything else (not base64url, not ours) is refused. */
     static int offset(String cursor) {
         String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        if (!text.startsWith("o")) {
+        if (!CURSOR.matcher(text).matches()) {
             throw new IllegalArgumentException("not a cursor: " + cursor);
         }
-        int offset = Integer.parseInt(text.substring(1));
-        if (offset < 0) {
-            throw new IllegalArgumentException("not a cursor: " + cursor);
-        }
-        return offset;
+        return Integer.parseInt(text.substring(1));
     }
 }
