@@ -75,7 +75,8 @@ class LiveEventsTest {
             events.start("trace", "reading files").finished("done");
             Events.Run run = events.start("review", "matching files");
             run.progress("reviewing specs", 14, 40);
-            events.start("intake", "<script>alert(1)</script>\u001b[2J\u202e").failed("\"><img src=x onerror=alert(1)>");
+            events.start("intake", "<script>alert(1)</script>\u001b[2J\u202e")
+                    .failed("\"><img src=x onerror=alert(1)>");
             String html = project.get("/live").text();
             assertTrue(html.contains("id=\"live-events\""));
             assertTrue(html.contains("class=\"live-run\" data-run=\""));
