@@ -2,7 +2,9 @@ package dev.codefactory.app.event;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -49,6 +51,47 @@ public final class Events {
     /** Up to {@code max} events from {@code position} on; see {@link EventLog#read}. */
     public EventBatch read(long position, int max) {
         return log.get().read(position, max);
+    }
+
+    /**
+     * The newest {@code max} events, oldest first, and the position after them: what a page shows before it follows
+     * the log. The log is bounded, so reading it through is cheap.
+     */
+    public EventBatch recent(int max) {
+        EventLog events = log.get();
+        List<FactoryEvent> all = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
+        long at = 0;
+        while (true) {
+            EventBatch batch = events.read(at, 500);
+            all.addAll(batch.events());
+            positions.addAll(batch.positions());
+            if (batch.events().isEmpty() || batch.next() <= at) {
+                break;
+            }
+            at = batch.next();
+        }
+        int from = Math.max(0, all.size() - max);
+        return new EventBatch(all.subList(from, all.size()), positions.subList(from, positions.size()), at, false);
+    }
+
+    /** The runs among {@code events} that have not ended, each by its newest event, in the order they started. */
+    public static List<FactoryEvent> running(List<FactoryEvent> events) {
+        Map<String, FactoryEvent> runs = new LinkedHashMap<>();
+        for (FactoryEvent e : events) {
+            if (e.phase() == Phase.FINISHED || e.phase() == Phase.FAILED) {
+                runs.remove(e.run());
+            } else {
+                runs.put(e.run(), e);
+            }
+        }
+        return List.copyOf(runs.values());
+    }
+
+    /** How a run stands in a few words: {@code review: reviewing specs 14 of 40}, {@code change: planning}. */
+    public static String summary(FactoryEvent e) {
+        String counted = e.total() > 0 ? " " + e.done() + " of " + e.total() : "";
+        return ControlCharacters.escape(e.mode() + ": " + e.step() + counted);
     }
 
     /** The position after the newest event. */
@@ -103,6 +146,8 @@ public final class Events {
         private boolean progressed;
         private boolean ended;
         private long lastMillis;
+        private int done;
+        private int total;
 
         LoggedRun(String id, String mode, String step) {
             this.id = id;
@@ -116,6 +161,8 @@ public final class Events {
                 return;
             }
             String now = oneLine(newStep);
+            this.done = Math.max(0, done);
+            this.total = Math.max(0, total);
             long millis = clock.millis();
             boolean always = !progressed || !now.equals(step) || (total > 0 && done >= total);
             if (!always && millis - lastMillis < THROTTLE_MILLIS) {
@@ -124,7 +171,7 @@ public final class Events {
             progressed = true;
             step = now;
             lastMillis = millis;
-            append(Phase.PROGRESS, now, Math.max(0, done), Math.max(0, total), "");
+            append(Phase.PROGRESS, now, this.done, this.total, "");
         }
 
         @Override
@@ -145,7 +192,7 @@ public final class Events {
         private void end(Phase phase, String message) {
             if (!ended) {
                 ended = true;
-                append(phase, step, 0, 0, oneLine(message));
+                append(phase, step, done, total, oneLine(message));
             }
         }
 
