@@ -47,6 +47,7 @@ import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.app.event.Events;
+import dev.codefactory.app.event.Reporting;
 import dev.codefactory.app.mirror.CatalogMirror;
 import dev.codefactory.app.mirror.ChangeMirror;
 import dev.codefactory.app.mirror.Mirror;
@@ -341,7 +342,9 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
      */
     @Override
     public IntakeResult intake(IntakeCommand command, IntakeDialog dialog) {
-        return intake.intake(command, dialog);
+        // implements feature-012/FR-005
+        return reported("intake", "generating", run -> intake.intake(command, dialog),
+                r -> r.saved() ? "saved " + r.specId() : "not saved");
     }
 
     /**
@@ -350,7 +353,11 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
      */
     @Override
     public ReviewOutcome review(ReviewCommand command, ReviewDialog dialog) {
-        return review.review(command, dialog);
+        // implements feature-012/FR-005
+        return reported("review", "matching files", run -> review.review(command, Reporting.review(run, dialog)),
+                r -> (r.stopped() ? "stopped, " : "") + r.report().findings().size() + " findings"
+                        + (r.report().overallScore().isPresent()
+                        ? ", score " + Math.round(r.report().overallScore().getAsDouble()) + "%" : ""));
     }
 
     /**
@@ -359,7 +366,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
      */
     @Override
     public ChangeOutcome change(ChangeCommand command, ChangeDialog dialog) {
-        return changes.change(command, dialog);
+        return reported("change", "planning", run -> changes.change(command, Reporting.change(run, dialog)),
+                r -> String.valueOf(r.result()).toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Puts back the state before a change exactly; see {@link ChangeOrderUseCase#undo}. */
@@ -380,7 +388,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
      */
     @Override
     public TraceOutcome trace(TraceCommand command, TraceProgress progress) {
-        return trace.trace(command, progress);
+        return reported("trace", "reading files", run -> trace.trace(command, Reporting.trace(run, progress)),
+                r -> r.specs() + " specs, " + r.filesRead() + " files read");
     }
 
     /**
@@ -390,7 +399,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
      */
     @Override
     public DriftOutcome drift(DriftCommand command, DriftProgress progress) {
-        return drift.drift(command, progress);
+        return reported("drift", "reading links", run -> drift.drift(command, Reporting.drift(run, progress)),
+                r -> r.drifted().size() + " specs drifted");
     }
 
     /** The project's files as a change order reads and writes them: inside the root, never through a link. */
@@ -400,7 +410,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
      */
     @Override
     public RescueOutcome rescue(RescueCommand command, RescueDialog dialog) {
-        return rescue.rescue(command, dialog);
+        return reported("rescue", "diagnosing", run -> rescue.rescue(command, dialog),
+                r -> r.findings().size() + " findings");
     }
 
     /**
@@ -409,13 +420,39 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
      */
     @Override
     public Discovered discover(String path, AdoptDialog dialog) {
-        return adopt.discover(path, dialog);
+        return reported("adopt", "discovering", run -> adopt.discover(path, dialog), r -> "discovered");
     }
 
     /** ADOPT: draft specs from existing code, each asked of {@code dialog}; see {@link AdoptUseCase}. */
     @Override
     public AdoptOutcome adopt(AdoptCommand command, AdoptDialog dialog) {
-        return adopt.adopt(command, dialog);
+        return reported("adopt", "drafting", run -> adopt.adopt(command, dialog),
+                r -> r.written().size() + " specs drafted");
+    }
+
+    /**
+     * Runs {@code work} as a run of {@code mode} in the event log: started, its progress, then finished with
+     * {@code summary} of the result or failed with the kind of failure (never its message, which may quote a model
+     * or a file). The log never changes the result: {@link Events} swallows its own failures.
+     */
+    // implements feature-012/FR-005
+    private <T> T reported(String mode, String step, Function<Events.Run, T> work, Function<T, String> summary) {
+        Events.Run run = events.start(mode, step);
+        try {
+            T result = work.apply(run);
+            String line;
+            try {
+                line = summary.apply(result);
+            } catch (RuntimeException unsummed) {
+                line = "done";
+            }
+            run.finished(line);
+            return result;
+        } catch (RuntimeException | Error failure) {
+            run.failed(failure instanceof dev.codefactory.domain.StopRequestedException ? "stopped"
+                    : "failed: " + failure.getClass().getSimpleName());
+            throw failure;
+        }
     }
 
     /** What the Code-Factory processes in this project are doing: the event log the web mirror follows. */
