@@ -153,6 +153,8 @@ class OpenApiConformanceTest {
         assertTrue(JSON.readTree(project.get(Api.PREFIX + "/reports").text()).path("total").asInt() >= 2);
         assertTrue(JSON.readTree(project.get(Api.PREFIX + "/trace").text()).path("items").size() >= 3);
         assertTrue(JSON.readTree(project.get(Api.PREFIX + "/specs").text()).path("total").asInt() == 2);
+        assertTrue(JSON.readTree(project.get(Api.PREFIX + "/events").text()).path("items").size() >= 2,
+                "the review and the trace left events");
     }
 
     @Test
@@ -161,6 +163,8 @@ class OpenApiConformanceTest {
         assertConforms(Api.PREFIX + "/specs", Api.PREFIX + "/specs?limit=1&cursor=" + next);
         assertConforms(Api.PREFIX + "/specs", Api.PREFIX + "/specs?status=draft&tag=web&q=Hostile&sort=-title");
         assertConforms(Api.PREFIX + "/trace", Api.PREFIX + "/trace?limit=1");
+        assertConforms(Api.PREFIX + "/events", Api.PREFIX + "/events?after=0&limit=1");
+        assertConforms(Api.PREFIX + "/events", Api.PREFIX + "/events?after=999999");
         for (String report : List.of("review", "trace")) {
             JsonNode items = JSON.readTree(project.get(Api.PREFIX + "/reports?limit=500").text()).path("items");
             for (JsonNode item : items) {
@@ -179,6 +183,8 @@ class OpenApiConformanceTest {
         assertConforms(Api.PREFIX + "/specs/{id}", Api.PREFIX + "/specs/feature-999");
         assertConforms(Api.PREFIX + "/reports/{name}", Api.PREFIX + "/reports/nope");
         assertConforms(Api.PREFIX + "/changes/{id}", Api.PREFIX + "/changes/nope");
+        assertConforms(Api.PREFIX + "/events", Api.PREFIX + "/events?after=x");
+        assertConforms(Api.PREFIX + "/events", Api.PREFIX + "/events?limit=501");
         assertEquals(404, project.get(Api.PREFIX + "/changes/nope").status());
     }
 
@@ -207,7 +213,7 @@ class OpenApiConformanceTest {
     void fixedShapesAreClosedSoARenamedFieldFails() throws Exception {
         JsonNode schemas = doc.path("components").path("schemas");
         for (String name : List.of("Error", "SpecSummary", "SpecList", "Spec", "Validation", "Trace", "ReportEntry",
-                "Report", "Trend", "Change", "ChangeShown")) {
+                "Report", "Trend", "Change", "ChangeShown", "Event", "EventList")) {
             assertFalse(schemas.path(name).path("additionalProperties").asBoolean(true), name + " is closed");
         }
         JsonNode list = JSON.readTree(project.get(Api.PREFIX + "/specs").text());
