@@ -42,12 +42,9 @@ public final class SpecApi {
     }
 
     /** The catalog query of a request's {@code status}, {@code tag}, {@code priority}, {@code q}, {@code sort}. */
-    public static CatalogQuery query(Request r) {
-        String sort = r.param("sort").orElse("id");
-        boolean descending = sort.startsWith("-");
-        return new CatalogQuery(r.param("status").orElse(null), r.param("tag").orElse(null),
-                r.param("priority").orElse(null), r.param("q").orElse(null),
-                descending ? sort.substring(1) : sort, descending);
+    static CatalogQuery query(Request r) {
+        return CatalogQuery.of(r.param("status").orElse(null), r.param("tag").orElse(null),
+                r.param("priority").orElse(null), r.param("q").orElse(null), r.param("sort").orElse(null));
     }
 
     private static Response spec(Request r, CatalogMirror catalog) {
@@ -63,6 +60,7 @@ public final class SpecApi {
         Map<String, Object> extra = new LinkedHashMap<>();
         s.extra().forEach((k, v) -> extra.put(k, String.valueOf(v)));
         out.put("extra", extra);
+        out.put("body", view.body());
         out.put("source", view.source());
         out.put("findings", view.findings().stream().map(SpecApi::finding).toList());
         out.put("requirements", view.requirements().stream().map(q -> {
