@@ -106,7 +106,9 @@ stop_streams() {
 trap 'stop_streams; stop_server' EXIT
 
 # start_server: starts `factory serve --port 0 --json` (the launcher execs java: $! is the server's JVM), reads its
-# URL from the JSON line, and waits for a first successful answer; prints the milliseconds from start to it.
+# URL from the JSON line, and waits for a first successful answer; sets started_ms to the milliseconds from start
+# to it (not printed: a command substitution's subshell would lose the server's pid and URL).
+started_ms=0
 start_server() {
   local log="$out/serve-server.log" start
   : >"$log"
@@ -120,7 +122,7 @@ start_server() {
       url="${url%/}"
     fi
     if [[ -n "$url" ]] && curl -sf -o /dev/null "$url/api/v1/specs?limit=1"; then
-      echo $(($(now_ms) - start))
+      started_ms=$(($(now_ms) - start))
       return 0
     fi
     kill -0 "$server_pid" 2>/dev/null || { echo "bench: the server stopped: $(cat "$log")" >&2; return 1; }
@@ -145,7 +147,8 @@ hello_t=(); version_t=(); start_t=(); cold_t=(); warm_t=(); css_t=(); api_t=(); 
 for ((r = 0; r < runs; r++)); do
   hello_t+=("$(time_ms "${jvm[@]}")")
   version_t+=("$(time_ms "$factory" --version)")
-  start_t+=("$(start_server)")
+  start_server
+  start_t+=("$started_ms")
   cold_t+=("$(get_ms "$url/")")
   for ((w = 0; w < 3; w++)); do
     warm_t+=("$(get_ms "$url/")")
@@ -157,7 +160,7 @@ for ((r = 0; r < runs; r++)); do
 done
 
 # memory: one server, idle after the pages above, then CLIENTS streams while commands append events
-start_server >/dev/null
+start_server
 get_ms "$url/" >/dev/null
 get_ms "$url/api/v1/specs?limit=50" >/dev/null
 sleep 1

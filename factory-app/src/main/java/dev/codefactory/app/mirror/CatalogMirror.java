@@ -48,13 +48,16 @@ import java.util.regex.Pattern;
  * trace, drift and the git history. All filtering, searching, sorting and linking is here, none in the web adapter.
  *
  * <p>Speed (NFR-001): the validated catalog is kept and rebuilt only when a file under {@code contracts/} changed
- * (the fingerprint is the paths, sizes and modification times of those files, one walk per request, no read); the
+ * (the fingerprint is the paths, sizes and modification times of those files: one walk, no read, at most once per
+ * {@link #FRESHNESS}); the
  * trace matrix, which scans the workspace, is kept for {@link #TRACE_TTL} and shared by every spec page.
  */
 // implements feature-012/FR-001
 public final class CatalogMirror {
     /** How long one trace of the workspace serves the spec pages before it is made again. */
     public static final Duration TRACE_TTL = Duration.ofSeconds(10);
+    /** How long the catalog is served without looking whether a file under {@code contracts/} changed. */
+    public static final Duration FRESHNESS = Duration.ofSeconds(1);
     /** How many commits of a spec's file its page shows. */
     public static final int HISTORY = 20;
     private static final Pattern MD_LINK = Pattern.compile("\\]\\(\\s*<?([^)\\s>]+?\\.md)(#[^)\\s>]*)?>?\\s*\\)");
@@ -68,6 +71,7 @@ public final class CatalogMirror {
     private final Clock clock;
     private final Object lock = new Object();
     private Snapshot snapshot;
+    private Instant checkedAt;
     private TraceMatrix matrix;
     private Instant matrixAt;
 
@@ -138,8 +142,9 @@ public final class CatalogMirror {
      * Everything a spec's page shows (FR-002): {@code source} is the file's text, {@code body} the markdown after
      * its front matter.
      */
-    public record SpecView(CatalogEntry entry, Specification spec, String source, String body, List<Finding> findings,
-                           List<RequirementView> requirements, DriftView drift, List<CommitInfo> history,
+    public record SpecView(CatalogEntry entry, Specification spec, String source, String body,
+                           List<Finding> findings, List<RequirementView> requirements, DriftView drift,
+                           List<CommitInfo> history,
                            List<SpecLink> outgoing, List<SpecLink> incoming) {
     }
 
@@ -259,8 +264,8 @@ public final class CatalogMirror {
         });
         incoming.sort(Comparator.comparing(SpecLink::id));
         List<CommitInfo> history = vcs.get().map(v -> v.log(null, path, HISTORY)).orElse(List.of());
-        return new SpecView(item.entry(), item.spec(), source, body(source), item.findings(), requirements, driftOf(id), history,
-                outgoing, incoming);
+        return new SpecView(item.entry(), item.spec(), source, body(source), item.findings(), requirements,
+                driftOf(id), history, outgoing, incoming);
     }
 
     private DriftView driftOf(String id) {
@@ -296,11 +301,16 @@ public final class CatalogMirror {
     }
 
     private Snapshot snapshot() {
-        String fingerprint = fingerprint();
         synchronized (lock) {
+            Instant now = clock.instant();
+            if (snapshot != null && checkedAt.plus(FRESHNESS).isAfter(now)) {
+                return snapshot;
+            }
+            String fingerprint = fingerprint();
             if (snapshot == null || !snapshot.fingerprint().equals(fingerprint)) {
                 snapshot = build(fingerprint, catalog.validate(ValidateSpecsCommand.all()).validation());
             }
+            checkedAt = now;
             return snapshot;
         }
     }

@@ -74,10 +74,15 @@ public final class OpenApi {
                 List.of(param("Limit"), param("Cursor"))));
         p.put(Api.PREFIX + "/changes/{id}", get("One change with its diff per file", "ChangeShown",
                 List.of(path("id", "The change's id")), 404));
-        p.put(Api.PREFIX + "/events", get("The recent events, paginated by position", "EventList",
-                List.of(param("Limit"), param("Cursor"), query("after", "Only events after this position"))));
-        Map<String, Object> stream = operation("The live events as server-sent events; each event's data is an "
-                + "Event as JSON", List.of());
+        p.put(Api.PREFIX + "/events", get("The events, oldest first, paginated by position: the newest limit "
+                + "without after; next is the position to ask after next time, reset says after had been trimmed",
+                "EventList", List.of(param("Limit"), map("name", "after", "in", "query", "required", false,
+                        "description", "Only events after this position (a next or an event's position)",
+                        "schema", map("type", "integer", "minimum", 0)))));
+        Map<String, Object> stream = operation("The live events as server-sent events; each event's id is its "
+                + "position and its data an Event as JSON", List.of(map("name", "Last-Event-ID", "in", "header",
+                        "required", false, "description", "Resume after this position (browsers send it on reconnect)",
+                        "schema", map("type", "string"))));
         stream.put("responses", map("200", map("description", "An endless text/event-stream",
                         "content", map("text/event-stream", map("schema", map("type", "string")))),
                 "401", ref("Unauthorized"), "405", ref("NotAllowed")));
@@ -212,7 +217,7 @@ public final class OpenApi {
         s.put("ChangeShown", closed(shown));
         s.put("Event", closed(map("position", INT, "run", STR, "at", STR, "mode", STR, "phase", STR, "step", NSTR,
                 "done", INT, "total", INT, "message", NSTR)));
-        s.put("EventList", list("Event"));
+        s.put("EventList", closed(map("items", arrayOf("Event"), "next", INT, "reset", BOOL)));
         s.put("OpenApi", open(map("openapi", STR, "info", map("type", "object"), "paths", map("type", "object")),
                 "openapi", "info", "paths"));
         return s;

@@ -15,6 +15,7 @@ import dev.codefactory.web.http.Request;
 import dev.codefactory.web.http.Response;
 import dev.codefactory.web.http.Router;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A spec's page ({@code /specs/{id}}, FR-002): its front matter, its rendered markdown (links to other spec files
@@ -38,7 +39,8 @@ public final class SpecPages {
             view = catalog.spec(id);
         } catch (SpecNotFoundException e) {
             return Response.of(404, Response.HTML, Layout.page("Not found", Layout.Section.CATALOG,
-                    "<h1>Not found</h1>\n<p>" + Html.text(e.getMessage()) + "</p>\n<p><a href=\"/\">The catalog</a></p>"));
+                    "<h1>Not found</h1>\n<p>" + Html.text(e.getMessage())
+                            + "</p>\n<p><a href=\"/\">The catalog</a></p>"));
         }
         Specification s = view.spec();
         String path = view.entry().path();
@@ -64,7 +66,7 @@ public final class SpecPages {
         } else {
             b.append("<ul>\n");
             for (Finding f : view.findings()) {
-                b.append("<li class=\"finding ").append(Html.attr(f.severity().name().toLowerCase(java.util.Locale.ROOT)))
+                b.append("<li class=\"finding ").append(Html.attr(f.severity().name().toLowerCase(Locale.ROOT)))
                         .append("\"><a href=\"#L").append(f.line()).append("\">line ").append(f.line()).append("</a> ")
                         .append(Html.text(f.severity().name())).append(' ').append(Html.text(f.ruleId())).append(": ")
                         .append(Html.text(f.message())).append("</li>\n");

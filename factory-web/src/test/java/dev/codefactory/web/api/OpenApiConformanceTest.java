@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -28,7 +33,9 @@ import dev.codefactory.app.review.ReviewUseCase.ReviewCommand;
 import dev.codefactory.app.trace.TraceUseCase.TraceCommand;
 import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.port.review.ReviewDialog;
+import dev.codefactory.web.ServeOptions;
 import dev.codefactory.web.WebProject;
+import dev.codefactory.web.WebServer;
 import dev.codefactory.web.http.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,6 +153,8 @@ class OpenApiConformanceTest {
         assertTrue(JSON.readTree(project.get(Api.PREFIX + "/reports").text()).path("total").asInt() >= 2);
         assertTrue(JSON.readTree(project.get(Api.PREFIX + "/trace").text()).path("items").size() >= 3);
         assertTrue(JSON.readTree(project.get(Api.PREFIX + "/specs").text()).path("total").asInt() == 2);
+        assertTrue(JSON.readTree(project.get(Api.PREFIX + "/events").text()).path("items").size() >= 2,
+                "the review and the trace left events");
     }
 
     @Test
@@ -154,6 +163,8 @@ class OpenApiConformanceTest {
         assertConforms(Api.PREFIX + "/specs", Api.PREFIX + "/specs?limit=1&cursor=" + next);
         assertConforms(Api.PREFIX + "/specs", Api.PREFIX + "/specs?status=draft&tag=web&q=Hostile&sort=-title");
         assertConforms(Api.PREFIX + "/trace", Api.PREFIX + "/trace?limit=1");
+        assertConforms(Api.PREFIX + "/events", Api.PREFIX + "/events?after=0&limit=1");
+        assertConforms(Api.PREFIX + "/events", Api.PREFIX + "/events?after=999999");
         for (String report : List.of("review", "trace")) {
             JsonNode items = JSON.readTree(project.get(Api.PREFIX + "/reports?limit=500").text()).path("items");
             for (JsonNode item : items) {
@@ -172,6 +183,8 @@ class OpenApiConformanceTest {
         assertConforms(Api.PREFIX + "/specs/{id}", Api.PREFIX + "/specs/feature-999");
         assertConforms(Api.PREFIX + "/reports/{name}", Api.PREFIX + "/reports/nope");
         assertConforms(Api.PREFIX + "/changes/{id}", Api.PREFIX + "/changes/nope");
+        assertConforms(Api.PREFIX + "/events", Api.PREFIX + "/events?after=x");
+        assertConforms(Api.PREFIX + "/events", Api.PREFIX + "/events?limit=501");
         assertEquals(404, project.get(Api.PREFIX + "/changes/nope").status());
     }
 
@@ -200,7 +213,7 @@ class OpenApiConformanceTest {
     void fixedShapesAreClosedSoARenamedFieldFails() throws Exception {
         JsonNode schemas = doc.path("components").path("schemas");
         for (String name : List.of("Error", "SpecSummary", "SpecList", "Spec", "Validation", "Trace", "ReportEntry",
-                "Report", "Trend", "Change", "ChangeShown")) {
+                "Report", "Trend", "Change", "ChangeShown", "Event", "EventList")) {
             assertFalse(schemas.path(name).path("additionalProperties").asBoolean(true), name + " is closed");
         }
         JsonNode list = JSON.readTree(project.get(Api.PREFIX + "/specs").text());
@@ -213,6 +226,40 @@ class OpenApiConformanceTest {
         ObjectNode retyped = list.deepCopy();
         ((ObjectNode) retyped.path("items").get(0)).put("errors", "none");
         assertFalse(specs.validate(retyped).isEmpty(), "a retyped field fails");
+    }
+
+    @Test
+    void overTheRealServerTheAnswersConformAndTheTokenIsAsDocumented() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        try (WebServer server = WebServer.start(project.factory(), ServeOptions.loopback(0))) {
+            for (String path : List.of(Api.PREFIX + "/specs", Api.PREFIX + "/reports/trend", OpenApi.PATH)) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.address().resolve(path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), path);
+                Set<ValidationMessage> errors = schema(schemaRef(path, 200)).validate(JSON.readTree(r.body()));
+                assertTrue(errors.isEmpty(), () -> path + ": " + errors);
+                String tag = r.headers().firstValue("ETag").orElseThrow();
+                HttpResponse<String> again = http.send(HttpRequest.newBuilder(server.address().resolve(path))
+                        .header("If-None-Match", tag).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(304, again.statusCode(), path);
+                assertEquals("", again.body());
+            }
+        }
+        ServeOptions withToken = new ServeOptions(ServeOptions.LOOPBACK, 0, Optional.of("s3cret-token-for-test"),
+                List.of());
+        try (WebServer server = WebServer.start(project.factory(), withToken)) {
+            URI specs = server.address().resolve(Api.PREFIX + "/specs");
+            HttpResponse<String> denied = http.send(HttpRequest.newBuilder(specs).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, denied.statusCode());
+            assertTrue(doc.path("paths").path(Api.PREFIX + "/specs").path("get").path("responses").has("401"));
+            HttpResponse<String> allowed = http.send(HttpRequest.newBuilder(specs)
+                    .header("Authorization", "Bearer s3cret-token-for-test").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, allowed.statusCode());
+            assertTrue(schema(schemaRef(Api.PREFIX + "/specs", 200)).validate(JSON.readTree(allowed.body()))
+                    .isEmpty());
+        }
     }
 
     @Test

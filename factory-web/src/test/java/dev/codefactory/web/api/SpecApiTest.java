@@ -56,7 +56,8 @@ class SpecApiTest {
         Map<String, Object> first = json(project.get("/api/v1/specs?limit=3"));
         assertEquals(7L, ((Number) first.get("total")).longValue());
         List<Map<String, Object>> items = (List<Map<String, Object>>) first.get("items");
-        assertEquals(List.of("feature-001", "feature-002", "feature-003"), items.stream().map(m -> m.get("id")).toList());
+        assertEquals(List.of("feature-001", "feature-002", "feature-003"),
+                items.stream().map(m -> m.get("id")).toList());
         Map<String, Object> one = items.get(0);
         assertTrue(one.get("kind").toString().toLowerCase(java.util.Locale.ROOT).contains("spec"), one.toString());
         assertEquals("draft", one.get("status"));
