@@ -149,6 +149,13 @@ class WebSecurityTest {
             assertEquals("/", RawHttp.get(at, "/?token=" + TOKEN).header("location"));
             RawHttp.Answer then = RawHttp.get(at, "/", "Cookie: " + cookie.substring(0, cookie.indexOf(';')));
             assertEquals(200, then.status());
+            assertEquals("/?a=1", RawHttp.get(at, "/?%74oken=" + TOKEN + "&a=1").header("location"));
+            for (String offsite : new String[] {"//evil.example/?token=", "/%2Fevil.example/?token=",
+                "http://evil.example//evil.example/?token="}) {
+                String location = RawHttp.get(at, offsite + TOKEN).header("location");
+                assertTrue(location == null || location.startsWith("/") && !location.startsWith("//"),
+                        offsite + " redirected to " + location);
+            }
             RawHttp.Answer wrong = RawHttp.get(at, "/?token=wrong");
             assertEquals(401, wrong.status());
             assertNull(wrong.header("set-cookie"));
