@@ -130,11 +130,12 @@ final class Guard {
 
     /**
      * The path of {@code rawPath} decoded once, or empty when it is refused: a bad escape, a NUL or other control
-     * character, a backslash, or a {@code .} or {@code ..} segment, whether written plainly or encoded (once or
+     * character, a backslash, a leading {@code //} (which a redirect would send to another site), or a {@code .} or
+     * {@code ..} segment, whether written plainly or encoded (once or
      * twice).
      */
     static Optional<String> path(String rawPath) {
-        if (rawPath == null || !rawPath.startsWith("/")) {
+        if (rawPath == null || !rawPath.startsWith("/") || rawPath.startsWith("//")) { // "//host": another site
             return Optional.empty();
         }
         String decoded;
@@ -154,6 +155,9 @@ final class Guard {
             if (lower.contains(twice)) {
                 return Optional.empty();
             }
+        }
+        if (decoded.startsWith("//")) {
+            return Optional.empty();
         }
         for (String segment : decoded.split("/", -1)) {
             if (segment.equals("..") || segment.equals(".")) {
@@ -192,7 +196,14 @@ final class Guard {
         }
         List<String> kept = new ArrayList<>();
         for (String pair : rawQuery.split("&")) {
-            if (!pair.isEmpty() && !pair.equals("token") && !pair.startsWith("token=")) {
+            int eq = pair.indexOf('=');
+            String name;
+            try {
+                name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                name = pair;
+            }
+            if (!pair.isEmpty() && !name.equals("token")) {
                 kept.add(pair);
             }
         }
