@@ -69,7 +69,8 @@ class OpenApiConformanceTest {
                 "contracts/specs/login.md", WebProject.spec("feature-001", "Login", "approved", List.of("auth"),
                         "- FR-001: The user logs in.\n- FR-002: The user logs out.\n"),
                 "contracts/specs/hostile.md", WebProject.spec("feature-002",
-                        "'Hostile <script>alert(1)</script>\"><img src=x onerror=alert(2)> \u202e'", "draft", List.of("web"),
+                        "'Hostile <script>alert(1)</script>\"><img src=x onerror=alert(2)> \u202e'", "draft",
+                        List.of("web"),
                         "- FR-001: It shows [a link](login.md) and " + HOSTILE + ".\n"),
                 "src/Login.java", "class Login { /* impl" + "ements feature-001/FR-001 */ }\n");
         run(f -> f.review(ReviewCommand.all().withOffline(true), ReviewDialog.ACCEPT_ALL));
