@@ -95,8 +95,8 @@ class CatalogMirrorTest {
 
             SpecNotFoundException missing = assertThrows(SpecNotFoundException.class,
                     () -> catalog.spec("feature-404"));
-            assertTrue(missing.getMessage().contains("feature-404") && missing.getMessage().contains("factory spec list"),
-                    missing.getMessage());
+            assertTrue(missing.getMessage().contains("feature-404")
+                    && missing.getMessage().contains("factory spec list"), missing.getMessage());
         }
     }
 }

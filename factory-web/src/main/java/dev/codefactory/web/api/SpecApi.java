@@ -24,6 +24,17 @@ import java.util.Map;
  * The REST API's specs, validation and trace endpoints (feature-012, FR-006): the catalog as a paginated list with
  * the catalog page's filters as query parameters, one spec's page data, every validation finding and the trace
  * matrix. Shapes are maps built here from {@link CatalogMirror}'s records; the logic is the mirror's.
+ * <ul>
+ * <li>{@code GET /specs?status&tag&priority&q&sort(=field|-field)&limit&cursor}: {@code Api.list} of entries
+ * {@code {id, kind, title, status, priority|null, tags[], created, updated, path, errors, warnings}}</li>
+ * <li>{@code GET /specs/{id}}: an entry plus {@code author, extra{}, body, source, findings[], requirements[{id, line,
+ * text, implementing[], covering[], coverage}], drift{status, drifted, reconciled|null, files[], finding|null},
+ * history[{id, author, time, subject}], links{outgoing[{id, title}], incoming[{id, title}]}}; 404 for no spec</li>
+ * <li>{@code GET /validation}: {@code Api.list} of findings {@code {rule, severity, file, line, message}}</li>
+ * <li>{@code GET /trace}: {@code Api.list} of rows {@code {requirement, spec, status, path, line, text,
+ * implementing[{path, line}], covering[{path, line}]}} plus {@code orphans[{path, line, requirement, reason,
+ * message}]} and {@code uncovered[{requirement, status, missing}]}</li>
+ * </ul>
  */
 // implements feature-012/FR-006
 public final class SpecApi {
