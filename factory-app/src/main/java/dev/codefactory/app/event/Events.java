@@ -146,6 +146,8 @@ public final class Events {
         private boolean progressed;
         private boolean ended;
         private long lastMillis;
+        private int done;
+        private int total;
 
         LoggedRun(String id, String mode, String step) {
             this.id = id;
@@ -159,6 +161,8 @@ public final class Events {
                 return;
             }
             String now = oneLine(newStep);
+            this.done = Math.max(0, done);
+            this.total = Math.max(0, total);
             long millis = clock.millis();
             boolean always = !progressed || !now.equals(step) || (total > 0 && done >= total);
             if (!always && millis - lastMillis < THROTTLE_MILLIS) {
@@ -167,7 +171,7 @@ public final class Events {
             progressed = true;
             step = now;
             lastMillis = millis;
-            append(Phase.PROGRESS, now, Math.max(0, done), Math.max(0, total), "");
+            append(Phase.PROGRESS, now, this.done, this.total, "");
         }
 
         @Override
@@ -188,7 +192,7 @@ public final class Events {
         private void end(Phase phase, String message) {
             if (!ended) {
                 ended = true;
-                append(phase, step, 0, 0, oneLine(message));
+                append(phase, step, done, total, oneLine(message));
             }
         }
 

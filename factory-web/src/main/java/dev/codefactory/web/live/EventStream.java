@@ -22,7 +22,8 @@ import dev.codefactory.port.event.EventBatch;
  * each new event to every attached exchange itself; one watchdog interrupts the follower when one write has been
  * blocked for more than {@link #STALL_MILLIS} ms (the client stopped reading): the server's socket channel is
  * interruptible, so the write ends with an error, the channel closes and the follower drops that client and goes
- * on. A client whose write fails (it went away) is dropped too. Nothing is queued per client beyond the socket's own buffer, and at most {@link #MAX_CLIENTS} are attached, so memory stays bounded.
+ * on. A client whose write fails (it went away) is dropped too. Nothing is queued per client beyond the socket's
+ * own buffer, and at most {@link #MAX_CLIENTS} are attached, so memory stays bounded.
  *
  * <p>Each message is {@code id: <position>}, {@code event: factory}, {@code data: <the event as one JSON line>}; the
  * id is the position after the event, so a browser that reconnects with {@code Last-Event-ID} resumes right after

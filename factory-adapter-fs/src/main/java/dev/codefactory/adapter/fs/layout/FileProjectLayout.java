@@ -30,7 +30,7 @@ final class FileProjectLayout implements ProjectLayout {
     static final String GITIGNORE_HEADER = "# Code-Factory local state";
     static final List<String> GITIGNORE_LINES =
             List.of(".factory/cache/", ".factory/drafts/", ".factory/changes/", ".factory/audit/",
-                    ".factory/audit.jsonl", ProjectLock.LOCK_FILE);
+                    ".factory/audit.jsonl", ".factory/events*", ProjectLock.LOCK_FILE);
     static final List<String> STATE_FOLDERS =
             List.of(".factory/cache/", ".factory/drafts/", ".factory/audit/", ".factory/templates/");
     static final String TEMPLATES_README = ".factory/templates/README.md";

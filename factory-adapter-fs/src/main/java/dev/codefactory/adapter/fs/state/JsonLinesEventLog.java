@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Appends take an exclusive lock on {@code .factory/events.lock} (and a lock in this JVM), write the line with one
  * write, and rotate if needed; so lines from concurrent processes never interleave. An append that fails is counted
- * and dropped: the command that reported it must not fail because of its log.
+ * and dropped: the command that reported it must not fail because of its log. A folder without {@code .factory/}
+ * (not initialised) gets no log: a command there must not create it.
  */
 // implements feature-012/FR-005
 final class JsonLinesEventLog implements EventLog {
@@ -80,7 +81,9 @@ final class JsonLinesEventLog implements EventLog {
         line.put("message", e.message());
         byte[] bytes = (JsonWriter.compact(line) + "\n").getBytes(StandardCharsets.UTF_8);
         Path file = files.resolve(FILE);
-        files.createDirectories(file.getParent(), ".factory");
+        if (!Files.isDirectory(file.getParent())) {
+            throw new IOException("no .factory/ here: a project not initialised gets no event log");
+        }
         synchronized (IN_PROCESS) {
             try (FileChannel lock = FileChannel.open(files.resolve(LOCK), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock held = lock.lock()) {

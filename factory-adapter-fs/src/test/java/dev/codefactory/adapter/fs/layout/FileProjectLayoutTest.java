@@ -83,12 +83,12 @@ class FileProjectLayoutTest {
         assertTrue(changed.contains(".gitignore"));
         assertEquals("target/\r\n.factory/cache/\r\n*.log\r\n\r\n# Code-Factory local state\r\n"
                 + ".factory/drafts/\r\n.factory/changes/\r\n.factory/audit/\r\n.factory/audit.jsonl\r\n"
-                + ".factory/lock\r\n", Projects.read(root, ".gitignore"));
+                + ".factory/events*\r\n.factory/lock\r\n", Projects.read(root, ".gitignore"));
     }
 
     @Test
     void does_not_touch_a_gitignore_that_has_every_line() throws IOException {
-        String all = "# mine\n.factory/lock\n.factory/audit.jsonl\n.factory/audit/\n.factory/changes/\n"
+        String all = "# mine\n.factory/lock\n.factory/audit.jsonl\n.factory/events*\n.factory/audit/\n.factory/changes/\n"
                 + ".factory/drafts/\n.factory/cache/\n";
         Projects.write(root, ".gitignore", all);
         List<String> changed = Projects.layout(root).initialize();

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 class JsonLinesEventLogTest {
     @TempDir
     Path root;
+
+    @BeforeEach
+    void initialised() throws IOException {
+        Files.createDirectories(root.resolve(".factory"));
+    }
 
     private static FactoryEvent event(String run, int done, String message) {
         return new FactoryEvent(run, Instant.parse("2026-12-07T10:00:00Z"), "review", FactoryEvent.Phase.PROGRESS,
@@ -144,6 +150,11 @@ class JsonLinesEventLogTest {
 
     @Test
     void anAppendThatCannotWriteIsDroppedAndCountedNeverThrown() throws IOException {
+        Files.delete(root.resolve(".factory"));
+        JsonLinesEventLog uninitialised = new JsonLinesEventLog(root, JsonLinesEventLog.LIMIT);
+        uninitialised.append(event("r", 1, "nowhere"));
+        assertFalse(Files.exists(root.resolve(".factory")), "a folder not initialised gets no .factory/");
+        assertEquals(1, uninitialised.dropped());
         Files.writeString(root.resolve(".factory"), "a file where the folder should be");
         JsonLinesEventLog log = new JsonLinesEventLog(root, JsonLinesEventLog.LIMIT);
         log.append(event("r", 1, "lost"));
