@@ -2,6 +2,7 @@ package dev.codefactory.app.mirror;
 
 import dev.codefactory.app.review.ReviewDigest;
 import dev.codefactory.app.review.ReviewMarkdownReader;
+import dev.codefactory.domain.project.UnsafePathException;
 import dev.codefactory.port.files.ProjectFiles;
 import dev.codefactory.port.report.ReportRepository;
 import java.time.Instant;
@@ -121,7 +122,7 @@ public final class ReportMirror {
         if (entry.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> text = files.get().readText(entry.get().path());
+        Optional<String> text = read(entry.get().path());
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -146,7 +147,7 @@ public final class ReportMirror {
             if (!e.kind().equals("review")) {
                 continue;
             }
-            Optional<ReviewDigest> review = files.get().readText(e.path()).flatMap(ReportMirror::parse);
+            Optional<ReviewDigest> review = read(e.path()).flatMap(ReportMirror::parse);
             if (review.isEmpty()) {
                 skipped.add(e.name());
                 continue;
@@ -157,6 +158,15 @@ public final class ReportMirror {
         points.sort(Comparator.comparing(Point::date).thenComparing(Point::name));
         skipped.sort(Comparator.naturalOrder());
         return new Trend(points, skipped);
+    }
+
+    /** The text of the report at {@code path}; empty when it is not UTF-8 text or may not be read (a link). */
+    private Optional<String> read(String path) {
+        try {
+            return files.get().readText(path);
+        } catch (UnsafePathException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<ReviewDigest> parse(String markdown) {

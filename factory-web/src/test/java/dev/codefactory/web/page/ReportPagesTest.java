@@ -198,6 +198,15 @@ class ReportPagesTest {
     }
 
     @Test
+    void a_report_that_is_not_text_is_left_out_of_the_trend_and_not_shown() {
+        GitSandbox.write(repo.resolve("reports/review-2026-02-25.md"), new byte[] {'-', '-', (byte) 0xff, 0, 1});
+        assertEquals(List.of("review-2026-02-20", "review-2026-02-25"),
+                project.factory().mirror().reports().trend().skipped());
+        assertEquals(404, project.get("/reports/review-2026-02-25").status());
+        assertEquals(200, project.get("/reports").status());
+    }
+
+    @Test
     void an_unknown_or_unsafe_report_name_is_404() {
         assertEquals(404, project.get("/reports/review-1999-01-01").status());
         assertEquals(404, project.get("/reports/..%2F..%2Fpom").status());
