@@ -34,16 +34,25 @@ final class Guard {
     private final Set<String> hosts;
     private final List<String> origins;
 
-    Guard(Optional<String> token, String boundHost, int port, List<String> origins) {
+    /**
+     * The rules for a server on {@code boundHost}:{@code port}: besides the loopback names, the {@code Host} header
+     * may name {@code boundHost} and each of {@code otherNames} (the interfaces' addresses, when it listens on all).
+     */
+    Guard(Optional<String> token, String boundHost, List<String> otherNames, int port, List<String> origins) {
         this.token = token;
         Set<String> names = new LinkedHashSet<>(List.of("127.0.0.1", "localhost", "[::1]"));
-        names.add(boundHost.contains(":") && !boundHost.startsWith("[") ? "[" + boundHost + "]" : boundHost);
+        names.add(bracketed(boundHost));
+        otherNames.forEach(n -> names.add(bracketed(n)));
         Set<String> accepted = new LinkedHashSet<>();
         for (String name : names) {
             accepted.add(name.toLowerCase(Locale.ROOT) + ":" + port);
         }
         this.hosts = Set.copyOf(accepted);
         this.origins = List.copyOf(origins);
+    }
+
+    private static String bracketed(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     private static Map<String, String> headers() {
@@ -121,11 +130,12 @@ final class Guard {
 
     /**
      * The path of {@code rawPath} decoded once, or empty when it is refused: a bad escape, a NUL or other control
-     * character, a backslash, or a {@code .} or {@code ..} segment, whether written plainly or encoded (once or
+     * character, a backslash, a leading {@code //} (which a redirect would send to another site), or a {@code .} or
+     * {@code ..} segment, whether written plainly or encoded (once or
      * twice).
      */
     static Optional<String> path(String rawPath) {
-        if (rawPath == null || !rawPath.startsWith("/")) {
+        if (rawPath == null || !rawPath.startsWith("/") || rawPath.startsWith("//")) { // "//host": another site
             return Optional.empty();
         }
         String decoded;
@@ -145,6 +155,9 @@ final class Guard {
             if (lower.contains(twice)) {
                 return Optional.empty();
             }
+        }
+        if (decoded.startsWith("//")) {
+            return Optional.empty();
         }
         for (String segment : decoded.split("/", -1)) {
             if (segment.equals("..") || segment.equals(".")) {
@@ -183,7 +196,14 @@ final class Guard {
         }
         List<String> kept = new ArrayList<>();
         for (String pair : rawQuery.split("&")) {
-            if (!pair.isEmpty() && !pair.equals("token") && !pair.startsWith("token=")) {
+            int eq = pair.indexOf('=');
+            String name;
+            try {
+                name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                name = pair;
+            }
+            if (!pair.isEmpty() && !name.equals("token")) {
                 kept.add(pair);
             }
         }

@@ -7,8 +7,10 @@ import java.lang.System.Logger.Level;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +69,8 @@ public final class WebServer implements AutoCloseable {
         this.router = router;
         this.token = token;
         int port = server.getAddress().getPort();
-        this.guard = new Guard(token, options.host(), port, options.allowedOrigins());
+        this.guard = new Guard(token, options.host(), interfaceNames(server.getAddress().getAddress()), port,
+                options.allowedOrigins());
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
         this.address = URI.create("http://" + host + ":" + port + "/");
     }
@@ -105,6 +108,30 @@ public final class WebServer implements AutoCloseable {
         stream.start();
         server.start();
         return web;
+    }
+
+    /**
+     * When listening on every interface ({@code 0.0.0.0}), the addresses a browser may name it by: each interface's
+     * address and this machine's name. Otherwise none beyond the host it was given.
+     */
+    private static List<String> interfaceNames(InetAddress bound) {
+        if (!bound.isAnyLocalAddress()) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+                    String text = a.getHostAddress();
+                    int scope = text.indexOf('%');
+                    names.add(scope < 0 ? text : text.substring(0, scope));
+                }
+            }
+            names.add(InetAddress.getLocalHost().getHostName());
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "could not list the interfaces", e);
+        }
+        return names;
     }
 
     private static boolean loopback(String host) {
@@ -191,7 +218,12 @@ public final class WebServer implements AutoCloseable {
             }
         }
         Request request = new Request(method, path.get(), query.get(), headers, Map.of());
-        if (path.get().equals(STREAM) && !head) {
+        if (path.get().equals(STREAM)) {
+            if (head) {
+                send(exchange, true, origin, new Response(200, Map.of("Content-Type", "text/event-stream"),
+                        new byte[0]));
+                return true;
+            }
             return !stream(exchange, origin);
         }
         send(exchange, head, origin, route(request, api));

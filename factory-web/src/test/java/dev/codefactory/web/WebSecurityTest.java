@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import dev.codefactory.web.http.Response;
 import dev.codefactory.web.http.Router;
 import dev.codefactory.web.page.Layout;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +51,14 @@ class WebSecurityTest {
     @AfterEach
     void close() {
         project.close();
+    }
+
+    private static boolean bindable(String address) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
+            return socket.isBound();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private WebServer serve(ServeOptions options) {
@@ -112,6 +123,14 @@ class WebSecurityTest {
             assertEquals(401, RawHttp.get(at, "/", "Cookie: other=" + TOKEN).status());
             assertEquals(200, RawHttp.get(at, "/", "Authorization: Bearer " + TOKEN).status());
             assertEquals(200, RawHttp.get(at, "/api/v1/specs", "Cookie: a=b; factory_token=" + TOKEN).status());
+            RawHttp.Answer stream = RawHttp.get(at, "/api/v1/events/stream");
+            assertEquals(401, stream.status(), "the live stream is checked before it is handed over");
+            assertEquals(421, RawHttp.send(at, "GET", "/api/v1/events/stream", "evil.example:" + at.getPort(),
+                    "Authorization: Bearer " + TOKEN).status());
+            RawHttp.Answer head = RawHttp.send(at, "HEAD", "/api/v1/events/stream", "127.0.0.1:" + at.getPort(),
+                    "Authorization: Bearer " + TOKEN);
+            assertEquals(200, head.status());
+            assertEquals("text/event-stream", head.header("content-type"));
         }
     }
 
@@ -130,6 +149,13 @@ class WebSecurityTest {
             assertEquals("/", RawHttp.get(at, "/?token=" + TOKEN).header("location"));
             RawHttp.Answer then = RawHttp.get(at, "/", "Cookie: " + cookie.substring(0, cookie.indexOf(';')));
             assertEquals(200, then.status());
+            assertEquals("/?a=1", RawHttp.get(at, "/?%74oken=" + TOKEN + "&a=1").header("location"));
+            for (String offsite : new String[] {"//evil.example/?token=", "/%2Fevil.example/?token=",
+                "http://evil.example//evil.example/?token="}) {
+                String location = RawHttp.get(at, offsite + TOKEN).header("location");
+                assertTrue(location == null || location.startsWith("/") && !location.startsWith("//"),
+                        offsite + " redirected to " + location);
+            }
             RawHttp.Answer wrong = RawHttp.get(at, "/?token=wrong");
             assertEquals(401, wrong.status());
             assertNull(wrong.header("set-cookie"));
@@ -139,6 +165,8 @@ class WebSecurityTest {
     @Test
     // covers feature-012/FR-009
     void anotherHostGetsAGeneratedTokenAndItsNameIsAccepted() {
+        // 127.0.0.2 is loopback too (nothing leaves the machine); Linux answers on all of 127/8, macOS may not
+        Assumptions.assumeTrue(bindable("127.0.0.2"), "127.0.0.2 is not configured here");
         try (WebServer server = serve(new ServeOptions("127.0.0.2", 0, Optional.empty(), List.of()))) {
             String token = server.token().orElseThrow();
             assertTrue(token.matches("[A-Za-z0-9_-]{43}"), token);
@@ -150,6 +178,22 @@ class WebSecurityTest {
         try (WebServer again = serve(new ServeOptions("127.0.0.2", 0, Optional.empty(), List.of()))) {
             assertNotEquals(Optional.empty(), again.token());
         }
+    }
+
+    @Test
+    // covers feature-012/FR-009
+    void onEveryInterfaceTheInterfacesAddressesAreAccepted() {
+        // the tests bind 127.0.0.1 alone: the names WebServer lists for 0.0.0.0 are given here by hand
+        Guard guard = new Guard(Optional.of(TOKEN), "0.0.0.0", List.of("192.168.1.5", "fe80::1", "box"), 7070,
+                List.of());
+        for (String ok : new String[] {"192.168.1.5:7070", "[fe80::1]:7070", "box:7070", "0.0.0.0:7070",
+            "localhost:7070"}) {
+            assertTrue(guard.hostAccepted(Optional.of(ok)), ok);
+        }
+        for (String bad : new String[] {"192.168.1.6:7070", "192.168.1.5:7071", "evil.example:7070", "box"}) {
+            assertFalse(guard.hostAccepted(Optional.of(bad)), bad);
+        }
+        assertFalse(guard.hostAccepted(Optional.empty()));
     }
 
     @Test
@@ -207,12 +251,12 @@ class WebSecurityTest {
     @Test
     // covers feature-012/FR-009
     void theTokenComparisonIsExactAndConstantTime() {
-        Guard guard = new Guard(Optional.of(TOKEN), "127.0.0.1", 1, List.of());
+        Guard guard = new Guard(Optional.of(TOKEN), "127.0.0.1", List.of(), 1, List.of());
         assertTrue(guard.matches(TOKEN));
         assertFalse(guard.matches(TOKEN.substring(0, TOKEN.length() - 1)));
         assertFalse(guard.matches(TOKEN + "0"));
         assertFalse(guard.matches(""));
         assertFalse(guard.matches(null));
-        assertFalse(new Guard(Optional.empty(), "127.0.0.1", 1, List.of()).matches(""));
+        assertFalse(new Guard(Optional.empty(), "127.0.0.1", List.of(), 1, List.of()).matches(""));
     }
 }
