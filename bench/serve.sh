@@ -3,7 +3,7 @@
 # start), against references in the same run, on a generated git project (made once, cached under
 # bench/out/serve-project-<n>): N specs (default 10,000) committed, and a few reports (a trace, two hand-written).
 # What it prints (a markdown table of medians over RUNS, min and max beside them):
-#   - start: from process start to the first successful answer of /api/v1/specs?limit=1 (target < 1 s), against a
+#   - start: from process start to the first successful answer (/api/v1/openapi.json; target < 1 s), against a
 #     JVM hello world started with the launcher's JVM options, and `factory --version`
 #   - the catalog page / of N specs: cold (the first page of each fresh server) and warm (target < 500 ms), against
 #     /static/style.css of the same server (the HTTP round trip with nothing to compute)
@@ -121,7 +121,7 @@ start_server() {
       url=$(sed -n 's/.*"url" *: *"\([^"]*\)".*/\1/p' "$log" | head -n 1)
       url="${url%/}"
     fi
-    if [[ -n "$url" ]] && curl -sf -o /dev/null "$url/api/v1/specs?limit=1"; then
+    if [[ -n "$url" ]] && curl -sf -o /dev/null "$url/api/v1/openapi.json"; then
       started_ms=$(($(now_ms) - start))
       return 0
     fi

@@ -170,6 +170,7 @@ public final class OpenApi {
         spec.put("author", NSTR);
         spec.put("extra", map("type", "object", "additionalProperties", STR));
         spec.put("source", STR);
+        spec.put("body", STR);
         spec.put("findings", arrayOf("ValidationFinding"));
         spec.put("requirements", map("type", "array", "items", closed(map("id", STR, "line", INT, "text", STR,
                 "implementing", STRS, "covering", STRS, "coverage", STR))));

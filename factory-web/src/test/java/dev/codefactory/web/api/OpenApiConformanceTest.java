@@ -29,6 +29,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.codefactory.app.CodeFactory;
+import dev.codefactory.app.event.Events;
 import dev.codefactory.app.review.ReviewUseCase.ReviewCommand;
 import dev.codefactory.app.trace.TraceUseCase.TraceCommand;
 import dev.codefactory.domain.json.JsonWriter;
@@ -67,11 +68,17 @@ class OpenApiConformanceTest {
         project.commit("specs",
                 "contracts/specs/login.md", WebProject.spec("feature-001", "Login", "approved", List.of("auth"),
                         "- FR-001: The user logs in.\n- FR-002: The user logs out.\n"),
-                "contracts/specs/hostile.md", WebProject.spec("feature-002", "Hostile " + HOSTILE.replace("\"", "'")
-                        .replace("\u0000", ""), "draft", List.of("web"), "- FR-001: It shows [a link](login.md).\n"),
+                "contracts/specs/hostile.md", WebProject.spec("feature-002",
+                        "'Hostile <script>alert(1)</script>\"><img src=x onerror=alert(2)> \u202e'", "draft",
+                        List.of("web"),
+                        "- FR-001: It shows [a link](login.md) and " + HOSTILE + ".\n"),
                 "src/Login.java", "class Login { /* impl" + "ements feature-001/FR-001 */ }\n");
         run(f -> f.review(ReviewCommand.all().withOffline(true), ReviewDialog.ACCEPT_ALL));
         run(f -> f.trace(TraceCommand.defaults()));
+        try (Events.Run live = project.factory().events().start("review", "reviewing specs")) {
+            live.progress("reviewing specs", 1, 2);
+            live.finished("reviewed " + HOSTILE);
+        }
         Response answer = project.get(OpenApi.PATH);
         assertEquals(200, answer.status());
         doc = JSON.readTree(answer.text());
@@ -146,15 +153,20 @@ class OpenApiConformanceTest {
                             : first(Api.PREFIX + "/changes", "id"))
                     .replace("{name}", first(Api.PREFIX + "/reports", "name"));
             assertConforms(path, url);
+            if (!url.endsWith("/none")) {
+                assertEquals(200, project.get(url).status(), url);
+            }
             called.add(url);
         }
-        assertTrue(called.size() >= 12, called.toString());
+        assertEquals(11, called.size(), called.toString());
         // the review and the trace are really there, so their schemas were exercised with content
         assertTrue(JSON.readTree(project.get(Api.PREFIX + "/reports").text()).path("total").asInt() >= 2);
-        assertTrue(JSON.readTree(project.get(Api.PREFIX + "/trace").text()).path("items").size() >= 3);
-        assertTrue(JSON.readTree(project.get(Api.PREFIX + "/specs").text()).path("total").asInt() == 2);
-        assertTrue(JSON.readTree(project.get(Api.PREFIX + "/events").text()).path("items").size() >= 2,
-                "the review and the trace left events");
+        String trace = project.get(Api.PREFIX + "/trace").text();
+        assertTrue(JSON.readTree(trace).path("items").size() >= 1, trace);
+        String specs = project.get(Api.PREFIX + "/specs").text();
+        assertTrue(JSON.readTree(specs).path("total").asInt() >= 2, specs);
+        String events = project.get(Api.PREFIX + "/events").text();
+        assertTrue(JSON.readTree(events).path("items").size() >= 2, events);
     }
 
     @Test
