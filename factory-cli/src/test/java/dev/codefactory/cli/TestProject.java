@@ -117,13 +117,16 @@ final class TestProject {
         return Files.readString(root.resolve(relative));
     }
 
-    /** Every file under the root except .git, with its bytes, to show that a command changed nothing. */
+    /** Every file under the root except .git and this machine's state, with its bytes: a command changed nothing. */
     Map<String, String> snapshot() throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 String rel = root.relativize(p).toString();
-                if (rel.startsWith(".git/") || rel.equals(".git") || rel.startsWith(".factory/lock")) {
+                // the lock and the event log (.factory/events*, what the live mirror shows of each run) are this
+                // machine's state, not the project's
+                if (rel.startsWith(".git/") || rel.equals(".git") || rel.startsWith(".factory/lock")
+                        || rel.startsWith(".factory/events")) {
                     continue;
                 }
                 if (Files.isSymbolicLink(p)) {
