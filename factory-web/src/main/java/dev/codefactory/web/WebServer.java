@@ -82,7 +82,18 @@ public final class WebServer implements AutoCloseable {
      * @throws PortInUseException when the port is taken
      */
     public static WebServer start(CodeFactory factory, ServeOptions options) {
-        return start(factory, options, WebRoutes.of(factory.mirror()));
+        WebServer web = start(factory, options, WebRoutes.of(factory.mirror()));
+        // the catalog of a large project takes seconds to read and validate: begin at once, not on the first visit
+        Thread warm = new Thread(() -> {
+            try {
+                factory.mirror().catalog().warm();
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "could not read the catalog ahead of the first page", e);
+            }
+        }, "factory-web-warm");
+        warm.setDaemon(true);
+        warm.start();
+        return web;
     }
 
     /** {@link #start(CodeFactory, ServeOptions)} with {@code routes} in place of the mirror's (tests add some). */

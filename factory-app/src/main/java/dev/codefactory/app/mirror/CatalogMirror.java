@@ -182,8 +182,12 @@ public final class CatalogMirror {
         }
         Comparator<CatalogEntry> order = switch (query.sort() == null ? "id" : query.sort()) {
             case "title" -> Comparator.comparing((CatalogEntry e) -> e.title().toLowerCase(Locale.ROOT));
-            case "status" -> Comparator.comparing(CatalogEntry::status);
-            case "priority" -> Comparator.comparing(CatalogEntry::priority);
+            // statuses in their lifecycle's order and priorities by rank (low to critical), not by name; a value that
+            // is not a valid one sorts first
+            case "status" -> Comparator.comparingInt((CatalogEntry e) -> SpecStatus.parse(e.status())
+                    .map(st -> st.ordinal() + 1).orElse(0));
+            case "priority" -> Comparator.comparingInt((CatalogEntry e) -> Priority.parse(e.priority())
+                    .map(p -> p.ordinal() + 1).orElse(0));
             case "updated" -> Comparator.comparing(CatalogEntry::updated);
             default -> Comparator.comparing(CatalogEntry::id);
         };
@@ -298,6 +302,14 @@ public final class CatalogMirror {
 
     private static List<String> sites(List<LinkSite> sites) {
         return sites.stream().map(l -> l.path() + ":" + l.line()).toList();
+    }
+
+    /**
+     * Reads and validates the catalog now, so that the first page does not wait for it (the server calls this on a
+     * thread of its own as it starts; a page asked for meanwhile waits for this one read rather than making another).
+     */
+    public void warm() {
+        snapshot();
     }
 
     private Snapshot snapshot() {

@@ -72,6 +72,13 @@ class CatalogMirrorTest {
                     ids(catalog.catalog(CatalogQuery.of(null, null, null, null, "title"))));
             assertEquals(List.of("feature-001", "feature-002", "feature-003"),
                     ids(catalog.catalog(CatalogQuery.of(null, null, null, null, "-updated"))));
+            // by rank and by the lifecycle, not by name (by name "high" would come before "low" and "medium")
+            assertEquals(List.of("feature-002", "feature-003", "feature-001"),
+                    ids(catalog.catalog(CatalogQuery.of(null, null, null, null, "priority"))));
+            assertEquals(List.of("feature-001", "feature-003", "feature-002"),
+                    ids(catalog.catalog(CatalogQuery.of(null, null, null, null, "-priority"))));
+            assertEquals(List.of("feature-002", "feature-003", "feature-001"),
+                    ids(catalog.catalog(CatalogQuery.of(null, null, null, null, "status"))));
             CatalogEntry middle = all.entries().get(2);
             assertTrue(middle.errors() + middle.warnings() > 0, "a broken link is a finding: " + middle);
             assertEquals(0, all.entries().get(0).errors() + all.entries().get(0).warnings());
