@@ -44,6 +44,7 @@ import dev.codefactory.app.trace.TraceUseCase;
 import dev.codefactory.app.drift.DriftService;
 import dev.codefactory.app.drift.DriftUseCase;
 import dev.codefactory.domain.FactoryException;
+import dev.codefactory.domain.StopRequestedException;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.app.event.Events;
@@ -93,6 +94,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -367,7 +369,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     @Override
     public ChangeOutcome change(ChangeCommand command, ChangeDialog dialog) {
         return reported("change", "planning", run -> changes.change(command, Reporting.change(run, dialog)),
-                r -> String.valueOf(r.result()).toLowerCase(java.util.Locale.ROOT));
+                r -> String.valueOf(r.result()).toLowerCase(Locale.ROOT));
     }
 
     /** Puts back the state before a change exactly; see {@link ChangeOrderUseCase#undo}. */
@@ -449,7 +451,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
             run.finished(line);
             return result;
         } catch (RuntimeException | Error failure) {
-            run.failed(failure instanceof dev.codefactory.domain.StopRequestedException ? "stopped"
+            run.failed(failure instanceof StopRequestedException ? "stopped"
                     : "failed: " + failure.getClass().getSimpleName());
             throw failure;
         }
