@@ -5,6 +5,8 @@ import java.util.function.UnaryOperator;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
@@ -14,7 +16,7 @@ import dev.codefactory.web.http.Html;
 
 /**
  * Markdown from specs and reports as HTML (feature-012, FR-002, FR-010): commonmark-java with GitHub-flavoured
- * tables; raw HTML in the text is escaped (shown, never run), and link and image addresses keep only http, https
+ * tables; raw HTML in the text is escaped (shown, never run) except HTML comments, which are left out, and link and image addresses keep only http, https
  * and mailto (a {@code javascript:} or {@code data:} link loses its address). The one markdown renderer of the web.
  */
 // implements feature-012/FR-002, feature-012/FR-010
@@ -44,7 +46,30 @@ public final class Markdown {
                 link.setDestination(links.apply(link.getDestination()));
                 visitChildren(link);
             }
+
+            @Override
+            public void visit(HtmlBlock block) {
+                if (comment(block.getLiteral())) {
+                    block.unlink();
+                }
+            }
+
+            @Override
+            public void visit(HtmlInline inline) {
+                if (comment(inline.getLiteral())) {
+                    inline.unlink();
+                }
+            }
         });
         return RENDERER.render(document);
+    }
+
+    /**
+     * An HTML comment alone (the templates' guidance, {@code <!-- What this capability does -->}): left out, as
+     * GitHub leaves it out; any other raw HTML is shown as text.
+     */
+    private static boolean comment(String literal) {
+        String t = literal.strip();
+        return t.startsWith("<!--") && t.endsWith("-->") && t.indexOf("-->") == t.length() - 3;
     }
 }
