@@ -32,6 +32,7 @@ import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.api.errors.UnmergedPathsException;
 import org.eclipse.jgit.api.errors.WrongRepositoryStateException;
 import org.eclipse.jgit.diff.ContentSource;
+import org.eclipse.jgit.diff.DiffConfig;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.RenameDetector;
@@ -46,6 +47,7 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.UserConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.FollowFilter;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
@@ -249,32 +251,10 @@ final class JGitHistory implements History {
 
     @Override
     public List<CommitInfo> log(String ref, int max) {
-        if (max < 0) {
-            throw new IllegalArgumentException("max must not be negative: " + max);
-        }
-        String from = ref == null ? Constants.HEAD : ref;
-        try (RevWalk walk = new RevWalk(repo)) {
-            Optional<ObjectId> start = context.revision(from + "^{commit}");
-            if (start.isEmpty()) {
-                if (ref == null) {
-                    return List.of(); // no commit yet
-                }
-                throw new VersionControlException("cannot show the log of " + ref + ": " + unknownRef(ref));
-            }
-            walk.markStart(walk.parseCommit(start.get()));
-            List<CommitInfo> out = new ArrayList<>();
-            for (RevCommit c : walk) {
-                if (out.size() >= max) {
-                    break;
-                }
-                out.add(info(c));
-            }
-            return out;
-        } catch (IOException e) {
-            throw context.failure("cannot read the log of " + from, e);
-        }
+        return log(ref, null, max);
     }
 
+    /** The log of {@code ref}, of the commits that changed {@code path} (renames followed) when it is not null. */
     @Override
     public List<CommitInfo> log(String ref, String path, int max) {
         if (max < 0) {
@@ -289,8 +269,9 @@ final class JGitHistory implements History {
                 }
                 throw new VersionControlException("cannot show the log of " + ref + ": " + unknownRef(ref));
             }
-            walk.setTreeFilter(org.eclipse.jgit.revwalk.FollowFilter.create(path,
-                    repo.getConfig().get(org.eclipse.jgit.diff.DiffConfig.KEY)));
+            if (path != null) {
+                walk.setTreeFilter(FollowFilter.create(path, repo.getConfig().get(DiffConfig.KEY)));
+            }
             walk.markStart(walk.parseCommit(start.get()));
             List<CommitInfo> out = new ArrayList<>();
             for (RevCommit c : walk) {
@@ -301,7 +282,7 @@ final class JGitHistory implements History {
             }
             return out;
         } catch (IOException e) {
-            throw context.failure("cannot read the log of " + path + " from " + from, e);
+            throw context.failure("cannot read the log of " + from + (path == null ? "" : " for " + path), e);
         }
     }
 

@@ -1,15 +1,12 @@
 package dev.codefactory.app.event;
 
+import dev.codefactory.app.change.ForwardingChangeDialog;
 import dev.codefactory.app.drift.DriftUseCase.DriftProgress;
 import dev.codefactory.app.trace.TraceUseCase.TraceProgress;
 import dev.codefactory.domain.mode.ChangeOrderStep;
 import dev.codefactory.domain.review.SpecMatcher;
 import dev.codefactory.port.change.ChangeDialog;
-import dev.codefactory.port.change.FileDiff;
-import dev.codefactory.port.change.PlanDecision;
-import dev.codefactory.port.change.PlanReview;
 import dev.codefactory.port.review.ReviewDialog;
-import dev.codefactory.port.vcs.WorkingTreeStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -93,56 +90,11 @@ public final class Reporting {
 
     /** A change order: each of its steps (planning, generating edits, running the tests, ...). */
     public static ChangeDialog change(Events.Run run, ChangeDialog dialog) {
-        return new ChangeDialog() {
+        return new ForwardingChangeDialog(dialog) {
             @Override
             public void step(ChangeOrderStep step, String detail) {
-                dialog.step(step, detail);
+                super.step(step, detail);
                 run.progress(words(step), 0, 0);
-            }
-
-            @Override
-            public void say(String message) {
-                dialog.say(message);
-            }
-
-            @Override
-            public DirtyTreeChoice dirtyTree(WorkingTreeStatus status) {
-                return dialog.dirtyTree(status);
-            }
-
-            @Override
-            public PlanDecision reviewPlan(PlanReview review) {
-                return dialog.reviewPlan(review);
-            }
-
-            @Override
-            public void showPlan(PlanReview review) {
-                dialog.showPlan(review);
-            }
-
-            @Override
-            public List<String> reviewDiffs(int round, List<FileDiff> diffs) {
-                return dialog.reviewDiffs(round, diffs);
-            }
-
-            @Override
-            public void showDiffs(int round, List<FileDiff> diffs) {
-                dialog.showDiffs(round, diffs);
-            }
-
-            @Override
-            public boolean approveByName(FileDiff diff, String why) {
-                return dialog.approveByName(diff, why);
-            }
-
-            @Override
-            public void testOutput(String line) {
-                dialog.testOutput(line);
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return dialog.stopRequested();
             }
         };
     }
