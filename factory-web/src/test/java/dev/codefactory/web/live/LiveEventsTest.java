@@ -48,6 +48,9 @@ class LiveEventsTest {
                 FactoryEvent now = progress.get(i);
                 assertTrue(!before.step().equals(now.step()) || before.done() <= now.done(), "in order: " + review);
             }
+            FactoryEvent checked = progress.stream().filter(e -> e.step().equals("checking files"))
+                    .reduce((a, b) -> b).orElseThrow();
+            assertEquals(checked.total(), checked.done(), "the checks' last count is N of N: " + review);
 
             Response first = project.get("/api/v1/events?after=0&limit=2");
             assertEquals(200, first.status());
