@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import dev.codefactory.app.CodeFactory;
+import dev.codefactory.domain.json.JsonReader;
 import dev.codefactory.testsupport.GitSandbox;
 import dev.codefactory.web.http.Request;
 import dev.codefactory.web.http.Response;
@@ -96,6 +99,26 @@ public final class WebProject implements AutoCloseable {
         headers.forEach((k, v) -> head.put(k.toLowerCase(Locale.ROOT), List.of(v)));
         return router().handle(new Request("GET", path, query, head, Map.of()))
                 .orElse(Response.of(404, Response.TEXT, "no route for " + path));
+    }
+
+    /** GET {@code path}, which must answer 200, as a JSON object. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> json(String path) {
+        Response r = get(path);
+        if (r.status() != 200) {
+            throw new AssertionError("GET " + path + " answered " + r.status() + ": " + r.text());
+        }
+        return (Map<String, Object>) JsonReader.parse(r.text());
+    }
+
+    /** How many times {@code regex} occurs in {@code text}. */
+    public static int count(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 
     private static String decode(String s) {

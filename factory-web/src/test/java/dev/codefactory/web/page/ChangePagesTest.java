@@ -10,14 +10,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import dev.codefactory.app.mirror.ChangeMirror;
-import dev.codefactory.domain.json.JsonReader;
 import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.testsupport.GitSandbox;
 import dev.codefactory.web.WebProject;
-import dev.codefactory.web.http.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,27 +86,11 @@ class ChangePagesTest {
         GitSandbox.write(repo.resolve(".factory/changes/" + id + ".json"), JsonWriter.pretty(m));
     }
 
-    private static int count(String text, String pattern) {
-        Matcher m = Pattern.compile(pattern).matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> json(String path) {
-        Response r = project.get(path);
-        assertEquals(200, r.status(), r.text());
-        return (Map<String, Object>) JsonReader.parse(r.text());
-    }
-
     @Test
     void the_history_lists_every_change_newest_first() {
         String html = project.get("/changes").text();
         assertTrue(html.contains("<table id=\"changes\">"));
-        assertEquals(2, count(html, "<tr class=\"change\" data-id=\""));
+        assertEquals(2, WebProject.count(html, "<tr class=\"change\" data-id=\""));
         assertTrue(html.indexOf("data-id=\"c2\"") < html.indexOf("data-id=\"c1\""));
         assertTrue(html.contains("<a class=\"change-link\" href=\"/changes/c1\">"));
         assertTrue(html.contains("Lock accounts after three failures …"));
@@ -130,7 +110,7 @@ class ChangePagesTest {
         assertTrue(html.contains("<dd class=\"tests\">passed</dd>"));
         assertTrue(html.contains("href=\"?view=unified\" aria-current=\"page\""));
         assertTrue(html.contains("href=\"?view=split\""));
-        assertEquals(3, count(html, "<table class=\"diff unified\">"), html);
+        assertEquals(3, WebProject.count(html, "<table class=\"diff unified\">"), html);
         // Login.java: line 3 added in the new file, after two context lines numbered 1 and 2 on both sides
         assertTrue(html.contains("<tr class=\"added\"><td class=\"ln\"></td><td class=\"ln\">3</td>"
                 + "<td class=\"code\">+    void lock() {}</td></tr>"), html);
@@ -145,8 +125,8 @@ class ChangePagesTest {
     @Test
     void the_split_view_puts_the_old_file_left_and_the_new_one_right() {
         String html = project.get("/changes/c1?view=split").text();
-        assertEquals(3, count(html, "<table class=\"diff split\">"));
-        assertEquals(0, count(html, "<table class=\"diff unified\">"));
+        assertEquals(3, WebProject.count(html, "<table class=\"diff split\">"));
+        assertEquals(0, WebProject.count(html, "<table class=\"diff unified\">"));
         assertTrue(html.contains("href=\"?view=split\" aria-current=\"page\""));
         assertTrue(html.contains("<td class=\"ln\"></td><td class=\"code empty\"></td><td class=\"ln\">3</td>"
                 + "<td class=\"code added\">    void lock() {}</td>"), html);
@@ -180,14 +160,14 @@ class ChangePagesTest {
     @Test
     @SuppressWarnings("unchecked")
     void the_api_lists_changes_and_gives_one_with_its_diff_per_file() {
-        Map<String, Object> page = json("/api/v1/changes?limit=1");
+        Map<String, Object> page = project.json("/api/v1/changes?limit=1");
         assertEquals(2L, ((Number) page.get("total")).longValue());
         Map<String, Object> first = ((List<Map<String, Object>>) page.get("items")).get(0);
         assertEquals("c2", first.get("id"));
         assertEquals("abandoned", first.get("status"));
         assertEquals(HOSTILE, first.get("request"));
         assertNotNull(page.get("next"));
-        Map<String, Object> c1 = json("/api/v1/changes/c1");
+        Map<String, Object> c1 = project.json("/api/v1/changes/c1");
         assertEquals("https://example.invalid/pr/1", c1.get("pullRequest"));
         assertEquals(List.of("feature-001"), c1.get("specs"));
         assertEquals(base, c1.get("baseCommit"));
@@ -197,7 +177,7 @@ class ChangePagesTest {
         assertEquals("src/Login.java", diffs.get(1).get("path"));
         assertTrue(((String) diffs.get(1).get("diff")).contains("+    void lock() {}"));
         assertNull(c1.get("noDiff"));
-        assertEquals("no diff: the change made no commit", json("/api/v1/changes/c2").get("noDiff"));
+        assertEquals("no diff: the change made no commit", project.json("/api/v1/changes/c2").get("noDiff"));
         String tag = project.get("/api/v1/changes/c1").header("ETag");
         assertEquals(304, project.get("/api/v1/changes/c1", Map.of("If-None-Match", tag)).status());
     }

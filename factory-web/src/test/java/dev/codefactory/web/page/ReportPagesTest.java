@@ -25,7 +25,6 @@ import dev.codefactory.app.review.ReviewUseCase.ReviewCommand;
 import dev.codefactory.app.trace.TraceUseCase.TraceCommand;
 import dev.codefactory.domain.change.ChangeLogs;
 import dev.codefactory.domain.change.PlannedFile;
-import dev.codefactory.domain.json.JsonReader;
 import dev.codefactory.port.review.ReviewDialog;
 import dev.codefactory.testsupport.GitSandbox;
 import dev.codefactory.web.WebProject;
@@ -101,22 +100,6 @@ class ReportPagesTest {
                 new ReviewReport.Metrics(1, 1, Map.of(), 0, 0, 0), 0);
     }
 
-    private static int count(String text, String pattern) {
-        Matcher m = Pattern.compile(pattern).matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> json(String path) {
-        Response r = project.get(path);
-        assertEquals(200, r.status(), r.text());
-        return (Map<String, Object>) JsonReader.parse(r.text());
-    }
-
     @Test
     void the_list_links_every_report_and_the_trend_has_a_point_per_review_that_reads_back() {
         Response r = project.get("/reports");
@@ -129,8 +112,8 @@ class ReportPagesTest {
         assertTrue(html.contains("id=\"reports\""));
         assertTrue(html.contains("id=\"live-strip\""));
         String svg = html.substring(html.indexOf("<svg id=\"trend\""), html.indexOf("</svg>"));
-        assertEquals(3, count(svg, "<circle class=\"point\""), svg);
-        assertEquals(3, count(svg, "<title>"));
+        assertEquals(3, WebProject.count(svg, "<circle class=\"point\""), svg);
+        assertEquals(3, WebProject.count(svg, "<title>"));
         // the offline review has no score: a point on the axis, outside the line through the two scored ones
         Matcher line = Pattern.compile("<polyline class=\"line\" points=\"([^\"]*)\"").matcher(svg);
         assertTrue(line.find());
@@ -218,7 +201,7 @@ class ReportPagesTest {
     @Test
     @SuppressWarnings("unchecked")
     void the_api_lists_reports_newest_first_in_pages() {
-        Map<String, Object> page = json("/api/v1/reports?limit=3");
+        Map<String, Object> page = project.json("/api/v1/reports?limit=3");
         assertEquals(7L, ((Number) page.get("total")).longValue());
         List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
         assertEquals(List.of("review-2026-03-01", "review-2026-02-20", "rescue-2026-02-12"),
@@ -226,10 +209,10 @@ class ReportPagesTest {
         assertEquals("review", items.get(0).get("kind"));
         assertEquals("2026-03-01", items.get(0).get("date"));
         assertEquals("reports/review-2026-03-01.md", items.get(0).get("path"));
-        Map<String, Object> next = json("/api/v1/reports?limit=3&cursor=" + page.get("next"));
+        Map<String, Object> next = project.json("/api/v1/reports?limit=3&cursor=" + page.get("next"));
         List<Object> all = new ArrayList<>(items);
         all.addAll((List<Object>) next.get("items"));
-        all.addAll((List<Object>) json("/api/v1/reports?limit=3&cursor=" + next.get("next")).get("items"));
+        all.addAll((List<Object>) project.json("/api/v1/reports?limit=3&cursor=" + next.get("next")).get("items"));
         assertEquals(7, all.size());
         assertEquals("change-log", ((Map<String, Object>) all.get(6)).get("name"));
     }
@@ -237,7 +220,7 @@ class ReportPagesTest {
     @Test
     @SuppressWarnings("unchecked")
     void the_api_gives_a_review_with_its_structure_and_the_trend() {
-        Map<String, Object> report = json("/api/v1/reports/review-2026-02-10");
+        Map<String, Object> report = project.json("/api/v1/reports/review-2026-02-10");
         assertEquals("review", report.get("kind"));
         assertTrue(((String) report.get("markdown")).startsWith("---\nkind: review\n"));
         Map<String, Object> review = (Map<String, Object>) report.get("review");
@@ -247,10 +230,10 @@ class ReportPagesTest {
         assertEquals("feature-001", spec.get("spec"));
         assertEquals(HOSTILE.replace("\u001b", "^[").replace("\u202e", "<U+202E>"), spec.get("title"));
         assertNull(report.get("problem"));
-        assertNull(json("/api/v1/reports/trace-2026-02-11").get("review"));
-        assertNotNull(json("/api/v1/reports/review-2026-02-20").get("problem"));
+        assertNull(project.json("/api/v1/reports/trace-2026-02-11").get("review"));
+        assertNotNull(project.json("/api/v1/reports/review-2026-02-20").get("problem"));
 
-        Map<String, Object> trend = json("/api/v1/reports/trend");
+        Map<String, Object> trend = project.json("/api/v1/reports/trend");
         List<Map<String, Object>> points = (List<Map<String, Object>>) trend.get("points");
         assertEquals(3, points.size());
         assertEquals("2026-01-10T09:00:00Z", points.get(0).get("date"));
@@ -275,17 +258,17 @@ class ReportPagesTest {
     @Test
     void the_chart_is_sensible_with_no_one_and_a_hundred_reviews() {
         String none = TrendChart.svg(new ReportMirror.Trend(List.of(), List.of()));
-        assertEquals(0, count(none, "<circle"));
+        assertEquals(0, WebProject.count(none, "<circle"));
         assertTrue(none.contains("No review report yet"));
         String one = TrendChart.svg(new ReportMirror.Trend(List.of(point(0, 55)), List.of()));
-        assertEquals(1, count(one, "<circle class=\"point\""));
+        assertEquals(1, WebProject.count(one, "<circle class=\"point\""));
         assertTrue(one.contains("cx=\"" + (48 + (TrendChart.WIDTH - 64) / 2) + "\""), one);
         List<ReportMirror.Point> many = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             many.add(point(i, i % 101));
         }
         String hundred = TrendChart.svg(new ReportMirror.Trend(many, List.of()));
-        assertEquals(100, count(hundred, "<circle class=\"point\""));
+        assertEquals(100, WebProject.count(hundred, "<circle class=\"point\""));
         Matcher cx = Pattern.compile("<circle class=\"point\" cx=\"(\\d+)\" cy=\"(\\d+)\"").matcher(hundred);
         while (cx.find()) {
             int x = Integer.parseInt(cx.group(1));
@@ -299,7 +282,7 @@ class ReportPagesTest {
         try (WebProject fresh = WebProject.create(home.resolve("h2"), repo.resolve("fresh"))) {
             String html = fresh.get("/reports").text();
             assertTrue(html.contains("<svg id=\"trend\""));
-            assertEquals(0, count(html, "<circle"));
+            assertEquals(0, WebProject.count(html, "<circle"));
             assertTrue(fresh.get("/reports/change-log").text().contains("No change has been made"));
         }
     }
