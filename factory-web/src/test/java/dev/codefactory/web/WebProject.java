@@ -1,9 +1,6 @@
 package dev.codefactory.web;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,15 +83,9 @@ public final class WebProject implements AutoCloseable {
     public Response get(String pathAndQuery, Map<String, String> headers) {
         int q = pathAndQuery.indexOf('?');
         String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (q >= 0) {
-            for (String pair : pathAndQuery.substring(q + 1).split("&")) {
-                int eq = pair.indexOf('=');
-                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-            }
-        }
+        // the server's own query parsing, so the routes see what they would see over HTTP
+        Map<String, List<String>> query = Guard.query(q < 0 ? null : pathAndQuery.substring(q + 1))
+                .orElseThrow(() -> new IllegalArgumentException("a bad escape in " + pathAndQuery));
         Map<String, List<String>> head = new LinkedHashMap<>();
         headers.forEach((k, v) -> head.put(k.toLowerCase(Locale.ROOT), List.of(v)));
         return router().handle(new Request("GET", path, query, head, Map.of()))
@@ -119,10 +110,6 @@ public final class WebProject implements AutoCloseable {
             n++;
         }
         return n;
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
     @Override
