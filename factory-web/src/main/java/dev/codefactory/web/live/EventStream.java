@@ -55,9 +55,8 @@ public final class EventStream implements AutoCloseable {
         watchdog.setDaemon(true);
     }
 
-    /** Starts following the event log from its end. */
+    /** Starts following the event log (read only while some client follows it). */
     public void start() {
-        position = safeEnd();
         lastBeat = System.currentTimeMillis();
         follower.start();
         watchdog.start();
@@ -77,7 +76,8 @@ public final class EventStream implements AutoCloseable {
             OutputStream out = exchange.getResponseBody();
             out.write(": connected\nretry: 2000\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
-            arriving.add(new Client(exchange, out, resumeFrom(exchange)));
+            // from the id it last saw, or from now: what is appended before its first poll still reaches it
+            arriving.add(new Client(exchange, out, resumeFrom(exchange).orElseGet(this::safeEnd)));
         } catch (IOException | RuntimeException gone) {
             exchange.close();
         }
@@ -142,11 +142,19 @@ public final class EventStream implements AutoCloseable {
         }
     }
 
-    /** One poll: the arrivals join, every client gets what is new to it, a heartbeat when one is due. */
+    /**
+     * One poll: the arrivals join, every client gets what is new to it, a heartbeat when one is due. With no client
+     * nothing is read: the log is not polled for nobody.
+     */
     void tick() {
         for (Client c; (c = arriving.poll()) != null; ) {
-            c.position = c.resume.orElse(position);
+            if (clients.isEmpty()) {
+                position = c.position; // the shared position was left behind while nobody followed
+            }
             clients.add(c);
+        }
+        if (clients.isEmpty()) {
+            return;
         }
         EventBatch shared = events.read(position, BATCH);
         List<Client> gone = new ArrayList<>();
@@ -222,14 +230,13 @@ public final class EventStream implements AutoCloseable {
     private static final class Client {
         final HttpExchange exchange;
         final OutputStream out;
-        final Optional<Long> resume;
         long position;
         volatile long writingSince;
 
-        Client(HttpExchange exchange, OutputStream out, Optional<Long> resume) {
+        Client(HttpExchange exchange, OutputStream out, long position) {
             this.exchange = exchange;
             this.out = out;
-            this.resume = resume;
+            this.position = position;
         }
     }
 }
