@@ -41,6 +41,7 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Collections;
 
 /**
  * The catalog and the spec pages of the web mirror (feature-012, FR-001, FR-002), built from the use cases the
@@ -120,7 +121,7 @@ public final class CatalogMirror {
                               List<String> statuses, List<String> tags, List<String> priorities) {
         public CatalogView {
             entries = List.copyOf(entries);
-            statusCounts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(statusCounts));
+            statusCounts = Collections.unmodifiableMap(new LinkedHashMap<>(statusCounts));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Arrays;
 
 /**
  * Reads back what {@link ReviewMarkdown} writes (feature-012, FR-003): the front matter, the overall score, the
@@ -75,7 +76,7 @@ public final class ReviewMarkdownReader {
                     for (int k = 0; k < 5; k++) {
                         counts[k] = number(cells.get(3 + k), -1);
                     }
-                    if (java.util.Arrays.stream(counts).allMatch(c -> c >= 0)) {
+                    if (Arrays.stream(counts).allMatch(c -> c >= 0)) {
                         compliance.add(new SpecScore(text(linkText(cells.get(0))), text(cells.get(1)),
                                 percent(cells.get(2)), counts[0], counts[1], counts[2], counts[3], counts[4]));
                     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import dev.codefactory.app.mirror.ChangeMirror;
 import dev.codefactory.app.mirror.Mirror;
 import dev.codefactory.port.change.ChangeRecord;
@@ -33,7 +34,7 @@ public final class ChangeApi {
         m.put("id", r.id());
         m.put("request", r.request());
         m.put("created", r.created().toString());
-        m.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("status", r.status().name().toLowerCase(Locale.ROOT));
         m.put("branch", r.branch());
         m.put("baseCommit", r.before().commit().orElse(null));
         m.put("commits", r.commits());

@@ -19,6 +19,7 @@ import dev.codefactory.web.http.Router;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 
 /**
  * The REST API's specs, validation and trace endpoints (feature-012, FR-006): the catalog as a paginated list with
@@ -155,7 +156,7 @@ public final class SpecApi {
     private static Map<String, Object> finding(Finding f) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rule", f.ruleId());
-        m.put("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
         m.put("file", f.file());
         m.put("line", f.line());
         m.put("message", f.message());

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -74,7 +75,7 @@ final class JsonLinesEventLog implements EventLog {
         line.put("run", e.run());
         line.put("at", e.at().toString());
         line.put("mode", e.mode());
-        line.put("phase", e.phase().name().toLowerCase(java.util.Locale.ROOT));
+        line.put("phase", e.phase().name().toLowerCase(Locale.ROOT));
         line.put("step", e.step());
         line.put("done", e.done());
         line.put("total", e.total());
@@ -201,7 +202,7 @@ final class JsonLinesEventLog implements EventLog {
             }
             into.add(new FactoryEvent((String) m.get("run"), Instant.parse((String) m.get("at")),
                     (String) m.get("mode"),
-                    FactoryEvent.Phase.valueOf(((String) m.get("phase")).toUpperCase(java.util.Locale.ROOT)),
+                    FactoryEvent.Phase.valueOf(((String) m.get("phase")).toUpperCase(Locale.ROOT)),
                     (String) m.get("step"), ((Number) m.get("done")).intValue(),
                     ((Number) m.get("total")).intValue(), (String) m.get("message")));
             return true;
