@@ -1,0 +1,119 @@
+# Sourced by bench/startup.sh and bench/warm.sh: generated projects, each made once and cached (a marker file says it
+# is complete), and the references' set-up (a JVM hello world, OpenSpec from npm).
+
+# gen_specs DIR N FACTORY: a git repository initialised by FACTORY with N specs in contracts/specs/ (the layout of
+# bench/catalog.sh: front matter, overview, functional and non-functional requirements, a link to the previous spec).
+gen_specs() {
+  local dir="$1" n="$2" factory="$3" i id
+  [[ -f "$dir/.bench-complete" ]] && return 0
+  echo "bench: generating $n specs in $dir ..." >&2
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  git -C "$dir" init -q
+  "$factory" -C "$dir" init >/dev/null
+  local statuses=(draft approved implemented deprecated) priorities=(low medium high critical)
+  for ((i = 1; i <= n; i++)); do
+    printf -v id 'feature-%05d' "$i"
+    {
+      printf -- '---\nid: %s\ntitle: Generated feature %d\nstatus: %s\ncreated: 2026-01-%02d\nupdated: 2026-02-%02d\n' \
+        "$id" "$i" "${statuses[i % 4]}" $((i % 28 + 1)) $((i % 28 + 1))
+      printf 'author: bench\ntags: [area-%d, generated]\npriority: %s\n---\n\n# Generated feature %d\n\n' \
+        $((i % 50)) "${priorities[i % 4]}" "$i"
+      printf '## Overview\nFeature %d does one thing well, as generated for the benchmark.\n\n' "$i"
+      printf '## Requirements\n\n### Functional\n- FR-001: It accepts input %d.\n' "$i"
+      printf -- '- FR-002: It answers within 100 ms.\n\n'
+      printf '### Non-Functional\n- NFR-001: It logs nothing secret.\n\n## Related Specs\n'
+      if ((i > 1)); then printf -- '- [Previous](./%s.md)\n' "$(printf 'feature-%05d' $((i - 1)))"; fi
+    } >"$dir/contracts/specs/$id.md"
+  done
+  touch "$dir/.bench-complete"
+}
+
+# gen_openspec DIR N: the same N specs as an OpenSpec project (openspec/specs/<id>/spec.md, two requirements with a
+# scenario each), listed by `openspec list --specs` and checked by `openspec validate --specs`.
+gen_openspec() {
+  local dir="$1" n="$2" i id
+  [[ -f "$dir/.bench-complete" ]] && return 0
+  echo "bench: generating $n OpenSpec specs in $dir ..." >&2
+  rm -rf "$dir"
+  mkdir -p "$dir/openspec/changes/archive"
+  printf 'schema: spec-driven\n' >"$dir/openspec/config.yaml"
+  for ((i = 1; i <= n; i++)); do
+    printf -v id 'feature-%05d' "$i"
+    mkdir -p "$dir/openspec/specs/$id"
+    {
+      printf '# %s Specification\n\n## Purpose\nFeature %d does one thing well, as generated for the benchmark.\n\n' \
+        "$id" "$i"
+      printf '## Requirements\n### Requirement: Input %d\nThe system SHALL accept input %d.\n\n' "$i" "$i"
+      printf '#### Scenario: accepted\n- **WHEN** input %d arrives\n- **THEN** it is accepted\n\n' "$i"
+      printf '### Requirement: Speed\nThe system SHALL answer within 100 ms.\n\n#### Scenario: fast\n'
+      printf -- '- **WHEN** asked\n- **THEN** it answers within 100 ms\n'
+    } >"$dir/openspec/specs/$id/spec.md"
+  done
+  touch "$dir/.bench-complete"
+}
+
+# gen_files DIR N FACTORY: a committed git repository of N source files (Java, ~25 lines each, 100 files a folder in
+# 10 areas), 50 specs naming the areas, an ignored build/ folder with 1,000 files, initialised by FACTORY.
+gen_files() {
+  local dir="$1" n="$2" factory="$3" i area folder
+  [[ -f "$dir/.bench-complete" ]] && return 0
+  echo "bench: generating $n files in $dir ..." >&2
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  git -C "$dir" init -q -b main
+  "$factory" -C "$dir" init >/dev/null
+  for ((i = 0; i < n; i++)); do
+    area=$((i % 10)) folder=$((i / 100))
+    [[ -d "$dir/src/area$area/pkg$folder" ]] || mkdir -p "$dir/src/area$area/pkg$folder"
+    {
+      printf 'package area%d.pkg%d;\n\nimport java.util.List;\n\n/** Generated class %d. */\n' "$area" "$folder" "$i"
+      printf 'public final class C%d {\n    private final List<String> names;\n\n' "$i"
+      printf '    public C%d(List<String> names) {\n        this.names = List.copyOf(names);\n    }\n\n' "$i"
+      printf '    public int count() {\n        return names.size();\n    }\n\n'
+      printf '    public String first() {\n        return names.isEmpty() ? "" : names.get(0);\n    }\n}\n'
+    } >"$dir/src/area$area/pkg$folder/C$i.java"
+  done
+  mkdir -p "$dir/build"
+  for ((i = 0; i < 1000; i++)); do printf 'ignored %d\n' "$i" >"$dir/build/out$i.txt"; done
+  printf 'build/\n' >>"$dir/.gitignore"
+  for ((i = 1; i <= 50; i++)); do
+    printf -- '---\nid: area-%02d\ntitle: Area %d\nstatus: approved\ncreated: 2026-01-01\nupdated: 2026-01-01\n' \
+      "$i" "$i" >"$dir/contracts/specs/area-$(printf %02d "$i").md"
+    printf 'author: bench\ntags: [area%d]\npriority: medium\n---\n\n# Area %d\n\n## Overview\nThe code in ' \
+      $((i % 10)) "$i" >>"$dir/contracts/specs/area-$(printf %02d "$i").md"
+    printf '`src/area%d/` keeps names.\n\n## Requirements\n\n### Functional\n- FR-001: It counts names.\n' \
+      $((i % 10)) >>"$dir/contracts/specs/area-$(printf %02d "$i").md"
+  done
+  git -C "$dir" add -A
+  git -C "$dir" -c user.name=bench -c user.email=bench@example.com commit -q -m bench
+  touch "$dir/.bench-complete"
+}
+
+# hello_class DIR JAVAC: compiles a JVM hello world (class file for Java 17, so any later JDK runs it) into DIR.
+hello_class() {
+  local dir="$1" javac="$2"
+  [[ -f "$dir/Hello.class" ]] && return 0
+  mkdir -p "$dir"
+  printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' \
+    >"$dir/Hello.java"
+  "$javac" --release 17 -d "$dir" "$dir/Hello.java"
+}
+
+# openspec_bin OUT: the path of OpenSpec's CLI, installed once into OUT/openspec from npm; empty without npm.
+openspec_bin() {
+  local bin="$1/openspec/node_modules/.bin/openspec"
+  if [[ ! -x "$bin" ]] && command -v npm >/dev/null; then
+    npm install --silent --prefix "$1/openspec" @fission-ai/openspec@1.13.2 >/dev/null 2>&1 || true
+  fi
+  [[ -x "$bin" ]] && echo "$bin" || true
+}
+
+# launcher_opts FACTORY_DIR: the JVM options every launch of that checkout's launcher shares (its opts=(...) line),
+# without the archive options; the launcher's defaults of today when the line is not found.
+launcher_opts() {
+  local line
+  line="$(grep -m1 -E '^opts=\(' "$1/factory" 2>/dev/null | sed -E 's/^opts=\((.*)\).*/\1/')"
+  [[ -n "$line" ]] || line='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -Xshare:auto'
+  tr ' ' '\n' <<<"$line" | grep -vE '^-Xlog:|SharedArchiveFile|AOTCache|^$' | tr '\n' ' '
+}
