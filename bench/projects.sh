@@ -11,21 +11,20 @@ gen_specs() {
   mkdir -p "$dir"
   git -C "$dir" init -q
   "$factory" -C "$dir" init >/dev/null
-  local statuses=(draft approved implemented deprecated) priorities=(low medium high critical)
-  for ((i = 1; i <= n; i++)); do
-    printf -v id 'feature-%05d' "$i"
-    {
-      printf -- '---\nid: %s\ntitle: Generated feature %d\nstatus: %s\ncreated: 2026-01-%02d\nupdated: 2026-02-%02d\n' \
-        "$id" "$i" "${statuses[i % 4]}" $((i % 28 + 1)) $((i % 28 + 1))
-      printf 'author: bench\ntags: [area-%d, generated]\npriority: %s\n---\n\n# Generated feature %d\n\n' \
-        $((i % 50)) "${priorities[i % 4]}" "$i"
-      printf '## Overview\nFeature %d does one thing well, as generated for the benchmark.\n\n' "$i"
-      printf '## Requirements\n\n### Functional\n- FR-001: It accepts input %d.\n' "$i"
-      printf -- '- FR-002: It answers within 100 ms.\n\n'
-      printf '### Non-Functional\n- NFR-001: It logs nothing secret.\n\n## Related Specs\n'
-      if ((i > 1)); then printf -- '- [Previous](./%s.md)\n' "$(printf 'feature-%05d' $((i - 1)))"; fi
-    } >"$dir/contracts/specs/$id.md"
-  done
+  awk -v n="$n" -v dir="$dir/contracts/specs" 'BEGIN {
+    split("draft approved implemented deprecated", st, " "); split("low medium high critical", pr, " ")
+    for (i = 1; i <= n; i++) {
+      f = sprintf("%s/feature-%05d.md", dir, i); d = i % 28 + 1
+      printf "---\nid: feature-%05d\ntitle: Generated feature %d\nstatus: %s\n", i, i, st[i % 4 + 1] > f
+      printf "created: 2026-01-%02d\nupdated: 2026-02-%02d\nauthor: bench\n", d, d > f
+      printf "tags: [area-%d, generated]\npriority: %s\n---\n\n# Generated feature %d\n\n", i % 50, pr[i % 4 + 1], i > f
+      printf "## Overview\nFeature %d does one thing well, as generated for the benchmark.\n\n", i > f
+      printf "## Requirements\n\n### Functional\n- FR-001: It accepts input %d.\n", i > f
+      printf "- FR-002: It answers within 100 ms.\n\n### Non-Functional\n- NFR-001: It logs nothing secret.\n\n" > f
+      printf "## Related Specs\n" > f
+      if (i > 1) printf "- [Previous](./feature-%05d.md)\n", i - 1 > f
+      close(f)
+    } }'
   touch "$dir/.bench-complete"
 }
 
@@ -38,18 +37,19 @@ gen_openspec() {
   rm -rf "$dir"
   mkdir -p "$dir/openspec/changes/archive"
   printf 'schema: spec-driven\n' >"$dir/openspec/config.yaml"
-  for ((i = 1; i <= n; i++)); do
-    printf -v id 'feature-%05d' "$i"
-    mkdir -p "$dir/openspec/specs/$id"
-    {
-      printf '# %s Specification\n\n## Purpose\nFeature %d does one thing well, as generated for the benchmark.\n\n' \
-        "$id" "$i"
-      printf '## Requirements\n### Requirement: Input %d\nThe system SHALL accept input %d.\n\n' "$i" "$i"
-      printf '#### Scenario: accepted\n- **WHEN** input %d arrives\n- **THEN** it is accepted\n\n' "$i"
-      printf '### Requirement: Speed\nThe system SHALL answer within 100 ms.\n\n#### Scenario: fast\n'
-      printf -- '- **WHEN** asked\n- **THEN** it answers within 100 ms\n'
-    } >"$dir/openspec/specs/$id/spec.md"
-  done
+  mkdir -p "$dir/openspec/specs"
+  (cd "$dir/openspec/specs" && seq -f 'feature-%05g' 1 "$n" | xargs mkdir -p)
+  awk -v n="$n" -v dir="$dir/openspec/specs" 'BEGIN {
+    for (i = 1; i <= n; i++) {
+      id = sprintf("feature-%05d", i); f = dir "/" id "/spec.md"
+      printf "# %s Specification\n\n## Purpose\nFeature %d does one thing well, as generated for the benchmark.\n\n", \
+        id, i > f
+      printf "## Requirements\n### Requirement: Input %d\nThe system SHALL accept input %d.\n\n", i, i > f
+      printf "#### Scenario: accepted\n- **WHEN** input %d arrives\n- **THEN** it is accepted\n\n", i > f
+      printf "### Requirement: Speed\nThe system SHALL answer within 100 ms.\n\n#### Scenario: fast\n" > f
+      printf "- **WHEN** asked\n- **THEN** it answers within 100 ms\n" > f
+      close(f)
+    } }'
   touch "$dir/.bench-complete"
 }
 
@@ -63,19 +63,21 @@ gen_files() {
   mkdir -p "$dir"
   git -C "$dir" init -q -b main
   "$factory" -C "$dir" init >/dev/null
-  for ((i = 0; i < n; i++)); do
-    area=$((i % 10)) folder=$((i / 100))
-    [[ -d "$dir/src/area$area/pkg$folder" ]] || mkdir -p "$dir/src/area$area/pkg$folder"
-    {
-      printf 'package area%d.pkg%d;\n\nimport java.util.List;\n\n/** Generated class %d. */\n' "$area" "$folder" "$i"
-      printf 'public final class C%d {\n    private final List<String> names;\n\n' "$i"
-      printf '    public C%d(List<String> names) {\n        this.names = List.copyOf(names);\n    }\n\n' "$i"
-      printf '    public int count() {\n        return names.size();\n    }\n\n'
-      printf '    public String first() {\n        return names.isEmpty() ? "" : names.get(0);\n    }\n}\n'
-    } >"$dir/src/area$area/pkg$folder/C$i.java"
-  done
+  awk -v n="$n" -v dir="$dir/src" 'BEGIN { for (i = 0; i < n; i++) print dir "/area" i % 10 "/pkg" int(i / 100) }' \
+    | sort -u | xargs mkdir -p
+  awk -v n="$n" -v dir="$dir/src" 'BEGIN {
+    for (i = 0; i < n; i++) {
+      a = i % 10; p = int(i / 100); f = sprintf("%s/area%d/pkg%d/C%d.java", dir, a, p, i)
+      printf "package area%d.pkg%d;\n\nimport java.util.List;\n\n/** Generated class %d. */\n", a, p, i > f
+      printf "public final class C%d {\n    private final List<String> names;\n\n", i > f
+      printf "    public C%d(List<String> names) {\n        this.names = List.copyOf(names);\n    }\n\n", i > f
+      printf "    public int count() {\n        return names.size();\n    }\n\n" > f
+      printf "    public String first() {\n        return names.isEmpty() ? \"\" : names.get(0);\n    }\n}\n" > f
+      close(f)
+    } }'
   mkdir -p "$dir/build"
-  for ((i = 0; i < 1000; i++)); do printf 'ignored %d\n' "$i" >"$dir/build/out$i.txt"; done
+  awk -v dir="$dir/build" 'BEGIN { for (i = 0; i < 1000; i++) { f = dir "/out" i ".txt"; print "ignored " i > f
+    close(f) } }'
   printf 'build/\n' >>"$dir/.gitignore"
   for ((i = 1; i <= 50; i++)); do
     printf -- '---\nid: area-%02d\ntitle: Area %d\nstatus: approved\ncreated: 2026-01-01\nupdated: 2026-01-01\n' \
