@@ -82,14 +82,17 @@ line() {
     printf "%-40s %-14s %-14s %s\n", name, a, (b == "" ? "-" : b), \
       (b == "" ? "" : sprintf("x%.2f  %s", av[1] / bv[1], av[1] <= bv[1] * 1.10 ? "PASS" : "FAIL")) }'
 }
-# per_spec KEY: microseconds of validate per spec, from the medians of N and of 5 specs
-per_spec() { awk -v a="$(round_med "$1")" -v b="$(round_med "${1/validate/validate5}")" -v n="$n" \
-  'BEGIN { printf "%.0f", (a - b) * 1000 / (n - 5) }'; }
+# per_spec KEY: microseconds of validate per spec, wall (user+sys CPU), from the medians of N and of 5 specs
+per_spec() {
+  awk -v a="$(round_med "$1")" -v b="$(round_med "${1/validate/validate5}")" -v ca="$(round_cpu "$1")" \
+    -v cb="$(round_cpu "${1/validate/validate5}")" -v n="$n" \
+    'BEGIN { printf "%.0f (%.0f)", (a - b) * 1000 / (n - 5), (ca - cb) * 1000 / (n - 5) }'
+}
 
 {
   echo "# warm.sh $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)," \
-    "$("$java" -version 2>&1 | sed -n 1p), after $(git -C "$here" rev-parse --short HEAD)" \
-    "${before:+, before $(git -C "$before" rev-parse --short HEAD)}, median of $runs rounds${quick:+ (quick)}"
+    "$("$java" -version 2>&1 | sed -n 1p), after $(git -C "$here" rev-parse --short HEAD)$([[ -n "$before" ]] &&
+      echo ", before $(git -C "$before" rev-parse --short HEAD)"), median of $runs rounds${quick:+ (quick)}"
   printf '%-40s %-14s %-14s %s\n' "row (ms, user+sys cpu)" "after" "before" "after/before, <= 1.10"
   line "factory --version" version
   line "factory spec validate ($n specs)" validate
@@ -101,9 +104,11 @@ per_spec() { awk -v a="$(round_med "$1")" -v b="$(round_med "${1/validate/valida
     po="$(per_spec os-validate)"
     printf '%-40s %-14s %-14s %s\n' "openspec validate --specs ($n specs)" "$(round_fig os-validate)" "" \
       "5 specs: $(round_fig os-validate5)"
-    awk -v a="$pa" -v b="$pb" -v o="$po" 'BEGIN {
-      printf "%-40s %-14s %-14s openspec %d us: x%.2f after, %s before; < 1 %s\n", "validate per spec (us)", a, \
-        (b == "" ? "-" : b), o, a / o, (b == "" ? "-" : sprintf("x%.2f", b / o)), a < o ? "PASS" : "FAIL" }'
+    awk -v a="$pa" -v b="$pb" -v o="$po" 'BEGIN { split(a, av, " "); split(b, bv, " "); split(o, ov, " ")
+      gsub(/[()]/, "", av[2]); gsub(/[()]/, "", bv[2]); gsub(/[()]/, "", ov[2])
+      printf "%-40s %-14s %-14s openspec %s: after x%.2f (cpu x%.2f), before %s; < 1 %s\n", \
+        "validate per spec, us (cpu)", a, (b == "" ? "-" : b), o, av[1] / ov[1], av[2] / ov[2], \
+        (b == "" ? "-" : sprintf("x%.2f (cpu x%.2f)", bv[1] / ov[1], bv[2] / ov[2])), av[1] < ov[1] ? "PASS" : "FAIL" }'
   else
     printf '%-40s %-14s %-14s %s\n' "validate per spec (us)" "$pa" "${pb:--}" "openspec: skipped (no npm)"
   fi
