@@ -19,8 +19,9 @@
 #                   upper bound: a young GC's figure still holds dead old objects); one run per checkout. A run out
 #                   of memory is repeated with -Xmx1g for its figure.
 # Every row prints ours (after), ours before (with --before), the reference, the ratios and the target with PASS or
-# FAIL (on the after figure). Wall times in ms; user+sys CPU in brackets where measured (the machine may be loaded:
-# the CPU figures and the ratios are the comparable ones). Projects are generated once under bench/out/.
+# FAIL (on the after figure's wall time). Wall times in ms; user+sys CPU in brackets where measured, and the ratio of
+# the CPU times beside the wall ratio (on a loaded machine the CPU figures are the comparable ones). Projects are
+# generated once under bench/out/.
 # Usage: bench/startup.sh [--runs N] [--quick] [--before DIR] [--java HOME] [--only ROWS]
 #   --runs N      rounds (default 5); --quick: 3 rounds (1 for every --help), 5,000 files and 5,000 specs
 #   --before DIR  another checkout (e.g. the commit before the work) measured in the same rounds: before/after columns
@@ -90,16 +91,21 @@ openspec="$(openspec_bin "$out")"
 # row NAME AFTER BEFORE REF REFNAME TARGET-KIND TARGET: one line; ratio = figure / reference, or figure - reference
 # for a "plus" target; PASS or FAIL on the after figure.
 printf -v header '%-34s %-14s %-14s %-30s %-16s %-16s %s' "row" "after ms" "before ms" "reference ms" \
-  "ratio after" "ratio before" "target"
+  "ratio (cpu)" "before (cpu)" "target (on wall)"
 row() {
   local name="$1" a="$2" b="$3" ref="$4" refname="$5" how="$6" target="$7"
-  awk -v name="$name" -v a="$a" -v b="$b" -v ref="$ref" -v rn="$refname" -v how="$how" -v t="$target" 'BEGIN {
+  awk -v name="$name" -v a="$a" -v b="$b" -v ref="$ref" -v rn="$refname" -v how="$how" -v t="$target" '
+  function cpu(x, y) {
+    gsub(/[()]/, "", x); gsub(/[()]/, "", y); return x > 0 && y > 0 ? sprintf(" (x%.1f)", x / y) : ""
+  }
+  BEGIN {
     split(a, av, " "); split(b, bv, " "); split(ref, rv, " ")
     if (how == "plus") {
       ra = sprintf("%+d ms", av[1] - rv[1]); rb = b == "" ? "" : sprintf("%+d ms", bv[1] - rv[1])
       ok = av[1] <= rv[1] + t; tt = sprintf("<= +%d ms", t)
     } else {
-      ra = sprintf("x%.2f", av[1] / rv[1]); rb = b == "" ? "" : sprintf("x%.2f", bv[1] / rv[1])
+      ra = sprintf("x%.2f", av[1] / rv[1]) cpu(av[2], rv[2])
+      rb = b == "" ? "" : sprintf("x%.2f", bv[1] / rv[1]) cpu(bv[2], rv[2])
       ok = how == "lt" ? av[1] / rv[1] < t : av[1] / rv[1] <= t; tt = sprintf("%s %.2fx", how == "lt" ? "<" : "<=", t)
     }
     printf "%-34s %-14s %-14s %-30s %-16s %-16s %-10s %s\n", name, a, (b == "" ? "-" : b), rn " " ref, ra, \
