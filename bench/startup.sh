@@ -27,6 +27,8 @@
 #   --before DIR  another checkout (e.g. the commit before the work) measured in the same rounds: before/after columns
 #   --java HOME   every JVM (the hello world and both launchers, through JAVA_HOME) from this JDK
 #   --only ROWS   a comma-separated subset of: list,help,subhelp,review,ask,validate (default all)
+#   --least-heap  also bench/validate-memory.sh for each checkout: the least -Xmx validate runs in, by bisection
+#                 (deterministic whatever the load, slow: about 16 runs of validate a checkout)
 #   FILES=, SPECS=, TOKENS= in the environment override the sizes (50000, 50000, 2000)
 # Needs git, node (the loopback server and the first-byte timer; without node the ask row is skipped) and curl.
 # The warm figures (NFR-005, no regression) are bench/warm.sh's. Results: printed, and appended to
@@ -35,7 +37,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 out="$here/bench/out"
-runs=5 quick="" before="" jdk="${JAVA_HOME:-}" only="list,help,subhelp,review,ask,validate"
+runs=5 quick="" before="" jdk="${JAVA_HOME:-}" only="list,help,subhelp,review,ask,validate" least_heap=""
 while (($#)); do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -43,6 +45,7 @@ while (($#)); do
     --before) before="$(cd "$2" && pwd)"; shift 2 ;;
     --java) jdk="$(cd "$2" && pwd)"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
+    --least-heap) least_heap=1; shift ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -268,6 +271,11 @@ JS
         "$(round_med curl)" "curl first byte" plus 150
       info "  whole answer, ms" "$(median_of "${ROUND_CPU[ask-after]}")" \
         "$([[ -n "$before" ]] && median_of "${ROUND_CPU[ask-before]}")" "curl $(median_of "${ROUND_CPU[curl]}")"
+      # the same figure from bench/ask-cold.sh (its own server and timer, python3), after only, as a cross-check
+      if [[ -x "$here/bench/ask-cold.sh" ]] && command -v python3 >/dev/null; then
+        printf '%-34s %s\n' "  bench/ask-cold.sh (after)" \
+          "$("$here/bench/ask-cold.sh" "$runs" "$tokens" 2>&1 | tail -n 1)"
+      fi
     } | tee -a "$out/results.txt"
   fi
 fi
@@ -311,6 +319,13 @@ if want validate; then
         if (f > 0) printf "; after a full GC %.2f KB, %d MB", (f - s) / (n - 5), f / 1024
         printf ")%s   < 1.50 KB %s\n", note, kb < 1.5 ? "PASS" : "FAIL" }'
     done
+    if [[ -n "$least_heap" && -x "$here/bench/validate-memory.sh" ]]; then
+      for side in "${sides[@]}"; do
+        echo "  bench/validate-memory.sh $specs ($side):"
+        FACTORY_LAUNCHER="$(dir_of "$side")/factory" "$here/bench/validate-memory.sh" "$specs" 2>&1 | tail -n 2 |
+          sed 's/^/    /'
+      done
+    fi
   } | tee -a "$out/results.txt"
 fi
 echo | tee -a "$out/results.txt" >/dev/null
