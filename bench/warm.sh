@@ -120,9 +120,10 @@ if [[ -n "$inprocess" ]]; then
     # the scanner's repository is this checkout's, shared by both sides (out=)
     echo "## $side ($d): bench/scan.sh warmup=5 runs=9 cold=1, bench/llm.sh warmup=20 requests=100 tokens=50000" \
       "streams=3" | tee -a "$out/results.txt"
-    "$d/bench/scan.sh" warmup=5 runs=9 cold=1 out="$out" 2>&1 | grep -vE '^\s*$' | tee -a "$out/results.txt"
-    "$d/bench/llm.sh" warmup=20 requests=100 tokens=50000 streams=3 2>&1 | grep -vE '^\s*$' \
-      | tee -a "$out/results.txt"
+    "$d/bench/scan.sh" warmup=5 runs=9 cold=1 out="$out" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | grep -vE '^\s*$' |
+      tee -a "$out/results.txt"
+    "$d/bench/llm.sh" warmup=20 requests=100 tokens=50000 streams=3 2>&1 | sed 's/\x1b\[[0-9;]*m//g' |
+      grep -vE '^\s*$' | tee -a "$out/results.txt"
   done
 fi
 echo >>"$out/results.txt"
