@@ -25,26 +25,41 @@ final class Interrupts {
     private final List<Runnable> closers = new CopyOnWriteArrayList<>();
     private volatile boolean requested;
     private volatile boolean stoppable;
+    /** Whether SIGINT is to come here ({@link #forProcess}), and whether it was taken over yet ({@link #listen}). */
+    private final boolean process;
+    private boolean listening;
 
     /** Ctrl-C asked for by hand ({@link #request}), for tests and embedding: no signal ends anything. */
     Interrupts(PrintWriter err) {
-        this(err, code -> { }, code -> { });
+        this(err, code -> { }, code -> { }, false);
     }
 
-    private Interrupts(PrintWriter err, IntConsumer exit, IntConsumer halt) {
+    private Interrupts(PrintWriter err, IntConsumer exit, IntConsumer halt, boolean process) {
         this.err = err;
         this.exit = exit;
         this.halt = halt;
+        this.process = process;
     }
 
     /**
-     * The process's Ctrl-C: SIGINT goes to {@link #signal()} from now on; {@code exit} ends the process as the JVM
-     * would (shutdown hooks run), {@code halt} at once.
+     * The process's Ctrl-C: SIGINT goes to {@link #signal()} once there is something to do at one, that is once the
+     * command is {@link #stoppable} or something is to run {@link #onHalt}; {@code exit} ends the process as the JVM
+     * would (shutdown hooks run), {@code halt} at once. Until then the JVM's own handling does exactly what
+     * {@link #signal()} would (it exits with {@link ExitCodes#STOPPED}, shutdown hooks run), and a command that never
+     * needs more ({@code --version}, {@code --help}, {@code spec list}) never loads the signal classes, JLine's and
+     * {@code java.util.logging} behind them.
      */
+    // implements feature-013/FR-005
     static Interrupts forProcess(PrintWriter err, IntConsumer exit, IntConsumer halt) {
-        Interrupts interrupts = new Interrupts(err, exit, halt);
-        Signals.register("INT", interrupts::signal);
-        return interrupts;
+        return new Interrupts(err, exit, halt, true);
+    }
+
+    /** Takes SIGINT over from the JVM, once, for a process's interrupts. */
+    private synchronized void listen() {
+        if (process && !listening) {
+            listening = true;
+            Signals.register("INT", this::signal);
+        }
     }
 
     /** True once the person asked to stop. */
@@ -93,6 +108,7 @@ final class Interrupts {
      * on a first Ctrl-C asks it to, instead of ending the process.
      */
     void stoppable() {
+        listen();
         stoppable = true;
     }
 
@@ -107,5 +123,6 @@ final class Interrupts {
     /** Runs {@code closer} before the process ends at a second Ctrl-C (to put the terminal back). */
     void onHalt(Runnable closer) {
         closers.add(closer);
+        listen();
     }
 }
