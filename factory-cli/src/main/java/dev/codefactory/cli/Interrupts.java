@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntConsumer;
-import org.jline.utils.Signals;
 
 /**
  * Ctrl-C, one rule for every command. The first Ctrl-C asks the command to stop: {@link #requested()} turns true
@@ -46,8 +45,7 @@ final class Interrupts {
      * command is {@link #stoppable} or something is to run {@link #onHalt}; {@code exit} ends the process as the JVM
      * would (shutdown hooks run), {@code halt} at once. Until then the JVM's own handling does exactly what
      * {@link #signal()} would (it exits with {@link ExitCodes#STOPPED}, shutdown hooks run), and a command that never
-     * needs more ({@code --version}, {@code --help}, {@code spec list}) never loads the signal classes, JLine's and
-     * {@code java.util.logging} behind them.
+     * needs more ({@code --version}, {@code --help}, {@code spec list}) spends nothing on the signal.
      */
     // implements feature-013/FR-005
     static Interrupts forProcess(PrintWriter err, IntConsumer exit, IntConsumer halt) {
@@ -56,9 +54,17 @@ final class Interrupts {
 
     /** Takes SIGINT over from the JVM, once, for a process's interrupts. */
     private synchronized void listen() {
-        if (process && !listening) {
-            listening = true;
-            Signals.register("INT", this::signal);
+        if (!process || listening) {
+            return;
+        }
+        listening = true;
+        // sun.misc.Signal itself (jdk.unsupported keeps it for this): JLine's Signals.register reaches it through
+        // a reflective proxy and java.util.logging, 60 ms of CPU at every start against 2 ms
+        // implements feature-013/NFR-001
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), caught -> signal());
+        } catch (IllegalArgumentException e) {
+            // no SIGINT to take over here (java -Xrs, or a platform without it): the JVM's own handling stays
         }
     }
 
