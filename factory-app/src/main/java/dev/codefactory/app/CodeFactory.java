@@ -128,30 +128,47 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     private final ProjectContext context;
     private final ProviderRegistry registry;
     private final SpecCatalog catalog;
-    private final LayeredConfiguration configuration;
-    private final SecretService secrets;
-    private final LanguageModels languageModels;
-    private final CodeHostAccess codeHosts;
+    private final Supplier<LayeredConfiguration> configuration;
+    private final Supplier<SecretService> secrets;
+    private final Supplier<LanguageModels> languageModels;
+    private final Supplier<CodeHostAccess> codeHosts;
     private final Supplier<VersionControlProvider> versionControlProvider;
     private final Supplier<WorkspaceScannerProvider> scannerProvider;
-    private final IntakeService intake;
-    private final ReviewService review;
-    private final ChangeOrderService changes;
-    private final TraceService trace;
-    private final DriftService drift;
-    private final RescueService rescue;
-    private final AdoptService adopt;
-    private final Events events;
-    private final Mirror mirror;
+    private final Supplier<IntakeService> intake;
+    private final Supplier<ReviewService> review;
+    private final Supplier<ChangeOrderService> changes;
+    private final Supplier<TraceService> trace;
+    private final Supplier<DriftService> drift;
+    private final Supplier<RescueService> rescue;
+    private final Supplier<AdoptService> adopt;
+    private final Supplier<Events> events;
+    private final Supplier<Mirror> mirror;
     private final Supplier<ProjectFiles> projectFiles;
     private final Object vcsLock = new Object();
     private Optional<VersionControl> versionControl;
 
+    /**
+     * Wires the instance without making anything: each service and adapter is a {@link Once}, made when a command
+     * first needs it, so that a command pays only for what it uses ({@code spec list} makes the catalog and its
+     * adapters, never a model, a secret store, git or the review). What the builder held is copied here, so that
+     * changing the builder later changes nothing made later.
+     */
+    // implements feature-013/FR-005
     private CodeFactory(Builder b) {
         Path root = Objects.requireNonNull(b.root, "projectRoot");
         this.context = new ProjectContext(root, b.clock, b.environment, b.limits);
         this.registry = new ProviderRegistry(b.classLoader, b.providers, b.onProviderFailure);
         Map<Class<?>, String> ids = Map.copyOf(b.ids);
+        Map<String, String> environment = b.environment;
+        Map<String, String> overrides = new LinkedHashMap<>(b.overrides);
+        Path configFile = b.configFile;
+        Path systemDir = b.systemConfig ? b.systemConfigDir : null;
+        Supplier<char[]> passphrase = b.passphrase;
+        boolean detection = b.detection;
+        ThreadFactory threads = b.threads;
+        // the user's files follow the environment's HOME and XDG_CONFIG_HOME, as git does, never user.home
+        Path userDir = !b.userConfig ? null : b.userConfigDir != null ? b.userConfigDir
+                : ConfigLayers.defaultUserDir(environment).orElse(null);
         Supplier<ReportRepository> reports = lazy(ReportRepositoryProvider.class, ids, "markdown",
                 p -> p.create(context));
         this.catalog = new SpecCatalog(context.root(),
@@ -160,48 +177,50 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 lazy(TemplateSourceProvider.class, ids, "file", p -> p.create(context)),
                 reports, context.clock(), () -> Authors.of(context.environment(), config().get("user.name"),
                         this::gitIdentity), this::historyIfAny, this::files, this::headCommit);
-        // the user's files follow the environment's HOME and XDG_CONFIG_HOME, as git does, never user.home
-        Path userDir = !b.userConfig ? null : b.userConfigDir != null ? b.userConfigDir
-                : ConfigLayers.defaultUserDir(b.environment).orElse(null);
-        this.configuration = new LayeredConfiguration(new ConfigLayers(context.root(), userDir,
-                b.systemConfig ? b.systemConfigDir : null,
-                b.configFile, b.environment, b.overrides),
-                lazy(ConfigurationFilesProvider.class, ids, "file", p -> p.create(context)));
-        this.secrets = new SecretService(registry, ids.get(SecretStoreProvider.class), new SecretStoreSettings(
-                b.environment, userDir, System.getProperty("os.name", ""), Duration.ofSeconds(10), b.passphrase));
+        this.configuration = new Once<>(() -> new LayeredConfiguration(new ConfigLayers(context.root(),
+                userDir, systemDir, configFile, environment, overrides),
+                lazy(ConfigurationFilesProvider.class, ids, "file", p -> p.create(context))));
+        this.secrets = new Once<>(() -> new SecretService(registry, ids.get(SecretStoreProvider.class),
+                new SecretStoreSettings(environment, userDir, System.getProperty("os.name", ""),
+                        Duration.ofSeconds(10), passphrase)));
         Supplier<AuditLog> audit = lazy(AuditLogProvider.class, ids, "jsonl", p -> p.create(context));
-        this.languageModels = new LanguageModels(registry, this::config, this::secrets, audit,
+        this.languageModels = new Once<>(() -> new LanguageModels(registry, this::config, this::secrets, audit,
                 lazy(ResponseCacheProvider.class, ids, "file", p -> p.create(context)),
-                context.clock(), context.environment(), ids.get(LanguageModelProvider.class), b.detection, b.threads);
-        this.codeHosts = new CodeHostAccess(registry, this::config, this::secrets, audit, context.clock());
+                context.clock(), context.environment(), ids.get(LanguageModelProvider.class), detection, threads));
+        this.codeHosts = new Once<>(() -> new CodeHostAccess(registry, this::config, this::secrets, audit,
+                context.clock()));
         this.versionControlProvider = lazy(VersionControlProvider.class, ids, "jgit", p -> p);
         this.scannerProvider = lazy(WorkspaceScannerProvider.class, ids, "git", p -> p);
         this.projectFiles = lazy(ProjectFilesProvider.class, ids, "file", p -> p.create(context));
         Supplier<DraftStore> drafts = lazy(DraftStoreProvider.class, ids, "file", p -> p.create(context));
         Supplier<ChangeJournal> journal = lazy(ChangeJournalProvider.class, ids, "file", p -> p.create(context));
         Supplier<TestRunner> tests = lazy(TestRunnerProvider.class, ids, "shell", p -> p.create(context));
-        this.intake = new IntakeService(context.root(), catalog, languageModels, drafts, this::versionControl,
-                context.clock(), this::config, projectFiles);
-        this.review = new ReviewService(context.root(), catalog, languageModels, this::workspace, reports,
-                this::versionControl, this::config, this::scanRequest, context.clock(), this::codeHosts,
-                projectFiles);
-        this.changes = new ChangeOrderService(catalog, languageModels, this::workspace, projectFiles, journal,
-                this::requireVersionControl, this::config, this::codeHosts, context.clock(), tests);
-        this.trace = new TraceService(catalog, this::workspace, projectFiles, reports, this::config, context.clock(),
-                b.threads);
-        this.drift = new DriftService(context.root(), catalog, this::workspace, projectFiles,
-                this::requireVersionControl, this::config, context.clock());
-        this.rescue = new RescueService(catalog, languageModels, projectFiles, this::requireVersionControl, journal,
-                drafts, tests, reports, this::config, changes, trace, drift, this::workspace, context.clock());
-        this.adopt = new AdoptService(catalog, languageModels, projectFiles, this::workspace, this::sourceSurveys,
-                lazy(AdoptionStoreProvider.class, ids, "file", p -> p.create(context)), this::versionControl,
-                this::config, context.clock(), b.threads);
-        this.events = new Events(lazy(EventLogProvider.class, ids, "jsonl", p -> p.create(context)), context.clock());
-        this.mirror = new Mirror(
-                new CatalogMirror(catalog, trace, drift, this::versionControl, projectFiles, context.clock()),
+        this.intake = new Once<>(() -> new IntakeService(context.root(), catalog, languageModels(), drafts,
+                this::versionControl, context.clock(), this::config, projectFiles));
+        this.review = new Once<>(() -> new ReviewService(context.root(), catalog, languageModels(), this::workspace,
+                reports, this::versionControl, this::config, this::scanRequest, context.clock(), this::codeHosts,
+                projectFiles));
+        this.changes = new Once<>(() -> new ChangeOrderService(catalog, languageModels(), this::workspace,
+                projectFiles, journal, this::requireVersionControl, this::config, this::codeHosts, context.clock(),
+                tests));
+        this.trace = new Once<>(() -> new TraceService(catalog, this::workspace, projectFiles, reports, this::config,
+                context.clock(), threads));
+        this.drift = new Once<>(() -> new DriftService(context.root(), catalog, this::workspace, projectFiles,
+                this::requireVersionControl, this::config, context.clock()));
+        this.rescue = new Once<>(() -> new RescueService(catalog, languageModels(), projectFiles,
+                this::requireVersionControl, journal, drafts, tests, reports, this::config, changes.get(),
+                trace.get(), drift.get(), this::workspace, context.clock()));
+        this.adopt = new Once<>(() -> new AdoptService(catalog, languageModels(), projectFiles, this::workspace,
+                this::sourceSurveys, lazy(AdoptionStoreProvider.class, ids, "file", p -> p.create(context)),
+                this::versionControl, this::config, context.clock(), threads));
+        this.events = new Once<>(() -> new Events(lazy(EventLogProvider.class, ids, "jsonl",
+                p -> p.create(context)), context.clock()));
+        this.mirror = new Once<>(() -> new Mirror(
+                new CatalogMirror(catalog, trace.get(), drift.get(), this::versionControl, projectFiles,
+                        context.clock()),
                 new ReportMirror(reports, projectFiles),
-                new ChangeMirror(changes::history, this::historyIfAny),
-                events);
+                new ChangeMirror(() -> changes.get().history(), this::historyIfAny),
+                events.get()));
     }
 
     /** Opens the project at {@code projectRoot} with the adapters on the class path and the process environment. */
@@ -317,12 +336,12 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
      */
     @Override
     public FactoryConfig config() {
-        return configuration.config();
+        return configuration.get().config();
     }
 
     @Override
     public ConfigChange setConfig(String key, String value, ConfigScope scope) {
-        return configuration.setConfig(key, value, scope);
+        return configuration.get().setConfig(key, value, scope);
     }
 
     /**
@@ -330,12 +349,12 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
      * user's config folder. The store is chosen on first use.
      */
     public SecretService secrets() {
-        return secrets;
+        return secrets.get();
     }
 
     /** Language models: the configured or detected provider, audited and cached; the providers and their models. */
     public LanguageModels languageModels() {
-        return languageModels;
+        return languageModels.get();
     }
 
     /**
@@ -345,7 +364,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     @Override
     public IntakeResult intake(IntakeCommand command, IntakeDialog dialog) {
         // implements feature-012/FR-005
-        return reported("intake", "generating", run -> intake.intake(command, dialog),
+        return reported("intake", "generating", run -> intake.get().intake(command, dialog),
                 r -> r.saved() ? "saved " + r.specId() : "not saved");
     }
 
@@ -356,7 +375,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
     @Override
     public ReviewOutcome review(ReviewCommand command, ReviewDialog dialog) {
         // implements feature-012/FR-005
-        return reported("review", "matching files", run -> review.review(command, Reporting.review(run, dialog)),
+        return reported("review", "matching files", run -> review.get().review(command, Reporting.review(run, dialog)),
                 r -> (r.stopped() ? "stopped, " : "") + r.report().findings().size() + " findings"
                         + (r.report().overallScore().isPresent()
                         ? ", score " + Math.round(r.report().overallScore().getAsDouble()) + "%" : ""));
@@ -368,20 +387,20 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
      */
     @Override
     public ChangeOutcome change(ChangeCommand command, ChangeDialog dialog) {
-        return reported("change", "planning", run -> changes.change(command, Reporting.change(run, dialog)),
+        return reported("change", "planning", run -> changes.get().change(command, Reporting.change(run, dialog)),
                 r -> String.valueOf(r.result()).toLowerCase(Locale.ROOT));
     }
 
     /** Puts back the state before a change exactly; see {@link ChangeOrderUseCase#undo}. */
     @Override
     public UndoOutcome undo(UndoCommand command) {
-        return changes.undo(command);
+        return changes.get().undo(command);
     }
 
     /** The change orders recorded in this project, newest first. */
     @Override
     public List<ChangeRecord> history() {
-        return changes.history();
+        return changes.get().history();
     }
 
     /**
@@ -390,7 +409,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
      */
     @Override
     public TraceOutcome trace(TraceCommand command, TraceProgress progress) {
-        return reported("trace", "reading files", run -> trace.trace(command, Reporting.trace(run, progress)),
+        return reported("trace", "reading files", run -> trace.get().trace(command, Reporting.trace(run, progress)),
                 r -> r.specs() + " specs, " + r.filesRead() + " files read");
     }
 
@@ -401,7 +420,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
      */
     @Override
     public DriftOutcome drift(DriftCommand command, DriftProgress progress) {
-        return reported("drift", "reading links", run -> drift.drift(command, Reporting.drift(run, progress)),
+        return reported("drift", "reading links", run -> drift.get().drift(command, Reporting.drift(run, progress)),
                 r -> r.drifted().size() + " specs drifted");
     }
 
@@ -412,7 +431,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
      */
     @Override
     public RescueOutcome rescue(RescueCommand command, RescueDialog dialog) {
-        return reported("rescue", "diagnosing", run -> rescue.rescue(command, dialog),
+        return reported("rescue", "diagnosing", run -> rescue.get().rescue(command, dialog),
                 r -> r.findings().size() + " findings");
     }
 
@@ -422,13 +441,13 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
      */
     @Override
     public Discovered discover(String path, AdoptDialog dialog) {
-        return reported("adopt", "discovering", run -> adopt.discover(path, dialog), r -> "discovered");
+        return reported("adopt", "discovering", run -> adopt.get().discover(path, dialog), r -> "discovered");
     }
 
     /** ADOPT: draft specs from existing code, each asked of {@code dialog}; see {@link AdoptUseCase}. */
     @Override
     public AdoptOutcome adopt(AdoptCommand command, AdoptDialog dialog) {
-        return reported("adopt", "drafting", run -> adopt.adopt(command, dialog),
+        return reported("adopt", "drafting", run -> adopt.get().adopt(command, dialog),
                 r -> r.written().size() + " specs drafted");
     }
 
@@ -439,7 +458,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
      */
     // implements feature-012/FR-005
     private <T> T reported(String mode, String step, Function<Events.Run, T> work, Function<T, String> summary) {
-        Events.Run run = events.start(mode, step);
+        Events.Run run = events.get().start(mode, step);
         try {
             T result = work.apply(run);
             String line;
@@ -459,12 +478,12 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
 
     /** What the Code-Factory processes in this project are doing: the event log the web mirror follows. */
     public Events events() {
-        return events;
+        return events.get();
     }
 
     /** The read-only view of this project that {@code factory serve} shows (feature-012). */
     public Mirror mirror() {
-        return mirror;
+        return mirror.get();
     }
 
     /** Whether {@code factory init} was run here: {@code factory serve} refuses a project without its layout. */
@@ -484,7 +503,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
 
     /** Signing in to GitHub, and the client for it. */
     public CodeHostAccess codeHosts() {
-        return codeHosts;
+        return codeHosts.get();
     }
 
     /**
@@ -563,17 +582,36 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
 
     private <P extends Provider, T> Supplier<T> lazy(Class<P> spi, Map<Class<?>, String> ids, String preferred,
                                                     Function<P, T> create) {
-        return new Supplier<>() {
-            private T value;
+        return new Once<>(() -> create.apply(registry.select(spi, ids.get(spi), preferred)));
+    }
 
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = create.apply(registry.select(spi, ids.get(spi), preferred));
+    /**
+     * A value made on first use, once, then kept (for every thread: the first caller makes it while the others wait).
+     * Making one may ask for others; the wiring above never asks in a circle.
+     */
+    private static final class Once<T> implements Supplier<T> {
+        private Supplier<? extends T> make;
+        private volatile T value;
+
+        Once(Supplier<? extends T> make) {
+            this.make = make;
+        }
+
+        @Override
+        public T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = Objects.requireNonNull(make.get(), "made nothing");
+                        value = v;
+                        make = null; // what it captured is no longer needed
+                    }
                 }
-                return value;
             }
-        };
+            return v;
+        }
     }
 
     /**

@@ -28,8 +28,6 @@ import picocli.CommandLine.Spec;
                 + " scopes in github.scopes (repo). For GitHub Enterprise set github.api-url and github.web-url.",
             "Nothing is stored when the code expires, the authorization is refused or you press Ctrl-C."})
 final class AuthLoginCommand implements Callable<Integer> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
     @ParentCommand
     AuthCommand parent;
 
@@ -55,8 +53,11 @@ final class AuthLoginCommand implements Callable<Integer> {
         DeviceFlowListener listener = new DeviceFlowListener() {
             @Override
             public void codeReady(DeviceAuthorization auth) {
+                // the formatter is made here, not in a static field: every command's help makes this class
+                String until = DateTimeFormatter.ofPattern("HH:mm").format(
+                        auth.expiresAt().atZone(ZoneId.systemDefault()));
                 prompt.println("Open " + auth.verificationUri() + " and enter the code " + style.bold(auth.userCode())
-                        + " (valid until " + TIME.format(auth.expiresAt().atZone(ZoneId.systemDefault())) + ").");
+                        + " (valid until " + until + ").");
                 prompt.flush();
                 spinner.start();
             }

@@ -23,7 +23,6 @@ import picocli.CommandLine.Spec;
                 + " leaves out the branch, then the time, then the test result; piped, everything is printed whole.",
             "The records are kept in .factory/changes/, outside git; 'factory undo ID' puts one back."})
 final class HistoryCommand implements Callable<Integer> {
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     /** On a terminal too narrow for every column and this much of the request: branch, then created, then tests. */
     private static final int[] DROPPED_FIRST = {3, 1, 4};
     private static final int MIN_REQUEST = 20;
@@ -54,8 +53,10 @@ final class HistoryCommand implements Callable<Integer> {
         String[] header = {"ID", "CREATED", "STATUS", "BRANCH", "TESTS"};
         List<String[]> rows = new ArrayList<>();
         rows.add(header);
+        // made here, not in a static field: the help of every command makes this class (feature-013/FR-005)
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
         for (ChangeRecord r : records) {
-            rows.add(new String[] {r.id(), WHEN.format(r.created().atZone(ZoneId.systemDefault())),
+            rows.add(new String[] {r.id(), when.format(r.created().atZone(ZoneId.systemDefault())),
                 r.status().name().toLowerCase(Locale.ROOT), r.branch(), r.tests()});
         }
         int[] widths = new int[header.length];

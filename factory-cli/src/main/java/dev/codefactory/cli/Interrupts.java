@@ -24,33 +24,48 @@ final class Interrupts {
     private final List<Runnable> closers = new CopyOnWriteArrayList<>();
     private volatile boolean requested;
     private volatile boolean stoppable;
+    /** Whether SIGINT is to come here ({@link #forProcess}), and whether it was taken over yet ({@link #listen}). */
+    private final boolean process;
+    private boolean listening;
 
     /** Ctrl-C asked for by hand ({@link #request}), for tests and embedding: no signal ends anything. */
     Interrupts(PrintWriter err) {
-        this(err, code -> { }, code -> { });
+        this(err, code -> { }, code -> { }, false);
     }
 
-    private Interrupts(PrintWriter err, IntConsumer exit, IntConsumer halt) {
+    private Interrupts(PrintWriter err, IntConsumer exit, IntConsumer halt, boolean process) {
         this.err = err;
         this.exit = exit;
         this.halt = halt;
+        this.process = process;
     }
 
     /**
-     * The process's Ctrl-C: SIGINT goes to {@link #signal()} from now on; {@code exit} ends the process as the JVM
-     * would (shutdown hooks run), {@code halt} at once.
+     * The process's Ctrl-C: SIGINT goes to {@link #signal()} once there is something to do at one, that is once the
+     * command is {@link #stoppable} or something is to run {@link #onHalt}; {@code exit} ends the process as the JVM
+     * would (shutdown hooks run), {@code halt} at once. Until then the JVM's own handling does exactly what
+     * {@link #signal()} would (it exits with {@link ExitCodes#STOPPED}, shutdown hooks run), and a command that never
+     * needs more ({@code --version}, {@code --help}, {@code spec list}) spends nothing on the signal.
      */
+    // implements feature-013/FR-005
     static Interrupts forProcess(PrintWriter err, IntConsumer exit, IntConsumer halt) {
-        Interrupts interrupts = new Interrupts(err, exit, halt);
+        return new Interrupts(err, exit, halt, true);
+    }
+
+    /** Takes SIGINT over from the JVM, once, for a process's interrupts. */
+    private synchronized void listen() {
+        if (!process || listening) {
+            return;
+        }
+        listening = true;
         // sun.misc.Signal itself (jdk.unsupported keeps it for this): JLine's Signals.register reaches it through
         // a reflective proxy and java.util.logging, 60 ms of CPU at every start against 2 ms
         // implements feature-013/NFR-001
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> interrupts.signal());
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), caught -> signal());
         } catch (IllegalArgumentException e) {
             // no SIGINT to take over here (java -Xrs, or a platform without it): the JVM's own handling stays
         }
-        return interrupts;
     }
 
     /** True once the person asked to stop. */
@@ -99,6 +114,7 @@ final class Interrupts {
      * on a first Ctrl-C asks it to, instead of ending the process.
      */
     void stoppable() {
+        listen();
         stoppable = true;
     }
 
@@ -113,5 +129,6 @@ final class Interrupts {
     /** Runs {@code closer} before the process ends at a second Ctrl-C (to put the terminal back). */
     void onHalt(Runnable closer) {
         closers.add(closer);
+        listen();
     }
 }

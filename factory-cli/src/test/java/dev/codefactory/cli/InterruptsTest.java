@@ -27,6 +27,9 @@ class InterruptsTest {
             if (args.length > 0 && args[0].equals("stoppable")) {
                 interrupts.stoppable();
             }
+            if (args.length > 0 && args[0].equals("closer")) {
+                interrupts.onHalt(() -> System.out.println("put back"));
+            }
             interrupts.onRequest(() -> System.out.println("asked to stop"));
             System.out.println("working");
             System.out.flush();
@@ -65,6 +68,19 @@ class InterruptsTest {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         assertEquals("working", out.readLine());
         sigint(p);
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS), "ended at once");
+        assertEquals(ExitCodes.STOPPED, p.exitValue());
+    }
+
+    /** SIGINT is taken over only when there is something to do at one: here, a closer to run before the end. */
+    // covers feature-013/FR-005
+    @Test
+    void a_command_with_something_to_put_back_runs_it_at_the_first_ctrl_c_and_ends() throws Exception {
+        Process p = start("closer");
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals("working", out.readLine());
+        sigint(p);
+        assertEquals("put back", out.readLine());
         assertTrue(p.waitFor(10, TimeUnit.SECONDS), "ended at once");
         assertEquals(ExitCodes.STOPPED, p.exitValue());
     }

@@ -30,7 +30,6 @@ import dev.codefactory.port.event.FactoryEvent.Phase;
 public final class Events {
     /** The least time between two progress events of one run in the same step. */
     public static final long THROTTLE_MILLIS = 100;
-    private static final String PROCESS = UUID.randomUUID().toString().substring(0, 8);
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final Supplier<EventLog> log;
@@ -43,7 +42,7 @@ public final class Events {
 
     /** Starts a run of {@code mode} (review, intake, change, trace, adopt, rescue) and tells the log. */
     public Run start(String mode, String step) {
-        LoggedRun run = new LoggedRun(PROCESS + "-" + RUNS.incrementAndGet(), oneLine(mode), oneLine(step));
+        LoggedRun run = new LoggedRun(ThisProcess.ID + "-" + RUNS.incrementAndGet(), oneLine(mode), oneLine(step));
         run.append(Phase.STARTED, run.step, 0, 0, "");
         return run;
     }
@@ -204,5 +203,14 @@ public final class Events {
                 // the command goes on: a live page missing an event is better than a command failing for it
             }
         }
+    }
+
+    /**
+     * This process's part of a run's id, made when the first run starts: a random UUID seeds {@code SecureRandom},
+     * which a command that starts no run (spec list, config, help) never needs.
+     */
+    // implements feature-013/FR-005
+    private static final class ThisProcess {
+        static final String ID = UUID.randomUUID().toString().substring(0, 8);
     }
 }

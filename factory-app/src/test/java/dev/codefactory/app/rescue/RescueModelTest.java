@@ -437,12 +437,12 @@ class RescueModelTest {
         }
     }
 
-    /** The library's own change-order service (the one its rescue uses). */
+    /** The library's own change-order service (the one its rescue uses), made on first use as the factory does. */
     static ChangeOrderService changes(CodeFactory f) {
         try {
             Field field = CodeFactory.class.getDeclaredField("changes");
             field.setAccessible(true);
-            return (ChangeOrderService) field.get(f);
+            return (ChangeOrderService) ((java.util.function.Supplier<?>) field.get(f)).get();
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }

@@ -40,13 +40,11 @@ final class MarkdownSpecificationRepository implements SpecificationRepository {
     private final ProjectRoot files;
     private final ProjectLock lock;
     private final SpecParser parser;
-    private final FrontMatterEditor editor;
 
     MarkdownSpecificationRepository(ProjectContext context) {
         this.files = new ProjectRoot(context.root());
         this.lock = new ProjectLock(files);
         this.parser = new SpecParser(context.limits().maxSpecBytes());
-        this.editor = new FrontMatterEditor(parser.yaml());
     }
 
     @Override
@@ -219,7 +217,8 @@ final class MarkdownSpecificationRepository implements SpecificationRepository {
             String edited;
             try {
                 text = parser.decode(parser.readBytes(file));
-                edited = editor.edit(rel, text, values);
+                // the editor and its YAML reader are made only when a field is edited (feature-013/FR-005)
+                edited = new FrontMatterEditor(parser.yaml()).edit(rel, text, values);
             } catch (ContractProblem p) {
                 throw new InvalidSpecificationException(List.of(p.toFinding(rel)));
             }

@@ -26,14 +26,27 @@ final class SpecParser {
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
     private final long maxBytes;
-    private final FrontMatterYaml yaml = new FrontMatterYaml();
+    /** Made on first use: front matter in the simple form ({@link SimpleFrontMatter}) needs no YAML parser. */
+    private volatile FrontMatterYaml yaml;
 
     SpecParser(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 
+    /** The full YAML reader, for front matter beyond the simple form and for edits; made once, on first use. */
+    // implements feature-013/FR-005
     FrontMatterYaml yaml() {
-        return yaml;
+        FrontMatterYaml made = yaml;
+        if (made == null) {
+            synchronized (this) {
+                made = yaml;
+                if (made == null) {
+                    made = new FrontMatterYaml();
+                    yaml = made;
+                }
+            }
+        }
+        return made;
     }
 
     /** Reads and parses one regular file, never reading more than the size limit allows. */
@@ -109,7 +122,7 @@ final class SpecParser {
             values = simple.values();
             keyLines = simple.keyLines();
         } else {
-            FrontMatterYaml.Document doc = yaml.read(frontMatterYaml, ContractText.FIRST_YAML_LINE);
+            FrontMatterYaml.Document doc = yaml().read(frontMatterYaml, ContractText.FIRST_YAML_LINE);
             values = doc.values();
             keyLines = doc.keyLines();
         }
