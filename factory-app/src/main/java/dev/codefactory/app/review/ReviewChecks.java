@@ -115,15 +115,15 @@ final class ReviewChecks {
     /**
      * What the checks need of one file, read once (by the matching step when it reads the files' links, else here):
      * its line count as {@link String#lines} counts them and the secrets in it; the words {@code words} looks for
-     * are marked found. {@link FileFacts#NOT_TEXT} when {@code text} is null (not text, or not readable).
+     * are marked found in the same pass. {@link FileFacts#NOT_TEXT} when {@code text} is null (not text, or not readable).
      */
     // implements feature-013/NFR-002
     static FileFacts read(String path, String text, ReviewWords words) {
         if (text == null) {
             return FileFacts.NOT_TEXT;
         }
-        words.scan(text);
-        return new FileFacts(lineCount(text), Secrets.find(path, text));
+        long lines = words.scan(text);
+        return new FileFacts(lines, Secrets.find(path, text));
     }
 
     /** The words the checks look for: the parts of every identifier the requirements of {@code work} name. */
@@ -137,24 +137,6 @@ final class ReviewChecks {
             }
         }
         return out;
-    }
-
-    /** {@code text.lines().count()} without making the lines: \n, \r and \r\n end a line; a last line may not. */
-    static long lineCount(String text) {
-        long count = 0;
-        int n = text.length();
-        int lineStart = 0;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                count++;
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                lineStart = i + 1;
-            }
-        }
-        return lineStart < n ? count + 1 : count;
     }
 
     /** What the checks keep of a file: its line count and the secrets in it; not its text. */
