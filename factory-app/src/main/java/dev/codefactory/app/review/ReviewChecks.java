@@ -115,7 +115,8 @@ final class ReviewChecks {
     /**
      * What the checks need of one file, read once (by the matching step when it reads the files' links, else here):
      * its line count as {@link String#lines} counts them and the secrets in it; the words {@code words} looks for
-     * are marked found in the same pass. {@link FileFacts#NOT_TEXT} when {@code text} is null (not text, or not readable).
+     * are marked found in the same pass. {@link FileFacts#NOT_TEXT} when {@code text} is null (not text, or not
+     * readable).
      */
     // implements feature-013/NFR-002
     static FileFacts read(String path, String text, ReviewWords words) {
