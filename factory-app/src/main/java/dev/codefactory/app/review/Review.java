@@ -53,6 +53,12 @@ final class Review {
     /** Something was not reviewed (stopped, or the model failed). */
     boolean partial;
     final Map<String, Long> lineCounts = new HashMap<>();
+    /**
+     * What the matching step's one read of each file (for its links) left for the checks, by path, and the words
+     * the checks look for that it found; empty and null when it read nothing (feature-013, NFR-002).
+     */
+    final Map<String, ReviewChecks.FileFacts> facts = new HashMap<>();
+    ReviewWords words;
     final List<ReviewAnswer.ReviewFinding> checks = new ArrayList<>();
     long tokensIn;
     long tokensOut;

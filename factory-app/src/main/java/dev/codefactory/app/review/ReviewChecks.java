@@ -11,6 +11,7 @@ import dev.codefactory.port.review.ReviewDialog;
 import dev.codefactory.port.workspace.SourceFile;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,9 @@ final class ReviewChecks {
 
     /** The deterministic checks; when a stop request ends them early, the review is partial and stops. */
     void check(Review r) {
-        r.partial = r.stopped || !deterministicChecks(r.work, r.files, r.lineCounts, r.checks, r.skipped, r.dialog);
+        ReviewWords words = r.words != null ? r.words : new ReviewWords(wantedWords(r.work));
+        r.partial = r.stopped || !deterministicChecks(r.work, r.files, r.facts, words, r.lineCounts, r.checks,
+                r.skipped, r.dialog);
         r.stopped = r.partial; // the checks end early only when asked to stop
     }
 
@@ -46,10 +49,10 @@ final class ReviewChecks {
      * progress; adds their findings to {@code out}. Returns false when a stop request ended them early (the files
      * not read are then reported as not checked).
      */
-    private boolean deterministicChecks(List<SpecWork> work, Map<String, SourceFile> files, Map<String, Long> lines,
+    private boolean deterministicChecks(List<SpecWork> work, Map<String, SourceFile> files,
+                                        Map<String, FileFacts> facts, ReviewWords words, Map<String, Long> lines,
                                         List<ReviewAnswer.ReviewFinding> out, List<ReviewReport.Skipped> skipped,
                                         ReviewDialog dialog) {
-        Set<String> words = new HashSet<>();
         int total = files.size();
         int done = 0;
         long start = System.nanoTime();
@@ -68,18 +71,21 @@ final class ReviewChecks {
                 shown = now;
             }
             done++;
-            String text = reader.fullText(f.path());
-            if (text == null) {
+            FileFacts read = facts.get(f.path());
+            if (read == null) {
+                read = read(f.path(), reader.fullText(f.path()), words);
+            }
+            if (read == FileFacts.NOT_TEXT) {
                 continue;
             }
-            lines.put(f.path(), text.lines().count());
-            addWords(text, words);
-            for (Secrets.Hit hit : Secrets.find(f.path(), text)) {
+            lines.put(f.path(), read.lines());
+            for (Secrets.Hit hit : read.secrets()) {
                 out.add(new ReviewAnswer.ReviewFinding("", ReviewSeverity.CRITICAL, Category.SECURITY, f.path(),
                         hit.line(), hit.line(), null, "a secret (" + hit.kind() + ") is written in the code",
                         "move it to a secret store or an environment variable, and rotate it: it is in git history"));
             }
         }
+        Set<String> found = words.found();
         // the last count too, whatever the interval: a live page then shows the checks ended at N of N
         dialog.checking(total, total, Duration.ofNanos(System.nanoTime() - start), Duration.ZERO);
         for (SpecWork w : work) {
@@ -94,7 +100,7 @@ final class ReviewChecks {
                 if (names.isEmpty()) {
                     continue;
                 }
-                boolean referred = names.stream().anyMatch(n -> words.containsAll(List.of(n.split("\\."))));
+                boolean referred = names.stream().anyMatch(n -> found.containsAll(List.of(n.split("\\."))));
                 if (!referred) {
                     out.add(new ReviewAnswer.ReviewFinding(specId, ReviewSeverity.LOW, Category.TEST_GAP,
                             w.spec.path(), Math.max(1, r.line()), Math.max(1, r.line()), r.id(),
@@ -106,23 +112,37 @@ final class ReviewChecks {
         return true;
     }
 
-    /** Every identifier-like word of {@code text} ({@code [A-Za-z_][A-Za-z0-9_]*}), into {@code words}. */
-    private static void addWords(String text, Set<String> words) {
-        int start = 0;
-        boolean inWord = false;
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : ' ';
-            boolean part = c == '_' || (c < 128 && Character.isLetterOrDigit(c));
-            if (part && !inWord) {
-                inWord = true;
-                start = i;
-            } else if (!part && inWord) {
-                inWord = false;
-                if (!Character.isDigit(text.charAt(start))) {
-                    words.add(text.substring(start, i));
+    /**
+     * What the checks need of one file, read once (by the matching step when it reads the files' links, else here):
+     * its line count as {@link String#lines} counts them and the secrets in it; the words {@code words} looks for
+     * are marked found in the same pass. {@link FileFacts#NOT_TEXT} when {@code text} is null (not text, or not
+     * readable).
+     */
+    // implements feature-013/NFR-002
+    static FileFacts read(String path, String text, ReviewWords words) {
+        if (text == null) {
+            return FileFacts.NOT_TEXT;
+        }
+        long lines = words.scan(text);
+        return new FileFacts(lines, Secrets.find(path, text));
+    }
+
+    /** The words the checks look for: the parts of every identifier the requirements of {@code work} name. */
+    static Set<String> wantedWords(Collection<SpecWork> work) {
+        Set<String> out = new HashSet<>();
+        for (SpecWork w : work) {
+            for (Requirement r : w.requirements) {
+                for (String name : identifiers(r.text())) {
+                    out.addAll(List.of(name.split("\\.")));
                 }
             }
         }
+        return out;
+    }
+
+    /** What the checks keep of a file: its line count and the secrets in it; not its text. */
+    record FileFacts(long lines, List<Secrets.Hit> secrets) {
+        static final FileFacts NOT_TEXT = new FileFacts(-1, List.of());
     }
 
     private static List<String> identifiers(String text) {

@@ -67,6 +67,12 @@ final class ReviewFiles {
         if (Languages.looksBinary(bytes, bytes.length)) {
             return null;
         }
+        // implements feature-013/NFR-002: most files decode without a CharBuffer and its copies; a replacement
+        // character means malformed input (or one written in the file): decoded strictly then, as before
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {

@@ -29,6 +29,7 @@ import java.util.function.Supplier;
  */
 // implements feature-006/FR-001, feature-006/FR-009
 // implements feature-010/FR-009
+// implements feature-013/NFR-002
 final class ReviewMatching {
     private final Supplier<FactoryConfig> config;
     private final ReviewFiles reader;
@@ -47,22 +48,20 @@ final class ReviewMatching {
         Function<String, String> head = path -> texts.computeIfAbsent(path, p -> reader.readHead(p));
         int maxFiles = config.get().positive("review.max-files-per-spec");
         Map<String, Map<String, Set<String>>> links = null; // read once, when a spec is matched
+        Map<Specification, SpecWork> works = new HashMap<>(); // the specs read for the checks' words, kept
         for (Specification spec : r.chosen) {
             if (r.stopped || r.dialog.stopRequested()) { // Ctrl-C at a question or before it: no more are asked
                 r.stopped = true;
                 r.notReviewed.add(spec.id().value());
                 continue;
             }
-            String body = reader.readSpec(spec);
-            int bodyStart = bodyStartLine(body);
-            SpecWork w = new SpecWork(spec, body, Requirements.of(spec.id().value(), body.substring(offsetOfLine(body,
-                    bodyStart)), bodyStart));
             if (links == null) {
-                links = links(r);
+                links = links(r, works);
             }
+            SpecWork w = works.computeIfAbsent(spec, this::work);
             List<SpecMatcher.Match> matches = linkedFirst(spec.id().value(), links, SpecMatcher.rank(
                     new SpecMatcher.SpecInfo(spec.id().value(), spec.title(), spec.tags(), spec.status().label(),
-                            body, spec.path()), new ArrayList<>(r.files.keySet()), head, maxFiles), maxFiles);
+                            w.body, spec.path()), new ArrayList<>(r.files.keySet()), head, maxFiles), maxFiles);
             List<String> confirmed;
             try {
                 confirmed = confirmed(spec, matches, r.files.keySet(), r.dialog);
@@ -91,12 +90,19 @@ final class ReviewMatching {
     /**
      * The links of the files reviewed (feature-010, FR-009): per spec id, the files that name one of its requirements
      * ({@code implements} or {@code covers}), with the requirements each names. Each site is kept in
-     * {@link Review#links} too, for the report's requirement rows.
+     * {@link Review#links} too, for the report's requirement rows, and what the checks need of each file in
+     * {@link Review#facts}, with the words of every chosen spec's requirements they look for in {@link Review#words}.
      */
-    private Map<String, Map<String, Set<String>>> links(Review r) {
+    private Map<String, Map<String, Set<String>>> links(Review r, Map<Specification, SpecWork> works) {
+        // the one read of each file: what the checks need of it is kept, so that they do not read it again
+        for (Specification spec : r.chosen) {
+            works.computeIfAbsent(spec, this::work);
+        }
+        r.words = new ReviewWords(ReviewChecks.wantedWords(works.values()));
         Map<String, Map<String, Set<String>>> bySpec = new HashMap<>();
         for (String path : new TreeSet<>(r.files.keySet())) {
             String text = reader.fullText(path);
+            r.facts.put(path, ReviewChecks.read(path, text, r.words));
             if (text == null) {
                 continue;
             }
@@ -170,6 +176,14 @@ final class ReviewMatching {
             }
             confirmed = again;
         }
+    }
+
+    /** A spec's text and requirements, for matching and for the checks. */
+    private SpecWork work(Specification spec) {
+        String body = reader.readSpec(spec);
+        int bodyStart = bodyStartLine(body);
+        return new SpecWork(spec, body, Requirements.of(spec.id().value(), body.substring(offsetOfLine(body,
+                bodyStart)), bodyStart));
     }
 
     /** The first line after the front matter (1-based), or 1 when there is none. */
