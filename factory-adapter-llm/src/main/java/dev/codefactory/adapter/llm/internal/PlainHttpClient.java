@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,8 +30,9 @@ import java.util.TreeMap;
  * HTTP/1.1 over one socket per exchange. {@link java.net.http.HttpClient} initialises the default {@code SSLContext}
  * when it is built, reading the trust store, even when it only ever speaks plain HTTP; this client loads no TLS class
  * at all, and a cold {@code factory ask} reaches its first token sooner for it. {@code https://} goes to
- * {@link JdkFeignClient}. The exchange is cancelled (Ctrl-C, {@code StreamHandle.cancel()}) by closing the socket,
- * which stops a connect, a write or a read at once; the response headers must arrive within the exchange's wait.
+ * {@link JdkFeignClient}. The exchange is cancelled (Ctrl-C, {@code StreamHandle.cancel()}) by closing the socket, or
+ * by interrupting the thread (the socket is a channel's), which stops a connect, a write or a read at once; the
+ * response headers must arrive within the exchange's wait.
  * The body is handed back unread: chunked, of a stated length, or up to the end of the connection, and closing it
  * closes the socket.
  */
@@ -63,7 +65,8 @@ final class PlainHttpClient implements Client {
         }
         long started = System.nanoTime();
         long deadline = started + wait.toNanos();
-        Socket socket = new Socket();
+        // a channel's socket: interrupting the thread (a stopped generate) closes it, as it aborts the JDK client
+        Socket socket = SocketChannel.open().socket();
         if (exchange != null) {
             exchange.attach(() -> closeQuietly(socket));
         }
@@ -91,7 +94,7 @@ final class PlainHttpClient implements Client {
                     .body(body, null)
                     .build();
         } catch (IOException e) {
-            if (exchange != null && exchange.isCancelled()) {
+            if (exchange != null && exchange.isCancelled() || Thread.currentThread().isInterrupted()) {
                 throw new Exchange.Cancelled();
             }
             throw e;
