@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * The body is handed back unread: chunked, of a stated length, or up to the end of the connection, and closing it
  * closes the socket.
  */
-// implements feature-013/FR-004
+// implements feature-013/FR-004, feature-013/NFR-003
 final class PlainHttpClient implements Client {
     /** Headers this client writes itself. */
     private static final Set<String> OWN = Set.of("connection", "content-length", "expect", "host", "upgrade",
