@@ -2,6 +2,8 @@ package dev.codefactory.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.codefactory.domain.json.JsonWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * A model on 127.0.0.1 that speaks Ollama's {@code /api/chat} (one JSON object, or NDJSON lines when streamed) and
@@ -61,9 +64,21 @@ final class ModelLoopback implements AutoCloseable {
     final AtomicInteger linesSent = new AtomicInteger();
 
     ModelLoopback() throws IOException {
+        this(null);
+    }
+
+    /** Over TLS with {@code tls}'s key (the address is then {@code https://}); plain HTTP when null. */
+    ModelLoopback(SSLContext tls) throws IOException {
         // the JDK's server writes headers and body apart; without TCP_NODELAY every answer waits out a delayed ACK
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            server = HttpServer.create(loopback, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(loopback, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "model-loopback");
             t.setDaemon(true);
@@ -76,7 +91,7 @@ final class ModelLoopback implements AutoCloseable {
 
     /** For {@code OLLAMA_HOST} (or {@code llm.endpoint}). */
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     static Kind kindOf(String body) {

@@ -18,6 +18,7 @@ import dev.codefactory.port.llm.spi.LanguageModelProvider;
 import dev.codefactory.port.llm.spi.LanguageModelSettings;
 import dev.codefactory.port.spi.Provider;
 import java.lang.reflect.Modifier;
+import java.net.Socket;
 import java.net.URI;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -96,10 +97,12 @@ class ProvidersTest {
 
     @Test
     void http_only_through_feign_and_its_one_client_no_standard_streams_no_module_discovery() {
-        // every provider speaks HTTP through its Feign interface; java.net.http is the transport of one class
+        // every provider speaks HTTP through its Feign interface; java.net.http is the transport of one class (https),
+        // a socket of another (plain http, which loads no TLS)
         noClasses().that().doNotHaveSimpleName("JdkFeignClient").and().doNotHaveSimpleName("Failures")
-                .and().doNotHaveSimpleName("HttpLog")
                 .should().dependOnClassesThat().resideInAPackage("java.net.http..").check(CLASSES);
+        noClasses().that().haveNameNotMatching(".*\\.PlainHttpClient(\\$.*)?")
+                .should().dependOnClassesThat().belongToAnyOf(Socket.class).check(CLASSES);
         noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")
                 .check(CLASSES);
         noClasses().should().callMethod(com.fasterxml.jackson.databind.ObjectMapper.class, "findAndRegisterModules")

@@ -4,7 +4,6 @@ import feign.Request;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -15,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Exchange extends Request.Options {
     private final Duration headerWait;
-    private final AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
+    private final AtomicReference<Runnable> abort = new AtomicReference<>();
     private volatile boolean cancelled;
 
     Exchange(Duration connect, Duration headerWait) {
@@ -27,19 +26,22 @@ public final class Exchange extends Request.Options {
         return headerWait;
     }
 
-    /** Called by the client once the request is on its way; cancels it at once when the exchange was cancelled. */
-    void attach(CompletableFuture<?> future) {
-        inFlight.set(future);
+    /**
+     * Called by the client once the request is under way, with what stops it (cancels the future, closes the
+     * socket); run at once when the exchange was cancelled.
+     */
+    void attach(Runnable stop) {
+        abort.set(stop);
         if (cancelled) {
-            future.cancel(true);
+            stop.run();
         }
     }
 
     void cancel() {
         cancelled = true;
-        CompletableFuture<?> future = inFlight.get();
-        if (future != null) {
-            future.cancel(true);
+        Runnable stop = abort.get();
+        if (stop != null) {
+            stop.run();
         }
     }
 
@@ -53,6 +55,15 @@ public final class Exchange extends Request.Options {
 
         TimedOut(Duration waited) {
             super("no response within " + waited.toMillis() + " ms");
+        }
+    }
+
+    /** No connection within the connect timeout (on a plain socket; the JDK client says it its own way). */
+    static final class ConnectTimedOut extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ConnectTimedOut(String where, long millis) {
+            super("no connection to " + where + " within " + millis + " ms");
         }
     }
 

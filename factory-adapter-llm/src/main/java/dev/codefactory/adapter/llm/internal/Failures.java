@@ -99,7 +99,7 @@ public final class Failures {
     /** The exception for an I/O failure; {@code afterTokens} when some of the answer had already arrived. */
     public static TransientLanguageModelException forIo(ErrorContext context, IOException e, boolean afterTokens) {
         String message;
-        if (e instanceof HttpConnectTimeoutException) {
+        if (e instanceof Exchange.ConnectTimedOut || e instanceof HttpConnectTimeoutException) {
             message = "could not connect to " + context.endpoint() + " within the connect timeout"
                     + notRunning(context);
         } else if (e instanceof ConnectException || rootIs(e, ConnectException.class)) {

@@ -13,6 +13,7 @@ import dev.codefactory.port.llm.PermanentLanguageModelException;
 import dev.codefactory.port.llm.StreamHandle;
 import dev.codefactory.port.llm.StreamListener;
 import dev.codefactory.port.llm.TransientLanguageModelException;
+import feign.Client;
 import feign.ExceptionPropagationPolicy;
 import feign.Feign;
 import feign.FeignException;
@@ -42,7 +43,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The HTTP engine every provider shares: each provider declares its endpoints as a Feign interface (bodies written
  * by feign-jackson, answers returned as raw {@link Response}s so that streams are read as they arrive), over
- * {@link JdkFeignClient}; this class adds retries of transient failures, the three timeouts, and streams read on
+ * {@link PlainHttpClient} for {@code http://} and {@link JdkFeignClient} for {@code https://}; this class adds retries of transient failures, the three timeouts, and streams read on
  * their own daemon thread with a handle that cancels at once. A provider supplies its wire format: how to send the
  * requests and how to read the answers.
  */
@@ -57,15 +58,19 @@ public abstract class HttpLanguageModel implements LanguageModel {
 
     protected final ModelConfig config;
     protected final ObjectMapper json = Json.newMapper();
-    private final JdkFeignClient client;
+    private final Client client;
     private final JacksonDecoder decoder = new JacksonDecoder(json);
     private final Object lock = new Object();
     private ScheduledThreadPoolExecutor timers;
 
     protected HttpLanguageModel(ModelConfig config) {
         this.config = config;
-        this.client = new JdkFeignClient(config.providerId(), config.timeouts().connect(),
-                HttpLog.forSecrets(config.apiKey() == null ? List.of() : List.of(config.apiKey())));
+        HttpLog log = HttpLog.forSecrets(config.apiKey() == null ? List.of() : List.of(config.apiKey()));
+        Client plain = new PlainHttpClient(config.providerId(), config.timeouts().connect(), log);
+        Client tls = new JdkFeignClient(config.providerId(), config.timeouts().connect(), log);
+        // implements feature-013/FR-004: TLS (and the JDK client, which sets it up when built) only for https://
+        this.client = (request, options) -> request.url().regionMatches(true, 0, "http:", 0, 5)
+                ? plain.execute(request, options) : tls.execute(request, options);
     }
 
     /**

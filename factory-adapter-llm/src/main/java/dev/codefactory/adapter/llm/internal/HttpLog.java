@@ -1,9 +1,9 @@
 package dev.codefactory.adapter.llm.internal;
 
 import java.lang.System.Logger.Level;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
+import feign.Request;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,24 +33,24 @@ final class HttpLog {
         return new HttpLog(System.getLogger(LOGGER), secrets);
     }
 
-    public void request(String providerId, HttpRequest request) {
+    public void request(String providerId, Request request) {
         if (logger.isLoggable(Level.DEBUG)) {
-            logger.log(Level.DEBUG, providerId + " → " + request.method() + " " + mask(request.uri().toString())
+            logger.log(Level.DEBUG, providerId + " → " + request.httpMethod() + " " + mask(request.url())
                     + " " + headers(request.headers()));
         }
     }
 
-    public void response(String providerId, HttpRequest request, int status, Duration elapsed) {
+    public void response(String providerId, Request request, int status, Duration elapsed) {
         if (logger.isLoggable(Level.DEBUG)) {
-            logger.log(Level.DEBUG, providerId + " ← " + status + " for " + request.method() + " "
-                    + mask(request.uri().toString()) + " after " + elapsed.toMillis() + " ms");
+            logger.log(Level.DEBUG, providerId + " ← " + status + " for " + request.httpMethod() + " "
+                    + mask(request.url()) + " after " + elapsed.toMillis() + " ms");
         }
     }
 
     /** Header names and values with every sensitive value replaced by {@code ****}. */
-    public String headers(HttpHeaders headers) {
+    public String headers(Map<String, Collection<String>> headers) {
         Map<String, String> shown = new TreeMap<>();
-        headers.map().forEach((name, values) -> shown.put(name.toLowerCase(Locale.ROOT), isSensitive(name) ? "****"
+        headers.forEach((name, values) -> shown.put(name.toLowerCase(Locale.ROOT), isSensitive(name) ? "****"
                 : mask(String.join(", ", values))));
         return shown.toString();
     }

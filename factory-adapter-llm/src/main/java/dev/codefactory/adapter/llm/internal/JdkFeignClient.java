@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Feign's transport over {@link HttpClient}, chosen over Feign's default {@code HttpURLConnection} client because a
+ * Feign's transport for {@code https://} over {@link HttpClient} ({@code http://} goes to {@link PlainHttpClient}, which
+ * loads no TLS), chosen over Feign's default {@code HttpURLConnection} client because a
  * streamed answer must be abortable from another thread at any moment, including while the request is still waiting
  * for its response headers: the exchange runs asynchronously and its {@link Exchange} can cancel it. The body is
  * handed back unread and unbuffered (length unknown to Feign), so a stream is read as it arrives.
@@ -61,11 +62,11 @@ final class JdkFeignClient implements Client {
                 : HttpRequest.BodyPublishers.ofByteArray(body));
         HttpRequest http = builder.build();
         long started = System.nanoTime();
-        log.request(providerId, http);
+        log.request(providerId, request);
         CompletableFuture<HttpResponse<InputStream>> future =
                 client().sendAsync(http, HttpResponse.BodyHandlers.ofInputStream());
         if (exchange != null) {
-            exchange.attach(future);
+            exchange.attach(() -> future.cancel(true));
         }
         HttpResponse<InputStream> response;
         try {
@@ -89,7 +90,7 @@ final class JdkFeignClient implements Client {
             }
             throw cause instanceof IOException ? (IOException) cause : new IOException(String.valueOf(cause), cause);
         }
-        log.response(providerId, http, response.statusCode(), Duration.ofNanos(System.nanoTime() - started));
+        log.response(providerId, request, response.statusCode(), Duration.ofNanos(System.nanoTime() - started));
         Map<String, Collection<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         response.headers().map().forEach(headers::put);
         return Response.builder()

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
+import feign.Request;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -45,11 +46,11 @@ class HttpLogTest {
         }
     }
 
-    private static HttpRequest request() {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:1/v1/x?key=" + KEY))
-                .header("Authorization", "Bearer " + KEY).header("x-goog-api-key", KEY).header("api-key", KEY)
-                .header("X-Session-Token", "tok").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"private\"}")).build();
+    private static Request request() {
+        return Request.create(Request.HttpMethod.POST, "http://127.0.0.1:1/v1/x?key=" + KEY,
+                Map.of("Authorization", List.of("Bearer " + KEY), "x-goog-api-key", List.of(KEY), "api-key",
+                        List.of(KEY), "X-Session-Token", List.of("tok"), "Content-Type", List.of("application/json")),
+                "{\"prompt\":\"private\"}".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, null);
     }
 
     @Test
