@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codefactory.app.spec.CreateSpecUseCase.CreateSpecCommand;
 import dev.codefactory.app.spec.ListSpecsUseCase.SpecQuery;
+import dev.codefactory.app.spec.ValidateSpecsUseCase.ValidateSpecsCommand;
 import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.domain.spec.Specification;
+import dev.codefactory.domain.spec.Validation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +45,33 @@ class CodeFactoryTest {
             Specification s = f.create(CreateSpecCommand.of("Clocked")).spec();
             assertEquals("2026-03-04", s.created().toString());
             assertEquals("grace", s.author());
+        }
+    }
+
+    // covers feature-013/NFR-004
+    @Test
+    void validating_for_findings_only_keeps_no_contract_and_finds_the_same() throws IOException {
+        Files.createDirectories(repo.resolve(".git"));
+        try (CodeFactory f = open()) {
+            f.init();
+            Specification a = f.create(CreateSpecCommand.of("First")).spec();
+            f.create(CreateSpecCommand.of("Second"));
+            Files.writeString(repo.resolve(a.path()), Files.readString(repo.resolve(a.path()))
+                    + "\nSee [the missing one](missing.md).\n");
+            ValidateSpecsCommand all = new ValidateSpecsCommand(List.of(), false);
+            ValidateSpecsCommand one = new ValidateSpecsCommand(List.of(a.id().value()), false);
+
+            Validation kept = f.validate(all).validation();
+            Validation lean = f.validate(all.findingsOnly()).validation();
+            Validation oneLean = f.validate(one.findingsOnly()).validation();
+
+            assertEquals(2, kept.specifications().size());
+            assertEquals(List.of(), lean.specifications());
+            assertEquals(kept.findings(), lean.findings());
+            assertEquals(kept.files(), lean.files());
+            assertTrue(lean.findings().stream().anyMatch(x -> x.message().contains("missing.md")), lean.toString());
+            assertEquals(f.validate(one).validation().findings(), oneLean.findings());
+            assertEquals(1, oneLean.files());
         }
     }
 

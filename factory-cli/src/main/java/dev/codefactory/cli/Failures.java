@@ -56,6 +56,7 @@ final class Failures {
     }
 
     /** The out-of-memory message when there is no memory left to say more (the heap's size). */
+    // implements feature-013/FR-006
     static final String OUT_OF_MEMORY = "factory: out of memory: the Java heap is too small for this; give it more with"
             + " FACTORY_JAVA_OPTS=-Xmx2g (or more), which the factory launcher passes to java";
 
@@ -84,7 +85,7 @@ final class Failures {
      * heap ran out, {@code reserve} is given back first so that there is memory to say so.
      */
     static int report(Session session, Throwable failure, boolean json, boolean verbose, HeapReserve reserve) {
-        if (outOfMemory(failure)) {
+        if (outOfMemory(failure)) { // implements feature-013/FR-006
             reserve.release();
             try {
                 String message = outOfMemoryMessage();

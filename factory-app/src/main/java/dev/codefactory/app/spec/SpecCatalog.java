@@ -299,14 +299,20 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
     public ValidationResult validate(ValidateSpecsCommand command) {
         requireReady();
         SpecificationRepository repo = specs.get();
-        List<SpecSource> sources = repo.loadAll();
-        Map<String, IdHistory> ids = RequirementIdHistories.of(history.get(), repo, parsedPaths(sources));
-        Validation all = validator(repo, sources, path -> ids.getOrDefault(path, IdHistory.NONE)).validate(sources);
+        SpecificationRepository.Listing listing = repo.listAll();
+        Map<String, IdHistory> ids = RequirementIdHistories.of(history.get(), repo, listing.paths());
+        SpecValidator validator = validator(repo, listing.paths(),
+                path -> ids.getOrDefault(path, IdHistory.NONE));
+        boolean keep = command.specifications();
+        List<SpecValidator.FileCheck> files = listing.read(source -> validator.check(source, keep));
+        Validation all = validator.combine(files);
         Validation result = all;
         if (!command.ids().isEmpty()) {
+            Map<String, String> idsByPath = new LinkedHashMap<>();
+            files.forEach(f -> idsByPath.put(f.path(), f.id().orElse(null)));
             Set<String> paths = new HashSet<>();
             for (String wanted : command.ids()) {
-                paths.addAll(pathsOf(wanted, sources));
+                paths.addAll(pathsOf(wanted, idsByPath));
             }
             result = new Validation(paths.size(),
                     all.specifications().stream().filter(s -> paths.contains(s.path())).collect(Collectors.toList()),
@@ -500,14 +506,19 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
 
     /** The file {@code wanted} names, or every file whose front matter has {@code wanted} as its id. */
     private static List<String> pathsOf(String wanted, List<SpecSource> sources) {
+        return pathsOf(wanted, idsByPath(sources));
+    }
+
+    /** {@link #pathsOf(String, List)} over each file's front matter id (null when it has none as text), by path. */
+    private static List<String> pathsOf(String wanted, Map<String, String> idsByPath) {
         if (looksLikePath(wanted)) {
             String path = wanted.replace('\\', '/');
-            if (sources.stream().anyMatch(s -> s.path().equals(path))) {
+            if (idsByPath.containsKey(path)) {
                 return List.of(path);
             }
             throw new SpecNotFoundException(wanted);
         }
-        List<String> paths = withId(sources, wanted);
+        List<String> paths = withId(idsByPath, wanted);
         if (paths.isEmpty()) {
             throw new SpecNotFoundException(wanted);
         }
@@ -520,7 +531,7 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
      */
     // implements feature-001/FR-005
     private static Specification one(List<SpecSource> sources, Validation validation, String id) {
-        List<String> paths = withId(sources, id);
+        List<String> paths = withId(idsByPath(sources), id);
         if (paths.size() > 1) {
             Finding duplicate = Rule.ID_DUPLICATE.error(paths.get(1), lineOfId(sources, paths.get(1)), "id '" + id
                     + "' is used by " + paths.size() + " contracts: " + String.join(", ", paths) + "; give all but"
@@ -532,15 +543,25 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
     }
 
     /** The files whose front matter says {@code id: <id>}, whatever else is wrong with them, by path. */
-    private static List<String> withId(List<SpecSource> sources, String id) {
+    private static List<String> withId(Map<String, String> idsByPath, String id) {
         List<String> paths = new ArrayList<>();
-        for (SpecSource s : sources) {
-            if (s instanceof SpecSource.Parsed && id.equals(((SpecSource.Parsed) s).frontMatter().get("id"))) {
-                paths.add(s.path());
+        idsByPath.forEach((path, own) -> {
+            if (id.equals(own)) {
+                paths.add(path);
             }
-        }
+        });
         paths.sort(Comparator.naturalOrder());
         return paths;
+    }
+
+    /** Each file's front matter id when it is text, else null, by path in the sources' order. */
+    private static Map<String, String> idsByPath(List<SpecSource> sources) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (SpecSource s : sources) {
+            Object id = s instanceof SpecSource.Parsed p ? p.frontMatter().get("id") : null;
+            ids.put(s.path(), id instanceof String text ? text : null);
+        }
+        return ids;
     }
 
     private static int lineOfId(List<SpecSource> sources, String path) {
@@ -558,22 +579,19 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
 
     /** A validator that answers links to the loaded contracts from memory and asks storage only about others. */
     private SpecValidator validator(SpecificationRepository repo, List<SpecSource> loaded) {
-        return validator(repo, loaded, path -> IdHistory.NONE);
+        return validator(repo, loaded.stream().map(SpecSource::path).collect(Collectors.toList()),
+                path -> IdHistory.NONE);
     }
 
-    /** {@link #validator(SpecificationRepository, List)} that also knows each contract's requirement id history. */
-    private SpecValidator validator(SpecificationRepository repo, List<SpecSource> loaded,
+    /**
+     * A validator that answers links to the contracts at {@code paths} from memory, asks storage only about others,
+     * and knows each contract's requirement id history.
+     */
+    private SpecValidator validator(SpecificationRepository repo, Collection<String> paths,
                                     Function<String, IdHistory> idHistory) {
-        Set<String> contracts = new HashSet<>();
-        loaded.forEach(s -> contracts.add(s.path()));
+        Set<String> contracts = new HashSet<>(paths);
         return new SpecValidator(path -> contracts.contains(path) || repo.exists(path), placeholders(),
                 new RequirementIdCheck(idHistory));
-    }
-
-    /** The paths of the contracts whose front matter could be read. */
-    private static List<String> parsedPaths(List<SpecSource> sources) {
-        return sources.stream().filter(s -> s instanceof SpecSource.Parsed).map(SpecSource::path)
-                .collect(Collectors.toList());
     }
 
     /** The placeholder text of every template a contract may have started from (the project's and built-in). */
@@ -585,9 +603,12 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         return Placeholders.of(all);
     }
 
+    /** Every contract validated, each file's text let go as soon as it is checked. */
+    // implements feature-013/NFR-004
     private Validation validateAll(SpecificationRepository repo) {
-        List<SpecSource> all = repo.loadAll();
-        return validator(repo, all).validate(all);
+        SpecificationRepository.Listing listing = repo.listAll();
+        SpecValidator validator = validator(repo, listing.paths(), path -> IdHistory.NONE);
+        return validator.combine(listing.read(source -> validator.check(source, true)));
     }
 
     private static SpecId nextId(SpecKind kind, Validation existing) {

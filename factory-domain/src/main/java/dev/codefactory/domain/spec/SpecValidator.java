@@ -61,62 +61,123 @@ public final class SpecValidator {
      * Files are checked in parallel (the existence predicate must be thread-safe), then compared with each other.
      */
     public Validation validate(Collection<? extends SpecSource> sources) {
-        List<Checked> checked = sources.parallelStream().map(this::check).collect(Collectors.toList());
-        List<Finding> findings = new ArrayList<>();
-        List<Specification> specs = new ArrayList<>();
-        List<SpecSource.Parsed> withIds = new ArrayList<>();
-        for (Checked c : checked) {
-            findings.addAll(c.findings);
-            if (c.spec != null) {
-                specs.add(c.spec);
-            }
-            if (c.wellFormedId != null) {
-                withIds.add(c.source);
-            }
-        }
-        specs.sort(Comparator.comparing(Specification::path));
-        // ids are compared across every file that has a well-formed one, even when its other fields are broken
-        withIds.sort(Comparator.comparing(SpecSource.Parsed::path));
-        Map<String, String> firstById = new HashMap<>();
-        for (SpecSource.Parsed parsed : withIds) {
-            String id = (String) parsed.frontMatter().get("id");
-            String other = firstById.putIfAbsent(id, parsed.path());
-            if (other != null) {
-                findings.add(Rule.ID_DUPLICATE.error(parsed.path(), parsed.frontMatter().lineOf("id"),
-                        "id '" + id + "' is already used by " + other + "; give this spec another id"));
-            }
-        }
-        findings.sort(Finding.BY_LOCATION);
-        return new Validation(sources.size(), specs, findings);
+        return combine(sources.parallelStream().map(s -> check(s, true)).collect(Collectors.toList()));
     }
 
-    /** One file's own findings, its specification when its front matter is sound, and its id when well-formed. */
-    private static final class Checked {
-        final SpecSource.Parsed source;
-        final Specification spec;
-        final List<Finding> findings;
-        final String wellFormedId;
-
-        Checked(SpecSource.Parsed source, Specification spec, List<Finding> findings, String wellFormedId) {
-            this.source = source;
-            this.spec = spec;
-            this.findings = findings;
-            this.wellFormedId = wellFormedId;
-        }
-    }
-
-    private Checked check(SpecSource source) {
+    /**
+     * One file checked on its own, keeping only what {@link #combine} needs of it: its path, its id, its findings,
+     * the links whose targets are looked for once every file is known, and its specification when
+     * {@code keepSpecification} (else none is kept, and the file's text can go as soon as this returns). Safe to
+     * call from many threads.
+     */
+    // implements feature-013/NFR-004
+    public FileCheck check(SpecSource source, boolean keepSpecification) {
         if (source instanceof SpecSource.Unreadable) {
-            return new Checked(null, null, List.of(((SpecSource.Unreadable) source).problem()), null);
+            return new FileCheck(source.path(), null, 0, null,
+                    List.of(((SpecSource.Unreadable) source).problem()), 0, List.of());
         }
         SpecSource.Parsed parsed = (SpecSource.Parsed) source;
         MarkdownBody body = MarkdownBody.of(parsed.body(), parsed.bodyLine());
         List<Finding> own = new ArrayList<>();
         Specification spec = read(parsed, own, body).orElse(null);
-        checkBody(parsed, body, own);
+        List<PendingLink> links = checkBody(parsed, body, own);
+        int linksAt = own.size();
         own.addAll(extra.check(parsed));
-        Object id = parsed.frontMatter().get("id");
-        return new Checked(parsed, spec, own, id instanceof String && SpecId.isValid((String) id) ? (String) id : null);
+        FrontMatter fm = parsed.frontMatter();
+        Object id = fm.get("id");
+        return new FileCheck(parsed.path(), id instanceof String ? (String) id : null, fm.lineOf("id"),
+                keepSpecification ? spec : null, List.copyOf(own), linksAt, links);
+    }
+
+    /**
+     * The catalog's outcome from every file's own {@link #check}: the files compared with each other (ids unique),
+     * their links looked for, the findings in report order.
+     */
+    public Validation combine(List<FileCheck> files) {
+        List<Finding> findings = new ArrayList<>();
+        List<Specification> specs = new ArrayList<>();
+        List<FileCheck> withIds = new ArrayList<>();
+        for (FileCheck c : files) {
+            c.addFindings(findings, fileExists);
+            if (c.spec != null) {
+                specs.add(c.spec);
+            }
+            if (c.id != null && SpecId.isValid(c.id)) {
+                withIds.add(c);
+            }
+        }
+        specs.sort(Comparator.comparing(Specification::path));
+        // ids are compared across every file that has a well-formed one, even when its other fields are broken
+        withIds.sort(Comparator.comparing(FileCheck::path));
+        Map<String, String> firstById = new HashMap<>();
+        for (FileCheck c : withIds) {
+            String other = firstById.putIfAbsent(c.id, c.path);
+            if (other != null) {
+                findings.add(Rule.ID_DUPLICATE.error(c.path, c.idLine,
+                        "id '" + c.id + "' is already used by " + other + "; give this spec another id"));
+            }
+        }
+        findings.sort(Finding.BY_LOCATION);
+        return new Validation(files.size(), specs, findings);
+    }
+
+    /**
+     * What one file's own checks leave for the checks across files: small, so that a catalog of many thousand
+     * files is compared without holding their text.
+     */
+    public static final class FileCheck {
+        private final String path;
+        private final String id;
+        private final int idLine;
+        private final Specification spec;
+        private final List<Finding> findings;
+        private final int linksAt;
+        private final List<PendingLink> links;
+
+        private FileCheck(String path, String id, int idLine, Specification spec, List<Finding> findings,
+                          int linksAt, List<PendingLink> links) {
+            this.path = path;
+            this.id = id;
+            this.idLine = idLine;
+            this.spec = spec;
+            this.findings = findings;
+            this.linksAt = linksAt;
+            this.links = links;
+        }
+
+        /** The file's project-relative path. */
+        public String path() {
+            return path;
+        }
+
+        /** The id its front matter gives, as written (well-formed or not), when it is text. */
+        public Optional<String> id() {
+            return Optional.ofNullable(id);
+        }
+
+        /** The line of its front matter's id, or of the opening {@code ---} when it has none. */
+        public int idLine() {
+            return idLine;
+        }
+
+        /** The file's own findings with those of its links, in the order a single pass finds them. */
+        private void addFindings(List<Finding> into, Predicate<String> fileExists) {
+            into.addAll(findings.subList(0, linksAt));
+            for (PendingLink link : links) {
+                if (link.resolved == null) {
+                    into.add(Rule.LINK_BROKEN.error(path, link.line, "link '" + link.target
+                            + "' points outside the project"));
+                } else if (!fileExists.test(link.resolved)) {
+                    into.add(Rule.LINK_BROKEN.error(path, link.line, "link '" + link.target + "' does not resolve: "
+                            + link.resolved + " does not exist"));
+                }
+            }
+            into.addAll(findings.subList(linksAt, findings.size()));
+        }
+    }
+
+    /** A relative link, looked for once every file is known; {@code resolved} is null when it leaves the project. */
+    private record PendingLink(String target, int line, String resolved) {
     }
 
     /** Reads the front matter of one file into a specification, adding a finding for every field problem. */
@@ -191,7 +252,8 @@ public final class SpecValidator {
                 body.sections()));
     }
 
-    private void checkBody(SpecSource.Parsed source, MarkdownBody body, List<Finding> findings) {
+    /** The body's own findings into {@code findings}; its relative links, to look for once every file is known. */
+    private List<PendingLink> checkBody(SpecSource.Parsed source, MarkdownBody body, List<Finding> findings) {
         String path = source.path();
         List<Section> sections = body.sections();
         // unfinished work (placeholder text, an outline) is a warning in a draft and an error once approved
@@ -222,19 +284,14 @@ public final class SpecValidator {
                 }
             }
         }
+        List<PendingLink> pending = new ArrayList<>(0);
         for (Link link : body.links()) {
             if (!link.isRelative() || link.pathPart().isEmpty()) {
                 continue;
             }
-            Optional<String> target = resolve(path, link.pathPart());
-            if (target.isEmpty()) {
-                findings.add(Rule.LINK_BROKEN.error(path, link.line(),
-                        "link '" + link.target() + "' points outside the project"));
-            } else if (!fileExists.test(target.get())) {
-                findings.add(Rule.LINK_BROKEN.error(path, link.line(),
-                        "link '" + link.target() + "' does not resolve: " + target.get() + " does not exist"));
-            }
+            pending.add(new PendingLink(link.target(), link.line(), resolve(path, link.pathPart()).orElse(null)));
         }
+        return pending.isEmpty() ? List.of() : List.copyOf(pending);
     }
 
     /** "'## Overview'": the heading of the section a line is in, or "the text before the first heading". */

@@ -503,4 +503,53 @@ class SpecValidatorTest {
 
         assertEquals(List.of(), validate(parsed(PATH, fields(), body)).findings());
     }
+
+    // covers feature-013/NFR-004
+    @Test
+    void checking_files_one_by_one_without_keeping_them_finds_what_validating_them_together_finds() {
+        ContractCheck sameLine = source -> List.of(Rule.LINK_BROKEN.error(source.path(), 15, "the extra check's"));
+        SpecValidator checker = new SpecValidator(Set.of("contracts/architecture/auth.md")::contains,
+                Placeholders.NONE, sameLine);
+        String broken = BODY.replace("../architecture/auth.md#flows", "gone.md") + "\n[outside](../../../x.md)\n";
+        List<SpecSource> sources = List.of(
+                parsed(PATH, fields(), BODY),
+                parsed("contracts/specs/feature-002-again.md", fields(), broken),
+                parsed("contracts/specs/feature-003-bad.md", fieldsWith("status", "unknown"), BODY),
+                new SpecSource.Unreadable("contracts/specs/feature-004-binary.md", Rule.FILE_BINARY.error(
+                        "contracts/specs/feature-004-binary.md", 0, "holds binary data")));
+        Validation together = checker.validate(sources);
+
+        List<SpecValidator.FileCheck> lean = new ArrayList<>();
+        List<SpecValidator.FileCheck> kept = new ArrayList<>();
+        sources.forEach(source -> {
+            lean.add(checker.check(source, false));
+            kept.add(checker.check(source, true));
+        });
+
+        Validation withoutSpecs = checker.combine(lean);
+        assertEquals(together.findings(), withoutSpecs.findings());
+        assertEquals(List.of(), withoutSpecs.specifications());
+        assertEquals(4, withoutSpecs.files());
+        assertEquals(together, checker.combine(kept));
+        assertTrue(together.findings().stream().map(Finding::message).collect(Collectors.toList()).containsAll(List.of(
+                "link 'gone.md' does not resolve: contracts/specs/gone.md does not exist",
+                "link '../../../x.md' points outside the project",
+                "id 'feature-001' is already used by contracts/specs/feature-001-login.md; give this spec another id")),
+                () -> together.findings().toString());
+    }
+
+    // covers feature-013/NFR-004
+    @Test
+    void a_file_check_keeps_its_path_and_id_and_looks_for_its_links_only_when_combined() {
+        Set<String> existing = new java.util.HashSet<>();
+        SpecValidator checker = new SpecValidator(existing::contains);
+        SpecValidator.FileCheck check = checker.check(parsed(PATH, fields(), BODY), false);
+
+        existing.add("contracts/architecture/auth.md"); // known once every file has been listed
+
+        assertEquals(PATH, check.path());
+        assertEquals(java.util.Optional.of("feature-001"), check.id());
+        assertEquals(2, check.idLine());
+        assertEquals(List.of(), checker.combine(List.of(check)).findings());
+    }
 }

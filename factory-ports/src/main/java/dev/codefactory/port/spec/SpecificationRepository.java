@@ -4,6 +4,7 @@ import dev.codefactory.domain.spec.SpecKind;
 import dev.codefactory.domain.spec.SpecSource;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Where contracts live. Paths are project-relative with forward slashes; anything that would lead outside the
@@ -15,6 +16,25 @@ public interface SpecificationRepository {
 
     /** Every contract file under the kinds' folders, readable or not, ordered by path. */
     List<SpecSource> loadAll();
+
+    /**
+     * The contract files {@link #loadAll} would read, listed now and read when asked: a caller that keeps only part
+     * of each file (validation's findings, say) never holds every file's text at once.
+     */
+    // implements feature-013/NFR-004
+    Listing listAll();
+
+    /** Contract files found under the kinds' folders, ordered by path, not read yet. */
+    interface Listing {
+        /** Their project-relative paths, ordered. */
+        List<String> paths();
+
+        /**
+         * Reads every file and hands it to {@code each} as soon as it is read, in parallel ({@code each} must be
+         * thread-safe); the answers in the order of {@link #paths()}, one per file, readable or not.
+         */
+        <T> List<T> read(Function<? super SpecSource, ? extends T> each);
+    }
 
     /**
      * One contract file.

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Contracts as markdown files with YAML front matter under {@code contracts/specs}, {@code contracts/architecture}
@@ -49,12 +50,30 @@ final class MarkdownSpecificationRepository implements SpecificationRepository {
 
     @Override
     public List<SpecSource> loadAll() {
+        return listAll().read(source -> source);
+    }
+
+    @Override
+    public Listing listAll() {
         List<Candidate> candidates = new ArrayList<>();
         for (SpecKind kind : SpecKind.values()) {
             collect(kind.folder(), candidates);
         }
         candidates.sort(Comparator.comparing(Candidate::path));
-        return candidates.parallelStream().map(this::read).toList();
+        List<String> paths = candidates.stream().map(Candidate::path).toList();
+        return new Listing() {
+            @Override
+            public List<String> paths() {
+                return paths;
+            }
+
+            // implements feature-013/NFR-004
+            @Override
+            public <T> List<T> read(Function<? super SpecSource, ? extends T> each) {
+                return candidates.parallelStream().<T>map(c -> each.apply(MarkdownSpecificationRepository.this
+                        .read(c))).toList();
+            }
+        };
     }
 
     @Override

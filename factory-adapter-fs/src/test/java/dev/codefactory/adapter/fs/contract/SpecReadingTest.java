@@ -253,6 +253,24 @@ class SpecReadingTest {
                 "contracts/specs/sub/c.md"), paths);
     }
 
+    // covers feature-013/NFR-004
+    @Test
+    void a_listing_names_the_files_load_all_reads_and_hands_each_over_as_it_is_read_in_path_order() {
+        Projects.write(root, "contracts/specs/b.md", Projects.spec("feature-002"));
+        Projects.write(root, "contracts/specs/a.md", Projects.spec("feature-001"));
+        Projects.write(root, "contracts/decisions/adr-001.md", "broken\n");
+        var repo = Projects.specs(root);
+
+        var listing = repo.listAll();
+        Projects.write(root, "contracts/specs/c.md", Projects.spec("feature-003")); // after listing: not read
+
+        assertEquals(List.of("contracts/decisions/adr-001.md", "contracts/specs/a.md", "contracts/specs/b.md"),
+                listing.paths());
+        assertEquals(List.of("contracts/decisions/adr-001.md:Unreadable", "contracts/specs/a.md:Parsed",
+                "contracts/specs/b.md:Parsed"), listing.read(s -> s.path() + ":" + s.getClass().getSimpleName()));
+        assertEquals(repo.loadAll().stream().map(SpecSource::path).toList(), repo.listAll().paths());
+    }
+
     @Test
     void load_all_returns_nothing_when_the_folders_are_missing() {
         assertEquals(List.of(), Projects.specs(root).loadAll());
