@@ -53,45 +53,6 @@ gen_openspec() {
   touch "$dir/.bench-complete"
 }
 
-# gen_files DIR N FACTORY: a committed git repository of N source files (Java, ~25 lines each, 100 files a folder in
-# 10 areas), 50 specs naming the areas, an ignored build/ folder with 1,000 files, initialised by FACTORY.
-gen_files() {
-  local dir="$1" n="$2" factory="$3" i area folder
-  [[ -f "$dir/.bench-complete" ]] && return 0
-  echo "bench: generating $n files in $dir ..." >&2
-  rm -rf "$dir"
-  mkdir -p "$dir"
-  git -C "$dir" init -q -b main
-  "$factory" -C "$dir" init >/dev/null
-  awk -v n="$n" -v dir="$dir/src" 'BEGIN { for (i = 0; i < n; i++) print dir "/area" i % 10 "/pkg" int(i / 100) }' \
-    | sort -u | xargs mkdir -p
-  awk -v n="$n" -v dir="$dir/src" 'BEGIN {
-    for (i = 0; i < n; i++) {
-      a = i % 10; p = int(i / 100); f = sprintf("%s/area%d/pkg%d/C%d.java", dir, a, p, i)
-      printf "package area%d.pkg%d;\n\nimport java.util.List;\n\n/** Generated class %d. */\n", a, p, i > f
-      printf "public final class C%d {\n    private final List<String> names;\n\n", i > f
-      printf "    public C%d(List<String> names) {\n        this.names = List.copyOf(names);\n    }\n\n", i > f
-      printf "    public int count() {\n        return names.size();\n    }\n\n" > f
-      printf "    public String first() {\n        return names.isEmpty() ? \"\" : names.get(0);\n    }\n}\n" > f
-      close(f)
-    } }'
-  mkdir -p "$dir/build"
-  awk -v dir="$dir/build" 'BEGIN { for (i = 0; i < 1000; i++) { f = dir "/out" i ".txt"; print "ignored " i > f
-    close(f) } }'
-  printf 'build/\n' >>"$dir/.gitignore"
-  for ((i = 1; i <= 50; i++)); do
-    printf -- '---\nid: area-%02d\ntitle: Area %d\nstatus: approved\ncreated: 2026-01-01\nupdated: 2026-01-01\n' \
-      "$i" "$i" >"$dir/contracts/specs/area-$(printf %02d "$i").md"
-    printf 'author: bench\ntags: [area%d]\npriority: medium\n---\n\n# Area %d\n\n## Overview\nThe code in ' \
-      $((i % 10)) "$i" >>"$dir/contracts/specs/area-$(printf %02d "$i").md"
-    printf '`src/area%d/` keeps names.\n\n## Requirements\n\n### Functional\n- FR-001: It counts names.\n' \
-      $((i % 10)) >>"$dir/contracts/specs/area-$(printf %02d "$i").md"
-  done
-  git -C "$dir" add -A
-  git -C "$dir" -c user.name=bench -c user.email=bench@example.com commit -q -m bench
-  touch "$dir/.bench-complete"
-}
-
 # hello_class DIR JAVAC: compiles a JVM hello world (class file for Java 17, so any later JDK runs it) into DIR.
 hello_class() {
   local dir="$1" javac="$2"

@@ -8,8 +8,8 @@
 #   --help          `factory --help` vs hello world (<= 3x); `factory --version` beside it (no target)
 #   every --help    `factory CMD --help` for every subcommand found in the help itself (nested ones too): the slowest
 #                   and the median of their medians, vs hello world (<= 3x)
-#   review          `factory review --offline --yes` on FILES files (50,000) vs `git ls-files -co --exclude-standard`
-#                   on the same repository (<= 4x)
+#   review          `factory review --offline` on bench/gen-files.sh's monorepo of FILES files (50,000; the tree
+#                   bench/review-cold.sh uses) vs `git ls-files -co --exclude-standard` on it (<= 4x)
 #   ask             `factory ask --no-cache` to a loopback Ollama-style server streaming TOKENS tokens (node): from
 #                   process start to the first byte of the answer on stdout vs `curl -N` to the same server from
 #                   process start to its first byte (<= curl + 150 ms); the whole answer's time beside it
@@ -57,6 +57,7 @@ help_runs=$([[ -n "$quick" ]] && echo 1 || echo "$runs")
 want() { [[ ",$only," == *",$1,"* ]]; }
 
 source "$here/bench/projects.sh"
+source "$here/bench/gen-files.sh"
 source "$here/bench/timing.sh"
 mkdir -p "$out"
 tmp="$(mktemp -d)"
@@ -196,13 +197,12 @@ fi
 
 # ---- review --offline on FILES files ----
 if want review; then
-  project="$out/startup-files-$files"
+  project="$out/review-cold-$files"
   gen_files "$project" "$files" "$after/factory"
   round_reset
   round_add git wall git -C "$project" ls-files -co --exclude-standard
   for side in "${sides[@]}"; do
-    round_add "review-$side" wall env FACTORY_SCAN_MAX_FILES=$((files + 100)) "$(dir_of "$side")/factory" \
-      -C "$project" review --offline --yes --no-cache
+    round_add "review-$side" wall "$(dir_of "$side")/factory" -C "$project" review --offline
   done
   round_run "$runs"
   # covers feature-013/NFR-002
