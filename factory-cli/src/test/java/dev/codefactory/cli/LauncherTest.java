@@ -109,7 +109,7 @@ class LauncherTest {
         List<Path> old = archives(moved);
 
         Run run = run(moved, tmp, Map.of("FACTORY_JAVA_OPTS", "-Xlog:class+load:file=" + tmp.resolve("loaded")),
-                "--version");
+                "--help");
 
         assertEquals(0, run.exit, run.err);
         assertTrue(run.err.startsWith(PREPARING), "a new archive for the new place: " + run.err);
@@ -208,8 +208,8 @@ class LauncherTest {
     }
 
     /**
-     * A JDK whose java crashes (out of memory, with -XX:+CrashOnOutOfMemoryError: a real fatal error and its hs_err
-     * report) whenever it records classes or writes an archive, and runs everything else as the real one.
+     * A JDK whose java crashes (out of heap or metaspace, with -XX:+CrashOnOutOfMemoryError: a real fatal error and
+     * its hs_err report) whenever it records classes or writes an archive, and runs everything else as the real one.
      */
     private static Path crashingJdk(Path home) throws IOException {
         Path real = Path.of(System.getProperty("java.home"));
@@ -218,7 +218,8 @@ class LauncherTest {
         Path java = home.resolve("bin/java");
         Files.writeString(java, "#!/usr/bin/env bash\ncase \"$*\" in\n"
                 + "  *DumpLoadedClassList*|*Xshare:dump*|*AOTMode=record*|*AOTMode=create*)\n"
-                + "    exec '" + real.resolve("bin/java") + "' -Xmx6m -XX:+CrashOnOutOfMemoryError \"$@\";;\n"
+                + "    exec '" + real.resolve("bin/java") + "' -Xmx6m -XX:MaxMetaspaceSize=5m"
+                + " -XX:+CrashOnOutOfMemoryError \"$@\";;\n"
                 + "esac\nexec '" + real.resolve("bin/java") + "' \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return home;
