@@ -12,9 +12,7 @@ import picocli.CommandLine.Spec;
                 + " Credential Manager on Windows), else to"
                 + " an encrypted file, ~/.config/factory/secrets.enc, whose master key is FACTORY_MASTER_KEY.",
             "OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY (or GOOGLE_API_KEY), AZURE_OPENAI_API_KEY,"
-                + " GITHUB_TOKEN and the variable each added provider declares override what is stored."},
-        subcommands = {AuthSetCommand.class, AuthStatusCommand.class, AuthDeleteCommand.class,
-            AuthLoginCommand.class, AuthLogoutCommand.class})
+                + " GITHUB_TOKEN and the variable each added provider declares override what is stored."})
 final class AuthCommand implements Callable<Integer> {
 
     @ParentCommand

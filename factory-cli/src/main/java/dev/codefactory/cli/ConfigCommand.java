@@ -12,8 +12,7 @@ import picocli.CommandLine.Spec;
                 + " for llm.model), .factory/config.yaml, $XDG_CONFIG_HOME/factory/config.yaml"
                 + " (~/.config/factory/config.yaml), /etc/factory/config.yaml, the defaults. --config FILE or"
                 + " FACTORY_CONFIG reads one file instead of the three.",
-            "Secrets never go in configuration: store them with 'factory auth set'."},
-        subcommands = {ConfigListCommand.class, ConfigGetCommand.class, ConfigSetCommand.class})
+            "Secrets never go in configuration: store them with 'factory auth set'."})
 final class ConfigCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,12 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "factory", mixinStandardHelpOptions = true, versionProvider = FactoryCommand.Version.class,
         sortOptions = false,
         description = {"Spec-driven development: specifications in git, code checked against them.", ""},
-        subcommands = {InitCommand.class, SpecCommand.class, ConfigCommand.class, AuthCommand.class, ModelsCommand.class,
-            AskCommand.class, IntakeCommand.class, ReviewCommand.class, ChangeCommand.class, UndoCommand.class,
-            HistoryCommand.class, TraceCommand.class, DriftCommand.class, RescueCommand.class, AdoptCommand.class,
-            ServeCommand.class,
-            HelpCommand.class},
         footer = {"", "Run 'factory COMMAND --help' for the options of a command."})
+// its subcommands are listed in CommandTree, which builds only the invoked ones (feature-013/FR-001)
 final class FactoryCommand implements Callable<Integer> {
 
     @Spec

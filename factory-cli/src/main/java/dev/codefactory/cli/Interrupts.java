@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntConsumer;
-import org.jline.utils.Signals;
 
 /**
  * Ctrl-C, one rule for every command. The first Ctrl-C asks the command to stop: {@link #requested()} turns true
@@ -43,7 +42,14 @@ final class Interrupts {
      */
     static Interrupts forProcess(PrintWriter err, IntConsumer exit, IntConsumer halt) {
         Interrupts interrupts = new Interrupts(err, exit, halt);
-        Signals.register("INT", interrupts::signal);
+        // sun.misc.Signal itself (jdk.unsupported keeps it for this): JLine's Signals.register reaches it through
+        // a reflective proxy and java.util.logging, 60 ms of CPU at every start against 2 ms
+        // implements feature-013/NFR-001
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> interrupts.signal());
+        } catch (IllegalArgumentException e) {
+            // no SIGINT to take over here (java -Xrs, or a platform without it): the JVM's own handling stays
+        }
         return interrupts;
     }
 

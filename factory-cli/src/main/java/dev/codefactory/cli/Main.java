@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,10 +43,17 @@ public final class Main {
     /** {@link #run(Session, String...)} with {@code interrupts} as the command's Ctrl-C. */
     static int run(Session session, Interrupts interrupts, String... args) {
         // every character printed from here on passes TerminalWriter's filter, which shows control characters
-        return runFiltered(TerminalWriter.install(session), interrupts, args);
+        return runFiltered(TerminalWriter.install(session), interrupts, CommandTree::invoked, args);
     }
 
-    private static int runFiltered(Session session, Interrupts interrupts, String... args) {
+    /** {@link #run(Session, String...)} on picocli's model of every command ({@link CommandTree#full}). */
+    static int runOnFullModel(Session session, String... args) {
+        return runFiltered(TerminalWriter.install(session), new Interrupts(session.err()),
+                (root, ignored) -> CommandTree.full(root), args);
+    }
+
+    private static int runFiltered(Session session, Interrupts interrupts,
+            BiFunction<FactoryCommand, String[], CommandLine> model, String... args) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             // picocli is Java 5 bytecode, which class-data sharing cannot archive: building its model costs ~200 ms,
             // so the one command that scripts call on every start answers without it.
@@ -56,7 +64,7 @@ public final class Main {
             return ExitCodes.OK;
         }
         FactoryCommand root = new FactoryCommand(session, interrupts);
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = model.apply(root, args); // implements feature-013/FR-001
         cli.setOut(session.out());
         cli.setErr(session.err());
         cli.setColorScheme(Help.defaultColorScheme(session.colourAllowed() ? Help.Ansi.ON : Help.Ansi.OFF));

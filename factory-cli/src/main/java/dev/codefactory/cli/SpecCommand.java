@@ -9,9 +9,7 @@ import picocli.CommandLine.Spec;
 // implements feature-002/FR-002
 @Command(name = "spec", mixinStandardHelpOptions = true,
         description = "Create, list, show, validate, give requirement ids to and move specifications through their"
-                + " lifecycle.",
-        subcommands = {SpecNewCommand.class, SpecListCommand.class, SpecShowCommand.class,
-            SpecValidateCommand.class, SpecStatusCommand.class, SpecIndexCommand.class, SpecIdsCommand.class})
+                + " lifecycle.")
 final class SpecCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -60,7 +60,7 @@ class TtyTest {
     private static boolean asks(String line) {
         Session session = new Session(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 Path.of("."), Map.of(), true);
-        CommandLine cli = new CommandLine(new FactoryCommand(session, new Interrupts(session.err())));
+        CommandLine cli = CommandTree.full(new FactoryCommand(session, new Interrupts(session.err())));
         return Main.asks(cli.parseArgs(line.split(" ")));
     }
 }

@@ -1,0 +1,159 @@
+package dev.codefactory.cli;
+
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Range;
+
+/**
+ * The command tree of {@code factory}: the subcommands of each command, and picocli's model of it. picocli builds a
+ * command's model by reflection, which for every command took about 200 ms of each start (its Java 5 bytecode is
+ * not in the start-up archive), so a run builds only the commands its arguments invoke ({@link #invoked}). Their
+ * siblings are placeholders carrying the name, aliases and description of their {@code @Command}: enough for the
+ * list of commands in help and for picocli's "Did you mean" suggestions, and never parsed into. {@link #full} is the
+ * one way to the whole model (completion scripts, man pages); arguments whose path through the tree is not plain
+ * (argument files, {@code --}, option clusters, unknown words) get it too, so picocli parses them as it always did.
+ */
+// implements feature-013/FR-001
+final class CommandTree {
+
+    /** The subcommands of each command that has some, in the order help lists them. */
+    private static final Map<Class<?>, List<Class<?>>> SUBCOMMANDS = Map.of(
+            FactoryCommand.class, List.of(InitCommand.class, SpecCommand.class, ConfigCommand.class,
+                    AuthCommand.class, ModelsCommand.class, AskCommand.class, IntakeCommand.class,
+                    ReviewCommand.class, ChangeCommand.class, UndoCommand.class, HistoryCommand.class,
+                    TraceCommand.class, DriftCommand.class, RescueCommand.class, AdoptCommand.class,
+                    ServeCommand.class, HelpCommand.class),
+            SpecCommand.class, List.of(SpecNewCommand.class, SpecListCommand.class, SpecShowCommand.class,
+                    SpecValidateCommand.class, SpecStatusCommand.class, SpecIndexCommand.class,
+                    SpecIdsCommand.class),
+            ConfigCommand.class, List.of(ConfigListCommand.class, ConfigGetCommand.class, ConfigSetCommand.class),
+            AuthCommand.class, List.of(AuthSetCommand.class, AuthStatusCommand.class, AuthDeleteCommand.class,
+                    AuthLoginCommand.class, AuthLogoutCommand.class));
+
+    private CommandTree() {
+    }
+
+    /** The model of every command under {@code root}. */
+    static CommandLine full(FactoryCommand root) {
+        CommandLine cli = new CommandLine(root);
+        addAll(cli);
+        return cli;
+    }
+
+    /** The model of the commands {@code args} invoke, with placeholders for the others. */
+    static CommandLine invoked(FactoryCommand root, String... args) {
+        CommandLine cli = new CommandLine(root);
+        return addInvoked(cli, args, 0) ? cli : full(root);
+    }
+
+    private static void addAll(CommandLine parent) {
+        for (Class<?> type : subcommands(parent)) {
+            addAll(add(parent, type));
+        }
+    }
+
+    /**
+     * Adds to {@code parent} the subcommand that {@code args} name from {@code from} on, built, and recursively
+     * what they invoke under it; the other subcommands as placeholders. False when the arguments need the full
+     * model: picocli would read them in a way this does not follow.
+     */
+    private static boolean addInvoked(CommandLine parent, String[] args, int from) {
+        List<Class<?>> types = subcommands(parent);
+        if (types.isEmpty()) {
+            return true;
+        }
+        int at = skipOptions(parent.getCommandSpec(), args, from);
+        if (at < 0) {
+            return false;
+        }
+        Class<?> invoked = null;
+        Class<?> shown = null;
+        if (at < args.length) {
+            invoked = named(types, args[at]);
+            if (invoked == null) {
+                return false; // an unknown word: picocli's own error and suggestions, from the whole model
+            }
+            if (invoked == HelpCommand.class && at + 1 < args.length) {
+                shown = named(types, args[at + 1]); // 'factory help X' prints X's help, which lists X's subcommands
+            }
+        }
+        boolean ok = true;
+        for (Class<?> type : types) {
+            if (type == invoked) {
+                ok = addInvoked(add(parent, type), args, at + 1) && ok;
+            } else if (type == shown) {
+                ok = addInvoked(add(parent, type), args, args.length) && ok;
+            } else {
+                parent.addSubcommand(placeholder(type));
+            }
+        }
+        return ok;
+    }
+
+    /**
+     * The index of the first argument from {@code from} on that is not one of {@code spec}'s options or their
+     * parameters ({@code args.length} when there is none), or -1 when an argument takes a form this does not
+     * follow: an argument file, {@code --}, an option cluster or an unknown option, an option of another arity.
+     */
+    private static int skipOptions(CommandSpec spec, String[] args, int from) {
+        int i = from;
+        while (i < args.length) {
+            String arg = args[i];
+            if (arg.startsWith("@") || arg.equals("--")) {
+                return -1;
+            }
+            if (!arg.startsWith("-") || arg.equals("-")) {
+                return i;
+            }
+            int equals = arg.indexOf('=');
+            OptionSpec option = spec.optionsMap().get(equals < 0 ? arg : arg.substring(0, equals));
+            if (option == null) {
+                return -1;
+            }
+            Range arity = option.arity();
+            if (arity.max() == 0 && equals < 0) {
+                i++;
+            } else if (arity.min() == 1 && arity.max() == 1 && equals >= 0) {
+                i++;
+            } else if (arity.min() == 1 && arity.max() == 1 && i + 1 < args.length
+                    && !args[i + 1].startsWith("-") && !args[i + 1].startsWith("@")) {
+                i += 2;
+            } else {
+                return -1;
+            }
+        }
+        return i;
+    }
+
+    private static List<Class<?>> subcommands(CommandLine command) {
+        return SUBCOMMANDS.getOrDefault(command.getCommand().getClass(), List.of());
+    }
+
+    private static Class<?> named(List<Class<?>> types, String name) {
+        for (Class<?> type : types) {
+            Command command = type.getAnnotation(Command.class);
+            if (command.name().equals(name) || List.of(command.aliases()).contains(name)) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    private static CommandLine add(CommandLine parent, Class<?> type) {
+        parent.addSubcommand(type);
+        return parent.getSubcommands().get(type.getAnnotation(Command.class).name());
+    }
+
+    /** What help's list of commands and picocli's suggestions read of a command: name, aliases, description. */
+    private static CommandSpec placeholder(Class<?> type) {
+        Command command = type.getAnnotation(Command.class);
+        CommandSpec spec = CommandSpec.create().name(command.name()).aliases(command.aliases());
+        spec.usageMessage().header(command.header()).description(command.description()).hidden(command.hidden());
+        return spec;
+    }
+}
