@@ -19,10 +19,14 @@ public interface SpecificationRepository {
 
     /**
      * The contract files {@link #loadAll} would read, listed now and read when asked: a caller that keeps only part
-     * of each file (validation's findings, say) never holds every file's text at once.
+     * of each file (validation's findings, say) never holds every file's text at once. The default reads them all
+     * with {@link #loadAll} first, so an outside implementation written before this method still works, only without
+     * the saving.
      */
     // implements feature-013/NFR-004
-    Listing listAll();
+    default Listing listAll() {
+        return new Loaded(loadAll());
+    }
 
     /** Contract files found under the kinds' folders, ordered by path, not read yet. */
     interface Listing {
@@ -34,6 +38,24 @@ public interface SpecificationRepository {
          * thread-safe); the answers in the order of {@link #paths()}, one per file, readable or not.
          */
         <T> List<T> read(Function<? super SpecSource, ? extends T> each);
+    }
+
+    /** A listing of files read already: {@link #listAll}'s default, one by one in order. */
+    record Loaded(List<SpecSource> all) implements Listing {
+        /** Keeps a copy of {@code all}. */
+        public Loaded {
+            all = List.copyOf(all);
+        }
+
+        @Override
+        public List<String> paths() {
+            return all.stream().map(SpecSource::path).toList();
+        }
+
+        @Override
+        public <T> List<T> read(Function<? super SpecSource, ? extends T> each) {
+            return all.stream().<T>map(each).toList();
+        }
     }
 
     /**
