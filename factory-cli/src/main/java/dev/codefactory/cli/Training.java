@@ -7,7 +7,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,9 +29,10 @@ import java.util.stream.Stream;
  * consistent class list; the launcher never concatenates lists.
  *
  * <p>It runs {@code --version}, {@code --help}, {@code init}, {@code spec list}, {@code spec validate},
- * {@code review --offline} and {@code serve} (started on 127.0.0.1, port 0, one request, stopped), without the
- * network, the user's configuration or plugins (an environment of its own: HOME and XDG_CONFIG_HOME in the
- * temporary folder, no FACTORY_CLASSPATH), and deletes the folder. The launcher runs it as
+ * {@code review --offline}, {@code ask} (to a model it serves on 127.0.0.1) and {@code serve} (started on
+ * 127.0.0.1, port 0, one request, stopped), without the network, the user's configuration or plugins (an
+ * environment of its own: HOME and XDG_CONFIG_HOME in the temporary folder, no FACTORY_CLASSPATH), and deletes the
+ * folder. The launcher runs it as
  * {@code java -cp factory-cli.jar dev.codefactory.cli.Training} with the class path of a real run. A step that fails
  * is named on standard error and the run ends with an exception (exit status 1) after the other steps ran: the
  * classes loaded are still the right ones to archive.
@@ -83,8 +87,79 @@ public final class Training {
         step(failed, project, env, ExitCodes.OK, "spec", "validate");
         step(failed, project, env, ExitCodes.OK, "spec", "list", "--help");
         step(failed, project, env, ExitCodes.OK, "review", "--offline", "--yes");
+        ask(failed, project, env);
         serve(failed, project, env);
         return failed;
+    }
+
+    /**
+     * {@code ask --no-cache} to a model on 127.0.0.1 speaking Ollama's chat stream (one connection per request, read
+     * to its end), so the archive holds the path to a local model's first token: JSON, Feign and the plain HTTP
+     * client.
+     */
+    private static void ask(List<String> failed, Path project, Map<String, String> env) throws IOException {
+        try (ServerSocket model = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> answer(model), "training-model");
+            answering.setDaemon(true);
+            answering.start();
+            Map<String, String> withModel = new HashMap<>(env);
+            withModel.put("FACTORY_LLM_PROVIDER", "ollama");
+            withModel.put("FACTORY_LLM_MODEL", "training");
+            withModel.put("OLLAMA_HOST", "127.0.0.1:" + model.getLocalPort());
+            step(failed, project, Map.copyOf(withModel), ExitCodes.OK, "ask", "--no-cache", "hello");
+        }
+    }
+
+    /** Answers each connection until the socket is closed: GET lists one model, POST streams a short chat. */
+    private static void answer(ServerSocket model) {
+        while (!model.isClosed()) {
+            try (Socket client = model.accept()) {
+                client.setSoTimeout(10_000);
+                InputStream in = client.getInputStream();
+                String head = readHead(in);
+                int length = 0;
+                for (String line : head.split("\r\n")) {
+                    if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                        length = Integer.parseInt(line.substring(15).trim());
+                    }
+                }
+                in.readNBytes(length);
+                String body;
+                String type;
+                if (head.startsWith("GET")) {
+                    type = "application/json";
+                    body = "{\"models\":[{\"name\":\"training\"}]}";
+                } else {
+                    type = "application/x-ndjson";
+                    StringBuilder lines = new StringBuilder();
+                    for (String token : List.of("Hello", ", ", "world")) {
+                        lines.append("{\"model\":\"training\",\"message\":{\"role\":\"assistant\",\"content\":\"")
+                                .append(token).append("\"},\"done\":false}\n");
+                    }
+                    body = lines.append("{\"model\":\"training\",\"message\":{\"role\":\"assistant\",")
+                            .append("\"content\":\"\"},\"done\":true,\"done_reason\":\"stop\"}\n").toString();
+                }
+                OutputStream out = client.getOutputStream();
+                out.write(("HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nConnection: close\r\n\r\n" + body)
+                        .getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } catch (IOException | RuntimeException e) {
+                // the socket closed (training over) or a request went wrong: the ask step says which
+            }
+        }
+    }
+
+    /** The request's head, up to the blank line (at most 64 KB). */
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.length() < 65_536 && (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n"))) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
     }
 
     private static void step(List<String> failed, Path project, Map<String, String> env, int expected,
