@@ -22,8 +22,10 @@ public final class Exchange extends Request.Options {
         this.headerWait = headerWait;
     }
 
-    Duration headerWait() {
-        return headerWait;
+    /** How long a client waits for the answer's headers: the exchange's wait, or feign's read timeout otherwise. */
+    static Duration headerWait(Request.Options options) {
+        return options instanceof Exchange ? ((Exchange) options).headerWait
+                : Duration.ofMillis(options.readTimeoutUnit().toMillis(options.readTimeout()));
     }
 
     /**
@@ -49,7 +51,7 @@ public final class Exchange extends Request.Options {
         return cancelled;
     }
 
-    /** No response headers within {@link #headerWait()}. */
+    /** No response headers within {@link #headerWait(Request.Options)}. */
     static final class TimedOut extends IOException {
         private static final long serialVersionUID = 1L;
 

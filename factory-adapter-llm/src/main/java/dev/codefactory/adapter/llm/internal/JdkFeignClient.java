@@ -49,8 +49,7 @@ final class JdkFeignClient implements Client {
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
         Exchange exchange = options instanceof Exchange ? (Exchange) options : null;
-        Duration wait = exchange != null ? exchange.headerWait()
-                : Duration.ofMillis(options.readTimeoutUnit().toMillis(options.readTimeout()));
+        Duration wait = Exchange.headerWait(options);
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url())).timeout(wait);
         request.headers().forEach((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {

@@ -57,8 +57,7 @@ final class PlainHttpClient implements Client {
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
         Exchange exchange = options instanceof Exchange ? (Exchange) options : null;
-        Duration wait = exchange != null ? exchange.headerWait()
-                : Duration.ofMillis(options.readTimeoutUnit().toMillis(options.readTimeout()));
+        Duration wait = Exchange.headerWait(options);
         URI uri = URI.create(request.url());
         if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
             throw new IOException("not a plain http:// address: " + log.mask(request.url()));
