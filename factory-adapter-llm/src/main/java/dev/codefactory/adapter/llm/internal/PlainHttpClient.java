@@ -241,6 +241,13 @@ final class PlainHttpClient implements Client {
             this.socket = socket;
         }
 
+        /** One byte, through the subclass's {@code read(byte[], int, int)}. */
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
         @Override
         public boolean markSupported() {
             return false;
@@ -259,12 +266,6 @@ final class PlainHttpClient implements Client {
         Bounded(InputStream in, Socket socket, long length) {
             super(in, socket);
             this.remaining = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
@@ -300,12 +301,6 @@ final class PlainHttpClient implements Client {
 
         Chunked(InputStream in, Socket socket) {
             super(in, socket);
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
