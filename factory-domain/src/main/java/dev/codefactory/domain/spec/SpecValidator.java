@@ -26,6 +26,11 @@ public final class SpecValidator {
     private static final List<String> STRINGS = List.of("id", "title", "status", "author", "priority");
 
     private static final int QUOTED = 60;
+    /**
+     * From how many spec files checking or reading them in parallel pays: below it, starting the common fork-join
+     * pool's threads costs more than the work (a 5-spec {@code spec list} started them for nothing).
+     */
+    public static final int PARALLEL_FROM = 64;
 
     private final Predicate<String> fileExists;
     private final Placeholders placeholders;
@@ -61,7 +66,8 @@ public final class SpecValidator {
      * Files are checked in parallel (the existence predicate must be thread-safe), then compared with each other.
      */
     public Validation validate(Collection<? extends SpecSource> sources) {
-        return combine(sources.parallelStream().map(s -> check(s, true)).collect(Collectors.toList()));
+        var each = sources.size() >= PARALLEL_FROM ? sources.parallelStream() : sources.stream();
+        return combine(each.map(s -> check(s, true)).collect(Collectors.toList()));
     }
 
     /**

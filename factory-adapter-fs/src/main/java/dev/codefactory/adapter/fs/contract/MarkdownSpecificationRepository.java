@@ -10,6 +10,7 @@ import dev.codefactory.domain.spec.Rule;
 import dev.codefactory.domain.spec.SpecKind;
 import dev.codefactory.domain.spec.SpecNotFoundException;
 import dev.codefactory.domain.spec.SpecSource;
+import dev.codefactory.domain.spec.SpecValidator;
 import dev.codefactory.port.spec.SpecificationRepository;
 import dev.codefactory.port.spi.ProjectContext;
 import java.io.IOException;
@@ -70,8 +71,9 @@ final class MarkdownSpecificationRepository implements SpecificationRepository {
             // implements feature-013/NFR-004
             @Override
             public <T> List<T> read(Function<? super SpecSource, ? extends T> each) {
-                return candidates.parallelStream().<T>map(c -> each.apply(MarkdownSpecificationRepository.this
-                        .read(c))).toList();
+                var all = candidates.size() >= SpecValidator.PARALLEL_FROM ? candidates.parallelStream()
+                        : candidates.stream();
+                return all.<T>map(c -> each.apply(MarkdownSpecificationRepository.this.read(c))).toList();
             }
         };
     }
