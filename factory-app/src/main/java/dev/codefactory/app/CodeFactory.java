@@ -90,6 +90,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -238,7 +240,12 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
      * nested in another project is its own project); {@code start} itself when there is none.
      */
     public static Path locateProject(Path start) {
-        return new ProviderRegistry(CodeFactory.class.getClassLoader(), List.of())
+        return locateProject(start, CodeFactory.class.getClassLoader());
+    }
+
+    /** {@link #locateProject(Path)} with the locator looked up in {@code classLoader}. */
+    public static Path locateProject(Path start, ClassLoader classLoader) {
+        return new ProviderRegistry(classLoader, List.of())
                 .select(ProjectLocatorProvider.class, null, "file").create().locate(start.toAbsolutePath().normalize());
     }
 
@@ -627,10 +634,45 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         }
     }
 
+    /**
+     * {@link Clock#systemDefaultZone()}, with the zone looked up when first asked for: looking up a region's rules
+     * starts {@code ZoneRulesProvider}, whose {@link java.util.ServiceLoader} opens every jar of the class path
+     * (about 50 ms of a start), and most commands never ask for the zone.
+     */
+    // implements feature-013/FR-005
+    private static final class DefaultZoneClock extends Clock {
+        private volatile ZoneId zone;
+
+        @Override
+        public ZoneId getZone() {
+            ZoneId z = zone;
+            if (z == null) {
+                z = ZoneId.systemDefault();
+                zone = z;
+            }
+            return z;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return Clock.system(other);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now();
+        }
+
+        @Override
+        public long millis() {
+            return System.currentTimeMillis();
+        }
+    }
+
     /** Everything that {@link #open(Path)} takes from the process, made explicit. */
     public static final class Builder {
         private Path root;
-        private Clock clock = Clock.systemDefaultZone();
+        private Clock clock = new DefaultZoneClock();
         private Map<String, String> environment = System.getenv();
         private ProjectContext.Limits limits = ProjectContext.Limits.DEFAULT;
         private ClassLoader classLoader = CodeFactory.class.getClassLoader();

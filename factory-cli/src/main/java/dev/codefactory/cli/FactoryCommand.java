@@ -166,11 +166,12 @@ final class FactoryCommand implements Callable<Integer> {
     /** The project, opened on first use from the working directory (or {@code -C DIR}). */
     CodeFactory factory() {
         if (factory == null) {
-            Path project = CodeFactory.locateProject(start());
+            ClassLoader services = ServiceIndex.loader(CodeFactory.class.getClassLoader());
+            Path project = CodeFactory.locateProject(start(), services);
             plugins = Plugins.find(session.workingDirectory(), project, session.environment());
             CodeFactory.Builder builder = CodeFactory.builder().projectRoot(project)
                     .environment(session.environment())
-                    .classLoader(plugins.classLoader(CodeFactory.class.getClassLoader(), jar -> {
+                    .classLoader(plugins.classLoader(services, jar -> {
                         if (!providerFailuresListed) {
                             err.println("factory: " + jar.describe());
                         }

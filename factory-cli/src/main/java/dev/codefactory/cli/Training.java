@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 /**
  * The training run of the launcher's start-up archive (not a user command): in one JVM, the common commands on a small
  * project made for it in a temporary folder, their output discarded, so that the classes they load are recorded
- * (a class list for a static CDS archive on JDK 17, an AOT configuration on JDK 24 and later). One JVM gives one
+ * (the class list of a static CDS archive). One JVM gives one
  * consistent class list; the launcher never concatenates lists.
  *
  * <p>It runs {@code --version}, {@code --help}, {@code init}, {@code spec list}, {@code spec validate},
@@ -54,8 +54,15 @@ public final class Training {
     private Training() {
     }
 
-    /** Trains in a temporary folder; ends with an exception when a step failed (see the class comment). */
+    /**
+     * Trains in a temporary folder; ends with an exception when a step failed (see the class comment). With an
+     * argument, first writes the {@link ServiceIndex} of this JVM's class path to that file.
+     */
     public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length > 0) {
+            ServiceIndex.write(Path.of(args[0]), System.getProperty("java.class.path", ""));
+            System.setProperty(ServiceIndex.PROPERTY, args[0]); // the steps look providers up as a real start does
+        }
         Path folder = Files.createTempDirectory("factory-training");
         List<String> failed;
         try {
@@ -70,6 +77,7 @@ public final class Training {
 
     /** Runs every step in {@code folder} (an empty folder); returns the steps that failed, each with what it said. */
     static List<String> run(Path folder) throws IOException, InterruptedException {
+        Main.processSession(); // what every start does before a command: the console, the environment's map
         Path home = Files.createDirectories(folder.resolve("home"));
         Path project = Files.createDirectories(folder.resolve("project"));
         Map<String, String> env = Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve(".config").toString(),

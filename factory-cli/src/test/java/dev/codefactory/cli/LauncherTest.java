@@ -96,10 +96,32 @@ class LauncherTest {
         assertEquals("", run.err, "no message, no warning");
         assertTrue(run.out.startsWith("Usage: factory"), run.out);
         assertTrue(shared(tmp.resolve("loaded")) > 1000, "classes come from the archive");
-        if (current(archives(checkout)).toString().endsWith(".jsa")) {
-            assertTrue(Files.readString(tmp.resolve("loaded")).contains("picocli.CommandLine source: shared objects"),
-                    "picocli's Java 5 classes are in the static archive");
-        }
+        assertTrue(Files.readString(tmp.resolve("loaded")).contains("picocli.CommandLine source: shared objects"),
+                "picocli's Java 5 classes are in the static archive");
+    }
+
+    // covers feature-013/FR-005
+    @Test
+    void providers_are_found_through_the_index_made_with_the_archive_as_without_it() throws Exception {
+        Path checkout = built.resolve("checkout");
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Process git = new ProcessBuilder("git", "init", "-q", project.toString()).inheritIO().start();
+        assertEquals(0, git.waitFor());
+        Run init = run(checkout, project, Map.of(), "init");
+        assertEquals(0, init.exit, init.err);
+        Path index = current(archives(checkout)).resolveSibling(current(archives(checkout)).getFileName().toString()
+                .replaceFirst("[.]jsa$", ".services"));
+        assertTrue(Files.readString(index).contains("service dev.codefactory.port."), "the index lists our SPIs");
+
+        Run indexed = run(checkout, project, Map.of("FACTORY_JAVA_OPTS", "-Xlog:class+load:file="
+                + tmp.resolve("indexed")), "spec", "validate");
+        Run plain = run(checkout, project, Map.of("FACTORY_JAVA_OPTS", "-Dfactory.services="), "spec", "validate");
+
+        assertEquals(plain.exit, indexed.exit, indexed.err);
+        assertEquals(plain.out, indexed.out);
+        assertEquals(plain.err, indexed.err);
+        assertTrue(Files.readString(tmp.resolve("indexed")).contains("dev.codefactory.cli.ServiceIndex$Indexed"),
+                "the index was used");
     }
 
     // covers feature-013/FR-002
@@ -131,8 +153,11 @@ class LauncherTest {
 
         assertEquals(0, on25.exit, on25.err);
         assertTrue(on25.err.startsWith(PREPARING + " for Java 25"), on25.err);
-        assertTrue(archives(checkout).stream().anyMatch(p -> p.toString().endsWith(".aot")), "an AOT cache on 25");
+        assertTrue(archives(checkout).stream().anyMatch(p -> p.getFileName().toString().startsWith("java25-")),
+                "an archive of its own for 25: " + archives(checkout));
         assertTrue(shared(tmp.resolve("loaded25")) > 1000, "sharing is on with JDK 25");
+        assertTrue(Files.readString(tmp.resolve("loaded25")).contains("picocli.CommandLine source: shared objects"),
+                "picocli's Java 5 classes are in JDK 25's archive too");
         assertEquals("", again25.err, "made once, used silently");
         assertEquals(on25.out, again25.out);
         assertEquals("", first.err, "the first JDK's archive was kept");
@@ -217,7 +242,7 @@ class LauncherTest {
         Files.copy(real.resolve("release"), home.resolve("release"));
         Path java = home.resolve("bin/java");
         Files.writeString(java, "#!/usr/bin/env bash\ncase \"$*\" in\n"
-                + "  *DumpLoadedClassList*|*Xshare:dump*|*AOTMode=record*|*AOTMode=create*)\n"
+                + "  *DumpLoadedClassList*|*Xshare:dump*)\n"
                 + "    exec '" + real.resolve("bin/java") + "' -Xmx6m -XX:MaxMetaspaceSize=5m"
                 + " -XX:+CrashOnOutOfMemoryError \"$@\";;\n"
                 + "esac\nexec '" + real.resolve("bin/java") + "' \"$@\"\n");
@@ -263,7 +288,7 @@ class LauncherTest {
             return List.of();
         }
         try (Stream<Path> files = Files.list(cds)) {
-            return files.filter(p -> p.toString().endsWith(".jsa") || p.toString().endsWith(".aot")).sorted()
+            return files.filter(p -> p.toString().endsWith(".jsa")).sorted()
                     .collect(Collectors.toList());
         }
     }
