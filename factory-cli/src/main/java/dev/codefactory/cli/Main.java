@@ -22,6 +22,14 @@ public final class Main {
         // is looked for in every jar of the class path: 40 jars opened and indexed, 50 ms of every start. Our
         // annotations hold no closures.
         System.setProperty("picocli.disable.closures", "true");
+        // JGit logs through SLF4J, and the CLI bundles slf4j-nop: naming it spares SLF4J's ServiceLoader (and the
+        // adapter's check for a provider), each of which opened every jar of the class path
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.nop.NOPServiceProvider");
+            if (System.getProperty("slf4j.internal.verbosity") == null) { // it says it did, at INFO
+                System.setProperty("slf4j.internal.verbosity", "WARN");
+            }
+        }
         Session session = processSession();
         PrintWriter out = session.out();
         PrintWriter err = session.err();
