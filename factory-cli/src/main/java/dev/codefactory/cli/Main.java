@@ -13,7 +13,6 @@ import picocli.CommandLine.ParseResult;
 
 /** The {@code factory} command line. {@link #run} is the entry point for tests and embedding. */
 public final class Main {
-
     private Main() {
     }
 
@@ -66,23 +65,31 @@ public final class Main {
     /** {@link #run(Session, String...)} with {@code interrupts} as the command's Ctrl-C. */
     static int run(Session session, Interrupts interrupts, String... args) {
         // every character printed from here on passes TerminalWriter's filter, which shows control characters
-        return runFiltered(TerminalWriter.install(session), interrupts, CommandTree::invoked, args);
+        return runFiltered(TerminalWriter.install(session), interrupts, CommandTree::invoked, true, args);
     }
 
     /** {@link #run(Session, String...)} on picocli's model of every command ({@link CommandTree#full}). */
     static int runOnFullModel(Session session, String... args) {
+        // and no stored help page: HelpPages are made with this
         return runFiltered(TerminalWriter.install(session), new Interrupts(session.err()),
-                (root, ignored) -> CommandTree.full(root), args);
+                (root, ignored) -> CommandTree.full(root), false, args);
     }
 
+
     private static int runFiltered(Session session, Interrupts interrupts,
-            BiFunction<FactoryCommand, String[], CommandLine> model, String... args) {
+            BiFunction<FactoryCommand, String[], CommandLine> model, boolean storedHelp, String... args) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             // picocli is Java 5 bytecode, which class-data sharing cannot archive: building its model costs ~200 ms,
             // so the one command that scripts call on every start answers without it.
             for (String line : new FactoryCommand.Version().getVersion()) {
                 session.out().println(line);
             }
+            session.out().flush();
+            return ExitCodes.OK;
+        }
+        String page = storedHelp ? HelpPages.page(args, session.colourAllowed()) : null;
+        if (page != null) { // implements feature-013/FR-001
+            session.out().print(page);
             session.out().flush();
             return ExitCodes.OK;
         }

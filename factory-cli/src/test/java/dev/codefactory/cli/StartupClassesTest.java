@@ -84,6 +84,19 @@ class StartupClassesTest {
         assertNoHeavyClass("spec", "--help");
     }
 
+    // covers feature-013/FR-001
+    @Test
+    void a_help_page_is_printed_without_picocli() throws Exception {
+        for (List<String> args : List.of(List.of("--help"), List.of("spec", "list", "-h"))) {
+            Run run = assertNoHeavyClass(args.toArray(String[]::new));
+            assertTrue(run.out.startsWith("Usage: factory"), run.out);
+            // picocli.CommandLine itself may be loaded to verify Main (no archive here), but none of its model, help
+            // or parser classes
+            List<String> picocli = run.classes.stream().filter(c -> c.startsWith("picocli.CommandLine$")).toList();
+            assertEquals(List.of(), picocli, "factory " + String.join(" ", args) + " built picocli's model");
+        }
+    }
+
     @Test
     void spec_list_loads_no_heavy_class() throws Exception {
         Run run = assertNoHeavyClass("spec", "list");
