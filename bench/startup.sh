@@ -18,6 +18,10 @@
 #                   occupancy after a GC (-Xlog:gc), minus the same on 5 specs, over the spec count (< 1.5 KB; an
 #                   upper bound: a young GC's figure still holds dead old objects); one run per checkout. A run out
 #                   of memory is repeated with -Xmx1g for its figure.
+#   floors          under the list and ask rows, no target: bench/floors/Floor.java, what a JVM does at the least for
+#                   that command on the design card's libraries (picocli parsing a one-option command and reading the
+#                   5 specs; a bare socket; SmallRye Config, picocli, Jackson and Feign set up, then the socket), with
+#                   the launcher's flags and a CDS archive of its own: how far a target is from what this stack allows
 # Every row prints ours (after), ours before (with --before), the reference, the ratios and the target with PASS or
 # FAIL (on the after figure's wall time). Wall times in ms; user+sys CPU in brackets where measured, and the ratio of
 # the CPU times beside the wall ratio (on a loaded machine the CPU figures are the comparable ones). Projects are
@@ -92,6 +96,30 @@ hello_class "$out/hello" "$javac"
 hello=("$java" "${opts[@]}" -cp "$out/hello" Hello)
 openspec="$(openspec_bin "$out")"
 
+# The floors (bench/floors/Floor.java): what a JVM process does at the least for a command on the design card's
+# libraries (the after checkout's jars), each with a CDS archive of its own made here from one run of it, and the
+# launcher's flags. No target: they say how far a target is from what any implementation on this stack can reach.
+floor_cp="$tmp/floors/floor.jar:$(printf '%s:' "$after"/factory-cli/target/lib/*.jar)"
+floor_cp="${floor_cp%:}"
+mkdir -p "$tmp/floors/classes"
+"$javac" --release 17 -nowarn -cp "$floor_cp" -d "$tmp/floors/classes" "$here/bench/floors/Floor.java"
+(cd "$tmp/floors/classes" && jar cf ../floor.jar ./*.class)
+# floor MODE ARG: the command line of that floor, its archive made on first use
+floor() {
+  local archive="$tmp/floors/$1.jsa"
+  if [[ ! -f "$archive" ]]; then
+    "$java" "${opts[@]}" -XX:DumpLoadedClassList="$tmp/floors/$1.lst" -cp "$floor_cp" Floor "$@" >/dev/null 2>&1
+    "$java" "${opts[@]}" -Xshare:dump -XX:SharedClassListFile="$tmp/floors/$1.lst" -XX:SharedArchiveFile="$archive" \
+      -cp "$floor_cp" >/dev/null 2>&1
+  fi
+  echo "$java ${opts[*]} -Xshare:auto -XX:SharedArchiveFile=$archive -Xlog:cds=off -cp $floor_cp Floor $*"
+}
+# floor_info NAME FIG REF REFNAME: a floor's figure and its ratio to the reference
+floor_info() {
+  awk -v n="$1" -v a="$2" -v r="$3" -v rn="$4" 'BEGIN { split(a, av, " "); split(r, rv, " ")
+    printf "%-34s %-14s %-14s %-30s x%.2f\n", n, a, "-", rn " " r, av[1] / rv[1] }'
+}
+
 # row NAME AFTER BEFORE REF REFNAME TARGET-KIND TARGET: one line; ratio = figure / reference, or figure - reference
 # for a "plus" target; PASS or FAIL on the after figure.
 printf -v header '%-34s %-14s %-14s %-30s %-16s %-16s %s' "row" "after ms" "before ms" "reference ms" \
@@ -138,6 +166,8 @@ if want list || want help; then
     want help && round_add "help-$side" wall "$f" --help && round_add "version-$side" wall "$f" --version
   done
   want list && [[ -n "$openspec" ]] && round_add openspec wall env -C "$out/startup-openspec-5" "$openspec" list --specs
+  if want list; then read -ra floor_list <<<"$(floor list "$out/startup-specs-5/contracts")"; fi
+  want list && round_add floor-list wall "${floor_list[@]}"
   round_run "$runs"
   {
     info "java Hello (launcher's flags)" "$(round_fig hello)"
@@ -145,10 +175,12 @@ if want list || want help; then
       # covers feature-013/NFR-001
       row "spec list, 5 specs / hello" "$(round_fig list-after)" "$(side_fig list-before)" "$(round_fig hello)" \
         hello le 3
+      floor_info "  floor: picocli + 5 files / hello" "$(round_fig floor-list)" "$(round_fig hello)" hello
       if [[ -n "$openspec" ]]; then
         row "spec list, 5 specs / openspec" "$(round_fig list-after)" "$(side_fig list-before)" \
           "$(round_fig openspec)" \
           "openspec list" lt 0.40
+        floor_info "  floor / openspec" "$(round_fig floor-list)" "$(round_fig openspec)" "openspec list"
       else
         info "spec list / openspec list" "skipped: no npm to install OpenSpec"
       fi
@@ -264,11 +296,20 @@ JS
       round_add "ask-$side" out node "$tmp/first.js" "$(dir_of "$side")/factory" -C "$out/startup-specs-5" \
         --provider ollama --endpoint "$endpoint" --model bench ask --no-cache "Hi"
     done
+    port="${endpoint##*:}"
+    read -ra floor_socket <<<"$(floor socket "$port")"
+    read -ra floor_card <<<"$(floor card "$port")"
+    round_add floor-socket out node "$tmp/first.js" "${floor_socket[@]}"
+    round_add floor-card out node "$tmp/first.js" "${floor_card[@]}"
     round_run "$runs"
     {
       # covers feature-013/NFR-003
       row "ask, first token ($tokens tokens)" "$(round_med ask-after)" "$([[ -n "$before" ]] && round_med ask-before)" \
         "$(round_med curl)" "curl first byte" plus 150
+      printf '%-34s %-14s %-14s %-30s %+d ms\n' "  floor: JVM + socket" "$(round_med floor-socket)" "-" \
+        "curl first byte $(round_med curl)" "$(($(round_med floor-socket) - $(round_med curl)))"
+      printf '%-34s %-14s %-14s %-30s %+d ms\n' "  floor: card's libraries + socket" "$(round_med floor-card)" "-" \
+        "curl first byte $(round_med curl)" "$(($(round_med floor-card) - $(round_med curl)))"
       info "  whole answer, ms" "$(median_of "${ROUND_CPU[ask-after]}")" \
         "$([[ -n "$before" ]] && median_of "${ROUND_CPU[ask-before]}")" "curl $(median_of "${ROUND_CPU[curl]}")"
       # the same figure from bench/ask-cold.sh (its own server and timer, python3), after only, as a cross-check
