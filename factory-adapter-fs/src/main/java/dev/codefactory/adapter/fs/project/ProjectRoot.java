@@ -134,9 +134,10 @@ public final class ProjectRoot {
 
     /**
      * The file system path of a project-relative path after checking its shape ({@link #checkPlain}); nothing on
-     * disk is looked at.
+     * disk is looked at (what a cache that only reads a file's attributes needs; reading a file goes through
+     * {@link #resolve}).
      */
-    Path shaped(String path) {
+    public Path shaped(String path) {
         checkPlain(path);
         Path resolved;
         try {
