@@ -81,7 +81,7 @@ final class ReviewChecks {
             FileFacts read = facts.get(f.path());
             if (read == null) {
                 if (unread == null) {
-                    unread = ReviewFacts.open(reader, words, cache.get());
+                    unread = ReviewFacts.open(reader, words, cache.get(), new ArrayList<>(files.keySet()));
                 }
                 read = unread.of(f.path());
             }

@@ -37,9 +37,12 @@ final class ReviewFacts {
         this.cache = cache;
     }
 
-    /** The facts of a review's files looking for {@code words}, with the cache kept for them. */
-    static ReviewFacts open(ReviewFiles reader, ReviewWords words, FileFactsCache cache) {
-        return new ReviewFacts(reader, words, cache.open(digest(words.wanted(), reader.maxFileBytes())));
+    /**
+     * The facts of {@code paths} (a review's files, asked in this order) looking for {@code words}, with the cache
+     * kept for them.
+     */
+    static ReviewFacts open(ReviewFiles reader, ReviewWords words, FileFactsCache cache, List<String> paths) {
+        return new ReviewFacts(reader, words, cache.open(digest(words.wanted(), reader.maxFileBytes()), paths));
     }
 
     /**

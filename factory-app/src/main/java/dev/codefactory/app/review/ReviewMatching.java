@@ -102,9 +102,10 @@ final class ReviewMatching {
             works.computeIfAbsent(spec, this::work);
         }
         r.words = new ReviewWords(ReviewChecks.wantedWords(works.values()));
-        ReviewFacts facts = ReviewFacts.open(reader, r.words, cache.get());
+        List<String> paths = new ArrayList<>(new TreeSet<>(r.files.keySet()));
+        ReviewFacts facts = ReviewFacts.open(reader, r.words, cache.get(), paths);
         Map<String, Map<String, Set<String>>> bySpec = new HashMap<>();
-        for (String path : new TreeSet<>(r.files.keySet())) {
+        for (String path : paths) {
             FileFactsCache.FileFacts read = facts.of(path);
             r.facts.put(path, read);
             for (LinkSite site : read.links()) {

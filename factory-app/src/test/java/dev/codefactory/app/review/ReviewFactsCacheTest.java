@@ -172,7 +172,7 @@ class ReviewFactsCacheTest {
 
         @Override
         public FileFactsCache create(ProjectContext context) {
-            return digest -> new FileFactsCache.Session() {
+            return (digest, paths) -> new FileFactsCache.Session() {
                 @Override
                 public Optional<FileFactsCache.FileFacts> get(String path) {
                     return Optional.empty();
@@ -204,8 +204,8 @@ class ReviewFactsCacheTest {
         @Override
         public FileFactsCache create(ProjectContext context) {
             FileFactsCache real = real(context);
-            return digest -> {
-                FileFactsCache.Session session = real.open(digest);
+            return (digest, paths) -> {
+                FileFactsCache.Session session = real.open(digest, paths);
                 return new FileFactsCache.Session() {
                     @Override
                     public Optional<FileFactsCache.FileFacts> get(String path) {

@@ -21,8 +21,11 @@ public interface FileFactsCache {
     /**
      * Opens the facts kept under {@code digest} (lowercase hex, 16 to 128 digits); an empty session when there are
      * none (or other ones, or unreadable ones). Never throws for the cache's own state.
+     *
+     * @param paths the files the session will be asked about, in the order it will be (ascending, best): their
+     *              attributes may be read up front, before any of them is read, and in parallel
      */
-    Session open(String digest);
+    Session open(String digest, List<String> paths);
 
     /**
      * One review's use of the cache: {@link #get} each file before reading it, {@link #put} what was read of it,

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.zip.CRC32;
 
 /**
@@ -43,6 +44,8 @@ final class IndexFileFactsCache implements FileFactsCache {
     static final String MAGIC = "code-factory file-facts 1";
     /** A cache larger than this is not read (50,000 files take about 6 MB). */
     static final long MAX_BYTES = 512L * 1024 * 1024;
+    /** From this many files on, their attributes are read in parallel. */
+    private static final int PARALLEL_THRESHOLD = 512;
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{16,128}");
 
     private final ProjectRoot files;
@@ -54,12 +57,22 @@ final class IndexFileFactsCache implements FileFactsCache {
     }
 
     @Override
-    public Session open(String digest) {
+    public Session open(String digest, List<String> paths) {
         if (!DIGEST.matcher(digest).matches()) {
             throw new IllegalArgumentException("a cache digest is 16 to 128 lowercase hex digits");
         }
         long opened = nanos(clock.instant());
-        return new IndexSession(digest, opened, load(digest));
+        Kept kept = load(digest);
+        // the attributes of every file, before any is read: on both cores when there are many, since the system
+        // calls, one per file, are most of a warm review's cost of the cache
+        List<String> asked = List.copyOf(paths);
+        Stat[] stats = new Stat[asked.size()];
+        if (kept != null) {
+            IntStream range = IntStream.range(0, stats.length);
+            (stats.length >= PARALLEL_THRESHOLD ? range.parallel() : range)
+                    .forEach(i -> stats[i] = stat(asked.get(i)));
+        }
+        return new IndexSession(digest, opened, kept, asked, kept != null ? stats : null);
     }
 
     /** The kept cache when it is whole, this version and for {@code digest}; null otherwise. */
@@ -140,18 +153,29 @@ final class IndexFileFactsCache implements FileFactsCache {
         private boolean changed;
         private String statPath;
         private Stat stat;
+        private final List<String> asked;
+        /** The attributes read up front of {@link #asked}, in its order; null when they were not. */
+        private final Stat[] stats;
+        private int next;
 
-        IndexSession(String digest, long opened, Kept kept) {
+        IndexSession(String digest, long opened, Kept kept, List<String> asked, Stat[] stats) {
             this.digest = digest;
             this.opened = opened;
             this.kept = kept;
             this.cursor = kept == null ? 0 : kept.start();
+            this.asked = asked;
+            this.stats = stats;
         }
 
         @Override
         public Optional<FileFacts> get(String path) {
             statPath = path;
-            stat = stat(path);
+            if (stats != null && next < stats.length && asked.get(next).equals(path)) {
+                stat = stats[next];
+                stats[next++] = null;
+            } else {
+                stat = stat(path);
+            }
             if (kept == null || stat == null) {
                 return Optional.empty();
             }
@@ -236,19 +260,20 @@ final class IndexFileFactsCache implements FileFactsCache {
                 // the cache is an optimisation: a read-only project or a full disk just has none
             }
         }
+    }
 
-        private Stat stat(String path) {
-            try {
-                BasicFileAttributes a = Files.readAttributes(files.shaped(path), BasicFileAttributes.class);
-                Object key = a.fileKey();
-                String k = key == null ? "-" : key.toString();
-                if (!plain(k, "")) {
-                    k = "-";
-                }
-                return new Stat(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), k);
-            } catch (IOException | RuntimeException e) {
-                return null; // not there, or not a path of the project: nothing kept
+    /** A file's attributes, following a symbolic link (its target's content is what was read); null if none. */
+    private Stat stat(String path) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(files.shaped(path), BasicFileAttributes.class);
+            Object key = a.fileKey();
+            String k = key == null ? "-" : key.toString();
+            if (!plain(k, "")) {
+                k = "-";
             }
+            return new Stat(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), k);
+        } catch (IOException | RuntimeException e) {
+            return null; // not there, or not a path of the project: nothing kept
         }
     }
 
