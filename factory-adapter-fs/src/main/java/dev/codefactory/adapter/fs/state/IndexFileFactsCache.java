@@ -124,6 +124,37 @@ final class IndexFileFactsCache implements FileFactsCache {
         return TimeUnit.SECONDS.toNanos(t.getEpochSecond()) + t.getNano();
     }
 
+    /** The decimal number in {@code data[from, to)}, an optional minus sign first. */
+    static long number(byte[] data, int from, int to) {
+        boolean minus = from < to && data[from] == '-';
+        int i = minus ? from + 1 : from;
+        if (i >= to || to - i > 19) {
+            throw new NumberFormatException("not a number at " + from);
+        }
+        long n = 0;
+        for (; i < to; i++) {
+            int d = data[i] - '0';
+            if (d < 0 || d > 9) {
+                throw new NumberFormatException("not a number at " + from);
+            }
+            n = Math.addExact(Math.multiplyExact(n, 10), d); // an overflow throws
+        }
+        return minus ? -n : n;
+    }
+
+    /** Whether {@code data[from, to)} holds {@code text}'s characters (ASCII) and nothing else. */
+    static boolean same(String text, byte[] data, int from, int to) {
+        if (to - from != text.length()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (data[from + i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static int indexOf(byte[] data, byte b, int from, int to) {
         for (int i = from; i < to; i++) {
             if (data[i] == b) {
@@ -206,13 +237,20 @@ final class IndexFileFactsCache implements FileFactsCache {
                 }
                 int start = cursor;
                 cursor = lineEnd + 1;
-                String[] f = new String(data, tab + 1, lineEnd - tab - 1, StandardCharsets.UTF_8).split("\t", -1);
-                long mtime = Long.parseLong(f[1]);
-                if (f.length != 7 || Long.parseLong(f[0]) != stat.size() || mtime != stat.mtime()
-                        || !f[2].equals(stat.key()) || mtime >= kept.opened()) {
+                // read from the bytes, making no string, for the common case: a file without words, secrets, links
+                int t1 = indexOf(data, (byte) '\t', tab + 1, lineEnd);
+                int t2 = indexOf(data, (byte) '\t', t1 + 1, lineEnd);
+                int t3 = indexOf(data, (byte) '\t', t2 + 1, lineEnd);
+                long mtime = number(data, t1 + 1, t2);
+                if (number(data, tab + 1, t1) != stat.size() || mtime != stat.mtime()
+                        || !same(stat.key(), data, t2 + 1, t3) || mtime >= kept.opened()) {
                     return null; // changed, or modified not before the cache was opened: read again
                 }
-                FileFacts facts = facts(path, f);
+                String[] f = new String(data, t3 + 1, lineEnd - t3 - 1, StandardCharsets.UTF_8).split("\t", -1);
+                if (f.length != 4) {
+                    return null;
+                }
+                FileFacts facts = facts(path, f[0], f[1], f[2], f[3]);
                 out.write(data, start, lineEnd + 1 - start);
                 entries++;
                 hits++;
@@ -314,21 +352,21 @@ final class IndexFileFactsCache implements FileFactsCache {
         return b.append('\n').toString();
     }
 
-    /** The facts of an entry's fields after its path (size, mtime, key, lines, words, secrets, links). */
-    static FileFacts facts(String path, String[] f) {
-        long lines = Long.parseLong(f[3]);
-        if (lines == -1 && f[4].isEmpty() && f[5].isEmpty() && f[6].isEmpty()) {
-            return FileFacts.NOT_TEXT;
+    /** The facts of an entry's last fields: lines, words, secrets, links. */
+    static FileFacts facts(String path, String linesField, String wordsField, String secretsField, String linksField) {
+        long lines = Long.parseLong(linesField);
+        if (wordsField.isEmpty() && secretsField.isEmpty() && linksField.isEmpty()) {
+            return lines == -1 ? FileFacts.NOT_TEXT : new FileFacts(lines, List.of(), List.of(), List.of());
         }
-        List<String> words = f[4].isEmpty() ? List.of() : List.of(f[4].split(" "));
+        List<String> words = wordsField.isEmpty() ? List.of() : List.of(wordsField.split(" "));
         List<Secrets.Hit> secrets = new ArrayList<>();
-        for (String s : f[5].isEmpty() ? new String[0] : f[5].split(" ")) {
+        for (String s : secretsField.isEmpty() ? new String[0] : secretsField.split(" ")) {
             String[] p = s.split(",", -1);
             secrets.add(new Secrets.Hit(path, Integer.parseInt(p[0]), p[1], Integer.parseInt(p[2]),
                     Integer.parseInt(p[3])));
         }
         List<LinkSite> links = new ArrayList<>();
-        for (String s : f[6].isEmpty() ? new String[0] : f[6].split(" ")) {
+        for (String s : linksField.isEmpty() ? new String[0] : linksField.split(" ")) {
             String[] p = s.split(",", -1);
             LinkKind kind = p[1].equals("i") ? LinkKind.IMPLEMENTS : p[1].equals("c") ? LinkKind.COVERS : null;
             if (kind == null || p.length != 3) {
