@@ -14,7 +14,7 @@ public class ListStat {
     static final Set<String> SKIP = Set.of(".git", "node_modules", "build", "target", "dist", ".venv");
     public static void main(String[] args) throws IOException {
         long[] n = {0, 0};
-        Files.walkFileTree(Path.of(args[0]), new SimpleFileVisitor<>() {
+        Files.walkFileTree(Path.of(args[0]).toRealPath(), new SimpleFileVisitor<>() {
             @Override public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
                 return SKIP.contains(String.valueOf(d.getFileName())) ? FileVisitResult.SKIP_SUBTREE
                         : FileVisitResult.CONTINUE;

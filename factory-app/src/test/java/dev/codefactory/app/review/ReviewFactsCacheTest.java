@@ -20,9 +20,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +54,7 @@ class ReviewFactsCacheTest {
     }
 
     @BeforeEach
-    void project() {
+    void project() throws IOException {
         git = GitSandbox.at(home);
         git.init(repo);
         try (CodeFactory factory = CodeFactory.builder().projectRoot(repo).isolated().build()) {
@@ -69,6 +72,13 @@ class ReviewFactsCacheTest {
                 "docs/notes.md", "Notes\r\nwith CRLF\r\n",
                 "bin/blob.bin", "\0\1\2binary");
         GitSandbox.write(repo.resolve("src/untracked/Extra.java"), "class Extra {} // OtherWord\n");
+        // written an hour ago: a file modified in the seconds before a review is read again by the next ("racy")
+        FileTime hourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        try (Stream<Path> files = Files.walk(repo)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(repo.resolve(".git"))).toList()) {
+                Files.setLastModifiedTime(f, hourAgo);
+            }
+        }
     }
 
     @Test

@@ -44,6 +44,13 @@ final class IndexFileFactsCache implements FileFactsCache {
     static final String MAGIC = "code-factory file-facts 1";
     /** A cache larger than this is not read (50,000 files take about 6 MB). */
     static final long MAX_BYTES = 512L * 1024 * 1024;
+    /**
+     * How long before a session opened a file must have been modified for its kept facts to be trusted (git's
+     * "racy" case, with room to spare): a file changed again after its attributes were read, within the same tick
+     * of the file system's clock (2 s on FAT, a few ms of lag on others) or of a server's skewed one, keeps its
+     * modification time; it is read again until it is older than this.
+     */
+    static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(3);
     /** From this many files on, their attributes are read in parallel. */
     private static final int PARALLEL_THRESHOLD = 512;
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{16,128}");
@@ -243,7 +250,7 @@ final class IndexFileFactsCache implements FileFactsCache {
                 int t3 = indexOf(data, (byte) '\t', t2 + 1, lineEnd);
                 long mtime = number(data, t1 + 1, t2);
                 if (number(data, tab + 1, t1) != stat.size() || mtime != stat.mtime()
-                        || !same(stat.key(), data, t2 + 1, t3) || mtime >= kept.opened()) {
+                        || !same(stat.key(), data, t2 + 1, t3) || mtime >= kept.opened() - RACY_NANOS) {
                     return null; // changed, or modified not before the cache was opened: read again
                 }
                 String[] f = new String(data, t3 + 1, lineEnd - t3 - 1, StandardCharsets.UTF_8).split("\t", -1);
