@@ -7,7 +7,6 @@ import dev.codefactory.domain.review.ReviewAnswer;
 import dev.codefactory.domain.review.ReviewSeverity;
 import dev.codefactory.domain.review.Secrets;
 import dev.codefactory.domain.spec.SpecStatus;
-import dev.codefactory.port.cache.FileFactsCache;
 import dev.codefactory.port.cache.FileFactsCache.FileFacts;
 import dev.codefactory.port.review.ReviewDialog;
 import dev.codefactory.port.workspace.SourceFile;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -35,9 +33,9 @@ final class ReviewChecks {
             + "|\\b([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)\\b");
 
     private final ReviewFiles reader;
-    private final Supplier<FileFactsCache> cache;
+    private final ReviewFacts.Store cache;
 
-    ReviewChecks(ReviewFiles reader, Supplier<FileFactsCache> cache) {
+    ReviewChecks(ReviewFiles reader, ReviewFacts.Store cache) {
         this.reader = reader;
         this.cache = cache;
     }
@@ -81,7 +79,7 @@ final class ReviewChecks {
             FileFacts read = facts.get(f.path());
             if (read == null) {
                 if (unread == null) {
-                    unread = ReviewFacts.open(reader, words, cache.get(), new ArrayList<>(files.keySet()));
+                    unread = cache.open(reader, words, new ArrayList<>(files.keySet()));
                 }
                 read = unread.of(f.path());
             }

@@ -1,6 +1,5 @@
 package dev.codefactory.app.review;
 
-import dev.codefactory.app.CodeFactory;
 import dev.codefactory.app.trace.WorkspaceLinks;
 import dev.codefactory.domain.review.SecretRule;
 import dev.codefactory.domain.review.SecretRules;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * What a review knows of each file without keeping its text (feature-013, NFR-002): its line count, the secrets in
@@ -38,11 +38,18 @@ final class ReviewFacts {
     }
 
     /**
-     * The facts of {@code paths} (a review's files, asked in this order) looking for {@code words}, with the cache
-     * kept for them.
+     * Where the facts are kept between reviews, and the build that read them (part of the digest: another build may
+     * read files otherwise).
      */
-    static ReviewFacts open(ReviewFiles reader, ReviewWords words, FileFactsCache cache, List<String> paths) {
-        return new ReviewFacts(reader, words, cache.open(digest(words.wanted(), reader.maxFileBytes()), paths));
+    record Store(Supplier<FileFactsCache> cache, String build) {
+        /**
+         * The facts of {@code paths} (a review's files, asked in this order) looking for {@code words}, with the
+         * cache kept for them.
+         */
+        ReviewFacts open(ReviewFiles reader, ReviewWords words, List<String> paths) {
+            return new ReviewFacts(reader, words, cache.get().open(digest(build, words.wanted(),
+                    reader.maxFileBytes()), paths));
+        }
     }
 
     /**
@@ -80,8 +87,8 @@ final class ReviewFacts {
     }
 
     /** The cache's key: a SHA-256 of everything the facts depend on. */
-    static String digest(List<String> wanted, long maxFileBytes) {
-        StringBuilder b = new StringBuilder(FORMAT).append('\n').append(CodeFactory.version()).append('\n')
+    static String digest(String build, List<String> wanted, long maxFileBytes) {
+        StringBuilder b = new StringBuilder(FORMAT).append('\n').append(build).append('\n')
                 .append(maxFileBytes).append('\n');
         for (String w : new TreeSet<>(wanted)) {
             b.append(w).append(' ');

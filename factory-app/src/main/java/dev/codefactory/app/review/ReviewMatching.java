@@ -33,9 +33,9 @@ import java.util.function.Supplier;
 final class ReviewMatching {
     private final Supplier<FactoryConfig> config;
     private final ReviewFiles reader;
-    private final Supplier<FileFactsCache> cache;
+    private final ReviewFacts.Store cache;
 
-    ReviewMatching(Supplier<FactoryConfig> config, ReviewFiles reader, Supplier<FileFactsCache> cache) {
+    ReviewMatching(Supplier<FactoryConfig> config, ReviewFiles reader, ReviewFacts.Store cache) {
         this.config = config;
         this.reader = reader;
         this.cache = cache;
@@ -103,7 +103,7 @@ final class ReviewMatching {
         }
         r.words = new ReviewWords(ReviewChecks.wantedWords(works.values()));
         List<String> paths = new ArrayList<>(new TreeSet<>(r.files.keySet()));
-        ReviewFacts facts = ReviewFacts.open(reader, r.words, cache.get(), paths);
+        ReviewFacts facts = cache.open(reader, r.words, paths);
         Map<String, Map<String, Set<String>>> bySpec = new HashMap<>();
         for (String path : paths) {
             FileFactsCache.FileFacts read = facts.of(path);

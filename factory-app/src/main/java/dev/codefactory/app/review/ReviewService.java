@@ -82,7 +82,7 @@ public final class ReviewService implements ReviewUseCase {
                          Supplier<ReportRepository> reports, Supplier<Optional<VersionControl>> git,
                          Supplier<FactoryConfig> config, Function<List<String>, ScanRequest> scanRequest,
                          Clock clock, Supplier<CodeHostAccess> codeHosts, Supplier<ProjectFiles> files,
-                         Supplier<FileFactsCache> factsCache) {
+                         Supplier<FileFactsCache> factsCache, String build) {
         this.root = root;
         this.files = files;
         this.catalog = catalog;
@@ -94,8 +94,9 @@ public final class ReviewService implements ReviewUseCase {
         this.clock = clock;
         this.codeHosts = codeHosts;
         ReviewFiles reader = new ReviewFiles(root, files, config);
-        this.matching = new ReviewMatching(config, reader, factsCache);
-        this.checks = new ReviewChecks(reader, factsCache);
+        ReviewFacts.Store facts = new ReviewFacts.Store(factsCache, build);
+        this.matching = new ReviewMatching(config, reader, facts);
+        this.checks = new ReviewChecks(reader, facts);
         this.analysis = new ReviewAnalysis(config, reader);
     }
 

@@ -75,7 +75,8 @@ class ReviewFactsCacheTest {
         // written an hour ago: a file modified in the seconds before a review is read again by the next ("racy")
         FileTime hourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
         try (Stream<Path> files = Files.walk(repo)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(repo.resolve(".git"))).toList()) {
+            Path dotGit = repo.resolve(".git");
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(dotGit)).toList()) {
                 Files.setLastModifiedTime(f, hourAgo);
             }
         }
