@@ -74,12 +74,9 @@ final class IndexFileFactsCache implements FileFactsCache {
         // calls, one per file, are most of a warm review's cost of the cache
         List<String> asked = List.copyOf(paths);
         Stat[] stats = new Stat[asked.size()];
-        if (kept != null) {
-            IntStream range = IntStream.range(0, stats.length);
-            (stats.length >= PARALLEL_THRESHOLD ? range.parallel() : range)
-                    .forEach(i -> stats[i] = stat(asked.get(i)));
-        }
-        return new IndexSession(digest, opened, kept, asked, kept != null ? stats : null);
+        IntStream range = IntStream.range(0, stats.length);
+        (stats.length >= PARALLEL_THRESHOLD ? range.parallel() : range).forEach(i -> stats[i] = stat(asked.get(i)));
+        return new IndexSession(digest, opened, kept, asked, stats);
     }
 
     /** The kept cache when it is whole, this version and for {@code digest}; null otherwise. */
@@ -192,7 +189,7 @@ final class IndexFileFactsCache implements FileFactsCache {
         private String statPath;
         private Stat stat;
         private final List<String> asked;
-        /** The attributes read up front of {@link #asked}, in its order; null when they were not. */
+        /** The attributes read up front of {@link #asked}, in its order. */
         private final Stat[] stats;
         private int next;
 
@@ -208,7 +205,7 @@ final class IndexFileFactsCache implements FileFactsCache {
         @Override
         public Optional<FileFacts> get(String path) {
             statPath = path;
-            if (stats != null && next < stats.length && asked.get(next).equals(path)) {
+            if (next < stats.length && asked.get(next).equals(path)) {
                 stat = stats[next];
                 stats[next++] = null;
             } else {
