@@ -5,6 +5,9 @@
 # checkout's factory, then BEFORE's (another checkout's launcher, when given), so that load on the machine falls on
 # all alike. Prints each one's median wall time, the ratio to git's and the target (at most 4x), and one run's user
 # and system CPU (a loaded machine inflates wall times, hardly CPU). Each review's report is removed after its run.
+# Rows: git; floor (bench/ListStat.java: a fresh JVM with the launcher's flags that only walks the tree and reads
+# each file's attributes, the least a JVM that checks every file can cost); factory (a warm file facts cache, as
+# every run after the first); factory-cold (the cache removed before each run, as the first run); before.
 # Usage: bench/review-cold.sh [files=50000] [runs=5]   (BEFORE=/path/to/other/checkout/factory to compare)
 # Results: printed, and appended to bench/out/review-cold-results.txt.
 # covers feature-013/NFR-002
@@ -26,10 +29,13 @@ mkdir -p "$HOME"
 
 git_list() { git -C "$project" ls-files -co --exclude-standard; }
 review_with() { "$1" -C "$project" review --offline; }
+review_cold() { rm -rf "$project/.factory/cache/review"; review_with "$1"; }
+javac -d "$out/list-stat" "$here/bench/ListStat.java"
+floor() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$out/list-stat" ListStat "$project"; }
 clean_reports() { rm -f "$project"/reports/review-*.md; git -C "$project" checkout -q -- reports/README.md; }
 
-names=(git factory)
-commands=("git_list" "review_with $here/factory")
+names=(git floor factory factory-cold)
+commands=("git_list" "floor" "review_with $here/factory" "review_cold $here/factory")
 if [[ -n "${BEFORE:-}" ]]; then
   names+=(before)
   commands+=("review_with $BEFORE")
@@ -56,9 +62,9 @@ git_ms="$(median "${times[git]}")"
   for ((c = 0; c < ${#commands[@]}; c++)); do
     name="${names[$c]}"
     ms="$(median "${times[$name]}")"
-    read -r user sys < <(export -f git_list review_with; export project; cpu "${commands[$c]}")
+    read -r user sys < <(export -f git_list review_with review_cold floor; export project out; cpu "${commands[$c]}")
     clean_reports
-    printf "%-8s median %6d ms  (runs: %s)  ratio %5.1fx  cpu user %s s sys %s s\n" "$name" "$ms" \
+    printf "%-12s median %6d ms  (runs: %s)  ratio %5.1fx  cpu user %s s sys %s s\n" "$name" "$ms" \
       "${times[$name]% }" "$(bc -l <<<"$ms / $git_ms")" "$user" "$sys"
   done
   echo "target: factory at most 4.0x git"

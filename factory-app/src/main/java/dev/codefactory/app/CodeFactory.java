@@ -56,6 +56,7 @@ import dev.codefactory.app.mirror.ReportMirror;
 import dev.codefactory.port.audit.AuditLog;
 import dev.codefactory.port.audit.spi.AuditLogProvider;
 import dev.codefactory.port.event.spi.EventLogProvider;
+import dev.codefactory.port.cache.spi.FileFactsCacheProvider;
 import dev.codefactory.port.cache.spi.ResponseCacheProvider;
 import dev.codefactory.port.change.ChangeDialog;
 import dev.codefactory.port.change.ChangeRecord;
@@ -201,7 +202,7 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 this::versionControl, context.clock(), this::config, projectFiles));
         this.review = new Once<>(() -> new ReviewService(context.root(), catalog, languageModels(), this::workspace,
                 reports, this::versionControl, this::config, this::scanRequest, context.clock(), this::codeHosts,
-                projectFiles));
+                projectFiles, lazy(FileFactsCacheProvider.class, ids, "file", p -> p.create(context)), version()));
         this.changes = new Once<>(() -> new ChangeOrderService(catalog, languageModels(), this::workspace,
                 projectFiles, journal, this::requireVersionControl, this::config, this::codeHosts, context.clock(),
                 tests));

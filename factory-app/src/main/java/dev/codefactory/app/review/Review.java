@@ -8,6 +8,7 @@ import dev.codefactory.domain.review.ReviewAnswer;
 import dev.codefactory.domain.review.ReviewRequirements;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.domain.trace.LinkSite;
+import dev.codefactory.port.cache.FileFactsCache;
 import dev.codefactory.port.llm.LanguageModel;
 import dev.codefactory.port.review.ReviewDialog;
 import dev.codefactory.port.vcs.VersionControl;
@@ -57,7 +58,7 @@ final class Review {
      * What the matching step's one read of each file (for its links) left for the checks, by path, and the words
      * the checks look for that it found; empty and null when it read nothing (feature-013, NFR-002).
      */
-    final Map<String, ReviewChecks.FileFacts> facts = new HashMap<>();
+    final Map<String, FileFactsCache.FileFacts> facts = new HashMap<>();
     ReviewWords words;
     final List<ReviewAnswer.ReviewFinding> checks = new ArrayList<>();
     long tokensIn;

@@ -7,6 +7,7 @@ import dev.codefactory.domain.review.ReviewAnswer;
 import dev.codefactory.domain.review.ReviewSeverity;
 import dev.codefactory.domain.review.Secrets;
 import dev.codefactory.domain.spec.SpecStatus;
+import dev.codefactory.port.cache.FileFactsCache.FileFacts;
 import dev.codefactory.port.review.ReviewDialog;
 import dev.codefactory.port.workspace.SourceFile;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
  * requirements whose identifiers nothing refers to.
  */
 // implements feature-006/FR-004
+// implements feature-013/NFR-002
 final class ReviewChecks {
     /** How often the deterministic checks report progress (and look for a stop request). */
     private static final long PROGRESS_EVERY_NANOS = 100_000_000L;
@@ -31,9 +33,11 @@ final class ReviewChecks {
             + "|\\b([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)\\b");
 
     private final ReviewFiles reader;
+    private final ReviewFacts.Store cache;
 
-    ReviewChecks(ReviewFiles reader) {
+    ReviewChecks(ReviewFiles reader, ReviewFacts.Store cache) {
         this.reader = reader;
+        this.cache = cache;
     }
 
     /** The deterministic checks; when a stop request ends them early, the review is partial and stops. */
@@ -55,6 +59,7 @@ final class ReviewChecks {
                                         ReviewDialog dialog) {
         int total = files.size();
         int done = 0;
+        ReviewFacts unread = null; // the facts of the files the matching step did not read (it read none, or all)
         long start = System.nanoTime();
         long shown = start - PROGRESS_EVERY_NANOS;
         for (SourceFile f : files.values()) {
@@ -73,10 +78,13 @@ final class ReviewChecks {
             done++;
             FileFacts read = facts.get(f.path());
             if (read == null) {
-                read = read(f.path(), reader.fullText(f.path()), words);
+                if (unread == null) {
+                    unread = cache.open(reader, words, new ArrayList<>(files.keySet()));
+                }
+                read = unread.of(f.path());
             }
-            if (read == FileFacts.NOT_TEXT) {
-                continue;
+            if (read.lines() < 0) {
+                continue; // not text
             }
             lines.put(f.path(), read.lines());
             for (Secrets.Hit hit : read.secrets()) {
@@ -84,6 +92,9 @@ final class ReviewChecks {
                         hit.line(), hit.line(), null, "a secret (" + hit.kind() + ") is written in the code",
                         "move it to a secret store or an environment variable, and rotate it: it is in git history"));
             }
+        }
+        if (unread != null) {
+            unread.save();
         }
         Set<String> found = words.found();
         // the last count too, whatever the interval: a live page then shows the checks ended at N of N
@@ -112,21 +123,6 @@ final class ReviewChecks {
         return true;
     }
 
-    /**
-     * What the checks need of one file, read once (by the matching step when it reads the files' links, else here):
-     * its line count as {@link String#lines} counts them and the secrets in it; the words {@code words} looks for
-     * are marked found in the same pass. {@link FileFacts#NOT_TEXT} when {@code text} is null (not text, or not
-     * readable).
-     */
-    // implements feature-013/NFR-002
-    static FileFacts read(String path, String text, ReviewWords words) {
-        if (text == null) {
-            return FileFacts.NOT_TEXT;
-        }
-        long lines = words.scan(text);
-        return new FileFacts(lines, Secrets.find(path, text));
-    }
-
     /** The words the checks look for: the parts of every identifier the requirements of {@code work} name. */
     static Set<String> wantedWords(Collection<SpecWork> work) {
         Set<String> out = new HashSet<>();
@@ -138,11 +134,6 @@ final class ReviewChecks {
             }
         }
         return out;
-    }
-
-    /** What the checks keep of a file: its line count and the secrets in it; not its text. */
-    record FileFacts(long lines, List<Secrets.Hit> secrets) {
-        static final FileFacts NOT_TEXT = new FileFacts(-1, List.of());
     }
 
     private static List<String> identifiers(String text) {

@@ -53,6 +53,11 @@ final class ReviewFiles {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
+    /** The largest file {@link #fullText} reads. */
+    long maxFileBytes() {
+        return config.get().scanMaxFileBytes();
+    }
+
     /** The whole file when it is text within the size limit (checked again: it may have changed since the scan). */
     String fullText(String path) {
         byte[] bytes;

@@ -2,7 +2,6 @@ package dev.codefactory.app.review;
 
 import dev.codefactory.app.config.FactoryConfig;
 import dev.codefactory.app.review.Review.SpecWork;
-import dev.codefactory.app.trace.WorkspaceLinks;
 import dev.codefactory.domain.StopRequestedException;
 import dev.codefactory.domain.spec.Requirements;
 import dev.codefactory.domain.review.SpecMatcher;
@@ -10,6 +9,7 @@ import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.domain.text.Closest;
 import dev.codefactory.domain.trace.LinkSite;
 import dev.codefactory.domain.trace.RequirementRef;
+import dev.codefactory.port.cache.FileFactsCache;
 import dev.codefactory.port.review.ReviewDialog;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,10 +33,12 @@ import java.util.function.Supplier;
 final class ReviewMatching {
     private final Supplier<FactoryConfig> config;
     private final ReviewFiles reader;
+    private final ReviewFacts.Store cache;
 
-    ReviewMatching(Supplier<FactoryConfig> config, ReviewFiles reader) {
+    ReviewMatching(Supplier<FactoryConfig> config, ReviewFiles reader, ReviewFacts.Store cache) {
         this.config = config;
         this.reader = reader;
+        this.cache = cache;
     }
 
     /**
@@ -94,19 +96,19 @@ final class ReviewMatching {
      * {@link Review#facts}, with the words of every chosen spec's requirements they look for in {@link Review#words}.
      */
     private Map<String, Map<String, Set<String>>> links(Review r, Map<Specification, SpecWork> works) {
-        // the one read of each file: what the checks need of it is kept, so that they do not read it again
+        // the one read of each file (or none, when the cache kept its facts): what the checks need of it is kept, so
+        // that they do not read it again
         for (Specification spec : r.chosen) {
             works.computeIfAbsent(spec, this::work);
         }
         r.words = new ReviewWords(ReviewChecks.wantedWords(works.values()));
+        List<String> paths = new ArrayList<>(new TreeSet<>(r.files.keySet()));
+        ReviewFacts facts = cache.open(reader, r.words, paths);
         Map<String, Map<String, Set<String>>> bySpec = new HashMap<>();
-        for (String path : new TreeSet<>(r.files.keySet())) {
-            String text = reader.fullText(path);
-            r.facts.put(path, ReviewChecks.read(path, text, r.words));
-            if (text == null) {
-                continue;
-            }
-            for (LinkSite site : WorkspaceLinks.linksIn(path, text)) {
+        for (String path : paths) {
+            FileFactsCache.FileFacts read = facts.of(path);
+            r.facts.put(path, read);
+            for (LinkSite site : read.links()) {
                 r.links.computeIfAbsent(site.ref().spec().value(), k -> new HashMap<>())
                         .computeIfAbsent(site.ref().id().toString(), k -> new ArrayList<>()).add(site);
                 bySpec.computeIfAbsent(site.ref().spec().value(), k -> new TreeMap<>())
@@ -114,6 +116,7 @@ final class ReviewMatching {
                         .add(site.ref().toString());
             }
         }
+        facts.save();
         return bySpec;
     }
 

@@ -21,6 +21,7 @@ import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.domain.trace.LinkKind;
 import dev.codefactory.domain.trace.LinkSite;
 import dev.codefactory.domain.workspace.ProjectPaths;
+import dev.codefactory.port.cache.FileFactsCache;
 import dev.codefactory.port.codehost.CodeHost;
 import dev.codefactory.port.codehost.ExistingIssue;
 import dev.codefactory.port.codehost.IssueDraft;
@@ -80,7 +81,8 @@ public final class ReviewService implements ReviewUseCase {
     public ReviewService(Path root, SpecCatalog catalog, LanguageModels models, Supplier<WorkspaceScanner> scanner,
                          Supplier<ReportRepository> reports, Supplier<Optional<VersionControl>> git,
                          Supplier<FactoryConfig> config, Function<List<String>, ScanRequest> scanRequest,
-                         Clock clock, Supplier<CodeHostAccess> codeHosts, Supplier<ProjectFiles> files) {
+                         Clock clock, Supplier<CodeHostAccess> codeHosts, Supplier<ProjectFiles> files,
+                         Supplier<FileFactsCache> factsCache, String build) {
         this.root = root;
         this.files = files;
         this.catalog = catalog;
@@ -92,8 +94,9 @@ public final class ReviewService implements ReviewUseCase {
         this.clock = clock;
         this.codeHosts = codeHosts;
         ReviewFiles reader = new ReviewFiles(root, files, config);
-        this.matching = new ReviewMatching(config, reader);
-        this.checks = new ReviewChecks(reader);
+        ReviewFacts.Store facts = new ReviewFacts.Store(factsCache, build);
+        this.matching = new ReviewMatching(config, reader, facts);
+        this.checks = new ReviewChecks(reader, facts);
         this.analysis = new ReviewAnalysis(config, reader);
     }
 

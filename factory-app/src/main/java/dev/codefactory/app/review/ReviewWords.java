@@ -2,6 +2,7 @@ package dev.codefactory.app.review;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -10,8 +11,9 @@ import java.util.TreeSet;
  * file holds, as whole words: a word is a run of {@code _} and ASCII letters and digits that does not start with a
  * digit. One pass over a text, hashing each word as it goes and copying none: collecting every word of 50,000 files
  * into a set, as the checks did, was most of a review's time (feature-013, NFR-002). The same pass counts the
- * text's lines. A word no text can hold (empty,
- * starting with a digit, with another character) is never found.
+ * text's lines, and lists the words looked for that this one text holds, for the file facts cache (the union of
+ * the files' words must not depend on which files were read and which came from the cache). A word no text can hold
+ * (empty, starting with a digit, with another character) is never found.
  */
 // implements feature-013/NFR-002
 final class ReviewWords {
@@ -19,6 +21,9 @@ final class ReviewWords {
     /** Open addressing by {@link String#hashCode}: index + 1 into {@link #wanted}, 0 for an empty slot. */
     private final int[] table;
     private final boolean[] found;
+    /** The number of the scan that last listed each word, so that a text lists each word once. */
+    private final int[] listedIn;
+    private int scans;
     private int left;
 
     ReviewWords(Collection<String> words) {
@@ -30,6 +35,7 @@ final class ReviewWords {
         }
         wanted = distinct.toArray(String[]::new);
         found = new boolean[wanted.length];
+        listedIn = new int[wanted.length];
         left = wanted.length;
         table = new int[Integer.highestOneBit(Math.max(1, wanted.length) * 4 - 1) << 1];
         for (int k = 0; k < wanted.length; k++) {
@@ -46,11 +52,35 @@ final class ReviewWords {
         return left == 0;
     }
 
+    /** The words looked for, in their order: what the file facts cache's digest is made of. */
+    List<String> wanted() {
+        return List.of(wanted);
+    }
+
+    /** Marks {@code words} found, as a scan of the text that holds them would (a file whose facts were kept). */
+    void mark(List<String> words) {
+        for (String w : words) {
+            for (int slot = w.hashCode() & (table.length - 1); table[slot] != 0; slot = (slot + 1) & (table.length
+                    - 1)) {
+                int k = table[slot] - 1;
+                if (wanted[k].equals(w)) {
+                    if (!found[k]) {
+                        found[k] = true;
+                        left--;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
     /**
-     * Marks the words looked for that {@code text} holds and returns its line count as {@link String#lines} counts
-     * them (\n, \r and \r\n end a line; the last may not): one pass over its characters for both.
+     * Marks the words looked for that {@code text} holds, adds each of them once to {@code into}, and returns the
+     * text's line count as {@link String#lines} counts them (\n, \r and \r\n end a line; the last may not): one
+     * pass over its characters for all.
      */
-    long scan(String text) {
+    long scan(String text, List<String> into) {
+        scans++;
         char[] chars = text.toCharArray(); // indexing an array beats charAt in the launcher's C1-compiled loops
         int n = chars.length;
         long lines = 0;
@@ -68,8 +98,8 @@ final class ReviewWords {
                 continue;
             }
             if (wordStart >= 0) {
-                if (left > 0 && (chars[wordStart] < '0' || chars[wordStart] > '9')) {
-                    mark(chars, wordStart, i - wordStart, hash);
+                if (wanted.length > 0 && (chars[wordStart] < '0' || chars[wordStart] > '9')) {
+                    mark(chars, wordStart, i - wordStart, hash, into);
                 }
                 wordStart = -1;
             }
@@ -84,13 +114,17 @@ final class ReviewWords {
         return lineStart < n ? lines + 1 : lines;
     }
 
-    private void mark(char[] chars, int start, int length, int hash) {
+    private void mark(char[] chars, int start, int length, int hash, List<String> into) {
         for (int slot = hash & (table.length - 1); table[slot] != 0; slot = (slot + 1) & (table.length - 1)) {
             int k = table[slot] - 1;
             String w = wanted[k];
-            if (!found[k] && w.length() == length && w.hashCode() == hash && same(w, chars, start)) {
-                found[k] = true;
-                left--;
+            if (listedIn[k] != scans && w.length() == length && w.hashCode() == hash && same(w, chars, start)) {
+                listedIn[k] = scans;
+                into.add(w);
+                if (!found[k]) {
+                    found[k] = true;
+                    left--;
+                }
                 return;
             }
         }

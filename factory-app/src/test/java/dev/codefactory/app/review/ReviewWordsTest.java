@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -34,7 +35,7 @@ class ReviewWordsTest {
                         : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
             }
             ReviewWords words = new ReviewWords(WANTED);
-            words.scan(text.toString());
+            words.scan(text.toString(), new ArrayList<>());
             assertEquals(expected(text.toString()), words.found(), text::toString);
         }
     }
@@ -44,7 +45,7 @@ class ReviewWordsTest {
         List<String> texts = List.of("", "a", "\n", "\r", "\r\n", "a\n", "a\nb", "a\r\nb\r\n", "\n\n", "\r\r\n\n",
                 "a\rb", "last line without end", "x\r", "\r\n\r\n", "ünï\ncode\r");
         for (String text : texts) {
-            assertEquals(text.lines().count(), new ReviewWords(List.of()).scan(text),
+            assertEquals(text.lines().count(), new ReviewWords(List.of()).scan(text, new ArrayList<>()),
                     () -> text.replace("\r", "\\r").replace("\n", "\\n"));
         }
         Random random = new Random(11);
@@ -53,26 +54,42 @@ class ReviewWordsTest {
             for (int i = random.nextInt(40); i > 0; i--) {
                 text.append("ab\r\n ".charAt(random.nextInt(5)));
             }
-            assertEquals(text.toString().lines().count(), new ReviewWords(WANTED).scan(text.toString()));
+            assertEquals(text.toString().lines().count(),
+                    new ReviewWords(WANTED).scan(text.toString(), new ArrayList<>()));
         }
     }
 
     @Test
     void a_word_found_in_one_text_stays_found_in_the_next() {
         ReviewWords words = new ReviewWords(List.of("OrderService", "cart"));
-        words.scan("class OrderService {}");
+        words.scan("class OrderService {}", new ArrayList<>());
         assertFalse(words.complete());
-        words.scan("no match: OrderServices carts 1cart");
+        words.scan("no match: OrderServices carts 1cart", new ArrayList<>());
         assertEquals(Set.of("OrderService"), words.found());
-        words.scan("(cart)");
+        words.scan("(cart)", new ArrayList<>());
         assertTrue(words.complete());
         assertEquals(Set.of("OrderService", "cart"), words.found());
+    }
+
+    // covers feature-013/NFR-002
+    @Test
+    void each_text_lists_every_word_it_holds_once_even_when_found_before() {
+        ReviewWords words = new ReviewWords(List.of("OrderService", "cart"));
+        List<String> first = new ArrayList<>();
+        words.scan("cart OrderService cart", first);
+        assertEquals(List.of("cart", "OrderService"), first);
+        List<String> second = new ArrayList<>();
+        words.scan("(cart) cart", second);
+        assertEquals(List.of("cart"), second); // found already, and still listed: the cache keeps it for this text
+        ReviewWords fresh = new ReviewWords(List.of("OrderService", "cart"));
+        fresh.mark(second);
+        assertEquals(Set.of("cart"), fresh.found());
     }
 
     @Test
     void words_that_no_text_can_hold_are_never_found() {
         ReviewWords words = new ReviewWords(List.of("9lives", "", "a-b", "Ünïcode"));
-        words.scan("9lives a-b Ünïcode a b lives");
+        words.scan("9lives a-b Ünïcode a b lives", new ArrayList<>());
         assertEquals(Set.of(), words.found());
         assertTrue(words.complete()); // nothing left that could be found
     }

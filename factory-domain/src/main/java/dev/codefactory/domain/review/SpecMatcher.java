@@ -203,6 +203,10 @@ public final class SpecMatcher {
         final Map<String, String> tags = new LinkedHashMap<>();
         final Set<String> words = new LinkedHashSet<>();
         final boolean implemented;
+        /** The folder of the path scored last (up to its last {@code /}), the tag reasons and words found in it. */
+        private String folder;
+        private List<String> folderTags;
+        private Set<String> folderWords;
 
         Profile(SpecInfo spec) {
             implemented = spec.status().strip().equalsIgnoreCase("implemented");
@@ -345,40 +349,53 @@ public final class SpecMatcher {
             }
             int slash = path.lastIndexOf('/');
             String name = path.substring(slash + 1);
-            int dot = name.indexOf('.', 1);
-            String stem = normal(dot > 0 ? name.substring(0, dot) : name);
-            if (!nameIdentifiers.isEmpty() && !stem.isEmpty()) {
-                String exact = nameIdentifiers.get(stem);
-                int found = 0;
-                if (exact != null) {
-                    s.add(NAME_EXACT, "file name matches the identifier " + exact);
-                    found++;
-                }
-                for (Map.Entry<String, String> id : nameIdentifiers.entrySet()) {
-                    if (found >= 2) {
-                        break;
-                    }
-                    String key = id.getKey();
-                    if (key.length() >= 4 && key.length() < stem.length() && stem.contains(key)) {
-                        s.add(NAME_CONTAINS, "file name contains the identifier " + id.getValue());
+            if (!nameIdentifiers.isEmpty()) {
+                int dot = name.indexOf('.', 1);
+                String stem = normal(dot > 0 ? name.substring(0, dot) : name);
+                if (!stem.isEmpty()) {
+                    String exact = nameIdentifiers.get(stem);
+                    int found = 0;
+                    if (exact != null) {
+                        s.add(NAME_EXACT, "file name matches the identifier " + exact);
                         found++;
+                    }
+                    for (Map.Entry<String, String> id : nameIdentifiers.entrySet()) {
+                        if (found >= 2) {
+                            break;
+                        }
+                        String key = id.getKey();
+                        if (key.length() >= 4 && key.length() < stem.length() && stem.contains(key)) {
+                            s.add(NAME_CONTAINS, "file name contains the identifier " + id.getValue());
+                            found++;
+                        }
                     }
                 }
             }
             if (!tags.isEmpty() || !words.isEmpty()) {
-                Set<String> taggedBy = new LinkedHashSet<>();
-                Set<String> shared = new TreeSet<>();
-                int start = 0;
-                for (int i = 0; i <= path.length(); i++) {
-                    if (i == path.length() || path.charAt(i) == '/') {
-                        String segment = path.substring(start, i);
-                        if (i < path.length() && !segment.isEmpty()) {
-                            folder(segment, s, taggedBy);
+                // implements feature-013/NFR-002: the paths come folder by folder, so a folder's tags and words are
+                // found once for all its files, not once per file (a quarter of a warm review of 50,000 files)
+                if (folder == null || folder.length() != slash + 1 || !path.regionMatches(0, folder, 0, slash + 1)) {
+                    folder = path.substring(0, slash + 1);
+                    folderTags = new ArrayList<>();
+                    folderWords = new TreeSet<>();
+                    Set<String> taggedBy = new LinkedHashSet<>();
+                    int start = 0;
+                    for (int i = 0; i < folder.length(); i++) {
+                        if (folder.charAt(i) == '/') {
+                            String segment = folder.substring(start, i);
+                            if (!segment.isEmpty()) {
+                                folder(segment, folderTags, taggedBy);
+                            }
+                            words(segment, folderWords);
+                            start = i + 1;
                         }
-                        words(segment, shared);
-                        start = i + 1;
                     }
                 }
+                for (String tagged : folderTags) {
+                    s.add(TAG, tagged);
+                }
+                Set<String> shared = new TreeSet<>(folderWords);
+                words(name, shared);
                 if (!shared.isEmpty()) {
                     List<String> top = new ArrayList<>(shared).subList(0, Math.min(MAX_WORDS, shared.size()));
                     s.add(WORD * top.size(), "shares words: " + String.join(", ", top));
@@ -387,14 +404,13 @@ public final class SpecMatcher {
             return s;
         }
 
-        private void folder(String segment, Scored s, Set<String> taggedBy) {
+        private void folder(String segment, List<String> reasons, Set<String> taggedBy) {
             if (tags.isEmpty()) {
                 return;
             }
-            String folder = segment.toLowerCase(Locale.ROOT);
-            String tag = tags.get(folder);
+            String tag = tags.get(segment.toLowerCase(Locale.ROOT));
             if (tag != null && taggedBy.add(tag)) {
-                s.add(TAG, "tag '" + tag + "' matches folder " + segment + "/");
+                reasons.add("tag '" + tag + "' matches folder " + segment + "/");
             }
         }
 

@@ -95,7 +95,9 @@ public final class ProjectRoot {
         if (path.indexOf('\\') >= 0) {
             throw new UnsafePathException(path, "it holds a backslash; project paths use forward slashes");
         }
-        if (path.startsWith("/") || DRIVE.matcher(path).lookingAt() || path.equals("~") || path.startsWith("~/")) {
+        // the cheap test first: every file of a review passes here (feature-013, NFR-002)
+        if (path.startsWith("/") || path.length() >= 2 && path.charAt(1) == ':' && DRIVE.matcher(path).lookingAt()
+                || path.equals("~") || path.startsWith("~/")) {
             throw new UnsafePathException(path, "it is an absolute path; give it relative to the project root");
         }
         for (String segment : path.split("/", -1)) {
@@ -120,7 +122,7 @@ public final class ProjectRoot {
     /** Whether a file name stands for {@code .git} on some platform ({@code .GIT}, {@code .git. }, {@code GIT~1}). */
     static boolean isGit(String segment) {
         String bare = windowsName(segment);
-        return bare.equalsIgnoreCase(".git") || GIT_SHORT_NAME.matcher(bare).matches();
+        return bare.equalsIgnoreCase(".git") || bare.indexOf('~') >= 0 && GIT_SHORT_NAME.matcher(bare).matches();
     }
 
     /** Windows ignores trailing dots and spaces in names: {@code ".git. "} is {@code .git} there. */
@@ -134,9 +136,10 @@ public final class ProjectRoot {
 
     /**
      * The file system path of a project-relative path after checking its shape ({@link #checkPlain}); nothing on
-     * disk is looked at.
+     * disk is looked at (what a cache that only reads a file's attributes needs; reading a file goes through
+     * {@link #resolve}).
      */
-    Path shaped(String path) {
+    public Path shaped(String path) {
         checkPlain(path);
         Path resolved;
         try {
