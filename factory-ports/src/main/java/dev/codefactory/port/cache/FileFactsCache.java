@@ -12,8 +12,9 @@ import java.util.Optional;
  * file's path, size, modification time and file key (inode); the whole cache by a digest of everything the facts
  * depend on, so that any change there starts a fresh cache. A file modified less than a few seconds before the
  * cache was opened is not trusted (git's "racy" case). The cache holds facts only (line counts, where secrets are
- * and of which kind, the wanted words a file holds, its links), never a secret's text. A missing, corrupt, truncated, foreign or
- * unreadable cache is an empty one, and a cache that cannot be written is none: never an error.
+ * and of which kind, the wanted words a file holds, its links), never a secret's text. A missing, corrupt,
+ * truncated, foreign or unreadable cache is an empty one, and a cache that cannot be written is none: never an
+ * error.
  */
 // implements feature-013/NFR-002
 public interface FileFactsCache {
