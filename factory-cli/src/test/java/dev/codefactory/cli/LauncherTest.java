@@ -90,8 +90,9 @@ class LauncherTest {
     @Test
     void the_archive_is_made_once_and_then_used_silently() throws Exception {
         Path checkout = built.resolve("checkout");
+        // an option first: picocli's own help, not the stored page, so that picocli's model is built (HelpPages)
         Run run = run(checkout, tmp, Map.of("FACTORY_JAVA_OPTS", "-Xlog:class+load:file=" + tmp.resolve("loaded")),
-                "--help");
+                "--no-color", "--help");
         assertEquals(0, run.exit, run.err);
         assertEquals("", run.err, "no message, no warning");
         assertTrue(run.out.startsWith("Usage: factory"), run.out);
@@ -131,7 +132,7 @@ class LauncherTest {
         List<Path> old = archives(moved);
 
         Run run = run(moved, tmp, Map.of("FACTORY_JAVA_OPTS", "-Xlog:class+load:file=" + tmp.resolve("loaded")),
-                "--help");
+                "--no-color", "--help");
 
         assertEquals(0, run.exit, run.err);
         assertTrue(run.err.startsWith(PREPARING), "a new archive for the new place: " + run.err);
@@ -147,9 +148,9 @@ class LauncherTest {
         Path checkout = built.resolve("checkout");
 
         Run on25 = run(checkout, tmp, Map.of("JAVA_HOME", JDK25.toString(),
-                "FACTORY_JAVA_OPTS", "-Xlog:class+load:file=" + tmp.resolve("loaded25")), "--help");
-        Run again25 = run(checkout, tmp, Map.of("JAVA_HOME", JDK25.toString()), "--help");
-        Run first = run(checkout, tmp, Map.of(), "--help");
+                "FACTORY_JAVA_OPTS", "-Xlog:class+load:file=" + tmp.resolve("loaded25")), "--no-color", "--help");
+        Run again25 = run(checkout, tmp, Map.of("JAVA_HOME", JDK25.toString()), "--no-color", "--help");
+        Run first = run(checkout, tmp, Map.of(), "--no-color", "--help");
 
         assertEquals(0, on25.exit, on25.err);
         assertTrue(on25.err.startsWith(PREPARING + " for Java 25"), on25.err);
