@@ -5,8 +5,8 @@
 # checkout's factory, then BEFORE's (another checkout's launcher, when given), so that load on the machine falls on
 # all alike. Prints each one's median wall time, the ratio to git's and the target (at most 4x), and one run's user
 # and system CPU (a loaded machine inflates wall times, hardly CPU). Each review's report is removed after its run.
-# Rows: git; floor (bench/ListStat.java: a fresh JVM with the launcher's flags that only walks the tree and reads
-# each file's attributes, the least a JVM that checks every file can cost); factory (a warm file facts cache, as
+# Rows: git; floor (bench/floors/Floor.java stat: a fresh JVM with the launcher's flags that only walks the tree and
+# reads each file's attributes, the least a JVM that checks every file can cost); factory (a warm file facts cache, as
 # every run after the first); factory-cold (the cache removed before each run, as the first run); before.
 # Usage: bench/review-cold.sh [files=50000] [runs=5]   (BEFORE=/path/to/other/checkout/factory to compare)
 # Results: printed, and appended to bench/out/review-cold-results.txt.
@@ -30,8 +30,9 @@ mkdir -p "$HOME"
 git_list() { git -C "$project" ls-files -co --exclude-standard; }
 review_with() { "$1" -C "$project" review --offline; }
 review_cold() { rm -rf "$project/.factory/cache/review"; review_with "$1"; }
-javac -d "$out/list-stat" "$here/bench/ListStat.java"
-floor() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$out/list-stat" ListStat "$project"; }
+floor_cp="$(printf '%s:' "$here"/factory-cli/target/lib/*.jar)"
+javac --release 17 -nowarn -cp "$floor_cp" -d "$out/floors" "$here/bench/floors/Floor.java"
+floor() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$out/floors:$floor_cp" Floor stat "$project"; }
 clean_reports() { rm -f "$project"/reports/review-*.md; git -C "$project" checkout -q -- reports/README.md; }
 
 names=(git floor factory factory-cold)

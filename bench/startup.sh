@@ -18,9 +18,10 @@
 #                   occupancy after a GC (-Xlog:gc), minus the same on 5 specs, over the spec count (< 1.5 KB; an
 #                   upper bound: a young GC's figure still holds dead old objects); one run per checkout. A run out
 #                   of memory is repeated with -Xmx1g for its figure.
-#   floors          under the list and ask rows, no target: bench/floors/Floor.java, what a JVM does at the least for
-#                   that command on the design card's libraries (picocli parsing a one-option command and reading the
-#                   5 specs; a bare socket; SmallRye Config, picocli, Jackson and Feign set up, then the socket), with
+#   floors          under the list, review and ask rows, no target: bench/floors/Floor.java, what a JVM does at the
+#                   least for that command on the design card's libraries (picocli parsing a one-option command and
+#                   reading the 5 specs; walking the tree with one stat per file; a bare socket; SmallRye Config,
+#                   picocli, Jackson and Feign set up, then the socket), with
 #                   the launcher's flags and a CDS archive of its own: how far a target is from what this stack allows
 # Every row prints ours (after), ours before (with --before), the reference, the ratios and the target with PASS or
 # FAIL (on the after figure's wall time). Wall times in ms; user+sys CPU in brackets where measured, and the ratio of
@@ -233,13 +234,18 @@ if want review; then
   gen_files "$project" "$files" "$after/factory"
   round_reset
   round_add git wall git -C "$project" ls-files -co --exclude-standard
+  read -ra floor_stat <<<"$(floor stat "$project")"
+  round_add floor-stat wall "${floor_stat[@]}"
   for side in "${sides[@]}"; do
     round_add "review-$side" wall "$(dir_of "$side")/factory" -C "$project" review --offline
   done
   round_run "$runs"
   # covers feature-013/NFR-002
-  row "review --offline, $files files" "$(round_fig review-after)" "$(side_fig review-before)" "$(round_fig git)" \
-    "git ls-files" le 4 | tee -a "$out/results.txt"
+  {
+    row "review --offline, $files files" "$(round_fig review-after)" "$(side_fig review-before)" "$(round_fig git)" \
+      "git ls-files" le 4
+    floor_info "  floor: JVM walk + stat / git" "$(round_fig floor-stat)" "$(round_fig git)" "git ls-files"
+  } | tee -a "$out/results.txt"
 fi
 
 # ---- ask: process start to the first token, against curl's first byte ----
