@@ -54,6 +54,8 @@ class StartupClassesTest {
         families.put("JLine terminal", List.of("org.jline.terminal.", "org.jline.reader."));
         families.put("SecureRandom", List.of("java.security.SecureRandom", "sun.security.provider.NativePRNG"));
         families.put("java.util.logging", List.of("java.util.logging."));
+        // the system zone's rules: the JDK's ZoneRulesProvider runs a ServiceLoader over every jar of the class path
+        families.put("time-zone rules", List.of("java.time.zone.ZoneRulesProvider"));
         families.put("adapters a listing does not use", List.of("dev.codefactory.adapter.git.",
                 "dev.codefactory.adapter.llm.", "dev.codefactory.adapter.github.", "dev.codefactory.adapter.java.",
                 "com.github.javaparser.", "org.commonmark."));
