@@ -12,9 +12,10 @@ import picocli.CommandLine.Range;
 /**
  * The command tree of {@code factory}: the subcommands of each command, and picocli's model of it. picocli builds a
  * command's model by reflection, which for every command took about 200 ms of each start (its Java 5 bytecode is
- * not in the start-up archive), so a run builds only the commands its arguments invoke ({@link #invoked}). Their
- * siblings are placeholders carrying the name, aliases and description of their {@code @Command}: enough for the
- * list of commands in help and for picocli's "Did you mean" suggestions, and never parsed into. {@link #full} is the
+ * not in the start-up archive), so a run builds only the commands its arguments invoke ({@link #invoked}). The
+ * subcommands of the last one, and those of the root for {@code help}, are placeholders carrying the name, aliases
+ * and description of their {@code @Command}: enough for the list of commands in help, and never parsed into. The
+ * siblings of a command invoked under them are left out: nothing lists them. {@link #full} is the
  * one way to the whole model (completion scripts, man pages); arguments whose path through the tree is not plain
  * (argument files, {@code --}, option clusters, unknown words) get it too, so picocli parses them as it always did.
  */
@@ -82,13 +83,18 @@ final class CommandTree {
                 shown = named(types, args[at + 1]); // 'factory help X' prints X's help, which lists X's subcommands
             }
         }
+        // the parent's help, which lists its subcommands, is printed when none is invoked, by 'help' or by its own
+        // --help before the subcommand ('factory --help spec list' prints the root's); otherwise
+        // the siblings of the invoked command are not even placeholders (each is a CommandLine: 0.6 ms of spec list)
+        boolean listed = invoked == null || invoked == HelpCommand.class || asksHelp(parent.getCommandSpec(), args,
+                from, at);
         boolean ok = true;
         for (Class<?> type : types) {
             if (type == invoked) {
                 ok = addInvoked(add(parent, type), args, at + 1) && ok;
             } else if (type == shown) {
                 ok = addInvoked(add(parent, type), args, args.length) && ok;
-            } else {
+            } else if (listed) {
                 parent.addSubcommand(placeholder(type));
             }
         }
@@ -128,6 +134,18 @@ final class CommandTree {
             }
         }
         return i;
+    }
+
+    /** Whether one of {@code args} from {@code from} to {@code to} is {@code spec}'s --help or --version. */
+    private static boolean asksHelp(CommandSpec spec, String[] args, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int equals = args[i].indexOf('=');
+            OptionSpec option = spec.optionsMap().get(equals < 0 ? args[i] : args[i].substring(0, equals));
+            if (option != null && (option.usageHelp() || option.versionHelp())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Class<?>> subcommands(CommandLine command) {

@@ -40,7 +40,7 @@ public final class Main {
         PrintWriter err = session.err();
         int code;
         try {
-            code = run(session, Interrupts.forProcess(err, System::exit, Runtime.getRuntime()::halt), args);
+            code = run(session, processInterrupts(err), args);
         } catch (OutOfMemoryError e) { // so full that run could not even report it: a message that needs no heap
             System.err.println(Failures.OUT_OF_MEMORY);
             code = ExitCodes.FAILURE;
@@ -61,6 +61,14 @@ public final class Main {
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
         return new Session(out, err, Path.of("").toAbsolutePath(), System.getenv(), System.console() != null,
                 System.in);
+    }
+
+    /**
+     * The process's Ctrl-C ({@link Interrupts#forProcess}); {@link Training} makes one too, so that its two method
+     * references are in the start-up archive rather than generated at each start.
+     */
+    static Interrupts processInterrupts(PrintWriter err) {
+        return Interrupts.forProcess(err, System::exit, Runtime.getRuntime()::halt);
     }
 
     /** Runs one command line and returns its exit code (see {@link ExitCodes}); never exits the JVM. */
@@ -104,26 +112,10 @@ public final class Main {
         cli.setOut(session.out());
         cli.setErr(session.err());
         cli.setColorScheme(Help.defaultColorScheme(session.colourAllowed() ? Help.Ansi.ON : Help.Ansi.OFF));
-        cli.setParameterExceptionHandler((ex, badArgs) -> {
-            CommandLine failed = ex.getCommandLine();
-            session.err().println("factory: " + ex.getMessage());
-            session.err().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
-            if (Failures.typed(badArgs)) {
-                Failures.printJson(session.out(), "usage", null, ex.getMessage(), ExitCodes.USAGE);
-            }
-            return ExitCodes.USAGE;
-        });
         Failures.HeapReserve reserve = new Failures.HeapReserve();
-        cli.setExecutionExceptionHandler((ex, failed, parsed) -> Failures.report(session, ex,
-                Failures.jsonRequested(parsed, args), root.verbose, reserve));
+        Handlers.install(cli, session, args, root, reserve);
         documentExitCodes(cli);
         Failures.documentJson(cli);
-        cli.setExecutionStrategy(parsed -> {
-            if (asks(parsed)) {
-                root.tty().quietKeys();
-            }
-            return new CommandLine.RunLast().execute(parsed);
-        });
         try {
             return cli.execute(args);
         } catch (Error e) { // picocli hands exceptions to the handler above, never errors (out of memory...)
@@ -134,6 +126,81 @@ public final class Main {
             root.close();
             session.out().flush();
             session.err().flush();
+        }
+    }
+
+    /**
+     * What picocli calls on a usage error, on a failed command and to run one. Named classes, not lambdas: a lambda
+     * implementing one of picocli's interfaces cannot be in the start-up archive (the Java 5 interface is linked with
+     * it, which the JDK 17 archive then leaves out), and generating each at every start cost 5-10 ms of spec list.
+     * Apart from Main, so that verifying Main loads none of picocli (a help page needs none).
+     */
+    private static final class Handlers {
+        private Handlers() {
+        }
+
+        static void install(CommandLine cli, Session session, String[] args, FactoryCommand root,
+                Failures.HeapReserve reserve) {
+            cli.setParameterExceptionHandler(new UsageFailure(session));
+            cli.setExecutionExceptionHandler(new CommandFailure(session, args, root, reserve));
+            cli.setExecutionStrategy(new Execution(root));
+        }
+
+        /** A command line picocli cannot parse: what is wrong, and where the help is (exit code 2). */
+        private static final class UsageFailure implements CommandLine.IParameterExceptionHandler {
+            private final Session session;
+
+            UsageFailure(Session session) {
+                this.session = session;
+            }
+
+            @Override
+            public int handleParseException(CommandLine.ParameterException ex, String[] badArgs) {
+                CommandLine failed = ex.getCommandLine();
+                session.err().println("factory: " + ex.getMessage());
+                session.err().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+                if (Failures.typed(badArgs)) {
+                    Failures.printJson(session.out(), "usage", null, ex.getMessage(), ExitCodes.USAGE);
+                }
+                return ExitCodes.USAGE;
+            }
+        }
+
+        /** A command that failed: {@link Failures#report}. */
+        private static final class CommandFailure implements CommandLine.IExecutionExceptionHandler {
+            private final Session session;
+            private final String[] args;
+            private final FactoryCommand root;
+            private final Failures.HeapReserve reserve;
+
+            CommandFailure(Session session, String[] args, FactoryCommand root, Failures.HeapReserve reserve) {
+                this.session = session;
+                this.args = args;
+                this.root = root;
+                this.reserve = reserve;
+            }
+
+            @Override
+            public int handleExecutionException(Exception ex, CommandLine failed, ParseResult parsed) {
+                return Failures.report(session, ex, Failures.jsonRequested(parsed, args), root.verbose, reserve);
+            }
+        }
+
+        /** picocli's own execution of the last command, with the terminal's keys quiet first for one that asks. */
+        private static final class Execution implements CommandLine.IExecutionStrategy {
+            private final FactoryCommand root;
+
+            Execution(FactoryCommand root) {
+                this.root = root;
+            }
+
+            @Override
+            public int execute(ParseResult parsed) {
+                if (asks(parsed)) {
+                    root.tty().quietKeys();
+                }
+                return new CommandLine.RunLast().execute(parsed);
+            }
         }
     }
 

@@ -78,6 +78,7 @@ public final class Training {
     /** Runs every step in {@code folder} (an empty folder); returns the steps that failed, each with what it said. */
     static List<String> run(Path folder) throws IOException, InterruptedException {
         Main.processSession(); // what every start does before a command: the console, the environment's map
+        Main.processInterrupts(new PrintWriter(Writer.nullWriter())); // and its Ctrl-C (made, never listening)
         Path home = Files.createDirectories(folder.resolve("home"));
         Path project = Files.createDirectories(folder.resolve("project"));
         Map<String, String> env = Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve(".config").toString(),

@@ -128,6 +128,18 @@ public record RequirementId(Kind kind, int number) implements Comparable<Require
         return byKind != 0 ? byKind : Integer.compare(number, other.number);
     }
 
+    // equals and hashCode written out: a record's own are bootstrapped through method handles at their first call,
+    // 12 ms of every spec list, which keys a map by id (feature-013/NFR-001)
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RequirementId id && id.kind == kind && id.number == number;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * kind.ordinal() + number;
+    }
+
     /** {@code FR-001}, {@code NFR-012}, {@code FR-1000}. */
     @Override
     public String toString() {
