@@ -69,11 +69,11 @@ final class Failures {
 
     /**
      * Memory set aside while a command runs and given back when the heap runs out, so that the failure can still be
-     * reported (other threads may hold on to theirs a while longer): a sixteenth of the heap, at most 1 MB. (The
+     * reported (other threads may hold on to theirs a while longer): a sixteenth of the heap, at most 256 KB. (The
      * report needs a few KB. Each MB is zeroed, page by fresh page, at every start: 4 MB took 15 ms of spec list.)
      */
     static final class HeapReserve {
-        private byte[] bytes = new byte[(int) Math.min(1L << 20, Runtime.getRuntime().maxMemory() / 16)];
+        private byte[] bytes = new byte[(int) Math.min(256L << 10, Runtime.getRuntime().maxMemory() / 16)];
 
         void release() {
             bytes = null;

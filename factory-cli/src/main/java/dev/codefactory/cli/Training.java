@@ -45,7 +45,8 @@ public final class Training {
             + "## Requirements\n\n### Functional\n"
             + "- FR-001: The `Greeter%1$d` class says hello (src/Greeter%1$d.java).\n"
             + "- FR-002: It says goodbye.\n\n### Non-Functional\n- NFR-001: It answers within a second.\n\n"
-            + "## Acceptance Criteria\n- [ ] It greets.\n\n## Testing Strategy\nA unit test greets.\n";
+            + "## Acceptance Criteria\n- [ ] It greets.\n\n## Testing Strategy\nA unit test greets.\n\n"
+            + "## Related Specs\n- [Itself](./training-%1$d.md)\n"; // a link: its classes are in the archive too
     private static final String SOURCE = "package training;\n\n/** Says hello. */\n"
             + "// impl" + "ements feature-00%1$d/FR-001\n"
             + "public final class Greeter%1$d {\n    public String hello(String name) {\n"

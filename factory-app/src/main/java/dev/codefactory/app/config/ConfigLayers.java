@@ -39,8 +39,12 @@ public record ConfigLayers(Path projectRoot, Path userDir, Path systemDir, Path 
         if (xdg.isPresent()) {
             return Optional.of(xdg.get().resolve("factory"));
         }
-        return absolute(environment.get("HOME")).or(() -> absolute(environment.get("USERPROFILE")))
-                .map(home -> home.resolve(".config").resolve("factory"));
+        // no lambdas: the training sets XDG_CONFIG_HOME, so a lambda here would not be in the start-up archive
+        Optional<Path> home = absolute(environment.get("HOME"));
+        if (home.isEmpty()) {
+            home = absolute(environment.get("USERPROFILE"));
+        }
+        return home.isPresent() ? Optional.of(home.get().resolve(".config").resolve("factory")) : Optional.empty();
     }
 
     private static Optional<Path> absolute(String value) {

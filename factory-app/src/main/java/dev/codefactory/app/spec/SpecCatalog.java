@@ -232,7 +232,7 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         SpecificationRepository repo = specs.get();
         Validation validation = validateAll(repo);
         List<Specification> matching = validation.specifications().stream().filter(query::matches)
-                .sorted(Comparator.comparing(Specification::id)).collect(Collectors.toList());
+                .sorted(BY_ID).collect(Collectors.toList());
         List<Finding> problems = validation.findings().stream().filter(f -> f.severity() == Severity.ERROR)
                 .collect(Collectors.toList());
         return new SpecList(matching, problems);
@@ -268,7 +268,7 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
             }
         }
         List<WithRequirements> out = new ArrayList<>();
-        validator(repo, all).validate(all).specifications().stream().sorted(Comparator.comparing(Specification::id))
+        validator(repo, all).validate(all).specifications().stream().sorted(BY_ID)
                 .forEach(spec -> {
                     SpecSource.Parsed source = parsed.get(spec.path());
                     out.add(source == null ? new WithRequirements(spec, new SpecRequirements(List.of(), List.of()))
@@ -479,6 +479,9 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
             return all.size();
         });
     }
+
+    /** By id (not Comparator.comparing, whose lambdas are not in the start-up archive: see Finding.BY_LOCATION). */
+    private static final Comparator<Specification> BY_ID = (a, b) -> a.id().compareTo(b.id());
 
     /** Whether the project has Code-Factory's layout ({@code factory init} was run). */
     public boolean initialized() {

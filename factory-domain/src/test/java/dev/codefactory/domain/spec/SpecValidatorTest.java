@@ -552,4 +552,26 @@ class SpecValidatorTest {
         assertEquals(2, check.idLine());
         assertEquals(List.of(), checker.combine(List.of(check)).findings());
     }
+
+    @Test
+    void dates_are_read_exactly_as_java_time_reads_them() {
+        for (String text : List.of("2026-12-07", "2024-02-29", "2026-02-29", "2026-02-30", "2026-13-01", "2026-00-10",
+                "2026-01-00", "0000-01-01", "9999-12-31", "+10000-01-01", "-0001-01-01", "2026-1-01", "2026/01/01",
+                " 2026-01-01", "2026-01-01 ", "\u0662\u0660\u0662\u0666-01-01", "2026-0a-01", "20260101", "")) {
+            LocalDate expected;
+            try {
+                expected = LocalDate.parse(text);
+            } catch (java.time.DateTimeException e) {
+                expected = null;
+            }
+            LocalDate actual;
+            try {
+                actual = SpecValidator.isoDate(text);
+            } catch (java.time.DateTimeException e) {
+                actual = null;
+            }
+            assertEquals(expected, actual, "'" + text + "'");
+        }
+        assertEquals(LocalDate.of(2026, 12, 7), SpecValidator.isoDate("2026-12-07"));
+    }
 }

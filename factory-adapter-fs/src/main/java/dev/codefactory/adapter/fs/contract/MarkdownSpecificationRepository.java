@@ -60,7 +60,7 @@ final class MarkdownSpecificationRepository implements SpecificationRepository {
         for (SpecKind kind : SpecKind.values()) {
             collect(kind.folder(), candidates);
         }
-        candidates.sort(Comparator.comparing(Candidate::path));
+        candidates.sort((a, b) -> a.path().compareTo(b.path())); // not Comparator.comparing: see Finding.BY_LOCATION
         List<String> paths = candidates.stream().map(Candidate::path).toList();
         return new Listing() {
             @Override
