@@ -46,10 +46,15 @@ final class CommandTree {
         return cli;
     }
 
-    /** The model of the commands {@code args} invoke, with placeholders for the others. */
+    /**
+     * The model of the commands {@code args} invoke, with placeholders for the others; built from the record made
+     * at build time ({@link CommandModel}) when there is one, from the annotations when not.
+     */
     static CommandLine invoked(FactoryCommand root, String... args) {
-        CommandLine cli = new CommandLine(root);
-        return addInvoked(cli, args, 0) ? cli : full(root);
+        CommandModel model = CommandModel.stored();
+        CommandLine cli = model != null && model.has(FactoryCommand.class) ? new CommandLine(model.spec(root))
+                : new CommandLine(root);
+        return addInvoked(cli, model, args, 0) ? cli : full(root);
     }
 
     private static void addAll(CommandLine parent) {
@@ -63,7 +68,7 @@ final class CommandTree {
      * what they invoke under it; the other subcommands as placeholders. False when the arguments need the full
      * model: picocli would read them in a way this does not follow.
      */
-    private static boolean addInvoked(CommandLine parent, String[] args, int from) {
+    private static boolean addInvoked(CommandLine parent, CommandModel model, String[] args, int from) {
         List<Class<?>> types = subcommands(parent);
         if (types.isEmpty()) {
             return true;
@@ -75,12 +80,12 @@ final class CommandTree {
         Class<?> invoked = null;
         Class<?> shown = null;
         if (at < args.length) {
-            invoked = named(types, args[at]);
+            invoked = named(model, types, args[at]);
             if (invoked == null) {
                 return false; // an unknown word: picocli's own error and suggestions, from the whole model
             }
             if (invoked == HelpCommand.class && at + 1 < args.length) {
-                shown = named(types, args[at + 1]); // 'factory help X' prints X's help, which lists X's subcommands
+                shown = named(model, types, args[at + 1]); // 'factory help X' prints X's help: X's subcommands
             }
         }
         // the parent's help, which lists its subcommands, is printed when none is invoked, by 'help' or by its own
@@ -91,11 +96,11 @@ final class CommandTree {
         boolean ok = true;
         for (Class<?> type : types) {
             if (type == invoked) {
-                ok = addInvoked(add(parent, type), args, at + 1) && ok;
+                ok = addInvoked(add(parent, model, type), model, args, at + 1) && ok;
             } else if (type == shown) {
-                ok = addInvoked(add(parent, type), args, args.length) && ok;
+                ok = addInvoked(add(parent, model, type), model, args, args.length) && ok;
             } else if (listed) {
-                parent.addSubcommand(placeholder(type));
+                parent.addSubcommand(model != null && model.has(type) ? model.placeholder(type) : placeholder(type));
             }
         }
         return ok;
@@ -152,8 +157,14 @@ final class CommandTree {
         return SUBCOMMANDS.getOrDefault(command.getCommand().getClass(), List.of());
     }
 
-    private static Class<?> named(List<Class<?>> types, String name) {
+    private static Class<?> named(CommandModel model, List<Class<?>> types, String name) {
         for (Class<?> type : types) {
+            if (model != null && model.has(type)) {
+                if (model.names(type).contains(name)) {
+                    return type;
+                }
+                continue;
+            }
             Command command = type.getAnnotation(Command.class);
             if (command.name().equals(name) || List.of(command.aliases()).contains(name)) {
                 return type;
@@ -165,6 +176,18 @@ final class CommandTree {
     private static CommandLine add(CommandLine parent, Class<?> type) {
         parent.addSubcommand(type);
         return parent.getSubcommands().get(type.getAnnotation(Command.class).name());
+    }
+
+    /** {@link #add(CommandLine, Class)}, the model built from the record when it holds {@code type}. */
+    private static CommandLine add(CommandLine parent, CommandModel model, Class<?> type) {
+        if (model == null || !model.has(type)) {
+            return add(parent, type);
+        }
+        Object command = CommandModel.create(type);
+        CommandLine sub = new CommandLine(model.spec(command));
+        parent.addSubcommand(sub.getCommandName(), sub);
+        model.adopt(command, parent.getCommand());
+        return sub;
     }
 
     /** What help's list of commands and picocli's suggestions read of a command: name, aliases, description. */

@@ -155,13 +155,17 @@ final class Failures {
     static void documentJson(CommandLine cli) {
         CommandSpec spec = cli.getCommandSpec();
         OptionSpec json = spec.findOption(JSON_OPTION);
-        String[] description = json == null ? new String[0] : json.description();
-        boolean documented = description.length > 0 && description[description.length - 1].equals(JSON_HELP);
-        if (json != null && json.command() == spec && !documented) {
-            String[] more = java.util.Arrays.copyOf(description, description.length + 1);
-            more[description.length] = JSON_HELP;
-            spec.remove(json);
-            spec.addOption(OptionSpec.builder(json).description(more).build());
+        if (json != null && json.command() == spec) {
+            // the builder's description is the text as written: the option's own expands variables with
+            // String.format, whose first use costs 4 ms of every start (feature-013/NFR-001)
+            OptionSpec.Builder rebuilt = OptionSpec.builder(json);
+            String[] description = rebuilt.description();
+            if (description.length == 0 || !description[description.length - 1].equals(JSON_HELP)) {
+                String[] more = java.util.Arrays.copyOf(description, description.length + 1);
+                more[description.length] = JSON_HELP;
+                spec.remove(json);
+                spec.addOption(rebuilt.description(more).build());
+            }
         }
         cli.getSubcommands().values().forEach(Failures::documentJson);
     }

@@ -67,11 +67,20 @@ public final class HelpPages {
         return true;
     }
 
-    /** Writes every page under {@code args[0]} (the classes folder): run by the build after compiling. */
+    /**
+     * Writes every page under {@code args[0]} (the classes folder), and {@link CommandModel}'s record of the
+     * commands beside them: run by the build after compiling.
+     */
     public static void main(String[] args) throws IOException {
         Path folder = Path.of(args[0]).resolve(HelpPages.class.getPackageName().replace('.', '/'))
                 .resolve(FOLDER);
         Files.createDirectories(folder);
+        StringWriter sink = new StringWriter();
+        Session quiet = new Session(new PrintWriter(sink), new PrintWriter(sink), Path.of("").toAbsolutePath(),
+                Map.of(), false);
+        Files.writeString(folder.resolve("model.txt"),
+                CommandModel.describe(CommandTree.full(new FactoryCommand(quiet, new Interrupts(quiet.err())))),
+                StandardCharsets.UTF_8);
         for (List<String> path : commandPaths()) {
             for (boolean colour : new boolean[] {false, true}) {
                 String key = String.join(".", path);

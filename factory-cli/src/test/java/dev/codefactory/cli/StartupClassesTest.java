@@ -103,6 +103,12 @@ class StartupClassesTest {
     void spec_list_loads_no_heavy_class() throws Exception {
         Run run = assertNoHeavyClass("spec", "list");
         assertTrue(run.out.contains("User login") && run.out.contains("Password reset"), "it listed: " + run.out);
+        // covers feature-013/FR-001: picocli's model comes from the build's record (CommandModel), not from reading
+        // annotations: no annotation is made (each is a proxy, whose class the JDK generates at every start)
+        List<String> annotations = run.classes.stream()
+                .filter(c -> c.equals("sun.reflect.annotation.AnnotationInvocationHandler") || c.contains("$Proxy"))
+                .toList();
+        assertEquals(List.of(), annotations, "factory spec list read annotations");
     }
 
     /** The check is not blind: a child JVM that does load JGit (a class of it, as the git adapter would) is caught. */

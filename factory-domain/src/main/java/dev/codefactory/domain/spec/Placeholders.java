@@ -25,8 +25,39 @@ public final class Placeholders {
 
     private final Map<SpecKind, List<Line>> byKind;
 
-    /** One placeholder line: the literal part to look for first, and the whole line as a pattern. */
-    private record Line(String text, String longestLiteral, Pattern pattern) {
+    /**
+     * One placeholder line: the literal part to look for first, and the whole line as a pattern, compiled when a
+     * line first contains that literal (compiling every template's lines up front cost each spec list 4 ms; most
+     * contracts never hold any of them). Racing threads may compile it twice, to the same pattern.
+     */
+    private static final class Line {
+        private final String text;
+        private final String longestLiteral;
+        private final String regex;
+        private volatile Pattern pattern;
+
+        Line(String text, String longestLiteral, String regex) {
+            this.text = text;
+            this.longestLiteral = longestLiteral;
+            this.regex = regex;
+        }
+
+        String text() {
+            return text;
+        }
+
+        String longestLiteral() {
+            return longestLiteral;
+        }
+
+        Pattern pattern() {
+            Pattern p = pattern;
+            if (p == null) {
+                p = Pattern.compile(regex, Pattern.DOTALL);
+                pattern = p;
+            }
+            return p;
+        }
     }
 
     private Placeholders(Map<SpecKind, List<Line>> byKind) {
@@ -130,7 +161,7 @@ public final class Placeholders {
         String tail = text.substring(at);
         regex.append(Pattern.quote(tail));
         longest = tail.length() > longest.length() ? tail : longest;
-        return new Line(original, longest, Pattern.compile(regex.toString(), Pattern.DOTALL));
+        return new Line(original, longest, regex.toString());
     }
 
     private static int letters(String s) {
