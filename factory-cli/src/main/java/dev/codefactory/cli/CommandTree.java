@@ -11,8 +11,8 @@ import picocli.CommandLine.Range;
 
 /**
  * The command tree of {@code factory}: the subcommands of each command, and picocli's model of it. picocli builds a
- * command's model by reflection, which for every command took about 200 ms of each start (its Java 5 bytecode is
- * not in the start-up archive), so a run builds only the commands its arguments invoke ({@link #invoked}). The
+ * command's model by reflection, which for every command took about 200 ms of each start, so a run builds only the
+ * commands its arguments invoke ({@link #invoked}), from the build's record of them ({@link CommandModel}). The
  * subcommands of the last one, and those of the root for {@code help}, are placeholders carrying the name, aliases
  * and description of their {@code @Command}: enough for the list of commands in help, and never parsed into. The
  * siblings of a command invoked under them are left out: nothing lists them. {@link #full} is the
@@ -89,8 +89,8 @@ final class CommandTree {
             }
         }
         // the parent's help, which lists its subcommands, is printed when none is invoked, by 'help' or by its own
-        // --help before the subcommand ('factory --help spec list' prints the root's); otherwise
-        // the siblings of the invoked command are not even placeholders (each is a CommandLine: 0.6 ms of spec list)
+        // --help before the subcommand ('factory --help spec list' prints the root's); otherwise the siblings of the
+        // invoked command are not even placeholders (each is a CommandLine: 0.6 ms of spec list)
         boolean listed = invoked == null || invoked == HelpCommand.class || asksHelp(parent.getCommandSpec(), args,
                 from, at);
         boolean ok = true;
