@@ -284,8 +284,12 @@ final class CommandModel {
     }
 
     private static CommandLine.ITypeConverter<?>[] converters(List<String> classNames) {
-        return classNames.stream().map(n -> (CommandLine.ITypeConverter<?>) create(n))
-                .toArray(CommandLine.ITypeConverter<?>[]::new);
+        // a loop: no lambda typed with picocli (see Main.Handlers)
+        CommandLine.ITypeConverter<?>[] converters = new CommandLine.ITypeConverter<?>[classNames.size()];
+        for (int i = 0; i < converters.length; i++) {
+            converters[i] = (CommandLine.ITypeConverter<?>) create(classNames.get(i));
+        }
+        return converters;
     }
 
     /** Where a help option keeps its value (picocli's own mixin has two fields for them). */

@@ -167,6 +167,8 @@ final class Failures {
                 spec.addOption(rebuilt.description(more).build());
             }
         }
-        cli.getSubcommands().values().forEach(Failures::documentJson);
+        for (CommandLine sub : cli.getSubcommands().values()) { // no lambda typed with picocli: see Main.Handlers
+            documentJson(sub);
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,19 +83,19 @@ public final class Main {
     /** {@link #run(Session, String...)} with {@code interrupts} as the command's Ctrl-C. */
     static int run(Session session, Interrupts interrupts, String... args) {
         // every character printed from here on passes TerminalWriter's filter, which shows control characters
-        return runFiltered(TerminalWriter.install(session), interrupts, CommandTree::invoked, true, args);
+        return runFiltered(TerminalWriter.install(session), interrupts, false, args);
     }
 
     /** {@link #run(Session, String...)} on picocli's model of every command ({@link CommandTree#full}). */
     static int runOnFullModel(Session session, String... args) {
         // and no stored help page: HelpPages are made with this
         return runFiltered(TerminalWriter.install(session), new Interrupts(session.err()),
-                (root, ignored) -> CommandTree.full(root), false, args);
+                true, args);
     }
 
 
     private static int runFiltered(Session session, Interrupts interrupts,
-            BiFunction<FactoryCommand, String[], CommandLine> model, boolean storedHelp, String... args) {
+            boolean fullModel, String... args) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             // picocli is Java 5 bytecode, which class-data sharing cannot archive: building its model costs ~200 ms,
             // so the one command that scripts call on every start answers without it.
@@ -106,14 +105,15 @@ public final class Main {
             session.out().flush();
             return ExitCodes.OK;
         }
-        String page = storedHelp ? HelpPages.page(args, session.colourAllowed()) : null;
+        String page = fullModel ? null : HelpPages.page(args, session.colourAllowed());
         if (page != null) { // implements feature-013/FR-001
             session.out().print(page);
             session.out().flush();
             return ExitCodes.OK;
         }
         FactoryCommand root = new FactoryCommand(session, interrupts);
-        CommandLine cli = model.apply(root, args); // implements feature-013/FR-001
+        // implements feature-013/FR-001
+        CommandLine cli = fullModel ? CommandTree.full(root) : CommandTree.invoked(root, args);
         cli.setOut(session.out());
         cli.setErr(session.err());
         cli.setColorScheme(Help.defaultColorScheme(session.colourAllowed() ? Help.Ansi.ON : Help.Ansi.OFF));
@@ -138,7 +138,9 @@ public final class Main {
      * What picocli calls on a usage error, on a failed command and to run one. Named classes, not lambdas: a lambda
      * implementing one of picocli's interfaces cannot be in the start-up archive (the Java 5 interface is linked with
      * it, which the JDK 17 archive then leaves out), and generating each at every start cost 5-10 ms of spec list.
-     * Apart from Main, so that verifying Main loads none of picocli (a help page needs none).
+     * (Nor is any lambda typed with a picocli class on the common paths: resolving one while the archive is dumped
+     * links picocli's classes, and JDK 25 then leaves all of them out.) Apart from Main, so that verifying Main loads
+     * none of picocli (a help page needs none).
      */
     private static final class Handlers {
         private Handlers() {
@@ -234,6 +236,8 @@ public final class Main {
         }
         CommandSpec spec = cli.getCommandSpec();
         spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
-        cli.getSubcommands().values().forEach(Main::documentExitCodes);
+        for (CommandLine sub : cli.getSubcommands().values()) { // no lambda typed with picocli: see Handlers
+            documentExitCodes(sub);
+        }
     }
 }

@@ -159,6 +159,9 @@ class LauncherTest {
         assertTrue(shared(tmp.resolve("loaded25")) > 1000, "sharing is on with JDK 25");
         assertTrue(Files.readString(tmp.resolve("loaded25")).contains("picocli.CommandLine source: shared objects"),
                 "picocli's Java 5 classes are in JDK 25's archive too");
+        assertTrue(Files.readAllLines(tmp.resolve("loaded25")).stream().anyMatch(line -> line.contains(
+                "dev.codefactory.cli.Main$$Lambda") && line.endsWith("source: shared objects file")),
+                "and so are the lambdas (the dump leaves the class list's constant-pool lines out, not its lambdas)");
         assertEquals("", again25.err, "made once, used silently");
         assertEquals(on25.out, again25.out);
         assertEquals("", first.err, "the first JDK's archive was kept");
