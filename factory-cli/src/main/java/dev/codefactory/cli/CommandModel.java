@@ -284,7 +284,6 @@ final class CommandModel {
     }
 
     private static CommandLine.ITypeConverter<?>[] converters(List<String> classNames) {
-        // a loop: no lambda typed with picocli (see Main.Handlers)
         CommandLine.ITypeConverter<?>[] converters = new CommandLine.ITypeConverter<?>[classNames.size()];
         for (int i = 0; i < converters.length; i++) {
             converters[i] = (CommandLine.ITypeConverter<?>) create(classNames.get(i));

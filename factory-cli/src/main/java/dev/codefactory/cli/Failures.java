@@ -167,7 +167,7 @@ final class Failures {
                 spec.addOption(rebuilt.description(more).build());
             }
         }
-        for (CommandLine sub : cli.getSubcommands().values()) { // no lambda typed with picocli: see Main.Handlers
+        for (CommandLine sub : cli.getSubcommands().values()) {
             documentJson(sub);
         }
     }

@@ -138,9 +138,7 @@ public final class Main {
      * What picocli calls on a usage error, on a failed command and to run one. Named classes, not lambdas: a lambda
      * implementing one of picocli's interfaces cannot be in the start-up archive (the Java 5 interface is linked with
      * it, which the JDK 17 archive then leaves out), and generating each at every start cost 5-10 ms of spec list.
-     * (Nor is any lambda typed with a picocli class on the common paths: resolving one while the archive is dumped
-     * links picocli's classes, and JDK 25 then leaves all of them out.) Apart from Main, so that verifying Main loads
-     * none of picocli (a help page needs none).
+     * Apart from Main, so that verifying Main loads none of picocli (a help page needs none).
      */
     private static final class Handlers {
         private Handlers() {
@@ -236,7 +234,7 @@ public final class Main {
         }
         CommandSpec spec = cli.getCommandSpec();
         spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
-        for (CommandLine sub : cli.getSubcommands().values()) { // no lambda typed with picocli: see Handlers
+        for (CommandLine sub : cli.getSubcommands().values()) {
             documentExitCodes(sub);
         }
     }
