@@ -32,8 +32,9 @@ import picocli.CommandLine.ScopeType;
  * {@code Object} for subcommand methods, 38 ms of {@code spec list} (the issue's other way: "picocli's model
  * generated at build time"). The record holds what picocli read: every attribute of a command, its usage message
  * and its options that differs from picocli's default, and the field or method each option sets. {@link #describe}
- * refuses an attribute it does not know how to record, so a new kind of option fails the build rather than behave
- * differently; {@code CommandModelTest} compares the two models of every command, attribute by attribute.
+ * refuses an option attribute it does not know how to record, so a new kind of option fails the build rather than
+ * behave differently; {@code CommandModelTest} compares the two models of every command getter by getter (the
+ * command's and its usage message's too).
  */
 // implements feature-013/FR-001
 final class CommandModel {
