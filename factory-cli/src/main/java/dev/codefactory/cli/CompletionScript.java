@@ -238,7 +238,10 @@ final class CompletionScript {
         return "'" + text + "'";
     }
 
-    /** The walk over the words typed so far, the same for every command (zsh: with bash's arrays and splitting). */
+    /**
+     * The walk over the words typed so far, the same for every command (zsh: with bash's arrays and splitting; no
+     * variable named {@code path}, which zsh ties to {@code PATH}).
+     */
     private static final String BASH_FUNCTIONS = """
             _factory_offer() {
               local cur=$1 w q
@@ -251,18 +254,23 @@ final class CompletionScript {
               done
             }
 
-            _factory_project() {
-              local line values=()
+            _factory_lines() {
+              local line
               while IFS= read -r line; do
-                values+=("$line")
-              done < <(
-                if [[ -n $_fc_dir ]]; then
-                  command factory -C "$_fc_dir" completion values "$1" 2>/dev/null
-                else
-                  command factory completion values "$1" 2>/dev/null
-                fi
-              )
-              _factory_offer "$2" "${values[@]}"
+                [[ -n $line ]] && _fc_lines+=("$line")
+              done <<< "$1"
+            }
+
+            _factory_project() {
+              local out
+              local -a _fc_lines
+              if [[ -n $_fc_dir ]]; then
+                out=$(command factory -C "$_fc_dir" completion values "$1" 2>/dev/null)
+              else
+                out=$(command factory completion values "$1" 2>/dev/null)
+              fi
+              _factory_lines "$out"
+              _factory_offer "$2" "${_fc_lines[@]}"
             }
 
             _factory_complete_kind() {
@@ -272,11 +280,14 @@ final class CompletionScript {
                 words) shift; _factory_offer "$cur" "$@" ;;
                 ids|tags) _factory_project "$1" "$cur" ;;
                 files|dirs)
-                  local line
+                  local -a _fc_lines
                   type compopt >/dev/null 2>&1 && compopt -o filenames
-                  while IFS= read -r line; do
-                    COMPREPLY+=("$line")
-                  done < <(if [[ $1 == dirs ]]; then compgen -d -- "$cur"; else compgen -f -- "$cur"; fi) ;;
+                  if [[ $1 == dirs ]]; then
+                    _factory_lines "$(compgen -d -- "$cur")"
+                  else
+                    _factory_lines "$(compgen -f -- "$cur")"
+                  fi
+                  COMPREPLY+=("${_fc_lines[@]}") ;;
               esac
             }
 
@@ -284,7 +295,7 @@ final class CompletionScript {
               if [[ -n ${ZSH_VERSION-} ]]; then
                 setopt localoptions ksharrays shwordsplit
               fi
-              local cur=${COMP_WORDS[COMP_CWORD]} path= n=0 i w pending= _fc_dir= _fc_kind
+              local cur=${COMP_WORDS[COMP_CWORD]} _fc_path= n=0 i w pending= _fc_dir= _fc_kind
               local -a _fc_subs _fc_opts _fc_valopts
               COMPREPLY=()
               _factory_node ""
@@ -306,9 +317,9 @@ final class CompletionScript {
                     fi ;;
                   *)
                     if [[ " ${_fc_subs[*]} " == *" $w "* ]]; then
-                      path=${path:+$path }$w
+                      _fc_path=${_fc_path:+$_fc_path }$w
                       n=0
-                      _factory_node "$path"
+                      _factory_node "$_fc_path"
                     else
                       n=$(( n + 1 ))
                     fi ;;
@@ -316,7 +327,7 @@ final class CompletionScript {
               done
               [[ $cur == "=" ]] && cur=
               if [[ -n $pending ]]; then
-                _factory_kind "$path" "$pending" 0
+                _factory_kind "$_fc_path" "$pending" 0
                 _factory_complete_kind "$_fc_kind" "$cur"
                 return 0
               fi
@@ -325,7 +336,7 @@ final class CompletionScript {
                 return 0
               fi
               _factory_offer "$cur" "${_fc_subs[@]}"
-              _factory_kind "$path" "" "$n"
+              _factory_kind "$_fc_path" "" "$n"
               _factory_complete_kind "$_fc_kind" "$cur"
               return 0
             }
