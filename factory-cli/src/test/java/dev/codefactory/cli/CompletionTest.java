@@ -180,6 +180,33 @@ class CompletionTest {
         assertFalse(Files.exists(p.root.resolve("owned")), "a tag was run");
     }
 
+    @Test
+    void zsh_completes_commands_statuses_and_ids_through_bashcompinit_when_zsh_is_installed() throws Exception {
+        assumeTrue(installed("zsh"), "zsh is not installed");
+        Path script = script("zsh");
+        // what zsh's _bash_complete does on Tab: COMP_WORDS and COMP_CWORD set, then bashcompinit's compgen -F
+        String call = "autoload -U compinit && compinit -u\nsource \"$1\"\n"
+                + "t() { local -a COMP_WORDS COMPREPLY; local COMP_CWORD; COMP_WORDS=(\"$@\");"
+                + " COMP_CWORD=$(( $# - 1 )); compgen -F _factory -- \"${@[-1]}\"; }\n"
+                + "t factory sp; echo --; t factory spec show ''; echo --; t factory spec list --status d\n";
+        Shell run = shell(List.of("zsh", "-f", "-c", call, "completion-test", script.toString()));
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("spec\n--\nfeature-001\nfeature-002\n--\ndraft\ndeprecated\n", run.out());
+    }
+
+    @Test
+    void fish_completes_commands_statuses_ids_and_tags_when_fish_is_installed() throws Exception {
+        assumeTrue(installed("fish"), "fish is not installed");
+        Path script = script("fish");
+        String call = "source $argv[1]\nfor line in 'factory sp' 'factory spec show ' 'factory spec list --status d'"
+                + " 'factory spec list --tag '\n    complete -C $line\n    echo ==\nend\n";
+        Shell run = shell(List.of("fish", "--no-config", "-c", call, script.toString()));
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("spec\n==\nfeature-001\nfeature-002\n==\ndeprecated\ndraft\n==\n$(touch owned)\napi\nauth\n"
+                + "bad[2Jtag\nbiditag\n==\n", run.out());
+        assertFalse(Files.exists(p.root.resolve("owned")), "a tag was run");
+    }
+
     // ---- running the scripts ----
 
     private record Shell(int exit, String out, String err) {
