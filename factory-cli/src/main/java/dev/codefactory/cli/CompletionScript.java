@@ -89,10 +89,6 @@ final class CompletionScript {
         return new CompletionScript(nodes);
     }
 
-    List<Node> nodes() {
-        return nodes;
-    }
-
     private static void collect(CommandLine command, String path, CommandLine root, List<Node> nodes) {
         List<String> subs = new ArrayList<>();
         command.getSubcommands().forEach((name, sub) -> {

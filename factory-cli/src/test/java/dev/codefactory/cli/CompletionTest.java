@@ -29,8 +29,9 @@ import picocli.CommandLine;
  */
 class CompletionTest {
     private static final String HOSTILE = "---\nid: feature-002\ntitle: \"Evil \\e]0;owned\\a title\"\nstatus: draft\n"
-            + "created: 2026-01-01\nupdated: 2026-01-01\ntags: [\"bad\\e[2Jtag\", \"$(touch owned)\", \"bidi\\u202Etag\"]\n"
-            + "---\n\n# Evil\n\n## Overview\n\nText.\n\n## Requirements\n\n- FR-001: Something.\n";
+            + "created: 2026-01-01\nupdated: 2026-01-01\n"
+            + "tags: [\"bad\\e[2Jtag\", \"$(touch owned)\", \"bidi\\u202Etag\"]\n---\n\n"
+            + "# Evil\n\n## Overview\n\nText.\n\n## Requirements\n\n- FR-001: Something.\n";
 
     @TempDir
     Path dir;
