@@ -14,9 +14,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code factory completion bash|zsh|fish}: the shell's completion script, from picocli's whole model. */
 @Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Print a completion script for bash, zsh or fish: it completes commands, subcommands and"
-                + " options, and asks 'factory' for the spec ids and tags of the project being worked on when they"
-                + " are wanted (statuses, priorities and kinds are in the script).",
+        description = {"Print a completion script for bash, zsh or fish.",
+            "",
+            "It completes commands, subcommands and options, statuses, priorities and kinds, and the spec ids and"
+                + " tags of the project being worked on (or of -C DIR), which it asks 'factory' for as you type.",
             "",
             "Install it once:",
             "  bash: source <(factory completion bash) in ~/.bashrc, or save it as",
