@@ -28,10 +28,11 @@ final class CommandTree {
                     AuthCommand.class, ModelsCommand.class, AskCommand.class, IntakeCommand.class,
                     ReviewCommand.class, ChangeCommand.class, UndoCommand.class, HistoryCommand.class,
                     TraceCommand.class, DriftCommand.class, RescueCommand.class, AdoptCommand.class,
-                    ServeCommand.class, HelpCommand.class),
+                    ServeCommand.class, CompletionCommand.class, HelpCommand.class),
             SpecCommand.class, List.of(SpecNewCommand.class, SpecListCommand.class, SpecShowCommand.class,
                     SpecValidateCommand.class, SpecStatusCommand.class, SpecIndexCommand.class,
                     SpecIdsCommand.class),
+            CompletionCommand.class, List.of(CompletionValuesCommand.class),
             ConfigCommand.class, List.of(ConfigListCommand.class, ConfigGetCommand.class, ConfigSetCommand.class),
             AuthCommand.class, List.of(AuthSetCommand.class, AuthStatusCommand.class, AuthDeleteCommand.class,
                     AuthLoginCommand.class, AuthLogoutCommand.class));

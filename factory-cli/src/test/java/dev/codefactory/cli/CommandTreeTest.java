@@ -73,7 +73,7 @@ class CommandTreeTest {
     void the_whole_model_has_every_command() {
         Set<String> names = new TreeSet<>();
         everyCommand().forEach(words -> names.add(String.join(" ", words)));
-        assertEquals(33, names.size(), names.toString());
+        assertEquals(35, names.size(), names.toString());
         for (String expected : List.of("", "spec list", "config set", "auth logout", "help", "serve", "adopt")) {
             assertTrue(names.contains(expected), expected + " missing from " + names);
         }
@@ -106,8 +106,9 @@ class CommandTreeTest {
     @Test
     void root_help_lists_every_command_with_its_description() {
         Run help = run(false, false, "--help");
-        for (String line : List.of("  init     Set up Code-Factory in this git repository",
-                "  help     Display help information about the specified command.", "  serve    Serve a read-only")) {
+        for (String line : List.of("  init        Set up Code-Factory in this git repository",
+                "  help        Display help information about the specified command.",
+                "  serve       Serve a read-only", "  completion  Print a completion script")) {
             assertTrue(help.out().contains(line), line + " missing from:\n" + help.out());
         }
     }
