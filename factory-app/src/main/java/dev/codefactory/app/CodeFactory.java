@@ -202,7 +202,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 this::versionControl, context.clock(), this::config, projectFiles));
         this.review = new Once<>(() -> new ReviewService(context.root(), catalog, languageModels(), this::workspace,
                 reports, this::versionControl, this::config, this::scanRequest, context.clock(), this::codeHosts,
-                projectFiles, lazy(FileFactsCacheProvider.class, ids, "file", p -> p.create(context)), version()));
+                projectFiles, lazy(FileFactsCacheProvider.class, ids, "file", p -> p.create(context)), version(),
+                threads));
         this.changes = new Once<>(() -> new ChangeOrderService(catalog, languageModels(), this::workspace,
                 projectFiles, journal, this::requireVersionControl, this::config, this::codeHosts, context.clock(),
                 tests));
