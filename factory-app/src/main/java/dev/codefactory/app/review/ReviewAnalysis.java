@@ -296,17 +296,20 @@ final class ReviewAnalysis {
             }
         }
 
-        /** Call {@code i}'s outcome: made here when no helper has taken it yet, else waited for. */
+        /**
+         * Call {@code i}'s outcome. Until it is in, this thread makes the next call no one has taken (call {@code i}
+         * itself when no helper took it), and waits only when every call is taken.
+         */
         Outcome outcome(int i) {
             while (true) {
                 synchronized (this) {
                     if (outcomes[i] != null) {
                         return outcomes[i];
                     }
-                    if (next > i || ended) {
-                        if (ended && next <= i) {
-                            return Outcome.stopped();
-                        }
+                    if (ended && next <= i) {
+                        return Outcome.stopped();
+                    }
+                    if (ended || next >= calls.size()) {
                         try {
                             wait();
                         } catch (InterruptedException e) {
