@@ -58,8 +58,8 @@ class ReviewConcurrencyTest {
                 + "\\\"evidence\\\":[{\\\"file\\\":\\\"" + file + "\\\",\\\"startLine\\\":1,\\\"endLine\\\":2}],"
                 + "\\\"note\\\":\\\"\\\"}],\\\"findings\\\":[{\\\"severity\\\":\\\"medium\\\",\\\"category\\\":"
                 + "\\\"correctness\\\",\\\"file\\\":\\\"" + file + "\\\",\\\"startLine\\\":2,\\\"endLine\\\":2,"
-                + "\\\"requirement\\\":\\\"R1\\\",\\\"message\\\":\\\"" + message + "\\\",\\\"suggestion\\\":\\\"\\\"}]}"
-                + "\\n```";
+                + "\\\"requirement\\\":\\\"R1\\\",\\\"message\\\":\\\"" + message + "\\\","
+                + "\\\"suggestion\\\":\\\"\\\"}]}\\n```";
     }
 
     /** The answer to a request, by what it is about; raw JSON string content (already escaped). */
