@@ -45,6 +45,7 @@ class ReviewConcurrencyTest {
     final AtomicInteger active = new AtomicInteger();
     final AtomicInteger peak = new AtomicInteger();
     volatile int expectedPeak;
+    volatile boolean failSecond;
     final AtomicBoolean answeredLast = new AtomicBoolean();
 
     private static String spec(String id, String title, String overview, String requirements) {
@@ -111,6 +112,9 @@ class ReviewConcurrencyTest {
             if (request.body().contains("feature-003")) {
                 answeredLast.set(true);
             }
+            if (failSecond && request.body().contains("feature-002")) {
+                return Reply.json(400, "{\"error\":\"this model cannot read invoices\"}");
+            }
             return Reply.json(200, OllamaFakeServer.line("", true, new Usage(100, 20)).replace(
                     "\"content\":\"\"", "\"content\":\"" + answerTo(request.body()) + "\""));
         });
@@ -170,5 +174,26 @@ class ReviewConcurrencyTest {
         assertTrue(one.json().contains("pages are not numbered"), "the repaired answer is merged: " + one.json());
         assertTrue(one.json().contains("the link never expires"), one.json());
         assertTrue(one.json().indexOf("the hash is compared") >= 0, one.json());
+    }
+
+    @Test
+    void a_failing_call_leaves_the_same_partial_report_whether_later_calls_were_made_or_not() throws IOException {
+        failSecond = true;
+        expectedPeak = 1;
+        Run one = review(1);
+        assertEquals(2, server.requestCount(), "one at a time, nothing is asked after the failure");
+
+        peak.set(0);
+        expectedPeak = 3;
+        Run four = review(4);
+        assertEquals(3, peak.get(), "the three specs' calls at once");
+
+        assertEquals(one.json(), four.json());
+        assertEquals(one.markdown(), four.markdown());
+        assertEquals(one.said(), four.said());
+        assertTrue(one.json().contains("\"partial\": true"), one.json());
+        assertTrue(one.json().contains("\"detail\": \"stopped before feature-002, feature-003\""), one.json());
+        assertTrue(one.json().contains("the hash is compared"), one.json());
+        assertTrue(!one.json().contains("the link never expires"), "the answer after the failure is left out");
     }
 }
