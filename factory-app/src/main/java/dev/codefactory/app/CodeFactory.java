@@ -202,7 +202,8 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                 this::versionControl, context.clock(), this::config, projectFiles));
         this.review = new Once<>(() -> new ReviewService(context.root(), catalog, languageModels(), this::workspace,
                 reports, this::versionControl, this::config, this::scanRequest, context.clock(), this::codeHosts,
-                projectFiles, lazy(FileFactsCacheProvider.class, ids, "file", p -> p.create(context)), version()));
+                projectFiles, lazy(FileFactsCacheProvider.class, ids, "file", p -> p.create(context)), version(),
+                threads));
         this.changes = new Once<>(() -> new ChangeOrderService(catalog, languageModels(), this::workspace,
                 projectFiles, journal, this::requireVersionControl, this::config, this::codeHosts, context.clock(),
                 tests));
@@ -837,9 +838,10 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
 
         /**
          * Makes every thread this instance starts (a model call that waits for an answer while watching for a stop,
-         * say), for an embedder that runs them in its own pool, group or virtual threads. By default each is a
-         * daemon thread (it never keeps the JVM alive) named after its task ({@code codefactory-model-call},
-         * {@code codefactory-model-stop}).
+         * say, or a review's helper that asks about a batch while others are asked: {@code llm.max-concurrency}), for
+         * an embedder that runs them in its own pool, group or virtual threads. By default each is a daemon thread
+         * (it never keeps the JVM alive) named after its task ({@code codefactory-model-call},
+         * {@code codefactory-model-stop}, {@code codefactory-review-call}).
          */
         public Builder threads(ThreadFactory threads) {
             this.threads = Objects.requireNonNull(threads, "threads");

@@ -66,6 +66,8 @@ public record ConfigKey(String name, String defaultValue, String description, Li
             key("llm.timeouts.total", "10m", "how long a whole answer may take (30s, 10m, 1h)", Type.POSITIVE_DURATION),
             key("llm.max-attempts", "3", "tries of a call that fails for a passing reason (timeout, 429, 5xx) before"
                     + " it gives up; 1 never retries", Type.POSITIVE_INTEGER),
+            key("llm.max-concurrency", "1", "the most model calls one process makes at a time (the others wait"
+                    + " their turn); raise it for an endpoint that answers several at once", Type.POSITIVE_INTEGER),
             key("github.enabled", "true", "use GitHub when the repository is hosted there", BOOLEAN),
             key("github.username", null, "your GitHub login"),
             key("github.api-url", "https://api.github.com", "GitHub REST API base URL"),

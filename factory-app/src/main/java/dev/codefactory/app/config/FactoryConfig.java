@@ -123,6 +123,11 @@ public final class FactoryConfig {
         return positive("llm.max-attempts");
     }
 
+    /** {@code llm.max-concurrency}: the most model calls this process makes at a time (1 by default). */
+    public int llmMaxConcurrency() {
+        return positive("llm.max-concurrency");
+    }
+
     private Duration positiveDuration(String key) {
         Duration d = duration(key);
         if (d.isZero()) {

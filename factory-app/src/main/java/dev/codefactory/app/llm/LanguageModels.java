@@ -37,7 +37,8 @@ import java.util.function.Supplier;
  * configured, the one auto-detection finds from what each provider declares ({@link Detection}): the first whose
  * key is set (environment variables of all of them before the secret store), else the first whose probe answers
  * (Ollama on its address). The model it hands out records every call in the audit log and, unless told not to,
- * answers repeated requests from the cache.
+ * answers repeated requests from the cache; its calls, with those of every other model it handed out, go to the
+ * provider at most {@code llm.max-concurrency} at a time ({@link GatedLanguageModel}).
  */
 public final class LanguageModels {
     private static final LanguageModelSettings.Timeouts PROBE =
@@ -59,6 +60,7 @@ public final class LanguageModels {
     private final String chosen;
     private final boolean detection;
     private final ThreadFactory threads;
+    private ModelCallGate gate;
 
     /**
      * @param chosen    the provider the embedding application chose ({@code CodeFactory.builder().use}); it wins
@@ -242,7 +244,8 @@ public final class LanguageModels {
      */
     public LanguageModel open(String providerId, String mode, boolean useCache) {
         String id = providerId != null ? providerId : select().providerId();
-        LanguageModel model = provider(id).create(settings(id, config.get().llmTimeouts(), configuredRetries()));
+        LanguageModel model = gated(provider(id).create(settings(id, config.get().llmTimeouts(),
+                configuredRetries())));
         LanguageModel audited = new AuditedLanguageModel(model, audit.get(), clock, mode,
                 config.get().auditFullPrompts());
         return useCache ? new CachingLanguageModel(audited, cache.get(), clock, config.get().cacheTtl(),
@@ -252,7 +255,25 @@ public final class LanguageModels {
     /** The models {@code providerId} (null: the selected one) offers. */
     public List<ModelInfo> models(String providerId) {
         String id = providerId != null ? providerId : select().providerId();
-        return provider(id).create(settings(id, config.get().llmTimeouts(), configuredRetries())).listModels();
+        return gated(provider(id).create(settings(id, config.get().llmTimeouts(), configuredRetries())))
+                .listModels();
+    }
+
+    /**
+     * {@code model} behind this instance's one gate, which lets {@code llm.max-concurrency} calls through at a time,
+     * whichever model and use case make them. A changed limit takes effect for the models opened after the change
+     * (the calls of those opened before finish under the old one).
+     */
+    private LanguageModel gated(LanguageModel model) {
+        int limit = config.get().llmMaxConcurrency();
+        ModelCallGate current;
+        synchronized (this) {
+            if (gate == null || gate.limit() != limit) {
+                gate = new ModelCallGate(limit);
+            }
+            current = gate;
+        }
+        return new GatedLanguageModel(model, current);
     }
 
     private LanguageModelProvider provider(String id) {

@@ -49,6 +49,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -82,7 +83,7 @@ public final class ReviewService implements ReviewUseCase {
                          Supplier<ReportRepository> reports, Supplier<Optional<VersionControl>> git,
                          Supplier<FactoryConfig> config, Function<List<String>, ScanRequest> scanRequest,
                          Clock clock, Supplier<CodeHostAccess> codeHosts, Supplier<ProjectFiles> files,
-                         Supplier<FileFactsCache> factsCache, String build) {
+                         Supplier<FileFactsCache> factsCache, String build, ThreadFactory threads) {
         this.root = root;
         this.files = files;
         this.catalog = catalog;
@@ -97,7 +98,7 @@ public final class ReviewService implements ReviewUseCase {
         ReviewFacts.Store facts = new ReviewFacts.Store(factsCache, build);
         this.matching = new ReviewMatching(config, reader, facts);
         this.checks = new ReviewChecks(reader, facts);
-        this.analysis = new ReviewAnalysis(config, reader);
+        this.analysis = new ReviewAnalysis(config, reader, threads);
     }
 
     /** The flow, one method per step: each reads what the steps before it left in the {@link Review}. */
