@@ -226,11 +226,11 @@ final class FactoryCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** {@code factory --version}: cheap, touches no project. */
+    /** {@code factory --version}: the version, the commit it was built from and the Java runtime; reads no project. */
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"factory " + CodeFactory.version(),
+            return new String[] {"factory " + CodeFactory.version(), BuildCommit.describe(),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
         }
     }

@@ -74,6 +74,37 @@ class ArtifactsTest {
     }
 
     @Test
+    void the_root_and_the_bom_carry_the_published_metadata() throws Exception {
+        for (String path : List.of("../pom.xml", "../factory-bom/pom.xml")) {
+            Element project = pom(path).getDocumentElement();
+            Element developers = (Element) project.getElementsByTagName("developers").item(0);
+            assertTrue(developers != null, path + " names no developers");
+            assertEquals("Code-Factory team", child(developers, "name"), path);
+            String timestamp = child(project, "project.build.outputTimestamp");
+            assertTrue(timestamp != null && timestamp.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"),
+                    path + " has no fixed project.build.outputTimestamp: " + timestamp);
+        }
+    }
+
+    @Test
+    void each_library_jar_has_a_sources_jar_beside_it() throws IOException {
+        Map<String, Integer> sources = new TreeMap<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Matcher m = MODULE.matcher(entry);
+            if (m.find() && Files.isRegularFile(Path.of(entry))) {
+                Path beside = Path.of(entry.substring(0, entry.length() - ".jar".length()) + "-sources.jar");
+                assertTrue(Files.isRegularFile(beside), "no sources jar beside " + entry);
+                try (JarFile jar = new JarFile(beside.toFile())) {
+                    sources.put(m.group(1), (int) jar.stream().filter(e -> e.getName().endsWith(".java")).count());
+                }
+            }
+        }
+        // as above: only `mvn verify` (package) makes the jars
+        org.junit.jupiter.api.Assumptions.assumeFalse(sources.isEmpty(), "the modules are not jars on this class path");
+        sources.forEach((module, count) -> assertTrue(count > 0, module + "'s sources jar holds no source"));
+    }
+
+    @Test
     void factory_standard_depends_on_the_library_and_every_adapter() throws Exception {
         Document pom = pom("pom.xml");
         List<String> deps = new ArrayList<>();

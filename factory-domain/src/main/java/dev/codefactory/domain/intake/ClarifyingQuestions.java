@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * The clarifying questions a language model asked, read leniently from whatever it returned.
  *
  * <p>Accepted, in this order of preference: JSON anywhere in the text (in prose or in a code fence; the first
- * {@code [} or {@code {} that parses as one of these shapes wins) — an array of strings, an array of objects with
- * {@code "question"}/{@code "text"}/{@code "q"} and optionally {@code "why"}/{@code "reason"}/{@code "rationale"}, or
+ * {@code [} or <code>&#123;</code> that parses as one of these shapes wins) — an array of strings, an array of
+ * objects with {@code "question"}/{@code "text"}/{@code "q"} and optionally {@code "why"}/{@code "reason"}/
+ * {@code "rationale"}, or
  * an object {@code {"questions": [...]}} holding either array; else numbered ({@code 1.}, {@code 2)}) or bulleted
  * ({@code -}, {@code *}, {@code +}) lines ending with {@code ?}; else any line ending with {@code ?}. Questions are
  * trimmed, empty ones and case-insensitive duplicates dropped, and the list capped. Never throws on model output:
