@@ -33,6 +33,7 @@ final class CommandTree {
                     SpecValidateCommand.class, SpecStatusCommand.class, SpecIndexCommand.class,
                     SpecIdsCommand.class),
             CompletionCommand.class, List.of(CompletionValuesCommand.class),
+            ReviewCommand.class, List.of(ReviewMergeCommand.class),
             ConfigCommand.class, List.of(ConfigListCommand.class, ConfigGetCommand.class, ConfigSetCommand.class),
             AuthCommand.class, List.of(AuthSetCommand.class, AuthStatusCommand.class, AuthDeleteCommand.class,
                     AuthLoginCommand.class, AuthLogoutCommand.class));
