@@ -24,7 +24,7 @@ import java.util.TreeMap;
 /**
  * Joins the results of a review's shards ({@link ReviewShard}) into the report one run would have made: each spec's
  * result from the shard that reviewed it, every shard's findings (disjoint by construction), the skipped files once,
- * the tokens, durations and dropped findings added up. The parts are untrusted: each is read strictly, and a part
+ * the tokens, durations and dropped findings added up, the model's name from a shard that asked it. The parts are untrusted: each is read strictly, and a part
  * that is not a shard's result, a second result of one shard, a missing shard or a part of another review (scope,
  * specs, model, commit) is refused naming the part.
  */
@@ -72,8 +72,10 @@ final class ReviewMerge {
         long millis = 0;
         int dropped = 0;
         boolean partial = false;
+        String model = first.report.model();
         for (Part p : byIndex.values()) {
             ReviewReport r = p.report;
+            model = blank(model) ? r.model() : model;
             for (SpecResult s : r.specs()) {
                 if (ReviewShard.ownerOfSpec(s.specId(), r.specIds(), p.count) == p.index) {
                     specs.put(s.specId(), s); // the reviewing shard's result, in the place the first part gave it
@@ -98,7 +100,7 @@ final class ReviewMerge {
             partial |= r.partial();
         }
         ReviewReport r = first.report;
-        return new ReviewReport("merged", date, r.scope(), r.specIds(), r.provider(), r.model(), r.commit(), partial,
+        return new ReviewReport("merged", date, r.scope(), r.specIds(), r.provider(), model, r.commit(), partial,
                 r.offline(), List.copyOf(specs.values()), findings, List.copyOf(skipped), new Metrics(
                 r.metrics().files(), r.metrics().lines(), r.metrics().languages(), tokensIn, tokensOut, millis),
                 dropped);
@@ -115,7 +117,8 @@ final class ReviewMerge {
         ReviewReport a = first.report;
         ReviewReport b = p.report;
         String what = a.scope().equals(b.scope()) ? a.specIds().equals(b.specIds())
-                ? Objects.equals(a.provider(), b.provider()) && Objects.equals(a.model(), b.model())
+                ? Objects.equals(a.provider(), b.provider()) && (blank(a.model()) || blank(b.model())
+                || a.model().equals(b.model()))
                 ? Objects.equals(a.commit(), b.commit()) ? a.offline() == b.offline() ? first.count == p.count ? null
                 : "the number of shards (" + first.count + " and " + p.count + ")"
                 : "offline and with a model" : "the commit reviewed" : "the model" : "the specs" : "the paths";
@@ -123,6 +126,11 @@ final class ReviewMerge {
             throw new InvalidCommandException(p.name + " and " + first.name + " are not shares of one review: they"
                     + " differ in " + what + "; run every shard with the same arguments on the same commit");
         }
+    }
+
+    /** No model name: the shard asked the model nothing (the name is the one its answers gave). */
+    private static boolean blank(String model) {
+        return model == null || model.isEmpty();
     }
 
     private record Part(String name, int index, int count, ReviewReport report) {
