@@ -56,8 +56,8 @@ class ReviewShardTest {
                 "- `CartService` adds an item to the cart.\n- `CartService` empties the cart on checkout.\n"));
         project.write("contracts/specs/search.md", spec("feature-004", "Search", "implemented",
                 "- `SearchIndex` finds products by name.\n"));
-        project.write(LOGIN, "package app.auth;\n\nclass LoginService {\n    boolean login(String user, String password)"
-                + " {\n        return hashes.matches(user, password);\n    }\n}\n");
+        project.write(LOGIN, "package app.auth;\n\nclass LoginService {\n    boolean login(String user,"
+                + " String password) {\n        return hashes.matches(user, password);\n    }\n}\n");
         project.write(CART, "package app.cart;\n\nclass CartService {\n    void add(String item) {\n    }\n}\n");
         project.write("src/main/resources/application.properties", "openai.key=" + SECRET + "\nport=8080\n");
         project.write("deploy/env.sh", "export TOKEN=ghp_" + "Zk8mQ2vX9pL4rT7wY1nB5cD3fG6hJ0aS2eU4\n");

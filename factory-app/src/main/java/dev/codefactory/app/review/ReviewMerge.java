@@ -24,9 +24,9 @@ import java.util.TreeMap;
 /**
  * Joins the results of a review's shards ({@link ReviewShard}) into the report one run would have made: each spec's
  * result from the shard that reviewed it, every shard's findings (disjoint by construction), the skipped files once,
- * the tokens, durations and dropped findings added up, the model's name from a shard that asked it. The parts are untrusted: each is read strictly, and a part
- * that is not a shard's result, a second result of one shard, a missing shard or a part of another review (scope,
- * specs, model, commit) is refused naming the part.
+ * the tokens, durations and dropped findings added up, the model's name from a shard that asked it. The parts are
+ * untrusted: each is read strictly, and a part that is not a shard's result, a second result of one shard, a
+ * missing shard or a part of another review (scope, specs, model, commit) is refused naming the part.
  */
 final class ReviewMerge {
     private ReviewMerge() {
