@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code factory review --shard I/N} and {@code factory review merge}: in a temporary repository with four specs, code,
- * a secret and a loopback model, the N shards merged give the single run's JSON and SARIF, byte for byte but for the
- * fields that differ between any two runs ({@link #normal}); bad shards and bad parts are usage errors naming them.
+ * {@code factory review --shard I/N} and {@code factory review merge}: in a temporary repository with four specs,
+ * code, secrets and a loopback model, the N shards merged give the single run's JSON and SARIF, byte for byte but for
+ * the fields that differ between any two runs ({@link #normal}), and its report in {@code reports/} (but for the lines
+ * of {@link #normalMarkdown}); bad shards and bad parts are usage errors naming them.
  */
 class ReviewShardTest {
     static final String LOGIN = "src/main/java/app/auth/LoginService.java";
@@ -92,6 +93,12 @@ class ReviewShardTest {
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
     }
 
+    /** The report without its {@code id:} and {@code date:} lines and its {@code - Duration:} line. */
+    private static String normalMarkdown(String report) {
+        assertTrue(report.contains("a locked account is not refused"), report);
+        return report.replaceAll("(?m)^(id|date): .*$|^- Duration: .*$", "");
+    }
+
     @Test
     void n_shards_merged_give_the_single_runs_json_and_sarif() throws IOException {
         Path singleSarif = tmp.resolve("single.sarif");
@@ -128,7 +135,8 @@ class ReviewShardTest {
             assertEquals(normal(single.out()), normal(merged.out()), n + " shards");
             assertEquals(normal(Files.readString(singleSarif)), normal(Files.readString(mergedSarif)), n + " shards");
             String id = new ObjectMapper().readTree(merged.out()).get("id").asText();
-            assertTrue(project.read("reports/" + id + ".md").contains("a locked account is not refused"), id);
+            assertEquals(normalMarkdown(project.read("reports/" + whole.get("id").asText() + ".md")),
+                    normalMarkdown(project.read("reports/" + id + ".md")), n + " shards");
         }
     }
 
