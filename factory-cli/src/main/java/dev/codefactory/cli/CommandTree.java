@@ -83,9 +83,9 @@ final class CommandTree {
         Class<?> shown = null;
         if (at < args.length) {
             invoked = named(model, types, args[at]);
-            if (invoked == null) {
+            if (invoked == null && parent.getCommandSpec().positionalParameters().isEmpty()) {
                 return false; // an unknown word: picocli's own error and suggestions, from the whole model
-            }
+            } // else a word that names no subcommand is the command's own parameter (review's PATH)
             if (invoked == HelpCommand.class && at + 1 < args.length) {
                 shown = named(model, types, args[at + 1]); // 'factory help X' prints X's help: X's subcommands
             }

@@ -55,10 +55,4 @@ public record ReviewShard(int index, int count) {
     boolean ownsSpec(String specId, List<String> specIds) {
         return ownerOfSpec(specId, specIds, count) == index;
     }
-
-    /** {@code I/N}. */
-    @Override
-    public String toString() {
-        return index + "/" + count;
-    }
 }
