@@ -390,6 +390,12 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
                         ? ", score " + Math.round(r.report().overallScore().getAsDouble()) + "%" : ""));
     }
 
+    /** REVIEW's shards joined: the results of {@code --shard I/N} runs become one report in {@code reports/}. */
+    @Override
+    public ReviewOutcome merge(List<ReviewUseCase.ReviewPart> parts) {
+        return review.get().merge(parts);
+    }
+
     /**
      * CHANGE_ORDER: a request becomes a reviewed change on branch {@code factory/change-<id>}, asking
      * {@code dialog} before every write; see {@link ChangeOrderUseCase}.

@@ -33,6 +33,7 @@ final class CommandTree {
                     SpecValidateCommand.class, SpecStatusCommand.class, SpecIndexCommand.class,
                     SpecIdsCommand.class),
             CompletionCommand.class, List.of(CompletionValuesCommand.class),
+            ReviewCommand.class, List.of(ReviewMergeCommand.class),
             ConfigCommand.class, List.of(ConfigListCommand.class, ConfigGetCommand.class, ConfigSetCommand.class),
             AuthCommand.class, List.of(AuthSetCommand.class, AuthStatusCommand.class, AuthDeleteCommand.class,
                     AuthLoginCommand.class, AuthLogoutCommand.class));
@@ -82,9 +83,9 @@ final class CommandTree {
         Class<?> shown = null;
         if (at < args.length) {
             invoked = named(model, types, args[at]);
-            if (invoked == null) {
+            if (invoked == null && parent.getCommandSpec().positionalParameters().isEmpty()) {
                 return false; // an unknown word: picocli's own error and suggestions, from the whole model
-            }
+            } // else a word that names no subcommand is the command's own parameter (review's PATH)
             if (invoked == HelpCommand.class && at + 1 < args.length) {
                 shown = named(model, types, args[at + 1]); // 'factory help X' prints X's help: X's subcommands
             }

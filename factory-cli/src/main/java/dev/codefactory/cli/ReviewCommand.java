@@ -2,6 +2,7 @@ package dev.codefactory.cli;
 
 import dev.codefactory.app.review.ReviewJson;
 import dev.codefactory.app.review.ReviewReport;
+import dev.codefactory.app.review.ReviewShard;
 import dev.codefactory.app.review.ReviewUseCase;
 import dev.codefactory.app.review.Sarif;
 import dev.codefactory.app.CodeFactory;
@@ -44,7 +45,10 @@ import picocli.CommandLine.Spec;
             "A path typed at a match that is not among the files reviewed is asked again, with the closest one."
                 + " Ctrl-C stops at once, at a question or while the model answers (the call is cancelled): the"
                 + " report keeps what was reviewed so far, marked partial, nothing is committed or filed, and it"
-                + " exits with 130; a second Ctrl-C ends it at once."})
+                + " exits with 130; a second Ctrl-C ends it at once.",
+            "On several machines: each runs 'factory review --shard I/N --json > part-I.json' (the specs sorted by id"
+                + " and dealt out in turn; a check's finding about no spec goes by its file), and 'factory review"
+                + " merge part-*.json' joins them into the report, JSON and SARIF one run would have made."})
 final class ReviewCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -88,6 +92,10 @@ final class ReviewCommand implements Callable<Integer> {
             + " again. Origin must be on GitHub and a token set: checked before the review starts.")
     String issues;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Review shard I of N only (1 <= I <= N): every"
+            + " N-th spec by id, and the checks' findings that go with them; print it with --json for 'factory"
+            + " review merge'. Not with --commit or --issues.")
+    String shard;
 
     @Override
     public Integer call() {
@@ -95,9 +103,8 @@ final class ReviewCommand implements Callable<Integer> {
             throw new InvalidCommandException("--issues takes critical, high, medium, low or info, not '" + issues
                     + "'");
         }
-        ReviewSeverity threshold = failOn == null ? null : ReviewSeverity.parse(failOn).orElseThrow(() ->
-                new InvalidCommandException("--fail-on takes critical, high, medium, low or info, not '" + failOn
-                        + "'"));
+        ReviewSeverity threshold = threshold(failOn);
+        ReviewShard share = shard == null ? null : ReviewShard.parse(shard);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean interactive = root.session().terminal() && !yes && !json;
@@ -107,7 +114,7 @@ final class ReviewCommand implements Callable<Integer> {
         ReviewUseCase.ReviewOutcome outcome;
         try {
             outcome = factory.review(new ReviewUseCase.ReviewCommand(paths, specIds, offline, commit, !noCache,
-                    issues == null ? null : ReviewSeverity.parse(issues).orElseThrow().label()),
+                    issues == null ? null : ReviewSeverity.parse(issues).orElseThrow().label(), share),
                     dialog);
         } finally {
             dialog.clearProgress();
@@ -126,6 +133,16 @@ final class ReviewCommand implements Callable<Integer> {
             }
             return ExitCodes.STOPPED;
         }
+        return finish(outcome, json ? ReviewJson.render(outcome.report(), share) : null, sarif, threshold);
+    }
+
+    /**
+     * A finished review's output (or merged shards'): the SARIF file when asked, the JSON {@code json} or the
+     * summary, and the exit code: failure when partial, findings at {@code threshold} or more, else OK.
+     */
+    int finish(ReviewUseCase.ReviewOutcome outcome, String json, Path sarif, ReviewSeverity threshold) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         ReviewReport report = outcome.report();
         if (sarif != null) {
             Path target = root.session().workingDirectory().resolve(sarif);
@@ -135,8 +152,8 @@ final class ReviewCommand implements Callable<Integer> {
                 throw new UncheckedIOException("cannot write the SARIF file " + target + ": " + e.getMessage(), e);
             }
         }
-        if (json) {
-            out.print(ReviewJson.render(report));
+        if (json != null) {
+            out.print(json);
         } else {
             summary(out, report, outcome);
         }
@@ -145,6 +162,13 @@ final class ReviewCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         return threshold != null && report.failsAt(threshold.label()) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /** {@code --fail-on}'s severity; null when not given. */
+    static ReviewSeverity threshold(String failOn) {
+        return failOn == null ? null : ReviewSeverity.parse(failOn).orElseThrow(() ->
+                new InvalidCommandException("--fail-on takes critical, high, medium, low or info, not '" + failOn
+                        + "'"));
     }
 
     private void summary(PrintWriter out, ReviewReport report, ReviewUseCase.ReviewOutcome outcome) {

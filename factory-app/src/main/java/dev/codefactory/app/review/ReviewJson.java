@@ -27,8 +27,23 @@ public final class ReviewJson {
     }
 
     public static String render(ReviewReport r) {
+        return render(r, null);
+    }
+
+    /**
+     * The JSON of one shard's result ({@code --shard I/N}): the report's, with {@code "shard": {"index": I,
+     * "count": N}} after {@code format}, what {@link ReviewUseCase#merge} joins; as {@link #render(ReviewReport)}
+     * when {@code shard} is null.
+     */
+    public static String render(ReviewReport r, ReviewShard shard) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format", FORMAT);
+        if (shard != null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("index", shard.index());
+            m.put("count", shard.count());
+            doc.put("shard", m);
+        }
         doc.put("id", r.id());
         doc.put("date", DateTimeFormatter.ISO_INSTANT.format(r.date()));
         doc.put("scope", r.scope());

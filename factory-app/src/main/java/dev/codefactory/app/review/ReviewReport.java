@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * run cost. {@link ReviewMarkdown}, {@link ReviewJson} and {@link Sarif} render it.
  *
  * <p>{@code provider}, {@code model} and {@code commit} may be null (an offline review has no model; a project
- * outside git has no commit). Findings are kept most serious first, then by file, then by line.
+ * outside git has no commit). Findings are kept most serious first, then by file, then by line (then by their
+ * other fields, so that the order does not depend on how they came).
  *
  * @param id the report's id
  * @param date when the review ran
@@ -46,7 +47,14 @@ public record ReviewReport(String id, Instant date, List<String> scope, List<Str
     private static final Comparator<Item> ORDER = Comparator.comparingInt((Item i) -> rank(i.severity()))
             .thenComparing(Item::file)
             .thenComparingInt(Item::startLine)
-            .thenComparingInt(Item::endLine);
+            .thenComparingInt(Item::endLine)
+            .thenComparing(Item::category) // then by every other field: one order, however the findings came
+            .thenComparing(Item::specId)
+            .thenComparing(Item::requirementId, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Item::message)
+            .thenComparing(Item::suggestion)
+            .thenComparing(Item::fingerprint)
+            .thenComparing(Item::source);
 
     public ReviewReport {
         Objects.requireNonNull(id, "id");

@@ -13,6 +13,7 @@ import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.report.Report;
 import dev.codefactory.domain.review.Category;
 import dev.codefactory.domain.review.Compliance;
+import dev.codefactory.domain.review.ContextPacker;
 import dev.codefactory.domain.review.ReviewAnswer;
 import dev.codefactory.domain.review.Verdict;
 import dev.codefactory.domain.spec.Requirement;
@@ -101,6 +102,17 @@ public final class ReviewService implements ReviewUseCase {
         this.analysis = new ReviewAnalysis(config, reader, threads);
     }
 
+    @Override
+    public ReviewOutcome merge(List<ReviewPart> parts) {
+        ReviewReport merged = ReviewMerge.merge(parts);
+        String date = merged.date().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        ReviewReport report = ReviewMerge.withId(merged, nextReportId("review-" + date));
+        String path = reports.get().save(new Report("review", "Review", report.date(),
+                report.scope().equals(List.of(".")) ? List.of() : report.scope(), List.of(), Map.of()),
+                ReviewMarkdown.render(report));
+        return new ReviewOutcome(report, path, Optional.empty(), List.of(), 0, false);
+    }
+
     /** The flow, one method per step: each reads what the steps before it left in the {@link Review}. */
     // implements feature-006/FR-010
     @Override
@@ -112,7 +124,12 @@ public final class ReviewService implements ReviewUseCase {
         matching.matchSpecs(r);
         checks.check(r); // the checks first: a stop request during the model's calls then still leaves their findings
         if (r.model != null) {
-            analysis.analyse(r, analysis.plan(r));
+            Map<SpecWork, List<ContextPacker.Batch>> plans = analysis.plan(r); // all specs' plans: the same budget
+            if (command.shard() != null) {
+                List<String> ids = r.chosen.stream().map(s -> s.id().value()).toList();
+                plans.keySet().removeIf(w -> !command.shard().ownsSpec(w.spec.id().value(), ids));
+            }
+            analysis.analyse(r, plans);
         }
         ReviewReport report = report(r);
         String path = reports.get().save(new Report("review", "Review", r.now, command.paths(), List.of(),
@@ -302,6 +319,11 @@ public final class ReviewService implements ReviewUseCase {
         for (ReviewAnswer.ReviewFinding f : r.checks) {
             items.add(ReviewReport.Item.of(f, f.file(), f.category() == Category.SECURITY ? "check:secret"
                     : f.category() == Category.TEST_GAP ? "check:unreferenced-requirement" : "check:no-matching-code"));
+        }
+        if (r.command.shard() != null) { // this shard's share of the findings only; the others report the rest
+            List<String> ids = r.chosen.stream().map(s -> s.id().value()).toList();
+            ReviewShard shard = r.command.shard();
+            items.removeIf(i -> ReviewShard.ownerOf(i, ids, shard.count()) != shard.index());
         }
         long lines = r.lineCounts.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Integer> languages = new TreeMap<>();

@@ -15,15 +15,38 @@ public interface ReviewUseCase {
     ReviewOutcome review(ReviewCommand command, ReviewDialog dialog);
 
     /**
+     * The shards' results ({@code --shard I/N} runs' JSON) joined into the report one run would have made, saved in
+     * {@code reports/} as a review's is; every part is checked first (same review, every shard once).
+     *
+     * @throws InvalidCommandException naming the part, when one is not a shard's result or does not fit the others
+     */
+    ReviewOutcome merge(List<ReviewPart> parts);
+
+    /**
+     * One shard's result to merge.
+     *
+     * @param name where it came from (a file name), for errors
+     * @param json the JSON a {@code --shard} review printed
+     */
+    record ReviewPart(String name, String json) {
+        public ReviewPart {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(json, "json");
+        }
+    }
+
+    /**
      * @param paths   files or folders to review; empty for the whole project
      * @param specIds the specs to review against; empty to match every spec that is not deprecated
      * @param offline no model: the deterministic checks only
      * @param commit  commit the report (and the reports index)
      * @param issuesAt open a GitHub issue for each finding this severe or more (null: none); a finding whose
      *                 fingerprint an existing issue carries is not filed again
+     * @param shard    review this share of the specs only ({@link ReviewShard}; null: all), for
+     *                 {@link #merge} to join with the other shares; committing and filing issues are then refused
      */
     record ReviewCommand(List<String> paths, List<String> specIds, boolean offline, boolean commit,
-                         boolean useCache, String issuesAt) {
+                         boolean useCache, String issuesAt, ReviewShard shard) {
         public ReviewCommand {
             paths = List.copyOf(paths);
             specIds = List.copyOf(specIds);
@@ -32,6 +55,21 @@ public interface ReviewUseCase {
                     throw new InvalidCommandException("not a path: '" + p + "'");
                 }
             }
+            if (shard != null && (commit || issuesAt != null)) {
+                throw new InvalidCommandException("a shard (--shard) neither commits nor files issues: do that when"
+                        + " the shards' results are merged ('factory review merge')");
+            }
+        }
+
+        /** As {@link #ReviewCommand(List, List, boolean, boolean, boolean, String, ReviewShard)}, all shards. */
+        public ReviewCommand(List<String> paths, List<String> specIds, boolean offline, boolean commit,
+                             boolean useCache, String issuesAt) {
+            this(paths, specIds, offline, commit, useCache, issuesAt, null);
+        }
+
+        /** This share of the specs only ({@code null}: all). */
+        public ReviewCommand withShard(ReviewShard shard) {
+            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt, shard);
         }
 
         /** The whole project against every spec, with the model, not committed, cache on, no issues. */
@@ -45,30 +83,30 @@ public interface ReviewUseCase {
         }
 
         public ReviewCommand withPaths(List<String> paths) {
-            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt);
+            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt, shard);
         }
 
         /** Against these specs only. */
         public ReviewCommand withSpecs(String... specIds) {
-            return new ReviewCommand(paths, List.of(specIds), offline, commit, useCache, issuesAt);
+            return new ReviewCommand(paths, List.of(specIds), offline, commit, useCache, issuesAt, shard);
         }
 
         /** Without a model: the deterministic checks only. */
         public ReviewCommand withOffline(boolean offline) {
-            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt);
+            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt, shard);
         }
 
         public ReviewCommand withCommit(boolean commit) {
-            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt);
+            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt, shard);
         }
 
         public ReviewCommand withCache(boolean useCache) {
-            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt);
+            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt, shard);
         }
 
         /** Opens a GitHub issue for each finding this severe or more ({@code "high"}, say); null for none. */
         public ReviewCommand withIssuesAt(String severity) {
-            return new ReviewCommand(paths, specIds, offline, commit, useCache, severity);
+            return new ReviewCommand(paths, specIds, offline, commit, useCache, severity, shard);
         }
     }
 
