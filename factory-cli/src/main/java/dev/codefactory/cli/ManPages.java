@@ -168,18 +168,6 @@ public final class ManPages {
         }
 
         Help help = new Help(spec, PLAIN);
-        List<PositionalParamSpec> positionals = spec.positionalParameters().stream().filter(p -> !p.hidden())
-                .toList();
-        if (!positionals.isEmpty()) {
-            page.append(".SH ARGUMENTS\n");
-            Help.IParameterRenderer renderer = help.createDefaultParameterRenderer();
-            for (PositionalParamSpec p : positionals) {
-                page.append(".TP\n").append(line(fonts(help.createDefaultParamLabelRenderer()
-                        .renderParameterLabel(p, Ansi.ON, MARKED.parameterStyles()).toString())));
-                rows(page, renderer.render(p, help.createDefaultParamLabelRenderer(), PLAIN));
-            }
-        }
-
         List<OptionSpec> options = spec.options().stream().filter(o -> !o.hidden()).toList();
         Comparator<OptionSpec> order = help.createDefaultOptionSort();
         if (order != null) {
@@ -194,6 +182,18 @@ public final class ManPages {
                 page.append(".SS \"Options of every command\"\n").append("These options of\n.BR factory (1)\n")
                         .append("apply to this command too.\n");
                 options(page, help, inherited);
+            }
+        }
+
+        List<PositionalParamSpec> positionals = spec.positionalParameters().stream().filter(p -> !p.hidden())
+                .toList();
+        if (!positionals.isEmpty()) {
+            page.append(".SH ARGUMENTS\n");
+            Help.IParameterRenderer renderer = help.createDefaultParameterRenderer();
+            for (PositionalParamSpec p : positionals) {
+                page.append(".TP\n").append(line(fonts(help.createDefaultParamLabelRenderer()
+                        .renderParameterLabel(p, Ansi.ON, MARKED.parameterStyles()).toString())));
+                rows(page, renderer.render(p, help.createDefaultParamLabelRenderer(), PLAIN));
             }
         }
 
