@@ -39,8 +39,9 @@ public final class Release {
      * Modules no class names, which jdeps cannot see: reached through a service or a provider lookup. jdk.crypto.ec:
      * the elliptic curves of TLS 1.3 and most HTTPS servers (model providers, GitHub). jdk.charsets: the charsets
      * outside java.base, which a git repository or a file can name. jdk.zipfs: the zip file system provider (jar and
-     * zip paths). jdk.httpserver: com.sun.net.httpserver's provider for factory serve. jdk.localedata is left out: the
-     * CLI formats with Locale.ROOT, and java.base's English data is enough for the rest.
+     * zip paths). jdk.httpserver: com.sun.net.httpserver's provider for factory serve. jdk.localedata (about 10
+     * MB) is left out: the CLI formats with Locale.ROOT, and where it does not, a locale java.base lacks falls back to
+     * the root one.
      */
     private static final List<String> SERVICE_MODULES =
             List.of("jdk.crypto.ec", "jdk.charsets", "jdk.zipfs", "jdk.httpserver");
