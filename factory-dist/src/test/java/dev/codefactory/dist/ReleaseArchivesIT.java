@@ -225,11 +225,16 @@ class ReleaseArchivesIT {
             Run install = run(List.of(release.resolve("install.sh").toString(), "--prefix", prefix.toString()), work,
                     env());
             Run version = run(List.of(prefix.resolve("bin/factory").toString(), "--version"), work, env());
-            Run uninstall = run(List.of(release.resolve("install.sh").toString(), "--uninstall", "--prefix",
+            Path home = prefix.resolve("lib/factory/" + VERSION);
+            List<String> pages = pages(home);
+            boolean linked = pages.stream().allMatch(page -> Files.isSymbolicLink(prefix.resolve("share/man/man1/"
+                    + page)));
+            // as README says: the installed copy's install.sh
+            Run uninstall = run(List.of(home.resolve("install.sh").toString(), "--uninstall", "--prefix",
                     prefix.toString()), work, env());
 
             assertEquals(0, install.exit, install.err);
-            Path home = prefix.resolve("lib/factory/" + VERSION);
+            assertTrue(linked, "the man pages are linked into share/man/man1: " + pages);
             assertTrue(install.out.startsWith("Code-Factory " + VERSION + " installed in " + home), install.out);
             assertTrue(install.out.contains(prefix.resolve("bin") + " is NOT on your PATH"), install.out);
             assertEquals(0, version.exit, version.err);
@@ -415,6 +420,18 @@ class ReleaseArchivesIT {
     private static long shared(Path log) throws IOException {
         try (Stream<String> lines = Files.lines(log)) {
             return lines.filter(l -> l.contains("source: shared objects file")).count();
+        }
+    }
+
+    /** The man pages of an installed release (none when the build made none). */
+    private static List<String> pages(Path home) throws IOException {
+        Path man = home.resolve("man/man1");
+        if (!Files.isDirectory(man)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(man)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".1")).sorted()
+                    .collect(Collectors.toList());
         }
     }
 
