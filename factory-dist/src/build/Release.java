@@ -59,6 +59,7 @@ public final class Release {
         }
     }
 
+    // implements feature-014/FR-001
     private static void lib(Path cliFolder, Path lib) throws IOException {
         List<Path> found;
         try (Stream<Path> files = Files.list(cliFolder)) {
@@ -143,6 +144,7 @@ public final class Release {
         return result;
     }
 
+    // implements feature-014/FR-003
     private static void runtime(Path lib, Path out) throws IOException {
         Path jmods = Path.of(System.getProperty("java.home"), "jmods");
         if (!Files.isDirectory(jmods)) {

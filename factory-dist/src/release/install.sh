@@ -7,6 +7,7 @@
 # Works for both archives (factory-VERSION and factory-VERSION-linux-x64). Exit 0 on success, 1 on refusal or
 # failure, 2 on a usage error.
 set -euo pipefail
+# implements feature-014/FR-004
 
 usage() { sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 prefix="${HOME:?HOME is not set}/.local" uninstall=0

@@ -49,7 +49,7 @@ class ReleaseArchivesIT {
         work = open(Files.createDirectories(tmp.resolve("work")));
     }
 
-    // covers feature-019/FR-001
+    // covers feature-014/FR-001
     @Test
     void both_archives_hold_one_top_folder_with_an_executable_launcher_and_installer() throws Exception {
         Map<String, String> tar = modes(run(List.of("tar", "-tvzf", archive(".tar.gz").toString()), work, Map.of()));
@@ -70,7 +70,7 @@ class ReleaseArchivesIT {
         assertEquals(new TreeSet<>(tar.keySet()).toString(), new TreeSet<>(zip.keySet()).toString(), "same files");
     }
 
-    // covers feature-019/FR-001
+    // covers feature-014/FR-001
     @Test
     void the_jars_have_no_signature_and_the_notice_lists_them() throws Exception {
         Path release = unpack(archive(".tar.gz"));
@@ -96,7 +96,8 @@ class ReleaseArchivesIT {
         assertEquals(VERSION, Files.readString(release.resolve("VERSION")).trim());
     }
 
-    // covers feature-019/FR-002
+    // covers feature-014/FR-002
+    // covers feature-014/NFR-001
     @Test
     void the_release_runs_from_another_folder_with_its_archive_in_the_cache_when_it_is_read_only() throws Exception {
         Path release = unpack(archive(".tar.gz"));
@@ -130,7 +131,7 @@ class ReleaseArchivesIT {
         assertEquals(List.of(), list(work), "nothing written in the working folder");
     }
 
-    // covers feature-019/FR-002
+    // covers feature-014/FR-002
     @Test
     void the_zip_runs_too_with_its_archive_inside_a_writable_release() throws Exception {
         assumeTrue(onPath("unzip"), "no unzip here");
@@ -148,7 +149,7 @@ class ReleaseArchivesIT {
         assertEquals("[]", list.out.replaceAll("\\s", ""), "no spec yet");
     }
 
-    // covers feature-019/FR-003
+    // covers feature-014/FR-003
     @Test
     void the_linux_image_runs_on_its_own_runtime_without_any_java_around() throws Exception {
         Path image = DIST.resolve("factory-" + VERSION + "-linux-x64.tar.gz");
@@ -179,7 +180,7 @@ class ReleaseArchivesIT {
         assertFalse(Files.exists(release.resolve("runtime/bin/javac")), "a runtime, not a JDK");
     }
 
-    // covers feature-019/FR-002
+    // covers feature-014/FR-002
     @Test
     void without_java_17_the_launcher_says_what_to_do_and_exits_3() throws Exception {
         Path release = unpack(archive(".tar.gz"));
@@ -205,7 +206,7 @@ class ReleaseArchivesIT {
         assertEquals("", none.out + eleven.out);
     }
 
-    // covers feature-019/FR-004
+    // covers feature-014/FR-004
     @Test
     void install_and_uninstall_leave_the_prefix_as_it_was() throws Exception {
         List<Path> archives = new ArrayList<>(List.of(archive(".tar.gz")));
@@ -244,7 +245,7 @@ class ReleaseArchivesIT {
         }
     }
 
-    // covers feature-019/FR-004
+    // covers feature-014/FR-004
     @Test
     void install_refuses_to_replace_a_factory_command_it_did_not_make() throws Exception {
         Path release = unpack(archive(".tar.gz"));
