@@ -146,10 +146,15 @@ public final class Release {
 
     // implements feature-014/FR-003
     private static void runtime(Path lib, Path out) throws IOException {
+        // jlink links from the JDK's jmods; a JDK 24+ built without them (Temurin 25) links from its own run-time image
         Path jmods = Path.of(System.getProperty("java.home"), "jmods");
+        List<String> modulePath = List.of("--module-path", jmods.toString());
         if (!Files.isDirectory(jmods)) {
-            throw new IllegalStateException("no jmods in " + jmods + ": jlink needs a full JDK (Debian:"
-                    + " openjdk-17-jdk-headless), or build without the linux-x64 profile (-P !linux-x64)");
+            if (Runtime.version().feature() < 24) {
+                throw new IllegalStateException("no jmods in " + jmods + ": jlink needs a full JDK (Debian:"
+                        + " openjdk-17-jdk-headless), or build without the linux-x64 profile (-P '!linux-x64')");
+            }
+            modulePath = List.of();
         }
         List<String> jars = jars(lib).stream().map(Path::toString).collect(Collectors.toList());
         List<String> jdeps = new ArrayList<>(List.of("--print-module-deps", "--ignore-missing-deps",
@@ -170,9 +175,10 @@ public final class Release {
             }
         }
         String compress = Runtime.version().feature() >= 21 ? "zip-6" : "2";
-        run("jlink", List.of("--module-path", jmods.toString(), "--add-modules", String.join(",", modules),
-                "--strip-debug", "--no-man-pages", "--no-header-files", "--compress=" + compress,
-                "--output", out.toString()));
+        List<String> jlink = new ArrayList<>(modulePath);
+        jlink.addAll(List.of("--add-modules", String.join(",", modules), "--strip-debug", "--no-man-pages",
+                "--no-header-files", "--compress=" + compress, "--output", out.toString()));
+        run("jlink", jlink);
     }
 
     private static List<Path> jars(Path lib) throws IOException {
