@@ -39,7 +39,8 @@ remove() {
   while IFS=' ' read -r kind path; do
     case "$kind" in
       tree) rm -rf -- "$path" ;;
-      link) if [[ -L "$path" ]]; then rm -f -- "$path"; fi ;;
+      link) # only while it still points into this install (another version's install may have taken it over)
+        if [[ -L "$path" && "$(readlink -- "$path")" == "$home"/* ]]; then rm -f -- "$path"; fi ;;
       dir) dirs=("$path" "${dirs[@]}") ;;
     esac
   done <"$manifest"
