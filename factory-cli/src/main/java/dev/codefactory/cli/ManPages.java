@@ -42,6 +42,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * The date on each page is given (the build's {@code project.build.outputTimestamp}), never today's: two builds of
  * the same sources write the same bytes.
  */
+// implements feature-014/FR-005
 public final class ManPages {
     /** The date of the pages when the build gives none (the project's {@code project.build.outputTimestamp}). */
     static final String DEFAULT_DATE = "2026-01-01";

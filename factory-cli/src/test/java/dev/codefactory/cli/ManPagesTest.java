@@ -26,6 +26,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** The man pages: one per command help lists, each with every option, valid troff that groff reads silently. */
+// covers feature-014/FR-005
 class ManPagesTest {
 
     @TempDir

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -110,27 +108,27 @@ class ReleaseArchivesIT {
 
         Run first = factory(release, env, "--version");
         Path project = project(release, env);
-        assertEquals(0, first.exit, first.err);
-        assertTrue(first.out.startsWith("factory " + VERSION + "\n"), first.out);
-        assertTrue(first.out.contains("\nJava "), first.out);
-        assertTrue(first.err.startsWith(PREPARING), first.err);
+        assertEquals(0, first.exit(), first.err());
+        assertTrue(first.out().startsWith("factory " + VERSION + "\n"), first.out());
+        assertTrue(first.out().contains("\nJava "), first.out());
+        assertTrue(first.err().startsWith(PREPARING), first.err());
         assertFalse(Files.exists(release.resolve("cds")), "nothing written in the release");
         assertEquals(1, archives(tmp.resolve("cache/factory/cds")).size(), "the archive is in XDG_CACHE_HOME");
 
-        assertEquals(0, factory(release, env, "-C", project.toString(), "spec", "new", "Login for users").exit);
+        assertEquals(0, factory(release, env, "-C", project.toString(), "spec", "new", "Login for users").exit());
         Run list = factory(release, env, "-C", project.toString(), "spec", "list");
         Run json = factory(release, env, "-C", project.toString(), "spec", "list", "--json");
         Map<String, String> logged = new HashMap<>(env);
         logged.put("FACTORY_JAVA_OPTS", "-Xlog:class+load:file=" + tmp.resolve("loaded"));
         Run again = factory(release, logged, "--version");
 
-        assertEquals(0, list.exit, list.err);
-        assertTrue(list.out.contains("feature-001  draft"), list.out);
-        assertEquals("", list.err, "made once, used silently");
-        assertEquals(0, json.exit, json.err);
-        assertTrue(json.out.contains("\"id\": \"feature-001\""), json.out);
-        assertEquals(first.out, again.out);
-        assertEquals("", again.err);
+        assertEquals(0, list.exit(), list.err());
+        assertTrue(list.out().contains("feature-001  draft"), list.out());
+        assertEquals("", list.err(), "made once, used silently");
+        assertEquals(0, json.exit(), json.err());
+        assertTrue(json.out().contains("\"id\": \"feature-001\""), json.out());
+        assertEquals(first.out(), again.out());
+        assertEquals("", again.err());
         assertTrue(shared(tmp.resolve("loaded")) > 500, "classes come from the archive");
         assertEquals(List.of(), list(work), "nothing written in the working folder");
     }
@@ -145,12 +143,12 @@ class ReleaseArchivesIT {
         Path project = project(release, env());
         Run list = factory(release, env(), "-C", project.toString(), "spec", "list", "--json");
 
-        assertEquals(0, version.exit, version.err);
-        assertTrue(version.err.startsWith(PREPARING), version.err);
+        assertEquals(0, version.exit(), version.err());
+        assertTrue(version.err().startsWith(PREPARING), version.err());
         assertEquals(1, archives(release.resolve("cds")).size(), "the archive is in the release");
         assertFalse(Files.exists(tmp.resolve("cache/factory")), "and not in the cache");
-        assertEquals(0, list.exit, list.err);
-        assertEquals("[]", list.out.replaceAll("\\s", ""), "no spec yet");
+        assertEquals(0, list.exit(), list.err());
+        assertEquals("[]", list.out().replaceAll("\\s", ""), "no spec yet");
     }
 
     // covers feature-014/FR-003
@@ -173,12 +171,12 @@ class ReleaseArchivesIT {
         logged.put("FACTORY_JAVA_OPTS", "-Xlog:class+load:file=" + tmp.resolve("loaded"));
         Run again = factory(release, logged, "--version");
 
-        assertEquals(0, version.exit, version.err);
-        assertTrue(version.err.contains("java.home = " + release.resolve("runtime")), version.err);
-        assertTrue(version.err.contains(PREPARING), version.err);
-        assertEquals(0, list.exit, list.err);
-        assertEquals("", list.err);
-        assertEquals(0, again.exit, again.err);
+        assertEquals(0, version.exit(), version.err());
+        assertTrue(version.err().contains("java.home = " + release.resolve("runtime")), version.err());
+        assertTrue(version.err().contains(PREPARING), version.err());
+        assertEquals(0, list.exit(), list.err());
+        assertEquals("", list.err());
+        assertEquals(0, again.exit(), again.err());
         assertTrue(shared(tmp.resolve("loaded")) > 500, "the image's runtime maps the archive");
         assertFalse(Files.exists(release.resolve("runtime/jmods")), "a runtime, not a JDK");
         assertFalse(Files.exists(release.resolve("runtime/bin/javac")), "a runtime, not a JDK");
@@ -202,12 +200,12 @@ class ReleaseArchivesIT {
         env.put("JAVA_HOME", old.getParent().toString());
         Run eleven = factory(release, env, "--version");
 
-        assertEquals(3, none.exit, none.err);
-        assertTrue(none.err.startsWith("factory: no java found on PATH and JAVA_HOME is not set; Code-Factory needs"
-                + " Java 17 or newer"), none.err);
-        assertEquals(3, eleven.exit, eleven.err);
-        assertTrue(eleven.err.contains("is Java 11.0.2; Code-Factory needs Java 17 or newer"), eleven.err);
-        assertEquals("", none.out + eleven.out);
+        assertEquals(3, none.exit(), none.err());
+        assertTrue(none.err().startsWith("factory: no java found on PATH and JAVA_HOME is not set; Code-Factory needs"
+                + " Java 17 or newer"), none.err());
+        assertEquals(3, eleven.exit(), eleven.err());
+        assertTrue(eleven.err().contains("is Java 11.0.2; Code-Factory needs Java 17 or newer"), eleven.err());
+        assertEquals("", none.out() + eleven.out());
     }
 
     // covers feature-014/FR-004
@@ -238,13 +236,13 @@ class ReleaseArchivesIT {
             Run uninstall = run(List.of(home.resolve("install.sh").toString(), "--uninstall", "--prefix",
                     prefix.toString()), work, env());
 
-            assertEquals(0, install.exit, install.err);
+            assertEquals(0, install.exit(), install.err());
             assertTrue(pages.size() > 30 && linked, "the man pages are linked into share/man/man1: " + pages);
-            assertTrue(install.out.startsWith("Code-Factory " + VERSION + " installed in " + home), install.out);
-            assertTrue(install.out.contains(prefix.resolve("bin") + " is NOT on your PATH"), install.out);
-            assertEquals(0, version.exit, version.err);
-            assertTrue(version.out.startsWith("factory " + VERSION + "\n"), version.out);
-            assertEquals(0, uninstall.exit, uninstall.err);
+            assertTrue(install.out().startsWith("Code-Factory " + VERSION + " installed in " + home), install.out());
+            assertTrue(install.out().contains(prefix.resolve("bin") + " is NOT on your PATH"), install.out());
+            assertEquals(0, version.exit(), version.err());
+            assertTrue(version.out().startsWith("factory " + VERSION + "\n"), version.out());
+            assertEquals(0, uninstall.exit(), uninstall.err());
             assertEquals(before, list(prefix), "uninstall leaves the prefix as it was");
         }
     }
@@ -261,16 +259,13 @@ class ReleaseArchivesIT {
         Run install = run(List.of(release.resolve("install.sh").toString(), "--prefix", prefix.toString()), work,
                 env());
 
-        assertEquals(1, install.exit, install.out);
-        assertTrue(install.err.contains(prefix.resolve("bin/factory") + " exists and is not a link"), install.err);
+        assertEquals(1, install.exit(), install.out());
+        assertTrue(install.err().contains(prefix.resolve("bin/factory") + " exists and is not a link"), install.err());
         assertEquals(before, list(prefix), "nothing installed");
         assertEquals("#!/bin/sh\necho another factory\n", Files.readString(prefix.resolve("bin/factory")));
     }
 
     // ----------------------------------------------------------------------------------------------------------
-
-    private record Run(int exit, String out, String err) {
-    }
 
     private static Path archive(String suffix) {
         Path archive = DIST.resolve("factory-" + VERSION + suffix);
@@ -285,7 +280,7 @@ class ReleaseArchivesIT {
                 ? List.of("unzip", "-q", archive.toString(), "-d", into.toString())
                 : List.of("tar", "-xzf", archive.toString(), "-C", into.toString());
         Run unpacked = run(command, work, Map.of());
-        assertEquals(0, unpacked.exit, unpacked.err);
+        assertEquals(0, unpacked.exit(), unpacked.err());
         try (Stream<Path> top = Files.list(into)) {
             assertEquals(List.of(TOP.substring(0, TOP.length() - 1)),
                     top.map(p -> p.getFileName().toString()).collect(Collectors.toList()), "one top folder");
@@ -301,16 +296,16 @@ class ReleaseArchivesIT {
     /** {@code release} and everything in it read-only (also for the user nobody, as root). */
     private void readOnly(Path release) throws Exception {
         Run run = run(List.of("chmod", "-R", "a-w", release.toString()), work, Map.of());
-        assertEquals(0, run.exit, run.err);
+        assertEquals(0, run.exit(), run.err());
     }
 
     /** A git repository initialised for Code-Factory, made by the user the commands run as. */
     private Path project(Path release, Map<String, String> env) throws Exception {
         Path project = tmp.resolve("project");
         Run git = runAsUser(List.of("git", "init", "-q", project.toString()), work, env);
-        assertEquals(0, git.exit, git.err);
+        assertEquals(0, git.exit(), git.err());
         Run init = factory(release, env, "-C", project.toString(), "init");
-        assertEquals(0, init.exit, init.err);
+        assertEquals(0, init.exit(), init.err());
         return project;
     }
 
@@ -335,7 +330,7 @@ class ReleaseArchivesIT {
 
     private Run run(List<String> command, Path directory, Map<String, String> env) throws Exception {
         return command.get(0).endsWith("install.sh") || command.get(0).endsWith("/factory")
-                ? runAsUser(command, directory, env) : exec(command, directory, env);
+                ? runAsUser(command, directory, env) : Run.of(command, directory, env);
     }
 
     /** {@code command} as the user nobody when this is root (so that file permissions hold), else as this user. */
@@ -345,31 +340,7 @@ class ReleaseArchivesIT {
             full.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
         }
         full.addAll(command);
-        return exec(full, directory, env);
-    }
-
-    private Run exec(List<String> command, Path directory, Map<String, String> env) throws Exception {
-        Path out = Files.createTempFile("release", ".out");
-        Path err = Files.createTempFile("release", ".err");
-        try {
-            ProcessBuilder pb = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            if (!env.isEmpty()) {
-                pb.environment().clear();
-                pb.environment().putAll(env);
-            }
-            Process p = pb.start();
-            if (!p.waitFor(5, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new AssertionError("timed out: " + command);
-            }
-            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        return Run.of(full, directory, env);
     }
 
     /** A folder on PATH with every command of /usr/bin and /bin except those of a Java installation. */
@@ -402,9 +373,9 @@ class ReleaseArchivesIT {
 
     /** Entry name to mode from a {@code tar -tv} or {@code unzip -Z} listing (files only). */
     private static Map<String, String> modes(Run listing) {
-        assertEquals(0, listing.exit, listing.err);
+        assertEquals(0, listing.exit(), listing.err());
         Map<String, String> modes = new HashMap<>();
-        for (String line : listing.out.split("\n")) {
+        for (String line : listing.out().split("\n")) {
             String[] fields = line.trim().split("\\s+");
             if (fields.length > 5 && fields[0].startsWith("-")) {
                 modes.put(fields[fields.length - 1], fields[0]);
