@@ -73,7 +73,7 @@ class CommandTreeTest {
     void the_whole_model_has_every_command() {
         Set<String> names = new TreeSet<>();
         everyCommand().forEach(words -> names.add(String.join(" ", words)));
-        assertEquals(36, names.size(), names.toString());
+        assertEquals(37, names.size(), names.toString());
         for (String expected : List.of("", "spec list", "config set", "auth logout", "help", "serve", "adopt",
                 "review merge")) {
             assertTrue(names.contains(expected), expected + " missing from " + names);
