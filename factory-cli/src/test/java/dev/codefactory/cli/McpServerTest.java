@@ -3,6 +3,7 @@ package dev.codefactory.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codefactory.domain.json.JsonReader;
@@ -11,6 +12,7 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.InitializeResult;
@@ -201,17 +203,11 @@ class McpServerTest {
         assertTrue(error(client, "show_spec", Map.of()).contains("'id' is missing"));
         assertTrue(error(client, "list_specs", Map.of("stauts", "draft")).contains("unknown argument 'stauts'"));
         assertTrue(error(client, "validate_specs", Map.of("ids", "feature-001")).contains("list of strings"));
-        // a write tool is not there without --allow-writes: the server refuses the call
-        CallToolResult refused = null;
-        try {
-            refused = call(client, "create_spec", Map.of("title", "Sneaky"));
-        } catch (RuntimeException e) {
-            assertTrue(e.getMessage().contains("create_spec") || e.getMessage().toLowerCase().contains("unknown"),
-                    e.getMessage());
-        }
-        if (refused != null) {
-            assertEquals(Boolean.TRUE, refused.isError(), refused.toString());
-        }
+        // a write tool is not there without --allow-writes: the server refuses the call as an unknown tool
+        McpError refused = assertThrows(McpError.class, () -> call(client, "create_spec", Map.of("title",
+                "Sneaky")));
+        assertTrue(refused.getMessage().contains("Unknown tool") || String.valueOf(refused.getJsonRpcError())
+                .contains("create_spec"), refused.toString());
         assertFalse(Files.exists(project.root.resolve("contracts/specs/sneaky.md")));
         assertEquals(2, ((List<?>) JsonReader.parse(cliJson("spec", "list", "--json"))).size());
     }
@@ -229,6 +225,9 @@ class McpServerTest {
         TextResourceContents contents = (TextResourceContents) read.contents().get(0);
         String path = (String) object(cliJson("spec", "show", "feature-001", "--json")).get("path");
         assertEquals(project.read(path), contents.text());
+        McpError missing = assertThrows(McpError.class, () -> client.readResource(new ReadResourceRequest(
+                "factory://spec/feature-404")));
+        assertTrue(missing.getMessage().contains("not found"), missing.toString());
     }
 
     @Test

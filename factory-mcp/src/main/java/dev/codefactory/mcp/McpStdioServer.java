@@ -3,6 +3,7 @@ package dev.codefactory.mcp;
 import dev.codefactory.app.CodeFactory;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -11,6 +12,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -61,6 +63,7 @@ public final class McpStdioServer {
                 // the tools read their arguments as the CLI reads its options, with its messages (what is allowed);
                 // the SDK's schema validator would answer in its own words, and costs start-up time
                 .validateToolInputs(false)
+                .jsonSchemaValidator(new NoSchemaCheck())
                 .tools(tools.specifications(allowWrites))
                 .resources(resources.all())
                 .build();
@@ -69,6 +72,18 @@ public final class McpStdioServer {
             ended.await();
         } finally {
             server.closeGracefully();
+        }
+    }
+
+    /**
+     * The SDK checks a tool's input (off: {@link SpecTools} reads the arguments) and its structured output against
+     * the tool's output schema (none is declared) with this; so there is nothing to check, and its default validator
+     * (networknt's, with its own YAML and time libraries) is neither loaded nor shipped.
+     */
+    private static final class NoSchemaCheck implements JsonSchemaValidator {
+        @Override
+        public ValidationResponse validate(Map<String, Object> schema, Object content) {
+            return ValidationResponse.asValid(null);
         }
     }
 
