@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class McpStdioServer {
     /** The server's name in the initialize answer. */
     public static final String NAME = "code-factory";
+    /** How long the end of the input waits at most for the answers still being made (an offline review may run long). */
+    private static final long QUIET_LIMIT_MILLIS = 10 * 60 * 1000L;
 
     private McpStdioServer() {
     }
@@ -41,12 +43,13 @@ public final class McpStdioServer {
             throws InterruptedException {
         Objects.requireNonNull(factory, "factory");
         CountDownLatch ended = new CountDownLatch(1);
+        Calls calls = new Calls();
         McpJsonMapper json = McpJsonDefaults.getMapper();
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(json, new EndWatching(in,
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(json, new EndWatching(in, calls,
                 ended), out);
         AtomicReference<McpSyncServer> started = new AtomicReference<>();
-        SpecResources resources = new SpecResources(factory);
-        SpecTools tools = new SpecTools(factory, spec -> {
+        SpecResources resources = new SpecResources(factory, calls);
+        SpecTools tools = new SpecTools(factory, calls, spec -> {
             McpSyncServer server = started.get();
             if (server != null) {
                 server.addResource(resources.of(spec));
@@ -87,13 +90,28 @@ public final class McpStdioServer {
         }
     }
 
-    /** The input, telling {@code ended} when it ends or fails: the agent is gone. */
+    /**
+     * The input, telling {@code ended} when it ends or fails: the agent is gone. The end is held back from the SDK
+     * (which closes the session when it reads it) until the requests read before it are answered.
+     */
     private static final class EndWatching extends FilterInputStream {
+        private final Calls calls;
         private final CountDownLatch ended;
 
-        EndWatching(InputStream in, CountDownLatch ended) {
+        EndWatching(InputStream in, Calls calls, CountDownLatch ended) {
             super(Objects.requireNonNull(in, "in"));
+            this.calls = calls;
             this.ended = ended;
+        }
+
+        private void end() {
+            try {
+                calls.awaitQuiet(QUIET_LIMIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                ended.countDown();
+            }
         }
 
         @Override
@@ -101,7 +119,7 @@ public final class McpStdioServer {
             try {
                 int b = super.read();
                 if (b < 0) {
-                    ended.countDown();
+                    end();
                 }
                 return b;
             } catch (IOException | RuntimeException e) {
@@ -115,7 +133,7 @@ public final class McpStdioServer {
             try {
                 int n = super.read(buffer, offset, length);
                 if (n < 0) {
-                    ended.countDown();
+                    end();
                 }
                 return n;
             } catch (IOException | RuntimeException e) {
