@@ -8,8 +8,6 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
@@ -29,8 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class McpStdioServer {
     /** The server's name in the initialize answer. */
     public static final String NAME = "code-factory";
-    /** How long the end of the input waits at most for the answers still being made (an offline review may run long). */
-    private static final long QUIET_LIMIT_MILLIS = 10 * 60 * 1000L;
+    /** How long the end of the input waits at most for the answers being made (an offline review may take long). */
+    private static final long ANSWER_WAIT_MILLIS = 10 * 60 * 1000L;
 
     private McpStdioServer() {
     }
@@ -43,13 +41,13 @@ public final class McpStdioServer {
             throws InterruptedException {
         Objects.requireNonNull(factory, "factory");
         CountDownLatch ended = new CountDownLatch(1);
-        Calls calls = new Calls();
+        Exchanges exchanges = new Exchanges();
         McpJsonMapper json = McpJsonDefaults.getMapper();
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(json, new EndWatching(in, calls,
-                ended), out);
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(json,
+                exchanges.input(in, ANSWER_WAIT_MILLIS, ended::countDown), exchanges.output(out));
         AtomicReference<McpSyncServer> started = new AtomicReference<>();
-        SpecResources resources = new SpecResources(factory, calls);
-        SpecTools tools = new SpecTools(factory, calls, spec -> {
+        SpecResources resources = new SpecResources(factory);
+        SpecTools tools = new SpecTools(factory, spec -> {
             McpSyncServer server = started.get();
             if (server != null) {
                 server.addResource(resources.of(spec));
@@ -87,65 +85,6 @@ public final class McpStdioServer {
         @Override
         public ValidationResponse validate(Map<String, Object> schema, Object content) {
             return ValidationResponse.asValid(null);
-        }
-    }
-
-    /**
-     * The input, telling {@code ended} when it ends or fails: the agent is gone. The end is held back from the SDK
-     * (which closes the session when it reads it) until the requests read before it are answered.
-     */
-    private static final class EndWatching extends FilterInputStream {
-        private final Calls calls;
-        private final CountDownLatch ended;
-
-        EndWatching(InputStream in, Calls calls, CountDownLatch ended) {
-            super(Objects.requireNonNull(in, "in"));
-            this.calls = calls;
-            this.ended = ended;
-        }
-
-        private void end() {
-            try {
-                calls.awaitQuiet(QUIET_LIMIT_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                ended.countDown();
-            }
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                int b = super.read();
-                if (b < 0) {
-                    end();
-                }
-                return b;
-            } catch (IOException | RuntimeException e) {
-                ended.countDown();
-                throw e;
-            }
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            try {
-                int n = super.read(buffer, offset, length);
-                if (n < 0) {
-                    end();
-                }
-                return n;
-            } catch (IOException | RuntimeException e) {
-                ended.countDown();
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            ended.countDown();
-            super.close();
         }
     }
 }

@@ -17,11 +17,9 @@ final class SpecResources {
     static final String MARKDOWN = "text/markdown";
 
     private final CodeFactory factory;
-    private final Calls calls;
 
-    SpecResources(CodeFactory factory, Calls calls) {
+    SpecResources(CodeFactory factory) {
         this.factory = factory;
-        this.calls = calls;
     }
 
     /** One resource per contract that loads (a file with errors has no id to name it by). */
@@ -38,7 +36,7 @@ final class SpecResources {
         Resource resource = Resource.builder().uri(uri).name(spec.id().value()).title(spec.title())
                 .description(spec.kind().label() + ", " + spec.status().label() + ": " + spec.path())
                 .mimeType(MARKDOWN).build();
-        return new SyncResourceSpecification(resource, (exchange, request) -> calls.run(() -> {
+        return new SyncResourceSpecification(resource, (exchange, request) -> {
             String text;
             synchronized (factory) {
                 Specification now = factory.show(spec.id().value());
@@ -46,6 +44,6 @@ final class SpecResources {
                         .orElseThrow(() -> new SpecNotFoundException(spec.id().value()));
             }
             return new ReadResourceResult(List.of(new TextResourceContents(uri, MARKDOWN, text)));
-        }));
+        });
     }
 }

@@ -49,13 +49,11 @@ final class SpecTools {
     static final List<String> WRITES = List.of("create_spec", "set_spec_status");
 
     private final CodeFactory factory;
-    private final Calls calls;
     private final Consumer<Specification> created;
 
     /** {@code created} hears of each contract a tool created (the server lists it as a resource). */
-    SpecTools(CodeFactory factory, Calls calls, Consumer<Specification> created) {
+    SpecTools(CodeFactory factory, Consumer<Specification> created) {
         this.factory = factory;
-        this.calls = calls;
         this.created = created;
     }
 
@@ -203,7 +201,7 @@ final class SpecTools {
                                        boolean readOnly, Function<Arguments, String> call) {
         Tool tool = Tool.builder().name(name).description(description).inputSchema(schema)
                 .annotations(new ToolAnnotations(null, readOnly, false, readOnly, false, null)).build();
-        return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> calls.run(() -> {
+        return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> {
             try {
                 String json;
                 Arguments args = new Arguments(request.arguments());
@@ -218,7 +216,7 @@ final class SpecTools {
                 return error(name + " failed: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             }
-        })).build();
+        }).build();
     }
 
     private static CallToolResult error(String message) {
