@@ -213,6 +213,18 @@ class McpServerTest {
     }
 
     @Test
+    void control_characters_from_a_spec_reach_the_agent_escaped_and_nothing_reaches_standard_error()
+            throws IOException {
+        String path = (String) object(cliJson("spec", "show", "feature-001", "--json")).get("path");
+        project.write(path, project.read(path).replace("title: User login", "title: \"User \\e]0;pwned\\a login\""));
+        McpSyncClient client = client();
+        String listed = ok(client, "list_specs", Map.of());
+        assertTrue(listed.contains("User \\u001b]0;pwned\\u0007 login"), listed);
+        assertFalse(listed.chars().anyMatch(c -> c < 0x20 && c != '\n'), "only escaped control characters");
+        assertEquals(List.of(), stderr, "nothing on standard error");
+    }
+
+    @Test
     void every_spec_is_a_markdown_resource() throws IOException {
         McpSyncClient client = client();
         List<Resource> resources = client.listResources().resources();
