@@ -10,16 +10,23 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The requests read from the input and the answers written to the output, counted from the newline-delimited
  * JSON-RPC messages as they pass, so that the end of the input (an agent, or a script, that sent its last requests and
  * closed the stream) is held back from the SDK, which closes the session when it reads it, until every request read
  * before it has its answer. Lines that are not a JSON object are the SDK's to refuse; they count for nothing here.
+ * A request the SDK never answers (one sent before the client's {@code notifications/initialized}, say) holds the end
+ * back only while something happens: {@link #IDLE_NANOS} with no tool running and no answer written let it through.
  */
 final class Exchanges {
+    /** How long the end waits, with no tool running and no answer written, for answers that may never come. */
+    static final long IDLE_NANOS = 5_000_000_000L;
     private long requests;
     private long answers;
+    private int running;
+    private long lastActivity = System.nanoTime();
 
     /** {@code in}, counting the requests it carries; its end waits (at most {@code maxMillis}) for their answers. */
     InputStream input(InputStream in, long maxMillis, Runnable ended) {
@@ -31,19 +38,40 @@ final class Exchanges {
         return new Output(out);
     }
 
+    /** Runs a tool call or a resource read: while one runs, the end waits for it. */
+    <T> T call(Supplier<T> call) {
+        synchronized (this) {
+            running++;
+            lastActivity = System.nanoTime();
+        }
+        try {
+            return call.get();
+        } finally {
+            synchronized (this) {
+                running--;
+                lastActivity = System.nanoTime();
+                notifyAll();
+            }
+        }
+    }
+
     private synchronized void requested() {
         requests++;
+        lastActivity = System.nanoTime();
     }
 
     private synchronized void answered() {
         answers++;
+        lastActivity = System.nanoTime();
         notifyAll();
     }
 
     private synchronized void awaitAnswers(long maxMillis) throws InterruptedException {
         long deadline = System.nanoTime() + maxMillis * 1_000_000L;
         while (answers < requests) {
-            long left = deadline - System.nanoTime();
+            long now = System.nanoTime();
+            long idleLeft = running > 0 ? Long.MAX_VALUE : IDLE_NANOS - (now - lastActivity);
+            long left = Math.min(deadline - now, idleLeft);
             if (left <= 0) {
                 return;
             }

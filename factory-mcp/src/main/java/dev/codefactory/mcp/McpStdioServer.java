@@ -46,8 +46,8 @@ public final class McpStdioServer {
         StdioServerTransportProvider transport = new StdioServerTransportProvider(json,
                 exchanges.input(in, ANSWER_WAIT_MILLIS, ended::countDown), exchanges.output(out));
         AtomicReference<McpSyncServer> started = new AtomicReference<>();
-        SpecResources resources = new SpecResources(factory);
-        SpecTools tools = new SpecTools(factory, spec -> {
+        SpecResources resources = new SpecResources(factory, exchanges);
+        SpecTools tools = new SpecTools(factory, exchanges, spec -> {
             McpSyncServer server = started.get();
             if (server != null) {
                 server.addResource(resources.of(spec));

@@ -17,9 +17,11 @@ final class SpecResources {
     static final String MARKDOWN = "text/markdown";
 
     private final CodeFactory factory;
+    private final Exchanges exchanges;
 
-    SpecResources(CodeFactory factory) {
+    SpecResources(CodeFactory factory, Exchanges exchanges) {
         this.factory = factory;
+        this.exchanges = exchanges;
     }
 
     /** One resource per contract that loads (a file with errors has no id to name it by). */
@@ -36,7 +38,7 @@ final class SpecResources {
         Resource resource = Resource.builder().uri(uri).name(spec.id().value()).title(spec.title())
                 .description(spec.kind().label() + ", " + spec.status().label() + ": " + spec.path())
                 .mimeType(MARKDOWN).build();
-        return new SyncResourceSpecification(resource, (exchange, request) -> {
+        return new SyncResourceSpecification(resource, (exchange, request) -> exchanges.call(() -> {
             String text;
             synchronized (factory) {
                 Specification now = factory.show(spec.id().value());
@@ -44,6 +46,6 @@ final class SpecResources {
                         .orElseThrow(() -> new SpecNotFoundException(spec.id().value()));
             }
             return new ReadResourceResult(List.of(new TextResourceContents(uri, MARKDOWN, text)));
-        });
+        }));
     }
 }

@@ -49,11 +49,13 @@ final class SpecTools {
     static final List<String> WRITES = List.of("create_spec", "set_spec_status");
 
     private final CodeFactory factory;
+    private final Exchanges exchanges;
     private final Consumer<Specification> created;
 
     /** {@code created} hears of each contract a tool created (the server lists it as a resource). */
-    SpecTools(CodeFactory factory, Consumer<Specification> created) {
+    SpecTools(CodeFactory factory, Exchanges exchanges, Consumer<Specification> created) {
         this.factory = factory;
+        this.exchanges = exchanges;
         this.created = created;
     }
 
@@ -201,7 +203,7 @@ final class SpecTools {
                                        boolean readOnly, Function<Arguments, String> call) {
         Tool tool = Tool.builder().name(name).description(description).inputSchema(schema)
                 .annotations(new ToolAnnotations(null, readOnly, false, readOnly, false, null)).build();
-        return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> {
+        return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> exchanges.call(() -> {
             try {
                 String json;
                 Arguments args = new Arguments(request.arguments());
@@ -216,7 +218,7 @@ final class SpecTools {
                 return error(name + " failed: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             }
-        }).build();
+        })).build();
     }
 
     private static CallToolResult error(String message) {

@@ -79,6 +79,30 @@ class ExchangesTest {
     }
 
     @Test
+    void a_request_never_answered_holds_the_end_back_only_while_something_happens() throws Exception {
+        Exchanges exchanges = new Exchanges();
+        CountDownLatch ended = new CountDownLatch(1);
+        InputStream in = exchanges.input(new ByteArrayInputStream(REQUESTS.getBytes(StandardCharsets.UTF_8)),
+                600_000, ended::countDown);
+        long start = System.nanoTime();
+        CountDownLatch done = readToTheEnd(in);
+        // a call that runs a while: the end waits for it, then for the idle time after it
+        exchanges.call(() -> {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        assertFalse(done.await(3, TimeUnit.SECONDS), "the idle time runs from the call's end");
+        assertTrue(done.await(10, TimeUnit.SECONDS), "nothing happens: the end goes through");
+        long waited = (System.nanoTime() - start) / 1_000_000L;
+        assertTrue(waited >= 1000 + Exchanges.IDLE_NANOS / 1_000_000L - 100, "waited " + waited + " ms");
+        assertEquals(0, ended.getCount());
+    }
+
+    @Test
     void an_input_without_requests_ends_at_once() throws Exception {
         Exchanges exchanges = new Exchanges();
         CountDownLatch ended = new CountDownLatch(1);
