@@ -226,7 +226,8 @@ public final class Main {
         return false;
     }
 
-    private static void documentExitCodes(CommandLine cli) {
+    /** Adds {@link ExitCodes#HELP} to the help of every command under {@code cli} (also for {@link ManPages}). */
+    static void documentExitCodes(CommandLine cli) {
         Map<String, String> codes = new LinkedHashMap<>();
         for (String line : ExitCodes.HELP) {
             int colon = line.indexOf(':');
