@@ -14,6 +14,7 @@ import dev.codefactory.app.spec.ListSpecsUseCase.SpecList;
 import dev.codefactory.app.spec.ListSpecsUseCase.SpecQuery;
 import dev.codefactory.app.spec.SpecJson;
 import dev.codefactory.app.spec.ValidateSpecsUseCase.ValidateSpecsCommand;
+import dev.codefactory.app.spec.ValidateSpecsUseCase.ValidationResult;
 import dev.codefactory.app.trace.TraceJson;
 import dev.codefactory.app.trace.TraceUseCase;
 import dev.codefactory.domain.FactoryException;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -81,27 +83,27 @@ final class SpecTools {
                 true, this::search));
         all.add(tool("validate_specs", "Validate contracts (front matter, sections, links, requirement ids) and"
                 + " return every finding (as 'factory spec validate --json'; no report is written).",
-                schema(Map.of("ids", list("Spec ids or contract paths to check; all when empty or absent.")),
+                schema(Map.of("ids", strings("Spec ids or contract paths to check; all when empty or absent.")),
                         List.of()), true, this::validate));
         all.add(tool("trace", "Trace every requirement to the code that implements it and the tests that cover it"
                 + " (as 'factory trace --json --no-report'): a summary (requirements, linked, uncovered, orphans),"
                 + " the rows, the orphan links and the uncovered requirements.", schema(Map.of(), List.of()),
                 true, this::trace));
         all.add(tool("drift", "Which specs the code moved on from since they were last reconciled (as 'factory"
-                + " drift --json').", schema(Map.of("specs", list("Spec ids or paths; all when empty or absent.")),
+                + " drift --json').", schema(Map.of("specs", strings("Spec ids or paths; all when empty or absent.")),
                         List.of()), true, this::drift));
         all.add(tool("review_offline", "Review the code against the specs without a model: the deterministic"
                 + " checks only (as 'factory review --offline --json'). Like the CLI, it saves its report under"
                 + " reports/ (not committed).", schema(Map.of(
-                        "paths", list("Files or folders to review, from the project root; the whole project when"
+                        "paths", strings("Files or folders to review, from the project root; the whole project when"
                                 + " absent."),
-                        "specs", list("Review against these spec ids only.")), List.of()),
+                        "specs", strings("Review against these spec ids only.")), List.of()),
                 true, this::review));
         if (allowWrites) {
             all.add(tool("create_spec", "Create a draft specification from the project's template with the next"
                     + " id and list it in contracts/README.md (as 'factory spec new --json').",
                     schema(Map.of("title", text("The title, like \"User login\"."),
-                            "tags", list("Tags."),
+                            "tags", strings("Tags."),
                             "priority", enumOf("The priority (default medium).", Priority.labels()),
                             "kind", enumOf("The kind (default spec).", "spec, architecture, decision")),
                             List.of("title")), false, this::create));
@@ -151,7 +153,7 @@ final class SpecTools {
     }
 
     private String validate(Arguments args) {
-        var result = factory.validate(new ValidateSpecsCommand(args.texts("ids"), false).findingsOnly());
+        ValidationResult result = factory.validate(new ValidateSpecsCommand(args.texts("ids"), false).findingsOnly());
         return JsonWriter.pretty(SpecJson.validation(result.validation(), result.reportPath()));
     }
 
@@ -228,7 +230,7 @@ final class SpecTools {
     private static Map<String, Object> schema(Map<String, Object> properties, List<String> required) {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("type", "object");
-        schema.put("properties", new java.util.TreeMap<>(properties));
+        schema.put("properties", new TreeMap<>(properties));
         schema.put("required", required);
         schema.put("additionalProperties", false);
         return schema;
@@ -238,7 +240,7 @@ final class SpecTools {
         return Map.of("type", "string", "description", description);
     }
 
-    private static Map<String, Object> list(String description) {
+    private static Map<String, Object> strings(String description) {
         return Map.of("type", "array", "items", Map.of("type", "string"), "description", description);
     }
 
