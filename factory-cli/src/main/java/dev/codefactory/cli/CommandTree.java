@@ -28,7 +28,7 @@ final class CommandTree {
                     AuthCommand.class, ModelsCommand.class, AskCommand.class, IntakeCommand.class,
                     ReviewCommand.class, ChangeCommand.class, UndoCommand.class, HistoryCommand.class,
                     TraceCommand.class, DriftCommand.class, RescueCommand.class, AdoptCommand.class,
-                    ServeCommand.class, CompletionCommand.class, HelpCommand.class),
+                    ServeCommand.class, McpCommand.class, CompletionCommand.class, HelpCommand.class),
             SpecCommand.class, List.of(SpecNewCommand.class, SpecListCommand.class, SpecShowCommand.class,
                     SpecValidateCommand.class, SpecStatusCommand.class, SpecIndexCommand.class,
                     SpecIdsCommand.class),

@@ -64,7 +64,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
         return new Session(out, err, Path.of("").toAbsolutePath(), System.getenv(), System.console() != null,
-                System.in);
+                System.in, System.out);
     }
 
     /**

@@ -2,11 +2,10 @@ package dev.codefactory.cli;
 
 import dev.codefactory.app.spec.ChangeSpecStatusUseCase.ChangeSpecStatusCommand;
 import dev.codefactory.app.spec.ChangeSpecStatusUseCase.StatusChange;
+import dev.codefactory.app.spec.SpecJson;
 import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.domain.spec.SpecStatus;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,13 +42,7 @@ final class SpecStatusCommand implements Callable<Integer> {
         StatusChange change = parent.root.factory().changeStatus(new ChangeSpecStatusCommand(idOrPath, target));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", change.id().value());
-            m.put("path", change.path());
-            m.put("from", change.from().label());
-            m.put("to", change.to().label());
-            m.put("updated", change.updated().toString());
-            out.print(JsonWriter.pretty(m));
+            out.print(JsonWriter.pretty(SpecJson.statusChange(change)));
         } else {
             out.println(change.id() + ": " + change.from().label() + " -> "
                     + parent.root.style().green(change.to().label()) + "  (" + change.path() + ", updated "

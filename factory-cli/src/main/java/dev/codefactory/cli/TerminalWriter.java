@@ -42,7 +42,7 @@ final class TerminalWriter extends PrintWriter {
         }
         boolean colour = session.colourAllowed();
         return new Session(of(session.out(), colour), of(session.err(), colour), session.workingDirectory(),
-                session.environment(), session.terminal(), session.in());
+                session.environment(), session.terminal(), session.in(), session.protocolOut());
     }
 
     /** {@code target} filtered; {@code colour}: let {@link Style}'s colours through. */

@@ -29,8 +29,9 @@ import java.util.stream.Stream;
  * consistent class list; the launcher never concatenates lists.
  *
  * <p>It runs {@code --version}, {@code --help}, {@code init}, {@code spec list}, {@code spec validate},
- * {@code review --offline}, {@code ask} (to a model it serves on 127.0.0.1) and {@code serve} (started on
- * 127.0.0.1, port 0, one request, stopped), without the network, the user's configuration or plugins (an
+ * {@code review --offline}, {@code ask} (to a model it serves on 127.0.0.1), {@code serve} (started on
+ * 127.0.0.1, port 0, one request, stopped) and {@code mcp} (a session read from a string: initialize, the tools and
+ * resources listed, one tool called), without the network, the user's configuration or plugins (an
  * environment of its own: HOME and XDG_CONFIG_HOME in the temporary folder, no FACTORY_CLASSPATH), and deletes the
  * folder. The launcher runs it as
  * {@code java -cp factory-cli.jar dev.codefactory.cli.Training} with the class path of a real run. A step that fails
@@ -99,6 +100,7 @@ public final class Training {
         step(failed, project, env, ExitCodes.OK, "review", "--offline", "--yes");
         ask(failed, project, env);
         serve(failed, project, env);
+        mcp(failed, project, env);
         return failed;
     }
 
@@ -170,6 +172,28 @@ public final class Training {
             head.append((char) b);
         }
         return head.toString();
+    }
+
+    /**
+     * {@code mcp} on a session whose input is an agent's first requests and then its end: the answers, which the
+     * server gives before it returns, are checked for the last one.
+     */
+    private static void mcp(List<String> failed, Path project, Map<String, String> env) {
+        String requests = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"training\","
+                + "\"version\":\"1\"}}}\n{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"resources/list\"}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"list_specs\","
+                + "\"arguments\":{}}}\n";
+        java.io.ByteArrayOutputStream protocol = new java.io.ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        Session session = new Session(new PrintWriter(Writer.nullWriter(), true), new PrintWriter(err, true), project,
+                env, false, new java.io.ByteArrayInputStream(requests.getBytes(StandardCharsets.UTF_8)), protocol);
+        int code = Main.run(session, "mcp");
+        if (code != ExitCodes.OK || !protocol.toString(StandardCharsets.UTF_8).contains("\"id\":4,\"result\"")) {
+            failed.add("mcp exited " + code + ": " + err.toString().strip());
+        }
     }
 
     private static void step(List<String> failed, Path project, Map<String, String> env, int expected,

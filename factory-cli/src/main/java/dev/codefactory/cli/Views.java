@@ -1,74 +1,36 @@
 package dev.codefactory.cli;
 
+import dev.codefactory.app.spec.SpecJson;
 import dev.codefactory.domain.report.Finding;
 import dev.codefactory.port.change.ChangeRecord;
-import dev.codefactory.domain.spec.Priority;
-import dev.codefactory.domain.spec.Section;
 import dev.codefactory.domain.spec.Specification;
 import dev.codefactory.domain.spec.Validation;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The JSON shapes of {@code --json} output: stable field names, documented in README.md. */
+/**
+ * The JSON shapes of {@code --json} output: stable field names, documented in README.md. A contract's are
+ * factory-app's {@link SpecJson}, which the MCP server's tools print too.
+ */
 final class Views {
     private Views() {
     }
 
     static Map<String, Object> summary(Specification s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", s.id().value());
-        m.put("title", s.title());
-        m.put("kind", s.kind().label());
-        m.put("status", s.status().label());
-        m.put("priority", s.priorityIfSet().map(Priority::label).orElse(null));
-        m.put("tags", s.tags());
-        m.put("author", s.author());
-        m.put("created", s.created().toString());
-        m.put("updated", s.updated().toString());
-        m.put("path", s.path());
-        return m;
+        return SpecJson.summary(s);
     }
 
     static Map<String, Object> full(Specification s) {
-        Map<String, Object> m = summary(s);
-        m.put("extra", s.extra());
-        List<Object> sections = new ArrayList<>();
-        for (Section section : s.sections()) {
-            Map<String, Object> sm = new LinkedHashMap<>();
-            sm.put("heading", section.heading());
-            sm.put("level", section.level());
-            sm.put("line", section.line());
-            sm.put("content", section.content());
-            sections.add(sm);
-        }
-        m.put("sections", sections);
-        return m;
+        return SpecJson.full(s);
     }
 
     static Map<String, Object> finding(Finding f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rule", f.ruleId());
-        m.put("severity", f.severity().label());
-        m.put("file", f.file());
-        m.put("line", f.line());
-        m.put("message", f.message());
-        return m;
+        return SpecJson.finding(f);
     }
 
     static Map<String, Object> validation(Validation v, String reportPath) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("valid", v.isValid());
-        m.put("files", v.files());
-        m.put("errors", v.errors());
-        m.put("warnings", v.findings().size() - v.errors());
-        List<Object> findings = new ArrayList<>();
-        v.findings().forEach(f -> findings.add(finding(f)));
-        m.put("findings", findings);
-        m.put("report", reportPath.isEmpty() ? null : reportPath);
-        return m;
+        return SpecJson.validation(v, reportPath);
     }
 
     /** One change order as {@code factory history --json} lists it. */

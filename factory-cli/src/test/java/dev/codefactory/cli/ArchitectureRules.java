@@ -50,8 +50,8 @@ final class ArchitectureRules {
             .adapter("github", ROOT + ".adapter.github..")
             .adapter("llm", ROOT + ".adapter.llm..")
             .adapter("java", ROOT + ".adapter.java..")
-            // the driving adapters: the CLI, and the web mirror it starts (factory serve)
-            .adapter("driving", ROOT + ".cli..", ROOT + ".web..")
+            // the driving adapters: the CLI, and the web mirror and the MCP server it starts (factory serve, mcp)
+            .adapter("driving", ROOT + ".cli..", ROOT + ".web..", ROOT + ".mcp..")
             // on the class path of the tests only (OpenAiLoopback); an outer ring like the adapters
             .adapter("llm-testkit", ROOT + ".testkit..")
             // the project's own test fixtures (GitSandbox, FakeGitHub): an outer ring that needs nothing of ours
@@ -259,6 +259,25 @@ final class ArchitectureRules {
                     describe("any", (JavaClass c) -> true),
                     describe("web.http", (JavaClass c) -> inPackage(c, WEB + ".http"))));
 
+    // ---- the MCP server (factory mcp): a driving adapter like the web mirror, over the application alone
+
+    static final String MCP = ROOT + ".mcp";
+
+    static final ArchRule MCP_SDK_ONLY_IN_MCP = strict(noClasses()
+            .that().resideOutsideOfPackage(MCP + "..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.modelcontextprotocol..", "reactor..")
+            .because("the SDK (and the reactor under it) loads only for factory mcp, which reaches it through"
+                    + " McpStdioServer alone"));
+
+    static final ArchRule MCP_DOES_NOT_DEPEND_ON_ADAPTERS_OR_THE_WEB_MIRROR = strict(noClasses()
+            .that().resideInAPackage(MCP + "..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".adapter..", WEB + "..")
+            .because("the tools ask CodeFactory and its use cases, as the CLI's commands do"));
+
+    static final ArchRule APPLICATION_DOES_NOT_DEPEND_ON_MCP = strict(noClasses()
+            .that().resideInAnyPackage(ROOT + ".app..", WEB + "..")
+            .should().dependOnClassesThat().resideInAPackage(MCP + ".."));
+
     /** Every rule above by what it says, in the order {@link ArchitectureTest} checks them. */
     static final Map<String, ArchRule> ALL = all(
             "the layers form an onion", LAYERS_FORM_AN_ONION,
@@ -288,7 +307,11 @@ final class ArchitectureRules {
             "the web mirror does not depend on the adapters", WEB_DOES_NOT_DEPEND_ON_ADAPTERS,
             "the application does not depend on the web mirror", APPLICATION_DOES_NOT_DEPEND_ON_WEB,
             "nothing depends on the CLI", NOTHING_DEPENDS_ON_THE_CLI,
-            "the web mirror's parts share only web.http", WEB_PARTS_SHARE_ONLY_WEB_HTTP);
+            "the web mirror's parts share only web.http", WEB_PARTS_SHARE_ONLY_WEB_HTTP,
+            "the MCP SDK lives in mcp alone", MCP_SDK_ONLY_IN_MCP,
+            "the MCP server does not depend on the adapters or the web mirror",
+            MCP_DOES_NOT_DEPEND_ON_ADAPTERS_OR_THE_WEB_MIRROR,
+            "the application and the web mirror do not depend on the MCP server", APPLICATION_DOES_NOT_DEPEND_ON_MCP);
 
     private static Map<String, ArchRule> all(Object... namesAndRules) {
         Map<String, ArchRule> all = new LinkedHashMap<>();

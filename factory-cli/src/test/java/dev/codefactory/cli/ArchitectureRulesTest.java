@@ -31,7 +31,10 @@ import dev.codefactory.app.archfixture.SubclassesThread;
 import dev.codefactory.app.archfixture.UsesAnExecutor;
 import dev.codefactory.app.config.archfixture.BuildsSmallRyeConfig;
 import dev.codefactory.app.archfixture.RendersAPage;
+import dev.codefactory.app.archfixture.AnswersAToolCallInTheApplication;
+import dev.codefactory.app.archfixture.StartsTheMcpServer;
 import dev.codefactory.domain.archfixture.ChecksAFileExists;
+import dev.codefactory.mcp.archfixture.AnswersAToolCall;
 import dev.codefactory.web.api.archfixture.UsesAPage;
 import dev.codefactory.web.api.archfixture.UsesTheHttpPrimitives;
 import dev.codefactory.web.archfixture.CallsTheCli;
@@ -46,7 +49,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * Each rule added for issues 13 and 17 fails on a deliberate violation (the test classes of the {@code archfixture}
+ * Each rule added for issues 13, 17 and 19 fails on a deliberate violation (the test classes of the {@code archfixture}
  * packages, imported here alone), and names the class that broke it; the fixtures that keep to a rule are not named.
  * And every rule fails when it checks nothing.
  */
@@ -55,7 +58,8 @@ class ArchitectureRulesTest {
             "dev.codefactory.app.archfixture", "dev.codefactory.app.config.archfixture",
             "dev.codefactory.domain.archfixture", "dev.codefactory.adapter.fs.archfixture",
             "dev.codefactory.web.archfixture", "dev.codefactory.web.page.archfixture",
-            "dev.codefactory.web.live.archfixture", "dev.codefactory.web.api.archfixture");
+            "dev.codefactory.web.live.archfixture", "dev.codefactory.web.api.archfixture",
+            "dev.codefactory.mcp.archfixture");
 
     private static List<String> violations(ArchRule rule) {
         return rule.evaluate(FIXTURES).getFailureReport().getDetails();
@@ -172,6 +176,24 @@ class ArchitectureRulesTest {
         assertViolatedBy(ArchitectureRules.JDK_HTTP_SERVER_ONLY_IN_WEB_AND_WEB_LIVE, HandlesAnExchange.class);
         assertKeptBy(ArchitectureRules.JDK_HTTP_SERVER_ONLY_IN_WEB_AND_WEB_LIVE, StreamsAnExchange.class,
                 RendersMarkdown.class);
+    }
+
+    @Test
+    void the_mcp_sdk_outside_the_mcp_server_is_refused() {
+        assertViolatedBy(ArchitectureRules.MCP_SDK_ONLY_IN_MCP, AnswersAToolCallInTheApplication.class);
+        assertKeptBy(ArchitectureRules.MCP_SDK_ONLY_IN_MCP, AnswersAToolCall.class);
+    }
+
+    @Test
+    void the_mcp_server_reaching_into_an_adapter_is_refused() {
+        assertViolatedBy(ArchitectureRules.MCP_DOES_NOT_DEPEND_ON_ADAPTERS_OR_THE_WEB_MIRROR,
+                dev.codefactory.mcp.archfixture.ReachesIntoTheFsAdapter.class);
+        assertKeptBy(ArchitectureRules.MCP_DOES_NOT_DEPEND_ON_ADAPTERS_OR_THE_WEB_MIRROR, AnswersAToolCall.class);
+    }
+
+    @Test
+    void the_application_depending_on_the_mcp_server_is_refused() {
+        assertViolatedBy(ArchitectureRules.APPLICATION_DOES_NOT_DEPEND_ON_MCP, StartsTheMcpServer.class);
     }
 
     @Test

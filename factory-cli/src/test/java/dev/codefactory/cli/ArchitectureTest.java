@@ -66,8 +66,8 @@ class ArchitectureTest {
         List<String> roots = moduleRootPackages();
         assertEquals(List.of(ROOT + ".domain", ROOT + ".port", ROOT + ".adapter.fs", ROOT + ".adapter.git",
                 ROOT + ".adapter.github", ROOT + ".adapter.llm", ROOT + ".adapter.java",
-                ROOT + ".testkit.llm", ROOT + ".testsupport", ROOT + ".app", ROOT + ".web", ROOT + ".cli",
-                ROOT + ".standard"), roots, "the root pom's jar modules (a new one belongs on this test class path)");
+                ROOT + ".testkit.llm", ROOT + ".testsupport", ROOT + ".app", ROOT + ".web", ROOT + ".mcp",
+                ROOT + ".cli", ROOT + ".standard"), roots, "the root pom's jar modules (a new one belongs on this test class path)");
         for (String root : roots) {
             assertTrue(classes.stream().anyMatch(c -> in(c, root)), root + " was not imported: its module is not "
                     + "on this module's test class path");

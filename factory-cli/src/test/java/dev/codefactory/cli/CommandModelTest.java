@@ -60,7 +60,7 @@ class CommandModelTest {
         CommandModel model = CommandModel.stored();
         assertNotNull(model, "the build's record " + CommandModel.RESOURCE + " is on the class path");
         List<Object> commands = commands(CommandTree.full(root()), new ArrayList<>());
-        assertEquals(35, commands.size());
+        assertEquals(36, commands.size());
         for (Object annotated : commands) {
             Class<?> type = annotated.getClass();
             assertTrue(model.has(type), type + " is recorded");

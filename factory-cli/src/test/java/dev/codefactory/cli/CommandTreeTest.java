@@ -73,9 +73,9 @@ class CommandTreeTest {
     void the_whole_model_has_every_command() {
         Set<String> names = new TreeSet<>();
         everyCommand().forEach(words -> names.add(String.join(" ", words)));
-        assertEquals(36, names.size(), names.toString());
+        assertEquals(37, names.size(), names.toString());
         for (String expected : List.of("", "spec list", "config set", "auth logout", "help", "serve", "adopt",
-                "review merge")) {
+                "review merge", "mcp")) {
             assertTrue(names.contains(expected), expected + " missing from " + names);
         }
     }
@@ -109,7 +109,8 @@ class CommandTreeTest {
         Run help = run(false, false, "--help");
         for (String line : List.of("  init        Set up Code-Factory in this git repository",
                 "  help        Display help information about the specified command.",
-                "  serve       Serve a read-only", "  completion  Print a completion script")) {
+                "  serve       Serve a read-only", "  mcp         Serve the project's specifications to a coding",
+                "  completion  Print a completion script")) {
             assertTrue(help.out().contains(line), line + " missing from:\n" + help.out());
         }
     }

@@ -51,6 +51,8 @@ class StartupClassesTest {
                 "com.sun.net.httpserver.", "dev.codefactory.web."));
         families.put("keyring or secret store", List.of("dev.codefactory.adapter.fs.secret.",
                 "dev.codefactory.port.secret.", "javax.crypto."));
+        families.put("MCP SDK (reactor, JSON schema)", List.of("io.modelcontextprotocol.", "reactor.",
+                "org.reactivestreams.", "com.networknt.", "dev.codefactory.mcp."));
         families.put("JLine terminal", List.of("org.jline.terminal.", "org.jline.reader."));
         families.put("SecureRandom", List.of("java.security.SecureRandom", "sun.security.provider.NativePRNG"));
         families.put("java.util.logging", List.of("java.util.logging."));
@@ -97,6 +99,11 @@ class StartupClassesTest {
             List<String> picocli = run.classes.stream().filter(c -> c.startsWith("picocli.CommandLine$")).toList();
             assertEquals(List.of(), picocli, "factory " + String.join(" ", args) + " built picocli's model");
         }
+    }
+
+    @Test
+    void the_mcp_commands_help_loads_no_heavy_class() throws Exception {
+        assertNoHeavyClass("mcp", "--help");
     }
 
     @Test
