@@ -3,6 +3,7 @@ package dev.codefactory.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codefactory.app.change.ChangeOrderUseCase.ChangeCommand;
@@ -11,6 +12,7 @@ import dev.codefactory.app.intake.IntakeUseCase.IntakeCommand;
 import dev.codefactory.app.intake.IntakeUseCase.IntakeResult;
 import dev.codefactory.app.review.ReviewUseCase.ReviewCommand;
 import dev.codefactory.app.review.ReviewUseCase.ReviewOutcome;
+import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.intake.TemplateSections;
 import dev.codefactory.domain.spec.Priority;
 import dev.codefactory.port.change.ChangeDialog;
@@ -75,6 +77,29 @@ class EmbeddingDefaultsTest {
             ReviewOutcome outcome = factory.review(ReviewCommand.all().withOffline(true), ReviewDialog.ACCEPT_ALL);
             assertTrue(Files.isRegularFile(repo.resolve(outcome.reportPath())), outcome.reportPath());
             assertTrue(outcome.commit().isEmpty());
+        }
+    }
+
+    @Test
+    void a_review_without_its_report_writes_no_file_of_the_project_and_cannot_commit_it() throws Exception {
+        gitInit();
+        try (CodeFactory factory = CodeFactory.builder().projectRoot(repo).isolated().build()) {
+            factory.init();
+            List<String> before = reports();
+            ReviewOutcome outcome = factory.review(ReviewCommand.all().withOffline(true).withoutReport(),
+                    ReviewDialog.ACCEPT_ALL);
+            assertEquals("", outcome.reportPath());
+            assertEquals(before, reports(), "nothing saved in reports/");
+            assertTrue(outcome.report().offline(), "the report itself is returned");
+            InvalidCommandException refused = assertThrows(InvalidCommandException.class,
+                    () -> ReviewCommand.all().withoutReport().withCommit(true));
+            assertTrue(refused.getMessage().contains("saves no report"), refused.getMessage());
+        }
+    }
+
+    private List<String> reports() throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = Files.list(repo.resolve("reports"))) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 

@@ -143,7 +143,7 @@ class McpServerTest {
     }
 
     @Test
-    void each_read_tool_answers_as_the_clis_json_does() {
+    void each_read_tool_answers_as_the_clis_json_does() throws IOException {
         McpSyncClient client = client();
         assertEquals(cliJson("spec", "list", "--json"), ok(client, "list_specs", Map.of()));
         assertEquals(cliJson("spec", "list", "--json", "--tag", "auth", "--status", "draft"),
@@ -178,6 +178,10 @@ class McpServerTest {
         Map<String, Object> review = object(ok(client, "review_offline", Map.of()));
         for (String key : List.of("format", "specs", "findings", "skipped")) {
             assertEquals(cliReview.get(key), review.get(key), key);
+        }
+        // read-only: the tool saved no report (the CLI's run above saved one, which is the only one there)
+        try (java.util.stream.Stream<Path> reports = Files.list(project.root.resolve("reports"))) {
+            assertEquals(1, reports.filter(p -> p.getFileName().toString().startsWith("review-")).count());
         }
         assertEquals(List.of(), stderr, "nothing on standard error");
     }

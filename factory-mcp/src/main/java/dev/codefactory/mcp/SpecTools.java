@@ -93,8 +93,8 @@ final class SpecTools {
                 + " drift --json').", schema(Map.of("specs", strings("Spec ids or paths; all when empty or absent.")),
                         List.of()), true, this::drift));
         all.add(tool("review_offline", "Review the code against the specs without a model: the deterministic"
-                + " checks only (as 'factory review --offline --json'). Like the CLI, it saves its report under"
-                + " reports/ (not committed).", schema(Map.of(
+                + " checks only (as 'factory review --offline --json'), returned and not saved: no file of the"
+                + " project is written.", schema(Map.of(
                         "paths", strings("Files or folders to review, from the project root; the whole project when"
                                 + " absent."),
                         "specs", strings("Review against these spec ids only.")), List.of()),
@@ -180,7 +180,7 @@ final class SpecTools {
 
     private String review(Arguments args) {
         ReviewUseCase.ReviewOutcome outcome = factory.review(new ReviewUseCase.ReviewCommand(args.texts("paths"),
-                args.texts("specs"), true, false, true, null), ReviewDialog.ACCEPT_ALL);
+                args.texts("specs"), true, false, true, null).withoutReport(), ReviewDialog.ACCEPT_ALL);
         return ReviewJson.render(outcome.report());
     }
 

@@ -132,8 +132,8 @@ public final class ReviewService implements ReviewUseCase {
             analysis.analyse(r, plans);
         }
         ReviewReport report = report(r);
-        String path = reports.get().save(new Report("review", "Review", r.now, command.paths(), List.of(),
-                Map.of()), ReviewMarkdown.render(report));
+        String path = !command.saveReport() ? "" : reports.get().save(new Report("review", "Review", r.now,
+                command.paths(), List.of(), Map.of()), ReviewMarkdown.render(report));
         if (r.stopped) { // the person asked to stop: the partial report is kept, nothing more is done
             return new ReviewOutcome(report, path, Optional.empty(), List.of(), 0, true);
         }

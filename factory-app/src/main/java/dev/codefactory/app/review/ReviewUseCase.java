@@ -44,9 +44,12 @@ public interface ReviewUseCase {
      *                 fingerprint an existing issue carries is not filed again
      * @param shard    review this share of the specs only ({@link ReviewShard}; null: all), for
      *                 {@link #merge} to join with the other shares; committing and filing issues are then refused
+     * @param saveReport save the report in {@code reports/} (the default); without it the review writes no file of
+     *                   the project (a read-only caller such as {@code factory mcp}), and so cannot commit the report
+     *                   or file issues that point to it
      */
     record ReviewCommand(List<String> paths, List<String> specIds, boolean offline, boolean commit,
-                         boolean useCache, String issuesAt, ReviewShard shard) {
+                         boolean useCache, String issuesAt, ReviewShard shard, boolean saveReport) {
         public ReviewCommand {
             paths = List.copyOf(paths);
             specIds = List.copyOf(specIds);
@@ -59,6 +62,16 @@ public interface ReviewUseCase {
                 throw new InvalidCommandException("a shard (--shard) neither commits nor files issues: do that when"
                         + " the shards' results are merged ('factory review merge')");
             }
+            if (!saveReport && (commit || issuesAt != null)) {
+                throw new InvalidCommandException("a review that saves no report neither commits it nor files"
+                        + " issues that point to it");
+            }
+        }
+
+        /** As the canonical constructor, the report saved. */
+        public ReviewCommand(List<String> paths, List<String> specIds, boolean offline, boolean commit,
+                             boolean useCache, String issuesAt, ReviewShard shard) {
+            this(paths, specIds, offline, commit, useCache, issuesAt, shard, true);
         }
 
         /** As {@link #ReviewCommand(List, List, boolean, boolean, boolean, String, ReviewShard)}, all shards. */
@@ -67,9 +80,14 @@ public interface ReviewUseCase {
             this(paths, specIds, offline, commit, useCache, issuesAt, null);
         }
 
+        /** The same review, writing no file of the project: its report is returned, not saved. */
+        public ReviewCommand withoutReport() {
+            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt, shard, false);
+        }
+
         /** This share of the specs only ({@code null}: all). */
         public ReviewCommand withShard(ReviewShard shard) {
-            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt, shard);
+            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt, shard, saveReport);
         }
 
         /** The whole project against every spec, with the model, not committed, cache on, no issues. */
@@ -83,35 +101,35 @@ public interface ReviewUseCase {
         }
 
         public ReviewCommand withPaths(List<String> paths) {
-            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt, shard);
+            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt, shard, saveReport);
         }
 
         /** Against these specs only. */
         public ReviewCommand withSpecs(String... specIds) {
-            return new ReviewCommand(paths, List.of(specIds), offline, commit, useCache, issuesAt, shard);
+            return new ReviewCommand(paths, List.of(specIds), offline, commit, useCache, issuesAt, shard, saveReport);
         }
 
         /** Without a model: the deterministic checks only. */
         public ReviewCommand withOffline(boolean offline) {
-            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt, shard);
+            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt, shard, saveReport);
         }
 
         public ReviewCommand withCommit(boolean commit) {
-            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt, shard);
+            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt, shard, saveReport);
         }
 
         public ReviewCommand withCache(boolean useCache) {
-            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt, shard);
+            return new ReviewCommand(paths, specIds, offline, commit, useCache, issuesAt, shard, saveReport);
         }
 
         /** Opens a GitHub issue for each finding this severe or more ({@code "high"}, say); null for none. */
         public ReviewCommand withIssuesAt(String severity) {
-            return new ReviewCommand(paths, specIds, offline, commit, useCache, severity, shard);
+            return new ReviewCommand(paths, specIds, offline, commit, useCache, severity, shard, saveReport);
         }
     }
 
     /**
-     * @param reportPath the saved report, relative to the project root
+     * @param reportPath the saved report, relative to the project root; empty when the command saved none
      * @param commit     the commit's id, when one was made
      * @param issues     the addresses of the issues opened
      * @param issuesKnown findings at the threshold that an existing issue already tracks
