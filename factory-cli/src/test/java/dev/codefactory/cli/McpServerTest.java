@@ -52,6 +52,8 @@ class McpServerTest {
     @TempDir
     Path dir;
 
+    /** The link word, split so that this project's own trace does not read the test project's links as links. */
+    private static final String IMPLEMENTS = "impl" + "ements";
     private TestProject project;
     private final List<McpSyncClient> clients = new ArrayList<>();
     private final List<String> stderr = Collections.synchronizedList(new ArrayList<>());
@@ -61,8 +63,8 @@ class McpServerTest {
         project = TestProject.initialised(Files.createDirectories(dir.resolve("project")));
         assertEquals(0, project.run("spec", "new", "User login", "--tags", "auth,api").exit());
         assertEquals(0, project.run("spec", "new", "Password reset", "--priority", "high").exit());
-        project.write("src/Login.java", "// implements feature-001/FR-001\n// implements feature-001/FR-009\n"
-                + "class Login {}\n");
+        project.write("src/Login.java", "// " + IMPLEMENTS + " feature-001/FR-001\n// " + IMPLEMENTS
+                + " feature-001/FR-009\n" + "class Login {}\n");
         project.git("add", "-A");
         project.git("commit", "-q", "-m", "two specs");
     }

@@ -33,6 +33,8 @@ class ActionScriptIT {
     private static final String VERSION = System.getProperty("factory.version", "");
     private static final String LOGIN = "src/main/java/app/auth/LoginService.java";
     private static final String SECRET = "sk-" + "proj" + "Q8vZ3xW1Lm0Np7RtY5bK2cD4";
+    /** The link word, split so that this project's own trace does not read the test project's links as links. */
+    private static final String IMPLEMENTS = "impl" + "ements";
 
     @TempDir
     Path tmp;
@@ -57,7 +59,7 @@ class ActionScriptIT {
                         + "created: 2026-11-20\nupdated: 2026-11-20\nauthor: Ada\ntags: [auth]\npriority: high\n---\n\n"
                         + "# User login\n\n## Overview\n\nPeople sign in through `LoginService`.\n\n## Requirements\n\n"
                         + "### Functional\n\n- FR-001: `LoginService` checks the password against the stored hash.\n",
-                LOGIN, "package app.auth;\n\n// implements feature-001/FR-001\nclass LoginService {\n"
+                LOGIN, "package app.auth;\n\n// " + IMPLEMENTS + " feature-001/FR-001\nclass LoginService {\n"
                         + "    boolean login(String user, String password) {\n        return true;\n    }\n}\n",
                 "src/main/resources/application.properties", "openai.key=" + SECRET + "\n");
     }
@@ -163,7 +165,8 @@ class ActionScriptIT {
     @Test
     void a_failing_step_fails_the_job_but_the_next_steps_still_run_and_the_sarif_is_still_made() throws Exception {
         GitSandbox.write(project.resolve("contracts/specs/broken.md"), "---\nid: feature-001\ntitle: Twin\n---\n");
-        GitSandbox.write(project.resolve("src/Ghost.java"), "// implements feature-009/FR-001\nclass Ghost {}\n");
+        GitSandbox.write(project.resolve("src/Ghost.java"), "// " + IMPLEMENTS + " feature-009/FR-001\n"
+                + "class Ghost {}\n");
 
         Run run = action(env(Map.of("FACTORY_ACTION_TRACE_FAIL_ON", "orphans,uncovered")));
 
@@ -189,7 +192,8 @@ class ActionScriptIT {
     @Test
     void bad_inputs_stop_before_anything_runs_and_say_what_to_give() throws Exception {
         Map<String, String[]> cases = Map.of(
-                "FACTORY_ACTION_REVIEW", new String[] {"sometimes", "review is 'sometimes'; say offline, model or none"},
+                "FACTORY_ACTION_REVIEW", new String[] {"sometimes",
+                        "review is 'sometimes'; say offline, model or none"},
                 "FACTORY_ACTION_SHARD", new String[] {"2 of 3", "shard is '2 of 3'; say I/N"},
                 "FACTORY_ACTION_RELEASE", new String[] {tmp.resolve("nothing.tar.gz").toString(), "is not a file"},
                 "FACTORY_ACTION_DIR", new String[] {tmp.resolve("nowhere").toString(), "is not a folder"});

@@ -64,7 +64,8 @@ class ReleaseArchivesIT {
             }
             assertTrue(listing.keySet().stream().filter(n -> n.startsWith(TOP + "lib/")).count() > 30, "the jars");
             // a man page per command, made by the build (ManPages): the root's, a subcommand's, a nested one's
-            for (String page : List.of("factory.1", "factory-spec.1", "factory-spec-list.1", "factory-review-merge.1")) {
+            for (String page : List.of("factory.1", "factory-spec.1", "factory-spec-list.1",
+                    "factory-review-merge.1")) {
                 assertEquals("-rw-r--r--", listing.get(TOP + "man/man1/" + page), page + " in " + listing);
             }
             assertFalse(listing.keySet().stream().anyMatch(n -> n.startsWith(TOP + "runtime/")), "no runtime");
