@@ -506,6 +506,11 @@ public final class CodeFactory implements AutoCloseable, InitProjectUseCase, Cre
         return catalog.initialized();
     }
 
+    /** Refuses, saying what to run, when {@link #initialized()} is false. */
+    public void requireInitialized() {
+        catalog.requireReady();
+    }
+
     /** Every source survey on the class path (JavaParser's for Java), in id order. */
     private List<SourceSurvey> sourceSurveys() {
         return registry.all(SourceSurveyProvider.class).entrySet().stream()

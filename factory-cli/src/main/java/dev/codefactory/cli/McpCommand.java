@@ -1,6 +1,5 @@
 package dev.codefactory.cli;
 
-import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.mcp.McpStdioServer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,10 +25,7 @@ final class McpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!root.factory().initialized()) {
-            throw new ProjectStateException(root.factory().root() + " has no Code-Factory layout yet: run"
-                    + " 'factory init' there first");
-        }
+        root.factory().requireInitialized();
         Session session = root.session();
         McpStdioServer.serve(root.factory(), allowWrites, session.in(), session.protocolOut());
         return ExitCodes.OK;

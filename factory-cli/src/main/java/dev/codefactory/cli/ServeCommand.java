@@ -2,7 +2,6 @@ package dev.codefactory.cli;
 
 import dev.codefactory.domain.InvalidCommandException;
 import dev.codefactory.domain.json.JsonWriter;
-import dev.codefactory.domain.project.ProjectStateException;
 import dev.codefactory.web.ServeOptions;
 import dev.codefactory.web.WebServer;
 import java.io.IOException;
@@ -71,10 +70,7 @@ final class ServeCommand implements Callable<Integer> {
         if (token != null && (token.isBlank() || token.chars().anyMatch(c -> c <= ' ' || c == ';' || c > '~'))) {
             throw new InvalidCommandException("--token takes printable ASCII without spaces or ';'");
         }
-        if (!root.factory().initialized()) {
-            throw new ProjectStateException(root.factory().root() + " has no Code-Factory layout yet: run"
-                    + " 'factory init' there first");
-        }
+        root.factory().requireInitialized();
         CountDownLatch stop = new CountDownLatch(1);
         Interrupts interrupts = root.interrupts();
         interrupts.stoppable();

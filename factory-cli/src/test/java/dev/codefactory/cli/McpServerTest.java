@@ -295,6 +295,22 @@ class McpServerTest {
         assertEquals(List.of(), stderr, "nothing on standard error");
     }
 
+    /** Outside an initialised project it refuses before serving, with the app's one message (git init too). */
+    @Test
+    void refuses_a_project_without_its_layout_saying_what_to_run() throws Exception {
+        TestProject repo = TestProject.gitRepository(Files.createDirectories(dir.resolve("bare")));
+        TestProject.Result r = repo.run("mcp");
+        assertEquals(ExitCodes.FAILURE, r.exit(), r.err());
+        assertTrue(r.err().contains("has no Code-Factory layout yet: run 'factory init' there first"), r.err());
+        assertEquals("", r.out(), "nothing on the protocol's stream");
+
+        TestProject folder = TestProject.plainFolder(Files.createDirectories(dir.resolve("plain")));
+        TestProject.Result plain = folder.run("mcp");
+        assertEquals(ExitCodes.FAILURE, plain.exit(), plain.err());
+        assertTrue(plain.err().contains("run 'git init' and then 'factory init'"), plain.err());
+        assertEquals("", plain.out());
+    }
+
     /**
      * Standard output carries the protocol alone: every line the server writes is a JSON-RPC message, and it exits
      * with 0 when its input ends, after answering what it read before the end. The time from start to the initialize

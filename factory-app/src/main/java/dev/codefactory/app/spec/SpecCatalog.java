@@ -488,8 +488,12 @@ public final class SpecCatalog implements InitProjectUseCase, CreateSpecUseCase,
         return layout.get().isInitialized();
     }
 
+    /**
+     * Throws the one "no layout yet" refusal, naming {@code git init} too where the folder is no git repository, when
+     * {@code factory init} was not run; for callers (a server) that refuse before doing anything else.
+     */
     // implements feature-002/FR-005
-    private void requireReady() {
+    public void requireReady() {
         ProjectLayout l = layout.get();
         if (!l.isInitialized()) {
             String git = l.isGitRepository() ? "" : "'git init' and then ";
