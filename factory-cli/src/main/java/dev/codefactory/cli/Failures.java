@@ -1,5 +1,6 @@
 package dev.codefactory.cli;
 
+import dev.codefactory.app.spec.SpecJson;
 import dev.codefactory.domain.FactoryException;
 import dev.codefactory.domain.spec.InvalidSpecificationException;
 import dev.codefactory.domain.json.JsonWriter;
@@ -144,7 +145,7 @@ final class Failures {
         }
         if (failure instanceof InvalidSpecificationException) {
             List<Object> findings = new ArrayList<>();
-            ((InvalidSpecificationException) failure).findings().forEach(f -> findings.add(Views.finding(f)));
+            ((InvalidSpecificationException) failure).findings().forEach(f -> findings.add(SpecJson.finding(f)));
             m.putIfAbsent("findings", findings);
         }
         out.print(JsonWriter.pretty(m));

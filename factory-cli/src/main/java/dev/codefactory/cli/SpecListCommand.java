@@ -2,6 +2,7 @@ package dev.codefactory.cli;
 
 import dev.codefactory.app.spec.ListSpecsUseCase.SpecList;
 import dev.codefactory.app.spec.ListSpecsUseCase.SpecQuery;
+import dev.codefactory.app.spec.SpecJson;
 import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.domain.spec.Priority;
 import dev.codefactory.domain.spec.SpecKind;
@@ -53,7 +54,7 @@ final class SpecListCommand implements Callable<Integer> {
         Style style = parent.root.style();
         if (json) {
             List<Object> rows = new ArrayList<>();
-            list.specs().forEach(s -> rows.add(Views.summary(s)));
+            list.specs().forEach(s -> rows.add(SpecJson.summary(s)));
             out.print(JsonWriter.pretty(rows));
         } else if (list.specs().isEmpty()) {
             boolean filtered = status != null || tag != null || priority != null || kind != null;

@@ -2,6 +2,7 @@ package dev.codefactory.cli;
 
 import dev.codefactory.app.spec.CreateSpecUseCase.CreateSpecCommand;
 import dev.codefactory.app.spec.CreateSpecUseCase.CreatedSpec;
+import dev.codefactory.app.spec.SpecJson;
 import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.domain.spec.Priority;
 import dev.codefactory.domain.spec.SpecKind;
@@ -54,7 +55,7 @@ final class SpecNewCommand implements Callable<Integer> {
                 .create(new CreateSpecCommand(title, kind, tags, priority, author));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.print(JsonWriter.pretty(Views.summary(created.spec())));
+            out.print(JsonWriter.pretty(SpecJson.summary(created.spec())));
         } else {
             out.println(parent.root.style().green("Created") + " " + created.spec().id() + " "
                     + created.spec().title() + " (" + created.spec().status().label() + ")");

@@ -1,5 +1,6 @@
 package dev.codefactory.cli;
 
+import dev.codefactory.app.spec.SpecJson;
 import dev.codefactory.domain.json.JsonWriter;
 import dev.codefactory.domain.spec.Priority;
 import dev.codefactory.domain.spec.Section;
@@ -36,7 +37,7 @@ final class SpecShowCommand implements Callable<Integer> {
         Specification s = parent.root.factory().show(parent.root.specArgument(id));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.print(JsonWriter.pretty(Views.full(s)));
+            out.print(JsonWriter.pretty(SpecJson.full(s)));
             return ExitCodes.OK;
         }
         Style style = parent.root.style();

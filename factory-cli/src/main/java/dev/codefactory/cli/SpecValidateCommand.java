@@ -1,5 +1,6 @@
 package dev.codefactory.cli;
 
+import dev.codefactory.app.spec.SpecJson;
 import dev.codefactory.app.spec.ValidateSpecsUseCase.ValidateSpecsCommand;
 import dev.codefactory.app.spec.ValidateSpecsUseCase.ValidationResult;
 import dev.codefactory.domain.json.JsonWriter;
@@ -50,7 +51,7 @@ final class SpecValidateCommand implements Callable<Integer> {
         Validation v = result.validation();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.print(JsonWriter.pretty(Views.validation(v, result.reportPath())));
+            out.print(JsonWriter.pretty(SpecJson.validation(v, result.reportPath())));
         } else {
             Style style = parent.root.style();
             StringBuilder lines = new StringBuilder();

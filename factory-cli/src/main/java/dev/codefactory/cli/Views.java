@@ -1,36 +1,17 @@
 package dev.codefactory.cli;
 
-import dev.codefactory.app.spec.SpecJson;
-import dev.codefactory.domain.report.Finding;
 import dev.codefactory.port.change.ChangeRecord;
-import dev.codefactory.domain.spec.Specification;
-import dev.codefactory.domain.spec.Validation;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The JSON shapes of {@code --json} output: stable field names, documented in README.md. A contract's are
- * factory-app's {@link SpecJson}, which the MCP server's tools print too.
+ * The JSON shapes of {@code --json} output: stable field names, documented in README.md. A contract's, its
+ * findings' and a validation's are factory-app's {@link dev.codefactory.app.spec.SpecJson}, which the MCP server's
+ * tools print too.
  */
 final class Views {
     private Views() {
-    }
-
-    static Map<String, Object> summary(Specification s) {
-        return SpecJson.summary(s);
-    }
-
-    static Map<String, Object> full(Specification s) {
-        return SpecJson.full(s);
-    }
-
-    static Map<String, Object> finding(Finding f) {
-        return SpecJson.finding(f);
-    }
-
-    static Map<String, Object> validation(Validation v, String reportPath) {
-        return SpecJson.validation(v, reportPath);
     }
 
     /** One change order as {@code factory history --json} lists it. */
